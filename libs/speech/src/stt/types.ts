@@ -1,0 +1,31 @@
+export interface SttWord {
+  word: string;
+  /** Offsets from the start of the audio given to `transcribe`, in ms. */
+  startMs: number;
+  endMs: number;
+}
+
+export interface SttResult {
+  text: string;
+  words?: SttWord[];
+  /** Name of the engine that produced it, e.g. "pocketsphinx". */
+  engine: string;
+}
+
+export interface TranscribeOptions {
+  /** Words and phrases likely in the speech (the question's key terms); what each engine does with them is documented on it. */
+  hints?: string[];
+  signal?: AbortSignal;
+}
+
+export interface SpeechToText {
+  /** e.g. "pocketsphinx", "openai:whisper-1" */
+  readonly name: string;
+  /** For the UI, e.g. "PocketSphinx (offline)" */
+  readonly label: string;
+  readonly mode: 'offline' | 'external';
+  /** 16 kHz mono Int16 samples in, text out. */
+  transcribe(pcm16k: Int16Array, options?: TranscribeOptions): Promise<SttResult>;
+  /** Releases processes and connections; the engine is unusable afterwards. */
+  close(): Promise<void>;
+}
