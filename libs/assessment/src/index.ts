@@ -1,0 +1,22 @@
+/**
+ * @mockroom/assessment: scores for one answer with evidence from the transcript, speech analytics,
+ * the AI interviewer's follow-up policy, an optional LLM engine with an offline fallback, and the
+ * evaluation harness. No database, no framework.
+ */
+export * from './types';
+export { RubricEngine, OVERALL_WEIGHTS, CALIBRATION, overallOf, score10, normalizeQuestion, type RubricEngineOptions } from './rubric/rubric-engine';
+export { LlmEngine, type LlmEngineOptions } from './llm/llm-engine';
+export { LlmError, llmSettings, describeLlmError, DEFAULT_LLM_MODEL, DEFAULT_LLM_TIMEOUT_MS, DEFAULT_LLM_MAX_RETRIES, type LlmClientOptions, type LlmSettings } from './llm/llm-client';
+export {
+  createAssessmentEngine,
+  assessmentOptionsFromEnv,
+  describeAssessmentEngine,
+  AssessmentConfigError,
+  ENGINE_CHOICES,
+  type AssessmentEngineOptions,
+  type EngineChoice,
+} from './engine-factory';
+export { speechAnalytics, LONG_PAUSE_MS } from './analytics/speech-analytics';
+export * from './interviewer';
+export { runScoringEval, formatEvalReport, labelledSet, VARIANTS, type EvalReport, type Variant } from './eval/eval-scoring';
+export { toAnswerScores, toRubricJudgements, engineLabel } from './contracts-mapping';

@@ -1,0 +1,570 @@
+/**
+ * The offline rubric engine: deterministic, transparent, no network. See README.md for the formulas
+ * in words; the constants below are the whole calibration.
+ */
+import type { Level, Question } from '@mockroom/contracts';
+import { QuestionBank } from '@mockroom/question-bank';
+import { speechAnalytics } from '../analytics/speech-analytics';
+import { analyze, stemSet, type TextAnalysis } from '../text/analyze';
+import { CONNECTIVES, EXAMPLE_PHRASES, NUMBER_WORDS, ORDERING_WORDS, TRADEOFF_WORDS, WARNING_WORDS } from '../text/lexicon';
+import { matchTokens, tokenText } from '../text/token-text';
+import type {
+  Assessment,
+  AssessmentEngine,
+  AssessmentInput,
+  AssessOptions,
+  EvidenceSpan,
+  FollowUp,
+  RubricPointJudgement,
+  Scores,
+  SpeechAnalytics,
+  StarAnalysis,
+} from '../types';
+import { Corpus } from './corpus';
+import { bestWindow, evidenceSpan, functionWordRatio, matchPoint, proseFromRatio, type WindowMatch } from './coverage';
+import { followUpForPoint, gapSentence, shortQuote, startHint, strengthSentence, tidy } from './phrasing';
+import { buildQuestionModel, type MistakeModel, type PointModel, type QuestionModel } from './question-model';
+import { analyzeStar, starCount } from './star';
+
+/** Weights of the overall score (a weighted mean of the four). */
+export const OVERALL_WEIGHTS = { relevance: 0.2, depth: 0.3, clarity: 0.2, correctness: 0.3 } as const;
+
+/** The calibration, in one place (README.md explains each). */
+export const CALIBRATION = {
+  /** A point is covered at this confidence. */
+  coveredAt: 0.5,
+  /** Confidence at which a point earns full credit in depth and correctness. */
+  fullCreditAt: 0.85,
+  /** A point's confidence is coverage × (listFloor + (1 − listFloor) × prose): named in a list of terms it gets at most this much. */
+  listFloor: 0.2,
+  /** Cosine similarity with the question's profile that counts as fully on topic. */
+  fullRelevanceSimilarity: 0.3,
+  /** Words for full marks on length in clarity. */
+  fullLengthWords: 60,
+  /** Filler share of words tolerated before clarity drops, and how steeply it drops. */
+  fillerTolerance: 0.02,
+  fillerSlope: 3,
+  fillerMaxPenalty: 0.6,
+  /** Comfortable speaking pace, words per minute. */
+  paceRange: [100, 185] as const,
+  /** Penalties on correctness per detected mistake. */
+  commissionPenalty: 1.5,
+  omissionPenalty: 0.5,
+  contradictionPenalty: 1.0,
+  maxMistakePenalty: 4,
+};
+
+const TRADEOFF_STEMS = stemSet(TRADEOFF_WORDS);
+const ORDERING_STEMS = new Set(ORDERING_WORDS);
+const CONNECTIVE_SET = new Set(CONNECTIVES);
+const EXAMPLE_RE = new RegExp(`\\b(?:${EXAMPLE_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'g');
+const NON_ANSWER_RE = /^(?:(?:um|uh|er|hmm|so|well|sorry|honestly|i'm|im|i am|yeah|okay|ok)\s+)*(?:i\s+(?:really\s+)?(?:do not|don't|dont)\s+know|no idea|not sure|i have no idea|i can't remember|i cant remember|pass|i'm not sure|im not sure)\b/;
+
+export interface RubricEngineOptions {
+  /** The questions relevance is judged against (default: the whole bank). */
+  questions?: readonly Question[];
+}
+
+interface CachedModel {
+  model: QuestionModel;
+  corpus: Corpus;
+}
+
+/** Rounds to one decimal, clamped to 0–10. */
+export function score10(x: number): number {
+  if (!Number.isFinite(x)) return 0;
+  return Math.round(Math.max(0, Math.min(10, x)) * 10) / 10;
+}
+
+export function overallOf(s: Omit<Scores, 'overall'>): number {
+  return score10(
+    OVERALL_WEIGHTS.relevance * s.relevance + OVERALL_WEIGHTS.depth * s.depth + OVERALL_WEIGHTS.clarity * s.clarity + OVERALL_WEIGHTS.correctness * s.correctness,
+  );
+}
+
+function clamp01(x: number): number {
+  return Math.max(0, Math.min(1, x));
+}
+
+function allBankQuestions(): Question[] {
+  const bank = QuestionBank.load();
+  const out: Question[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = bank.list({ limit: 100, offset });
+    for (const s of page.items) {
+      const q = bank.get(s.id);
+      if (q) out.push(q);
+    }
+    if (offset + page.items.length >= page.total || page.items.length === 0) break;
+  }
+  return out;
+}
+
+function fingerprint(q: Question): string {
+  return JSON.stringify([q.text, q.context, q.rubric, q.commonMistakes, q.keyTerms, q.followUps, q.category, q.sampleAnswer?.length, q.answerFramework?.length]);
+}
+
+/** Sentence-likeness of the whole answer: function-word ratio overall and the share of 12-word windows that read as sentences. */
+export function discourse(a: TextAnalysis): number {
+  const n = a.tokens.length;
+  if (n === 0) return 0;
+  const overall = proseFromRatio(functionWordRatio(a.tokens, 0, n - 1));
+  if (n < 12) return overall;
+  let windows = 0;
+  let sentenceLike = 0;
+  for (let i = 0; i + 12 <= n; i += 6) {
+    windows++;
+    if (functionWordRatio(a.tokens, i, i + 11) >= 0.12) sentenceLike++;
+  }
+  return 0.5 * overall + 0.5 * (sentenceLike / windows);
+}
+
+export interface Elaboration {
+  numbers: number;
+  tradeoffs: number;
+  examples: number;
+  causal: number;
+  specifics: number;
+  ordering: number;
+  /** 0–1. */
+  score: number;
+}
+
+function elaboration(a: TextAnalysis, corpusKnows: (term: string) => boolean, vocabulary: Set<string>): Elaboration {
+  let numbers = 0;
+  let tradeoffs = 0;
+  let causal = 0;
+  let ordering = 0;
+  for (const t of a.tokens) {
+    if (t.isFiller) continue;
+    if (/^\d/.test(t.lower) || (NUMBER_WORDS.has(t.lower) && t.lower !== 'one')) numbers++;
+    if (TRADEOFF_STEMS.has(t.stem)) tradeoffs++;
+    if (CONNECTIVE_SET.has(t.lower)) causal++;
+    if (ORDERING_STEMS.has(t.lower)) ordering++;
+  }
+  const examples = matchTokens(tokenText(a.tokens), EXAMPLE_RE).length;
+  // Specifics: distinct technical terms the bank knows beyond this question's own vocabulary words.
+  const specificTerms = new Set<string>();
+  for (const t of a.terms) if (corpusKnows(t.term) && (vocabulary.has(t.term) || t.term.length > 3)) specificTerms.add(t.term);
+  const specifics = specificTerms.size;
+  const score =
+    0.2 * Math.min(1, numbers / 3) + 0.25 * Math.min(1, tradeoffs / 3) + 0.15 * Math.min(1, examples / 1) + 0.2 * Math.min(1, causal / 4) + 0.2 * Math.min(1, specifics / 25);
+  return { numbers, tradeoffs, examples, causal, specifics, ordering, score };
+}
+
+export class RubricEngine implements AssessmentEngine {
+  readonly name = 'rubric';
+  readonly kind = 'rubric' as const;
+  private corpusValue: Corpus | undefined;
+  private readonly questionsOption: readonly Question[] | undefined;
+  private readonly models = new Map<string, { fingerprint: string; cached: CachedModel }>();
+  private readonly byObject = new WeakMap<Question, CachedModel>();
+
+  constructor(options: RubricEngineOptions = {}) {
+    this.questionsOption = options.questions;
+  }
+
+  private get corpus(): Corpus {
+    this.corpusValue ??= new Corpus(this.questionsOption ?? allBankQuestions());
+    return this.corpusValue;
+  }
+
+  /** The precomputed model of a question (built once per question and cached). */
+  model(question: Question): CachedModel {
+    const byObject = this.byObject.get(question);
+    if (byObject) return byObject;
+    const fp = fingerprint(question);
+    const hit = this.models.get(question.id);
+    if (hit && hit.fingerprint === fp) {
+      this.byObject.set(question, hit.cached);
+      return hit.cached;
+    }
+    const base = this.corpus;
+    const corpus = base.has(question.id) && (!hit || hit.fingerprint === fp) ? base : base.with(question);
+    const cached = { model: buildQuestionModel(question, corpus), corpus };
+    this.models.set(question.id, { fingerprint: fp, cached });
+    this.byObject.set(question, cached);
+    return cached;
+  }
+
+  assess(input: AssessmentInput, options: AssessOptions = {}): Promise<Assessment> {
+    if (options.signal?.aborted) return Promise.reject(abortError(options.signal));
+    try {
+      return Promise.resolve(this.assessSync(input));
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  /** The same, synchronously (the engine does no I/O). */
+  assessSync(input: AssessmentInput): Assessment {
+    const { question } = input;
+    const level: Level = input.level ?? question.levels[0] ?? 'mid';
+    const transcript = input.transcript ?? '';
+    const { model, corpus } = this.model(question);
+    const a = analyze(transcript);
+    const analytics = speechAnalytics(transcript, input.segments, a);
+    const words = a.wordCount;
+    const d = discourse(a);
+    const star = model.behavioral ? analyzeStar(a) : null;
+
+    // Rubric points.
+    const contradictions: { point: PointModel; evidence: EvidenceSpan }[] = [];
+    const rubric: RubricPointJudgement[] = model.points.map((p) => {
+      const m = matchPoint(a, p.terms, p.required, p.window, p.negative);
+      let confidence = m.positive ? m.positive.coverage * (CALIBRATION.listFloor + (1 - CALIBRATION.listFloor) * m.positive.prose) : 0;
+      let evidenceWindow: WindowMatch | null = m.positive;
+      if (m.negative && m.negative.coverage >= 0.6 && m.negative.matchedWeight >= (m.positive?.matchedWeight ?? 0)) {
+        // The answer says the opposite of the point ("no need for idempotency"): no credit, and flagged.
+        contradictions.push({ point: p, evidence: evidenceSpan(a, m.negative.firstToken, m.negative.lastToken) });
+        confidence = Math.min(confidence, 0.2);
+        evidenceWindow = null;
+      }
+      let evidence = evidenceWindow && confidence > 0.15 ? evidenceSpan(a, evidenceWindow.firstToken, evidenceWindow.lastToken) : null;
+      if (star && p.starPart && star[p.starPart as keyof StarAnalysis] === true) {
+        const starConfidence = 0.85;
+        if (starConfidence > confidence) {
+          confidence = starConfidence;
+          evidence = star.evidence[p.starPart as keyof StarAnalysis['evidence']] ?? evidence;
+        }
+      }
+      confidence = Math.round(clamp01(confidence) * 100) / 100;
+      const covered = confidence >= CALIBRATION.coveredAt;
+      return { pointId: p.id, text: p.text, covered, evidence: covered || confidence > 0.15 ? evidence : null, confidence };
+    });
+    const credits = rubric.map((r) => Math.min(1, r.confidence / CALIBRATION.fullCreditAt));
+    const coverage = credits.length ? credits.reduce((s, c) => s + c, 0) / credits.length : 0;
+    const coveredCount = rubric.filter((r) => r.covered).length;
+
+    // Relevance.
+    const answerVector = corpus.vector(a.termCounts);
+    const sims = answerVector.norm > 0 ? corpus.similarities(answerVector) : [];
+    const target = sims.find((s) => s.id === question.id)?.similarity ?? 0;
+    const bestOther = sims.find((s) => s.id !== question.id);
+    const otherSim = bestOther?.similarity ?? 0;
+    const focus = target >= otherSim ? 1 : target / Math.max(otherSim, 1e-9);
+    const strength = clamp01(target / CALIBRATION.fullRelevanceSimilarity);
+    const topical = strength * focus ** 2;
+    const relevanceRaw = 10 * Math.sqrt(topical) * (0.3 + 0.7 * d) * Math.min(1, words / 15);
+    const relevance = score10(relevanceRaw);
+    const onTopic = relevance / 10;
+
+    // Elaboration and depth.
+    const el = elaboration(a, (t) => corpus.knows(t), model.vocabulary);
+    const depth = score10(10 * (0.7 * coverage + 0.3 * el.score * d * onTopic));
+
+    // Clarity.
+    const fillerRatio = a.tokens.length ? a.fillerCount / a.tokens.length : 0;
+    const fillerPenalty = Math.min(CALIBRATION.fillerMaxPenalty, Math.max(0, fillerRatio - CALIBRATION.fillerTolerance) * CALIBRATION.fillerSlope);
+    const lengthFactor = Math.min(1, words / CALIBRATION.fullLengthWords);
+    const per100 = words > 0 ? 100 / words : 0;
+    const orderingScore = Math.min(1, el.ordering / 2);
+    const connectiveScore = Math.min(1, (el.causal * per100) / 4);
+    const starScore = star ? starCount(star) / 5 : null;
+    const structure = starScore === null ? 0.6 * d + 0.2 * orderingScore + 0.2 * connectiveScore : 0.5 * d + 0.1 * orderingScore + 0.15 * connectiveScore + 0.25 * starScore;
+    let pacePenalty = 0;
+    if (analytics && analytics.wordsPerMinute > 0) {
+      const [lo, hi] = CALIBRATION.paceRange;
+      if (analytics.wordsPerMinute > hi) pacePenalty = Math.min(0.2, (analytics.wordsPerMinute - hi) / 200);
+      else if (analytics.wordsPerMinute < lo) pacePenalty = Math.min(0.2, (lo - analytics.wordsPerMinute) / 200);
+    }
+    const clarity = score10(10 * lengthFactor * Math.min(1, structure * 1.15) * (1 - fillerPenalty) * (1 - pacePenalty));
+
+    // Mistakes and correctness.
+    const mistakes = this.detectMistakes(model, a, rubric, onTopic, words);
+    const commonMistakes = [
+      ...mistakes.map((m) => ({ text: m.mistake.text, evidence: m.evidence })),
+      ...contradictions.map((c) => ({ text: `Says the opposite of a key point: ${tidy(c.point.text)}`, evidence: c.evidence })),
+    ];
+    let penalty = 0;
+    for (const m of mistakes) penalty += m.mistake.kind === 'commission' ? CALIBRATION.commissionPenalty : CALIBRATION.omissionPenalty;
+    penalty += contradictions.length * CALIBRATION.contradictionPenalty;
+    penalty = Math.min(CALIBRATION.maxMistakePenalty, penalty);
+    const correctness = score10(10 * (0.2 * onTopic * Math.min(1, coverage * 3) + 0.8 * coverage) - penalty);
+
+    const isNonAnswer = words === 0 || (words <= 12 && NON_ANSWER_RE.test(tokenText(a.tokens).joined));
+    const scores: Scores = isNonAnswer
+      ? { relevance: 0, depth: 0, clarity: score10(Math.min(clarity, 0.5)), correctness: 0, overall: 0 }
+      : { relevance, depth, clarity, correctness, overall: 0 };
+    scores.overall = overallOf(scores);
+
+    const keyTermsUsed = this.keyTermsUsed(model, a);
+    const followUp = this.followUp(model, rubric, level, input.followUpsAsked ?? [], new Set(a.termCounts.keys()));
+    const bestOtherQuestion = bestOther && focus < 0.75 ? (this.questionText(bestOther.id) ?? null) : null;
+
+    const reasons = {
+      relevance: relevanceReason(scores.relevance, target, otherSim, bestOtherQuestion, rubric, words),
+      depth: depthReason(rubric, coveredCount, el, d, words),
+      clarity: clarityReason(a, d, el, fillerRatio, analytics, words),
+      correctness: correctnessReason(rubric, coveredCount, commonMistakes, words),
+    };
+    const feedback = this.feedback({ model, rubric, level, scores, d, words, analytics, mistakes: commonMistakes, star, el, keyTermsUsed, fillerRatio, bestOtherQuestion, isNonAnswer });
+
+    return {
+      questionId: question.id,
+      engine: { name: this.name, kind: this.kind },
+      scores,
+      reasons,
+      rubric,
+      commonMistakes,
+      keyTermsUsed,
+      star,
+      analytics,
+      feedback,
+      followUp,
+    };
+  }
+
+  /** The parts every engine computes locally: speech analytics, key terms used and (behavioral questions) STAR. */
+  localParts(input: AssessmentInput): { analytics: SpeechAnalytics | null; keyTermsUsed: string[]; star: StarAnalysis | null; words: number } {
+    const { model } = this.model(input.question);
+    const a = analyze(input.transcript ?? '');
+    return {
+      analytics: speechAnalytics(input.transcript ?? '', input.segments, a),
+      keyTermsUsed: this.keyTermsUsed(model, a),
+      star: model.behavioral ? analyzeStar(a) : null,
+      words: a.wordCount,
+    };
+  }
+
+  /** The follow-up the rubric engine would choose given these judgements (used by the LLM engine when the model repeats one). */
+  followUpFor(question: Question, rubric: readonly RubricPointJudgement[], level: Level, asked: readonly string[], transcript?: string): FollowUp | null {
+    const terms = transcript === undefined ? undefined : new Set(analyze(transcript).termCounts.keys());
+    return this.followUp(this.model(question).model, rubric, level, asked, terms);
+  }
+
+  private questionText(id: string): string | undefined {
+    return this.questionsOption?.find((q) => q.id === id)?.text ?? QuestionBank.load().get(id)?.text;
+  }
+
+  private detectMistakes(model: QuestionModel, a: TextAnalysis, rubric: RubricPointJudgement[], onTopic: number, words: number) {
+    const out: { mistake: MistakeModel; evidence: EvidenceSpan | null }[] = [];
+    if (words < 8) return out;
+    for (const m of model.mistakes) {
+      if (m.terms.length === 0) continue;
+      if (m.kind === 'commission') {
+        if (m.terms.length < 2) continue;
+        const w = bestWindow(a, m.terms, m.required, Math.max(12, m.terms.length * 2 + 4));
+        if (!w || w.matchedWeight < 0.8 * m.total || w.matchedTerms.length < 2 || w.prose < 0.3) continue;
+        // Warned against rather than done: "avoid a big-bang rewrite", "a common pitfall is ...".
+        let warned = false;
+        for (let i = Math.max(0, w.firstToken - 8); i <= w.lastToken && !warned; i++) if (WARNING_WORDS.has(a.tokens[i].lower)) warned = true;
+        if (warned) continue;
+        out.push({ mistake: m, evidence: evidenceSpan(a, w.firstToken, w.lastToken) });
+      } else {
+        // Leaving something out: flagged for substantive, on-topic answers when the related rubric points are all missed.
+        if (words < 40 || onTopic < 0.5) continue;
+        // Only when it can be judged: rubric points about the same thing exist, all are missed, and the mistake's own words are absent.
+        const related = m.relatedPoints.map((i) => rubric[i]);
+        if (related.length === 0 || related.some((r) => r.covered || r.confidence >= 0.35)) continue;
+        const w = bestWindow(a, m.terms, m.required, 20);
+        if (!w || w.coverage < 0.4) out.push({ mistake: m, evidence: null });
+      }
+    }
+    return out;
+  }
+
+  private keyTermsUsed(model: QuestionModel, a: TextAnalysis): string[] {
+    const positions = new Map<string, number[]>();
+    a.terms.forEach((t, i) => {
+      const list = positions.get(t.term);
+      if (list) list.push(i);
+      else positions.set(t.term, [i]);
+    });
+    const used: string[] = [];
+    for (const k of model.keyTerms) {
+      const hit = k.alternatives.some((alt) => {
+        const firsts = positions.get(alt[0]);
+        if (!firsts) return false;
+        return firsts.some((p) => alt.every((term) => (positions.get(term) ?? []).some((q) => Math.abs(q - p) <= alt.length + 2)));
+      });
+      if (hit) used.push(k.text);
+    }
+    return used;
+  }
+
+  /**
+   * The seeds' own follow-ups first where they fit: one that targets a missed point (shared words), or,
+   * when the answer covered at least half the rubric, one about something the answer did not touch.
+   * Else one generated from the biggest missed point. Never one already asked; null when nothing is missed.
+   */
+  followUp(model: QuestionModel, rubric: readonly RubricPointJudgement[], level: Level, asked: readonly string[], answerTerms?: ReadonlySet<string>): FollowUp | null {
+    const askedSet = new Set(asked.map(normalizeQuestion));
+    const missed = gapsInOrder(model, rubric);
+    if (missed.length === 0) return null;
+
+    let bestSeed: { text: string; target: string; score: number } | null = null;
+    for (const seed of model.seeds) {
+      if (askedSet.has(normalizeQuestion(seed.text))) continue;
+      for (const { p } of missed) {
+        let score = 0;
+        for (const t of p.terms) if (seed.terms.has(t.term)) score += t.weight;
+        if (score > 0 && (!bestSeed || score > bestSeed.score)) bestSeed = { text: seed.text, target: p.id, score };
+      }
+    }
+    if (bestSeed && bestSeed.score >= 1) return { text: bestSeed.text, source: 'seed', targetPointId: bestSeed.target };
+    const coveredShare = rubric.filter((r) => r.covered).length / Math.max(1, rubric.length);
+    // A story missing its result or lesson: ask about that before anything else.
+    const starGap = missed.some(({ p }) => p.starPart !== null);
+    if (answerTerms && coveredShare >= 0.5 && !starGap) {
+      const untouched = model.seeds.find((seed) => {
+        if (askedSet.has(normalizeQuestion(seed.text)) || seed.terms.size === 0) return false;
+        let present = 0;
+        for (const t of seed.terms) if (answerTerms.has(t)) present++;
+        return present / seed.terms.size < 0.5;
+      });
+      if (untouched) return { text: untouched.text, source: 'seed', targetPointId: null };
+    }
+
+    for (const { p, r } of missed) {
+      const question = followUpForPoint(p.text, p.starPart, level, model.behavioral);
+      // A point the answer touched on: start from what the candidate said.
+      const text = r.evidence && r.confidence >= PARTIAL_AT && !p.starPart ? `You mentioned ${shortQuote(r.evidence.quote, 8)}. ${question}` : question;
+      if (!askedSet.has(normalizeQuestion(text)) && !askedSet.has(normalizeQuestion(question))) return { text, source: 'generated', targetPointId: p.id };
+    }
+    return null;
+  }
+
+  private feedback(ctx: {
+    model: QuestionModel;
+    rubric: RubricPointJudgement[];
+    level: Level;
+    scores: Scores;
+    d: number;
+    words: number;
+    analytics: SpeechAnalytics | null;
+    mistakes: { text: string; evidence: EvidenceSpan | null }[];
+    star: StarAnalysis | null;
+    el: Elaboration;
+    keyTermsUsed: string[];
+    fillerRatio: number;
+    bestOtherQuestion: string | null;
+    isNonAnswer: boolean;
+  }): string {
+    const { model, rubric, level } = ctx;
+    const points = model.points;
+    const missed = gapsInOrder(model, rubric);
+    const firstPoint = points[0];
+    const startWith = firstPoint ? startHint(firstPoint.text, firstPoint.starPart) : 'Start from the core of the question.';
+    if (ctx.words === 0) return `No answer was recorded for this question. ${startWith}`;
+    if (ctx.isNonAnswer || ctx.words < 10) {
+      return `The answer was too short to assess — even a partial answer shows how you think. ${startWith}`;
+    }
+    if (ctx.d < 0.35 && ctx.words >= 8) {
+      const terms = ctx.keyTermsUsed.slice(0, 3).join(', ');
+      return [
+        `You named ${terms ? `the right terms (${terms})` : 'several terms'}, but as a list rather than an explanation.`,
+        'Explain in full sentences how they fit together, why you would choose them and what they cost.',
+      ].join(' ');
+    }
+    if (ctx.scores.relevance <= 3) {
+      const other = ctx.bestOtherQuestion ? ` — it reads more like an answer to “${tidy(ctx.bestOtherQuestion, 90)}”` : '';
+      return `This answer doesn't address the question that was asked${other}. Re-anchor on what was asked — ${lowerFirstSentence(startWith)}`;
+    }
+    const sentences: string[] = [];
+    const strongest = rubric
+      .map((r, i) => ({ r, p: points[i] }))
+      .filter(({ r }) => r.covered && r.evidence)
+      .sort((x, y) => y.r.confidence - x.r.confidence || points.indexOf(x.p) - points.indexOf(y.p))[0];
+    if (strongest?.r.evidence) sentences.push(strengthSentence(strongest.p.text, strongest.p.starPart, strongest.r.evidence.quote));
+    else sentences.push('You engaged with the topic, but none of the key points came through clearly yet.');
+
+    const commission = ctx.mistakes.find((m) => m.evidence);
+    if (commission?.evidence) sentences.push(`Watch out for a common mistake: ${lowerFirstSentence(tidy(commission.text, 120))} (${shortQuote(commission.evidence.quote, 10)}).`);
+    else if (missed[0]) sentences.push(gapSentence(missed[0].p.text, missed[0].p.starPart, level, model.behavioral));
+    else if ((level === 'senior' || level === 'staff') && ctx.el.tradeoffs < 2) sentences.push('At this level, also name the trade-offs and failure modes of your choices.');
+    else sentences.push('To make it even stronger, add one concrete example with numbers from your own experience.');
+
+    const delivery = deliveryNote(ctx.analytics, ctx.fillerRatio, ctx.words);
+    if (delivery) sentences.push(delivery);
+    else if (commission?.evidence && missed[0]) sentences.push(gapSentence(missed[0].p.text, missed[0].p.starPart, level, model.behavioral));
+    return sentences.slice(0, 3).join(' ');
+  }
+}
+
+/** A missed point the answer touched on (confidence at least this) is probed first. */
+const PARTIAL_AT = 0.2;
+
+/**
+ * Missed rubric points, the biggest gap first: points the answer touched on but did not cover (most
+ * covered first: that is where a follow-up pays off), then untouched points in rubric order.
+ */
+export function gapsInOrder(model: QuestionModel, rubric: readonly RubricPointJudgement[]): { r: RubricPointJudgement; p: PointModel; i: number }[] {
+  return rubric
+    .map((r, i) => ({ r, p: model.points[i], i }))
+    .filter(({ r }) => !r.covered)
+    .sort((x, y) => {
+      const px = x.r.confidence >= PARTIAL_AT ? 1 : 0;
+      const py = y.r.confidence >= PARTIAL_AT ? 1 : 0;
+      return py - px || (px ? y.r.confidence - x.r.confidence : 0) || x.i - y.i;
+    });
+}
+
+function lowerFirstSentence(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+export function normalizeQuestion(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function deliveryNote(analytics: SpeechAnalytics | null, fillerRatio: number, words: number): string | null {
+  if (analytics) {
+    const fillerShare = fillerRatio;
+    if (analytics.fillerCount >= 5 && fillerShare >= 0.04) {
+      const top = analytics.fillers[0];
+      return `You used ${analytics.fillerCount} filler words${top ? ` (mostly “${top.word}”)` : ''} — a silent pause sounds more confident.`;
+    }
+    if (analytics.wordsPerMinute > CALIBRATION.paceRange[1]) return `Your pace was fast (${Math.round(analytics.wordsPerMinute)} words per minute); slow down on the key points.`;
+    if (analytics.wordsPerMinute > 0 && analytics.wordsPerMinute < CALIBRATION.paceRange[0] - 10) {
+      return `Your pace was slow (${Math.round(analytics.wordsPerMinute)} words per minute); a short plan up front makes it easier to keep going.`;
+    }
+    if (analytics.longPauses.length >= 3) return `There were ${analytics.longPauses.length} long pauses; it's fine to say “let me think” and outline your plan first.`;
+    const hedges = analytics.hedges.reduce((s, h) => s + h.count, 0);
+    if (hedges >= 4 && hedges / Math.max(1, words) > 0.02) return `You hedged ${hedges} times (“${analytics.hedges[0].phrase}”); state your choices with more conviction.`;
+    return null;
+  }
+  if (fillerRatio >= 0.06 && words >= 20) return 'The answer has a lot of filler words — a silent pause sounds more confident.';
+  return null;
+}
+
+function relevanceReason(score: number, target: number, other: number, otherQuestion: string | null, rubric: RubricPointJudgement[], words: number): string {
+  if (words === 0) return 'No answer to judge.';
+  if (otherQuestion && score <= 5) {
+    return `The answer's vocabulary matches another question (“${tidy(otherQuestion, 80)}”, similarity ${other.toFixed(2)}) better than this one (${target.toFixed(2)}).`;
+  }
+  const ev = rubric.find((r) => r.covered && r.evidence)?.evidence;
+  return `The answer uses this question's vocabulary (similarity ${target.toFixed(2)}, ${other > target ? `another question ${other.toFixed(2)}` : 'higher than any other bank question'})${ev ? `, e.g. ${shortQuote(ev.quote, 10)}` : ''}.`;
+}
+
+function depthReason(rubric: RubricPointJudgement[], covered: number, el: Elaboration, d: number, words: number): string {
+  if (words === 0) return 'No answer to judge.';
+  const ev = rubric.find((r) => r.covered && r.evidence)?.evidence;
+  const details = [`${el.numbers} number${el.numbers === 1 ? '' : 's'}`, `${el.tradeoffs} trade-off word${el.tradeoffs === 1 ? '' : 's'}`, `${el.examples} example${el.examples === 1 ? '' : 's'}`];
+  const list = d < 0.35 ? ', but mostly as a list of terms, which earns little depth' : '';
+  return `Covers ${covered} of ${rubric.length} rubric points${ev ? ` (e.g. ${shortQuote(ev.quote, 10)})` : ''} with ${details.join(', ')}${list}.`;
+}
+
+function clarityReason(a: TextAnalysis, d: number, el: Elaboration, fillerRatio: number, analytics: SpeechAnalytics | null, words: number): string {
+  if (words === 0) return 'No answer to judge.';
+  const fwr = Math.round(functionWordRatio(a.tokens, 0, a.tokens.length - 1) * 100);
+  const shape = d < 0.35 ? `reads as a list of terms rather than sentences (${fwr}% function words)` : `reads as connected sentences (${fwr}% function words)`;
+  const pace = analytics && analytics.wordsPerMinute > 0 ? `, ${Math.round(analytics.wordsPerMinute)} words per minute` : '';
+  return `${words < 30 ? 'Very short; ' : ''}${shape.charAt(0).toUpperCase()}${shape.slice(1)}, ${el.ordering} ordering word${el.ordering === 1 ? '' : 's'}, ${Math.round(fillerRatio * 100)}% fillers${pace}.`;
+}
+
+function correctnessReason(rubric: RubricPointJudgement[], covered: number, mistakes: { text: string; evidence: EvidenceSpan | null }[], words: number): string {
+  if (words === 0) return 'No answer to judge.';
+  const withEvidence = mistakes.find((m) => m.evidence);
+  if (withEvidence?.evidence) return `Covers ${covered} of ${rubric.length} points, but ${shortQuote(withEvidence.evidence.quote, 10)} shows a known mistake: ${tidy(withEvidence.text, 90)}.`;
+  if (mistakes.length > 0) return `Covers ${covered} of ${rubric.length} points; it also shows a known gap: ${tidy(mistakes[0].text, 90)}.`;
+  return `Covers ${covered} of ${rubric.length} points correctly, with no common mistakes or contradictions detected.`;
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return reason;
+  const err = new Error('The assessment was aborted');
+  err.name = 'AbortError';
+  return err;
+}

@@ -1,0 +1,112 @@
+import type { Level, Question } from '@mockroom/contracts';
+
+/** A piece of the answer as the speech recogniser timed it (offsets in ms from any fixed origin). */
+export interface TimedSegment {
+  text: string;
+  startMs: number;
+  endMs: number;
+}
+
+export interface AssessmentInput {
+  question: Question;
+  /** The whole answer as text (may be ASR output: lowercase, no punctuation, some wrong words). */
+  transcript: string;
+  /** When present, speech analytics use them. */
+  segments?: TimedSegment[];
+  /** The interview's level (defaults to the question's first level). */
+  level?: Level;
+  /** Follow-up texts already asked for this question (never repeated). */
+  followUpsAsked?: string[];
+}
+
+/** A quote from the transcript: `transcript.slice(start, end) === quote`. */
+export interface EvidenceSpan {
+  quote: string;
+  start: number;
+  end: number;
+}
+
+export type StarPart = 'situation' | 'task' | 'action' | 'result' | 'lesson';
+export const STAR_PARTS: readonly StarPart[] = ['situation', 'task', 'action', 'result', 'lesson'];
+
+export interface StarAnalysis {
+  situation: boolean;
+  task: boolean;
+  action: boolean;
+  result: boolean;
+  lesson: boolean;
+  evidence: Partial<Record<StarPart, EvidenceSpan>>;
+}
+
+export interface SpeechAnalytics {
+  wordsPerMinute: number;
+  talkTimeMs: number;
+  fillerCount: number;
+  fillers: { word: string; count: number }[];
+  longPauses: { startMs: number; durationMs: number }[];
+  hedges: { phrase: string; count: number }[];
+  topWords: { word: string; count: number }[];
+}
+
+export type EngineKind = 'rubric' | 'llm';
+
+export interface EngineInfo {
+  name: string;
+  kind: EngineKind;
+  model?: string;
+  /** Set when this result came from the rubric engine because the named engine failed. */
+  fallbackFrom?: string;
+  fallbackReason?: string;
+}
+
+export interface Scores {
+  relevance: number;
+  depth: number;
+  clarity: number;
+  correctness: number;
+  overall: number;
+}
+
+export interface RubricPointJudgement {
+  pointId: string;
+  text: string;
+  covered: boolean;
+  evidence: EvidenceSpan | null;
+  /** How sure the engine is that the point is covered, 0–1 (also > 0 for partly covered points). */
+  confidence: number;
+}
+
+export interface FollowUp {
+  text: string;
+  source: 'seed' | 'generated';
+  targetPointId: string | null;
+}
+
+export interface Assessment {
+  questionId: string;
+  engine: EngineInfo;
+  /** 0–10, one decimal. */
+  scores: Scores;
+  /** One sentence each, citing evidence. */
+  reasons: { relevance: string; depth: string; clarity: string; correctness: string };
+  rubric: RubricPointJudgement[];
+  /** Mistakes the answer made. */
+  commonMistakes: { text: string; evidence: EvidenceSpan | null }[];
+  keyTermsUsed: string[];
+  /** Behavioral questions only. */
+  star: StarAnalysis | null;
+  analytics: SpeechAnalytics | null;
+  /** 2–3 sentences, specific, like a coach. */
+  feedback: string;
+  followUp: FollowUp | null;
+}
+
+export interface AssessOptions {
+  signal?: AbortSignal;
+}
+
+export interface AssessmentEngine {
+  readonly name: string;
+  readonly kind: EngineKind;
+  assess(input: AssessmentInput, options?: AssessOptions): Promise<Assessment>;
+}
