@@ -1,0 +1,7 @@
+module.exports = {
+  ...require('../../jest.preset.js'),
+  displayName: 'api',
+  rootDir: __dirname,
+  // Live-interview tests stream real speech through the real engines.
+  setupFilesAfterEnv: ['<rootDir>/test/jest-setup.ts'],
+};

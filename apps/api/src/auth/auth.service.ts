@@ -1,0 +1,90 @@
+import { ConflictException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { SignInRequest, SignUpRequest, User } from '@mockroom/contracts';
+import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
+import { AuthSessionRepository, UserEntity, UserRepository } from '@mockroom/server-database';
+import { createHash, randomBytes } from 'node:crypto';
+import { PasswordHasher } from './password-hasher';
+import { SignInLimiter } from './sign-in-limiter';
+
+export interface ClientMeta {
+  ip: string;
+  userAgent: string | null;
+}
+
+export interface IssuedSession {
+  user: User;
+  /** The raw token for the cookie; only its hash is stored. */
+  token: string;
+  expiresAt: Date;
+}
+
+export function toUser(entity: UserEntity): User {
+  return { id: entity.id, email: entity.email, displayName: entity.displayName, role: entity.role, createdAt: entity.createdAt.toISOString() };
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UserRepository,
+    private readonly sessions: AuthSessionRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly limiter: SignInLimiter,
+  ) {}
+
+  async signUp(request: SignUpRequest, meta: ClientMeta): Promise<IssuedSession> {
+    await this.limiter.consumeSignUp(meta.ip);
+    const passwordHash = await this.hasher.hash(request.password);
+    const user = await this.users.create({
+      email: request.email,
+      passwordHash,
+      displayName: request.displayName.trim(),
+      role: request.role ?? 'candidate',
+    });
+    if (!user) throw new ConflictException('An account with this email already exists. Sign in instead.');
+    return this.issue(user, meta);
+  }
+
+  async signIn(request: SignInRequest, meta: ClientMeta): Promise<IssuedSession> {
+    await this.limiter.assertSignInAllowed(request.email, meta.ip);
+    const user = await this.users.findByEmail(request.email);
+    const ok = await this.hasher.verify(user?.passwordHash ?? null, request.password);
+    if (!user || !ok) {
+      await this.limiter.recordFailure(request.email, meta.ip);
+      throw new UnauthorizedException('Wrong email or password.');
+    }
+    await this.limiter.recordSuccess(request.email, meta.ip);
+    return this.issue(user, meta);
+  }
+
+  async signOut(sessionId: string): Promise<void> {
+    await this.sessions.delete(sessionId);
+  }
+
+  /** The user behind a session token, or null; extends the session when more than half its life has passed. */
+  async resolve(token: string): Promise<{ user: User; sessionId: string } | null> {
+    if (!token || token.length > 200) return null;
+    const session = await this.sessions.findLive(hashToken(token));
+    if (!session?.user) return null;
+    const ttlMs = this.ttlMs();
+    if (session.expiresAt.getTime() - Date.now() < ttlMs / 2) {
+      await this.sessions.extend(session.id, new Date(Date.now() + ttlMs));
+    }
+    return { user: toUser(session.user), sessionId: session.id };
+  }
+
+  ttlMs(): number {
+    return this.config.auth.sessionTtlHours * 3600 * 1000;
+  }
+
+  private async issue(user: UserEntity, meta: ClientMeta): Promise<IssuedSession> {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.ttlMs());
+    await this.sessions.create({ tokenHash: hashToken(token), userId: user.id, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 500) ?? null });
+    return { user: toUser(user), token, expiresAt };
+  }
+}

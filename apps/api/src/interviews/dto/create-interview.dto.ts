@@ -1,0 +1,67 @@
+import {
+  ANSWER_SILENCE_MAX_MS,
+  ANSWER_SILENCE_MIN_MS,
+  CATEGORIES,
+  Category,
+  CreateInterviewRequest,
+  FOLLOW_UPS_MAX,
+  LEVELS,
+  Level,
+  QUESTION_COUNT_MAX,
+  ROLES,
+  Role,
+  VoiceSource,
+} from '@mockroom/contracts';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+export class CreateInterviewDto implements CreateInterviewRequest {
+  @IsOptional()
+  @Matches(ID, { message: 'trackId must be a track id' })
+  trackId?: string;
+
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @IsOptional()
+  @IsIn(LEVELS, { message: `level must be one of: ${LEVELS.join(', ')}` })
+  level?: Level;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(QUESTION_COUNT_MAX)
+  questionCount?: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CATEGORIES.length)
+  @IsIn(CATEGORIES, { each: true, message: `categories must be among: ${CATEGORIES.join(', ')}` })
+  categories?: Category[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(QUESTION_COUNT_MAX)
+  @IsString({ each: true })
+  @Matches(ID, { each: true, message: 'questionIds must be question ids' })
+  questionIds?: string[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(FOLLOW_UPS_MAX)
+  maxFollowUps?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(ANSWER_SILENCE_MIN_MS)
+  @Max(ANSWER_SILENCE_MAX_MS)
+  answerSilenceMs?: number;
+
+  @IsOptional()
+  @IsIn(['server', 'browser'], { message: 'voice must be server or browser' })
+  voice?: VoiceSource;
+}

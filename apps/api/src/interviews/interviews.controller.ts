@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import type { InterviewSnapshot, InterviewSummary, User } from '@mockroom/contracts';
+import { MediaStorage } from '@mockroom/server-media';
+import type { Response } from 'express';
+import { CurrentUser } from '../auth/auth.decorators';
+import { CreateInterviewDto } from './dto/create-interview.dto';
+import { InterviewsService } from './interviews.service';
+import { InterviewRuntimes } from './runtime/interview-runtimes.service';
+
+@Controller('interviews')
+export class InterviewsController {
+  constructor(
+    private readonly service: InterviewsService,
+    private readonly runtimes: InterviewRuntimes,
+    private readonly media: MediaStorage,
+  ) {}
+
+  @Post()
+  create(@CurrentUser() user: User, @Body() body: CreateInterviewDto): Promise<InterviewSummary> {
+    return this.service.create(user, body);
+  }
+
+  @Get()
+  list(@CurrentUser() user: User): Promise<InterviewSummary[]> {
+    return this.service.list(user);
+  }
+
+  @Get(':id')
+  async get(@CurrentUser() user: User, @Param('id') id: string): Promise<InterviewSnapshot> {
+    const { entity } = await this.service.findFor(user, id);
+    return this.service.snapshot(entity, this.runtimes.peek(entity.id)?.turn);
+  }
+
+  /** The interviewer's voice for one prompt (a WAV file). */
+  @Get(':id/prompts/:seq/audio')
+  async promptAudio(@CurrentUser() user: User, @Param('id') id: string, @Param('seq', ParseIntPipe) seq: number, @Res() res: Response): Promise<void> {
+    const { entity } = await this.service.findFor(user, id);
+    const path = await this.service.promptAudio(entity, seq);
+    const size = await this.media.size(path);
+    res.setHeader('Content-Type', 'audio/wav');
+    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+    if (size !== null) res.setHeader('Content-Length', String(size));
+    this.media.read(path).pipe(res);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { QuestionBankModule } from '../question-bank/question-bank.module';
+import { InterviewGateway } from './interview.gateway';
+import { InterviewsController } from './interviews.controller';
+import { InterviewsService } from './interviews.service';
+import { InterviewRuntimes } from './runtime/interview-runtimes.service';
+
+@Module({
+  imports: [AuthModule, QuestionBankModule],
+  controllers: [InterviewsController],
+  providers: [InterviewsService, InterviewRuntimes, InterviewGateway],
+})
+export class InterviewsModule {}

@@ -1,0 +1,502 @@
+import { Logger } from '@nestjs/common';
+import { Assessment, AssessmentEngine, classifyUtterance, decideNext, repeatText } from '@mockroom/assessment';
+import {
+  AudioStreamAccepted,
+  JobName,
+  Level,
+  Prompt,
+  PromptKind,
+  Question,
+  ServerToClientEvents,
+  TranscriptSegment,
+  TurnState,
+  VoiceActivity,
+} from '@mockroom/contracts';
+import type { QuestionBank } from '@mockroom/question-bank';
+import type { AppConfig } from '@mockroom/server-config';
+import type { AnswerIntent, InterviewEntity, InterviewRepository } from '@mockroom/server-database';
+import type { MediaStorage } from '@mockroom/server-media';
+import { jobId, type JobQueueService } from '@mockroom/server-queue';
+import type { EndpointEvent } from '@mockroom/speech';
+import type { WriteStream } from 'node:fs';
+import { AudioStream, StreamSink } from './audio-stream';
+
+type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
+
+export interface RuntimeDeps {
+  config: AppConfig;
+  interviews: InterviewRepository;
+  queue: JobQueueService;
+  bank: QuestionBank;
+  media: MediaStorage;
+  /** The offline rubric engine, for deciding in time when the scoring job is slow. */
+  quickAssessment: AssessmentEngine;
+  /** To everyone in the interview's room. */
+  emit: Emit;
+  /** Called once the interview has ended and its answers are assessed (or the wait timed out). */
+  onFinished: (interviewId: string) => Promise<void>;
+  /** The interviewer's answer to a clarifying question (the LLM when configured, else drawn from the question). */
+  clarify: (question: Question, utterance: string, level: Level) => Promise<string>;
+}
+
+/** Short answers that are really requests ("could you repeat that?") are at most this long. */
+const REQUEST_MAX_WORDS = 25;
+const TRANSCRIBE_TIMEOUT_MS = 90_000;
+const ACTIVITY_EVERY_MS = 250;
+
+interface OpenAnswer {
+  id: string;
+  kind: 'answer' | 'follow-up';
+  promptSeq: number;
+  /** The text the candidate is answering (question or follow-up), for "repeat". */
+  askedText: string;
+  startMs: number;
+  /** Seq allocation and job submission, in speech order. */
+  dispatch: Promise<void>;
+  pending: Promise<TranscriptSegment | null>[];
+  transcribed: Map<number, string>;
+  segmentCount: number;
+  closing: boolean;
+}
+
+interface PendingAudio {
+  startMs: number;
+  endMs: number;
+  pcm: Int16Array;
+}
+
+/**
+ * One live AI interview in this API process: the candidate's audio streams, the answer being given,
+ * and the interviewer's decisions. State changes run one at a time (a promise chain); audio frames are
+ * handled synchronously on the hot path and only hand finished segments to the chain.
+ */
+export class InterviewRuntime implements StreamSink {
+  private readonly logger: Logger;
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly streams = new Map<string, AudioStream>();
+  private answer: OpenAnswer | null = null;
+  private carryOver: PendingAudio[] = [];
+  private speaking = false;
+  private lastSpeechEndMs: number | null = null;
+  private timelineMs = 0;
+  private lastActivityAt = 0;
+  private answerEnding = false;
+  private followUpsAsked: string[] = [];
+  private readonly assessments: Promise<unknown>[] = [];
+  private startedAtEpoch: number | null;
+  ended: boolean;
+
+  private constructor(
+    private readonly deps: RuntimeDeps,
+    private entity: InterviewEntity,
+    private readonly questions: Question[],
+    public turn: TurnState,
+  ) {
+    this.logger = new Logger(`Interview ${entity.id.slice(0, 8)}`);
+    this.startedAtEpoch = entity.startedAt?.getTime() ?? null;
+    this.ended = entity.status === 'completed' || entity.status === 'abandoned';
+  }
+
+  static async load(deps: RuntimeDeps, entity: InterviewEntity): Promise<InterviewRuntime> {
+    const questions = entity.plan.questionIds.map((id) => {
+      const question = deps.bank.get(id);
+      if (!question) throw new Error(`question ${id} of interview ${entity.id} is not in the bank`);
+      return question;
+    });
+    const runtime = new InterviewRuntime(deps, entity, questions, entity.turn);
+    await runtime.restore();
+    return runtime;
+  }
+
+  get id(): string {
+    return this.entity.id;
+  }
+
+  get candidateId(): string {
+    return this.entity.candidateId;
+  }
+
+  /** Picks up where the interview was (after a reload, a restart, or on another API instance). */
+  private async restore(): Promise<void> {
+    if (this.entity.status !== 'live') return;
+    const [answers, prompts] = await Promise.all([this.deps.interviews.listAnswers(this.id), this.deps.interviews.listPrompts(this.id)]);
+    this.followUpsAsked = prompts.filter((p) => p.kind === 'follow-up' && p.questionIndex === this.turn.questionIndex).map((p) => p.text);
+    const open = answers.find((a) => a.status === 'open');
+    if (open) {
+      const prompt = prompts.find((p) => p.seq === open.promptSeq);
+      this.answer = this.newOpenAnswer(open.id, open.kind, open.promptSeq, prompt?.text ?? '', open.startMs);
+      const segments = await this.deps.interviews.listSegments(this.id);
+      for (const s of segments.filter((s) => s.answerId === open.id)) {
+        this.answer.transcribed.set(s.seq, s.text);
+        this.answer.segmentCount++;
+      }
+      this.setTurn({ phase: 'listening', answerId: open.id });
+    }
+  }
+
+  private run<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work, work);
+    this.chain = next.catch((error: Error) => this.logger.error(error.stack ?? error.message));
+    return next;
+  }
+
+  /** Milliseconds since the interview started, by the wall clock. */
+  private nowMs(): number {
+    return this.startedAtEpoch === null ? 0 : Date.now() - this.startedAtEpoch;
+  }
+
+  private setTurn(patch: Partial<TurnState>): void {
+    this.turn = { ...this.turn, ...patch };
+    this.deps.emit('interview:state', this.turn);
+  }
+
+  private async saveTurn(): Promise<void> {
+    await this.deps.interviews.saveTurn(this.id, this.turn);
+  }
+
+  // ---- commands from the candidate ----
+
+  start(): Promise<TurnState> {
+    return this.run(async () => {
+      if (this.entity.status !== 'created') return this.turn;
+      const startedAt = new Date();
+      const turn: TurnState = { ...this.turn, phase: 'prompting' };
+      if (!(await this.deps.interviews.start(this.id, startedAt, turn))) return this.turn;
+      this.entity = { ...this.entity, status: 'live', startedAt } as InterviewEntity;
+      this.startedAtEpoch = startedAt.getTime();
+      await this.ask(0);
+      return this.turn;
+    });
+  }
+
+  /** Opens (or resumes, same id) an audio stream; returns where the client must resume sending. */
+  startStream(streamId: string): AudioStreamAccepted {
+    let stream = this.streams.get(streamId);
+    if (!stream) {
+      stream = new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs);
+      this.streams.set(streamId, stream);
+    }
+    return { streamId, nextSeq: stream.nextSeq };
+  }
+
+  hasStream(streamId: string): boolean {
+    return this.streams.has(streamId);
+  }
+
+  /** The hot path: one 20 ms frame. Returns false for a duplicate, the frame number to acknowledge otherwise. */
+  pushFrame(streamId: string, seq: number, pcm: Int16Array): { accepted: boolean; ackSeq: number | null } {
+    const stream = this.streams.get(streamId);
+    if (!stream || this.ended) return { accepted: false, ackSeq: null };
+    const live = this.entity.status === 'live' ? this.nowMs() : null;
+    const accepted = stream.push(seq, pcm, live);
+    if (!accepted) return { accepted, ackSeq: null };
+    const now = stream.nowMs;
+    if (now !== null && now > this.timelineMs) this.timelineMs = now;
+    this.checkSilence();
+    let ackSeq: number | null = null;
+    if (stream.framesSinceAck >= 10) {
+      stream.framesSinceAck = 0;
+      ackSeq = stream.nextSeq - 1;
+    }
+    return { accepted, ackSeq };
+  }
+
+  answerDone(): Promise<void> {
+    return this.run(() => this.endAnswer('done'));
+  }
+
+  promptPlayed(seq: number): void {
+    if (this.turn.phase === 'prompting' && this.turn.currentPromptSeq === seq) {
+      this.setTurn({ phase: 'listening', answerStartedAtMs: this.timelineMs });
+    }
+  }
+
+  promptInterrupted(seq: number): void {
+    this.promptPlayed(seq);
+  }
+
+  /** Ends the interview now (the candidate pressed "End interview"). */
+  end(): Promise<void> {
+    return this.run(async () => {
+      if (this.ended) return;
+      if (this.entity.status === 'created') {
+        await this.finish();
+        return;
+      }
+      if (this.answer) {
+        for (const stream of this.streams.values()) stream.flush();
+        await this.settle(this.answer);
+        const text = this.answerText(this.answer);
+        await this.deps.interviews.closeAnswer(this.answer.id, this.timelineMs, text ? 'closed' : 'request', text ? null : 'skip');
+        if (text) this.assessments.push(this.scoreInBackground(this.answer.id));
+        this.answer = null;
+      }
+      await this.finish();
+    });
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
+    this.streams.clear();
+  }
+
+  // ---- audio events ----
+
+  onEvents(stream: AudioStream, events: EndpointEvent[]): void {
+    for (const event of events) {
+      if (event.type === 'speech-start') {
+        this.speaking = true;
+        if (this.turn.phase === 'prompting') this.setTurn({ phase: 'listening', answerStartedAtMs: event.atMs });
+      } else if (event.type === 'segment') {
+        // A segment cut at the maximum length ends while the candidate is still talking.
+        this.speaking = stream.inSpeech;
+        if (!this.speaking) this.lastSpeechEndMs = event.endMs;
+        this.onSegment({ startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
+      }
+    }
+  }
+
+  async openRecording(stream: AudioStream, startMs: number): Promise<WriteStream> {
+    const path = this.deps.media.relativePath(this.id, `candidate-${stream.streamId}.pcm`);
+    await this.deps.interviews.ensureRecording({ interviewId: this.id, speaker: 'candidate', streamId: stream.streamId, startMs, sampleRate: 16_000, path });
+    return this.deps.media.appendStream(path);
+  }
+
+  private onSegment(audio: PendingAudio): void {
+    const answer = this.answer;
+    if (!answer || answer.closing || this.turn.phase === 'thinking') {
+      // Spoken while the interviewer decides: it belongs to the next answer.
+      this.carryOver.push(audio);
+      return;
+    }
+    this.dispatch(answer, audio);
+  }
+
+  private dispatch(answer: OpenAnswer, audio: PendingAudio): void {
+    answer.segmentCount++;
+    const question = this.questions[this.turn.questionIndex];
+    let resolveDone!: (segment: TranscriptSegment | null) => void;
+    answer.pending.push(new Promise((resolve) => (resolveDone = resolve)));
+    answer.dispatch = answer.dispatch.then(async () => {
+      const seq = await this.deps.interviews.allocateSeq(this.id);
+      const payload = {
+        interviewId: this.id,
+        seq,
+        speaker: 'candidate' as const,
+        answerId: answer.id,
+        questionId: question.id,
+        startMs: Math.round(audio.startMs),
+        endMs: Math.round(audio.endMs),
+        audio: Buffer.from(audio.pcm.buffer, audio.pcm.byteOffset, audio.pcm.byteLength).toString('base64'),
+        hints: question.keyTerms,
+      };
+      this.deps.queue
+        .addAndWait(JobName.TranscribeSegment, payload, { jobId: jobId('stt', this.id, seq) }, TRANSCRIBE_TIMEOUT_MS)
+        .then((segment) => {
+          answer.transcribed.set(segment.seq, segment.text);
+          resolveDone(segment);
+          void this.run(() => this.afterTranscript(answer));
+        })
+        .catch((error: Error) => {
+          this.logger.warn(`segment ${seq} was not transcribed: ${error.message}`);
+          resolveDone(null);
+        });
+    });
+  }
+
+  /** A short first utterance may be a request rather than an answer: act on it without waiting for the long silence. */
+  private async afterTranscript(answer: OpenAnswer): Promise<void> {
+    if (this.answer !== answer || answer.closing || this.speaking) return;
+    if (answer.transcribed.size !== answer.segmentCount) return;
+    const text = this.answerText(answer);
+    if (!text || text.split(/\s+/).length > REQUEST_MAX_WORDS) return;
+    const intent = classifyUtterance(text);
+    if (intent !== 'answer') await this.endAnswer('request', intent);
+  }
+
+  /** Still-listening cue and the long silence that ends an answer, on the audio's own clock. */
+  private checkSilence(): void {
+    if (this.turn.phase !== 'listening' || !this.answer || this.answer.closing) return;
+    const silenceAfterSpeech = !this.speaking && this.lastSpeechEndMs !== null && this.answer.segmentCount > 0;
+    const silenceMs = this.speaking ? 0 : Math.max(0, this.timelineMs - (this.lastSpeechEndMs ?? this.turn.answerStartedAtMs ?? this.timelineMs));
+    const limit = this.entity.plan.answerSilenceMs;
+    if (silenceAfterSpeech && silenceMs >= limit && !this.answerEnding) {
+      this.answerEnding = true;
+      void this.run(() => this.endAnswer('silence'));
+      return;
+    }
+    if (this.timelineMs - this.lastActivityAt >= ACTIVITY_EVERY_MS) {
+      this.lastActivityAt = this.timelineMs;
+      const activity: VoiceActivity = {
+        speaking: this.speaking,
+        silenceMs,
+        answerEndsInMs: silenceAfterSpeech ? Math.max(0, limit - silenceMs) : null,
+      };
+      this.deps.emit('voice:activity', activity);
+    }
+  }
+
+  // ---- the interviewer ----
+
+  private answerText(answer: OpenAnswer): string {
+    return [...answer.transcribed.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, text]) => text)
+      .filter(Boolean)
+      .join(' ')
+      .trim();
+  }
+
+  private async settle(answer: OpenAnswer): Promise<void> {
+    answer.closing = true;
+    await answer.dispatch;
+    await Promise.all(answer.pending);
+  }
+
+  private async endAnswer(reason: 'done' | 'silence' | 'request', intent?: Exclude<ReturnType<typeof classifyUtterance>, 'answer'>): Promise<void> {
+    const answer = this.answer;
+    this.answerEnding = false;
+    if (!answer || this.ended || answer.closing) return;
+    this.setTurn({ phase: 'thinking' });
+    if (reason !== 'request') for (const stream of this.streams.values()) stream.flush();
+    await this.settle(answer);
+    this.answer = null;
+    const text = this.answerText(answer);
+    const endMs = Math.max(this.timelineMs, answer.startMs);
+    const question = this.questions[this.turn.questionIndex];
+
+    const request: AnswerIntent | null = !text ? 'skip' : text.split(/\s+/).length <= REQUEST_MAX_WORDS ? toIntent(intent ?? classifyUtterance(text)) : null;
+    if (request) {
+      await this.deps.interviews.closeAnswer(answer.id, endMs, 'request', request);
+      if (request === 'repeat') {
+        await this.say('repeat', repeatText({ ...question, text: answer.askedText || question.text }), answer.kind, answer.askedText);
+      } else if (request === 'clarify') {
+        await this.say('clarification', await this.deps.clarify(question, text, this.entity.plan.level), answer.kind, answer.askedText);
+      } else {
+        await this.next(text ? "No problem, let's move on." : "Let's move on.");
+      }
+      return;
+    }
+
+    await this.deps.interviews.closeAnswer(answer.id, endMs, 'closed');
+    const assessment = await this.assess(answer.id, question, text);
+    const decision = decideNext({ assessment, followUpsAsked: this.followUpsAsked, maxFollowUps: this.entity.plan.maxFollowUps, level: this.entity.plan.level });
+    if (decision.action === 'follow-up') {
+      this.followUpsAsked.push(decision.text);
+      this.setTurn({ followUpsAsked: this.followUpsAsked.length });
+      await this.say('follow-up', decision.text, 'follow-up', decision.text);
+    } else {
+      await this.next();
+    }
+  }
+
+  /** The scoring job's assessment if it comes within the budget; otherwise the offline rubric, so the turn never stalls. */
+  private async assess(answerId: string, question: Question, text: string): Promise<Assessment> {
+    const job = this.scoreInBackground(answerId);
+    this.assessments.push(job);
+    const budget = this.deps.config.interviews.decisionBudgetMs;
+    const inTime = await Promise.race([job.then((r) => (r?.assessment as Assessment | undefined) ?? null), sleep(budget).then(() => null)]);
+    if (inTime) return inTime;
+    return this.deps.quickAssessment.assess({ question, transcript: text, level: this.entity.plan.level, followUpsAsked: this.followUpsAsked });
+  }
+
+  private scoreInBackground(answerId: string) {
+    return this.deps.queue
+      .addAndWait(JobName.AssessAnswer, { interviewId: this.id, answerId }, { jobId: jobId('assess', answerId) }, 120_000)
+      .catch((error: Error) => {
+        this.logger.warn(`assessment of ${answerId} failed: ${error.message}`);
+        return null;
+      });
+  }
+
+  /** The next question, or the end; `lead` is said first ("No problem, let's move on."). */
+  private async next(lead = ''): Promise<void> {
+    const nextIndex = this.turn.questionIndex + 1;
+    if (nextIndex >= this.questions.length) {
+      await this.say('closing', `${lead} That's all the questions I have. Thank you, your summary is ready.`.trim(), null);
+      await this.finish();
+      return;
+    }
+    await this.ask(nextIndex, lead);
+  }
+
+  private async ask(index: number, lead = ''): Promise<void> {
+    this.followUpsAsked = [];
+    this.setTurn({ questionIndex: index, followUpsAsked: 0 });
+    const question = this.questions[index];
+    await this.say('question', lead ? `${lead} ${question.text}` : question.text, 'answer', question.text);
+  }
+
+  /** The interviewer says something; when an answer is expected, a new answer opens. */
+  private async say(kind: PromptKind, text: string, expects: 'answer' | 'follow-up' | null, askedText = ''): Promise<void> {
+    const question = this.questions[this.turn.questionIndex];
+    const seq = await this.deps.interviews.allocateSeq(this.id);
+    const atMs = Math.max(this.nowMs(), this.timelineMs);
+    await this.deps.interviews.addPrompt({ interviewId: this.id, seq, kind, questionId: question?.id ?? null, questionIndex: this.turn.questionIndex, text, atMs });
+    const prompt: Prompt = { seq, kind, questionId: question?.id ?? null, questionIndex: this.turn.questionIndex, text, atMs, audioUrl: null, audioDurationMs: null };
+    this.deps.emit('prompt', prompt);
+    if (this.entity.plan.voice === 'server') {
+      await this.deps.queue.add(JobName.SynthesizePrompt, { interviewId: this.id, seq, text }, { jobId: jobId('tts', this.id, seq) });
+    }
+    if (expects) {
+      const row = await this.deps.interviews.createAnswer({
+        interviewId: this.id,
+        questionId: question.id,
+        questionIndex: this.turn.questionIndex,
+        kind: expects,
+        promptSeq: seq,
+        startMs: atMs,
+      });
+      this.answer = this.newOpenAnswer(row.id, expects, seq, askedText, atMs);
+      this.lastSpeechEndMs = null;
+      this.setTurn({ phase: 'prompting', answerId: row.id, currentPromptSeq: seq, answerStartedAtMs: null });
+      for (const audio of this.carryOver.splice(0)) {
+        this.dispatch(this.answer, audio);
+        this.lastSpeechEndMs = audio.endMs;
+      }
+    } else {
+      this.setTurn({ currentPromptSeq: seq, answerId: null });
+    }
+    await this.saveTurn();
+  }
+
+  private newOpenAnswer(id: string, kind: 'answer' | 'follow-up', promptSeq: number, askedText: string, startMs: number): OpenAnswer {
+    return { id, kind, promptSeq, askedText, startMs, dispatch: Promise.resolve(), pending: [], transcribed: new Map(), segmentCount: 0, closing: false };
+  }
+
+  private async finish(): Promise<void> {
+    this.ended = true;
+    this.setTurn({ phase: 'done', answerId: null });
+    await this.deps.interviews.finish(this.id, 'completed', new Date(), this.turn);
+    await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
+    this.entity = { ...this.entity, status: 'completed' } as InterviewEntity;
+    // The summary waits for the scores still being computed, within reason.
+    await Promise.race([Promise.all(this.assessments), sleep(30_000)]);
+    await this.deps.onFinished(this.id);
+  }
+
+  private async closeStream(stream: AudioStream): Promise<void> {
+    const durationMs = await stream.close();
+    if (stream.recordingStart === null) return;
+    const path = this.deps.media.relativePath(this.id, `candidate-${stream.streamId}.pcm`);
+    const recording = await this.deps.interviews.ensureRecording({
+      interviewId: this.id,
+      speaker: 'candidate',
+      streamId: stream.streamId,
+      startMs: stream.recordingStart,
+      sampleRate: 16_000,
+      path,
+    });
+    const bytes = await this.deps.media.size(path);
+    await this.deps.interviews.setRecordingDuration(recording.id, bytes === null ? durationMs : Math.round((bytes / 2 / 16_000) * 1000));
+  }
+}
+
+function toIntent(intent: ReturnType<typeof classifyUtterance>): AnswerIntent | null {
+  return intent === 'answer' ? null : intent;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+

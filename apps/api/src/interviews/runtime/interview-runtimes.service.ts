@@ -1,0 +1,136 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
+import { AssessmentEngine, assessmentOptionsFromEnv, clarificationReply, clarificationReplyWithLlm, createAssessmentEngine } from '@mockroom/assessment';
+import { interviewRoom, Level, Question, ServerToClientEvents } from '@mockroom/contracts';
+import { QuestionBank } from '@mockroom/question-bank';
+import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
+import { InterviewRepository } from '@mockroom/server-database';
+import { MediaStorage } from '@mockroom/server-media';
+import { JobQueueService } from '@mockroom/server-queue';
+import type { Namespace } from 'socket.io';
+import { InterviewsService } from '../interviews.service';
+import { InterviewRuntime } from './interview-runtime';
+
+/** A runtime without sockets for this long is unloaded; its state is in the database. */
+const IDLE_UNLOAD_MS = 5 * 60 * 1000;
+
+/** The live interviews this API process is running, created on first join and unloaded when idle or over. */
+@Injectable()
+export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown {
+  private readonly logger = new Logger(InterviewRuntimes.name);
+  private readonly runtimes = new Map<string, Promise<InterviewRuntime>>();
+  private readonly sockets = new Map<string, number>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private namespace: Namespace | null = null;
+  /** Set when the process begins to stop: work still finishing may no longer reach Redis or the sockets. */
+  private stopping = false;
+  private readonly quickAssessment: AssessmentEngine = createAssessmentEngine({ engine: 'rubric' });
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly interviews: InterviewRepository,
+    private readonly queue: JobQueueService,
+    private readonly bank: QuestionBank,
+    private readonly media: MediaStorage,
+    private readonly service: InterviewsService,
+  ) {}
+
+  attach(namespace: Namespace): void {
+    this.namespace = namespace;
+  }
+
+  /** The runtime of a live (or about to start) interview. */
+  get(id: string): Promise<InterviewRuntime> {
+    let runtime = this.runtimes.get(id);
+    if (!runtime) {
+      runtime = this.service.reload(id).then((entity) =>
+        InterviewRuntime.load(
+          {
+            config: this.config,
+            interviews: this.interviews,
+            queue: this.queue,
+            bank: this.bank,
+            media: this.media,
+            quickAssessment: this.quickAssessment,
+            emit: (event, ...args) => this.emit(id, event, ...args),
+            onFinished: (interviewId) => this.finished(interviewId),
+            clarify: (question, utterance, level) => this.clarify(question, utterance, level),
+          },
+          entity,
+        ),
+      );
+      runtime.catch(() => this.runtimes.delete(id));
+      this.runtimes.set(id, runtime);
+    }
+    return runtime;
+  }
+
+  /** Already loaded in this process (the audio hot path must not load anything). */
+  peek(id: string): InterviewRuntime | null {
+    return this.loaded.get(id) ?? null;
+  }
+
+  private readonly loaded = new Map<string, InterviewRuntime>();
+
+  async joined(id: string): Promise<InterviewRuntime> {
+    this.sockets.set(id, (this.sockets.get(id) ?? 0) + 1);
+    clearTimeout(this.idleTimers.get(id));
+    this.idleTimers.delete(id);
+    const runtime = await this.get(id);
+    this.loaded.set(id, runtime);
+    return runtime;
+  }
+
+  left(id: string): void {
+    const count = (this.sockets.get(id) ?? 1) - 1;
+    if (count > 0) {
+      this.sockets.set(id, count);
+      return;
+    }
+    this.sockets.delete(id);
+    this.idleTimers.set(
+      id,
+      setTimeout(() => void this.unload(id), IDLE_UNLOAD_MS),
+    );
+  }
+
+  private async clarify(question: Question, utterance: string, level: Level): Promise<string> {
+    if (!this.config.openai) return clarificationReply(question, utterance, level);
+    const { apiKey, baseURL, model } = assessmentOptionsFromEnv(process.env);
+    // A short budget: the candidate is waiting. On any failure the reply drawn from the question is used.
+    const result = await clarificationReplyWithLlm(question, utterance, { llm: { apiKey, baseURL, model, timeoutMs: 6000, maxRetries: 0 }, level });
+    if (result.fallbackReason) this.logger.warn(`clarification from the rules: ${result.fallbackReason}`);
+    return result.value;
+  }
+
+  private emit<E extends keyof ServerToClientEvents>(id: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+    if (this.stopping) return;
+    this.namespace?.to(interviewRoom(id)).emit(event, ...args);
+  }
+
+  private async finished(id: string): Promise<void> {
+    if (this.stopping) return;
+    const entity = await this.service.reload(id);
+    this.emit(id, 'interview:completed', await this.service.snapshot(entity));
+    setTimeout(() => void this.unload(id), 60_000).unref();
+  }
+
+  private async unload(id: string): Promise<void> {
+    if (this.sockets.get(id)) return;
+    const runtime = await this.runtimes.get(id)?.catch(() => null);
+    this.runtimes.delete(id);
+    this.loaded.delete(id);
+    this.idleTimers.delete(id);
+    await runtime?.dispose().catch((error: Error) => this.logger.warn(error.message));
+  }
+
+  onModuleDestroy(): void {
+    this.stopping = true;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    await Promise.all([...this.runtimes.values()].map((r) => r.then((runtime) => runtime.dispose()).catch(() => undefined)));
+    this.runtimes.clear();
+    this.loaded.clear();
+  }
+}

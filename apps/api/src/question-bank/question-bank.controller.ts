@@ -1,0 +1,40 @@
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import type { Page, Question, QuestionBankInfo, QuestionFacets, QuestionSummary, Track, TrackDetail } from '@mockroom/contracts';
+import { QuestionBank } from '@mockroom/question-bank';
+import { QuestionQueryDto } from './dto/question-query.dto';
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+@Controller()
+export class QuestionBankController {
+  constructor(private readonly bank: QuestionBank) {}
+
+  @Get('question-bank')
+  info(): QuestionBankInfo {
+    return this.bank.info();
+  }
+
+  @Get('questions')
+  list(@Query() query: QuestionQueryDto): Page<QuestionSummary> & { facets: QuestionFacets } {
+    return { ...this.bank.list(query), facets: this.bank.facets(query) };
+  }
+
+  @Get('questions/:id')
+  get(@Param('id') id: string): Question {
+    const question = ID_PATTERN.test(id) ? this.bank.get(id) : undefined;
+    if (!question) throw new NotFoundException(`No question with id "${id.slice(0, 100)}".`);
+    return question;
+  }
+
+  @Get('tracks')
+  tracks(): Track[] {
+    return this.bank.tracks();
+  }
+
+  @Get('tracks/:id')
+  track(@Param('id') id: string): TrackDetail {
+    const track = ID_PATTERN.test(id) ? this.bank.track(id) : undefined;
+    if (!track) throw new NotFoundException(`No track with id "${id.slice(0, 100)}".`);
+    return track;
+  }
+}

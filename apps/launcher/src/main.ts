@@ -1,0 +1,186 @@
+/**
+ * `npm start`: finds or starts what the product needs, then runs the API (serving the web client) and the worker.
+ *
+ * Database: DATABASE_URL if set; else a PostgreSQL answering on 127.0.0.1:5432; else an embedded PGlite whose
+ * files live in the data folder. Redis: REDIS_URL if set; else 127.0.0.1:6379; else a private redis-server;
+ * else it stops and says what to install.
+ */
+import { ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describeEngines, loadConfig } from '@mockroom/server-config';
+import { ensureDatabaseExists, migrate } from '@mockroom/server-database';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { findExecutable, PrivateRedis, probePostgres, probeRedis, startPrivateRedis } from './local-services';
+
+const root = findRepoRoot();
+const env = process.env;
+const cleanups: (() => Promise<void>)[] = [];
+const children = new Set<ChildProcess>();
+let stopping = false;
+
+function findRepoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'nx.json'))) {
+    const parent = resolve(dir, '..');
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+class StartError extends Error {}
+
+async function secret(dataDir: string): Promise<string> {
+  if (env.MOCKROOM_SECRET) return env.MOCKROOM_SECRET;
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const value = randomBytes(32).toString('base64url');
+  await writeFile(file, `${value}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return value;
+}
+
+async function database(dataDir: string): Promise<{ url: string; mode: 'external' | 'local' | 'embedded'; note?: string }> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, mode: 'external' };
+  const wanted = env.MOCKROOM_DATABASE ?? 'auto';
+  if (!['auto', 'embedded', 'local'].includes(wanted)) throw new StartError(`MOCKROOM_DATABASE must be auto, local or embedded, got "${wanted}".`);
+  let note: string | undefined;
+  if (wanted !== 'embedded') {
+    const users = [...new Set(['postgres', userInfo().username])];
+    let lastError = '';
+    for (const user of users) {
+      const server = `postgres://${encodeURIComponent(user)}@127.0.0.1:5432`;
+      const problem = await probePostgres(`${server}/postgres`);
+      if (problem === null) {
+        const url = `${server}/${env.MOCKROOM_DATABASE_NAME ?? 'mockroom'}`;
+        if (await ensureDatabaseExists(url)) say(`created database ${url}`);
+        return { url, mode: 'local' };
+      }
+      lastError = problem;
+    }
+    if (wanted === 'local') throw new StartError(`No usable PostgreSQL on 127.0.0.1:5432 (${lastError}).`);
+    if (!/ECONNREFUSED|timeout/i.test(lastError)) note = `PostgreSQL on 127.0.0.1:5432 did not let us in (${lastError}); set DATABASE_URL to use it.`;
+  }
+  const embedded: EmbeddedPostgres = await startEmbeddedPostgres(join(dataDir, 'pgdata'));
+  cleanups.push(() => embedded.stop());
+  return { url: embedded.url, mode: 'embedded', note };
+}
+
+async function redis(dataDir: string): Promise<{ url: string; mode: 'external' | 'local' | 'private' }> {
+  if (env.REDIS_URL) return { url: env.REDIS_URL, mode: 'external' };
+  // Where to look for a Redis already running on this machine (overridable so the fallbacks can be tested).
+  const [localHost, localPort] = (env.MOCKROOM_LOCAL_REDIS ?? '127.0.0.1:6379').split(':');
+  if (await probeRedis(localHost, Number(localPort))) return { url: `redis://${localHost}:${localPort}`, mode: 'local' };
+  const executable = findExecutable('redis-server');
+  if (!executable) {
+    throw new StartError(
+      [
+        'Redis is needed (job queue and live sessions) and none was found:',
+        `  nothing answers on ${localHost}:${localPort} and there is no redis-server program to start.`,
+        'Install it:   sudo apt-get install -y redis-server   (Debian/Ubuntu)',
+        'or point to one:   REDIS_URL=redis://host:6379 npm start',
+      ].join('\n'),
+    );
+  }
+  const server: PrivateRedis = await startPrivateRedis(executable, join(dataDir, 'redis'));
+  cleanups.push(() => server.stop());
+  return { url: server.url, mode: 'private' };
+}
+
+function start(script: string, childEnv: NodeJS.ProcessEnv, readyMessage: string): Promise<{ child: ChildProcess; message: { type: string; port?: number } }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = fork(join(root, 'dist/server', script), [], { env: childEnv, execArgv: ['--enable-source-maps'], stdio: 'inherit' });
+    children.add(child);
+    const onExit = (code: number | null) => {
+      children.delete(child);
+      reject(new StartError(`${script} exited during start-up (code ${code}).`));
+    };
+    child.once('exit', onExit);
+    child.on('message', (message: { type: string; port?: number }) => {
+      if (message?.type !== readyMessage) return;
+      child.off('exit', onExit);
+      child.once('exit', (code, signal) => {
+        children.delete(child);
+        if (!stopping) {
+          console.error(`${script} stopped unexpectedly (${signal ?? `code ${code}`}); shutting down.`);
+          void shutdown(1);
+        }
+      });
+      resolvePromise({ child, message });
+    });
+  });
+}
+
+async function shutdown(code: number): Promise<never> {
+  stopping = true;
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null) return done();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            done();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => console.error(error.message));
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const dataDir = resolve(env.MOCKROOM_DATA_DIR ?? join(root, '.mockroom'));
+  await mkdir(dataDir, { recursive: true });
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  const db = await database(dataDir);
+  if (db.note) say(db.note);
+  const applied = await migrate({ url: db.url });
+  if (applied.length) say(`database migrations applied: ${applied.join(', ')}`);
+  const queue = await redis(dataDir);
+  const webRoot = join(root, 'apps/web/dist');
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...env,
+    NODE_ENV: env.NODE_ENV ?? 'production',
+    PORT: env.PORT ?? '3000',
+    DATABASE_URL: db.url,
+    MOCKROOM_DATABASE_MODE: db.mode,
+    REDIS_URL: queue.url,
+    MOCKROOM_REDIS_MODE: queue.mode,
+    MOCKROOM_SECRET: await secret(dataDir),
+    MOCKROOM_DATA_DIR: dataDir,
+    MOCKROOM_WEB_ROOT: existsSync(join(webRoot, 'index.html')) ? webRoot : '',
+  };
+  const config = loadConfig(childEnv);
+
+  const api = start('apps/api/src/main.js', childEnv, 'listening');
+  const worker = config.workerInProcess ? null : start('apps/worker/src/main.js', childEnv, 'ready');
+  const [started] = await Promise.all([api, worker]);
+
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  say('');
+  say(`Mockroom is running at http://${host}:${started.message.port ?? config.port}`);
+  for (const engine of describeEngines(config)) say(`  ${engine.kind.padEnd(10)} ${engine.name} (${engine.mode})${engine.detail ? `  ${engine.detail}` : ''}`);
+  say(`  jobs       ${config.workerInProcess ? 'run inside the API process (the embedded database allows one connection)' : 'worker process'}`);
+  if (!childEnv.MOCKROOM_WEB_ROOT) say('  web client not built: run `npm run build` (npm start builds it for you)');
+  say(`  data       ${dataDir}`);
+  say('Press Ctrl+C to stop.');
+}
+
+main().catch(async (error: Error) => {
+  console.error(error instanceof StartError ? error.message : `Could not start: ${error.stack ?? error.message}`);
+  await shutdown(1);
+});

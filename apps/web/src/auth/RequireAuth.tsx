@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useAuth } from './auth-context';
+import { authPath } from './redirect-target';
+
+/** Renders its routes for signed-in users; sends everyone else to sign in, remembering where they were headed. */
+export function RequireAuth({ children }: { children?: ReactNode }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (!user) {
+    return <Navigate to={authPath('/sign-in', location.pathname + location.search)} replace />;
+  }
+  return children ?? <Outlet />;
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Prompt, TranscriptSegment } from '@mockroom/contracts';
+import { BargeInDetector } from './barge-in';
+import { FrameOutbox } from './frame-outbox';
+import { transcriptLines, upsertSegment } from './transcript';
+
+const frame = (n: number) => new Uint8Array([n]).buffer;
+const sent = (outbox: FrameOutbox) => {
+  const seqs: number[] = [];
+  outbox.drain((seq) => seqs.push(seq));
+  return seqs;
+};
+
+describe('FrameOutbox', () => {
+  it('numbers frames from 0 and sends each once', () => {
+    const outbox = new FrameOutbox(10);
+    outbox.push(frame(0));
+    outbox.push(frame(1));
+    expect(sent(outbox)).toEqual([0, 1]);
+    outbox.push(frame(2));
+    expect(sent(outbox)).toEqual([2]);
+    expect(sent(outbox)).toEqual([]);
+  });
+
+  it('resends from where the server got to after a reconnect, without gaps or repeats', () => {
+    const outbox = new FrameOutbox(10);
+    for (let i = 0; i < 6; i++) outbox.push(frame(i));
+    expect(sent(outbox)).toEqual([0, 1, 2, 3, 4, 5]);
+    // The connection dropped after the server had 0–3; two more frames were captured meanwhile.
+    outbox.push(frame(6));
+    outbox.push(frame(7));
+    outbox.rewindTo(4);
+    expect(sent(outbox)).toEqual([4, 5, 6, 7]);
+  });
+
+  it('keeps only the last `capacity` frames', () => {
+    const outbox = new FrameOutbox(5);
+    for (let i = 0; i < 12; i++) outbox.push(frame(i));
+    expect(outbox.oldestSeq).toBe(7);
+    outbox.rewindTo(0);
+    expect(sent(outbox)).toEqual([7, 8, 9, 10, 11]);
+  });
+
+  it('never rewinds past what it has pushed', () => {
+    const outbox = new FrameOutbox(5);
+    outbox.push(frame(0));
+    outbox.rewindTo(40);
+    expect(outbox.sendCursor).toBe(1);
+    expect(sent(outbox)).toEqual([]);
+  });
+});
+
+describe('BargeInDetector', () => {
+  it('fires after ~150 ms of loud input, not during the grace period', () => {
+    const detector = new BargeInDetector({ threshold: 0.5, holdMs: 150, graceMs: 300 });
+    for (let t = 0; t < 300; t += 20) expect(detector.push(0.9, 20)).toBe(false);
+    const fired: boolean[] = [];
+    for (let t = 0; t < 200; t += 20) fired.push(detector.push(0.9, 20));
+    expect(fired.indexOf(true)).toBe(7); // the 8th loud frame: 160 ms
+  });
+
+  it('forgives a short dip but not quiet', () => {
+    const detector = new BargeInDetector({ threshold: 0.5, holdMs: 150, graceMs: 0 });
+    for (let i = 0; i < 5; i++) detector.push(0.8, 20);
+    detector.push(0.1, 20);
+    // 100 ms loud, a 20 ms dip (costs 40 ms), then it fires after 5 more loud frames rather than 8 from scratch.
+    const fired: boolean[] = [];
+    for (let i = 0; i < 5; i++) fired.push(detector.push(0.8, 20));
+    expect(fired).toEqual([false, false, false, false, true]);
+    detector.reset();
+    for (let i = 0; i < 100; i++) expect(detector.push(0.2, 20)).toBe(false);
+  });
+});
+
+const segment = (seq: number, text: string, speaker: TranscriptSegment['speaker'] = 'candidate'): TranscriptSegment => ({
+  seq,
+  speaker,
+  text,
+  startMs: seq * 1000,
+  endMs: seq * 1000 + 500,
+  questionId: null,
+  answerId: null,
+  engine: null,
+});
+
+describe('transcript', () => {
+  it('inserts segments by seq and ignores duplicates', () => {
+    let segments = upsertSegment([], segment(2, 'b'));
+    segments = upsertSegment(segments, segment(1, 'a'));
+    segments = upsertSegment(segments, segment(3, 'c'));
+    const same = upsertSegment(segments, segment(2, 'b'));
+    expect(same).toBe(segments);
+    expect(segments.map((s) => s.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('shows prompts the server sent no segment for, once', () => {
+    const prompt: Prompt = { seq: 0, kind: 'question', questionId: 'q', questionIndex: 0, text: 'Q?', atMs: 0, audioUrl: null, audioDurationMs: null };
+    const followUp: Prompt = { ...prompt, seq: 2, kind: 'follow-up', text: 'And?' };
+    const lines = transcriptLines([segment(0, 'Q?', 'interviewer'), segment(1, 'answer')], [prompt, followUp]);
+    expect(lines.map((l) => [l.seq, l.speaker, l.text])).toEqual([
+      [0, 'interviewer', 'Q?'],
+      [1, 'candidate', 'answer'],
+      [2, 'interviewer', 'And?'],
+    ]);
+    expect(lines[0].prompt?.kind).toBe('question');
+  });
+});

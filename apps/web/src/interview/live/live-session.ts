@@ -1,0 +1,788 @@
+import {
+  AUDIO_FRAME_MS,
+  AUDIO_SAMPLE_RATE,
+  LIVE_NAMESPACE,
+  type AnswerResult,
+  type ClientToServerEvents,
+  type InterviewSnapshot,
+  type Prompt,
+  type ServerToClientEvents,
+  type SocketError,
+  type TurnState,
+  type VoiceActivity,
+} from '@mockroom/contracts';
+import { io, type Socket } from 'socket.io-client';
+import { interviewsApi } from '../../api/endpoints';
+import { MicCapture, type MicState } from '../audio/mic-capture';
+import { BargeInDetector } from './barge-in';
+import { FrameOutbox } from './frame-outbox';
+import { IDLE_PLAYBACK, PromptPlayer, speakingTimeMs, type PlaybackOutcome, type PlaybackSource, type PlaybackState } from './prompt-player';
+import { upsertPrompt, upsertSegment } from './transcript';
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
+
+export interface Toast {
+  id: number;
+  message: string;
+}
+
+/** Something that stops the session for good: shown instead of the room. */
+export interface FatalProblem {
+  code: string;
+  title: string;
+  message: string;
+}
+
+export interface LiveState {
+  connection: ConnectionStatus;
+  /** Reconnection attempts since the connection dropped. */
+  reconnectAttempt: number;
+  /** True once the server has sent the interview on this connection. */
+  joined: boolean;
+  snapshot: InterviewSnapshot;
+  activity: VoiceActivity | null;
+  /** `performance.now()` when `activity` arrived (its countdown runs from there). */
+  activityAt: number;
+  /** Wall-clock time the current answer started, for the answer timer. */
+  answerStartedAt: number | null;
+  mic: MicState;
+  muted: boolean;
+  playback: PlaybackState;
+  /** A server prompt whose voice is still being synthesised. */
+  waitingForAudio: number | null;
+  /** The answer "I'm done" was sent for (until the turn moves on). */
+  doneSentFor: string | null;
+  starting: boolean;
+  ending: boolean;
+  /** The interview is over on the server; the summary is on its way. */
+  wrappingUp: boolean;
+  completed: boolean;
+  fatal: FatalProblem | null;
+  toasts: Toast[];
+}
+
+/** For the browser tests: how much audio went out, on which stream. */
+interface AudioTestHook {
+  framesSent: number;
+  streamId: string;
+}
+
+declare global {
+  interface Window {
+    __mockroomAudio?: AudioTestHook;
+  }
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+/** Ending waits for the answers still being scored (the server gives them up to 30 s). */
+const END_TIMEOUT_MS = 75_000;
+/** Once the interview is over, how often (and how many times) to look for the finished interview over REST. */
+const COMPLETION_POLL_MS = 3_000;
+const COMPLETION_POLLS = 40;
+/** About ten seconds of 20 ms frames, kept to resend after a reconnect. */
+const OUTBOX_FRAMES = Math.round(10_000 / AUDIO_FRAME_MS);
+/** How long to wait for the server's synthesised voice before the browser reads the prompt itself. */
+const AUDIO_WAIT_MS = 12_000;
+const TOAST_MS = 7_000;
+/** Errors that end the session for good ("session-ended" is handled apart: the summary usually follows it). */
+const FATAL_CODES = new Set(['not-your-session', 'unauthorized', 'forbidden', 'not-found', 'forbidden-origin']);
+
+function isErrorReply(reply: unknown): reply is { error: SocketError } {
+  return typeof reply === 'object' && reply !== null && 'error' in reply && typeof (reply as { error: unknown }).error === 'object';
+}
+
+export function randomStreamId(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function fatalFor(error: SocketError): FatalProblem {
+  switch (error.code) {
+    case 'session-ended':
+      return { code: error.code, title: 'This interview has ended', message: error.message || 'The interview is over, so it can no longer be joined.' };
+    case 'not-your-session':
+      return {
+        code: error.code,
+        title: "This interview isn't yours",
+        message: error.message || 'Only the candidate who started this interview can take part in it.',
+      };
+    case 'unauthorized':
+      return { code: error.code, title: 'Your session has ended', message: 'Sign in again to continue the interview where you left off.' };
+    case 'not-found':
+      return { code: error.code, title: 'Interview not found', message: error.message || 'There is no interview at this address.' };
+    default:
+      return { code: error.code, title: "You can't join this interview", message: error.message || 'The server refused the connection.' };
+  }
+}
+
+/**
+ * One candidate's live interview: the socket (join, re-join after every reconnect), the microphone and its
+ * frames (resent after a reconnect from where the server got to), the interviewer's voice with barge-in, and
+ * the state the room renders. Create it, `open()` it, and `close()` it when the room goes away.
+ */
+export class LiveSession {
+  readonly interviewId: string;
+  readonly streamId = randomStreamId();
+  private state: LiveState;
+  private readonly listeners = new Set<() => void>();
+  private readonly levelListeners = new Set<(level: number, raw: number) => void>();
+  private socket: LiveSocket | null = null;
+  private readonly mic: MicCapture;
+  private readonly player: PromptPlayer;
+  private readonly bargeIn = new BargeInDetector();
+  private readonly outbox = new FrameOutbox(OUTBOX_FRAMES);
+  private readonly hook: AudioTestHook;
+  private closed = false;
+  /** Bumped on every (re)connection, so replies from an older one are ignored. */
+  private epoch = 0;
+  private streamAccepted = false;
+  private streamStarting = false;
+  private streamRetry: ReturnType<typeof setTimeout> | null = null;
+  private rejoin: ReturnType<typeof setTimeout> | null = null;
+  private audioWait: ReturnType<typeof setTimeout> | null = null;
+  private completionWatch: ReturnType<typeof setTimeout> | null = null;
+  private completionPolls = 0;
+  private readonly toastTimers = new Map<number, ReturnType<typeof setTimeout>>();
+  private nextToastId = 1;
+  /** Prompts the candidate has heard (or interrupted): never played again by themselves. */
+  private readonly heard = new Set<number>();
+  /** Prompts waiting to be played, in order. */
+  private queue: number[] = [];
+  /** prompt:played / prompt:interrupted that could not be sent while disconnected. */
+  private pendingSignals: { event: 'prompt:played' | 'prompt:interrupted'; seq: number }[] = [];
+  private lastLevel = 0;
+  private lastRawLevel = 0;
+
+  constructor(initial: InterviewSnapshot) {
+    this.interviewId = initial.interview.id;
+    this.hook = { framesSent: 0, streamId: this.streamId };
+    this.mic = new MicCapture({
+      onFrame: (pcm, level) => this.handleFrame(pcm, level),
+      onStateChange: (mic) => {
+        this.set({ mic });
+        if (mic.status === 'running') this.ensureAudioStream();
+      },
+    });
+    this.player = new PromptPlayer({
+      onChange: (playback) => {
+        if (playback.status === 'playing') this.bargeIn.reset();
+        this.set({ playback });
+      },
+      onFinish: (seq, source, outcome, replay) => this.handlePlaybackFinished(seq, source, outcome, replay),
+    });
+    this.state = {
+      connection: 'connecting',
+      reconnectAttempt: 0,
+      joined: false,
+      snapshot: initial,
+      activity: null,
+      activityAt: 0,
+      answerStartedAt: null,
+      mic: this.mic.getState(),
+      muted: false,
+      playback: IDLE_PLAYBACK,
+      waitingForAudio: null,
+      doneSentFor: null,
+      starting: false,
+      ending: false,
+      wrappingUp: false,
+      completed: initial.interview.status === 'completed' || initial.interview.status === 'abandoned',
+      fatal: null,
+      toasts: [],
+    };
+    this.state.answerStartedAt = this.answerAnchor(initial.turn, initial);
+  }
+
+  // ---- store -------------------------------------------------------------------------------------------------
+
+  getState = (): LiveState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The microphone level as shown (0 while muted) and as heard, ~50 times a second. */
+  onLevel(listener: (level: number, raw: number) => void): () => void {
+    this.levelListeners.add(listener);
+    listener(this.lastLevel, this.lastRawLevel);
+    return () => this.levelListeners.delete(listener);
+  }
+
+  private set(patch: Partial<LiveState>): void {
+    if (this.closed) return;
+    this.state = { ...this.state, ...patch };
+    this.listeners.forEach((listener) => listener());
+  }
+
+  private setSnapshot(patch: Partial<InterviewSnapshot>, extra: Partial<LiveState> = {}): void {
+    this.set({ ...extra, snapshot: { ...this.state.snapshot, ...patch } });
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------------------------
+
+  open(): void {
+    if (this.socket || this.closed) return;
+    window.__mockroomAudio = this.hook;
+    const socket: LiveSocket = io(LIVE_NAMESPACE, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      withCredentials: true,
+      forceNew: true,
+      autoConnect: false,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5_000,
+    });
+    this.socket = socket;
+    this.bindSocket(socket);
+    socket.connect();
+    if (!this.state.completed) void this.mic.start();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.player.dispose();
+    this.mic.stop();
+    if (this.socket) {
+      this.socket.removeAllListeners();
+      this.socket.io.removeAllListeners();
+      this.socket.disconnect();
+      this.socket = null;
+    }
+    for (const timer of [this.streamRetry, this.rejoin, this.audioWait, this.completionWatch]) if (timer) clearTimeout(timer);
+    this.toastTimers.forEach((timer) => clearTimeout(timer));
+    this.toastTimers.clear();
+    this.listeners.clear();
+    this.levelListeners.clear();
+  }
+
+  private bindSocket(socket: LiveSocket): void {
+    socket.on('connect', () => {
+      this.epoch++;
+      this.streamAccepted = false;
+      this.streamStarting = false;
+      this.set({ connection: 'connected', reconnectAttempt: 0, joined: false });
+      void this.join();
+    });
+    socket.on('disconnect', (reason) => {
+      this.epoch++;
+      this.streamAccepted = false;
+      this.streamStarting = false;
+      if (this.state.completed || this.state.fatal) return;
+      this.set({ connection: 'reconnecting', joined: false });
+      // The server closed this socket itself: socket.io won't retry on its own.
+      if (reason === 'io server disconnect') this.scheduleReconnect(1_000);
+    });
+    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      if (this.state.completed) return;
+      const code = error.data?.code;
+      if (code === 'unauthorized' || code === 'forbidden-origin') {
+        this.fail(fatalFor({ code, message: error.message }));
+        return;
+      }
+      this.set({ connection: this.state.joined || this.epoch > 0 ? 'reconnecting' : 'connecting' });
+      // Refused by the server's middleware (e.g. it couldn't check the session): socket.io leaves retrying to us.
+      if (!socket.active) this.scheduleReconnect(2_000);
+    });
+    socket.io.on('reconnect_attempt', (attempt) => this.set({ reconnectAttempt: attempt }));
+
+    socket.on('interview:state', (turn) => this.applyTurn(turn));
+    socket.on('prompt', (prompt) => this.receivePrompt(prompt));
+    socket.on('prompt:audio', ({ seq, audioUrl, audioDurationMs }) => {
+      const prompt = this.state.snapshot.prompts.find((p) => p.seq === seq);
+      if (!prompt) return;
+      this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, { ...prompt, audioUrl, audioDurationMs }) });
+      if (this.state.waitingForAudio === seq) {
+        this.clearAudioWait();
+        this.set({ waitingForAudio: null });
+        this.player.playAudio(seq, audioUrl);
+      }
+    });
+    socket.on('transcript:segment', (segment) => {
+      const transcript = upsertSegment(this.state.snapshot.transcript, segment);
+      if (transcript !== this.state.snapshot.transcript) this.setSnapshot({ transcript });
+    });
+    socket.on('voice:activity', (activity) => this.set({ activity, activityAt: performance.now() }));
+    socket.on('answer:assessed', (result) => this.setSnapshot({ answers: upsertAnswer(this.state.snapshot.answers, result) }));
+    socket.on('interview:completed', (snapshot) => this.complete(snapshot));
+    socket.on('error', (error) => this.handleServerError(error));
+  }
+
+  private handleServerError(error: SocketError): void {
+    if (this.state.completed || this.state.fatal) return;
+    if (error.code === 'session-ended') {
+      // The interview is over (it ended, or the last answer was just taken): the summary is coming.
+      this.awaitCompletion();
+    } else if (FATAL_CODES.has(error.code)) {
+      this.fail(fatalFor(error));
+    } else if (error.event === 'audio:frame' && (error.code === 'no-stream' || error.code === 'not-joined')) {
+      // The server lost track of the stream (it reloaded the interview): start it again, same id.
+      this.streamAccepted = false;
+      this.ensureAudioStream();
+    } else {
+      this.toast(error.message || 'Something went wrong on the server.');
+    }
+  }
+
+  /**
+   * The interview is over on the server. No more audio; the summary arrives with interview:completed, but the
+   * server first waits for the scores, and a dropped connection would miss the event: look it up over REST too.
+   */
+  private awaitCompletion(): void {
+    if (this.state.completed || this.completionWatch || this.state.wrappingUp) return;
+    this.mic.stop();
+    this.streamAccepted = false;
+    this.set({ wrappingUp: true, activity: null });
+    this.completionPolls = 0;
+    this.completionWatch = setTimeout(() => void this.checkCompletion(), COMPLETION_POLL_MS / 2);
+  }
+
+  private async checkCompletion(): Promise<void> {
+    this.completionWatch = null;
+    if (this.closed || this.state.completed) return;
+    this.completionPolls++;
+    try {
+      const snapshot = await interviewsApi.get(this.interviewId);
+      if (this.closed || this.state.completed) return;
+      const { status } = snapshot.interview;
+      if (status === 'completed' || status === 'abandoned') {
+        this.complete(snapshot);
+        return;
+      }
+    } catch {
+      // Offline for a moment: try again.
+    }
+    if (this.completionPolls >= COMPLETION_POLLS) {
+      this.fail({ code: 'session-ended', title: 'This interview has ended', message: 'The interview is over, but its summary is not ready yet. Check your history in a moment.' });
+      return;
+    }
+    this.completionWatch = setTimeout(() => void this.checkCompletion(), COMPLETION_POLL_MS);
+  }
+
+  private scheduleReconnect(delayMs: number): void {
+    if (this.rejoin) clearTimeout(this.rejoin);
+    this.rejoin = setTimeout(() => {
+      this.rejoin = null;
+      if (!this.closed && this.socket && !this.socket.connected && !this.state.fatal && !this.state.completed) this.socket.connect();
+    }, delayMs);
+  }
+
+  private async join(): Promise<void> {
+    const socket = this.socket;
+    if (!socket) return;
+    const epoch = this.epoch;
+    try {
+      const reply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('interview:join', this.interviewId);
+      if (epoch !== this.epoch || this.closed) return;
+      if (isErrorReply(reply)) {
+        if (reply.error.code === 'session-ended') this.awaitCompletion();
+        else if (FATAL_CODES.has(reply.error.code)) this.fail(fatalFor(reply.error));
+        else {
+          this.toast(`Couldn't rejoin the interview: ${reply.error.message}`);
+          this.retryJoin(epoch);
+        }
+        return;
+      }
+      this.applySnapshot(reply);
+    } catch {
+      if (epoch === this.epoch && !this.closed) this.retryJoin(epoch);
+    }
+  }
+
+  private retryJoin(epoch: number): void {
+    setTimeout(() => {
+      if (epoch === this.epoch && !this.closed && this.socket?.connected && !this.state.joined) void this.join();
+    }, 2_000);
+  }
+
+  private applySnapshot(snapshot: InterviewSnapshot): void {
+    const status = snapshot.interview.status;
+    if (status === 'completed' || status === 'abandoned') {
+      this.complete(snapshot);
+      return;
+    }
+    this.set({
+      joined: true,
+      snapshot,
+      answerStartedAt: this.answerAnchor(snapshot.turn, snapshot),
+      doneSentFor: null,
+    });
+    this.flushSignals();
+    if (snapshot.turn.phase === 'done') {
+      this.awaitCompletion();
+      return;
+    }
+    this.ensureAudioStream();
+    // Resuming in the middle of a prompt (a reload, or the connection dropped while it played): say it again.
+    const { turn } = snapshot;
+    if (turn.phase === 'prompting' && turn.currentPromptSeq !== null && !this.heard.has(turn.currentPromptSeq)) {
+      this.enqueue(turn.currentPromptSeq);
+    }
+  }
+
+  private applyTurn(turn: TurnState): void {
+    const previous = this.state.snapshot.turn;
+    const answerChanged = turn.answerId !== previous.answerId || turn.answerStartedAtMs !== previous.answerStartedAtMs;
+    const interview = turn.phase !== 'waiting' ? this.liveInterview() : this.state.snapshot.interview;
+    this.setSnapshot(
+      { turn, interview },
+      {
+        answerStartedAt: answerChanged ? this.answerAnchor(turn, this.state.snapshot) : this.state.answerStartedAt,
+        doneSentFor: turn.answerId === this.state.doneSentFor ? this.state.doneSentFor : null,
+        activity: turn.phase === 'listening' && !answerChanged ? this.state.activity : null,
+      },
+    );
+    if (turn.phase === 'prompting' && turn.currentPromptSeq !== null && !this.heard.has(turn.currentPromptSeq)) {
+      this.enqueue(turn.currentPromptSeq);
+    }
+    if (turn.phase === 'done') this.awaitCompletion();
+    else if (!this.streamAccepted) this.ensureAudioStream();
+  }
+
+  /** The interview, marked live if it was only created (the server started it). */
+  private liveInterview(): InterviewSnapshot['interview'] {
+    const interview = this.state.snapshot.interview;
+    if (interview.status !== 'created') return interview;
+    return { ...interview, status: 'live', startedAt: interview.startedAt ?? new Date().toISOString() };
+  }
+
+  /** When the current answer started, on this browser's clock. */
+  private answerAnchor(turn: TurnState, snapshot: InterviewSnapshot): number | null {
+    if (turn.phase !== 'listening' || !turn.answerId) return null;
+    const now = Date.now();
+    const startedAt = snapshot.interview.startedAt ? Date.parse(snapshot.interview.startedAt) : NaN;
+    if (turn.answerStartedAtMs === null || Number.isNaN(startedAt)) return now;
+    const at = startedAt + turn.answerStartedAtMs;
+    // A clock far out of step with the server's: count from now instead.
+    return at > now || now - at > 60 * 60_000 ? now : at;
+  }
+
+  private complete(snapshot: InterviewSnapshot): void {
+    if (this.state.completed) return;
+    // The interviewer's goodbye may finish over the summary; anything else stops.
+    const playing = this.state.playback.seq === null ? undefined : this.state.snapshot.prompts.find((p) => p.seq === this.state.playback.seq);
+    if (playing?.kind !== 'closing') this.player.stop();
+    this.mic.stop();
+    this.queue = [];
+    this.clearAudioWait();
+    if (this.completionWatch) clearTimeout(this.completionWatch);
+    this.completionWatch = null;
+    this.set({ snapshot, completed: true, ending: false, wrappingUp: false, activity: null, waitingForAudio: null });
+    this.socket?.disconnect();
+  }
+
+  private fail(problem: FatalProblem): void {
+    if (this.state.completed) return;
+    this.player.stop();
+    this.mic.stop();
+    this.set({ fatal: problem });
+    this.socket?.disconnect();
+  }
+
+  // ---- prompts and the interviewer's voice -------------------------------------------------------------------
+
+  private receivePrompt(prompt: Prompt): void {
+    this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, prompt), interview: this.liveInterview() });
+    if (!this.heard.has(prompt.seq)) this.enqueue(prompt.seq);
+  }
+
+  private enqueue(seq: number): void {
+    const playing = this.state.playback;
+    if (this.queue.includes(seq) || (playing.seq === seq && !playing.replay) || this.state.waitingForAudio === seq) return;
+    this.queue.push(seq);
+    this.queue.sort((a, b) => a - b);
+    this.playNext();
+  }
+
+  private playNext(): void {
+    if (this.closed || this.state.completed || this.state.fatal) return;
+    const playing = this.state.playback;
+    if (playing.status !== 'idle' && !playing.replay) return;
+    if (this.state.waitingForAudio !== null) return;
+    const seq = this.queue.shift();
+    if (seq === undefined) return;
+    const prompt = this.state.snapshot.prompts.find((p) => p.seq === seq);
+    if (!prompt || this.heard.has(seq)) {
+      this.playNext();
+      return;
+    }
+    if (playing.replay) this.player.stop();
+    if (this.state.snapshot.plan.voice === 'browser') {
+      this.player.speak(seq, prompt.text);
+    } else if (prompt.audioUrl) {
+      this.player.playAudio(seq, prompt.audioUrl);
+    } else {
+      // The server is still synthesising: wait for prompt:audio, then fall back to the browser's voice.
+      this.set({ waitingForAudio: seq });
+      this.clearAudioWait();
+      this.audioWait = setTimeout(() => {
+        this.audioWait = null;
+        if (this.state.waitingForAudio !== seq) return;
+        this.set({ waitingForAudio: null });
+        this.player.speak(seq, prompt.text);
+      }, AUDIO_WAIT_MS);
+    }
+  }
+
+  private clearAudioWait(): void {
+    if (this.audioWait) clearTimeout(this.audioWait);
+    this.audioWait = null;
+  }
+
+  private handlePlaybackFinished(seq: number, source: PlaybackSource, outcome: PlaybackOutcome, replay: boolean): void {
+    if (replay) {
+      this.playNext();
+      return;
+    }
+    const prompt = this.state.snapshot.prompts.find((p) => p.seq === seq);
+    if (outcome === 'failed' && source === 'audio' && prompt) {
+      // The recording couldn't be played: read the prompt with the browser's voice instead.
+      this.player.speak(seq, prompt.text);
+      return;
+    }
+    if (outcome === 'failed' && source === 'speech' && prompt) {
+      // No voice at all: give the candidate time to read the prompt before the server starts listening.
+      setTimeout(() => this.markPlayed(seq), Math.min(4_000, speakingTimeMs(prompt.text) / 3));
+      return;
+    }
+    if (outcome !== 'stopped') this.markPlayed(seq);
+  }
+
+  private markPlayed(seq: number): void {
+    if (this.heard.has(seq)) return;
+    this.heard.add(seq);
+    this.signal('prompt:played', seq);
+    this.playNext();
+  }
+
+  private signal(event: 'prompt:played' | 'prompt:interrupted', seq: number): void {
+    if (this.socket?.connected && this.state.joined) this.socket.emit(event, seq);
+    else this.pendingSignals.push({ event, seq });
+  }
+
+  private flushSignals(): void {
+    const pending = this.pendingSignals;
+    this.pendingSignals = [];
+    for (const { event, seq } of pending) this.socket?.emit(event, seq);
+  }
+
+  // ---- the candidate's audio ---------------------------------------------------------------------------------
+
+  private handleFrame(pcm: ArrayBuffer, level: number): void {
+    if (this.closed) return;
+    const muted = this.state.muted;
+    // Muted: keep the timeline continuous with silence.
+    this.outbox.push(muted ? new ArrayBuffer(pcm.byteLength) : pcm);
+    const shown = muted ? 0 : level;
+    this.lastLevel = shown;
+    this.lastRawLevel = level;
+    this.levelListeners.forEach((listener) => listener(shown, level));
+    if (this.player.getState().status === 'playing' && !muted && this.bargeIn.push(level, AUDIO_FRAME_MS)) this.interruptPrompt();
+    if (this.streamAccepted) this.flushFrames();
+    else this.ensureAudioStream();
+  }
+
+  private flushFrames(): void {
+    const socket = this.socket;
+    if (!socket?.connected || !this.streamAccepted) return;
+    this.hook.framesSent += this.outbox.drain((seq, pcm) => socket.emit('audio:frame', seq, pcm));
+  }
+
+  private ensureAudioStream(): void {
+    const socket = this.socket;
+    if (!socket?.connected || !this.state.joined || this.streamAccepted || this.streamStarting || this.closed) return;
+    if (this.state.wrappingUp || this.state.completed || this.state.snapshot.turn.phase === 'done') return;
+    if (this.state.mic.status !== 'running' && this.outbox.nextSeq === 0) return;
+    if (this.streamRetry) return;
+    const epoch = this.epoch;
+    this.streamStarting = true;
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('audio:start', { streamId: this.streamId, sampleRate: AUDIO_SAMPLE_RATE })
+      .then(
+        (reply) => {
+          if (epoch !== this.epoch || this.closed) return;
+          this.streamStarting = false;
+          if (isErrorReply(reply)) {
+            if (reply.error.code === 'session-ended') this.awaitCompletion();
+            else if (FATAL_CODES.has(reply.error.code)) this.fail(fatalFor(reply.error));
+            else this.retryStream();
+            return;
+          }
+          this.outbox.rewindTo(reply.nextSeq);
+          this.streamAccepted = true;
+          this.flushFrames();
+        },
+        () => {
+          if (epoch !== this.epoch || this.closed) return;
+          this.streamStarting = false;
+          this.retryStream();
+        },
+      );
+  }
+
+  private retryStream(): void {
+    if (this.streamRetry) return;
+    this.streamRetry = setTimeout(() => {
+      this.streamRetry = null;
+      this.ensureAudioStream();
+    }, 2_000);
+  }
+
+  private interruptPrompt(): void {
+    const was = this.player.stop();
+    if (was.seq === null) return;
+    if (!was.replay && !this.heard.has(was.seq)) {
+      this.heard.add(was.seq);
+      this.signal('prompt:interrupted', was.seq);
+    }
+    // What was queued behind it is no longer what the candidate is answering.
+    this.queue = [];
+  }
+
+  // ---- actions -----------------------------------------------------------------------------------------------
+
+  async startInterview(): Promise<void> {
+    const socket = this.socket;
+    if (!socket || this.state.starting) return;
+    // A click: the moment the browser lets audio start.
+    void this.mic.resume();
+    if (this.state.mic.status === 'error' || this.state.mic.status === 'idle') void this.mic.start();
+    this.set({ starting: true });
+    try {
+      const reply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('interview:start');
+      if (isErrorReply(reply)) {
+        if (reply.error.code === 'session-ended') this.awaitCompletion();
+        else this.toast(`Couldn't start the interview: ${reply.error.message}`);
+      } else {
+        this.setSnapshot({ interview: this.liveInterview() });
+        this.applyTurn(reply);
+      }
+    } catch {
+      this.toast("Couldn't start the interview: the server didn't answer. Check your connection and try again.");
+    } finally {
+      this.set({ starting: false });
+    }
+  }
+
+  /** Ends the interview now; resolves once the summary is in. */
+  async endInterview(): Promise<void> {
+    const socket = this.socket;
+    if (!socket?.connected) throw new Error("You're offline: wait for the connection to come back, then try again.");
+    this.set({ ending: true });
+    try {
+      const reply = await socket.timeout(END_TIMEOUT_MS).emitWithAck('interview:end');
+      if (this.state.completed) return;
+      if (isErrorReply(reply)) {
+        if (reply.error.code === 'session-ended') {
+          this.awaitCompletion();
+          return;
+        }
+        throw new Error(reply.error.message || "The interview couldn't be ended.");
+      }
+      this.complete(reply);
+    } catch (error) {
+      // The summary may have arrived another way meanwhile (the event, or the REST check).
+      if (this.state.completed) return;
+      this.set({ ending: false });
+      if (error instanceof Error && error.message && !/timed? ?out|operation has timed out/i.test(error.message)) throw error;
+      throw new Error("The server didn't answer in time. Please try again.");
+    }
+  }
+
+  answerDone(): void {
+    const { turn } = this.state.snapshot;
+    if (!this.canFinishAnswer()) return;
+    this.socket?.emit('answer:done');
+    this.set({ doneSentFor: turn.answerId ?? 'current' });
+  }
+
+  canFinishAnswer(): boolean {
+    const { turn } = this.state.snapshot;
+    return (
+      this.state.joined &&
+      this.state.connection === 'connected' &&
+      turn.phase === 'listening' &&
+      this.state.doneSentFor !== (turn.answerId ?? 'current')
+    );
+  }
+
+  setMuted(muted: boolean): void {
+    this.set({ muted });
+  }
+
+  /** Plays the current prompt again. */
+  replay(seq: number): void {
+    const prompt = this.state.snapshot.prompts.find((p) => p.seq === seq);
+    if (!prompt) return;
+    void this.mic.resume();
+    const playing = this.state.playback;
+    if (playing.seq === seq && playing.status !== 'idle') {
+      if (playing.status === 'blocked') this.player.unblock();
+      return;
+    }
+    const firstTime = !this.heard.has(seq);
+    if (firstTime) {
+      this.queue = this.queue.filter((s) => s !== seq);
+      if (this.state.waitingForAudio === seq) {
+        this.clearAudioWait();
+        this.set({ waitingForAudio: null });
+      }
+    }
+    if (this.state.snapshot.plan.voice === 'server' && prompt.audioUrl) this.player.playAudio(seq, prompt.audioUrl, !firstTime);
+    else this.player.speak(seq, prompt.text, !firstTime);
+  }
+
+  /** Plays audio the browser blocked until a click. */
+  unblockAudio(): void {
+    void this.mic.resume();
+    this.player.unblock();
+  }
+
+  /** The candidate read the prompt and doesn't want to hear it: carry on as if it had played. */
+  skipPromptAudio(): void {
+    const was = this.player.stop();
+    const seq = was.seq ?? this.state.waitingForAudio;
+    this.clearAudioWait();
+    this.set({ waitingForAudio: null });
+    if (seq !== null && !was.replay) this.markPlayed(seq);
+    else this.playNext();
+  }
+
+  retryMic(): void {
+    void this.mic.start();
+  }
+
+  resumeMic(): void {
+    void this.mic.resume();
+  }
+
+  dismissToast(id: number): void {
+    const timer = this.toastTimers.get(id);
+    if (timer) clearTimeout(timer);
+    this.toastTimers.delete(id);
+    this.set({ toasts: this.state.toasts.filter((toast) => toast.id !== id) });
+  }
+
+  private toast(message: string): void {
+    if (this.state.toasts.some((toast) => toast.message === message)) return;
+    const id = this.nextToastId++;
+    this.set({ toasts: [...this.state.toasts.slice(-2), { id, message }] });
+    this.toastTimers.set(
+      id,
+      setTimeout(() => this.dismissToast(id), TOAST_MS),
+    );
+  }
+}
+
+function upsertAnswer(answers: readonly AnswerResult[], result: AnswerResult): AnswerResult[] {
+  const next = answers.filter((answer) => answer.answerId !== result.answerId);
+  next.push(result);
+  next.sort((a, b) => a.startMs - b.startMs);
+  return next;
+}

@@ -1,0 +1,157 @@
+/**
+ * Plays one interviewer prompt at a time: the server's WAV through an <audio> element, or the browser's own
+ * speech synthesis. Reports how each ended; the session decides what that means for the interview.
+ */
+export type PlaybackSource = 'audio' | 'speech';
+export type PlaybackOutcome = 'ended' | 'failed' | 'stopped';
+
+export interface PlaybackState {
+  /** `blocked`: the browser refused to play without a click (autoplay rules). */
+  status: 'idle' | 'playing' | 'blocked';
+  seq: number | null;
+  source: PlaybackSource | null;
+  /** A replay the candidate asked for (the server already knows the prompt was heard). */
+  replay: boolean;
+}
+
+export const IDLE_PLAYBACK: PlaybackState = { status: 'idle', seq: null, source: null, replay: false };
+
+export interface PromptPlayerHandlers {
+  onChange: (state: PlaybackState) => void;
+  onFinish: (seq: number, source: PlaybackSource, outcome: PlaybackOutcome, replay: boolean) => void;
+}
+
+/** Roughly how long reading `text` aloud takes, in ms. */
+export function speakingTimeMs(text: string): number {
+  const words = text.trim().split(/\s+/).filter(Boolean).length;
+  return Math.min(60_000, Math.max(1_500, words * 420));
+}
+
+export function speechAvailable(): boolean {
+  return typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined';
+}
+
+export class PromptPlayer {
+  private readonly handlers: PromptPlayerHandlers;
+  private state: PlaybackState = IDLE_PLAYBACK;
+  private audio: HTMLAudioElement | null = null;
+  private utterance: SpeechSynthesisUtterance | null = null;
+  private watchdog: ReturnType<typeof setTimeout> | null = null;
+  /** Bumped on every new playback and stop, so late events of an old one are ignored. */
+  private token = 0;
+
+  constructor(handlers: PromptPlayerHandlers) {
+    this.handlers = handlers;
+  }
+
+  getState(): PlaybackState {
+    return this.state;
+  }
+
+  get busy(): boolean {
+    return this.state.status !== 'idle';
+  }
+
+  playAudio(seq: number, url: string, replay = false): void {
+    this.halt();
+    const token = ++this.token;
+    const audio = new Audio();
+    audio.preload = 'auto';
+    audio.src = url;
+    this.audio = audio;
+    audio.onended = () => this.finish(token, 'ended');
+    audio.onerror = () => this.finish(token, 'failed');
+    this.setState({ status: 'playing', seq, source: 'audio', replay });
+    this.startAudio(token, audio);
+  }
+
+  /** Tries again to play audio the browser blocked; call it from a click. */
+  unblock(): void {
+    if (this.state.status !== 'blocked' || !this.audio) return;
+    this.setState({ ...this.state, status: 'playing' });
+    this.startAudio(this.token, this.audio);
+  }
+
+  speak(seq: number, text: string, replay = false): void {
+    this.halt();
+    const token = ++this.token;
+    if (!speechAvailable()) {
+      this.setState({ status: 'idle', seq: null, source: null, replay: false });
+      this.handlers.onFinish(seq, 'speech', 'failed', replay);
+      return;
+    }
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = 'en-US';
+    utterance.rate = 1;
+    // Keep a reference: some browsers drop the end event of an utterance that was garbage-collected.
+    this.utterance = utterance;
+    utterance.onend = () => this.finish(token, 'ended');
+    utterance.onerror = (event) => {
+      if (event.error === 'interrupted' || event.error === 'canceled') return;
+      this.finish(token, 'failed');
+    };
+    this.setState({ status: 'playing', seq, source: 'speech', replay });
+    // Speech engines sometimes never report the end (or never start): don't let the interview wait forever.
+    this.watchdog = setTimeout(() => this.finish(token, 'ended'), speakingTimeMs(text) * 2 + 4_000);
+    window.speechSynthesis.cancel();
+    window.speechSynthesis.speak(utterance);
+  }
+
+  /** Stops whatever is playing, without reporting an outcome. Returns what was playing. */
+  stop(): PlaybackState {
+    const was = this.state;
+    this.token++;
+    this.halt();
+    this.setState(IDLE_PLAYBACK);
+    return was;
+  }
+
+  dispose(): void {
+    this.stop();
+  }
+
+  private startAudio(token: number, audio: HTMLAudioElement): void {
+    audio.play().catch((error: unknown) => {
+      if (token !== this.token) return;
+      const name = error instanceof DOMException ? error.name : '';
+      if (name === 'NotAllowedError') this.setState({ ...this.state, status: 'blocked' });
+      else if (name !== 'AbortError') this.finish(token, 'failed');
+    });
+  }
+
+  private finish(token: number, outcome: PlaybackOutcome): void {
+    if (token !== this.token) return;
+    const { seq, source, replay } = this.state;
+    this.token++;
+    this.halt();
+    this.setState(IDLE_PLAYBACK);
+    if (seq !== null && source) this.handlers.onFinish(seq, source, outcome, replay);
+  }
+
+  /** Releases the current audio element or utterance. */
+  private halt(): void {
+    if (this.watchdog) clearTimeout(this.watchdog);
+    this.watchdog = null;
+    if (this.audio) {
+      const audio = this.audio;
+      audio.onended = null;
+      audio.onerror = null;
+      audio.pause();
+      audio.removeAttribute('src');
+      audio.load();
+      this.audio = null;
+    }
+    if (this.utterance) {
+      this.utterance.onend = null;
+      this.utterance.onerror = null;
+      this.utterance = null;
+      if (speechAvailable()) window.speechSynthesis.cancel();
+    }
+  }
+
+  private setState(state: PlaybackState): void {
+    if (state.status === this.state.status && state.seq === this.state.seq && state.source === this.state.source && state.replay === this.state.replay) return;
+    this.state = state;
+    this.handlers.onChange(state);
+  }
+}

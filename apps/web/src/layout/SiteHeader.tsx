@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { errorMessage } from '../api/client';
+import { useAuth } from '../auth/auth-context';
+import { USER_ROLE_LABELS } from '../ui/labels';
+import { Spinner } from '../ui/Spinner';
+import { Wordmark } from './Wordmark';
+
+const NAV = [
+  { to: '/', label: 'Home', end: true },
+  { to: '/questions', label: 'Question bank', end: false },
+  { to: '/tracks', label: 'Tracks', end: false },
+  { to: '/interviews', label: 'Interviews', end: false },
+];
+
+export function SiteHeader() {
+  const { user, signOut } = useAuth();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [signingOut, setSigningOut] = useState(false);
+  const [signOutError, setSignOutError] = useState<string | null>(null);
+
+  async function handleSignOut() {
+    setSigningOut(true);
+    setSignOutError(null);
+    try {
+      await signOut();
+      void navigate('/', { replace: true });
+    } catch (error) {
+      setSignOutError(`Couldn't sign out. ${errorMessage(error)}`);
+    } finally {
+      setSigningOut(false);
+    }
+  }
+
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="site-header__brand">
+          <Wordmark />
+        </Link>
+        {user ? (
+          <>
+            <nav className="site-nav" aria-label="Main">
+              <ul className="site-nav__list">
+                {NAV.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end} className="site-nav__link">
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="account">
+              <span className="account__who">
+                <span className="account__name" data-testid="current-user" title={user.displayName}>
+                  {user.displayName}
+                </span>
+                <span className="account__role">{USER_ROLE_LABELS[user.role] ?? user.role}</span>
+              </span>
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={handleSignOut}
+                disabled={signingOut}
+              >
+                {signingOut && <Spinner size="small" />}
+                Sign out
+              </button>
+            </div>
+          </>
+        ) : (
+          <div className="account">
+            {pathname !== '/sign-in' && (
+              <Link to="/sign-in" className="button button--ghost button--small">
+                Sign in
+              </Link>
+            )}
+            {pathname !== '/sign-up' && (
+              <Link to="/sign-up" className="button button--secondary button--small">
+                Create account
+              </Link>
+            )}
+          </div>
+        )}
+      </div>
+      {signOutError && (
+        <p className="site-header__error" role="status">
+          {signOutError}
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,16 @@
+// Every project's tests in one run (`npm test` drives it; see tools/scripts/test.mjs).
+module.exports = {
+  projects: [
+    '<rootDir>/libs/question-bank',
+    '<rootDir>/libs/assessment',
+    '<rootDir>/libs/server/config',
+    '<rootDir>/libs/speech',
+    '<rootDir>/libs/server/database',
+    '<rootDir>/libs/server/queue',
+    '<rootDir>/libs/server/jobs',
+    '<rootDir>/apps/api',
+    '<rootDir>/apps/web',
+    '<rootDir>/apps/e2e',
+    '<rootDir>/tools/lint',
+  ],
+};

@@ -1,0 +1,8 @@
+/** The body of every error response from the API. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  /** Field-level problems for validation errors. */
+  details?: string[];
+}

@@ -1,0 +1,185 @@
+import type { Category, Level, Role } from './question-bank';
+
+/** Audio on the direct transport: 16 kHz mono signed 16-bit little-endian PCM in 20 ms frames. */
+export const AUDIO_SAMPLE_RATE = 16_000;
+export const AUDIO_FRAME_MS = 20;
+export const AUDIO_FRAME_SAMPLES = (AUDIO_SAMPLE_RATE * AUDIO_FRAME_MS) / 1000; // 320
+export const AUDIO_FRAME_BYTES = AUDIO_FRAME_SAMPLES * 2; // 640
+
+export const INTERVIEW_STATUSES = ['created', 'live', 'completed', 'abandoned'] as const;
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+
+export type InterviewerKind = 'ai' | 'human';
+export type Speaker = 'candidate' | 'interviewer';
+
+/** What the interviewer is saying: a question, a follow-up, or a reply to the candidate's request. */
+export const PROMPT_KINDS = ['intro', 'question', 'follow-up', 'repeat', 'clarification', 'skip', 'closing'] as const;
+export type PromptKind = (typeof PROMPT_KINDS)[number];
+
+/** Where the interviewer's voice comes from: synthesised on the server (audio files) or by the browser. */
+export type VoiceSource = 'server' | 'browser';
+
+export const FOLLOW_UPS_MAX = 3;
+export const ANSWER_SILENCE_MIN_MS = 1_500;
+export const ANSWER_SILENCE_MAX_MS = 30_000;
+export const ANSWER_SILENCE_DEFAULT_MS = 5_000;
+export const QUESTION_COUNT_MAX = 12;
+
+export interface CreateInterviewRequest {
+  /** Start from a track; or give role and level (and optionally count and categories) to have questions picked. */
+  trackId?: string;
+  role?: Role;
+  level?: Level;
+  questionCount?: number;
+  categories?: Category[];
+  /** Explicit questions, in order (overrides the track's and the picked ones). */
+  questionIds?: string[];
+  /** Follow-ups the interviewer may ask per question (0–3, default 1). */
+  maxFollowUps?: number;
+  /** Silence that ends an answer, in ms (default 5000). */
+  answerSilenceMs?: number;
+  voice?: VoiceSource;
+}
+
+export interface InterviewPlan {
+  role: Role;
+  level: Level;
+  trackId: string | null;
+  title: string;
+  questionIds: string[];
+  maxFollowUps: number;
+  answerSilenceMs: number;
+  voice: VoiceSource;
+}
+
+export interface InterviewSummary {
+  id: string;
+  status: InterviewStatus;
+  title: string;
+  trackId: string | null;
+  role: Role;
+  level: Level;
+  interviewer: { kind: InterviewerKind; name: string };
+  candidate: { id: string; name: string };
+  questionCount: number;
+  createdAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  /** Time from start to end (or to now when live), in ms. */
+  durationMs: number | null;
+  /** Mean of the answers' overall scores (0–10), once answers are assessed. */
+  overallScore: number | null;
+}
+
+export interface Prompt {
+  /** Position in the interview's transcript (shared with candidate segments). */
+  seq: number;
+  kind: PromptKind;
+  questionId: string | null;
+  /** 0-based index of the question in the plan this prompt belongs to. */
+  questionIndex: number;
+  text: string;
+  /** Offset from the interview's start, in ms. */
+  atMs: number;
+  /** The synthesised voice, when the server speaks (null until it is ready, and for browser voices). */
+  audioUrl: string | null;
+  audioDurationMs: number | null;
+}
+
+export interface TranscriptSegment {
+  seq: number;
+  speaker: Speaker;
+  text: string;
+  /** Offsets from the interview's start, in ms. */
+  startMs: number;
+  endMs: number;
+  questionId: string | null;
+  /** The answer this segment belongs to (candidate segments). */
+  answerId: string | null;
+  /** Engine that produced the text, e.g. "pocketsphinx". */
+  engine: string | null;
+}
+
+/** Where a live interview's turn stands. */
+export type TurnPhase = 'waiting' | 'prompting' | 'listening' | 'thinking' | 'done';
+
+export interface TurnState {
+  phase: TurnPhase;
+  questionIndex: number;
+  questionCount: number;
+  followUpsAsked: number;
+  /** The answer being given, when listening. */
+  answerId: string | null;
+  answerStartedAtMs: number | null;
+  currentPromptSeq: number | null;
+}
+
+/** A rubric point as judged in one answer. */
+export interface RubricJudgement {
+  pointId: string;
+  text: string;
+  covered: boolean;
+  /** The transcript words that cover it. */
+  evidence: string | null;
+}
+
+export interface AnswerScores {
+  relevance: number;
+  depth: number;
+  clarity: number;
+  correctness: number;
+  overall: number;
+}
+
+export interface AnswerResult {
+  answerId: string;
+  questionId: string;
+  questionIndex: number;
+  kind: 'answer' | 'follow-up';
+  promptSeq: number;
+  startMs: number;
+  endMs: number;
+  transcript: string;
+  wordCount: number;
+  scores: AnswerScores | null;
+  rubric: RubricJudgement[];
+  feedback: string | null;
+  engine: string | null;
+}
+
+export interface EngineNames {
+  stt: string;
+  tts: string;
+  assessment: string;
+}
+
+export interface InterviewSnapshot {
+  interview: InterviewSummary;
+  plan: InterviewPlan;
+  engines: EngineNames;
+  turn: TurnState;
+  prompts: Prompt[];
+  transcript: TranscriptSegment[];
+  answers: AnswerResult[];
+}
+
+/** The candidate's voice activity, for the "still listening" cue. */
+export interface VoiceActivity {
+  speaking: boolean;
+  /** Silence so far, in ms (0 while speaking). */
+  silenceMs: number;
+  /** When the answer will be taken as finished if the silence goes on, in ms; null when not listening. */
+  answerEndsInMs: number | null;
+}
+
+export interface AudioStreamStart {
+  /** Chosen by the client; a new id after a reload, the same id when resuming after a dropped connection. */
+  streamId: string;
+  sampleRate: number;
+}
+
+export interface AudioStreamAccepted {
+  streamId: string;
+  /** The next frame sequence number the server expects (resend from here after a reconnect). */
+  nextSeq: number;
+}

@@ -1,0 +1,62 @@
+import type { AnswerResult, Speaker } from './interview';
+import type { LiveTranscriptSegment } from './realtime';
+
+/**
+ * Every background job the system runs: its name, its queue and its payload type.
+ * Adding a job here without a handler in the worker stops the worker at start-up.
+ */
+export enum QueueName {
+  Transcription = 'transcription',
+  Speech = 'speech',
+  Assessment = 'assessment',
+  Maintenance = 'maintenance',
+}
+
+export enum JobName {
+  TranscribeSegment = 'transcription.segment',
+  SynthesizePrompt = 'speech.synthesize-prompt',
+  AssessAnswer = 'assessment.answer',
+  PurgeExpiredSessions = 'auth.purge-expired-sessions',
+  AbandonIdleInterviews = 'interviews.abandon-idle',
+}
+
+export interface JobPayloads {
+  [JobName.TranscribeSegment]: {
+    interviewId: string;
+    seq: number;
+    speaker: Speaker;
+    answerId: string | null;
+    questionId: string | null;
+    startMs: number;
+    endMs: number;
+    /** 16 kHz mono Int16LE PCM, base64. */
+    audio: string;
+    /** Vocabulary the speaker is likely to use (the question's key terms). */
+    hints: string[];
+  };
+  [JobName.SynthesizePrompt]: { interviewId: string; seq: number; text: string };
+  [JobName.AssessAnswer]: { interviewId: string; answerId: string };
+  [JobName.PurgeExpiredSessions]: { olderThan?: string };
+  [JobName.AbandonIdleInterviews]: { idleMinutes?: number };
+}
+
+export interface JobResults {
+  /** The stored segment, with the engine's time for it. */
+  [JobName.TranscribeSegment]: LiveTranscriptSegment;
+  [JobName.SynthesizePrompt]: { seq: number; audioUrl: string; audioDurationMs: number } | null;
+  /** The stored result, and the engine's full assessment (its shape belongs to the assessment library). */
+  [JobName.AssessAnswer]: { answer: AnswerResult; assessment: unknown } | null;
+  [JobName.PurgeExpiredSessions]: { deleted: number };
+  [JobName.AbandonIdleInterviews]: { abandoned: number };
+}
+
+export const JOB_QUEUE: { [J in JobName]: QueueName } = {
+  [JobName.TranscribeSegment]: QueueName.Transcription,
+  [JobName.SynthesizePrompt]: QueueName.Speech,
+  [JobName.AssessAnswer]: QueueName.Assessment,
+  [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
+  [JobName.AbandonIdleInterviews]: QueueName.Maintenance,
+};
+
+export type JobPayload<J extends JobName> = JobPayloads[J];
+export type JobResult<J extends JobName> = JobResults[J];

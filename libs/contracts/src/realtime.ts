@@ -1,0 +1,67 @@
+import type {
+  AnswerResult,
+  AudioStreamAccepted,
+  AudioStreamStart,
+  InterviewSnapshot,
+  Prompt,
+  TranscriptSegment,
+  TurnState,
+  VoiceActivity,
+} from './interview';
+
+/** Socket.IO namespace for live sessions. */
+export const LIVE_NAMESPACE = '/live';
+
+/** Socket.IO room of one interview. */
+export const interviewRoom = (interviewId: string) => `interview:${interviewId}`;
+
+export interface SocketError {
+  /** Machine-readable reason, e.g. "unauthorized", "bad-frame", "not-your-session", "session-ended". */
+  code: string;
+  message: string;
+  /** The event that caused it, when there was one. */
+  event?: string;
+}
+
+export type Ack<T> = (reply: T | { error: SocketError }) => void;
+
+/** A final transcript segment as pushed live. */
+export interface LiveTranscriptSegment extends TranscriptSegment {
+  /**
+   * The speech engine's own time for this segment in ms (waiting for a free decoder included), so that the latency
+   * the candidate sees can be split into engine time and the time of the pipeline around it. Absent when unknown.
+   */
+  engineMs?: number;
+}
+
+export interface ServerToClientEvents {
+  error: (error: SocketError) => void;
+  'interview:state': (state: TurnState) => void;
+  prompt: (prompt: Prompt) => void;
+  'prompt:audio': (audio: { seq: number; audioUrl: string; audioDurationMs: number }) => void;
+  'transcript:segment': (segment: LiveTranscriptSegment) => void;
+  'voice:activity': (activity: VoiceActivity) => void;
+  'audio:ack': (ack: { streamId: string; seq: number }) => void;
+  'answer:assessed': (result: AnswerResult) => void;
+  'interview:completed': (snapshot: InterviewSnapshot) => void;
+}
+
+export interface ClientToServerEvents {
+  whoami: (ack: (reply: { userId: string; role: string }) => void) => void;
+  /** Join an interview's room; replies with everything so far (also used to resume after a reload). */
+  'interview:join': (interviewId: string, ack: Ack<InterviewSnapshot>) => void;
+  /** Begin a created interview: the interviewer asks the first question. */
+  'interview:start': (ack: Ack<TurnState>) => void;
+  /** Start or resume the candidate's audio stream. */
+  'audio:start': (stream: AudioStreamStart, ack: Ack<AudioStreamAccepted>) => void;
+  /** One 20 ms frame: `seq` counts frames from 0 within the stream; `pcm` is 640 bytes of 16 kHz Int16LE. */
+  'audio:frame': (seq: number, pcm: ArrayBuffer | Uint8Array) => void;
+  /** The candidate says the answer is finished. */
+  'answer:done': () => void;
+  /** The prompt's audio finished playing (listening timers start from here). */
+  'prompt:played': (seq: number) => void;
+  /** The candidate spoke over the interviewer, who stopped. */
+  'prompt:interrupted': (seq: number) => void;
+  /** Finish the interview now. */
+  'interview:end': (ack: Ack<InterviewSnapshot>) => void;
+}

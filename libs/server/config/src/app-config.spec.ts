@@ -1,0 +1,37 @@
+import { ConfigError, describeEngines, loadConfig, redactUrl } from './app-config';
+
+const base = {
+  DATABASE_URL: 'postgres://app:hunter2@db:5432/mockroom',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  MOCKROOM_SECRET: 'x'.repeat(40),
+};
+
+describe('loadConfig', () => {
+  it('reads the defaults', () => {
+    const config = loadConfig(base);
+    expect(config.port).toBe(3000);
+    expect(config.database.poolSize).toBe(10);
+    expect(config.workerInProcess).toBe(false);
+    expect(config.openai).toBeNull();
+    expect(config.livekit).toBeNull();
+  });
+
+  it('keeps the embedded database to one connection and runs jobs in process', () => {
+    const config = loadConfig({ ...base, MOCKROOM_DATABASE_MODE: 'embedded', DATABASE_POOL_SIZE: '20' });
+    expect(config.database.poolSize).toBe(1);
+    expect(config.workerInProcess).toBe(true);
+  });
+
+  it('explains what is missing', () => {
+    expect(() => loadConfig({ ...base, DATABASE_URL: undefined })).toThrow(/DATABASE_URL is not set/);
+    expect(() => loadConfig({ ...base, MOCKROOM_SECRET: 'short' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, PORT: 'eighty' })).toThrow(/PORT must be an integer/);
+    expect(() => loadConfig({ ...base, LIVEKIT_URL: 'wss://lk' })).toThrow(/LIVEKIT_API_KEY/);
+  });
+
+  it('never reports secrets', () => {
+    const engines = describeEngines(loadConfig(base));
+    expect(JSON.stringify(engines)).not.toContain('hunter2');
+    expect(redactUrl('postgres://a:b@h/d')).toBe('postgres://a:***@h/d');
+  });
+});

@@ -1,0 +1,175 @@
+import type { EngineInfo } from '@mockroom/contracts';
+
+/**
+ * The whole server configuration, read once from the environment.
+ * `npm start` resolves DATABASE_URL and REDIS_URL (local services, embedded database, private Redis)
+ * before the API and worker start, so by the time this runs both are set.
+ */
+export interface AppConfig {
+  env: 'production' | 'development' | 'test';
+  /** Nest log levels to print; LOG_LEVEL=error|warn|log|debug|verbose picks that level and the ones above it. */
+  logLevels: ('error' | 'warn' | 'log' | 'debug' | 'verbose')[];
+  host: string;
+  port: number;
+  /** Where the built web client lives; served by the API when present. */
+  webRoot: string | null;
+  /** Shared secret for CSRF tokens; generated and kept in the data folder by `npm start` when not given. */
+  secret: string;
+  /** Folder for local data: embedded database, recordings. */
+  dataDir: string;
+  /** Recordings and synthesised prompts; shared by the API and the worker (a shared volume when they run apart). */
+  mediaDir: string;
+  interviews: {
+    /** The pause that ends a transcript segment (short; the answer goes on). */
+    segmentSilenceMs: number;
+    /** How long the live turn waits for the assessment before deciding with the fast offline rubric. */
+    decisionBudgetMs: number;
+    /** Live interviews untouched this long are marked abandoned. */
+    idleMinutes: number;
+  };
+  database: {
+    url: string;
+    /** How the database was found: given in DATABASE_URL, a local server, or the embedded one. */
+    mode: 'external' | 'local' | 'embedded';
+    poolSize: number;
+    logging: boolean;
+  };
+  redis: {
+    url: string;
+    mode: 'external' | 'local' | 'private';
+    /** Key prefix for queues, so several installations (or test runs) can share one Redis. */
+    prefix: string;
+  };
+  /** Run the job processors inside the API process (the embedded database allows one connection). */
+  workerInProcess: boolean;
+  auth: {
+    sessionTtlHours: number;
+    /** Send cookies with `Secure`; on when the public URL is https. */
+    secureCookies: boolean;
+    signInAttemptsPerAccount: number;
+    signInAttemptsPerIp: number;
+    signInWindowSeconds: number;
+    signUpsPerIpPerHour: number;
+  };
+  http: {
+    jsonLimit: string;
+  };
+  openai: { apiKey: string; baseUrl: string | null } | null;
+  livekit: { url: string; apiKey: string; apiSecret: string } | null;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function required(env: Env, name: string, hint: string): string {
+  const value = env[name];
+  if (!value) throw new ConfigError(`${name} is not set. ${hint}`);
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const databaseMode = (env.MOCKROOM_DATABASE_MODE ?? 'external') as AppConfig['database']['mode'];
+  if (!['external', 'local', 'embedded'].includes(databaseMode)) {
+    throw new ConfigError(`MOCKROOM_DATABASE_MODE must be external, local or embedded, got "${databaseMode}"`);
+  }
+  const redisMode = (env.MOCKROOM_REDIS_MODE ?? 'external') as AppConfig['redis']['mode'];
+  const publicUrl = env.PUBLIC_URL ?? '';
+  const openaiKey = env.OPENAI_API_KEY;
+  const livekitUrl = env.LIVEKIT_URL;
+  if (livekitUrl && (!env.LIVEKIT_API_KEY || !env.LIVEKIT_API_SECRET)) {
+    throw new ConfigError('LIVEKIT_URL is set but LIVEKIT_API_KEY or LIVEKIT_API_SECRET is missing.');
+  }
+  const secret = required(env, 'MOCKROOM_SECRET', 'Set it to a long random string (npm start generates one for you).');
+  if (secret.length < 32) throw new ConfigError('MOCKROOM_SECRET must be at least 32 characters long.');
+
+  const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  const logLevel = (env.LOG_LEVEL ?? 'warn') as (typeof levels)[number];
+  if (!levels.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${levels.join(', ')}, got "${logLevel}"`);
+
+  return {
+    env: nodeEnv,
+    logLevels: levels.slice(0, levels.indexOf(logLevel) + 1),
+    host: env.HOST ?? '0.0.0.0',
+    port: int(env, 'PORT', 3000, 0, 65535),
+    webRoot: env.MOCKROOM_WEB_ROOT || null,
+    secret,
+    dataDir: env.MOCKROOM_DATA_DIR ?? '.mockroom',
+    mediaDir: env.MOCKROOM_MEDIA_DIR ?? `${env.MOCKROOM_DATA_DIR ?? '.mockroom'}/media`,
+    interviews: {
+      segmentSilenceMs: int(env, 'SEGMENT_SILENCE_MS', 600, 200, 3000),
+      decisionBudgetMs: int(env, 'DECISION_BUDGET_MS', 1500, 0, 60_000),
+      idleMinutes: int(env, 'INTERVIEW_IDLE_MINUTES', 120, 1),
+    },
+    database: {
+      url: required(env, 'DATABASE_URL', 'Start the product with `npm start`, which finds or embeds a database, or set DATABASE_URL=postgres://…'),
+      mode: databaseMode,
+      // The embedded database serves one connection at a time.
+      poolSize: databaseMode === 'embedded' ? 1 : int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+      logging: env.DATABASE_LOGGING === 'true',
+    },
+    redis: {
+      url: required(env, 'REDIS_URL', 'Start the product with `npm start`, which finds or starts Redis, or set REDIS_URL=redis://…'),
+      mode: ['external', 'local', 'private'].includes(redisMode) ? redisMode : 'external',
+      prefix: env.MOCKROOM_QUEUE_PREFIX ?? 'mockroom',
+    },
+    workerInProcess: env.MOCKROOM_WORKER_IN_PROCESS === 'true' || databaseMode === 'embedded',
+    auth: {
+      sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+      secureCookies: publicUrl.startsWith('https://') || env.SECURE_COOKIES === 'true',
+      signInAttemptsPerAccount: int(env, 'SIGN_IN_ATTEMPTS_PER_ACCOUNT', 5, 1),
+      signInAttemptsPerIp: int(env, 'SIGN_IN_ATTEMPTS_PER_IP', 50, 1),
+      signInWindowSeconds: int(env, 'SIGN_IN_WINDOW_SECONDS', 15 * 60, 1),
+      signUpsPerIpPerHour: int(env, 'SIGN_UPS_PER_IP_PER_HOUR', 30, 1),
+    },
+    http: { jsonLimit: env.HTTP_JSON_LIMIT ?? '64kb' },
+    openai: openaiKey ? { apiKey: openaiKey, baseUrl: env.OPENAI_BASE_URL || null } : null,
+    livekit: livekitUrl ? { url: livekitUrl, apiKey: env.LIVEKIT_API_KEY!, apiSecret: env.LIVEKIT_API_SECRET! } : null,
+  };
+}
+
+/** What the UI and the start-up banner report about the services in use. Never includes secrets. */
+export function describeEngines(config: AppConfig): EngineInfo[] {
+  const engines: EngineInfo[] = [
+    {
+      kind: 'database',
+      name: config.database.mode === 'embedded' ? 'PGlite (embedded PostgreSQL)' : 'PostgreSQL',
+      mode: config.database.mode === 'embedded' ? 'embedded' : config.database.mode === 'local' ? 'local' : 'external',
+      detail: redactUrl(config.database.url),
+    },
+    {
+      kind: 'queue',
+      name: 'BullMQ on Redis',
+      mode: config.redis.mode === 'external' ? 'external' : 'local',
+      detail: redactUrl(config.redis.url),
+    },
+  ];
+  engines.push(
+    config.livekit
+      ? { kind: 'media', name: 'LiveKit', mode: 'external', detail: config.livekit.url }
+      : { kind: 'media', name: 'Built-in audio transport (Socket.IO)', mode: 'local' },
+  );
+  return engines;
+}
+
+/** Hides passwords in connection URLs before they are printed or sent to a browser. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

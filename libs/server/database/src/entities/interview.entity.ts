@@ -1,0 +1,57 @@
+import type { EngineNames, InterviewerKind, InterviewPlan, InterviewStatus, TurnState } from '@mockroom/contracts';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { UserEntity } from './user.entity';
+
+@Entity('interviews')
+export class InterviewEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'candidate_id', type: 'uuid' })
+  candidateId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'candidate_id' })
+  candidate?: UserEntity;
+
+  @Column({ name: 'interviewer_kind', type: 'text' })
+  interviewerKind: InterviewerKind;
+
+  @Column({ name: 'interviewer_id', type: 'uuid', nullable: true })
+  interviewerId: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'interviewer_id' })
+  interviewer?: UserEntity | null;
+
+  @Column({ type: 'text' })
+  status: InterviewStatus;
+
+  @Column({ type: 'jsonb' })
+  plan: InterviewPlan;
+
+  /** Where the turn stands, so a reload or another API instance resumes at the same place. */
+  @Column({ type: 'jsonb' })
+  turn: TurnState;
+
+  @Column({ type: 'jsonb' })
+  engines: EngineNames;
+
+  @Column({ name: 'next_seq', type: 'integer' })
+  nextSeq: number;
+
+  @Column({ name: 'overall_score', type: 'real', nullable: true })
+  overallScore: number | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  @Column({ name: 'last_activity_at', type: 'timestamptz' })
+  lastActivityAt: Date;
+}

@@ -1,0 +1,7 @@
+export * from './data-source';
+export * from './database.module';
+export * from './entities';
+export * from './repositories/auth-session.repository';
+export * from './repositories/interview.repository';
+export * from './repositories/user.repository';
+export { ensureDatabaseExists } from './ensure-database';

@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { EngineNames, InterviewPlan, InterviewStatus, PromptKind, Speaker, TurnState } from '@mockroom/contracts';
+import { DataSource, In, LessThan, Repository } from 'typeorm';
+import { AnswerIntent, InterviewAnswerEntity } from '../entities/interview-answer.entity';
+import { InterviewPromptEntity } from '../entities/interview-prompt.entity';
+import { InterviewEntity } from '../entities/interview.entity';
+import { RecordingEntity } from '../entities/recording.entity';
+import { TranscriptSegmentEntity } from '../entities/transcript-segment.entity';
+
+/** TypeORM's postgres driver answers UPDATE … RETURNING with [rows, affected] and SELECT with rows. */
+function returning<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
+export interface NewInterview {
+  candidateId: string;
+  interviewerKind: 'ai' | 'human';
+  interviewerId?: string | null;
+  plan: InterviewPlan;
+  turn: TurnState;
+  engines: EngineNames;
+}
+
+export interface NewPrompt {
+  interviewId: string;
+  seq: number;
+  kind: PromptKind;
+  questionId: string | null;
+  questionIndex: number;
+  text: string;
+  atMs: number;
+}
+
+export interface NewSegment {
+  interviewId: string;
+  seq: number;
+  speaker: Speaker;
+  answerId: string | null;
+  questionId: string | null;
+  startMs: number;
+  endMs: number;
+  text: string;
+  words?: { word: string; startMs: number; endMs: number }[] | null;
+  engine: string | null;
+}
+
+export interface NewAnswer {
+  interviewId: string;
+  questionId: string;
+  questionIndex: number;
+  kind: 'answer' | 'follow-up';
+  promptSeq: number;
+  startMs: number;
+}
+
+/** Interviews and everything recorded in them: prompts, answers, transcript segments, recordings. */
+@Injectable()
+export class InterviewRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(InterviewEntity) private readonly interviews: Repository<InterviewEntity>,
+    @InjectRepository(InterviewPromptEntity) private readonly prompts: Repository<InterviewPromptEntity>,
+    @InjectRepository(InterviewAnswerEntity) private readonly answers: Repository<InterviewAnswerEntity>,
+    @InjectRepository(TranscriptSegmentEntity) private readonly segments: Repository<TranscriptSegmentEntity>,
+    @InjectRepository(RecordingEntity) private readonly recordings: Repository<RecordingEntity>,
+  ) {}
+
+  create(interview: NewInterview): Promise<InterviewEntity> {
+    return this.interviews.save(
+      this.interviews.create({ ...interview, interviewerId: interview.interviewerId ?? null, status: 'created', nextSeq: 0, lastActivityAt: new Date() }),
+    );
+  }
+
+  findById(id: string): Promise<InterviewEntity | null> {
+    return this.interviews.findOne({ where: { id }, relations: { candidate: true, interviewer: true } });
+  }
+
+  listForCandidate(candidateId: string, limit = 200): Promise<InterviewEntity[]> {
+    return this.interviews.find({
+      where: { candidateId },
+      relations: { candidate: true, interviewer: true },
+      order: { createdAt: 'DESC' },
+      take: limit,
+    });
+  }
+
+  /** Reserves the next transcript position; atomic, so concurrent prompts and segments never share one. */
+  async allocateSeq(id: string, count = 1): Promise<number> {
+    const rows = returning<{ first: number }>(
+      await this.dataSource.query(`UPDATE interviews SET next_seq = next_seq + $2, last_activity_at = now() WHERE id = $1 RETURNING next_seq - $2 AS first`, [
+        id,
+        count,
+      ]),
+    );
+    if (!rows.length) throw new Error(`interview ${id} not found`);
+    return rows[0].first;
+  }
+
+  /** created → live; false when it was not in `created` (already started, or ended). */
+  async start(id: string, startedAt: Date, turn: TurnState): Promise<boolean> {
+    const result = await this.interviews.update({ id, status: 'created' }, { status: 'live', startedAt, turn, lastActivityAt: startedAt });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async saveTurn(id: string, turn: TurnState): Promise<void> {
+    await this.interviews.update({ id }, { turn, lastActivityAt: new Date() });
+  }
+
+  /** live → completed (or abandoned); false when it had already ended. */
+  async finish(id: string, status: Extract<InterviewStatus, 'completed' | 'abandoned'>, endedAt: Date, turn: TurnState): Promise<boolean> {
+    const result = await this.interviews.update({ id, status: In(['created', 'live']) }, { status, endedAt, turn });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async setOverallScore(id: string, overallScore: number | null): Promise<void> {
+    await this.interviews.update({ id }, { overallScore });
+  }
+
+  /** Marks interviews nobody has touched since `before` as abandoned; returns their ids. */
+  async abandonIdle(before: Date): Promise<string[]> {
+    const rows = returning<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE interviews SET status = 'abandoned', ended_at = now()
+         WHERE status IN ('created', 'live') AND last_activity_at < $1 RETURNING id`,
+        [before],
+      ),
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Stores a prompt and its line in the transcript together. */
+  async addPrompt(prompt: NewPrompt): Promise<InterviewPromptEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(InterviewPromptEntity, { ...prompt, audioPath: null, audioDurationMs: null });
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(TranscriptSegmentEntity)
+        .values({
+          interviewId: prompt.interviewId,
+          seq: prompt.seq,
+          speaker: 'interviewer',
+          answerId: null,
+          questionId: prompt.questionId,
+          startMs: prompt.atMs,
+          endMs: prompt.atMs,
+          text: prompt.text,
+          engine: null,
+        })
+        .orIgnore()
+        .execute();
+      return saved;
+    });
+  }
+
+  /** Records the synthesised audio of a prompt; its transcript line gets the real duration. */
+  async setPromptAudio(interviewId: string, seq: number, audioPath: string, durationMs: number, engine: string): Promise<void> {
+    await this.prompts.update({ interviewId, seq }, { audioPath, audioDurationMs: durationMs });
+    await this.dataSource.query(`UPDATE transcript_segments SET end_ms = start_ms + $3, engine = $4 WHERE interview_id = $1 AND seq = $2`, [
+      interviewId,
+      seq,
+      durationMs,
+      engine,
+    ]);
+  }
+
+  findPrompt(interviewId: string, seq: number): Promise<InterviewPromptEntity | null> {
+    return this.prompts.findOneBy({ interviewId, seq });
+  }
+
+  listPrompts(interviewId: string): Promise<InterviewPromptEntity[]> {
+    return this.prompts.find({ where: { interviewId }, order: { seq: 'ASC' } });
+  }
+
+  createAnswer(answer: NewAnswer): Promise<InterviewAnswerEntity> {
+    return this.answers.save(this.answers.create({ ...answer, status: 'open', intent: null, endMs: null, assessment: null, overallScore: null }));
+  }
+
+  async closeAnswer(id: string, endMs: number, status: 'closed' | 'request', intent: AnswerIntent | null = null): Promise<void> {
+    await this.answers.update({ id, status: 'open' }, { endMs, status, intent });
+  }
+
+  async saveAssessment(answerId: string, assessment: Record<string, unknown>, overallScore: number | null): Promise<void> {
+    // jsonb column: the partial-entity typing cannot express an open record, so go through SQL.
+    await this.dataSource.query(`UPDATE interview_answers SET assessment = $2, overall_score = $3 WHERE id = $1`, [answerId, JSON.stringify(assessment), overallScore]);
+  }
+
+  findAnswer(id: string): Promise<InterviewAnswerEntity | null> {
+    return this.answers.findOneBy({ id });
+  }
+
+  listAnswers(interviewId: string): Promise<InterviewAnswerEntity[]> {
+    return this.answers.find({ where: { interviewId }, order: { startMs: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /**
+   * Stores a transcript segment once: a retried or duplicated job finds the row already there and gets it back unchanged.
+   * Returns the stored row and whether this call created it.
+   */
+  async upsertSegment(segment: NewSegment): Promise<{ segment: TranscriptSegmentEntity; created: boolean }> {
+    const result = await this.segments
+      .createQueryBuilder()
+      .insert()
+      .values({ ...segment, words: segment.words ?? null })
+      .orIgnore()
+      .returning(['seq'])
+      .execute();
+    const created = (result.raw as unknown[]).length > 0;
+    const stored = await this.segments.findOneByOrFail({ interviewId: segment.interviewId, seq: segment.seq });
+    return { segment: stored, created };
+  }
+
+  listSegments(interviewId: string): Promise<TranscriptSegmentEntity[]> {
+    return this.segments.find({ where: { interviewId }, order: { seq: 'ASC' } });
+  }
+
+  /** A recording stream, created on first use (streams resume after a dropped connection). */
+  async ensureRecording(recording: Omit<RecordingEntity, 'id' | 'createdAt' | 'durationMs'>): Promise<RecordingEntity> {
+    await this.recordings.createQueryBuilder().insert().values({ ...recording, durationMs: 0 }).orIgnore().execute();
+    return this.recordings.findOneByOrFail({ interviewId: recording.interviewId, speaker: recording.speaker, streamId: recording.streamId });
+  }
+
+  async setRecordingDuration(id: string, durationMs: number): Promise<void> {
+    await this.recordings.update({ id }, { durationMs });
+  }
+
+  listRecordings(interviewId: string): Promise<RecordingEntity[]> {
+    return this.recordings.find({ where: { interviewId }, order: { startMs: 'ASC' } });
+  }
+
+  /** Deletes the interview with everything recorded in it (rows cascade); the caller removes its media files. */
+  async delete(id: string): Promise<boolean> {
+    const result = await this.interviews.delete({ id });
+    return (result.affected ?? 0) > 0;
+  }
+
+  listStaleLive(before: Date): Promise<InterviewEntity[]> {
+    return this.interviews.find({ where: { status: In(['created', 'live']), lastActivityAt: LessThan(before) } });
+  }
+}

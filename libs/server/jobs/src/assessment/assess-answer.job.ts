@@ -1,0 +1,56 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { TimedSegment } from '@mockroom/assessment';
+import { JobName, JobPayloads, JobResults } from '@mockroom/contracts';
+import { QuestionBank } from '@mockroom/question-bank';
+import { InterviewRepository } from '@mockroom/server-database';
+import { LiveEmitter, OnJob } from '@mockroom/server-queue';
+import { Engines } from '../engines.providers';
+import { interviewOverall, toAnswerResult } from '../interviews/interview-presenters';
+
+/**
+ * Scores an answer against its question's rubric. A follow-up answer is scored together with the answers before it
+ * to the same question: the follow-up exists to fill the first answer's gaps, so the question's score is cumulative.
+ */
+@Injectable()
+export class AssessAnswerJob {
+  constructor(
+    private readonly interviews: InterviewRepository,
+    private readonly engines: Engines,
+    private readonly bank: QuestionBank,
+    private readonly live: LiveEmitter,
+  ) {}
+
+  @OnJob(JobName.AssessAnswer)
+  async run(payload: JobPayloads[JobName.AssessAnswer]): Promise<JobResults[JobName.AssessAnswer]> {
+    const interview = await this.interviews.findById(payload.interviewId);
+    const answer = await this.interviews.findAnswer(payload.answerId);
+    if (!interview || !answer) return null; // deleted meanwhile
+    const question = this.bank.get(answer.questionId);
+    if (!question) throw new NotFoundException(`question ${answer.questionId} is no longer in the bank`);
+
+    const [answers, segments, prompts] = await Promise.all([
+      this.interviews.listAnswers(interview.id),
+      this.interviews.listSegments(interview.id),
+      this.interviews.listPrompts(interview.id),
+    ]);
+    const sameQuestion = answers.filter((a) => a.questionIndex === answer.questionIndex && a.status === 'closed' && a.startMs <= answer.startMs);
+    const ids = new Set(sameQuestion.map((a) => a.id).concat(answer.id));
+    const own = segments.filter((s) => s.speaker === 'candidate' && s.answerId && ids.has(s.answerId) && s.text);
+    const timed: TimedSegment[] = own.map((s) => ({ text: s.text, startMs: s.startMs, endMs: s.endMs }));
+    const followUpsAsked = prompts.filter((p) => p.kind === 'follow-up' && p.questionIndex === answer.questionIndex).map((p) => p.text);
+
+    const assessment = await this.engines.assessment.assess({
+      question,
+      transcript: timed.map((s) => s.text).join(' '),
+      segments: timed,
+      level: interview.plan.level,
+      followUpsAsked,
+    });
+    await this.interviews.saveAssessment(answer.id, assessment as unknown as Record<string, unknown>, assessment.scores.overall);
+    const stored = { ...answer, assessment: assessment as unknown as Record<string, unknown>, overallScore: assessment.scores.overall };
+    const result = toAnswerResult(stored, segments);
+    await this.interviews.setOverallScore(interview.id, interviewOverall(answers.map((a) => (a.id === answer.id ? stored : a))));
+    this.live.toInterview(interview.id, 'answer:assessed', result);
+    return { answer: result, assessment };
+  }
+}

@@ -1,0 +1,47 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AssessmentEngine, assessmentOptionsFromEnv, createAssessmentEngine } from '@mockroom/assessment';
+import type { EngineNames } from '@mockroom/contracts';
+import { QuestionBank } from '@mockroom/question-bank';
+import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
+import { REDIS } from '@mockroom/server-queue';
+import { createSpeechToText, createTextToSpeech, speechOptionsFromEnv, SpeechToText, TextToSpeech } from '@mockroom/speech';
+import type IORedis from 'ioredis';
+
+/** The engines this worker runs, loaded once per process (decoders stay resident). */
+@Injectable()
+export class Engines implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Engines');
+  readonly stt: SpeechToText;
+  readonly tts: TextToSpeech | null;
+  readonly assessment: AssessmentEngine;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS) private readonly redis: IORedis,
+  ) {
+    const env = { ...process.env, MOCKROOM_DATA_DIR: config.dataDir };
+    this.stt = createSpeechToText(speechOptionsFromEnv(env));
+    this.tts = createTextToSpeech(speechOptionsFromEnv(env));
+    this.assessment = createAssessmentEngine(assessmentOptionsFromEnv(env));
+  }
+
+  names(): EngineNames {
+    return { stt: this.stt.label, tts: this.tts?.label ?? 'Browser speech synthesis', assessment: this.assessment.name };
+  }
+
+  /** Tells the API processes which engines do the work, for the UI. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.redis.set(engineKey(this.config), JSON.stringify(this.names()));
+    this.logger.log(`speech-to-text: ${this.stt.label}; voice: ${this.tts?.label ?? 'browser'}; assessment: ${this.assessment.name}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stt.close();
+  }
+}
+
+export function engineKey(config: AppConfig): string {
+  return `${config.redis.prefix}:engines`;
+}
+
+export const QUESTION_BANK_PROVIDER = { provide: QuestionBank, useFactory: () => QuestionBank.load() };

@@ -1,0 +1,39 @@
+import type { Assessment } from '@mockroom/assessment';
+import type { AnswerResult } from '@mockroom/contracts';
+import type { InterviewAnswerEntity, TranscriptSegmentEntity } from '@mockroom/server-database';
+
+/** The answer as the client sees it: transcript, scores, rubric judgements with their evidence. */
+export function toAnswerResult(answer: InterviewAnswerEntity, segments: TranscriptSegmentEntity[]): AnswerResult {
+  const own = segments.filter((s) => s.answerId === answer.id && s.speaker === 'candidate').sort((a, b) => a.seq - b.seq);
+  const transcript = own.map((s) => s.text).filter(Boolean).join(' ');
+  const assessment = answer.assessment as Assessment | null;
+  return {
+    answerId: answer.id,
+    questionId: answer.questionId,
+    questionIndex: answer.questionIndex,
+    kind: answer.kind,
+    promptSeq: answer.promptSeq,
+    startMs: answer.startMs,
+    endMs: answer.endMs ?? own.at(-1)?.endMs ?? answer.startMs,
+    transcript,
+    wordCount: transcript ? transcript.split(/\s+/).length : 0,
+    scores: assessment?.scores ?? null,
+    rubric: assessment?.rubric.map((r) => ({ pointId: r.pointId, text: r.text, covered: r.covered, evidence: r.evidence?.quote ?? null })) ?? [],
+    feedback: assessment?.feedback ?? null,
+    engine: assessment ? describeEngine(assessment) : null,
+  };
+}
+
+export function describeEngine(assessment: Assessment): string {
+  const { engine } = assessment;
+  return engine.fallbackFrom ? `${engine.name} (fallback from ${engine.fallbackFrom}: ${engine.fallbackReason ?? 'unavailable'})` : engine.name;
+}
+
+/** Mean of each question's latest assessed overall score. */
+export function interviewOverall(answers: InterviewAnswerEntity[]): number | null {
+  const latest = new Map<number, number>();
+  for (const answer of answers) if (answer.status === 'closed' && answer.overallScore !== null) latest.set(answer.questionIndex, answer.overallScore);
+  if (!latest.size) return null;
+  const mean = [...latest.values()].reduce((a, b) => a + b, 0) / latest.size;
+  return Math.round(mean * 10) / 10;
+}

@@ -1,0 +1,39 @@
+import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { JobName } from '@mockroom/contracts';
+import { MediaModule } from '@mockroom/server-media';
+import { JobQueueService, JobWorkerService } from '@mockroom/server-queue';
+import { AssessAnswerJob } from './assessment/assess-answer.job';
+import { Engines, QUESTION_BANK_PROVIDER } from './engines.providers';
+import { AbandonIdleInterviewsJob } from './interviews/abandon-idle-interviews.job';
+import { PurgeExpiredSessionsJob } from './maintenance/purge-expired-sessions.job';
+import { SynthesizePromptJob } from './speech/synthesize-prompt.job';
+import { TranscribeSegmentJob } from './transcription/transcribe-segment.job';
+
+const HOURLY = 60 * 60 * 1000;
+const EVERY_TEN_MINUTES = 10 * 60 * 1000;
+
+/** Every job handler. Imported by the worker process, or by the API when it runs the jobs itself. */
+@Module({
+  imports: [MediaModule],
+  providers: [
+    Engines,
+    QUESTION_BANK_PROVIDER,
+    TranscribeSegmentJob,
+    SynthesizePromptJob,
+    AssessAnswerJob,
+    PurgeExpiredSessionsJob,
+    AbandonIdleInterviewsJob,
+  ],
+})
+export class JobsModule implements OnApplicationBootstrap {
+  constructor(
+    @Inject(JobWorkerService) private readonly worker: JobWorkerService,
+    @Inject(JobQueueService) private readonly queue: JobQueueService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.worker.start();
+    await this.queue.repeat(JobName.PurgeExpiredSessions, {}, HOURLY);
+    await this.queue.repeat(JobName.AbandonIdleInterviews, {}, EVERY_TEN_MINUTES);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './media-storage';
+export * from './media.module';

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
+import { createReadStream, createWriteStream, ReadStream, WriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, normalize, sep } from 'node:path';
+
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Files of an interview (candidate audio, synthesised prompts), in one folder per interview under the media root.
+ * Paths stored in the database are relative to the root, so the folder can move.
+ */
+@Injectable()
+export class MediaStorage {
+  readonly root: string;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.root = normalize(config.mediaDir);
+  }
+
+  /** The relative path of a file of an interview; refuses anything that could leave the interview's folder. */
+  relativePath(interviewId: string, name: string): string {
+    if (!UUID.test(interviewId) || !SAFE_NAME.test(name)) throw new Error(`unsafe media path ${interviewId}/${name}`);
+    return join(interviewId, name);
+  }
+
+  absolute(relative: string): string {
+    const full = normalize(join(this.root, relative));
+    if (!full.startsWith(this.root + sep)) throw new Error('media path outside the media folder');
+    return full;
+  }
+
+  async write(relative: string, data: Buffer): Promise<void> {
+    const full = this.absolute(relative);
+    await mkdir(dirname(full), { recursive: true });
+    const temp = `${full}.${process.pid}.tmp`;
+    await writeFile(temp, data);
+    await rename(temp, full);
+  }
+
+  async appendStream(relative: string): Promise<WriteStream> {
+    const full = this.absolute(relative);
+    await mkdir(dirname(full), { recursive: true });
+    return createWriteStream(full, { flags: 'a' });
+  }
+
+  async size(relative: string): Promise<number | null> {
+    try {
+      return (await stat(this.absolute(relative))).size;
+    } catch {
+      return null;
+    }
+  }
+
+  read(relative: string, range?: { start: number; end: number }): ReadStream {
+    return createReadStream(this.absolute(relative), range);
+  }
+
+  /** Removes every file of an interview. */
+  async deleteInterview(interviewId: string): Promise<void> {
+    if (!UUID.test(interviewId)) throw new Error('not an interview id');
+    await rm(join(this.root, interviewId), { recursive: true, force: true });
+  }
+}

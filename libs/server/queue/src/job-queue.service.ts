@@ -1,0 +1,93 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { JOB_QUEUE, JobName, JobPayloads, JobResults, QueueName } from '@mockroom/contracts';
+import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
+import { JobsOptions, Queue, QueueEvents } from 'bullmq';
+import type IORedis from 'ioredis';
+import { QUEUE_SETTINGS } from './queue-settings';
+import { createRedisConnection } from './redis-connection';
+
+/** A job id from its parts. BullMQ refuses custom ids with ':' (its own key separator), so parts are joined with '.'. */
+export function jobId(...parts: (string | number)[]): string {
+  return parts.join('.');
+}
+
+export interface AddJobOptions {
+  /** A job with the same id is added once: the key to idempotent producers. */
+  jobId?: string;
+  delayMs?: number;
+  priority?: number;
+}
+
+/** The one way to enqueue work: typed by job name, routed to the job's queue with that queue's retry settings. */
+@Injectable()
+export class JobQueueService implements OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, Queue>();
+  private readonly events = new Map<QueueName, Promise<QueueEvents>>();
+  private connection: IORedis | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async add<J extends JobName>(name: J, payload: JobPayloads[J], options: AddJobOptions = {}): Promise<string> {
+    if (options.jobId?.includes(':')) throw new Error(`job id "${options.jobId}" contains ':'; build it with jobId()`);
+    const queueName = JOB_QUEUE[name];
+    const settings = QUEUE_SETTINGS[queueName];
+    const jobOptions: JobsOptions = {
+      jobId: options.jobId,
+      delay: options.delayMs,
+      priority: options.priority,
+      attempts: settings.attempts,
+      backoff: { type: 'exponential', delay: settings.backoffMs },
+      removeOnComplete: settings.keepCompleted,
+      removeOnFail: settings.keepFailed,
+    };
+    const job = await this.queue(queueName).add(name, payload, jobOptions);
+    return job.id ?? '';
+  }
+
+  /**
+   * Adds a job and waits for its result (the live turn waits for transcripts and scores this way).
+   * Rejects when the job fails for good or the wait exceeds `timeoutMs`.
+   */
+  async addAndWait<J extends JobName>(name: J, payload: JobPayloads[J], options: AddJobOptions, timeoutMs: number): Promise<JobResults[J]> {
+    const queueName = JOB_QUEUE[name];
+    const events = await this.queueEvents(queueName);
+    const jobId = await this.add(name, payload, options);
+    const job = await this.queue(queueName).getJob(jobId);
+    if (!job) throw new Error(`job ${jobId} vanished before it could be awaited`);
+    return (await job.waitUntilFinished(events, timeoutMs)) as JobResults[J];
+  }
+
+  private queueEvents(name: QueueName): Promise<QueueEvents> {
+    let events = this.events.get(name);
+    if (!events) {
+      const created = new QueueEvents(name, { connection: createRedisConnection(this.config.redis.url), prefix: this.config.redis.prefix });
+      events = created.waitUntilReady().then(() => created);
+      this.events.set(name, events);
+    }
+    return events;
+  }
+
+  /** Registers a repeating job (same key, so restarts do not multiply it). */
+  async repeat<J extends JobName>(name: J, payload: JobPayloads[J], everyMs: number): Promise<void> {
+    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      this.connection ??= createRedisConnection(this.config.redis.url);
+      queue = new Queue(name, { connection: this.connection, prefix: this.config.redis.prefix });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.events.values()].map((events) => events.then((e) => e.close()).catch(() => undefined)));
+    this.events.clear();
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    this.queues.clear();
+    await this.connection?.quit().catch(() => undefined);
+    this.connection = null;
+  }
+}

@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { interviewRoom, LIVE_NAMESPACE, ServerToClientEvents } from '@mockroom/contracts';
+import { Emitter } from '@socket.io/redis-emitter';
+import type IORedis from 'ioredis';
+import { REDIS } from './redis.module';
+
+type EventName = keyof ServerToClientEvents;
+
+/**
+ * Emits live-session events from any process (the worker has no sockets) through the Socket.IO Redis adapter's
+ * channel; every API instance delivers them to its sockets in the room.
+ */
+@Injectable()
+export class LiveEmitter {
+  private readonly emitter: Emitter;
+
+  constructor(@Inject(REDIS) redis: IORedis) {
+    this.emitter = new Emitter(redis).of(LIVE_NAMESPACE);
+  }
+
+  toInterview<E extends EventName>(interviewId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+    this.emitter.to(interviewRoom(interviewId)).emit(event, ...args);
+  }
+}

@@ -1,0 +1,27 @@
+import { QueueName } from '@mockroom/contracts';
+
+export interface QueueSettings {
+  /** Jobs of this queue one worker process runs at once. */
+  concurrency: number;
+  /** How long a job may run before BullMQ considers its worker dead and hands it to another. */
+  lockDurationMs: number;
+  /** How often workers look for jobs whose worker died (their lock expired). */
+  stalledIntervalMs: number;
+  /** Total tries, the first included. */
+  attempts: number;
+  /** First retry delay; doubles each time. */
+  backoffMs: number;
+  /** Completed jobs kept for inspection. */
+  keepCompleted: number;
+  /** Failed jobs kept for inspection. */
+  keepFailed: number;
+}
+
+/** One entry per queue: leaving a queue out is a compile error. */
+export const QUEUE_SETTINGS: { [Q in QueueName]: QueueSettings } = {
+  // Live: a candidate is waiting for these words. Short lock so a dead worker's segment is retried quickly.
+  [QueueName.Transcription]: { concurrency: 2, lockDurationMs: 10_000, stalledIntervalMs: 5_000, attempts: 4, backoffMs: 250, keepCompleted: 1_000, keepFailed: 1_000 },
+  [QueueName.Speech]: { concurrency: 2, lockDurationMs: 30_000, stalledIntervalMs: 15_000, attempts: 3, backoffMs: 250, keepCompleted: 500, keepFailed: 500 },
+  [QueueName.Assessment]: { concurrency: 4, lockDurationMs: 60_000, stalledIntervalMs: 30_000, attempts: 3, backoffMs: 1_000, keepCompleted: 500, keepFailed: 500 },
+  [QueueName.Maintenance]: { concurrency: 1, lockDurationMs: 60_000, stalledIntervalMs: 30_000, attempts: 3, backoffMs: 5_000, keepCompleted: 100, keepFailed: 500 },
+};

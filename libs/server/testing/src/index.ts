@@ -1,0 +1,5 @@
+export * from './test-config';
+export * from './test-database';
+export * from './test-browser';
+export * from './live-client';
+export * from './speech-fixtures';
