@@ -79,7 +79,7 @@ describe('live AI interview pipeline', () => {
     live.socket.emit('prompt:played', first.seq);
     const speech = concatPcm(silence(500), answerPcm, silence(4000));
     const streamStarted = Date.now();
-    await live.streamPcm(speech, { speed: 3 });
+    await live.streamPcm(speech, { speed: 2 });
     const streamEnded = Date.now();
 
     const next = (await live.waitFor('prompt', (p) => p.seq > first.seq, 60_000)) as Prompt;

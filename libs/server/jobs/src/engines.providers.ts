@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AssessmentEngine, assessmentOptionsFromEnv, createAssessmentEngine } from '@mockroom/assessment';
+import { AssessmentEngine, assessmentOptionsFromEnv, createAssessmentEngine, LlmEngine } from '@mockroom/assessment';
 import type { EngineNames } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
@@ -26,13 +26,22 @@ export class Engines implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   names(): EngineNames {
-    return { stt: this.stt.label, tts: this.tts?.label ?? 'Browser speech synthesis', assessment: this.assessment.name };
+    return { stt: this.stt.label, tts: this.tts?.label ?? 'Browser speech synthesis', assessment: this.assessmentLabel() };
+  }
+
+  /** As the UI shows it: "Rubric engine (offline)" or "LLM gpt-4o-mini (with the rubric engine as fallback)". */
+  private assessmentLabel(): string {
+    const { assessment } = this;
+    if (assessment instanceof LlmEngine) return `LLM ${assessment.model} (rubric engine as fallback)`;
+    return 'Rubric engine (offline)';
   }
 
   /** Tells the API processes which engines do the work, for the UI. */
   async onApplicationBootstrap(): Promise<void> {
+    // Load the speech models now, so the first candidate's first segment does not wait for them.
+    await this.stt.start?.().catch((error: Error) => this.logger.error(`speech-to-text is not ready: ${error.message}`));
     await this.redis.set(engineKey(this.config), JSON.stringify(this.names()));
-    this.logger.log(`speech-to-text: ${this.stt.label}; voice: ${this.tts?.label ?? 'browser'}; assessment: ${this.assessment.name}`);
+    this.logger.log(`speech-to-text: ${this.stt.label}; voice: ${this.tts?.label ?? 'browser'}; assessment: ${this.assessmentLabel()}`);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -26,6 +26,8 @@ export interface SpeechToText {
   readonly mode: 'offline' | 'external';
   /** 16 kHz mono Int16 samples in, text out. */
   transcribe(pcm16k: Int16Array, options?: TranscribeOptions): Promise<SttResult>;
+  /** Loads models (and builds what must be built) ahead of the first request, where the engine has anything to load. */
+  start?(): Promise<void>;
   /** Releases processes and connections; the engine is unusable afterwards. */
   close(): Promise<void>;
 }
