@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@mockroom/server-config';
+import { Engines } from '@mockroom/server-jobs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApiApp } from './bootstrap';
 
@@ -48,7 +49,12 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   Logger.log(`API listening on ${await app.getUrl()}`, 'Mockroom');
   // The start script waits for this line.
-  process.send?.({ type: 'listening', port: (app.getHttpServer().address() as { port: number }).port });
+  process.send?.({
+    type: 'listening',
+    port: (app.getHttpServer().address() as { port: number }).port,
+    // When the API runs the jobs itself, it is the one that knows the engines.
+    engines: config.workerInProcess ? app.get(Engines, { strict: false }).names() : undefined,
+  });
   reportEventLoop();
 }
 

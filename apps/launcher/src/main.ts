@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { EngineNames } from '@mockroom/contracts';
 import { describeEngines, loadConfig } from '@mockroom/server-config';
 import { ensureDatabaseExists, migrate } from '@mockroom/server-database';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
@@ -95,7 +96,14 @@ async function redis(dataDir: string): Promise<{ url: string; mode: 'external' |
   return { url: server.url, mode: 'private' };
 }
 
-function start(script: string, childEnv: NodeJS.ProcessEnv, readyMessage: string): Promise<{ child: ChildProcess; message: { type: string; port?: number } }> {
+/** What the API ('listening') and the worker ('ready') report over IPC once they are up. */
+interface ReadyMessage {
+  type: string;
+  port?: number;
+  engines?: EngineNames;
+}
+
+function start(script: string, childEnv: NodeJS.ProcessEnv, readyMessage: string): Promise<{ child: ChildProcess; message: ReadyMessage }> {
   return new Promise((resolvePromise, reject) => {
     const child = fork(join(root, 'dist/server', script), [], { env: childEnv, execArgv: ['--enable-source-maps'], stdio: 'inherit' });
     children.add(child);
@@ -104,7 +112,7 @@ function start(script: string, childEnv: NodeJS.ProcessEnv, readyMessage: string
       reject(new StartError(`${script} exited during start-up (code ${code}).`));
     };
     child.once('exit', onExit);
-    child.on('message', (message: { type: string; port?: number }) => {
+    child.on('message', (message: ReadyMessage) => {
       if (message?.type !== readyMessage) return;
       child.off('exit', onExit);
       child.once('exit', (code, signal) => {
@@ -168,12 +176,18 @@ async function main(): Promise<void> {
 
   const api = start('apps/api/src/main.js', childEnv, 'listening');
   const worker = config.workerInProcess ? null : start('apps/worker/src/main.js', childEnv, 'ready');
-  const [started] = await Promise.all([api, worker]);
+  const [started, workerStarted] = await Promise.all([api, worker]);
+  const engines = workerStarted?.message.engines ?? started.message.engines;
 
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   say('');
   say(`Mockroom is running at http://${host}:${started.message.port ?? config.port}`);
   for (const engine of describeEngines(config)) say(`  ${engine.kind.padEnd(10)} ${engine.name} (${engine.mode})${engine.detail ? `  ${engine.detail}` : ''}`);
+  if (engines) {
+    say(`  speech     ${engines.stt}`);
+    say(`  voice      ${engines.tts}`);
+    say(`  scoring    ${engines.assessment}`);
+  }
   say(`  jobs       ${config.workerInProcess ? 'run inside the API process (the embedded database allows one connection)' : 'worker process'}`);
   if (!childEnv.MOCKROOM_WEB_ROOT) say('  web client not built: run `npm run build` (npm start builds it for you)');
   say(`  data       ${dataDir}`);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@mockroom/server-config';
+import { Engines } from '@mockroom/server-jobs';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -11,7 +12,8 @@ async function main(): Promise<void> {
   });
   app.enableShutdownHooks();
   Logger.log('worker ready', 'Mockroom');
-  process.send?.({ type: 'ready' });
+  // The launcher prints the engines in its banner.
+  process.send?.({ type: 'ready', engines: app.get(Engines).names() });
 }
 
 main().catch((error: Error) => {

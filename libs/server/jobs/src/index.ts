@@ -1,4 +1,4 @@
-export { engineKey } from './engines.providers';
+export { Engines, engineKey } from './engines.providers';
 export * from './interviews/interview-presenters';
 export * from './jobs.module';
 export { promptAudioUrl } from './speech/synthesize-prompt.job';
