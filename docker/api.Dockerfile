@@ -8,7 +8,9 @@ COPY . .
 RUN node tools/scripts/build-server.mjs && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
+# Recordings and the interviewer's synthesised prompts live under the media folder, shared with the worker.
+RUN mkdir -p /var/lib/mockroom/media && chown -R node:node /var/lib/mockroom
+ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 MOCKROOM_DATA_DIR=/var/lib/mockroom MOCKROOM_MEDIA_DIR=/var/lib/mockroom/media
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

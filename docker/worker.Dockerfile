@@ -9,13 +9,17 @@ COPY . .
 RUN node tools/scripts/build-server.mjs && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
+# The compiler and headers build the resident PocketSphinx decoder (libs/speech/native/ps-decoder.c) on first
+# use, into $MOCKROOM_DATA_DIR/bin; without them the worker falls back to the slower pocketsphinx_continuous.
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends pocketsphinx pocketsphinx-en-us flite espeak-ng sox \
-  && rm -rf /var/lib/apt/lists/*
-ENV NODE_ENV=production
+  && apt-get install -y --no-install-recommends pocketsphinx pocketsphinx-en-us libpocketsphinx-dev libsphinxbase-dev gcc libc6-dev pkg-config flite espeak-ng sox \
+  && rm -rf /var/lib/apt/lists/* \
+  && mkdir -p /var/lib/mockroom/media && chown -R node:node /var/lib/mockroom
+ENV NODE_ENV=production MOCKROOM_DATA_DIR=/var/lib/mockroom MOCKROOM_MEDIA_DIR=/var/lib/mockroom/media
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist/server ./dist/server
+COPY --from=build /app/libs/speech/native ./libs/speech/native
 USER node
 CMD ["node", "--enable-source-maps", "dist/server/apps/worker/src/main.js"]
