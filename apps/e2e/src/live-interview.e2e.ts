@@ -1,4 +1,4 @@
-import { concatPcm, createTestDatabase, silence, speakSentences, TestDatabase, uniqueEmail } from '@mockroom/server-testing';
+import { concatPcm, createTestDatabase, silence, speakSentences, splitSentences, TestDatabase, uniqueEmail } from '@mockroom/server-testing';
 import { QuestionBank } from '@mockroom/question-bank';
 import { encodeWav, wordErrorRate } from '@mockroom/speech';
 import { writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ const QUESTIONS = ['authentication-sessions-end-to-end', 'optimistic-ui-updates-
 const WER_BOUND = 0.6;
 
 function firstSentences(text: string, count: number): string {
-  return (text.match(/[^.!?]+[.!?]+/g) ?? [text]).slice(0, count).join(' ').trim();
+  return splitSentences(text).slice(0, count).join(' ');
 }
 
 describe('a live AI interview in the browser', () => {
@@ -55,13 +55,17 @@ describe('a live AI interview in the browser', () => {
     await db?.drop();
   });
 
+  async function signUp(target: Page, name: string): Promise<void> {
+    await target.goto(`${product.url}/sign-up`);
+    await target.fill('input[name="displayName"]', name);
+    await target.fill('input[name="email"]', uniqueEmail('voice'));
+    await target.fill('input[name="password"]', 'a long voice password');
+    await target.click('button:has-text("Create account")');
+    await target.getByTestId('current-user').waitFor();
+  }
+
   it('hears the answers, streams the transcript, moves on, and completes with a summary', async () => {
-    await page.goto(`${product.url}/sign-up`);
-    await page.fill('input[name="displayName"]', 'Vera Voice');
-    await page.fill('input[name="email"]', uniqueEmail('voice'));
-    await page.fill('input[name="password"]', 'a long voice password');
-    await page.click('button:has-text("Create account")');
-    await page.getByTestId('current-user').waitFor();
+    await signUp(page, 'Vera Voice');
 
     // Create the interview through the API the page itself uses (the form is covered elsewhere).
     const id = await page.evaluate(async (questionIds) => {
@@ -119,5 +123,46 @@ describe('a live AI interview in the browser', () => {
     } finally {
       await client.end();
     }
-  });
+  }, 240_000);
+
+  it('starts from the form, survives a reload at the same question with the transcript so far, and moves on at "I\'m done"', async () => {
+    const second = await browser.newPage();
+    try {
+      await signUp(second, 'Rita Reload');
+      // The form: a custom plan of two questions, an answer that only ends when the candidate says so.
+      await second.goto(`${product.url}/interviews/new`);
+      await second.getByLabel('Number of questions').fill('2');
+      await second.getByLabel('Follow-ups per question').fill('0');
+      await second.getByLabel('Seconds of silence that end an answer').fill('15');
+      await second.getByRole('button', { name: 'Skip mic check' }).click();
+      await second.getByRole('button', { name: 'Create interview' }).click();
+      await second.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
+      await second.getByRole('button', { name: 'Start interview' }).click();
+      const firstQuestion = await eventually(() => second.getByTestId('prompt-text').textContent(), (text) => expect(text?.length).toBeGreaterThan(10));
+
+      // The candidate has said something; then the page is reloaded.
+      const candidateText = second.locator('[data-testid="segment"][data-speaker="candidate"] [data-testid="segment-text"]');
+      await eventually(() => candidateText.count(), (n) => expect(n).toBeGreaterThan(0), 60_000);
+      const saidBefore = (await candidateText.first().textContent())!.trim();
+      expect(saidBefore.length).toBeGreaterThan(0);
+      await second.reload();
+
+      // Same interview, same question, the transcript so far, no second start.
+      await eventually(() => second.getByTestId('prompt-text').textContent(), (text) => expect(text).toBe(firstQuestion));
+      await eventually(() => candidateText.first().textContent(), (text) => expect(text?.trim()).toBe(saidBefore));
+      expect(await second.getByRole('button', { name: 'Start interview' }).count()).toBe(0);
+      await eventually(() => second.getByTestId('turn-phase').textContent(), (phase) => expect(phase).toBe('listening'), 30_000);
+
+      // "I'm done" ends the answer at once (the 15 s of silence never come): the next question.
+      await second.getByRole('button', { name: "I'm done" }).click();
+      await eventually(() => second.getByTestId('prompt-text').textContent(), (text) => expect(text).not.toBe(firstQuestion), 30_000);
+
+      // Ending early goes to the summary.
+      await second.getByRole('button', { name: 'End interview' }).click();
+      await second.getByRole('button', { name: 'End now' }).click();
+      await second.getByTestId('interview-summary').waitFor({ timeout: 60_000 });
+    } finally {
+      await second.close();
+    }
+  }, 240_000);
 });

@@ -22,8 +22,16 @@ export function speak(text: string, voice = 'kal16'): Int16Array {
  * endpointer cut segments where a listener would.
  */
 export function speakSentences(text: string, pauseMs = 800, voice = 'kal16'): Int16Array {
-  const sentences = text.match(/[^.!?]+[.!?]+|[^.!?]+$/g)?.map((s) => s.trim()).filter(Boolean) ?? [text];
+  const sentences = splitSentences(text);
   return concatPcm(...sentences.flatMap((sentence, i) => (i === 0 ? [speak(sentence, voice)] : [silence(pauseMs), speak(sentence, voice)])));
+}
+
+/** Sentences end at . ! or ? followed by a capital letter, so "e.g." or "3.5" do not split one. */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=["'(]?[A-Z])/)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
 }
 
 export function silence(ms: number): Int16Array {
