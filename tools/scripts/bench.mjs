@@ -1,8 +1,8 @@
 // `npm run bench`: builds the server code, then runs the benchmarks one after another and prints their figures.
 //
-//   npm run bench                          all of them (about 30 minutes on 2 cores)
+//   npm run bench                          all of them (about 25 minutes on 2 cores)
 //   npm run bench -- live stt              some of them: live, concurrency, stt, assessment
-//   npm run bench -- --quick               small runs, to check that everything works (a few minutes)
+//   npm run bench -- --quick               small runs, to check that everything works (about six minutes)
 //   npm run bench -- live --answers 6      other options go to the benchmarks (see each file's header)
 //
 // Figures are printed, never asserted: the exit code is non-zero only when a benchmark crashes.

@@ -200,7 +200,7 @@ async function main(): Promise<void> {
   printFigures(counted, segments);
   const quiet = new Set(counted.filter((t) => t.otherCpu <= QUIET_OTHER_CPU).map((t) => t.answer));
   if (quiet.size < counted.length) {
-    console.log(`\nthe ${quiet.size} answers during which other processes used at most ${QUIET_OTHER_CPU} % of a core (${modes(counted.filter((t) => quiet.has(t.answer)))}):\n`);
+    console.log(`\nthe ${quiet.size} answer${quiet.size === 1 ? '' : 's'} during which other processes used at most ${QUIET_OTHER_CPU} % of a core (${modes(counted.filter((t) => quiet.has(t.answer)))}):\n`);
     printFigures(
       counted.filter((t) => quiet.has(t.answer)),
       segments.filter((s) => quiet.has(s.answer)),
