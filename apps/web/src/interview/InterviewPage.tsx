@@ -1,3 +1,5 @@
+import type { InterviewSnapshot } from '@mockroom/contracts';
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { interviewsApi } from '../api/endpoints';
 import { useResource } from '../api/use-resource';
@@ -8,8 +10,8 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import { InterviewRoom } from './room/InterviewRoom';
 import { InterviewSummaryView } from './summary/InterviewSummaryView';
 
-/** `/interviews/:id`: the live room while the interview runs, its summary once it is over. */
-export function InterviewPage() {
+/** Loads one interview's snapshot, with the page's loading and error states; `render` gets the loaded snapshot. */
+function LoadedInterview({ loading, render }: { loading: string; render: (snapshot: InterviewSnapshot) => ReactNode }) {
   const { id = '' } = useParams();
   const interview = useResource(`interview:${id}`, (signal) => interviewsApi.get(id, signal));
 
@@ -17,47 +19,56 @@ export function InterviewPage() {
   if (interview.status === 'loading') {
     return (
       <div className="page page--reading">
-        <PageTitle title="Loading interview" />
-        <SkeletonArticle label="Loading the interview…" />
+        <PageTitle title={`Loading ${loading}`} />
+        <SkeletonArticle label={`Loading the ${loading}…`} />
       </div>
     );
   }
-  const { status } = interview.data.interview;
-  if (status === 'completed' || status === 'abandoned') return <InterviewSummaryView snapshot={interview.data} />;
-  return <InterviewRoom key={id} initial={interview.data} />;
+  return <>{render(interview.data)}</>;
+}
+
+function isOver(snapshot: InterviewSnapshot): boolean {
+  return snapshot.interview.status === 'completed' || snapshot.interview.status === 'abandoned';
+}
+
+/** `/interviews/:id`: the live room while the interview runs, its summary once it is over. */
+export function InterviewPage() {
+  const { id = '' } = useParams();
+  return (
+    <LoadedInterview
+      loading="interview"
+      render={(snapshot) => (isOver(snapshot) ? <InterviewSummaryView snapshot={snapshot} /> : <InterviewRoom key={id} initial={snapshot} />)}
+    />
+  );
 }
 
 /** `/interviews/:id/summary`: the summary on its own (an unfinished interview links back to its room). */
 export function InterviewSummaryPage() {
   const { id = '' } = useParams();
-  const interview = useResource(`interview:${id}`, (signal) => interviewsApi.get(id, signal));
-
-  if (interview.status === 'error') return <InterviewLoadError status={interview.error.status} message={interview.error.message} onRetry={interview.reload} />;
-  if (interview.status === 'loading') {
-    return (
-      <div className="page page--reading">
-        <PageTitle title="Loading summary" />
-        <SkeletonArticle label="Loading the summary…" />
-      </div>
-    );
-  }
-  const { status } = interview.data.interview;
-  if (status === 'completed' || status === 'abandoned') return <InterviewSummaryView snapshot={interview.data} />;
   return (
-    <div className="page page--narrow">
-      <PageTitle title={interview.data.interview.title} />
-      <h1 className="page__title">{interview.data.interview.title}</h1>
-      <EmptyState
-        title="This interview isn't finished yet"
-        actions={
-          <Link to={`/interviews/${id}`} className="button button--primary">
-            {status === 'created' ? 'Go to the interview room' : 'Rejoin the interview'}
-          </Link>
-        }
-      >
-        <p>The summary appears once the interview ends.</p>
-      </EmptyState>
-    </div>
+    <LoadedInterview
+      loading="summary"
+      render={(snapshot) =>
+        isOver(snapshot) ? (
+          <InterviewSummaryView snapshot={snapshot} />
+        ) : (
+          <div className="page page--narrow">
+            <PageTitle title={snapshot.interview.title} />
+            <h1 className="page__title">{snapshot.interview.title}</h1>
+            <EmptyState
+              title="This interview isn't finished yet"
+              actions={
+                <Link to={`/interviews/${id}`} className="button button--primary">
+                  {snapshot.interview.status === 'created' ? 'Go to the interview room' : 'Rejoin the interview'}
+                </Link>
+              }
+            >
+              <p>The summary appears once the interview ends.</p>
+            </EmptyState>
+          </div>
+        )
+      }
+    />
   );
 }
 
