@@ -32,6 +32,8 @@ export interface AppConfig {
     /** How the database was found: given in DATABASE_URL, a local server, or the embedded one. */
     mode: 'external' | 'local' | 'embedded';
     poolSize: number;
+    /** How long a query waits for a free pooled connection before failing. */
+    connectTimeoutMs: number;
     logging: boolean;
   };
   redis: {
@@ -117,6 +119,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       mode: databaseMode,
       // The embedded database serves one connection at a time.
       poolSize: databaseMode === 'embedded' ? 1 : int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+      connectTimeoutMs: int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 10_000, 100, 600_000),
       logging: env.DATABASE_LOGGING === 'true',
     },
     redis: {

@@ -5,10 +5,12 @@ import { MIGRATIONS } from './migrations';
 export interface DatabaseOptions {
   url: string;
   poolSize?: number;
+  /** How long a query waits for a free pooled connection. */
+  connectTimeoutMs?: number;
   logging?: boolean;
 }
 
-export function dataSourceOptions({ url, poolSize = 10, logging = false }: DatabaseOptions): DataSourceOptions {
+export function dataSourceOptions({ url, poolSize = 10, connectTimeoutMs = 10_000, logging = false }: DatabaseOptions): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -19,7 +21,7 @@ export function dataSourceOptions({ url, poolSize = 10, logging = false }: Datab
     synchronize: false,
     migrationsRun: false,
     logging: logging ? ['query', 'error'] : false,
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+    extra: { max: poolSize, connectionTimeoutMillis: connectTimeoutMs },
   };
 }
 

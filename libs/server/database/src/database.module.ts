@@ -20,7 +20,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) =>
-            dataSourceOptions({ url: config.database.url, poolSize: config.database.poolSize, logging: config.database.logging }),
+            dataSourceOptions({ url: config.database.url, poolSize: config.database.poolSize, connectTimeoutMs: config.database.connectTimeoutMs, logging: config.database.logging }),
         }),
         TypeOrmModule.forFeature(ENTITIES),
       ],

@@ -43,6 +43,9 @@ export interface RuntimeDeps {
 const REQUEST_MAX_WORDS = 25;
 const TRANSCRIBE_TIMEOUT_MS = 90_000;
 const ACTIVITY_EVERY_MS = 250;
+/** Waits between attempts at a storage step that failed; about half a minute in all. */
+const STORE_RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 15_000];
+const WARN_EVERY_MS = 5000;
 
 interface OpenAnswer {
   id: string;
@@ -56,6 +59,8 @@ interface OpenAnswer {
   pending: Promise<TranscriptSegment | null>[];
   transcribed: Map<number, string>;
   segmentCount: number;
+  /** Segments that could not be stored or transcribed (the candidate was told). */
+  lost: number;
   closing: boolean;
 }
 
@@ -83,6 +88,7 @@ export class InterviewRuntime implements StreamSink {
   private answerEnding = false;
   private followUpsAsked: string[] = [];
   private readonly assessments: Promise<unknown>[] = [];
+  private readonly warnedAt = new Map<string, number>();
   private startedAtEpoch: number | null;
   ended: boolean;
 
@@ -277,8 +283,21 @@ export class InterviewRuntime implements StreamSink {
     const question = this.questions[this.turn.questionIndex];
     let resolveDone!: (segment: TranscriptSegment | null) => void;
     answer.pending.push(new Promise((resolve) => (resolveDone = resolve)));
+    const lost = (error: Error) => {
+      answer.lost++;
+      this.logger.warn(`a segment of answer ${answer.id} was not transcribed: ${error.message}`);
+      this.warn('segment-lost', 'Part of your answer could not be transcribed. It is still in the recording; you may want to say it again.');
+      resolveDone(null);
+      void this.run(() => this.afterTranscript(answer));
+    };
     answer.dispatch = answer.dispatch.then(async () => {
-      const seq = await this.deps.interviews.allocateSeq(this.id);
+      let seq: number;
+      try {
+        // The sequence number is the segment's identity; without it nothing can be stored, so wait out a busy database.
+        seq = await this.retrying(() => this.deps.interviews.allocateSeq(this.id));
+      } catch (error) {
+        return lost(error as Error);
+      }
       const payload = {
         interviewId: this.id,
         seq,
@@ -290,24 +309,50 @@ export class InterviewRuntime implements StreamSink {
         audio: Buffer.from(audio.pcm.buffer, audio.pcm.byteOffset, audio.pcm.byteLength).toString('base64'),
         hints: question.keyTerms,
       };
+      // Not awaited: the next segment may be submitted while this one is transcribed.
       this.deps.queue
         .addAndWait(JobName.TranscribeSegment, payload, { jobId: jobId('stt', this.id, seq) }, TRANSCRIBE_TIMEOUT_MS)
         .then((segment) => {
           answer.transcribed.set(segment.seq, segment.text);
           resolveDone(segment);
           void this.run(() => this.afterTranscript(answer));
-        })
-        .catch((error: Error) => {
-          this.logger.warn(`segment ${seq} was not transcribed: ${error.message}`);
-          resolveDone(null);
-        });
-    });
+        }, lost);
+    }).catch((error: Error) => this.logger.error(error.stack ?? error.message));
+  }
+
+  /** Runs a storage step again while it fails (pool exhausted, failover), telling the candidate once that we are slow. */
+  private async retrying<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if (attempt >= STORE_RETRY_DELAYS_MS.length || this.ended) throw error;
+        if (attempt === 0) {
+          this.logger.warn(`storage is busy, retrying: ${(error as Error).message}`);
+          this.warn('server-busy', 'The server is busy; your answer is kept and will be transcribed in a moment.');
+        }
+        await sleep(STORE_RETRY_DELAYS_MS[attempt]);
+      }
+    }
+  }
+
+  /** An error event to the room (at most one per code every few seconds): the candidate should know, nothing crashes. */
+  private warn(code: string, message: string): void {
+    const now = Date.now();
+    if ((this.warnedAt.get(code) ?? 0) > now - WARN_EVERY_MS) return;
+    this.warnedAt.set(code, now);
+    this.deps.emit('error', { code, message, event: 'audio:frame' });
+  }
+
+  onRecordingError(stream: AudioStream, error: Error): void {
+    this.logger.warn(`recording of stream ${stream.streamId} not open yet: ${error.message}`);
+    this.warn('server-busy', 'The server is busy; your answer is kept and will be transcribed in a moment.');
   }
 
   /** A short first utterance may be a request rather than an answer: act on it without waiting for the long silence. */
   private async afterTranscript(answer: OpenAnswer): Promise<void> {
     if (this.answer !== answer || answer.closing || this.speaking) return;
-    if (answer.transcribed.size !== answer.segmentCount) return;
+    if (answer.transcribed.size + answer.lost !== answer.segmentCount) return;
     const text = this.answerText(answer);
     if (!text || text.split(/\s+/).length > REQUEST_MAX_WORDS) return;
     const intent = classifyUtterance(text);
@@ -367,7 +412,7 @@ export class InterviewRuntime implements StreamSink {
 
     const request: AnswerIntent | null = !text ? 'skip' : text.split(/\s+/).length <= REQUEST_MAX_WORDS ? toIntent(intent ?? classifyUtterance(text)) : null;
     if (request) {
-      await this.deps.interviews.closeAnswer(answer.id, endMs, 'request', request);
+      await this.retrying(() => this.deps.interviews.closeAnswer(answer.id, endMs, 'request', request));
       if (request === 'repeat') {
         await this.say('repeat', repeatText({ ...question, text: answer.askedText || question.text }), answer.kind, answer.askedText);
       } else if (request === 'clarify') {
@@ -378,7 +423,7 @@ export class InterviewRuntime implements StreamSink {
       return;
     }
 
-    await this.deps.interviews.closeAnswer(answer.id, endMs, 'closed');
+    await this.retrying(() => this.deps.interviews.closeAnswer(answer.id, endMs, 'closed'));
     const assessment = await this.assess(answer.id, question, text);
     const decision = decideNext({ assessment, followUpsAsked: this.followUpsAsked, maxFollowUps: this.entity.plan.maxFollowUps, level: this.entity.plan.level });
     if (decision.action === 'follow-up') {
@@ -430,23 +475,23 @@ export class InterviewRuntime implements StreamSink {
   /** The interviewer says something; when an answer is expected, a new answer opens. */
   private async say(kind: PromptKind, text: string, expects: 'answer' | 'follow-up' | null, askedText = ''): Promise<void> {
     const question = this.questions[this.turn.questionIndex];
-    const seq = await this.deps.interviews.allocateSeq(this.id);
+    const seq = await this.retrying(() => this.deps.interviews.allocateSeq(this.id));
     const atMs = Math.max(this.nowMs(), this.timelineMs);
-    await this.deps.interviews.addPrompt({ interviewId: this.id, seq, kind, questionId: question?.id ?? null, questionIndex: this.turn.questionIndex, text, atMs });
+    await this.retrying(() => this.deps.interviews.addPrompt({ interviewId: this.id, seq, kind, questionId: question?.id ?? null, questionIndex: this.turn.questionIndex, text, atMs }));
     const prompt: Prompt = { seq, kind, questionId: question?.id ?? null, questionIndex: this.turn.questionIndex, text, atMs, audioUrl: null, audioDurationMs: null };
     this.deps.emit('prompt', prompt);
     if (this.entity.plan.voice === 'server') {
       await this.deps.queue.add(JobName.SynthesizePrompt, { interviewId: this.id, seq, text }, { jobId: jobId('tts', this.id, seq) });
     }
     if (expects) {
-      const row = await this.deps.interviews.createAnswer({
+      const row = await this.retrying(() => this.deps.interviews.createAnswer({
         interviewId: this.id,
         questionId: question.id,
         questionIndex: this.turn.questionIndex,
         kind: expects,
         promptSeq: seq,
         startMs: atMs,
-      });
+      }));
       this.answer = this.newOpenAnswer(row.id, expects, seq, askedText, atMs);
       this.lastSpeechEndMs = null;
       this.setTurn({ phase: 'prompting', answerId: row.id, currentPromptSeq: seq, answerStartedAtMs: null });
@@ -461,7 +506,7 @@ export class InterviewRuntime implements StreamSink {
   }
 
   private newOpenAnswer(id: string, kind: 'answer' | 'follow-up', promptSeq: number, askedText: string, startMs: number): OpenAnswer {
-    return { id, kind, promptSeq, askedText, startMs, dispatch: Promise.resolve(), pending: [], transcribed: new Map(), segmentCount: 0, closing: false };
+    return { id, kind, promptSeq, askedText, startMs, dispatch: Promise.resolve(), pending: [], transcribed: new Map(), segmentCount: 0, lost: 0, closing: false };
   }
 
   private async finish(): Promise<void> {
