@@ -5,12 +5,18 @@ import type { WriteStream } from 'node:fs';
 /** Gaps up to this long (frames lost for good) are filled with silence; longer ones restart the timeline. */
 const MAX_FILLED_GAP_FRAMES = (10_000 / AUDIO_FRAME_MS) | 0;
 const SILENCE = new Int16Array(AUDIO_FRAME_SAMPLES);
+/** Recordings are written a second at a time. */
+const RECORD_CHUNK_SAMPLES = AUDIO_FRAME_SAMPLES * 50;
+const OPEN_RETRY_MS = 1000;
+const CLOSE_OPEN_ATTEMPTS = 10;
 
 export interface StreamSink {
   /** Endpointer events with offsets already on the interview's timeline. */
   onEvents(stream: AudioStream, events: EndpointEvent[]): void;
   /** Where the stream's audio goes on disk; opened on the first frame inside the interview. */
   openRecording(stream: AudioStream, startMs: number): Promise<WriteStream>;
+  /** The recording could not be opened yet; it is retried and no audio is dropped. */
+  onRecordingError?(stream: AudioStream, error: Error): void;
 }
 
 /**
@@ -26,7 +32,12 @@ export class AudioStream {
   private recording: WriteStream | null = null;
   private recordingPending: Promise<WriteStream> | null = null;
   private recordingStartMs: number | null = null;
+  /** Audio not yet handed to the file, a second at a time. */
+  private chunk = new Int16Array(RECORD_CHUNK_SAMPLES);
+  private chunkSamples = 0;
+  /** Chunks waiting for the file to open, in order. */
   private readonly backlog: Buffer[] = [];
+  private openRetryAt = 0;
   framesSinceAck = 0;
   recordedFrames = 0;
 
@@ -78,7 +89,7 @@ export class AudioStream {
   }
 
   async close(): Promise<number> {
-    const recording = this.recording ?? (this.recordingPending ? await this.recordingPending.catch(() => null) : null);
+    const recording = await this.drain();
     if (recording) await new Promise<void>((resolve) => recording.end(resolve));
     this.recording = null;
     return this.recordedFrames * AUDIO_FRAME_MS;
@@ -113,26 +124,60 @@ export class AudioStream {
 
   private record(atMs: number, pcm: Int16Array): void {
     if (this.endpointerOriginMs === null) this.endpointerOriginMs = atMs;
-    const bytes = Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength);
+    if (this.recordingStartMs === null) {
+      this.recordingStartMs = atMs;
+      this.openRecording(); // ready by the time the first second is buffered
+    }
     this.recordedFrames++;
+    // One write per second of audio, not one per frame: per-frame writes were the biggest cost of a streaming candidate.
+    this.chunk.set(pcm, this.chunkSamples);
+    this.chunkSamples += pcm.length;
+    if (this.chunkSamples === this.chunk.length) this.flushChunk();
+  }
+
+  /** Hands the buffered audio to the recording file (or holds it, in order, until the file is open). */
+  private flushChunk(): void {
+    if (this.chunkSamples === 0) return;
+    const bytes = Buffer.from(this.chunk.buffer, 0, this.chunkSamples * 2);
+    this.chunk = new Int16Array(RECORD_CHUNK_SAMPLES);
+    this.chunkSamples = 0;
     if (this.recording) {
       this.recording.write(bytes);
       return;
     }
-    // Opening the file is asynchronous: hold frames until it is ready, in order.
-    this.backlog.push(Buffer.from(bytes));
-    if (!this.recordingPending) {
-      this.recordingStartMs = atMs;
-      this.recordingPending = this.sink.openRecording(this, atMs);
-      this.recordingPending
-        .then((stream) => {
-          for (const chunk of this.backlog.splice(0)) stream.write(chunk);
-          this.recording = stream;
-        })
-        .catch(() => {
-          this.backlog.length = 0;
-        });
+    this.backlog.push(bytes);
+    this.openRecording();
+  }
+
+  private openRecording(): void {
+    if (this.recordingPending || this.recordingStartMs === null || Date.now() < this.openRetryAt) return;
+    this.recordingPending = this.sink.openRecording(this, this.recordingStartMs);
+    this.recordingPending.then(
+      (stream) => {
+        for (const chunk of this.backlog.splice(0)) stream.write(chunk);
+        this.recording = stream;
+      },
+      (error: Error) => {
+        // The database or the disk is busy: keep the audio (in order) and try again with the next second of it.
+        this.recordingPending = null;
+        this.openRetryAt = Date.now() + OPEN_RETRY_MS;
+        this.sink.onRecordingError?.(this, error);
+      },
+    );
+  }
+
+  /** Writes what is buffered and waits until the file has it. */
+  private async drain(): Promise<WriteStream | null> {
+    this.flushChunk();
+    if (this.recording) return this.recording;
+    for (let attempt = 0; this.backlog.length && attempt < CLOSE_OPEN_ATTEMPTS; attempt++) {
+      this.openRetryAt = 0;
+      this.openRecording();
+      await this.recordingPending?.catch(() => null);
+      if (this.recording) return this.recording;
+      await new Promise((resolve) => setTimeout(resolve, OPEN_RETRY_MS));
     }
+    return this.recording;
   }
 
   get recordingStart(): number | null {
