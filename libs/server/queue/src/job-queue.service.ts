@@ -77,6 +77,8 @@ export class JobQueueService implements OnApplicationShutdown {
     if (!queue) {
       this.connection ??= createRedisConnection(this.config.redis.url);
       queue = new Queue(name, { connection: this.connection, prefix: this.config.redis.prefix });
+      // Every awaited job adds a 'closing' listener here until it finishes (Job.waitUntilFinished): hundreds in flight are normal.
+      queue.setMaxListeners(0);
       this.queues.set(name, queue);
     }
     return queue;
