@@ -42,7 +42,9 @@ export interface RuntimeDeps {
 /** Short answers that are really requests ("could you repeat that?") are at most this long. */
 const REQUEST_MAX_WORDS = 25;
 const TRANSCRIBE_TIMEOUT_MS = 90_000;
-const ACTIVITY_EVERY_MS = 250;
+const COUNTDOWN_EVERY_MS = 1000;
+/** Frames acknowledged in batches: the client needs to know how far the server got, not about every frame. */
+const ACK_EVERY_FRAMES = 25;
 /** Waits between attempts at a storage step that failed; about half a minute in all. */
 const STORE_RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 15_000];
 const WARN_EVERY_MS = 5000;
@@ -85,6 +87,7 @@ export class InterviewRuntime implements StreamSink {
   private lastSpeechEndMs: number | null = null;
   private timelineMs = 0;
   private lastActivityAt = 0;
+  private lastCue: 'speaking' | 'quiet' | 'countdown' | null = null;
   private answerEnding = false;
   private followUpsAsked: string[] = [];
   private readonly assessments: Promise<unknown>[] = [];
@@ -200,7 +203,7 @@ export class InterviewRuntime implements StreamSink {
     if (now !== null && now > this.timelineMs) this.timelineMs = now;
     this.checkSilence();
     let ackSeq: number | null = null;
-    if (stream.framesSinceAck >= 10) {
+    if (stream.framesSinceAck >= ACK_EVERY_FRAMES) {
       stream.framesSinceAck = 0;
       ackSeq = stream.nextSeq - 1;
     }
@@ -370,7 +373,11 @@ export class InterviewRuntime implements StreamSink {
       void this.run(() => this.endAnswer('silence'));
       return;
     }
-    if (this.timelineMs - this.lastActivityAt >= ACTIVITY_EVERY_MS) {
+    // Sent when speaking starts or stops, and once a second during a pause after speech (the client counts down
+    // between updates): every broadcast crosses Redis, so it is not repeated while nothing changes.
+    const cue = silenceAfterSpeech ? 'countdown' : this.speaking ? 'speaking' : 'quiet';
+    if (cue !== this.lastCue || (cue === 'countdown' && this.timelineMs - this.lastActivityAt >= COUNTDOWN_EVERY_MS)) {
+      this.lastCue = cue;
       this.lastActivityAt = this.timelineMs;
       const activity: VoiceActivity = {
         speaking: this.speaking,
