@@ -77,11 +77,17 @@ async function deleteRedisPrefix(prefix: string): Promise<void> {
   }
 }
 
+/** BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API process of a run. */
+function apiNodeArgs(script: string): string[] {
+  const args = process.env.BENCH_API_NODE_ARGS?.trim();
+  return args && script.startsWith('apps/api/') ? args.split(/\s+/) : [];
+}
+
 /** Forks a compiled entry point and resolves once it sends `readyType` over IPC. */
 function startProcess(script: string, env: NodeJS.ProcessEnv, readyType: string): Promise<{ child: ChildProcess; message: { port?: number } }> {
   return new Promise((resolvePromise, reject) => {
     // Only errors are shown (LOG_LEVEL): output is the benchmark's.
-    const child = fork(join(repoRoot(), 'dist/server', script), [], { env, execArgv: ['--enable-source-maps'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(join(repoRoot(), 'dist/server', script), [], { env, execArgv: ['--enable-source-maps', ...apiNodeArgs(script)], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const onExit = (code: number | null) => reject(new Error(`${script} exited during start-up (code ${code})`));
     child.once('exit', onExit);
     const onMessage = (message: { type?: string; port?: number }) => {
