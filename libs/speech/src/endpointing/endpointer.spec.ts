@@ -116,6 +116,23 @@ describe('Endpointer on synthetic signals', () => {
     for (const s of segments.slice(0, -1)) expect(energyAt(s.endMs - 20)).toBeLessThan(energyAt(560) / 100);
   });
 
+  it('cuts a long run of speech at a short pause once the segment is long, but not before', () => {
+    // Phrases of 1 s with 300 ms breaths: under the 600 ms segment pause, so without a length rule it is one segment.
+    const phrases = concat(silence(500), ...Array.from({ length: 6 }, () => [tone(1000), silence(300)]).flat(), silence(1000));
+    const segments = segmentsOf(runAll(toInt16(phrases)));
+    expect(segments.length).toBeGreaterThanOrEqual(2);
+    for (const segment of segments.slice(0, -1)) {
+      // Long enough before the short pause counts, then cut in a breath (after the 200 ms post-roll).
+      expect(segment.endMs - segment.startMs).toBeGreaterThanOrEqual(3000);
+      expect(segment.endMs - segment.startMs).toBeLessThan(3000 + 1300 + 200);
+    }
+    // Nothing is lost between the pieces: they tile the speech.
+    for (let i = 1; i < segments.length; i++) expect(segments[i].startMs).toBeGreaterThanOrEqual(segments[i - 1].endMs);
+    // Short speech with the same breaths stays whole, and the rule can be turned off.
+    expect(segmentsOf(runAll(toInt16(concat(silence(500), tone(1000), silence(300), tone(1000), silence(1000)))))).toHaveLength(1);
+    expect(segmentsOf(runAll(toInt16(phrases), { longSegmentMs: 60_000 }))).toHaveLength(1);
+  });
+
   it('drops a blip shorter than the minimum speech and keeps a short word', () => {
     const blip = runAll(toInt16(concat(silence(1000), tone(100, 1000, 0.5), silence(7000))));
     expect(blip.filter((e) => e.type !== 'silence')).toEqual([]);

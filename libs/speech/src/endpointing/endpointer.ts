@@ -7,7 +7,8 @@ import { ANSWER_SILENCE_DEFAULT_MS, AUDIO_FRAME_SAMPLES, AUDIO_SAMPLE_RATE } fro
  *  - cuts the speech into utterance segments at short pauses (`segmentSilenceMs`), each with a
  *    little audio before (`preRollMs`) and after (`postRollMs`) so that soft word starts and ends
  *    are not clipped, never longer than `maxSegmentMs` (a longer stretch is cut at the quietest
- *    frame of its last couple of seconds), and drops blips with less than `minSpeechMs` of speech;
+ *    frame of its last couple of seconds), cut at shorter pauses once longer than `longSegmentMs`,
+ *    and drops blips with less than `minSpeechMs` of speech;
  *  - separately, reports the long silence that ends the whole answer (`answerSilenceMs`).
  *
  * Voice activity is decided on frame energy against an adaptive noise floor: the floor is the
@@ -44,6 +45,13 @@ export interface EndpointerOptions {
   segmentSilenceMs?: number;
   /** No segment is longer than this (default 10000 ms). */
   maxSegmentMs?: number;
+  /**
+   * Once a segment is this long (default 3000 ms), a shorter pause (`longSegmentPauseMs`) ends it: long runs of speech
+   * are cut at the breaths between phrases, so the segment still open when the answer ends is quick to transcribe.
+   */
+  longSegmentMs?: number;
+  /** The pause that ends a segment longer than `longSegmentMs` (default 250 ms). */
+  longSegmentPauseMs?: number;
   /** A segment with less speech than this is dropped as a blip (default 200 ms). */
   minSpeechMs?: number;
   /** Audio kept before the detected start of speech (default 200 ms). */
@@ -75,6 +83,8 @@ export const ENDPOINTER_DEFAULTS = {
   frameSamples: AUDIO_FRAME_SAMPLES,
   segmentSilenceMs: 600,
   maxSegmentMs: 10_000,
+  longSegmentMs: 3000,
+  longSegmentPauseMs: 250,
   minSpeechMs: 200,
   preRollMs: 200,
   postRollMs: 200,
@@ -99,6 +109,8 @@ export class Endpointer {
   private readonly frameMs: number;
   private readonly segmentSilenceFrames: number;
   private readonly maxSegmentFrames: number;
+  private readonly longSegmentFrames: number;
+  private readonly longSegmentPauseFrames: number;
   private readonly minSpeechFrames: number;
   private readonly preRollFrames: number;
   private readonly postRollFrames: number;
@@ -167,6 +179,8 @@ export class Endpointer {
     this.onsetFrames = frames(o.onsetFrames * this.frameMs, 1);
     this.maxSegmentFrames = Math.max(frames(o.maxSegmentMs, 1), this.preRollFrames + this.onsetFrames + 2);
     this.cutSearchFrames = frames(o.cutSearchMs, 1);
+    this.longSegmentFrames = frames(o.longSegmentMs, 1);
+    this.longSegmentPauseFrames = Math.min(frames(o.longSegmentPauseMs, 1), this.segmentSilenceFrames);
     this.silenceIntervalMs = Math.max(this.frameMs, o.silenceEventIntervalMs);
     this.startMarginDb = o.startMarginDb;
     this.endMarginDb = o.endMarginDb;
@@ -310,7 +324,8 @@ export class Endpointer {
         this.lastSpeechEndFrame = f + 1;
         this.nextSilenceEventMs = this.silenceIntervalMs;
       }
-      if (f - this.lastVoicedFrame >= this.segmentSilenceFrames) {
+      const pause = f - this.lastVoicedFrame;
+      if (pause >= this.segmentSilenceFrames || (pause >= this.longSegmentPauseFrames && this.confirmed && this.segFrames >= this.longSegmentFrames)) {
         out = this.closeSegment(Math.min(this.lastVoicedFrame + 1 + this.postRollFrames, f + 1), out);
       } else if (this.segFrames >= this.maxSegmentFrames) {
         out = this.forceCut(out);
