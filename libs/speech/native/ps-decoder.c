@@ -22,15 +22,22 @@
  *          <weight>, 0 < weight < 1, is passed on as its interpolation weight), or with the
  *          stock model alone for "-". Added words stay for the life of the process. See the
  *          comment above set_hints() for why it works this way.
+ *   BEGIN\n -> {"ok":true}                           starts a streamed utterance
+ *   FEED <nbytes>\n<PCM as for UTT> -> {"ok":true,"frames":N}   decodes it as it comes
+ *   END\n -> the same reply as UTT                    ends the streamed utterance
+ *       (see stream_begin for how a streamed utterance differs from UTT)
  *   PING\n -> {"pong":true}
  *   QUIT\n -> exits 0
  * A bad utterance or unknown request gets {"error":"..."}; a malformed HINTS request or an
  * unreadable stream ends the process (exit codes 1, 4, 5), and the caller starts a new one.
  *
- * Utterances are decoded whole (see decode_utterance), so a result does not depend on what the
- * decoder heard before.
+ * Every utterance starts from the same state (see decode_utterance), so a result does not
+ * depend on what the decoder heard before.
  */
 #include <pocketsphinx.h>
+#include <sphinxbase/cmn.h>
+#include <sphinxbase/feat.h>
+#include <sphinxbase/fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,10 +99,11 @@ static void discard(size_t n) {
     }
 }
 
+static void print_result(ps_decoder_t *ps);
+static int start_utterance(ps_decoder_t *ps, const int16 *samples, size_t n);
+
 static void decode_utterance(ps_decoder_t *ps, size_t nbytes) {
     int16 *samples;
-    ps_seg_t *seg;
-    int first = 1;
 
     if (nbytes % 2 != 0 || nbytes > MAX_UTT_BYTES) {
         discard(nbytes);
@@ -109,21 +117,26 @@ static void decode_utterance(ps_decoder_t *ps, size_t nbytes) {
         return;
     }
     if (!read_exact(samples, nbytes)) exit(1); /* the caller went away */
-    /* A new stream per utterance, so that word frames count from its start. */
-    ps_start_stream(ps);
-    if (ps_start_utt(ps) < 0) {
+    /* Decoded exactly like a stream (see stream_begin): this library version corrupts memory when
+     * whole-utterance processing (full_utt = TRUE, batch normalisation) and live processing are
+     * mixed in one decoder (valgrind: invalid reads and writes in cmn_live); estimate_cmn gives
+     * live mode the mean batch mode would use. The protocol is little-endian; this program is built on the host
+     * that runs it. */
+    if (!start_utterance(ps, samples, nbytes / 2)) {
         free(samples);
         reply_error("ps_start_utt failed");
         return;
     }
-    /* The whole utterance at once (full_utt = TRUE): the model's batch cepstral mean
-     * normalisation then uses this utterance alone. Fed in pieces, PocketSphinx falls back to
-     * live normalisation carried over from earlier utterances, and a decoder's results would
-     * depend on whatever (whoever) it decoded before. The protocol is little-endian; this
-     * program is built on the host that runs it. */
-    ps_process_raw(ps, samples, nbytes / 2, FALSE, TRUE);
+    ps_process_raw(ps, samples, nbytes / 2, FALSE, FALSE);
     ps_end_utt(ps);
     free(samples);
+    print_result(ps);
+}
+
+/* The result of the utterance just ended, as one JSON line. */
+static void print_result(ps_decoder_t *ps) {
+    ps_seg_t *seg;
+    int first = 1;
 
     /* Text and words both come from the segment iterator, so they always agree. */
     fputs("{\"text\":\"", stdout);
@@ -158,6 +171,161 @@ static void decode_utterance(ps_decoder_t *ps, size_t nbytes) {
     }
     fprintf(stdout, "],\"frames\":%d}\n", ps_get_n_frames(ps));
     fflush(stdout);
+}
+
+/*
+ * Streaming: BEGIN, then FEED as the audio arrives, then END. The search runs while the audio is
+ * fed (after the first 1.5 s, see estimate_cmn), so at END only the last piece remains. Streamed
+ * or whole (UTT), an utterance is decoded the same way.
+ */
+static int in_stream = 0;
+static long streamed_samples = 0;
+/* The model's initial cepstral mean (-cmninit), for dimensions the estimate does not cover. */
+static mfcc_t *initial_cmn = NULL;
+
+static void remember_initial_cmn(ps_decoder_t *ps) {
+    cmn_t *cmn = ps_get_feat(ps)->cmn_struct;
+    if (cmn == NULL) return;
+    initial_cmn = calloc(cmn->veclen, sizeof(mfcc_t));
+    if (initial_cmn != NULL) cmn_live_get(cmn, initial_cmn);
+}
+
+/*
+ * Cepstral mean normalisation. Decoding runs in live mode (see decode_utterance), where the mean
+ * is estimated as frames arrive, starting from a given value. Starting from the model's initial
+ * value, or from whatever the decoder heard before (another speaker, another microphone), costs
+ * accuracy, most of all on short utterances; so each utterance starts from the mean of its own
+ * first CMN_ESTIMATE_SAMPLES (all of it when shorter), which is what batch normalisation would
+ * use, and the live estimate follows the speaker from there.
+ */
+#define CMN_ESTIMATE_SAMPLES (16000 * 3 / 2)
+
+static void estimate_cmn(ps_decoder_t *ps, const int16 *samples, size_t n) {
+    fe_t *fe = ps_get_fe(ps);
+    cmn_t *cmn = ps_get_feat(ps)->cmn_struct;
+    mfcc_t **cep = NULL;
+    mfcc_t *mean;
+    int32 nframes = 0, i, j, width;
+    if (cmn == NULL) return;
+    if (initial_cmn != NULL) cmn_live_set(cmn, initial_cmn);
+    if (fe == NULL || n == 0) return;
+    fe_start_utt(fe);
+    if (fe_process_utt(fe, samples, n, &cep, &nframes) < 0 || cep == NULL || nframes <= 0) {
+        if (cep != NULL) fe_free_2d(cep);
+        return;
+    }
+    width = fe_get_output_size(fe) < cmn->veclen ? fe_get_output_size(fe) : cmn->veclen;
+    mean = calloc(cmn->veclen, sizeof(mfcc_t));
+    if (mean != NULL) {
+        if (initial_cmn != NULL) memcpy(mean, initial_cmn, cmn->veclen * sizeof(mfcc_t));
+        for (j = 0; j < width; j++) {
+            double sum = 0;
+            for (i = 0; i < nframes; i++) sum += cep[i][j];
+            mean[j] = (mfcc_t)(sum / nframes);
+        }
+        cmn_live_set(cmn, mean);
+        free(mean);
+    }
+    fe_free_2d(cep);
+}
+
+/* Starts an utterance (a new stream: word frames count from its start) normalised from `samples`. */
+static int start_utterance(ps_decoder_t *ps, const int16 *samples, size_t n) {
+    estimate_cmn(ps, samples, n);
+    ps_start_stream(ps);
+    return ps_start_utt(ps) >= 0;
+}
+
+/* A stream holds its first samples until there are enough to estimate the mean from. */
+static int utt_started = 0;
+static int16 *pending = NULL;
+static size_t pending_n = 0, pending_cap = 0;
+
+static int start_pending(ps_decoder_t *ps) {
+    int ok = start_utterance(ps, pending, pending_n);
+    if (ok && pending_n > 0) ps_process_raw(ps, pending, pending_n, FALSE, FALSE);
+    pending_n = 0;
+    utt_started = ok;
+    return ok;
+}
+
+static void stream_begin(ps_decoder_t *ps) {
+    if (in_stream && utt_started) ps_end_utt(ps);
+    in_stream = 1;
+    utt_started = 0;
+    pending_n = 0;
+    streamed_samples = 0;
+    fputs("{\"ok\":true}\n", stdout);
+    fflush(stdout);
+}
+
+static void stream_feed(ps_decoder_t *ps, size_t nbytes) {
+    int16 *samples;
+    if (nbytes % 2 != 0 || nbytes > MAX_UTT_BYTES) {
+        discard(nbytes);
+        reply_error("audio must be an even number of bytes and at most 10 minutes");
+        return;
+    }
+    samples = malloc(nbytes > 0 ? nbytes : 2);
+    if (samples == NULL) {
+        discard(nbytes);
+        reply_error("out of memory");
+        return;
+    }
+    if (!read_exact(samples, nbytes)) exit(1);
+    if (!in_stream) {
+        free(samples);
+        reply_error("FEED without BEGIN");
+        return;
+    }
+    if (streamed_samples + (long)(nbytes / 2) > MAX_UTT_BYTES / 2) {
+        free(samples);
+        reply_error("a stream is at most 10 minutes");
+        return;
+    }
+    streamed_samples += (long)(nbytes / 2);
+    if (utt_started) {
+        ps_process_raw(ps, samples, nbytes / 2, FALSE, FALSE);
+    } else {
+        if (pending_n + nbytes / 2 > pending_cap) {
+            size_t cap = pending_n + nbytes / 2 + CMN_ESTIMATE_SAMPLES;
+            int16 *grown = realloc(pending, cap * sizeof(int16));
+            if (grown == NULL) {
+                free(samples);
+                in_stream = 0;
+                reply_error("out of memory");
+                return;
+            }
+            pending = grown;
+            pending_cap = cap;
+        }
+        memcpy(pending + pending_n, samples, nbytes);
+        pending_n += nbytes / 2;
+        if (pending_n >= CMN_ESTIMATE_SAMPLES && !start_pending(ps)) {
+            free(samples);
+            in_stream = 0;
+            reply_error("ps_start_utt failed");
+            return;
+        }
+    }
+    free(samples);
+    fprintf(stdout, "{\"ok\":true,\"frames\":%d}\n", ps_get_n_frames(ps));
+    fflush(stdout);
+}
+
+static void stream_end(ps_decoder_t *ps) {
+    if (!in_stream) {
+        reply_error("END without BEGIN");
+        return;
+    }
+    in_stream = 0;
+    if (!utt_started && !start_pending(ps)) {
+        reply_error("ps_start_utt failed");
+        return;
+    }
+    utt_started = 0;
+    ps_end_utt(ps);
+    print_result(ps);
 }
 
 /*
@@ -295,6 +463,7 @@ int main(int argc, char *argv[]) {
         fprintf(stderr, "ps-decoder: a language model (-lm) is required\n");
         return 3;
     }
+    remember_initial_cmn(ps);
     fprintf(stdout, "{\"ready\":true,\"frate\":%d}\n", (int)cmd_ln_int32_r(config, "-frate"));
     fflush(stdout);
 
@@ -303,6 +472,13 @@ int main(int argc, char *argv[]) {
         if (strncmp(line, "UTT ", 4) == 0) {
             unsigned long n = strtoul(line + 4, &end, 10);
             decode_utterance(ps, (size_t)n);
+        } else if (strncmp(line, "BEGIN", 5) == 0) {
+            stream_begin(ps);
+        } else if (strncmp(line, "FEED ", 5) == 0) {
+            unsigned long n = strtoul(line + 5, &end, 10);
+            stream_feed(ps, (size_t)n);
+        } else if (strncmp(line, "END", 3) == 0) {
+            stream_end(ps);
         } else if (strncmp(line, "HINTS ", 6) == 0) {
             /* HINTS <count> <weight> <arpa-path or -> (the path is the rest of the line) */
             long n = 0;

@@ -207,6 +207,20 @@ export class Endpointer {
     return this.inSegment;
   }
 
+  /** Start (stream time, ms) of the segment in progress once its speech is confirmed, else null. */
+  get openSegmentStartMs(): number | null {
+    return this.inSegment && this.confirmed ? this.segStartFrame * this.frameMs : null;
+  }
+
+  /**
+   * Samples of the confirmed segment in progress, from `fromSample` on: what its `segment` event will start with, so
+   * it can be transcribed while it is spoken. A view, valid until the next push.
+   */
+  openSegmentAudio(fromSample = 0): Int16Array {
+    if (!this.inSegment || !this.confirmed) return new Int16Array(0);
+    return this.seg.subarray(Math.max(0, fromSample), this.segFrames * this.frameSamples);
+  }
+
   /** Stream time at the end of the last frame pushed, in ms. */
   get elapsedMs(): number {
     return this.nextIndex * this.frameMs;

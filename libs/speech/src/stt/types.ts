@@ -18,6 +18,16 @@ export interface TranscribeOptions {
   signal?: AbortSignal;
 }
 
+/** One utterance transcribed while it is spoken: feed audio as it arrives, then end it for the final text. */
+export interface SpeechStream {
+  /** Queues more 16 kHz mono Int16 samples; rejects if the engine failed (then end() rejects too). */
+  feed(pcm16k: Int16Array): Promise<void>;
+  /** The final transcript of everything fed. */
+  end(): Promise<SttResult>;
+  /** Drops the utterance and frees what it held. */
+  abort(): void;
+}
+
 export interface SpeechToText {
   /** e.g. "pocketsphinx", "openai:whisper-1" */
   readonly name: string;
@@ -26,6 +36,11 @@ export interface SpeechToText {
   readonly mode: 'offline' | 'external';
   /** 16 kHz mono Int16 samples in, text out. */
   transcribe(pcm16k: Int16Array, options?: TranscribeOptions): Promise<SttResult>;
+  /**
+   * Starts transcribing an utterance that is still being spoken, where the engine can and has room now; null means
+   * "transcribe it whole when it ends".
+   */
+  openStream?(options?: Omit<TranscribeOptions, 'signal'>): Promise<SpeechStream | null>;
   /** Loads models (and builds what must be built) ahead of the first request, where the engine has anything to load. */
   start?(): Promise<void>;
   /** Releases processes and connections; the engine is unusable afterwards. */

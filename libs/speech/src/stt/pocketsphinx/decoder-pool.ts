@@ -345,33 +345,12 @@ export class DecoderPool {
 
   private async runJob(decoder: DecoderProcess, job: Job): Promise<void> {
     try {
-      const key = job.hints?.key ?? '';
-      if (key !== decoder.hintKey) {
-        const toAdd = (job.hints?.entries ?? []).filter((entry) => !decoder.known.has(entry.word));
-        const lines = toAdd.map((entry) => `${entry.word} ${entry.phones}\n`).join('');
-        const weight = this.options.hintWeight ?? 0.05;
-        const reply = await decoder.request(`HINTS ${toAdd.length} ${weight} ${job.hints?.arpaPath ?? '-'}\n${lines}`, undefined, 60_000);
-        for (const entry of toAdd) decoder.known.add(entry.word);
-        decoder.added += 1 + (Array.isArray(reply['added']) ? reply['added'].length : 0);
-        decoder.hintKey = key;
-      }
+      await this.useHints(decoder, job.hints);
       if (job.settled) return;
       const payload = int16ToBuffer(job.pcm);
       const reply = await decoder.request(`UTT ${payload.length}\n`, payload, this.decodeTimeoutMs(job.pcm.length / 16));
       if (typeof reply['error'] === 'string') throw new DecoderError(`the PocketSphinx decoder refused the audio: ${reply['error']}`);
-      const frameRate = decoder.frameRate;
-      const result: DecodedUtterance = {
-        text: typeof reply['text'] === 'string' ? reply['text'] : '',
-        words: Array.isArray(reply['words']) ? (reply['words'] as DecodedUtterance['words']) : [],
-        frames: typeof reply['frames'] === 'number' ? reply['frames'] : 0,
-      };
-      // Frame numbers become ms with the decoder's frame rate.
-      if (frameRate !== 100) {
-        for (const w of result.words) {
-          w.s = (w.s * 100) / frameRate;
-          w.e = (w.e * 100) / frameRate;
-        }
-      }
+      const result = toUtterance(reply, decoder.frameRate);
       this.settle(job, () => job.resolve(result));
     } catch (error) {
       const failure = this.closed ? new DecoderError('the PocketSphinx engine was closed', { cause: error }) : error;
@@ -379,10 +358,121 @@ export class DecoderPool {
     }
   }
 
+  /** Switches the decoder to the hints of a request (only when they differ from what it listens with). */
+  private async useHints(decoder: DecoderProcess, hints: DecoderHints | null): Promise<void> {
+    const key = hints?.key ?? '';
+    if (key === decoder.hintKey) return;
+    const toAdd = (hints?.entries ?? []).filter((entry) => !decoder.known.has(entry.word));
+    const lines = toAdd.map((entry) => `${entry.word} ${entry.phones}\n`).join('');
+    const weight = this.options.hintWeight ?? 0.05;
+    const reply = await decoder.request(`HINTS ${toAdd.length} ${weight} ${hints?.arpaPath ?? '-'}\n${lines}`, undefined, 60_000);
+    for (const entry of toAdd) decoder.known.add(entry.word);
+    decoder.added += 1 + (Array.isArray(reply['added']) ? reply['added'].length : 0);
+    decoder.hintKey = key;
+  }
+
+  /**
+   * A decoder of its own for an utterance that is still being spoken, if one is free now (null otherwise: the caller
+   * decodes the utterance whole when it ends). Queued requests come first.
+   */
+  tryStream(hints: DecoderHints | null = null): DecoderStream | null {
+    if (this.closed || this.queue.length > 0) return null;
+    const idle = this.slots.find((d): d is DecoderProcess => d !== null && d.started && !d.exited && !this.busy.has(d));
+    if (!idle) return null;
+    this.busy.add(idle);
+    return new DecoderStream(idle, (decoder) => this.useHints(decoder, hints), this.decodeTimeoutMs, () => {
+      this.busy.delete(idle);
+      this.dispatch();
+    });
+  }
+
   private settle(job: Job, action: () => void): void {
     if (job.settled) return;
     job.settled = true;
     if (job.signal && job.onAbort) job.signal.removeEventListener('abort', job.onAbort);
     action();
+  }
+}
+
+function toUtterance(reply: Reply, frameRate: number): DecodedUtterance {
+  const result: DecodedUtterance = {
+    text: typeof reply['text'] === 'string' ? reply['text'] : '',
+    words: Array.isArray(reply['words']) ? (reply['words'] as DecodedUtterance['words']) : [],
+    frames: typeof reply['frames'] === 'number' ? reply['frames'] : 0,
+  };
+  // Frame numbers become ms with the decoder's frame rate.
+  if (frameRate !== 100) {
+    for (const w of result.words) {
+      w.s = (w.s * 100) / frameRate;
+      w.e = (w.e * 100) / frameRate;
+    }
+  }
+  return result;
+}
+
+/**
+ * One utterance decoded as it is spoken (BEGIN, FEED…, END; see ps-decoder.c), holding one decoder of the pool until
+ * it ends. Calls are queued in order; the first failure fails every later call, and the decoder is given back (or, if
+ * it died or timed out, replaced) either way.
+ */
+export class DecoderStream {
+  private chain: Promise<unknown>;
+  private fedSamples = 0;
+  private finished = false;
+
+  constructor(
+    private readonly decoder: DecoderProcess,
+    prepare: (decoder: DecoderProcess) => Promise<void>,
+    private readonly timeoutMs: (audioMs: number) => number,
+    private readonly release: () => void,
+  ) {
+    this.chain = prepare(decoder).then(() => this.expectOk(decoder.request('BEGIN\n', undefined, 10_000)));
+    this.chain.catch(() => undefined);
+  }
+
+  /** Samples handed to the decoder so far. */
+  get samples(): number {
+    return this.fedSamples;
+  }
+
+  feed(pcm: Int16Array): Promise<void> {
+    if (this.finished) return Promise.reject(new DecoderError('the stream has ended'));
+    if (pcm.length === 0) return this.chain.then(() => undefined);
+    this.fedSamples += pcm.length;
+    const payload = int16ToBuffer(pcm);
+    const step = this.chain.then(() => this.expectOk(this.decoder.request(`FEED ${payload.length}\n`, payload, this.timeoutMs(pcm.length / 16))));
+    this.chain = step;
+    step.catch(() => undefined);
+    return step;
+  }
+
+  /** Ends the utterance and returns what was said. */
+  end(): Promise<DecodedUtterance> {
+    if (this.finished) return Promise.reject(new DecoderError('the stream has ended'));
+    this.finished = true;
+    const result = this.chain
+      .then(() => this.decoder.request('END\n', undefined, this.timeoutMs(1000)))
+      .then((reply) => {
+        if (typeof reply['error'] === 'string') throw new DecoderError(`the PocketSphinx decoder refused the stream: ${reply['error']}`);
+        return toUtterance(reply, this.decoder.frameRate);
+      });
+    void result.then(this.release, this.release);
+    return result;
+  }
+
+  /** Drops the utterance and gives the decoder back. */
+  abort(): void {
+    if (this.finished) return;
+    this.finished = true;
+    const done = this.chain.then(() => this.decoder.request('END\n', undefined, 10_000));
+    void done.then(this.release, () => {
+      this.decoder.kill();
+      this.release();
+    });
+  }
+
+  private async expectOk(request: Promise<Reply>): Promise<void> {
+    const reply = await request;
+    if (typeof reply['error'] === 'string') throw new DecoderError(`the PocketSphinx decoder refused the stream: ${reply['error']}`);
   }
 }
