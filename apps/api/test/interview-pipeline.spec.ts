@@ -1,4 +1,4 @@
-import type { AnswerResult, AudioStreamAccepted, InterviewSnapshot, Prompt, SocketError, TranscriptSegment, TurnState } from '@mockroom/contracts';
+import type { AnswerResult, AudioStreamAccepted, InterviewSnapshot, LiveTranscriptSegment, Prompt, SocketError, TranscriptSegment, TurnState } from '@mockroom/contracts';
 import { concatPcm, LiveClient, silence, speak, speakSentences, splitSentences } from '@mockroom/server-testing';
 import { wordErrorRate } from '@mockroom/speech';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -94,8 +94,10 @@ describe('live AI interview pipeline', () => {
     const next = (await live.waitFor('prompt', (p) => p.seq > first.seq, 60_000)) as Prompt;
     expect(['follow-up', 'question']).toContain(next.kind);
 
-    const segments = live.all('transcript:segment').filter((s) => s.speaker === 'candidate') as TranscriptSegment[];
+    const segments = live.all('transcript:segment').filter((s) => s.speaker === 'candidate') as LiveTranscriptSegment[];
     expect(segments.length).toBeGreaterThanOrEqual(2);
+    // Each segment was decoded while it was spoken: only its end was left when it ended.
+    expect(segments.every((s) => s.streamed)).toBe(true);
     const text = segments.sort((a, b) => a.seq - b.seq).map((s) => s.text).join(' ');
     const { wer } = wordErrorRate(ANSWER, text);
     expect(wer).toBeLessThan(0.6);

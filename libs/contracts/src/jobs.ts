@@ -28,9 +28,12 @@ export interface JobPayloads {
     answerId: string | null;
     questionId: string | null;
     startMs: number;
+    /** For `audio`; a live utterance's end follows from its length. */
     endMs: number;
-    /** 16 kHz mono Int16LE PCM, base64. */
-    audio: string;
+    /** The whole utterance: 16 kHz mono Int16LE PCM, base64. */
+    audio?: string;
+    /** Or an utterance still being spoken: its audio arrives through this live-audio list (see LiveAudioChannel). */
+    liveKey?: string;
     /** Vocabulary the speaker is likely to use (the question's key terms). */
     hints: string[];
   };

@@ -32,6 +32,8 @@ export interface LiveTranscriptSegment extends TranscriptSegment {
    * the candidate sees can be split into engine time and the time of the pipeline around it. Absent when unknown.
    */
   engineMs?: number;
+  /** Transcribed while it was spoken (only the end was left to decode when it ended). */
+  streamed?: boolean;
 }
 
 export interface ServerToClientEvents {

@@ -1,5 +1,6 @@
 export * from './job-queue.service';
 export * from './job-worker.service';
+export * from './live-audio.channel';
 export * from './live-emitter.service';
 export * from './on-job.decorator';
 export * from './queue-settings';

@@ -77,6 +77,17 @@ export class AudioStream {
     return this.endpointer.inSpeech;
   }
 
+  /** Timeline offset of the start of the confirmed segment in progress, or null. */
+  get openSegmentStartMs(): number | null {
+    const start = this.endpointer.openSegmentStartMs;
+    return start === null ? null : start + (this.endpointerOriginMs ?? 0);
+  }
+
+  /** Samples of the segment in progress from `fromSample` on (a view, valid until the next frame). */
+  openSegmentAudio(fromSample: number): Int16Array {
+    return this.endpointer.openSegmentAudio(fromSample);
+  }
+
   /** Timeline offset of the end of the last frame taken. */
   get nowMs(): number | null {
     return this.originMs === null ? null : this.originMs + this.nextSeq * AUDIO_FRAME_MS;

@@ -16,7 +16,7 @@ import type { QuestionBank } from '@mockroom/question-bank';
 import type { AppConfig } from '@mockroom/server-config';
 import type { AnswerIntent, InterviewEntity, InterviewRepository } from '@mockroom/server-database';
 import type { MediaStorage } from '@mockroom/server-media';
-import { jobId, type JobQueueService } from '@mockroom/server-queue';
+import { jobId, type JobQueueService, type LiveAudioChannel } from '@mockroom/server-queue';
 import type { EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
 import { AudioStream, StreamSink } from './audio-stream';
@@ -27,6 +27,8 @@ export interface RuntimeDeps {
   config: AppConfig;
   interviews: InterviewRepository;
   queue: JobQueueService;
+  /** Carries a segment's audio to the worker while it is spoken. */
+  liveAudio: LiveAudioChannel;
   bank: QuestionBank;
   media: MediaStorage;
   /** The offline rubric engine, for deciding in time when the scoring job is slow. */
@@ -72,6 +74,18 @@ interface PendingAudio {
   pcm: Int16Array;
 }
 
+/** A segment still being spoken whose audio goes to the worker as it comes. */
+interface LiveSegment {
+  key: string;
+  startMs: number;
+  /** Samples appended to the live list so far. */
+  pushed: number;
+  framesSincePush: number;
+}
+
+/** A live segment's audio is appended every this many frames (300 ms). */
+const LIVE_PUSH_EVERY_FRAMES = 15;
+
 /**
  * One live AI interview in this API process: the candidate's audio streams, the answer being given,
  * and the interviewer's decisions. State changes run one at a time (a promise chain); audio frames are
@@ -81,6 +95,7 @@ export class InterviewRuntime implements StreamSink {
   private readonly logger: Logger;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly streams = new Map<string, AudioStream>();
+  private readonly liveSegments = new Map<AudioStream, LiveSegment>();
   private answer: OpenAnswer | null = null;
   private carryOver: PendingAudio[] = [];
   private speaking = false;
@@ -199,6 +214,7 @@ export class InterviewRuntime implements StreamSink {
     const live = this.entity.status === 'live' ? this.nowMs() : null;
     const accepted = stream.push(seq, pcm, live);
     if (!accepted) return { accepted, ackSeq: null };
+    this.feedLive(stream);
     const now = stream.nowMs;
     if (now !== null && now > this.timelineMs) this.timelineMs = now;
     this.checkSilence();
@@ -245,6 +261,9 @@ export class InterviewRuntime implements StreamSink {
   }
 
   async dispose(): Promise<void> {
+    // A segment cut off here ends where its audio ends, so its job finishes.
+    for (const live of this.liveSegments.values()) void this.deps.liveAudio.end(live.key, live.pushed).catch(() => undefined);
+    this.liveSegments.clear();
     await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
     this.streams.clear();
   }
@@ -260,7 +279,14 @@ export class InterviewRuntime implements StreamSink {
         // A segment cut at the maximum length ends while the candidate is still talking.
         this.speaking = stream.inSpeech;
         if (!this.speaking) this.lastSpeechEndMs = event.endMs;
-        this.onSegment({ startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
+        const live = this.liveSegments.get(stream);
+        this.liveSegments.delete(stream);
+        if (live && live.startMs === event.startMs) {
+          this.endLive(live, event.pcm, stream.openSegmentStartMs !== null);
+        } else {
+          if (live) void this.deps.liveAudio.end(live.key, live.pushed).catch(() => undefined);
+          this.onSegment({ startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
+        }
       }
     }
   }
@@ -269,6 +295,43 @@ export class InterviewRuntime implements StreamSink {
     const path = this.deps.media.relativePath(this.id, `candidate-${stream.streamId}.pcm`);
     await this.deps.interviews.ensureRecording({ interviewId: this.id, speaker: 'candidate', streamId: stream.streamId, startMs, sampleRate: 16_000, path });
     return this.deps.media.appendStream(path);
+  }
+
+  /**
+   * Once a segment's speech is confirmed, its transcription job starts and its audio follows as it is spoken, so when
+   * the segment ends only the last moment is left to decode. Segments spoken while no answer is open (the interviewer
+   * is deciding) wait for the next answer and are sent whole.
+   */
+  private feedLive(stream: AudioStream): void {
+    const live = this.liveSegments.get(stream);
+    if (live) {
+      if (++live.framesSincePush >= LIVE_PUSH_EVERY_FRAMES) this.pushLive(stream, live);
+      return;
+    }
+    const startMs = stream.openSegmentStartMs;
+    const answer = this.answer;
+    if (startMs === null || !answer || answer.closing || this.turn.phase === 'thinking') return;
+    const started: LiveSegment = { key: this.deps.liveAudio.newKey(this.id), startMs, pushed: 0, framesSincePush: 0 };
+    this.liveSegments.set(stream, started);
+    this.pushLive(stream, started);
+    this.dispatch(answer, { startMs, liveKey: started.key });
+  }
+
+  private pushLive(stream: AudioStream, live: LiveSegment): void {
+    live.framesSincePush = 0;
+    const audio = stream.openSegmentAudio(live.pushed);
+    if (audio.length === 0) return;
+    const first = live.pushed === 0;
+    live.pushed += audio.length;
+    this.deps.liveAudio.append(live.key, audio, first).catch((error: Error) => this.logger.warn(`live audio not sent: ${error.message}`));
+  }
+
+  /** The segment ended: the rest of its audio, then its exact length (`cut` if it ended inside a stretch of speech). */
+  private endLive(live: LiveSegment, pcm: Int16Array, cut: boolean): void {
+    if (live.pushed < pcm.length) {
+      this.deps.liveAudio.append(live.key, pcm.subarray(live.pushed), live.pushed === 0).catch((error: Error) => this.logger.warn(`live audio not sent: ${error.message}`));
+    }
+    this.deps.liveAudio.end(live.key, pcm.length, cut).catch((error: Error) => this.logger.warn(`live audio not ended: ${error.message}`));
   }
 
   private onSegment(audio: PendingAudio): void {
@@ -281,7 +344,7 @@ export class InterviewRuntime implements StreamSink {
     this.dispatch(answer, audio);
   }
 
-  private dispatch(answer: OpenAnswer, audio: PendingAudio): void {
+  private dispatch(answer: OpenAnswer, audio: PendingAudio | { startMs: number; liveKey: string }): void {
     answer.segmentCount++;
     const question = this.questions[this.turn.questionIndex];
     let resolveDone!: (segment: TranscriptSegment | null) => void;
@@ -308,8 +371,9 @@ export class InterviewRuntime implements StreamSink {
         answerId: answer.id,
         questionId: question.id,
         startMs: Math.round(audio.startMs),
-        endMs: Math.round(audio.endMs),
-        audio: Buffer.from(audio.pcm.buffer, audio.pcm.byteOffset, audio.pcm.byteLength).toString('base64'),
+        ...('liveKey' in audio
+          ? { endMs: Math.round(audio.startMs), liveKey: audio.liveKey }
+          : { endMs: Math.round(audio.endMs), audio: Buffer.from(audio.pcm.buffer, audio.pcm.byteOffset, audio.pcm.byteLength).toString('base64') }),
         hints: question.keyTerms,
       };
       // Not awaited: the next segment may be submitted while this one is transcribed.

@@ -5,7 +5,7 @@ import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { InterviewRepository } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
-import { JobQueueService } from '@mockroom/server-queue';
+import { JobQueueService, LiveAudioChannel } from '@mockroom/server-queue';
 import type { Namespace } from 'socket.io';
 import { InterviewsService } from '../interviews.service';
 import { InterviewRuntime } from './interview-runtime';
@@ -29,6 +29,7 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly interviews: InterviewRepository,
     private readonly queue: JobQueueService,
+    private readonly liveAudio: LiveAudioChannel,
     private readonly bank: QuestionBank,
     private readonly media: MediaStorage,
     private readonly service: InterviewsService,
@@ -48,6 +49,7 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
             config: this.config,
             interviews: this.interviews,
             queue: this.queue,
+            liveAudio: this.liveAudio,
             bank: this.bank,
             media: this.media,
             quickAssessment: this.quickAssessment,

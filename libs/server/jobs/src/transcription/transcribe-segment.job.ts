@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
 import { JobName, JobPayloads, LiveTranscriptSegment, TranscriptSegment } from '@mockroom/contracts';
 import { InterviewRepository, TranscriptSegmentEntity } from '@mockroom/server-database';
-import { LiveEmitter, OnJob } from '@mockroom/server-queue';
+import { LiveAudioChannel, LiveEmitter, OnJob } from '@mockroom/server-queue';
+import type { SttResult } from '@mockroom/speech';
 import { Engines } from '../engines.providers';
 
 export function toSegmentDto(row: TranscriptSegmentEntity): TranscriptSegment {
@@ -17,6 +19,28 @@ export function toSegmentDto(row: TranscriptSegmentEntity): TranscriptSegment {
   };
 }
 
+interface Transcribed {
+  result: SttResult;
+  samples: number;
+  engineMs: number;
+  streamed: boolean;
+}
+
+/** Trailing pause a streamed utterance may have been fed beyond its end (the segment pause less its post-roll, and more). */
+const LIVE_OVERRUN_SAMPLES = 16 * 1000;
+
+function concatSamples(chunks: Int16Array[], total: number): Int16Array {
+  const out = new Int16Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    if (at >= total) break;
+    const part = chunk.subarray(0, total - at);
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 /**
  * One utterance of the candidate to text. Idempotent: the row is keyed by (interview, seq), so a retry after a
  * crashed worker, or a duplicate job, stores nothing twice and returns the segment already stored.
@@ -29,16 +53,14 @@ export class TranscribeSegmentJob {
     private readonly interviews: InterviewRepository,
     private readonly engines: Engines,
     private readonly live: LiveEmitter,
+    private readonly liveAudio: LiveAudioChannel,
   ) {}
 
   @OnJob(JobName.TranscribeSegment)
   async run(payload: JobPayloads[JobName.TranscribeSegment]): Promise<LiveTranscriptSegment> {
-    const audio = Buffer.from(payload.audio, 'base64');
-    if (audio.length % 2 !== 0) throw new Error(`segment ${payload.seq}: odd number of audio bytes`);
-    const pcm = new Int16Array(audio.buffer, audio.byteOffset, audio.length / 2);
     const started = Date.now();
-    const result = await this.engines.stt.transcribe(pcm, { hints: payload.hints });
-    const engineMs = Date.now() - started;
+    const { result, samples, engineMs, streamed } = payload.liveKey ? await this.transcribeLive(payload, payload.liveKey) : await this.transcribeWhole(payload);
+    const endMs = payload.liveKey ? payload.startMs + Math.round(samples / 16) : payload.endMs;
     const { segment, created } = await this.interviews.upsertSegment({
       interviewId: payload.interviewId,
       seq: payload.seq,
@@ -46,14 +68,68 @@ export class TranscribeSegmentJob {
       answerId: payload.answerId,
       questionId: payload.questionId,
       startMs: payload.startMs,
-      endMs: payload.endMs,
+      endMs,
       text: result.text.trim(),
       words: result.words?.map((w) => ({ word: w.word, startMs: payload.startMs + w.startMs, endMs: payload.startMs + w.endMs })) ?? null,
       engine: result.engine,
     });
-    const dto: LiveTranscriptSegment = { ...toSegmentDto(segment), engineMs };
-    if (created) this.logger.debug(`segment ${payload.interviewId}#${payload.seq}: ${pcm.length / 16} ms of audio in ${Date.now() - started} ms`);
+    const dto: LiveTranscriptSegment = { ...toSegmentDto(segment), engineMs, streamed };
+    if (created) this.logger.debug(`segment ${payload.interviewId}#${payload.seq}: ${samples / 16} ms of audio, ${streamed ? 'streamed' : 'whole'}, ${engineMs} ms`);
     this.live.toInterview(payload.interviewId, 'transcript:segment', dto);
+    if (payload.liveKey) await this.liveAudio.remove(payload.liveKey).catch(() => undefined);
     return dto;
+  }
+
+  private async transcribeWhole(payload: JobPayloads[JobName.TranscribeSegment]): Promise<Transcribed> {
+    const audio = Buffer.from(payload.audio ?? '', 'base64');
+    if (audio.length % 2 !== 0) throw new Error(`segment ${payload.seq}: odd number of audio bytes`);
+    const pcm = new Int16Array(audio.buffer, audio.byteOffset, audio.length / 2);
+    const started = Date.now();
+    const result = await this.engines.stt.transcribe(pcm, { hints: payload.hints });
+    return { result, samples: pcm.length, engineMs: Date.now() - started, streamed: false };
+  }
+
+  /**
+   * An utterance still being spoken: its audio is read from the live list as it arrives and fed to the engine at once,
+   * so when it ends only the last moment is left to decode. Without a free streaming decoder (or with an engine that
+   * cannot stream) the audio is collected and transcribed whole at the end. `engineMs` counts from the end.
+   */
+  private async transcribeLive(payload: JobPayloads[JobName.TranscribeSegment], key: string): Promise<Transcribed> {
+    if (!this.liveAudio.owns(key)) throw new UnrecoverableError(`segment ${payload.seq}: ${key} is not a live-audio list`);
+    const stream = (await this.engines.stt.openStream?.({ hints: payload.hints })) ?? null;
+    const chunks: Int16Array[] = [];
+    let fed = 0;
+    try {
+      let total: number | null = null;
+      let cut = false;
+      for await (const entry of this.liveAudio.read(key)) {
+        if ('end' in entry) {
+          total = entry.end;
+          cut = entry.cut;
+          break;
+        }
+        chunks.push(entry.audio);
+        if (stream) {
+          await stream.feed(entry.audio);
+          fed += entry.audio.length;
+        }
+      }
+      if (total === null || !Number.isInteger(total) || total < 0) throw new Error(`segment ${payload.seq}: the live audio ended without its length`);
+      const endedAt = Date.now();
+      const pcm = concatSamples(chunks, total);
+      // Audio appended after the utterance's end was fed already: the pause that ended it does not matter, but speech
+      // of the next utterance (a cut at the maximum length) would be heard twice, so then it is decoded whole.
+      if (stream && !cut && fed <= total + LIVE_OVERRUN_SAMPLES) {
+        if (fed < total) await stream.feed(pcm.subarray(fed));
+        const result = await stream.end();
+        return { result, samples: total, engineMs: Date.now() - endedAt, streamed: true };
+      }
+      stream?.abort();
+      const result = await this.engines.stt.transcribe(pcm, { hints: payload.hints });
+      return { result, samples: total, engineMs: Date.now() - endedAt, streamed: false };
+    } catch (error) {
+      stream?.abort();
+      throw error;
+    }
   }
 }

@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
+import type IORedis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { REDIS } from './redis.module';
+
+const AUDIO = 0x01;
+const END = 0x02;
+/** The list outlives its utterance long enough for a job retried after a worker died to read it again. */
+const TTL_SECONDS = 600;
+
+export type LiveAudioEntry =
+  | { audio: Int16Array }
+  /** The utterance is `end` samples long; `cut` when it was cut at its maximum length inside a stretch of speech. */
+  | { end: number; cut: boolean };
+
+export interface LiveAudioReadOptions {
+  /** How often the list is checked for more audio. */
+  pollMs?: number;
+  /** Give up when nothing new arrives for this long (the sender went away). */
+  idleTimeoutMs?: number;
+}
+
+export class LiveAudioTimeoutError extends Error {
+  constructor(key: string, idleMs: number) {
+    super(`no audio arrived for ${key} in ${idleMs} ms; the sender stopped before the end of the utterance`);
+    this.name = 'LiveAudioTimeoutError';
+  }
+}
+
+/**
+ * The audio of an utterance on its way from the API process that hears it to the worker that transcribes it while it
+ * is spoken. One Redis list per utterance; each entry is a tag byte and its body: 0x01 + 16 kHz mono Int16LE samples,
+ * or 0x02 + the utterance's exact length in samples (ASCII, then " cut" if it was cut inside speech), which ends it. Appends from one process keep their order
+ * (one connection), and the reader starts from the beginning every time, so a retried job hears the same audio.
+ */
+@Injectable()
+export class LiveAudioChannel {
+  constructor(
+    @Inject(REDIS) private readonly redis: IORedis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A fresh key for one utterance of an interview. */
+  newKey(interviewId: string): string {
+    return `${this.config.redis.prefix}:live-audio:${interviewId}:${randomUUID()}`;
+  }
+
+  /** Whether a key names a list of this installation (job payloads are checked before they are read). */
+  owns(key: string): boolean {
+    return key.startsWith(`${this.config.redis.prefix}:live-audio:`);
+  }
+
+  append(key: string, pcm: Int16Array, first = false): Promise<unknown> {
+    const entry = Buffer.allocUnsafe(1 + pcm.byteLength);
+    entry[0] = AUDIO;
+    Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).copy(entry, 1);
+    if (!first) return this.redis.rpush(key, entry);
+    return this.redis.multi().rpush(key, entry).expire(key, TTL_SECONDS).exec();
+  }
+
+  /**
+   * Ends the utterance: it is `samples` long. Audio appended beyond that is not part of it: the pause that ended it,
+   * or, when it was `cut` at its maximum length, speech that belongs to the next utterance.
+   */
+  end(key: string, samples: number, cut = false): Promise<unknown> {
+    return this.redis
+      .multi()
+      .rpush(key, Buffer.concat([Buffer.from([END]), Buffer.from(`${samples}${cut ? ' cut' : ''}`, 'ascii')]))
+      .expire(key, TTL_SECONDS)
+      .exec();
+  }
+
+  /** Every entry from the start, as it arrives, up to and including the end. */
+  async *read(key: string, options: LiveAudioReadOptions = {}): AsyncGenerator<LiveAudioEntry> {
+    const pollMs = options.pollMs ?? 40;
+    const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
+    let next = 0;
+    let lastArrival = Date.now();
+    for (;;) {
+      const entries = await this.redis.lrangeBuffer(key, next, -1);
+      if (entries.length === 0) {
+        if (Date.now() - lastArrival > idleTimeoutMs) throw new LiveAudioTimeoutError(key, idleTimeoutMs);
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+        continue;
+      }
+      next += entries.length;
+      lastArrival = Date.now();
+      for (const entry of entries) {
+        if (entry[0] === END) {
+          const [samples, flag] = entry.subarray(1).toString('ascii').split(' ');
+          yield { end: Number(samples), cut: flag === 'cut' };
+          return;
+        }
+        if (entry[0] !== AUDIO || (entry.length - 1) % 2 !== 0) throw new Error(`malformed entry in ${key}`);
+        // Copied out: Int16Array needs an aligned offset, and the entry's buffer may be pooled.
+        const body = entry.subarray(1);
+        const samples = new Int16Array(body.length / 2);
+        Buffer.from(samples.buffer).set(body);
+        yield { audio: samples };
+      }
+    }
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.redis.unlink(key);
+  }
+}
