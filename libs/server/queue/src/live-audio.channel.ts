@@ -10,9 +10,9 @@ const END = 0x02;
 const TTL_SECONDS = 600;
 
 export type LiveAudioEntry =
-  | { audio: Int16Array }
+  | { audio: Int16Array; readAt: number }
   /** The utterance is `end` samples long; `cut` when it was cut at its maximum length inside a stretch of speech. */
-  | { end: number; cut: boolean };
+  | { end: number; cut: boolean; readAt: number };
 
 export interface LiveAudioReadOptions {
   /** How often the list is checked for more audio. */
@@ -86,10 +86,11 @@ export class LiveAudioChannel {
       }
       next += entries.length;
       lastArrival = Date.now();
+      const readAt = lastArrival;
       for (const entry of entries) {
         if (entry[0] === END) {
           const [samples, flag] = entry.subarray(1).toString('ascii').split(' ');
-          yield { end: Number(samples), cut: flag === 'cut' };
+          yield { end: Number(samples), cut: flag === 'cut', readAt };
           return;
         }
         if (entry[0] !== AUDIO || (entry.length - 1) % 2 !== 0) throw new Error(`malformed entry in ${key}`);
@@ -97,7 +98,7 @@ export class LiveAudioChannel {
         const body = entry.subarray(1);
         const samples = new Int16Array(body.length / 2);
         Buffer.from(samples.buffer).set(body);
-        yield { audio: samples };
+        yield { audio: samples, readAt };
       }
     }
   }

@@ -133,6 +133,26 @@ describe('Endpointer on synthetic signals', () => {
     expect(segmentsOf(runAll(toInt16(phrases), { longSegmentMs: 60_000 }))).toHaveLength(1);
   });
 
+  it('offers the audio of a segment in progress, holding back where a cut at the maximum length could fall', () => {
+    const endpointer = new Endpointer();
+    const speech = toInt16(concat(silence(500), tone(12_000)));
+    let seen = 0;
+    let cutSegment: Segment | null = null;
+    for (const frame of frames(speech)) {
+      for (const event of endpointer.push(frame)) if (event.type === 'segment') cutSegment ??= event;
+      if (!cutSegment) {
+        const audio = endpointer.openSegmentAudio(0);
+        // Never more than max − cut search (8 s), and always the start of what the segment event will hold.
+        expect(audio.length).toBeLessThanOrEqual(8000 * 16);
+        seen = Math.max(seen, audio.length);
+      }
+    }
+    expect(endpointer.openSegmentStartMs).not.toBeNull();
+    expect(cutSegment).not.toBeNull();
+    expect(seen).toBe(8000 * 16);
+    expect(cutSegment!.pcm.subarray(0, seen)).toEqual(speech.subarray(cutSegment!.startMs * 16, cutSegment!.startMs * 16 + seen));
+  });
+
   it('drops a blip shorter than the minimum speech and keeps a short word', () => {
     const blip = runAll(toInt16(concat(silence(1000), tone(100, 1000, 0.5), silence(7000))));
     expect(blip.filter((e) => e.type !== 'silence')).toEqual([]);

@@ -213,12 +213,15 @@ export class Endpointer {
   }
 
   /**
-   * Samples of the confirmed segment in progress, from `fromSample` on: what its `segment` event will start with, so
-   * it can be transcribed while it is spoken. A view, valid until the next push.
+   * Samples of the confirmed segment in progress, from `fromSample` on: what its `segment` event will start with (and,
+   * if a pause ends it, that pause), so it can be transcribed while it is spoken. A view, valid until the next push.
    */
   openSegmentAudio(fromSample = 0): Int16Array {
     if (!this.inSegment || !this.confirmed) return new Int16Array(0);
-    return this.seg.subarray(Math.max(0, fromSample), this.segFrames * this.frameSamples);
+    // A cut at the maximum length goes back at most `cutSearchMs`: audio before that point stays in this segment
+    // whichever way it ends (a pause ending it only trims the pause itself).
+    const settled = Math.min(this.segFrames, this.maxSegmentFrames - this.cutSearchFrames);
+    return this.seg.subarray(Math.max(0, fromSample), Math.max(0, settled) * this.frameSamples);
   }
 
   /** Stream time at the end of the last frame pushed, in ms. */

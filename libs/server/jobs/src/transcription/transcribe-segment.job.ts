@@ -102,10 +102,13 @@ export class TranscribeSegmentJob {
     try {
       let total: number | null = null;
       let cut = false;
+      let endedAt = 0;
       for await (const entry of this.liveAudio.read(key)) {
         if ('end' in entry) {
           total = entry.end;
           cut = entry.cut;
+          // Engine time counts from when the end arrived (with the last audio, read in the same batch).
+          endedAt = entry.readAt;
           break;
         }
         chunks.push(entry.audio);
@@ -115,11 +118,11 @@ export class TranscribeSegmentJob {
         }
       }
       if (total === null || !Number.isInteger(total) || total < 0) throw new Error(`segment ${payload.seq}: the live audio ended without its length`);
-      const endedAt = Date.now();
       const pcm = concatSamples(chunks, total);
       // Audio appended after the utterance's end was fed already: the pause that ended it does not matter, but speech
-      // of the next utterance (a cut at the maximum length) would be heard twice, so then it is decoded whole.
-      if (stream && !cut && fed <= total + LIVE_OVERRUN_SAMPLES) {
+      // of the next utterance (a cut at the maximum length) would be heard twice, so then it is decoded whole. (The
+      // API holds back the part of a long segment where a cut could fall, so that rarely happens.)
+      if (stream && fed <= total + (cut ? 0 : LIVE_OVERRUN_SAMPLES)) {
         if (fed < total) await stream.feed(pcm.subarray(fed));
         const result = await stream.end();
         return { result, samples: total, engineMs: Date.now() - endedAt, streamed: true };
