@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+// The test takes the API's own pooled connections, which only the DataSource can hand out.
+// eslint-disable-next-line no-restricted-imports
 import { DataSource, QueryRunner } from 'typeorm';
 import { startTestApp, TestApp, TestBrowser, uniqueEmail } from './test-app';
 
