@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import type IORedis from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -33,13 +33,23 @@ export class LiveAudioTimeoutError extends Error {
  * is spoken. One Redis list per utterance; each entry is a tag byte and its body: 0x01 + 16 kHz mono Int16LE samples,
  * or 0x02 + the utterance's exact length in samples (ASCII, then " cut" if it was cut inside speech), which ends it. Appends from one process keep their order
  * (one connection), and the reader starts from the beginning every time, so a retried job hears the same audio.
+ * Readers poll for audio; the end is also published, so a reader waiting for it is woken at once.
  */
 @Injectable()
-export class LiveAudioChannel {
+export class LiveAudioChannel implements OnApplicationShutdown {
+  /** Readers waiting for more audio, woken at once when their utterance ends (the rest of the audio is polled). */
+  private readonly waiting = new Map<string, Set<() => void>>();
+  private subscriber: IORedis | null = null;
+  private subscribed: Promise<unknown> | null = null;
+
   constructor(
     @Inject(REDIS) private readonly redis: IORedis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private get endChannel(): string {
+    return `${this.config.redis.prefix}:live-audio-ended`;
+  }
 
   /** A fresh key for one utterance of an interview. */
   newKey(interviewId: string): string {
@@ -68,6 +78,7 @@ export class LiveAudioChannel {
       .multi()
       .rpush(key, Buffer.concat([Buffer.from([END]), Buffer.from(`${samples}${cut ? ' cut' : ''}`, 'ascii')]))
       .expire(key, TTL_SECONDS)
+      .publish(this.endChannel, key)
       .exec();
   }
 
@@ -77,11 +88,12 @@ export class LiveAudioChannel {
     const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
     let next = 0;
     let lastArrival = Date.now();
+    await this.listenForEnds();
     for (;;) {
       const entries = await this.redis.lrangeBuffer(key, next, -1);
       if (entries.length === 0) {
         if (Date.now() - lastArrival > idleTimeoutMs) throw new LiveAudioTimeoutError(key, idleTimeoutMs);
-        await new Promise((resolve) => setTimeout(resolve, pollMs));
+        await this.wait(key, pollMs);
         continue;
       }
       next += entries.length;
@@ -105,5 +117,42 @@ export class LiveAudioChannel {
 
   async remove(key: string): Promise<void> {
     await this.redis.unlink(key);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const subscriber = this.subscriber;
+    this.subscriber = null;
+    this.subscribed = null;
+    await subscriber?.quit().catch(() => undefined);
+  }
+
+  /** One subscription per process (a connection of its own), shared by every reader. */
+  private listenForEnds(): Promise<unknown> {
+    if (!this.subscribed) {
+      const subscriber = this.redis.duplicate();
+      this.subscriber = subscriber;
+      subscriber.on('message', (_channel: string, key: string) => {
+        for (const wake of this.waiting.get(key) ?? []) wake();
+      });
+      // Without the subscription readers still poll; ending an utterance is only noticed later.
+      this.subscribed = subscriber.subscribe(this.endChannel).catch(() => undefined);
+    }
+    return this.subscribed;
+  }
+
+  /** Sleeps up to `ms`, or until the utterance `key` ends. */
+  private wait(key: string, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      let waiters = this.waiting.get(key);
+      if (!waiters) this.waiting.set(key, (waiters = new Set()));
+      const wake = () => {
+        clearTimeout(timer);
+        waiters.delete(wake);
+        if (waiters.size === 0) this.waiting.delete(key);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      waiters.add(wake);
+    });
   }
 }
