@@ -102,21 +102,28 @@ static void discard(size_t n) {
 static void print_result(ps_decoder_t *ps);
 static int start_utterance(ps_decoder_t *ps, const int16 *samples, size_t n);
 
-static void decode_utterance(ps_decoder_t *ps, size_t nbytes) {
+/* Reads a request's PCM payload. A bad length or no memory: the payload is skipped, the error
+ * replied, and NULL returned. */
+static int16 *read_samples(size_t nbytes) {
     int16 *samples;
-
     if (nbytes % 2 != 0 || nbytes > MAX_UTT_BYTES) {
         discard(nbytes);
-        reply_error("utterance must be an even number of bytes and at most 10 minutes");
-        return;
+        reply_error("audio must be an even number of bytes and at most 10 minutes");
+        return NULL;
     }
     samples = malloc(nbytes > 0 ? nbytes : 2);
     if (samples == NULL) {
         discard(nbytes);
         reply_error("out of memory");
-        return;
+        return NULL;
     }
     if (!read_exact(samples, nbytes)) exit(1); /* the caller went away */
+    return samples;
+}
+
+static void decode_utterance(ps_decoder_t *ps, size_t nbytes) {
+    int16 *samples = read_samples(nbytes);
+    if (samples == NULL) return;
     /* Decoded exactly like a stream (see stream_begin): this library version corrupts memory when
      * whole-utterance processing (full_utt = TRUE, batch normalisation) and live processing are
      * mixed in one decoder (valgrind: invalid reads and writes in cmn_live); estimate_cmn gives
@@ -260,19 +267,8 @@ static void stream_begin(ps_decoder_t *ps) {
 }
 
 static void stream_feed(ps_decoder_t *ps, size_t nbytes) {
-    int16 *samples;
-    if (nbytes % 2 != 0 || nbytes > MAX_UTT_BYTES) {
-        discard(nbytes);
-        reply_error("audio must be an even number of bytes and at most 10 minutes");
-        return;
-    }
-    samples = malloc(nbytes > 0 ? nbytes : 2);
-    if (samples == NULL) {
-        discard(nbytes);
-        reply_error("out of memory");
-        return;
-    }
-    if (!read_exact(samples, nbytes)) exit(1);
+    int16 *samples = read_samples(nbytes);
+    if (samples == NULL) return;
     if (!in_stream) {
         free(samples);
         reply_error("FEED without BEGIN");
