@@ -12,26 +12,16 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { EngineNames } from '@mockroom/contracts';
-import { describeEngines, loadConfig } from '@mockroom/server-config';
+import { describeEngines, loadConfig, repoRoot } from '@mockroom/server-config';
 import { ensureDatabaseExists, migrate } from '@mockroom/server-database';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { findExecutable, PrivateRedis, probePostgres, probeRedis, startPrivateRedis } from './local-services';
 
-const root = findRepoRoot();
+const root = repoRoot(__dirname);
 const env = process.env;
 const cleanups: (() => Promise<void>)[] = [];
 const children = new Set<ChildProcess>();
 let stopping = false;
-
-function findRepoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'nx.json'))) {
-    const parent = resolve(dir, '..');
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
-}
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);

@@ -1,12 +1,11 @@
-import { migrate } from '@mockroom/server-database';
+import { repoRoot } from '@mockroom/server-config';
+import { createScratchDatabase } from '@mockroom/server-database';
 import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import IORedis from 'ioredis';
-import { Client } from 'pg';
 
 /** PostgreSQL (trust auth) and Redis the benchmarks run against; the same defaults as the tests. */
 export const BENCH_POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -41,27 +40,6 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The repository root: the compiled code lives in dist/server below it. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'nx.json'))) {
-    const parent = resolve(dir, '..');
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
-}
-
-async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: BENCH_POSTGRES_URL });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Deletes every key under a prefix (queues, rate limits, engine names). */
 async function deleteRedisPrefix(prefix: string): Promise<void> {
   const redis = new IORedis(BENCH_REDIS_URL, { maxRetriesPerRequest: 3 });
@@ -87,7 +65,7 @@ function apiNodeArgs(script: string): string[] {
 function startProcess(script: string, env: NodeJS.ProcessEnv, readyType: string): Promise<{ child: ChildProcess; message: { port?: number } }> {
   return new Promise((resolvePromise, reject) => {
     // Only errors are shown (LOG_LEVEL): output is the benchmark's.
-    const child = fork(join(repoRoot(), 'dist/server', script), [], { env, execArgv: ['--enable-source-maps', ...apiNodeArgs(script)], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(join(repoRoot(__dirname), 'dist/server', script), [], { env, execArgv: ['--enable-source-maps', ...apiNodeArgs(script)], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const onExit = (code: number | null) => reject(new Error(`${script} exited during start-up (code ${code})`));
     child.once('exit', onExit);
     const onMessage = (message: { type?: string; port?: number }) => {
@@ -118,19 +96,17 @@ function stopProcess(child: ChildProcess | null): Promise<void> {
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const id = randomBytes(4).toString('hex');
-  const name = `mockroom_bench_${id}`;
   const prefix = `mockroom-bench-${id}`;
   const dataDir = await mkdtemp(join(tmpdir(), 'mockroom-bench-'));
-  await admin((client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(BENCH_POSTGRES_URL);
-  url.pathname = `/${name}`;
+  // Created and migrated before the processes start, as `npm start` would migrate it.
+  const database = await createScratchDatabase(BENCH_POSTGRES_URL, 'bench');
   const children: ChildProcess[] = [];
   let stopped: Promise<void> | null = null;
   const stop = () => {
     stopped ??= (async () => {
       await Promise.all(children.map(stopProcess));
       await deleteRedisPrefix(prefix).catch((error: Error) => console.error(`could not delete the Redis keys ${prefix}:*: ${error.message}`));
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch((error: Error) => console.error(`could not drop ${name}: ${error.message}`));
+      await database.drop().catch((error: Error) => console.error(`could not drop ${database.name}: ${error.message}`));
       await rm(dataDir, { recursive: true, force: true });
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -145,14 +121,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    await migrate({ url: url.toString() });
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: 'production',
       LOG_LEVEL: 'error',
       HOST: '127.0.0.1',
       PORT: '0',
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       MOCKROOM_DATABASE_MODE: 'external',
       REDIS_URL: BENCH_REDIS_URL,
       MOCKROOM_QUEUE_PREFIX: prefix,

@@ -5,3 +5,4 @@ export * from './repositories/auth-session.repository';
 export * from './repositories/interview.repository';
 export * from './repositories/user.repository';
 export { ensureDatabaseExists } from './ensure-database';
+export { createScratchDatabase, type ScratchDatabase } from './scratch-database';

@@ -3,7 +3,7 @@ import { UnrecoverableError } from 'bullmq';
 import { JobName, JobPayloads, LiveTranscriptSegment, TranscriptSegment } from '@mockroom/contracts';
 import { InterviewRepository, TranscriptSegmentEntity } from '@mockroom/server-database';
 import { LiveAudioChannel, LiveEmitter, OnJob } from '@mockroom/server-queue';
-import type { SttResult } from '@mockroom/speech';
+import { concatPcm, type SttResult } from '@mockroom/speech';
 import { Engines } from '../engines.providers';
 
 export function toSegmentDto(row: TranscriptSegmentEntity): TranscriptSegment {
@@ -28,18 +28,6 @@ interface Transcribed {
 
 /** Trailing pause a streamed utterance may have been fed beyond its end (the segment pause less its post-roll, and more). */
 const LIVE_OVERRUN_SAMPLES = 16 * 1000;
-
-function concatSamples(chunks: Int16Array[], total: number): Int16Array {
-  const out = new Int16Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    if (at >= total) break;
-    const part = chunk.subarray(0, total - at);
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 /**
  * One utterance of the candidate to text. Idempotent: the row is keyed by (interview, seq), so a retry after a
@@ -118,7 +106,7 @@ export class TranscribeSegmentJob {
         }
       }
       if (total === null || !Number.isInteger(total) || total < 0) throw new Error(`segment ${payload.seq}: the live audio ended without its length`);
-      const pcm = concatSamples(chunks, total);
+      const pcm = concatPcm(chunks).subarray(0, total);
       // Audio appended after the utterance's end was fed already: the pause that ended it does not matter, but speech
       // of the next utterance (a cut at the maximum length) would be heard twice, so then it is decoded whole. (The
       // API holds back the part of a long segment where a cut could fall, so that rarely happens.)
