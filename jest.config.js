@@ -8,6 +8,7 @@ module.exports = {
     '<rootDir>/libs/server/database',
     '<rootDir>/libs/server/queue',
     '<rootDir>/libs/server/jobs',
+    '<rootDir>/libs/server/media',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',
     '<rootDir>/apps/e2e',

@@ -1,2 +1,3 @@
 export * from './media-storage';
 export * from './media.module';
+export * from './session-mix';

@@ -31,6 +31,13 @@ export class MediaStorage {
     return full;
   }
 
+  /** Makes sure the folder a file will go in exists; returns the file's absolute path. */
+  async prepare(relative: string): Promise<string> {
+    const full = this.absolute(relative);
+    await mkdir(dirname(full), { recursive: true });
+    return full;
+  }
+
   async write(relative: string, data: Buffer): Promise<void> {
     const full = this.absolute(relative);
     await mkdir(dirname(full), { recursive: true });

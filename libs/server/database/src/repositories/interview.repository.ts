@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { EngineNames, InterviewPlan, InterviewStatus, PromptKind, Speaker, TurnState } from '@mockroom/contracts';
-import { DataSource, In, LessThan, Repository } from 'typeorm';
+import { Brackets, DataSource, In, LessThan, Repository } from 'typeorm';
 import { AnswerIntent, InterviewAnswerEntity } from '../entities/interview-answer.entity';
 import { InterviewPromptEntity } from '../entities/interview-prompt.entity';
+import { InterviewShareEntity } from '../entities/interview-share.entity';
 import { InterviewEntity } from '../entities/interview.entity';
 import { RecordingEntity } from '../entities/recording.entity';
 import { TranscriptSegmentEntity } from '../entities/transcript-segment.entity';
@@ -46,6 +47,13 @@ export interface NewSegment {
   engine: string | null;
 }
 
+export interface InterviewFilters {
+  trackId?: string;
+  /** On the day the interview started (or was created): from the start of `from`, before the end of `to`. */
+  from?: Date;
+  toExclusive?: Date;
+}
+
 export interface NewAnswer {
   interviewId: string;
   questionId: string;
@@ -65,6 +73,7 @@ export class InterviewRepository {
     @InjectRepository(InterviewAnswerEntity) private readonly answers: Repository<InterviewAnswerEntity>,
     @InjectRepository(TranscriptSegmentEntity) private readonly segments: Repository<TranscriptSegmentEntity>,
     @InjectRepository(RecordingEntity) private readonly recordings: Repository<RecordingEntity>,
+    @InjectRepository(InterviewShareEntity) private readonly shares: Repository<InterviewShareEntity>,
   ) {}
 
   create(interview: NewInterview): Promise<InterviewEntity> {
@@ -84,6 +93,65 @@ export class InterviewRepository {
       order: { createdAt: 'DESC' },
       take: limit,
     });
+  }
+
+  /** Interviews a user took, ran as interviewer, or was shared, newest first, optionally filtered. */
+  listVisibleTo(userId: string, filters: InterviewFilters = {}, limit = 200): Promise<InterviewEntity[]> {
+    const query = this.interviews
+      .createQueryBuilder('interview')
+      .leftJoinAndSelect('interview.candidate', 'candidate')
+      .leftJoinAndSelect('interview.interviewer', 'interviewer')
+      .where(
+        new Brackets((visible) =>
+          visible
+            .where('interview.candidate_id = :userId')
+            .orWhere('interview.interviewer_id = :userId')
+            .orWhere('EXISTS (SELECT 1 FROM interview_shares share WHERE share.interview_id = interview.id AND share.user_id = :userId)'),
+        ),
+      )
+      .setParameter('userId', userId);
+    if (filters.trackId) query.andWhere(`interview.plan->>'trackId' = :trackId`, { trackId: filters.trackId });
+    if (filters.from) query.andWhere('COALESCE(interview.started_at, interview.created_at) >= :from', { from: filters.from });
+    if (filters.toExclusive) query.andWhere('COALESCE(interview.started_at, interview.created_at) < :to', { to: filters.toExclusive });
+    return query.orderBy('interview.created_at', 'DESC').take(limit).getMany();
+  }
+
+  /** A candidate's finished interviews, oldest first, with their answers that were assessed. */
+  async listFinishedWithAnswers(candidateId: string): Promise<{ interview: InterviewEntity; answers: InterviewAnswerEntity[] }[]> {
+    const interviews = await this.interviews.find({
+      where: { candidateId, status: In(['completed', 'abandoned']) },
+      order: { startedAt: 'ASC', createdAt: 'ASC' },
+    });
+    if (!interviews.length) return [];
+    const answers = await this.answers
+      .createQueryBuilder('answer')
+      .where('answer.interview_id IN (:...ids)', { ids: interviews.map((i) => i.id) })
+      .andWhere(`answer.status = 'closed'`)
+      .andWhere('answer.assessment IS NOT NULL')
+      .orderBy('answer.start_ms', 'ASC')
+      .getMany();
+    const byInterview = new Map<string, InterviewAnswerEntity[]>();
+    for (const answer of answers) byInterview.set(answer.interviewId, [...(byInterview.get(answer.interviewId) ?? []), answer]);
+    return interviews.map((interview) => ({ interview, answers: byInterview.get(interview.id) ?? [] }));
+  }
+
+  listShares(interviewId: string): Promise<InterviewShareEntity[]> {
+    return this.shares.find({ where: { interviewId }, relations: { user: true }, order: { createdAt: 'ASC' } });
+  }
+
+  async isSharedWith(interviewId: string, userId: string): Promise<boolean> {
+    return (await this.shares.countBy({ interviewId, userId })) > 0;
+  }
+
+  /** Shares once: sharing again with the same account returns the existing share. */
+  async addShare(interviewId: string, userId: string): Promise<InterviewShareEntity> {
+    await this.shares.createQueryBuilder().insert().values({ interviewId, userId }).orIgnore().execute();
+    return this.shares.findOneOrFail({ where: { interviewId, userId }, relations: { user: true } });
+  }
+
+  async removeShare(interviewId: string, userId: string): Promise<boolean> {
+    const result = await this.shares.delete({ interviewId, userId });
+    return (result.affected ?? 0) > 0;
   }
 
   /** Reserves the next transcript position; atomic, so concurrent prompts and segments never share one. */

@@ -5,7 +5,7 @@ import { QuestionBank } from '@mockroom/question-bank';
 import { InterviewRepository } from '@mockroom/server-database';
 import { LiveEmitter, OnJob } from '@mockroom/server-queue';
 import { Engines } from '../engines.providers';
-import { interviewOverall, toAnswerResult } from '../interviews/interview-presenters';
+import { assessedSegments, interviewOverall, toAnswerResult } from '../interviews/interview-presenters';
 
 /**
  * Scores an answer against its question's rubric. A follow-up answer is scored together with the answers before it
@@ -33,10 +33,7 @@ export class AssessAnswerJob {
       this.interviews.listSegments(interview.id),
       this.interviews.listPrompts(interview.id),
     ]);
-    const sameQuestion = answers.filter((a) => a.questionIndex === answer.questionIndex && a.status === 'closed' && a.startMs <= answer.startMs);
-    const ids = new Set(sameQuestion.map((a) => a.id).concat(answer.id));
-    const own = segments.filter((s) => s.speaker === 'candidate' && s.answerId && ids.has(s.answerId) && s.text);
-    const timed: TimedSegment[] = own.map((s) => ({ text: s.text, startMs: s.startMs, endMs: s.endMs }));
+    const timed: TimedSegment[] = assessedSegments(answer, answers, segments).map((s) => ({ text: s.text, startMs: s.startMs, endMs: s.endMs }));
     const followUpsAsked = prompts.filter((p) => p.kind === 'follow-up' && p.questionIndex === answer.questionIndex).map((p) => p.text);
 
     const assessment = await this.engines.assessment.assess({

@@ -29,6 +29,16 @@ export function describeEngine(assessment: Assessment): string {
   return engine.fallbackFrom ? `${engine.name} (fallback from ${engine.fallbackFrom}: ${engine.fallbackReason ?? 'unavailable'})` : engine.name;
 }
 
+/**
+ * The candidate segments an answer's assessment reads, in order: a follow-up answer is assessed together with the
+ * earlier answers to the same question. The assessment's evidence offsets index into their texts joined by spaces.
+ */
+export function assessedSegments(answer: InterviewAnswerEntity, answers: InterviewAnswerEntity[], segments: TranscriptSegmentEntity[]): TranscriptSegmentEntity[] {
+  const ids = new Set(answers.filter((a) => a.questionIndex === answer.questionIndex && a.status === 'closed' && a.startMs <= answer.startMs).map((a) => a.id));
+  ids.add(answer.id);
+  return segments.filter((s) => s.speaker === 'candidate' && s.answerId !== null && ids.has(s.answerId) && s.text).sort((a, b) => a.seq - b.seq);
+}
+
 /** Mean of each question's latest assessed overall score. */
 export function interviewOverall(answers: InterviewAnswerEntity[]): number | null {
   const latest = new Map<number, number>();

@@ -1,0 +1,184 @@
+import type { AnswerScores, EngineNames, InterviewPlan, InterviewSummary, Prompt, Speaker } from './interview';
+import type { Category, Level, Role } from './question-bank';
+
+/** The four scored dimensions, in the order they are shown. */
+export const SCORE_DIMENSIONS = ['relevance', 'depth', 'clarity', 'correctness'] as const;
+export type ScoreDimension = (typeof SCORE_DIMENSIONS)[number];
+
+/** A word of a transcript line as the recogniser timed it (offsets from the interview's start). */
+export interface TimedWord {
+  word: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** A stretch of a transcript line's text: `line.text.slice(start, end)`. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** One line of the review's transcript: a candidate segment or something the interviewer said. */
+export interface ReviewLine {
+  /** Position in the interview (prompts and segments share one sequence). */
+  seq: number;
+  speaker: Speaker;
+  text: string;
+  /** Offsets from the interview's start, in ms. */
+  startMs: number;
+  endMs: number;
+  /** The plan's question this line belongs to (0-based), or null for the introduction and closing. */
+  questionIndex: number | null;
+  /** The answer a candidate line belongs to. */
+  answerId: string | null;
+  words: TimedWord[] | null;
+  /** Parts of the text that cover a rubric point (covered points only). */
+  highlights: (TextSpan & { pointId: string })[];
+}
+
+/** Where an answer's quote sits in the transcript: the line and the span of its text. */
+export interface LineSpan extends TextSpan {
+  seq: number;
+}
+
+export interface ReviewRubricPoint {
+  pointId: string;
+  text: string;
+  covered: boolean;
+  /** 0–1: how sure the engine is that the point is covered. */
+  confidence: number;
+  /** The words of the answer that cover it (covered points). */
+  evidence: { quote: string; spans: LineSpan[]; startMs: number | null } | null;
+}
+
+export interface ReviewSpeechAnalytics {
+  wordsPerMinute: number;
+  talkTimeMs: number;
+  fillerCount: number;
+  fillers: { word: string; count: number }[];
+  longPauses: { startMs: number; durationMs: number }[];
+  hedges: { phrase: string; count: number }[];
+}
+
+export interface ReviewAnswer {
+  answerId: string;
+  kind: 'answer' | 'follow-up';
+  /** The prompt this answers (the question or a follow-up). */
+  promptSeq: number;
+  startMs: number;
+  endMs: number;
+  transcript: string;
+  wordCount: number;
+  scores: AnswerScores | null;
+  /** One sentence per dimension: why the engine gave that score. */
+  reasons: Record<ScoreDimension, string> | null;
+  rubric: ReviewRubricPoint[];
+  /** Mistakes the engine found in this answer. */
+  mistakes: { text: string; quote: string | null }[];
+  keyTermsUsed: string[];
+  analytics: ReviewSpeechAnalytics | null;
+  feedback: string | null;
+  engine: string | null;
+}
+
+/** One question of the interview with everything said about it. */
+export interface ReviewQuestion {
+  index: number;
+  questionId: string;
+  text: string;
+  category: Category | null;
+  /** The question and the follow-ups asked, in order. */
+  prompts: Prompt[];
+  answers: ReviewAnswer[];
+  /** The scores of the last assessed answer (what the question is rated on). */
+  scores: AnswerScores | null;
+  /** From the question bank: what people commonly get wrong, and a strong answer to compare with. */
+  commonMistakes: string[];
+  sampleAnswer: string | null;
+  asked: boolean;
+}
+
+export interface PractiseSuggestion {
+  questionId: string;
+  text: string;
+  reason: string;
+}
+
+export interface ReviewInsights {
+  strengths: string[];
+  /** The two or three most valuable things to work on. */
+  workOn: string[];
+  practiseNext: PractiseSuggestion[];
+}
+
+/** The whole session's audio: both voices mixed on the interview's clock. */
+export interface ReviewAudio {
+  /** A WAV file; supports HTTP range requests, so the player can seek without downloading it all. */
+  url: string;
+  durationMs: number;
+  /** Peak level per bucket (0–1), one array per voice, both of the same length. */
+  peaks: Record<Speaker, number[]>;
+  bucketMs: number;
+}
+
+export type ReviewAccess = 'owner' | 'interviewer' | 'shared' | 'admin';
+
+export interface ShareInfo {
+  user: { id: string; displayName: string; email: string };
+  createdAt: string;
+}
+
+export interface Review {
+  interview: InterviewSummary;
+  plan: InterviewPlan;
+  engines: EngineNames;
+  /** How the viewer may see it: the owner may share, export and delete; others only read and export. */
+  access: ReviewAccess;
+  transcript: ReviewLine[];
+  questions: ReviewQuestion[];
+  /** Mean of the questions' scores. */
+  scores: AnswerScores | null;
+  insights: ReviewInsights;
+  /** Null when nothing was recorded. */
+  audio: ReviewAudio | null;
+  /** Who it is shared with (the owner only; empty for others). */
+  shares: ShareInfo[];
+}
+
+export interface ShareRequest {
+  /** The e-mail address of an interviewer's account. */
+  email: string;
+}
+
+export interface InterviewListQuery {
+  trackId?: string;
+  /** ISO dates (inclusive), on the session's start (or creation) date. */
+  from?: string;
+  to?: string;
+}
+
+/** A point of the progress charts: one finished, scored session. */
+export interface ProgressSession {
+  id: string;
+  title: string;
+  trackId: string | null;
+  role: Role;
+  level: Level;
+  at: string;
+  scores: AnswerScores;
+  answers: number;
+}
+
+export interface CategoryProgress {
+  category: Category;
+  answers: number;
+  scores: AnswerScores;
+  /** Mean overall of the first and the last session that had answers in this category. */
+  first: number;
+  last: number;
+}
+
+export interface Progress {
+  sessions: ProgressSession[];
+  categories: CategoryProgress[];
+}
