@@ -20,3 +20,4 @@ export { speechAnalytics, LONG_PAUSE_MS } from './analytics/speech-analytics';
 export * from './interviewer';
 export { runScoringEval, formatEvalReport, labelledSet, VARIANTS, type EvalReport, type Variant } from './eval/eval-scoring';
 export { toAnswerScores, toRubricJudgements, engineLabel } from './contracts-mapping';
+export { sessionInsights, type QuestionOutcome, type OtherQuestion } from './review/session-insights';
