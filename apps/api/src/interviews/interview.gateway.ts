@@ -81,6 +81,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     if (typeof id !== 'string' || !UUID.test(id)) return this.fail(socket, 'bad-request', 'interview:join needs an interview id.', 'interview:join');
     try {
       const { entity, access } = await this.service.findFor(data.user, id);
+      if (access === 'shared') return this.fail(socket, 'not-your-session', 'A shared review is read-only: it cannot be joined.', 'interview:join');
       if (access !== 'candidate' && entity.interviewerKind === 'ai') {
         return this.fail(socket, 'not-your-session', 'Only the candidate takes part in an AI interview.', 'interview:join');
       }

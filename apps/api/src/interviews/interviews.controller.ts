@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import type { InterviewSnapshot, InterviewSummary, User } from '@mockroom/contracts';
 import { MediaStorage } from '@mockroom/server-media';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import { CreateInterviewDto } from './dto/create-interview.dto';
+import { InterviewListQueryDto } from './dto/interview-list-query.dto';
 import { InterviewsService } from './interviews.service';
 import { InterviewRuntimes } from './runtime/interview-runtimes.service';
 
@@ -21,14 +22,24 @@ export class InterviewsController {
   }
 
   @Get()
-  list(@CurrentUser() user: User): Promise<InterviewSummary[]> {
-    return this.service.list(user);
+  list(@CurrentUser() user: User, @Query() query: InterviewListQueryDto): Promise<InterviewSummary[]> {
+    return this.service.list(user, query);
   }
 
   @Get(':id')
   async get(@CurrentUser() user: User, @Param('id') id: string): Promise<InterviewSnapshot> {
-    const { entity } = await this.service.findFor(user, id);
+    const { entity, access } = await this.service.findFor(user, id);
+    if (access === 'shared' && (entity.status === 'created' || entity.status === 'live')) {
+      throw new ForbiddenException('A shared interview can be opened once it has ended.');
+    }
     return this.service.snapshot(entity, this.runtimes.peek(entity.id)?.turn);
+  }
+
+  /** Deletes the interview with its recording, transcript and scores. */
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@CurrentUser() user: User, @Param('id') id: string): Promise<void> {
+    await this.service.remove(user, id);
   }
 
   /** The interviewer's voice for one prompt (a WAV file). */

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { QuestionBankModule } from '../question-bank/question-bank.module';
+import { ReviewsController } from '../reviews/reviews.controller';
+import { ReviewsService } from '../reviews/reviews.service';
+import { SessionAudio } from '../reviews/session-audio.service';
 import { InterviewGateway } from './interview.gateway';
 import { InterviewsController } from './interviews.controller';
 import { InterviewsService } from './interviews.service';
@@ -8,7 +11,7 @@ import { InterviewRuntimes } from './runtime/interview-runtimes.service';
 
 @Module({
   imports: [AuthModule, QuestionBankModule],
-  controllers: [InterviewsController],
-  providers: [InterviewsService, InterviewRuntimes, InterviewGateway],
+  controllers: [InterviewsController, ReviewsController],
+  providers: [InterviewsService, InterviewRuntimes, InterviewGateway, ReviewsService, SessionAudio],
 })
 export class InterviewsModule {}

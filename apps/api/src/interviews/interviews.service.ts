@@ -1,23 +1,38 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { EngineNames, InterviewSnapshot, InterviewSummary, User, VoiceSource } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
-import { InterviewEntity, InterviewRepository } from '@mockroom/server-database';
+import { InterviewEntity, InterviewFilters, InterviewRepository } from '@mockroom/server-database';
+import { MediaStorage } from '@mockroom/server-media';
 import { engineKey } from '@mockroom/server-jobs';
 import { REDIS } from '@mockroom/server-queue';
 import type IORedis from 'ioredis';
 import { CreateInterviewDto } from './dto/create-interview.dto';
+import { InterviewListQueryDto } from './dto/interview-list-query.dto';
 import { planInterview } from './interview-plan';
 import { buildSnapshot, toSummary } from './interview-snapshot';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type InterviewAccess = 'candidate' | 'interviewer' | 'admin';
+/** How a user may see an interview: `shared` is read-only access to a finished interview's review. */
+export type InterviewAccess = 'candidate' | 'interviewer' | 'admin' | 'shared';
+
+const DAY_MS = 86_400_000;
+
+/** A `YYYY-MM-DD` day as the UTC midnight it starts at; a 400 for days that do not exist. */
+function day(value: string, field: string): Date {
+  const date = new Date(`${value}T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new BadRequestException(`${field} is not a real date: ${value}`);
+  return date;
+}
 
 @Injectable()
 export class InterviewsService {
+  private readonly logger = new Logger(InterviewsService.name);
+
   constructor(
     private readonly interviews: InterviewRepository,
+    private readonly media: MediaStorage,
     private readonly bank: QuestionBank,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) private readonly redis: IORedis,
@@ -37,8 +52,23 @@ export class InterviewsService {
     return toSummary({ ...entity, candidate: undefined });
   }
 
-  async list(user: User): Promise<InterviewSummary[]> {
-    return (await this.interviews.listForCandidate(user.id)).map(toSummary);
+  /** The interviews a user took, ran, or was shared, newest first. */
+  async list(user: User, query: InterviewListQueryDto = {}): Promise<InterviewSummary[]> {
+    const filters: InterviewFilters = { trackId: query.trackId };
+    if (query.from) filters.from = day(query.from, 'from');
+    if (query.to) filters.toExclusive = new Date(day(query.to, 'to').getTime() + DAY_MS);
+    if (filters.from && filters.toExclusive && filters.from >= filters.toExclusive) throw new BadRequestException('from must not be after to');
+    return (await this.interviews.listVisibleTo(user.id, filters)).map(toSummary);
+  }
+
+  /** Deletes an interview with its transcript, scores and recordings (the candidate's, or an admin). */
+  async remove(user: User, id: string): Promise<void> {
+    const { entity, access } = await this.findFor(user, id);
+    if (access !== 'candidate' && access !== 'admin') throw new ForbiddenException('Only the candidate can delete this interview.');
+    if (entity.status === 'live') throw new ConflictException('This interview is still running: end it before deleting it.');
+    await this.interviews.delete(entity.id);
+    await this.media.deleteInterview(entity.id);
+    this.logger.log(`interview ${entity.id} deleted by ${access === 'admin' ? `admin ${user.id}` : 'its candidate'}`);
   }
 
   /** The interview if this user may see it (404 when it does not exist, 403 when it is someone else's). */
@@ -48,6 +78,7 @@ export class InterviewsService {
     if (entity.candidateId === user.id) return { entity, access: 'candidate' };
     if (entity.interviewerId === user.id) return { entity, access: 'interviewer' };
     if (user.role === 'admin') return { entity, access: 'admin' };
+    if (await this.interviews.isSharedWith(entity.id, user.id)) return { entity, access: 'shared' };
     throw new ForbiddenException('This interview belongs to someone else.');
   }
 

@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './test-browser';
 export * from './live-client';
 export * from './speech-fixtures';
+export * from './spoken-interview';

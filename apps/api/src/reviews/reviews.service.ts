@@ -1,0 +1,165 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Assessment, OtherQuestion } from '@mockroom/assessment';
+import {
+  type AnswerScores,
+  type Category,
+  type CategoryProgress,
+  type Progress,
+  type ProgressSession,
+  type Question,
+  type Review,
+  type ReviewAccess,
+  type ShareInfo,
+  type User,
+} from '@mockroom/contracts';
+import { QuestionBank } from '@mockroom/question-bank';
+import { InterviewAnswerEntity, InterviewEntity, InterviewRepository, InterviewShareEntity, UserRepository } from '@mockroom/server-database';
+import { InterviewAccess, InterviewsService } from '../interviews/interviews.service';
+import { buildReview, meanScores } from './review-builder';
+import { SessionAudio } from './session-audio.service';
+
+const REVIEW_ACCESS: Record<InterviewAccess, ReviewAccess> = { candidate: 'owner', interviewer: 'interviewer', admin: 'admin', shared: 'shared' };
+
+function toShareInfo(share: InterviewShareEntity): ShareInfo {
+  return {
+    user: { id: share.userId, displayName: share.user?.displayName ?? '', email: share.user?.email ?? '' },
+    createdAt: share.createdAt.toISOString(),
+  };
+}
+
+/** The answer each question is rated on: its last assessed one (follow-up answers are assessed with the first). */
+function ratedAnswers(answers: InterviewAnswerEntity[]): Map<number, InterviewAnswerEntity> {
+  const rated = new Map<number, InterviewAnswerEntity>();
+  for (const answer of [...answers].sort((a, b) => a.startMs - b.startMs)) if (answer.assessment) rated.set(answer.questionIndex, answer);
+  return rated;
+}
+
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly interviews: InterviewsService,
+    private readonly repository: InterviewRepository,
+    private readonly users: UserRepository,
+    private readonly bank: QuestionBank,
+    private readonly audio: SessionAudio,
+  ) {}
+
+  /** The interview if this user may read its review (it must have ended). */
+  async findForReview(user: User, id: string): Promise<{ entity: InterviewEntity; access: ReviewAccess }> {
+    const { entity, access } = await this.interviews.findFor(user, id);
+    if (entity.status === 'created' || entity.status === 'live') throw new ConflictException('This interview has not ended yet: its review is ready once it ends.');
+    return { entity, access: REVIEW_ACCESS[access] };
+  }
+
+  async review(user: User, id: string): Promise<Review> {
+    const { entity, access } = await this.findForReview(user, id);
+    return this.build(entity, access);
+  }
+
+  async build(entity: InterviewEntity, access: ReviewAccess): Promise<Review> {
+    const [prompts, segments, answers, recordings, shares] = await Promise.all([
+      this.repository.listPrompts(entity.id),
+      this.repository.listSegments(entity.id),
+      this.repository.listAnswers(entity.id),
+      this.repository.listRecordings(entity.id),
+      access === 'owner' ? this.repository.listShares(entity.id) : Promise.resolve([]),
+    ]);
+    const questions = new Map<string, Question>();
+    for (const questionId of entity.plan.questionIds) {
+      const question = this.bank.get(questionId);
+      if (question) questions.set(questionId, question);
+    }
+    const others: OtherQuestion[] = this.bank
+      .list({ role: entity.plan.role, level: entity.plan.level, limit: 100 })
+      .items.filter((q) => !questions.has(q.id))
+      .map((q) => ({ questionId: q.id, text: q.text, category: q.category }));
+    const audio = await this.audio.ensure(entity, recordings, prompts, segments);
+    return buildReview({ entity, prompts, segments, answers, questions, others, access, shares: shares.map(toShareInfo), audio });
+  }
+
+  /** The mixed session audio's path, for a user who may read the review. */
+  async audioPath(user: User, id: string): Promise<string> {
+    const { entity } = await this.findForReview(user, id);
+    const [prompts, segments, recordings] = await Promise.all([
+      this.repository.listPrompts(entity.id),
+      this.repository.listSegments(entity.id),
+      this.repository.listRecordings(entity.id),
+    ]);
+    if (!(await this.audio.ensure(entity, recordings, prompts, segments))) throw new NotFoundException('Nothing was recorded in this interview.');
+    return this.audio.mixPath(entity.id);
+  }
+
+  private async ownedBy(user: User, id: string): Promise<InterviewEntity> {
+    const { entity, access } = await this.interviews.findFor(user, id);
+    if (access !== 'candidate') throw new ForbiddenException('Only the candidate can share this interview.');
+    return entity;
+  }
+
+  async shares(user: User, id: string): Promise<ShareInfo[]> {
+    const entity = await this.ownedBy(user, id);
+    return (await this.repository.listShares(entity.id)).map(toShareInfo);
+  }
+
+  /** Shares the review read-only with an interviewer's account; sharing twice changes nothing. */
+  async share(user: User, id: string, email: string): Promise<{ share: ShareInfo; created: boolean }> {
+    const entity = await this.ownedBy(user, id);
+    const target = await this.users.findByEmail(email);
+    if (!target) throw new NotFoundException(`There is no account with the e-mail address ${email}.`);
+    if (target.id === user.id) throw new BadRequestException('This is your own interview: there is no need to share it with yourself.');
+    if (target.role !== 'interviewer' && target.role !== 'admin') {
+      throw new BadRequestException(`${email} is not an interviewer's account: reviews can be shared with interviewers only.`);
+    }
+    const existed = await this.repository.isSharedWith(entity.id, target.id);
+    const share = await this.repository.addShare(entity.id, target.id);
+    return { share: toShareInfo(share), created: !existed };
+  }
+
+  async revoke(user: User, id: string, userId: string): Promise<void> {
+    const entity = await this.ownedBy(user, id);
+    if (!(await this.repository.removeShare(entity.id, userId))) throw new NotFoundException('This interview is not shared with that account.');
+  }
+
+  /** The candidate's scores across finished sessions: per session over time, and per question category. */
+  async progress(user: User): Promise<Progress> {
+    const finished = await this.repository.listFinishedWithAnswers(user.id);
+    const sessions: ProgressSession[] = [];
+    const byCategory = new Map<Category, { scores: AnswerScores[]; sessions: { at: number; overall: number[] }[] }>();
+    for (const { interview, answers } of finished) {
+      const rated = [...ratedAnswers(answers).values()];
+      const scores = meanScores(rated.map((a) => (a.assessment as unknown as Assessment).scores));
+      if (!scores) continue;
+      const at = interview.startedAt ?? interview.createdAt;
+      sessions.push({
+        id: interview.id,
+        title: interview.plan.title,
+        trackId: interview.plan.trackId,
+        role: interview.plan.role,
+        level: interview.plan.level,
+        at: at.toISOString(),
+        scores,
+        answers: rated.length,
+      });
+      for (const answer of rated) {
+        const category = this.bank.get(answer.questionId)?.category;
+        if (!category) continue;
+        const entry = byCategory.get(category) ?? { scores: [], sessions: [] };
+        const score = (answer.assessment as unknown as Assessment).scores;
+        entry.scores.push(score);
+        const last = entry.sessions.at(-1);
+        if (last?.at === at.getTime()) last.overall.push(score.overall);
+        else entry.sessions.push({ at: at.getTime(), overall: [score.overall] });
+        byCategory.set(category, entry);
+      }
+    }
+    const mean = (values: number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
+    const categories: CategoryProgress[] = [...byCategory.entries()].map(([category, entry]) => ({
+      category,
+      answers: entry.scores.length,
+      scores: meanScores(entry.scores)!,
+      first: mean(entry.sessions[0].overall),
+      last: mean(entry.sessions.at(-1)!.overall),
+    }));
+    categories.sort((a, b) => a.scores.overall - b.scores.overall || a.category.localeCompare(b.category));
+    return { sessions, categories };
+  }
+}
