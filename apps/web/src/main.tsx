@@ -8,6 +8,8 @@ import './styles/base.css';
 import './styles/components.css';
 import './styles/pages.css';
 import './styles/interview.css';
+import './styles/review.css';
+import './styles/progress.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Mockroom needs an element with id "root" to render into.');

@@ -9,6 +9,7 @@ import { NewInterviewPage } from './interview/NewInterviewPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { RouteErrorPage } from './layout/RouteErrorPage';
+import { ProgressPage } from './progress/ProgressPage';
 import { QuestionBankPage } from './question-bank/QuestionBankPage';
 import { QuestionPage } from './question-bank/QuestionPage';
 import { TrackPage } from './tracks/TrackPage';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
           { path: 'interviews/new', element: <NewInterviewPage /> },
           { path: 'interviews/:id', element: <InterviewPage /> },
           { path: 'interviews/:id/summary', element: <InterviewSummaryPage /> },
+          { path: 'progress', element: <ProgressPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,14 +1,18 @@
 import type {
   CreateInterviewRequest,
+  InterviewListQuery,
   InterviewSnapshot,
   InterviewSummary,
   Page,
+  Progress,
   Question,
   QuestionBankInfo,
   QuestionFacets,
   QuestionQuery,
   QuestionSummary,
+  Review,
   SessionInfo,
+  ShareInfo,
   SignInRequest,
   SignUpRequest,
   SystemInfo,
@@ -46,7 +50,23 @@ export const systemApi = {
 
 export const interviewsApi = {
   create: (body: CreateInterviewRequest): Promise<InterviewSummary> => request<InterviewSummary>('POST', '/interviews', { body }),
-  list: (signal?: AbortSignal): Promise<InterviewSummary[]> => request<InterviewSummary[]>('GET', '/interviews', { signal }),
+  list: (query: InterviewListQuery = {}, signal?: AbortSignal): Promise<InterviewSummary[]> =>
+    request<InterviewSummary[]>('GET', '/interviews', { query: { ...query }, signal }),
   get: (id: string, signal?: AbortSignal): Promise<InterviewSnapshot> =>
     request<InterviewSnapshot>('GET', `/interviews/${encodeURIComponent(id)}`, { signal }),
+  /** Deletes the interview with its recording and transcript (the owner only). */
+  remove: (id: string): Promise<void> => request<void>('DELETE', `/interviews/${encodeURIComponent(id)}`),
+};
+
+export const reviewsApi = {
+  get: (id: string, signal?: AbortSignal): Promise<Review> => request<Review>('GET', `/interviews/${encodeURIComponent(id)}/review`, { signal }),
+  /** Download addresses (plain links: the browser saves the file). */
+  exportUrl: (id: string, format: 'md' | 'pdf'): string => `/api/interviews/${encodeURIComponent(id)}/review.${format}`,
+  share: (id: string, email: string): Promise<ShareInfo> => request<ShareInfo>('POST', `/interviews/${encodeURIComponent(id)}/shares`, { body: { email } }),
+  revoke: (id: string, userId: string): Promise<void> =>
+    request<void>('DELETE', `/interviews/${encodeURIComponent(id)}/shares/${encodeURIComponent(userId)}`),
+};
+
+export const progressApi = {
+  get: (signal?: AbortSignal): Promise<Progress> => request<Progress>('GET', '/progress', { signal }),
 };

@@ -8,7 +8,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { SkeletonArticle } from '../ui/Skeleton';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { InterviewRoom } from './room/InterviewRoom';
-import { InterviewSummaryView } from './summary/InterviewSummaryView';
+import { ReviewPage } from '../review/ReviewPage';
 
 /** Loads one interview's snapshot, with the page's loading and error states; `render` gets the loaded snapshot. */
 function LoadedInterview({ loading, render }: { loading: string; render: (snapshot: InterviewSnapshot) => ReactNode }) {
@@ -37,7 +37,7 @@ export function InterviewPage() {
   return (
     <LoadedInterview
       loading="interview"
-      render={(snapshot) => (isOver(snapshot) ? <InterviewSummaryView snapshot={snapshot} /> : <InterviewRoom key={id} initial={snapshot} />)}
+      render={(snapshot) => (isOver(snapshot) ? <ReviewPage id={id} /> : <InterviewRoom key={id} initial={snapshot} />)}
     />
   );
 }
@@ -50,7 +50,7 @@ export function InterviewSummaryPage() {
       loading="summary"
       render={(snapshot) =>
         isOver(snapshot) ? (
-          <InterviewSummaryView snapshot={snapshot} />
+          <ReviewPage id={id} />
         ) : (
           <div className="page page--narrow">
             <PageTitle title={snapshot.interview.title} />

@@ -11,6 +11,7 @@ const NAV = [
   { to: '/questions', label: 'Question bank', end: false },
   { to: '/tracks', label: 'Tracks', end: false },
   { to: '/interviews', label: 'Interviews', end: false },
+  { to: '/progress', label: 'Progress', end: false },
 ];
 
 export function SiteHeader() {

@@ -11,7 +11,7 @@ import { promptKindLabel } from '../format';
 import type { LiveSession } from '../live/live-session';
 import { transcriptLines } from '../live/transcript';
 import { useLiveSession, useLiveState } from '../live/use-live-session';
-import { InterviewSummaryView } from '../summary/InterviewSummaryView';
+import { ReviewPage } from '../../review/ReviewPage';
 import { CandidatePanel } from './CandidatePanel';
 import { ConnectionBanner, ConnectionPill } from './ConnectionBanner';
 import { EndInterviewDialog } from './EndInterviewDialog';
@@ -100,7 +100,7 @@ function LiveRoom({ session }: { session: LiveSession }) {
     );
   }
 
-  if (state.completed) return <InterviewSummaryView snapshot={snapshot} justFinished />;
+  if (state.completed) return <ReviewPage id={snapshot.interview.id} justFinished />;
 
   const answered = Math.min(turn.questionIndex, turn.questionCount);
   const connected = state.connection === 'connected' && state.joined;

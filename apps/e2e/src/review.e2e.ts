@@ -1,0 +1,168 @@
+import { createTestDatabase, takeSpokenInterview, TestBrowser, TestDatabase, uniqueEmail } from '@mockroom/server-testing';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
+import { eventually } from './support/eventually';
+import { RunningProduct, startProduct, tempDir } from './support/product';
+
+/**
+ * The review of an interview the real pipeline produced in this test (a candidate answered two questions aloud through
+ * the live socket; PocketSphinx transcribed, the rubric engine scored): the synced player, the scores and highlighted
+ * rubric points, both exports, sharing with one interviewer (another account gets 403), and deletion.
+ */
+const QUESTIONS = ['authentication-sessions-end-to-end', 'rest-vs-graphql'];
+const ANSWERS = [
+  'Authentication starts with the user sending credentials over HTTPS. The server hashes the password with bcrypt and compares it to the stored hash. ' +
+    'Then it creates a session and sets the session ID in an HTTP only secure cookie.',
+  'REST exposes resources at fixed endpoints and uses HTTP caching well. GraphQL has one endpoint where the client asks for exactly the fields it needs.',
+];
+
+describe('reviewing a finished interview in the browser', () => {
+  let db: TestDatabase;
+  let product: RunningProduct;
+  let browser: Browser;
+  let id: string;
+  const people: Record<'candidate' | 'mentor' | 'outsider', { api: TestBrowser; email: string }> = {} as never;
+
+  async function account(name: string, role?: string) {
+    const api = new TestBrowser(product.url);
+    const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, '-'));
+    const res = await api.signUp(email, 'a long review password', name, role);
+    if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return { api, email };
+  }
+
+  /** A browser context signed in as one of the people (their session cookie). */
+  async function pageAs(who: keyof typeof people): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ acceptDownloads: true });
+    await context.addCookies([...people[who].api.cookies].map(([name, value]) => ({ name, value, url: product.url })));
+    return { context, page: await context.newPage() };
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('e2e_review');
+    product = await startProduct({ DATABASE_URL: db.url, MOCKROOM_DATA_DIR: tempDir('review') });
+    people.candidate = await account('Casey Candidate');
+    people.mentor = await account('Morgan Mentor', 'interviewer');
+    people.outsider = await account('Olly Outsider', 'interviewer');
+    const taken = await takeSpokenInterview(
+      product.url,
+      people.candidate.api.cookieHeader(),
+      async (body) => {
+        const res = await people.candidate.api.post('/api/interviews', body);
+        if (res.status !== 201) throw new Error(`create failed: ${res.status}`);
+        return res.body as { id: string };
+      },
+      { questionIds: QUESTIONS, answers: ANSWERS },
+    );
+    id = taken.id;
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+    await db?.drop();
+  });
+
+  it('plays the session in sync with the transcript, shows scores and highlighted rubric points', async () => {
+    const { context, page } = await pageAs('candidate');
+    await page.goto(`${product.url}/interviews/${id}`);
+    await page.getByTestId('waveform').waitFor();
+    expect(await page.getByTestId('question-result').count()).toBe(2);
+
+    // Clicking a line of the candidate's moves the audio there, and that line is the one highlighted.
+    const line = page.locator('[data-testid="review-line"][data-speaker="candidate"]').nth(1);
+    const startMs = Number(await line.getAttribute('data-start-ms'));
+    expect(startMs).toBeGreaterThan(0);
+    await line.click();
+    await eventually(
+      () => page.getByTestId('player').getAttribute('data-position-ms'),
+      (position) => expect(Math.abs(Number(position) - startMs)).toBeLessThan(500),
+    );
+    await eventually(() => line.getAttribute('aria-current'), (current) => expect(current).toBe('true'));
+    const audioTime = await page.getByTestId('review-audio').evaluate((audio) => (audio as unknown as { currentTime: number }).currentTime);
+    expect(Math.abs(audioTime * 1000 - startMs)).toBeLessThan(500);
+
+    // A later line, then the player's own slider: the audio follows.
+    const interviewerLine = page.locator('[data-testid="review-line"][data-speaker="interviewer"]').nth(1);
+    const interviewerStart = Number(await interviewerLine.getAttribute('data-start-ms'));
+    await interviewerLine.click();
+    await eventually(
+      () => page.getByTestId('player').getAttribute('data-position-ms'),
+      (position) => expect(Math.abs(Number(position) - interviewerStart)).toBeLessThan(500),
+    );
+
+    // Scores and rubric points, with the covered ones marked in the transcript.
+    const firstCard = page.getByTestId('question-result').first();
+    expect(await firstCard.textContent()).toMatch(/Relevance[\s\S]*Depth[\s\S]*Clarity[\s\S]*Correctness/);
+    expect(await firstCard.getByTestId('rubric-covered').count()).toBeGreaterThan(0);
+    expect(await firstCard.getByTestId('rubric-missed').count()).toBeGreaterThan(0);
+    const marks = page.locator('[data-testid="review-line"] mark[data-point-id]');
+    expect(await marks.count()).toBeGreaterThan(0);
+    const markedText = (await marks.allTextContents()).join(' ');
+    expect(markedText).toMatch(/bcrypt|password|cookie|session/);
+    await context.close();
+  });
+
+  it('exports the review as Markdown and as PDF', async () => {
+    const { context, page } = await pageAs('candidate');
+    await page.goto(`${product.url}/interviews/${id}`);
+    const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export Markdown' }).click()]);
+    expect(markdown.suggestedFilename()).toMatch(/^mockroom-review-.*\.md$/);
+    const md = readFileSync((await markdown.path())!, 'utf8');
+    expect(md).toContain('Walk through how authentication and sessions work end to end');
+    expect(md).toMatch(/\| *Relevance *\|/);
+    expect(md).toMatch(/- \[x\] /);
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^mockroom-review-.*\.pdf$/);
+    const text = execFileSync('pdftotext', ['-layout', (await pdf.path())!, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Casey Candidate');
+    expect(text).toMatch(/authentication and sessions/);
+    expect(text).toMatch(/REST and GraphQL/);
+    expect(text).toMatch(/Page 1 of \d+/);
+    await context.close();
+  });
+
+  it('is shared with one interviewer; anyone else gets 403 and the page says so', async () => {
+    const { context, page } = await pageAs('candidate');
+    await page.goto(`${product.url}/interviews/${id}`);
+    await page.getByLabel("Interviewer's e-mail").fill(people.mentor.email);
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await eventually(() => page.getByText(people.mentor.email).count(), (n) => expect(n).toBeGreaterThan(0));
+
+    const mentor = await pageAs('mentor');
+    await mentor.page.goto(`${product.url}/interviews/${id}`);
+    await mentor.page.getByTestId('waveform').waitFor();
+    expect(await mentor.page.getByText(/Shared with you by Casey Candidate/).count()).toBeGreaterThan(0);
+    expect(await mentor.page.getByRole('button', { name: 'Delete interview' }).count()).toBe(0);
+    expect(await mentor.page.getByLabel("Interviewer's e-mail").count()).toBe(0);
+
+    const outsider = await pageAs('outsider');
+    const api = await outsider.page.request.get(`${product.url}/api/interviews/${id}/review`);
+    expect(api.status()).toBe(403);
+    await outsider.page.goto(`${product.url}/interviews/${id}`);
+    await outsider.page.getByRole('heading', { name: "You can't open this interview" }).waitFor();
+
+    // Revoked: the mentor is shut out too.
+    await page.getByRole('button', { name: /Revoke/ }).click();
+    await eventually(() => page.getByText(people.mentor.email).count(), (n) => expect(n).toBe(0));
+    expect((await mentor.page.request.get(`${product.url}/api/interviews/${id}/review`)).status()).toBe(403);
+    await mentor.page.reload();
+    await mentor.page.getByRole('heading', { name: "You can't open this interview" }).waitFor();
+    await Promise.all([context.close(), mentor.context.close(), outsider.context.close()]);
+  });
+
+  it('deletes the interview with its recording and transcript', async () => {
+    const { context, page } = await pageAs('candidate');
+    await page.goto(`${product.url}/interviews/${id}`);
+    await page.getByRole('button', { name: 'Delete interview' }).click();
+    await page.getByRole('button', { name: 'Delete for good' }).click();
+    await page.waitForURL(`${product.url}/interviews`);
+    expect((await page.request.get(`${product.url}/api/interviews/${id}/review`)).status()).toBe(404);
+    expect((await page.request.get(`${product.url}/api/interviews/${id}/audio`)).status()).toBe(404);
+    await context.close();
+  });
+});

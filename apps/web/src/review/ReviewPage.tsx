@@ -1,0 +1,205 @@
+import type { Review } from '@mockroom/contracts';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { interviewsApi } from '../api/endpoints';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorState } from '../ui/ErrorState';
+import { SkeletonArticle } from '../ui/Skeleton';
+import { useDocumentTitle } from '../ui/use-document-title';
+import { sortLines } from './active-line';
+import { AudioPlayer } from './AudioPlayer';
+import { DeleteInterviewDialog } from './DeleteInterviewDialog';
+import { Insights } from './Insights';
+import { Playback } from './playback';
+import { QuestionCard } from './QuestionCard';
+import { ReviewHeader } from './ReviewHeader';
+import { questionMarkers, speakerLabels } from './review-logic';
+import { ReviewTranscript } from './ReviewTranscript';
+import { SharePanel } from './SharePanel';
+import { useReview } from './use-review';
+
+/** `/interviews/:id` once the interview is over: the review (audio, synced transcript, question cards, insights). */
+export function ReviewPage({ id, justFinished = false }: { id: string; justFinished?: boolean }) {
+  const { status, error, reload, review, polling } = useReview(id, justFinished);
+  const failed = !review && status === 'error' && error ? error : null;
+  useDocumentTitle(review ? `Review: ${review.interview.title}` : failed ? (failed.status === 404 ? 'Interview not found' : 'Interview') : 'Interview review');
+
+  if (failed) return <ReviewLoadError status={failed.status} message={failed.message} onRetry={reload} />;
+
+  return (
+    <div className="page review" data-testid={review ? 'interview-summary' : undefined} data-interview={id} data-just-finished={justFinished || undefined}>
+      <nav className="breadcrumb review__breadcrumb" aria-label="Breadcrumb">
+        <Link to="/interviews">
+          <span aria-hidden="true">← </span>
+          Interviews
+        </Link>
+      </nav>
+      {justFinished && (
+        <p className="notice review__done" role="status">
+          {review?.interview.status === 'abandoned'
+            ? 'Interview complete. It ended early, so not every question was reached.'
+            : 'Interview complete. Here is how it went.'}
+        </p>
+      )}
+      {review ? <ReviewContent review={review} polling={polling} justFinished={justFinished} /> : <SkeletonArticle label="Loading the review…" />}
+    </div>
+  );
+}
+
+function ReviewContent({ review, polling, justFinished }: { review: Review; polling: boolean; justFinished: boolean }) {
+  const navigate = useNavigate();
+  const [playback] = useState(() => new Playback(review.audio?.durationMs ?? 0));
+  // The first recording seen stays: a later look for scores must not reload the audio under the listener.
+  const [audio, setAudio] = useState(review.audio);
+  if (!audio && review.audio) setAudio(review.audio);
+  const [emphasis, setEmphasis] = useState<string | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const { interview } = review;
+  const owner = review.access === 'owner';
+
+  const lines = useMemo(() => sortLines(review.transcript), [review.transcript]);
+  const labels = useMemo(() => speakerLabels(review), [review]);
+  const markers = useMemo(() => questionMarkers(review.questions), [review.questions]);
+
+  const hear = useCallback(
+    (ms: number) => {
+      playback.seek(ms);
+      void playback.play();
+    },
+    [playback],
+  );
+  const emphasise = useCallback((pointId: string | null) => setEmphasis(pointId), []);
+
+  const jumpToShare = useCallback(() => {
+    document.querySelector<HTMLInputElement>('#share input[name="email"]')?.focus();
+  }, []);
+
+  const remove = async () => {
+    await interviewsApi.remove(interview.id);
+    await navigate('/interviews', { replace: true, state: { deleted: interview.title } });
+  };
+
+  return (
+    <>
+      <ReviewHeader review={review} justFinished={justFinished} onShare={owner ? jumpToShare : null} />
+      <Insights review={review} polling={polling} />
+
+      <div className="review__layout">
+        <section className="review__listen" aria-labelledby="review-listen-heading">
+          <h2 id="review-listen-heading" className="visually-hidden">
+            Recording and transcript
+          </h2>
+          {audio ? (
+            <AudioPlayer audio={audio} playback={playback} labels={labels} markers={markers} />
+          ) : (
+            <p className="card review-player review-player--none" data-testid="player-none">
+              No recording for this interview.
+            </p>
+          )}
+          <ReviewTranscript lines={lines} labels={labels} playback={playback} seekable={audio !== null} emphasis={emphasis} />
+        </section>
+
+        <section className="review__questions" aria-labelledby="review-questions-heading">
+          <h2 id="review-questions-heading" className="section-title">
+            Question by question
+          </h2>
+          {review.questions.length === 0 ? (
+            <p className="summary__empty">This interview had no questions.</p>
+          ) : (
+            <ol className="review__question-list">
+              {review.questions.map((question) => (
+                <li key={question.index}>
+                  <QuestionCard
+                    question={question}
+                    questionCount={review.questions.length}
+                    owner={owner}
+                    onHear={audio ? hear : null}
+                    onEmphasis={emphasise}
+                  />
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+
+      {owner ? (
+        <div className="review__manage">
+          <SharePanel interviewId={interview.id} initial={review.shares} />
+          <section className="card review-danger" aria-labelledby="review-delete-heading">
+            <h2 id="review-delete-heading" className="section-title">
+              Delete this interview
+            </h2>
+            <p className="review-danger__text">Removes the recording, transcript and scores for good, for you and anyone you shared it with.</p>
+            <button ref={deleteButton} type="button" className="button button--danger" onClick={() => setConfirmingDelete(true)}>
+              Delete interview
+            </button>
+          </section>
+          <DeleteInterviewDialog
+            open={confirmingDelete}
+            title={interview.title}
+            shared={review.shares.length > 0}
+            onCancel={() => {
+              setConfirmingDelete(false);
+              deleteButton.current?.focus();
+            }}
+            onConfirm={remove}
+          />
+        </div>
+      ) : (
+        <AccessNote review={review} />
+      )}
+    </>
+  );
+}
+
+/** Why a viewer who is not the candidate can see this, read-only. */
+function AccessNote({ review }: { review: Review }) {
+  const name = review.interview.candidate.name || 'the candidate';
+  const text =
+    review.access === 'shared'
+      ? `Shared with you by ${name}.`
+      : review.access === 'interviewer'
+        ? `You interviewed ${name}.`
+        : `You're viewing ${name}'s interview as an admin.`;
+  return (
+    <p className="notice review__access" data-testid="access-note">
+      {text} You can listen, read and export it; only {name} can share or delete it.
+    </p>
+  );
+}
+
+function ReviewLoadError({ status, message, onRetry }: { status: number; message: string; onRetry: () => void }) {
+  if (status === 404 || status === 403) {
+    return (
+      <div className="page page--narrow">
+        <h1 className="page__title">{status === 404 ? 'Interview not found' : "You can't open this interview"}</h1>
+        <EmptyState
+          title={status === 404 ? "There's no interview at this address" : "It belongs to someone else and hasn't been shared with you"}
+          actions={
+            <>
+              <Link to="/interviews" className="button button--primary">
+                See your interviews
+              </Link>
+              <Link to="/interviews/new" className="button button--secondary">
+                Start an interview
+              </Link>
+            </>
+          }
+        >
+          <p>{message}</p>
+        </EmptyState>
+      </div>
+    );
+  }
+  return (
+    <div className="page page--narrow">
+      <ErrorState title="Couldn't load the review" message={message} onRetry={onRetry}>
+        <Link to="/interviews" className="button button--ghost">
+          Back to history
+        </Link>
+      </ErrorState>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import type { ReviewLine, Speaker } from '@mockroom/contracts';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { clock } from '../interview/format';
+import { activeLineIndex } from './active-line';
+import { splitHighlights } from './highlight-spans';
+import type { Playback } from './playback';
+import { groupLines } from './review-logic';
+import { usePlaybackValue } from './use-playback';
+
+interface ReviewTranscriptProps {
+  /** Sorted by start. */
+  lines: ReviewLine[];
+  labels: Record<Speaker, string>;
+  playback: Playback;
+  /** There is a recording: lines seek it, and the line being played is highlighted. */
+  seekable: boolean;
+  /** A rubric point to show more strongly (hovered or focused in a question card). */
+  emphasis: string | null;
+}
+
+/** After the reader scrolls the transcript themselves, it leaves the scrolling to them for this long. */
+const USER_SCROLL_MS = 4_000;
+
+/** The whole conversation, one scrollable list grouped by question; the line being played is highlighted. */
+export function ReviewTranscript({ lines, labels, playback, seekable, emphasis }: ReviewTranscriptProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const userScrolledAt = useRef(0);
+  const groups = useMemo(() => groupLines(lines), [lines]);
+  const active = usePlaybackValue(playback, (state) => (seekable ? activeLineIndex(lines, state.positionMs) : -1));
+  const seek = useCallback((ms: number) => playback.seek(ms), [playback]);
+  const previous = useRef(active);
+
+  // Keeps the line being played in view, within the transcript only (never scrolling the page), unless the reader is scrolling.
+  useEffect(() => {
+    if (previous.current === active) return;
+    previous.current = active;
+    const container = scroller.current;
+    if (active < 0 || !container || Date.now() - userScrolledAt.current < USER_SCROLL_MS) return;
+    const line = container.querySelector<HTMLElement>(`[data-line-index="${active}"]`);
+    if (line) scrollWithin(container, line);
+  }, [active]);
+
+  const noteUserScroll = () => {
+    userScrolledAt.current = Date.now();
+  };
+
+  return (
+    <section className="review-transcript card" aria-labelledby="review-transcript-heading">
+      <div className="review-transcript__header">
+        <h2 id="review-transcript-heading" className="review-transcript__title">
+          Transcript
+        </h2>
+        {seekable && lines.length > 0 && <span className="review-transcript__hint">Select a line to hear it</span>}
+      </div>
+      <div
+        ref={scroller}
+        className="review-transcript__scroller"
+        data-testid="review-transcript"
+        tabIndex={0}
+        role="region"
+        aria-label="Transcript of the interview"
+        onWheel={noteUserScroll}
+        onTouchMove={noteUserScroll}
+        onKeyDown={(event) => {
+          if (event.target === event.currentTarget) noteUserScroll();
+        }}
+      >
+        {lines.length === 0 ? (
+          <p className="review-transcript__empty">Nothing was transcribed in this interview.</p>
+        ) : (
+          groups.map((group) => (
+            <div key={group.key} className="review-transcript__group">
+              <h3 className="review-transcript__divider">{group.label}</h3>
+              <ol className="review-transcript__lines">
+                {group.lines.map((line, i) => {
+                  const index = group.offset + i;
+                  return (
+                    <li key={line.seq}>
+                      <TranscriptLine
+                        line={line}
+                        index={index}
+                        label={labels[line.speaker] ?? line.speaker}
+                        active={index === active}
+                        emphasis={emphasis !== null && line.highlights.some((h) => h.pointId === emphasis) ? emphasis : null}
+                        onSelect={seekable ? seek : null}
+                      />
+                    </li>
+                  );
+                })}
+              </ol>
+            </div>
+          ))
+        )}
+      </div>
+    </section>
+  );
+}
+
+interface LineProps {
+  line: ReviewLine;
+  index: number;
+  label: string;
+  active: boolean;
+  /** The emphasised point, when this line covers it. */
+  emphasis: string | null;
+  onSelect: ((ms: number) => void) | null;
+}
+
+const TranscriptLine = memo(function TranscriptLine({ line, index, label, active, emphasis, onSelect }: LineProps) {
+  const pieces = useMemo(() => splitHighlights(line.text, line.highlights), [line.text, line.highlights]);
+  const className = `review-line review-line--${line.speaker}${active ? ' review-line--active' : ''}${onSelect ? ' review-line--seekable' : ''}`;
+  const content = (
+    <>
+      <span className="review-line__meta">
+        <span className="review-line__speaker">{label}</span>
+        <span className="review-line__time">{clock(line.startMs)}</span>
+      </span>
+      <span className="review-line__text">
+        {pieces.map((piece) =>
+          piece.pointIds.length === 0 ? (
+            <span key={piece.start}>{piece.text}</span>
+          ) : (
+            <mark
+              key={piece.start}
+              className={`review-mark${emphasis !== null && piece.pointIds.includes(emphasis) ? ' review-mark--strong' : ''}`}
+              data-point-id={piece.pointIds[0]}
+              data-point-ids={piece.pointIds.join(' ')}
+            >
+              {piece.text}
+            </mark>
+          ),
+        )}
+      </span>
+    </>
+  );
+  const data = {
+    'data-testid': 'review-line',
+    'data-seq': line.seq,
+    'data-speaker': line.speaker,
+    'data-start-ms': line.startMs,
+    'data-line-index': index,
+    'aria-current': active ? ('true' as const) : undefined,
+  };
+  if (!onSelect) {
+    return (
+      <div className={className} {...data}>
+        {content}
+      </div>
+    );
+  }
+  return (
+    <button type="button" className={className} {...data} onClick={() => onSelect(line.startMs)}>
+      {content}
+    </button>
+  );
+});
+
+/** Scrolls `container` just enough to show `element` (the page itself stays where it is). */
+function scrollWithin(container: HTMLElement, element: HTMLElement): void {
+  const box = container.getBoundingClientRect();
+  const target = element.getBoundingClientRect();
+  // Room at the top for the group's sticky heading.
+  const top = 48;
+  const bottom = 16;
+  if (target.top < box.top + top) container.scrollTop += target.top - box.top - top;
+  else if (target.bottom > box.bottom - bottom) container.scrollTop += target.bottom - box.bottom + bottom;
+}
