@@ -24,6 +24,11 @@ const BENCHES = {
     entry: 'apps/bench/src/concurrency.bench.js',
     quick: ['--steps', '10,25', '--window', '8', '--settle', '2'],
   },
+  review: {
+    title: 'Review of a 30-minute session: load time in Chromium, the review API, audio seeks',
+    entry: 'apps/bench/src/review.bench.js',
+    quick: ['--minutes', '5', '--runs', '3'],
+  },
   stt: {
     title: 'PocketSphinx word error rate on flite-spoken sample answers, without and with vocabulary hints',
     entry: 'libs/speech/src/bench/stt.bench.js',

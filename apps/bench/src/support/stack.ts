@@ -35,6 +35,8 @@ export interface Stack {
   api: ChildProcess;
   worker: ChildProcess | null;
   prefix: string;
+  /** The run's own database (for benchmarks that prepare data the product would have made). */
+  databaseUrl: string;
   /** A temporary folder of the run's own (data and media), removed by stop(). */
   dataDir: string;
   stop(): Promise<void>;
@@ -142,7 +144,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     children.push(api.child);
     const worker = options.worker ? await startProcess('apps/worker/src/main.js', env, 'ready') : null;
     if (worker) children.push(worker.child);
-    return { baseUrl: `http://127.0.0.1:${api.message.port}`, api: api.child, worker: worker?.child ?? null, prefix, dataDir, stop };
+    return { baseUrl: `http://127.0.0.1:${api.message.port}`, api: api.child, worker: worker?.child ?? null, prefix, databaseUrl: database.url, dataDir, stop };
   } catch (error) {
     await stop();
     throw error;
