@@ -1,4 +1,5 @@
-import type { InterviewSummary, Progress, Review } from '@mockroom/contracts';
+import { JobName, QueueName, type InterviewSummary, type Progress, type Review } from '@mockroom/contracts';
+import { JobQueueService } from '@mockroom/server-queue';
 import { takeSpokenInterview } from '@mockroom/server-testing';
 import { decodeWav } from '@mockroom/speech';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -59,6 +60,14 @@ describe('reviews', () => {
   afterAll(async () => {
     await db?.end();
     await t?.close();
+  });
+
+  it('mixes the session audio in the background when the interview ends, before anyone opens the review', async () => {
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(join(mediaDir, id, 'session.json')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(join(mediaDir, id, 'session.wav'))).toBe(true);
+    const jobs = await t.app.get(JobQueueService).queue(QueueName.Maintenance).getJobs(['completed']);
+    expect(jobs.filter((j) => j.name === JobName.MixSessionAudio && j.data.interviewId === id).length).toBeGreaterThan(0);
   });
 
   it('shows every question with scores, reasons, rubric evidence highlighted in the transcript, and insights', async () => {

@@ -18,6 +18,7 @@ export enum JobName {
   AssessAnswer = 'assessment.answer',
   PurgeExpiredSessions = 'auth.purge-expired-sessions',
   AbandonIdleInterviews = 'interviews.abandon-idle',
+  MixSessionAudio = 'review.mix-session-audio',
 }
 
 export interface JobPayloads {
@@ -41,6 +42,8 @@ export interface JobPayloads {
   [JobName.AssessAnswer]: { interviewId: string; answerId: string };
   [JobName.PurgeExpiredSessions]: { olderThan?: string };
   [JobName.AbandonIdleInterviews]: { idleMinutes?: number };
+  /** Mixes a finished interview's voices for its review, so the first opening does not wait for it. */
+  [JobName.MixSessionAudio]: { interviewId: string };
 }
 
 export interface JobResults {
@@ -51,6 +54,7 @@ export interface JobResults {
   [JobName.AssessAnswer]: { answer: AnswerResult; assessment: unknown } | null;
   [JobName.PurgeExpiredSessions]: { deleted: number };
   [JobName.AbandonIdleInterviews]: { abandoned: number };
+  [JobName.MixSessionAudio]: { durationMs: number } | null;
 }
 
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
@@ -59,6 +63,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.AssessAnswer]: QueueName.Assessment,
   [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
   [JobName.AbandonIdleInterviews]: QueueName.Maintenance,
+  [JobName.MixSessionAudio]: QueueName.Maintenance,
 };
 
 export type JobPayload<J extends JobName> = JobPayloads[J];

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
+import { SessionAudio } from '@mockroom/server-jobs';
 import { AuthModule } from '../auth/auth.module';
 import { QuestionBankModule } from '../question-bank/question-bank.module';
 import { ReviewsController } from '../reviews/reviews.controller';
 import { ReviewsService } from '../reviews/reviews.service';
-import { SessionAudio } from '../reviews/session-audio.service';
 import { InterviewGateway } from './interview.gateway';
 import { InterviewsController } from './interviews.controller';
 import { InterviewsService } from './interviews.service';

@@ -16,7 +16,7 @@ import { QuestionBank } from '@mockroom/question-bank';
 import { InterviewAnswerEntity, InterviewEntity, InterviewRepository, InterviewShareEntity, UserRepository } from '@mockroom/server-database';
 import { InterviewAccess, InterviewsService } from '../interviews/interviews.service';
 import { buildReview, meanScores } from './review-builder';
-import { SessionAudio } from './session-audio.service';
+import { SessionAudio } from '@mockroom/server-jobs';
 
 const REVIEW_ACCESS: Record<InterviewAccess, ReviewAccess> = { candidate: 'owner', interviewer: 'interviewer', admin: 'admin', shared: 'shared' };
 

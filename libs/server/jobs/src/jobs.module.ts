@@ -6,6 +6,8 @@ import { AssessAnswerJob } from './assessment/assess-answer.job';
 import { Engines, QUESTION_BANK_PROVIDER } from './engines.providers';
 import { AbandonIdleInterviewsJob } from './interviews/abandon-idle-interviews.job';
 import { PurgeExpiredSessionsJob } from './maintenance/purge-expired-sessions.job';
+import { MixSessionAudioJob } from './review/mix-session-audio.job';
+import { SessionAudio } from './review/session-audio';
 import { SynthesizePromptJob } from './speech/synthesize-prompt.job';
 import { TranscribeSegmentJob } from './transcription/transcribe-segment.job';
 
@@ -23,6 +25,8 @@ const EVERY_TEN_MINUTES = 10 * 60 * 1000;
     AssessAnswerJob,
     PurgeExpiredSessionsJob,
     AbandonIdleInterviewsJob,
+    SessionAudio,
+    MixSessionAudioJob,
   ],
 })
 export class JobsModule implements OnApplicationBootstrap {

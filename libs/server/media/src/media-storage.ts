@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, ReadStream, WriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
@@ -41,7 +42,7 @@ export class MediaStorage {
   async write(relative: string, data: Buffer): Promise<void> {
     const full = this.absolute(relative);
     await mkdir(dirname(full), { recursive: true });
-    const temp = `${full}.${process.pid}.tmp`;
+    const temp = `${full}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     await writeFile(temp, data);
     await rename(temp, full);
   }

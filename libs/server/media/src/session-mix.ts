@@ -1,4 +1,5 @@
 import type { Speaker } from '@mockroom/contracts';
+import { randomBytes } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 
 /** Raw 16-bit mono PCM in a file (a candidate's recording), placed on the interview's clock. */
@@ -82,7 +83,8 @@ export async function renderSessionMix(files: PcmFileSource[], buffers: PcmBuffe
   const out = new Int16Array(windowSamples); // the platform's byte order: little-endian on every machine we run on
   const outBytes = Buffer.from(out.buffer);
   const read = Buffer.alloc(windowSamples * 2);
-  const temp = `${outPath}.${process.pid}.tmp`;
+  // Unique per call: two mixes of one session may run at once (the review and the background job).
+  const temp = `${outPath}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const handles = new Map<string, FileHandle | null>();
   const output = await open(temp, 'w');
   try {

@@ -586,6 +586,10 @@ export class InterviewRuntime implements StreamSink {
     await this.deps.interviews.finish(this.id, 'completed', new Date(), this.turn);
     await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
     this.entity = { ...this.entity, status: 'completed' } as InterviewEntity;
+    // The review's audio is made ahead of its first opening; the closing line's voice queues its own mix when ready.
+    await this.deps.queue
+      .add(JobName.MixSessionAudio, { interviewId: this.id }, { jobId: jobId('mix', this.id) })
+      .catch((error: Error) => this.logger.warn(`could not queue the session mix: ${error.message}`));
     // The summary waits for the scores still being computed, within reason.
     await Promise.race([Promise.all(this.assessments), sleep(30_000)]);
     await this.deps.onFinished(this.id);

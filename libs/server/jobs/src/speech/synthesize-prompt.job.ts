@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JobName, JobPayloads, JobResults } from '@mockroom/contracts';
 import { InterviewRepository } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
-import { LiveEmitter, OnJob } from '@mockroom/server-queue';
+import { JobQueueService, jobId, LiveEmitter, OnJob } from '@mockroom/server-queue';
 import { Engines } from '../engines.providers';
 
 export const promptAudioUrl = (interviewId: string, seq: number) => `/api/interviews/${interviewId}/prompts/${seq}/audio`;
@@ -15,6 +15,7 @@ export class SynthesizePromptJob {
     private readonly engines: Engines,
     private readonly media: MediaStorage,
     private readonly live: LiveEmitter,
+    private readonly queue: JobQueueService,
   ) {}
 
   @OnJob(JobName.SynthesizePrompt)
@@ -30,6 +31,12 @@ export class SynthesizePromptJob {
       await this.media.write(path, audio.wav);
       durationMs = Math.round(audio.durationMs);
       await this.interviews.setPromptAudio(payload.interviewId, payload.seq, path, durationMs, audio.engine);
+      // The closing line is often voiced after the interview ended: the session's mix must include it.
+      const interview = await this.interviews.findById(payload.interviewId);
+      if (!interview) await this.media.deleteInterview(payload.interviewId); // deleted while this voice was made
+      else if (interview.status === 'completed' || interview.status === 'abandoned') {
+        await this.queue.add(JobName.MixSessionAudio, { interviewId: payload.interviewId }, { jobId: jobId('mix', payload.interviewId, payload.seq) });
+      }
     }
     const result = { seq: payload.seq, audioUrl: promptAudioUrl(payload.interviewId, payload.seq), audioDurationMs: durationMs };
     this.live.toInterview(payload.interviewId, 'prompt:audio', result);
