@@ -155,12 +155,36 @@ describe('reviewing a finished interview in the browser', () => {
     await Promise.all([context.close(), mentor.context.close(), outsider.context.close()]);
   });
 
+  it('charts progress and filters the history', async () => {
+    const { context, page } = await pageAs('candidate');
+    await page.goto(`${product.url}/progress`);
+    await page.getByTestId('progress-chart').waitFor();
+    expect(await page.getByTestId('category-row').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('progress-chart').getAttribute('aria-label')).toMatch(/1 session/);
+
+    await page.goto(`${product.url}/interviews`);
+    await eventually(() => page.getByTestId('interview-row').count(), (n) => expect(n).toBe(1));
+    await page.getByLabel('To').fill('2001-01-01');
+    await page.getByText('No interviews match these filters').waitFor();
+    expect(page.url()).toContain('to=2001-01-01');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await eventually(() => page.getByTestId('interview-row').count(), (n) => expect(n).toBe(1));
+
+    // The mentor it was shared with (and revoked) no longer sees it in their list.
+    const mentor = await pageAs('mentor');
+    await mentor.page.goto(`${product.url}/interviews`);
+    await mentor.page.getByText('No interviews yet').waitFor();
+    await Promise.all([context.close(), mentor.context.close()]);
+  });
+
   it('deletes the interview with its recording and transcript', async () => {
     const { context, page } = await pageAs('candidate');
     await page.goto(`${product.url}/interviews/${id}`);
     await page.getByRole('button', { name: 'Delete interview' }).click();
     await page.getByRole('button', { name: 'Delete for good' }).click();
     await page.waitForURL(`${product.url}/interviews`);
+    await page.getByText(/was deleted, with its recording, transcript and scores/).waitFor();
+    expect(await page.getByTestId('interview-row').count()).toBe(0);
     expect((await page.request.get(`${product.url}/api/interviews/${id}/review`)).status()).toBe(404);
     expect((await page.request.get(`${product.url}/api/interviews/${id}/audio`)).status()).toBe(404);
     await context.close();

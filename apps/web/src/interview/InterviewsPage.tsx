@@ -1,6 +1,6 @@
 import type { InterviewListQuery, InterviewSummary, Track } from '@mockroom/contracts';
 import { useId, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { interviewsApi, tracksApi } from '../api/endpoints';
 import { useResource } from '../api/use-resource';
 import { useAuth } from '../auth/auth-context';
@@ -69,6 +69,8 @@ export function InterviewsPage() {
   const interviews = useResource(`interviews:${JSON.stringify(query)}`, (signal) => interviewsApi.list(query, signal), { keepPrevious: true });
   const tracks = useResource('tracks', (signal) => tracksApi.list(signal));
   const filtered = hasFilters(filters);
+  // Set by the review page after it deleted an interview.
+  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
 
   /** Changes the filters in the URL, so a reload or the back button keeps them. */
   const update = (next: HistoryFilters, replace = false) => {
@@ -89,6 +91,12 @@ export function InterviewsPage() {
           Start an interview
         </Link>
       </header>
+
+      {deleted && (
+        <p className="notice" role="status">
+          “{deleted}” was deleted, with its recording, transcript and scores.
+        </p>
+      )}
 
       <HistoryFilterBar filters={filters} tracks={tracks.data ?? []} onChange={update} onClear={clearFilters} busy={refreshing} />
 
