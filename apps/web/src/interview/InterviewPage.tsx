@@ -4,9 +4,8 @@ import { Link, useParams } from 'react-router';
 import { interviewsApi } from '../api/endpoints';
 import { useResource } from '../api/use-resource';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
 import { SkeletonArticle } from '../ui/Skeleton';
-import { useDocumentTitle } from '../ui/use-document-title';
+import { InterviewLoadError, PageTitle } from './InterviewLoadError';
 import { InterviewRoom } from './room/InterviewRoom';
 import { ReviewPage } from '../review/ReviewPage';
 
@@ -63,53 +62,11 @@ export function InterviewSummaryPage() {
                 </Link>
               }
             >
-              <p>The summary appears once the interview ends.</p>
+              <p>The review appears once the interview ends.</p>
             </EmptyState>
           </div>
         )
       }
     />
-  );
-}
-
-/** Sets the tab's title from wherever it is rendered (a page's own title wins over its parent's this way). */
-function PageTitle({ title }: { title: string }) {
-  useDocumentTitle(title);
-  return null;
-}
-
-function InterviewLoadError({ status, message, onRetry }: { status: number; message: string; onRetry: () => void }) {
-  if (status === 404 || status === 403) {
-    return (
-      <div className="page page--narrow">
-        <PageTitle title={status === 404 ? 'Interview not found' : 'Interview'} />
-        <h1 className="page__title">{status === 404 ? 'Interview not found' : "You can't open this interview"}</h1>
-        <EmptyState
-          title={status === 404 ? "There's no interview at this address" : 'This interview belongs to someone else'}
-          actions={
-            <>
-              <Link to="/interviews" className="button button--primary">
-                See your interviews
-              </Link>
-              <Link to="/interviews/new" className="button button--secondary">
-                Start an interview
-              </Link>
-            </>
-          }
-        >
-          <p>{message}</p>
-        </EmptyState>
-      </div>
-    );
-  }
-  return (
-    <div className="page page--narrow">
-      <PageTitle title="Interview" />
-      <ErrorState title="Couldn't load the interview" message={message} onRetry={onRetry}>
-        <Link to="/interviews" className="button button--ghost">
-          Back to history
-        </Link>
-      </ErrorState>
-    </div>
   );
 }

@@ -2,10 +2,9 @@ import type { Review } from '@mockroom/contracts';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { interviewsApi } from '../api/endpoints';
-import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
 import { SkeletonArticle } from '../ui/Skeleton';
 import { useDocumentTitle } from '../ui/use-document-title';
+import { InterviewLoadError } from '../interview/InterviewLoadError';
 import { sortLines } from './active-line';
 import { AudioPlayer } from './AudioPlayer';
 import { DeleteInterviewDialog } from './DeleteInterviewDialog';
@@ -24,7 +23,7 @@ export function ReviewPage({ id, justFinished = false }: { id: string; justFinis
   const failed = !review && status === 'error' && error ? error : null;
   useDocumentTitle(review ? `Review: ${review.interview.title}` : failed ? (failed.status === 404 ? 'Interview not found' : 'Interview') : 'Interview review');
 
-  if (failed) return <ReviewLoadError status={failed.status} message={failed.message} onRetry={reload} />;
+  if (failed) return <InterviewLoadError status={failed.status} message={failed.message} onRetry={reload} what="review" />;
 
   return (
     <div className="page review" data-testid={review ? 'interview-summary' : undefined} data-interview={id} data-just-finished={justFinished || undefined}>
@@ -167,39 +166,5 @@ function AccessNote({ review }: { review: Review }) {
     <p className="notice review__access" data-testid="access-note">
       {text} You can listen, read and export it; only {name} can share or delete it.
     </p>
-  );
-}
-
-function ReviewLoadError({ status, message, onRetry }: { status: number; message: string; onRetry: () => void }) {
-  if (status === 404 || status === 403) {
-    return (
-      <div className="page page--narrow">
-        <h1 className="page__title">{status === 404 ? 'Interview not found' : "You can't open this interview"}</h1>
-        <EmptyState
-          title={status === 404 ? "There's no interview at this address" : "It belongs to someone else and hasn't been shared with you"}
-          actions={
-            <>
-              <Link to="/interviews" className="button button--primary">
-                See your interviews
-              </Link>
-              <Link to="/interviews/new" className="button button--secondary">
-                Start an interview
-              </Link>
-            </>
-          }
-        >
-          <p>{message}</p>
-        </EmptyState>
-      </div>
-    );
-  }
-  return (
-    <div className="page page--narrow">
-      <ErrorState title="Couldn't load the review" message={message} onRetry={onRetry}>
-        <Link to="/interviews" className="button button--ghost">
-          Back to history
-        </Link>
-      </ErrorState>
-    </div>
   );
 }

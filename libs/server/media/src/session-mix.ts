@@ -1,4 +1,5 @@
 import type { Speaker } from '@mockroom/contracts';
+import { wavHeader } from '@mockroom/speech';
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 
@@ -38,24 +39,6 @@ const WINDOW_MS = 10_000;
 
 export function chooseBucketMs(durationMs: number, targetBuckets: number): number {
   return BUCKET_CHOICES_MS.find((ms) => durationMs / ms <= targetBuckets) ?? BUCKET_CHOICES_MS.at(-1)!;
-}
-
-function wavHeader(dataBytes: number, sampleRate: number): Buffer {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + dataBytes, 4);
-  header.write('WAVE', 8, 'ascii');
-  header.write('fmt ', 12, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(dataBytes, 40);
-  return header;
 }
 
 /**

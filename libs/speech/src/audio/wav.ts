@@ -23,15 +23,8 @@ const WAVE_FORMAT_PCM = 1;
 const WAVE_FORMAT_IEEE_FLOAT = 3;
 const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 
-/**
- * A 16-bit PCM WAV file. Samples are interleaved when there is more than one channel
- * (left, right, left, right, ...).
- */
-export function encodeWav(samples: Int16Array, sampleRate: number, channels = 1): Buffer {
-  if (!Number.isInteger(sampleRate) || sampleRate <= 0) throw new RangeError(`bad sample rate ${sampleRate}`);
-  if (!Number.isInteger(channels) || channels < 1) throw new RangeError(`bad channel count ${channels}`);
-  if (samples.length % channels !== 0) throw new RangeError(`${samples.length} samples do not divide into ${channels} channels`);
-  const dataBytes = samples.length * 2;
+/** The 44-byte header of a 16-bit PCM WAV file holding `dataBytes` of samples (for files written in pieces). */
+export function wavHeader(dataBytes: number, sampleRate: number, channels = 1): Buffer {
   const header = Buffer.alloc(44);
   header.write('RIFF', 0, 'ascii');
   header.writeUInt32LE(36 + dataBytes, 4);
@@ -46,6 +39,18 @@ export function encodeWav(samples: Int16Array, sampleRate: number, channels = 1)
   header.writeUInt16LE(16, 34);
   header.write('data', 36, 'ascii');
   header.writeUInt32LE(dataBytes, 40);
+  return header;
+}
+
+/**
+ * A 16-bit PCM WAV file. Samples are interleaved when there is more than one channel
+ * (left, right, left, right, ...).
+ */
+export function encodeWav(samples: Int16Array, sampleRate: number, channels = 1): Buffer {
+  if (!Number.isInteger(sampleRate) || sampleRate <= 0) throw new RangeError(`bad sample rate ${sampleRate}`);
+  if (!Number.isInteger(channels) || channels < 1) throw new RangeError(`bad channel count ${channels}`);
+  if (samples.length % channels !== 0) throw new RangeError(`${samples.length} samples do not divide into ${channels} channels`);
+  const header = wavHeader(samples.length * 2, sampleRate, channels);
   return Buffer.concat([header, int16ToBuffer(samples)]);
 }
 
