@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './errors';
+export * from './human';
 export * from './interview';
 export * from './jobs';
 export * from './question-bank';

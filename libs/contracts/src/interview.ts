@@ -59,8 +59,10 @@ export interface InterviewSummary {
   trackId: string | null;
   role: Role;
   level: Level;
-  interviewer: { kind: InterviewerKind; name: string };
-  candidate: { id: string; name: string };
+  /** `id` is the human interviewer's account (null for the AI). */
+  interviewer: { kind: InterviewerKind; name: string; id: string | null };
+  /** Null for a human session nobody has joined yet. */
+  candidate: { id: string; name: string } | null;
   questionCount: number;
   createdAt: string;
   startedAt: string | null;

@@ -1,4 +1,16 @@
 import type {
+  ConsoleState,
+  InterviewerNote,
+  InterviewerScore,
+  NoteCommand,
+  Participant,
+  QuestionChecklist,
+  RelayedAudio,
+  RubricOverrideCommand,
+  ScoreCommand,
+  ShowPromptCommand,
+} from './human';
+import type {
   AnswerResult,
   AudioStreamAccepted,
   AudioStreamStart,
@@ -14,6 +26,8 @@ export const LIVE_NAMESPACE = '/live';
 
 /** Socket.IO room of one interview. */
 export const interviewRoom = (interviewId: string) => `interview:${interviewId}`;
+/** The interviewer's own sockets of a human session: rubric, scores and notes go here and nowhere else. */
+export const interviewerRoom = (interviewId: string) => `interview:${interviewId}:interviewer`;
 
 export interface SocketError {
   /** Machine-readable reason, e.g. "unauthorized", "bad-frame", "not-your-session", "session-ended". */
@@ -46,6 +60,13 @@ export interface ServerToClientEvents {
   'audio:ack': (ack: { streamId: string; seq: number }) => void;
   'answer:assessed': (result: AnswerResult) => void;
   'interview:completed': (snapshot: InterviewSnapshot) => void;
+  /** Human sessions: who is in the session now. */
+  presence: (participants: Participant[]) => void;
+  /** Human sessions: the other participant's audio (built-in transport). */
+  'audio:relay': (audio: RelayedAudio) => void;
+  /** Human sessions, interviewer only: the whole console state (on join) and the checklist as points tick. */
+  'console:state': (state: ConsoleState) => void;
+  'checklist:update': (checklist: QuestionChecklist) => void;
 }
 
 export interface ClientToServerEvents {
@@ -66,4 +87,12 @@ export interface ClientToServerEvents {
   'prompt:interrupted': (seq: number) => void;
   /** Finish the interview now. */
   'interview:end': (ack: Ack<InterviewSnapshot>) => void;
+  /** Human sessions, interviewer only: show the next question or a follow-up on the candidate's screen. */
+  'console:show': (command: ShowPromptCommand, ack: Ack<Prompt>) => void;
+  /** Human sessions, interviewer only: tick or untick a rubric point by hand (null: follow the engine). */
+  'console:rubric': (command: RubricOverrideCommand, ack: Ack<QuestionChecklist>) => void;
+  /** Human sessions, interviewer only: the four scores of a question (replaces earlier ones). */
+  'console:score': (command: ScoreCommand, ack: Ack<InterviewerScore>) => void;
+  /** Human sessions, interviewer only: a private or shared note. */
+  'console:note': (command: NoteCommand, ack: Ack<InterviewerNote>) => void;
 }

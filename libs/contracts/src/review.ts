@@ -1,3 +1,4 @@
+import type { ReviewInterviewerView } from './human';
 import type { AnswerScores, EngineNames, InterviewPlan, InterviewSummary, Prompt, Speaker } from './interview';
 import type { Category, Level, Role } from './question-bank';
 
@@ -143,6 +144,8 @@ export interface Review {
   audio: ReviewAudio | null;
   /** Who it is shared with (the owner only; empty for others). */
   shares: ShareInfo[];
+  /** A human interviewer's scores and notes, beside the engine's (human sessions). */
+  interviewer: ReviewInterviewerView | null;
 }
 
 export interface ShareRequest {

@@ -12,8 +12,11 @@ export function toSummary(entity: InterviewEntity): InterviewSummary {
     trackId: entity.plan.trackId,
     role: entity.plan.role,
     level: entity.plan.level,
-    interviewer: entity.interviewerKind === 'ai' ? { kind: 'ai', name: 'AI interviewer' } : { kind: 'human', name: entity.interviewer?.displayName ?? 'Interviewer' },
-    candidate: { id: entity.candidateId, name: entity.candidate?.displayName ?? '' },
+    interviewer:
+      entity.interviewerKind === 'ai'
+        ? { kind: 'ai', name: 'AI interviewer', id: null }
+        : { kind: 'human', name: entity.interviewer?.displayName ?? 'Interviewer', id: entity.interviewerId },
+    candidate: entity.candidateId ? { id: entity.candidateId, name: entity.candidate?.displayName ?? '' } : null,
     questionCount: entity.plan.questionIds.length,
     createdAt: entity.createdAt.toISOString(),
     startedAt: entity.startedAt?.toISOString() ?? null,

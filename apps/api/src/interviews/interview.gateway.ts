@@ -1,4 +1,4 @@
-import { HttpException, Logger } from '@nestjs/common';
+import { HttpException, Logger, OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -12,9 +12,20 @@ import {
   AUDIO_FRAME_BYTES,
   AUDIO_SAMPLE_RATE,
   AudioStreamAccepted,
+  InterviewerNote,
+  InterviewerScore,
+  interviewerRoom,
   interviewRoom,
   InterviewSnapshot,
   LIVE_NAMESPACE,
+  NoteCommand,
+  Participant,
+  ParticipantRole,
+  Prompt,
+  QuestionChecklist,
+  RubricOverrideCommand,
+  ScoreCommand,
+  ShowPromptCommand,
   SocketError,
   TurnState,
 } from '@mockroom/contracts';
@@ -22,14 +33,17 @@ import type { Namespace, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import { SocketData, socketAuthMiddleware } from '../realtime/socket-auth.middleware';
 import { InterviewsService } from './interviews.service';
+import { HumanSessionRuntime, SessionCommandError } from './runtime/human-session-runtime';
 import { InterviewRuntime } from './runtime/interview-runtime';
-import { InterviewRuntimes } from './runtime/interview-runtimes.service';
+import { InterviewRuntimes, LiveRuntime } from './runtime/interview-runtimes.service';
 
 interface LiveSocketData extends SocketData {
   interviewId?: string;
   /** Whether this socket counts towards keeping the interview's runtime loaded. */
   counted?: boolean;
   streamId?: string;
+  /** In a human session: which side of the table this socket is on (its audio is labelled so). */
+  role?: ParticipantRole;
   lastErrorAt?: number;
 }
 
@@ -45,8 +59,11 @@ const ERROR_EVERY_MS = 1000;
  * socket joined an interview that belongs to its user. Mistakes get an `error` event (and an error ack), never a crash.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
-export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(InterviewGateway.name);
+  private namespace: Namespace | null = null;
+  /** Shutting down: sockets disconnecting now need no presence updates (Redis may be gone). */
+  private stopping = false;
 
   constructor(
     private readonly auth: AuthService,
@@ -55,6 +72,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   ) {}
 
   afterInit(namespace: Namespace): void {
+    this.namespace = namespace;
     namespace.use(socketAuthMiddleware(this.auth));
     this.runtimes.attach(namespace);
   }
@@ -64,9 +82,31 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     socket.on('audio:frame', (seq: unknown, pcm: unknown) => this.onFrame(socket, seq, pcm));
   }
 
+  onModuleDestroy(): void {
+    this.stopping = true;
+  }
+
   handleDisconnect(socket: Socket): void {
-    const { interviewId, counted } = socket.data as LiveSocketData;
+    const { interviewId, counted, role } = socket.data as LiveSocketData;
     if (interviewId && counted) this.runtimes.left(interviewId);
+    if (interviewId && role) void this.presence(interviewId);
+  }
+
+  /** Who is connected to a human session (across API instances, through the adapter), sent to its room. */
+  private async presence(interviewId: string): Promise<void> {
+    if (!this.namespace || this.stopping) return;
+    try {
+      const sockets = await this.namespace.in(interviewRoom(interviewId)).fetchSockets();
+      const entity = await this.service.reload(interviewId);
+      if (this.stopping) return;
+      const connected = new Set(sockets.map((s) => (s.data as LiveSocketData).user?.id));
+      const participants: Participant[] = [];
+      if (entity.interviewerId) participants.push({ userId: entity.interviewerId, name: entity.interviewer?.displayName ?? 'Interviewer', role: 'interviewer', connected: connected.has(entity.interviewerId) });
+      if (entity.candidateId) participants.push({ userId: entity.candidateId, name: entity.candidate?.displayName ?? 'Candidate', role: 'candidate', connected: connected.has(entity.candidateId) });
+      this.namespace.to(interviewRoom(interviewId)).emit('presence', participants);
+    } catch (error) {
+      this.logger.warn(`presence of ${interviewId}: ${(error as Error).message}`);
+    }
   }
 
   @SubscribeMessage('whoami')
@@ -85,6 +125,15 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
       if (access !== 'candidate' && entity.interviewerKind === 'ai') {
         return this.fail(socket, 'not-your-session', 'Only the candidate takes part in an AI interview.', 'interview:join');
       }
+      if (entity.interviewerKind === 'human' && access === 'admin') {
+        return this.fail(socket, 'not-your-session', 'Only the interviewer and the invited candidate take part in this session.', 'interview:join');
+      }
+      const role: ParticipantRole | undefined = entity.interviewerKind === 'human' ? (access === 'interviewer' ? 'interviewer' : 'candidate') : undefined;
+      if (data.interviewId && data.interviewId !== id) {
+        await socket.leave(interviewerRoom(data.interviewId));
+        if (data.role) void this.presence(data.interviewId);
+      }
+      data.role = role;
       if (data.interviewId !== id) {
         if (data.interviewId) {
           await socket.leave(interviewRoom(data.interviewId));
@@ -94,10 +143,17 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
         data.interviewId = id;
         data.counted = false;
       }
+      if (role === 'interviewer') await socket.join(interviewerRoom(id));
       if (entity.status === 'created' || entity.status === 'live') {
         const runtime = data.counted ? await this.runtimes.get(id) : await this.runtimes.joined(id);
         data.counted = true;
-        return this.service.snapshot(await this.service.reload(id), runtime.turn);
+        const current = await this.service.reload(id);
+        if (runtime instanceof HumanSessionRuntime) {
+          if (current.candidateId) runtime.candidateJoined(current.candidateId);
+          void this.presence(id);
+          if (role === 'interviewer') socket.emit('console:state', await runtime.consoleState());
+        }
+        return this.service.snapshot(current, runtime.turn, role === 'candidate');
       }
       return this.service.snapshot(entity);
     } catch (error) {
@@ -107,15 +163,15 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
 
   @SubscribeMessage('interview:start')
   async start(@ConnectedSocket() socket: Socket): Promise<Reply<TurnState>> {
-    const runtime = this.candidateRuntime(socket, 'interview:start');
+    const runtime = this.leadRuntime(socket, 'interview:start');
     if ('error' in runtime) return runtime;
     if (runtime.ended) return this.fail(socket, 'session-ended', 'This interview has ended.', 'interview:start');
-    return runtime.start();
+    return this.command(socket, 'interview:start', () => runtime.start());
   }
 
   @SubscribeMessage('audio:start')
   audioStart(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Reply<AudioStreamAccepted> {
-    const runtime = this.candidateRuntime(socket, 'audio:start');
+    const runtime = this.speakerRuntime(socket, 'audio:start');
     if ('error' in runtime) return runtime;
     const { streamId, sampleRate } = (body ?? {}) as { streamId?: unknown; sampleRate?: unknown };
     if (typeof streamId !== 'string' || !STREAM_ID.test(streamId)) {
@@ -125,13 +181,14 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
       return this.fail(socket, 'bad-rate', `Audio must be ${AUDIO_SAMPLE_RATE} Hz mono 16-bit PCM; got ${String(sampleRate)} Hz.`, 'audio:start');
     }
     if (runtime.ended) return this.fail(socket, 'session-ended', 'This interview has ended.', 'audio:start');
-    (socket.data as LiveSocketData).streamId = streamId;
-    return runtime.startStream(streamId);
+    const data = socket.data as LiveSocketData;
+    data.streamId = streamId;
+    return runtime instanceof HumanSessionRuntime ? runtime.startStream(streamId, data.role ?? 'candidate') : runtime.startStream(streamId);
   }
 
   @SubscribeMessage('answer:done')
   async answerDone(@ConnectedSocket() socket: Socket): Promise<Reply<{ ok: true }>> {
-    const runtime = this.candidateRuntime(socket, 'answer:done');
+    const runtime = this.aiRuntime(socket, 'answer:done');
     if ('error' in runtime) return runtime;
     await runtime.answerDone();
     return { ok: true };
@@ -139,31 +196,73 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
 
   @SubscribeMessage('prompt:played')
   promptPlayed(@ConnectedSocket() socket: Socket, @MessageBody() seq: unknown): void {
-    const runtime = this.candidateRuntime(socket, 'prompt:played');
+    const runtime = this.aiRuntime(socket, 'prompt:played');
     if (!('error' in runtime) && Number.isInteger(seq)) runtime.promptPlayed(seq as number);
   }
 
   @SubscribeMessage('prompt:interrupted')
   promptInterrupted(@ConnectedSocket() socket: Socket, @MessageBody() seq: unknown): void {
-    const runtime = this.candidateRuntime(socket, 'prompt:interrupted');
+    const runtime = this.aiRuntime(socket, 'prompt:interrupted');
     if (!('error' in runtime) && Number.isInteger(seq)) runtime.promptInterrupted(seq as number);
   }
 
   @SubscribeMessage('interview:end')
   async end(@ConnectedSocket() socket: Socket): Promise<Reply<InterviewSnapshot>> {
-    const runtime = this.candidateRuntime(socket, 'interview:end');
+    const runtime = this.leadRuntime(socket, 'interview:end');
     if ('error' in runtime) return runtime;
     await runtime.end();
     return this.service.snapshot(await this.service.reload(runtime.id), runtime.turn);
+  }
+
+  @SubscribeMessage('console:show')
+  show(@ConnectedSocket() socket: Socket, @MessageBody() command: unknown): Promise<Reply<Prompt>> | Reply<Prompt> {
+    const runtime = this.consoleRuntime(socket, 'console:show');
+    if ('error' in runtime) return runtime;
+    const body = (command ?? {}) as ShowPromptCommand;
+    if (body.kind !== 'question' && body.kind !== 'follow-up') return this.fail(socket, 'bad-request', 'kind must be "question" or "follow-up".', 'console:show');
+    return this.command(socket, 'console:show', () => runtime.show(body));
+  }
+
+  @SubscribeMessage('console:rubric')
+  rubric(@ConnectedSocket() socket: Socket, @MessageBody() command: unknown): Promise<Reply<QuestionChecklist>> | Reply<QuestionChecklist> {
+    const runtime = this.consoleRuntime(socket, 'console:rubric');
+    if ('error' in runtime) return runtime;
+    return this.command(socket, 'console:rubric', () => runtime.override((command ?? {}) as RubricOverrideCommand));
+  }
+
+  @SubscribeMessage('console:score')
+  score(@ConnectedSocket() socket: Socket, @MessageBody() command: unknown): Promise<Reply<InterviewerScore>> | Reply<InterviewerScore> {
+    const runtime = this.consoleRuntime(socket, 'console:score');
+    if ('error' in runtime) return runtime;
+    return this.command(socket, 'console:score', () => runtime.score((command ?? {}) as ScoreCommand));
+  }
+
+  @SubscribeMessage('console:note')
+  note(@ConnectedSocket() socket: Socket, @MessageBody() command: unknown): Promise<Reply<InterviewerNote>> | Reply<InterviewerNote> {
+    const runtime = this.consoleRuntime(socket, 'console:note');
+    if ('error' in runtime) return runtime;
+    const body = (command ?? {}) as NoteCommand;
+    return this.command(socket, 'console:note', () => runtime.note({ ...body, questionIndex: body.questionIndex ?? null }));
+  }
+
+  /** Runs a session command; a refusal becomes an error event and an error reply. */
+  private async command<T>(socket: Socket, event: string, work: () => Promise<T>): Promise<Reply<T>> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof SessionCommandError) return this.fail(socket, error.code, error.message, event);
+      return this.failFrom(socket, error, event);
+    }
   }
 
   private onFrame(socket: Socket, seq: unknown, pcm: unknown): void {
     const data = socket.data as LiveSocketData;
     const runtime = data.interviewId ? this.runtimes.peek(data.interviewId) : null;
     if (!data.interviewId || !runtime) return void this.fail(socket, 'not-joined', 'Join an interview before sending audio.', 'audio:frame', true);
-    if (runtime.candidateId !== data.user.id) return void this.fail(socket, 'not-your-session', 'This is not your interview.', 'audio:frame', true);
+    const human = runtime instanceof HumanSessionRuntime;
+    if (human ? !data.role : runtime.candidateId !== data.user.id) return void this.fail(socket, 'not-your-session', 'This is not your interview.', 'audio:frame', true);
     if (runtime.ended) return void this.fail(socket, 'session-ended', 'This interview has ended; audio is no longer accepted.', 'audio:frame', true);
-    if (!data.streamId || !runtime.hasStream(data.streamId)) return void this.fail(socket, 'no-stream', 'Send audio:start before audio frames.', 'audio:frame', true);
+    if (!data.streamId || !(human ? runtime.hasStream(data.streamId, data.role!) : runtime.hasStream(data.streamId))) return void this.fail(socket, 'no-stream', 'Send audio:start before audio frames.', 'audio:frame', true);
     if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) {
       return void this.fail(socket, 'bad-frame', 'Each frame needs a sequence number (an integer from 0).', 'audio:frame', true);
     }
@@ -179,17 +278,55 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     }
     // Int16Array needs an even byte offset; socket.io may hand us a slice of a larger buffer.
     const samples = bytes.byteOffset % 2 === 0 ? new Int16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2) : new Int16Array(Uint8Array.from(bytes).buffer);
-    const { ackSeq } = runtime.pushFrame(data.streamId, seq, samples);
+    const { accepted, ackSeq } = human ? runtime.pushFrame(data.streamId, data.role!, seq, samples) : runtime.pushFrame(data.streamId, seq, samples);
     if (ackSeq !== null) socket.emit('audio:ack', { streamId: data.streamId, seq: ackSeq });
+    // Built-in transport: the other side hears it (a resent duplicate is not played twice).
+    if (human && accepted) socket.to(interviewRoom(data.interviewId)).emit('audio:relay', { speaker: data.role!, pcm: bytes });
   }
 
-  /** The runtime of the interview this socket joined, if the socket's user is its candidate. */
-  private candidateRuntime(socket: Socket, event: string): InterviewRuntime | { error: SocketError } {
+  /** The runtime of the interview this socket joined (not checked for role). */
+  private joinedRuntime(socket: Socket, event: string): LiveRuntime | { error: SocketError } {
     const data = socket.data as LiveSocketData;
     const runtime = data.interviewId ? this.runtimes.peek(data.interviewId) : null;
     if (!data.interviewId) return this.fail(socket, 'not-joined', 'Join an interview first.', event);
     if (!runtime) return this.fail(socket, 'session-ended', 'This interview is not live.', event);
-    if (runtime.candidateId !== data.user.id) return this.fail(socket, 'not-your-session', 'This is not your interview.', event);
+    return runtime;
+  }
+
+  /** An AI interview's runtime, for its candidate. */
+  private aiRuntime(socket: Socket, event: string): InterviewRuntime | { error: SocketError } {
+    const runtime = this.joinedRuntime(socket, event);
+    if ('error' in runtime) return runtime;
+    if (!(runtime instanceof InterviewRuntime)) return this.fail(socket, 'bad-request', `${event} is for AI interviews.`, event);
+    if (runtime.candidateId !== (socket.data as LiveSocketData).user.id) return this.fail(socket, 'not-your-session', 'This is not your interview.', event);
+    return runtime;
+  }
+
+  /** Whoever leads: the candidate of an AI interview, the interviewer of a human session. */
+  private leadRuntime(socket: Socket, event: string): LiveRuntime | { error: SocketError } {
+    const runtime = this.joinedRuntime(socket, event);
+    if ('error' in runtime) return runtime;
+    if (runtime instanceof HumanSessionRuntime) {
+      if ((socket.data as LiveSocketData).role !== 'interviewer') return this.fail(socket, 'not-interviewer', 'Only the interviewer starts and ends the session.', event);
+      return runtime;
+    }
+    return this.aiRuntime(socket, event);
+  }
+
+  /** Anyone whose audio the session takes: the AI interview's candidate, or either participant of a human session. */
+  private speakerRuntime(socket: Socket, event: string): LiveRuntime | { error: SocketError } {
+    const runtime = this.joinedRuntime(socket, event);
+    if ('error' in runtime) return runtime;
+    if (runtime instanceof HumanSessionRuntime) return (socket.data as LiveSocketData).role ? runtime : this.fail(socket, 'not-your-session', 'This is not your session.', event);
+    return this.aiRuntime(socket, event);
+  }
+
+  /** A human session's runtime, for its interviewer. */
+  private consoleRuntime(socket: Socket, event: string): HumanSessionRuntime | { error: SocketError } {
+    const runtime = this.joinedRuntime(socket, event);
+    if ('error' in runtime) return runtime;
+    if (!(runtime instanceof HumanSessionRuntime)) return this.fail(socket, 'bad-request', `${event} is for sessions with a human interviewer.`, event);
+    if ((socket.data as LiveSocketData).role !== 'interviewer') return this.fail(socket, 'not-interviewer', 'Only the interviewer can do this.', event);
     return runtime;
   }
 

@@ -32,7 +32,7 @@ export class InterviewsController {
     if (access === 'shared' && (entity.status === 'created' || entity.status === 'live')) {
       throw new ForbiddenException('A shared interview can be opened once it has ended.');
     }
-    return this.service.snapshot(entity, this.runtimes.peek(entity.id)?.turn);
+    return this.service.snapshot(entity, this.runtimes.peek(entity.id)?.turn, access === 'candidate');
   }
 
   /** Deletes the interview with its recording, transcript and scores. */

@@ -3,6 +3,8 @@ import { SessionAudio } from '@mockroom/server-jobs';
 import { AuthModule } from '../auth/auth.module';
 import { QuestionBankModule } from '../question-bank/question-bank.module';
 import { ReviewsController } from '../reviews/reviews.controller';
+import { SessionsController } from '../sessions/sessions.controller';
+import { SessionsService } from '../sessions/sessions.service';
 import { ReviewsService } from '../reviews/reviews.service';
 import { InterviewGateway } from './interview.gateway';
 import { InterviewsController } from './interviews.controller';
@@ -11,7 +13,7 @@ import { InterviewRuntimes } from './runtime/interview-runtimes.service';
 
 @Module({
   imports: [AuthModule, QuestionBankModule],
-  controllers: [InterviewsController, ReviewsController],
-  providers: [InterviewsService, InterviewRuntimes, InterviewGateway, ReviewsService, SessionAudio],
+  controllers: [InterviewsController, ReviewsController, SessionsController],
+  providers: [InterviewsService, InterviewRuntimes, InterviewGateway, ReviewsService, SessionAudio, SessionsService],
 })
 export class InterviewsModule {}

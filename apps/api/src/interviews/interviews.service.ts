@@ -82,11 +82,16 @@ export class InterviewsService {
     throw new ForbiddenException('This interview belongs to someone else.');
   }
 
-  async snapshot(entity: InterviewEntity, turn = entity.turn): Promise<InterviewSnapshot> {
+  /**
+   * Everything so far. `forCandidate` in a running human session leaves the scores out: the candidate sees them in the
+   * review, not while the interviewer is still judging.
+   */
+  async snapshot(entity: InterviewEntity, turn = entity.turn, forCandidate = false): Promise<InterviewSnapshot> {
+    const hideScores = forCandidate && entity.interviewerKind === 'human' && (entity.status === 'created' || entity.status === 'live');
     const [prompts, segments, answers] = await Promise.all([
       this.interviews.listPrompts(entity.id),
       this.interviews.listSegments(entity.id),
-      this.interviews.listAnswers(entity.id),
+      hideScores ? Promise.resolve([]) : this.interviews.listAnswers(entity.id),
     ]);
     return buildSnapshot(entity, turn, prompts, segments, answers);
   }

@@ -8,6 +8,7 @@ import {
   type ReviewAccess,
   type ReviewAnswer,
   type ReviewAudio,
+  type ReviewInterviewerView,
   type ReviewLine,
   type ReviewQuestion,
   type ReviewRubricPoint,
@@ -29,6 +30,8 @@ export interface ReviewSources {
   access: ReviewAccess;
   shares: ShareInfo[];
   audio: ReviewAudio | null;
+  /** A human interviewer's scores and the notes this viewer may read. */
+  interviewer?: ReviewInterviewerView | null;
 }
 
 interface Placed {
@@ -193,6 +196,7 @@ export function buildReview(sources: ReviewSources): Review {
     insights: sessionInsights(outcomes, sources.others),
     audio: sources.audio,
     shares: sources.access === 'owner' ? sources.shares : [],
+    interviewer: sources.interviewer ?? null,
   };
 }
 

@@ -9,11 +9,12 @@ import {
   type Question,
   type Review,
   type ReviewAccess,
+  type ReviewInterviewerView,
   type ShareInfo,
   type User,
 } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
-import { InterviewAnswerEntity, InterviewEntity, InterviewRepository, InterviewShareEntity, UserRepository } from '@mockroom/server-database';
+import { InterviewAnswerEntity, InterviewEntity, InterviewerFeedbackRepository, InterviewRepository, InterviewShareEntity, UserRepository } from '@mockroom/server-database';
 import { InterviewAccess, InterviewsService } from '../interviews/interviews.service';
 import { buildReview, meanScores } from './review-builder';
 import { SessionAudio } from '@mockroom/server-jobs';
@@ -42,6 +43,7 @@ export class ReviewsService {
     private readonly users: UserRepository,
     private readonly bank: QuestionBank,
     private readonly audio: SessionAudio,
+    private readonly feedback: InterviewerFeedbackRepository,
   ) {}
 
   /** The interview if this user may read its review (it must have ended). */
@@ -73,8 +75,23 @@ export class ReviewsService {
       .list({ role: entity.plan.role, level: entity.plan.level, limit: 100 })
       .items.filter((q) => !questions.has(q.id))
       .map((q) => ({ questionId: q.id, text: q.text, category: q.category }));
-    const audio = await this.audio.ensure(entity, recordings, prompts, segments);
-    return buildReview({ entity, prompts, segments, answers, questions, others, access, shares: shares.map(toShareInfo), audio });
+    const [audio, interviewer] = await Promise.all([this.audio.ensure(entity, recordings, prompts, segments), this.interviewerView(entity, access)]);
+    return buildReview({ entity, prompts, segments, answers, questions, others, access, shares: shares.map(toShareInfo), audio, interviewer });
+  }
+
+  /** A human interviewer's scores and notes: shared notes for everyone, private ones for the interviewer alone. */
+  private async interviewerView(entity: InterviewEntity, access: ReviewAccess): Promise<ReviewInterviewerView | null> {
+    if (entity.interviewerKind !== 'human') return null;
+    const [scores, notes] = await Promise.all([this.feedback.listScores(entity.id), this.feedback.listNotes(entity.id, access !== 'interviewer')]);
+    return {
+      name: entity.interviewer?.displayName ?? 'Interviewer',
+      scores: scores.map((row) => {
+        const values = { relevance: row.relevance, depth: row.depth, clarity: row.clarity, correctness: row.correctness };
+        const overall = Math.round(((values.relevance + values.depth + values.clarity + values.correctness) / 4) * 10) / 10;
+        return { questionIndex: row.questionIndex, scores: values, overall, updatedAt: row.updatedAt.toISOString() };
+      }),
+      notes: notes.map((n) => ({ id: n.id, questionIndex: n.questionIndex, text: n.text, visibility: n.visibility, atMs: n.atMs, createdAt: n.createdAt.toISOString() })),
+    };
   }
 
   /** The mixed session audio's path, for a user who may read the review. */

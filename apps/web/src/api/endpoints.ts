@@ -1,5 +1,8 @@
 import type {
+  CreateHumanSessionRequest,
   CreateInterviewRequest,
+  HumanSession,
+  InvitationInfo,
   InterviewListQuery,
   InterviewSnapshot,
   InterviewSummary,
@@ -69,4 +72,13 @@ export const reviewsApi = {
 
 export const progressApi = {
   get: (signal?: AbortSignal): Promise<Progress> => request<Progress>('GET', '/progress', { signal }),
+};
+
+/** Human interviewer sessions: created by an interviewer, joined by a candidate through an invitation link. */
+export const sessionsApi = {
+  create: (body: CreateHumanSessionRequest): Promise<HumanSession> => request<HumanSession>('POST', '/sessions', { body }),
+  get: (id: string, signal?: AbortSignal): Promise<HumanSession> => request<HumanSession>('GET', `/sessions/${encodeURIComponent(id)}`, { signal }),
+  invitation: (token: string, signal?: AbortSignal): Promise<InvitationInfo> =>
+    request<InvitationInfo>('GET', `/invitations/${encodeURIComponent(token)}`, { signal }),
+  accept: (token: string): Promise<InterviewSummary> => request<InterviewSummary>('POST', `/invitations/${encodeURIComponent(token)}/accept`),
 };

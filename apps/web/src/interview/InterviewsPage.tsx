@@ -55,6 +55,11 @@ function toListQuery(filters: HistoryFilters): InterviewListQuery {
   return query;
 }
 
+/** Someone else's interview that they shared with me (not one I took or ran as the interviewer). */
+function sharedWithMe(interview: InterviewSummary, userId: string | null): boolean {
+  return userId !== null && interview.candidate !== null && interview.candidate.id !== userId && interview.interviewer.id !== userId;
+}
+
 function hasFilters(filters: HistoryFilters): boolean {
   return Boolean(filters.trackId || filters.from || filters.to);
 }
@@ -206,7 +211,7 @@ function HistoryFilterBar({ filters, tracks, busy, onChange, onClear }: HistoryF
 }
 
 function InterviewTable({ interviews, userId, stale }: { interviews: InterviewSummary[]; userId: string | null; stale: boolean }) {
-  const anyShared = interviews.some((interview) => userId !== null && interview.candidate.id !== userId);
+  const anyShared = interviews.some((interview) => sharedWithMe(interview, userId));
   return (
     <div className={`history card${stale ? ' history--stale' : ''}`}>
       <table className="history__table">
@@ -229,7 +234,7 @@ function InterviewTable({ interviews, userId, stale }: { interviews: InterviewSu
           {interviews.map((interview) => {
             const finished = interview.status === 'completed' || interview.status === 'abandoned';
             // Another candidate's interview, shared with this (interviewer) account: it is theirs to rejoin, not ours.
-            const shared = userId !== null && interview.candidate.id !== userId;
+            const shared = sharedWithMe(interview, userId);
             return (
               <tr key={interview.id} className="history__row" data-testid="interview-row">
                 <td className="history__date" data-label="Date">
@@ -239,7 +244,7 @@ function InterviewTable({ interviews, userId, stale }: { interviews: InterviewSu
                   <Link to={`/interviews/${interview.id}`} className="history__link">
                     {interview.title}
                   </Link>
-                  {shared && <span className="history__shared">Shared by {interview.candidate.name}</span>}
+                  {shared && <span className="history__shared">Shared by {interview.candidate?.name}</span>}
                   {!finished && !shared && (
                     <span className="history__resume">{interview.status === 'created' ? 'Ready to start' : 'Rejoin to continue'}</span>
                   )}

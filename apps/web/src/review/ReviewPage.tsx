@@ -155,7 +155,7 @@ function ReviewContent({ review, polling, justFinished }: { review: Review; poll
 
 /** Why a viewer who is not the candidate can see this, read-only. */
 function AccessNote({ review }: { review: Review }) {
-  const name = review.interview.candidate.name || 'the candidate';
+  const name = review.interview.candidate?.name || 'the candidate';
   const text =
     review.access === 'shared'
       ? `Shared with you by ${name}.`

@@ -22,7 +22,7 @@ const interview = (patch: Partial<InterviewSummary> = {}): InterviewSummary => (
   trackId: null,
   role: 'backend',
   level: 'senior',
-  interviewer: { kind: 'ai', name: 'Ada' },
+  interviewer: { kind: 'ai', name: 'Ada', id: null },
   candidate: { id: 'u1', name: 'Casey Candidate' },
   questionCount: 2,
   createdAt: '2030-01-01T10:00:00.000Z',

@@ -7,7 +7,7 @@ export const SCORES_GRACE_MS = 2 * 60_000;
 export function speakerLabels(review: Pick<Review, 'access' | 'interview'>): Record<Speaker, string> {
   return {
     interviewer: 'Interviewer',
-    candidate: review.access === 'owner' ? 'You' : review.interview.candidate.name || 'Candidate',
+    candidate: review.access === 'owner' ? 'You' : review.interview.candidate?.name || 'Candidate',
   };
 }
 

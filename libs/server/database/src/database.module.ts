@@ -5,9 +5,10 @@ import { dataSourceOptions } from './data-source';
 import { ENTITIES } from './entities';
 import { AuthSessionRepository } from './repositories/auth-session.repository';
 import { InterviewRepository } from './repositories/interview.repository';
+import { InterviewerFeedbackRepository } from './repositories/interviewer-feedback.repository';
 import { UserRepository } from './repositories/user.repository';
 
-const REPOSITORIES = [UserRepository, AuthSessionRepository, InterviewRepository];
+const REPOSITORIES = [UserRepository, AuthSessionRepository, InterviewRepository, InterviewerFeedbackRepository];
 
 /** The database connection and every repository; features inject repositories, never TypeORM. */
 @Global()

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { interviewRoom, LIVE_NAMESPACE, ServerToClientEvents } from '@mockroom/contracts';
+import { interviewerRoom, interviewRoom, LIVE_NAMESPACE, ServerToClientEvents } from '@mockroom/contracts';
 import { Emitter } from '@socket.io/redis-emitter';
 import type IORedis from 'ioredis';
 import { REDIS } from './redis.module';
@@ -20,5 +20,10 @@ export class LiveEmitter {
 
   toInterview<E extends EventName>(interviewId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
     this.emitter.to(interviewRoom(interviewId)).emit(event, ...args);
+  }
+
+  /** To the interviewer's sockets of a human session only. */
+  toInterviewer<E extends EventName>(interviewId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+    this.emitter.to(interviewerRoom(interviewId)).emit(event, ...args);
   }
 }

@@ -136,7 +136,7 @@ export class InterviewRuntime implements StreamSink {
     return this.entity.id;
   }
 
-  get candidateId(): string {
+  get candidateId(): string | null {
     return this.entity.candidateId;
   }
 

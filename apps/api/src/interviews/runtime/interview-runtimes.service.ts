@@ -1,14 +1,19 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
 import { AssessmentEngine, assessmentOptionsFromEnv, clarificationReply, clarificationReplyWithLlm, createAssessmentEngine } from '@mockroom/assessment';
-import { interviewRoom, Level, Question, ServerToClientEvents } from '@mockroom/contracts';
+import { interviewerRoom, interviewRoom, Level, Question, ServerToClientEvents } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
-import { InterviewRepository } from '@mockroom/server-database';
+import { InterviewerFeedbackRepository, InterviewRepository } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
 import { JobQueueService, LiveAudioChannel } from '@mockroom/server-queue';
 import type { Namespace } from 'socket.io';
 import { InterviewsService } from '../interviews.service';
+import type { RuntimeDeps as InterviewRuntimeDeps } from './interview-runtime';
+import { HumanSessionRuntime } from './human-session-runtime';
 import { InterviewRuntime } from './interview-runtime';
+
+/** The runtime of an AI interview or of a session run by a human interviewer. */
+export type LiveRuntime = InterviewRuntime | HumanSessionRuntime;
 
 /** A runtime without sockets for this long is unloaded; its state is in the database. */
 const IDLE_UNLOAD_MS = 5 * 60 * 1000;
@@ -17,7 +22,7 @@ const IDLE_UNLOAD_MS = 5 * 60 * 1000;
 @Injectable()
 export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger(InterviewRuntimes.name);
-  private readonly runtimes = new Map<string, Promise<InterviewRuntime>>();
+  private readonly runtimes = new Map<string, Promise<LiveRuntime>>();
   private readonly sockets = new Map<string, number>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private namespace: Namespace | null = null;
@@ -33,6 +38,7 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
     private readonly bank: QuestionBank,
     private readonly media: MediaStorage,
     private readonly service: InterviewsService,
+    private readonly feedback: InterviewerFeedbackRepository,
   ) {}
 
   attach(namespace: Namespace): void {
@@ -40,26 +46,29 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
   }
 
   /** The runtime of a live (or about to start) interview. */
-  get(id: string): Promise<InterviewRuntime> {
+  get(id: string): Promise<LiveRuntime> {
     let runtime = this.runtimes.get(id);
     if (!runtime) {
-      runtime = this.service.reload(id).then((entity) =>
-        InterviewRuntime.load(
-          {
-            config: this.config,
-            interviews: this.interviews,
-            queue: this.queue,
-            liveAudio: this.liveAudio,
-            bank: this.bank,
-            media: this.media,
-            quickAssessment: this.quickAssessment,
-            emit: (event, ...args) => this.emit(id, event, ...args),
-            onFinished: (interviewId) => this.finished(interviewId),
-            clarify: (question, utterance, level) => this.clarify(question, utterance, level),
-          },
-          entity,
-        ),
-      );
+      runtime = this.service.reload(id).then((entity): Promise<LiveRuntime> => {
+        const common = {
+          config: this.config,
+          interviews: this.interviews,
+          queue: this.queue,
+          liveAudio: this.liveAudio,
+          bank: this.bank,
+          media: this.media,
+          quickAssessment: this.quickAssessment,
+          emit: ((event, ...args) => this.emit(id, event, ...args)) as InterviewRuntimeDeps['emit'],
+          onFinished: (interviewId: string) => this.finished(interviewId),
+        };
+        if (entity.interviewerKind === 'human') {
+          return HumanSessionRuntime.load(
+            { ...common, feedback: this.feedback, emitToInterviewer: ((event, ...args) => this.emitToInterviewer(id, event, ...args)) as InterviewRuntimeDeps['emit'] },
+            entity,
+          );
+        }
+        return InterviewRuntime.load({ ...common, clarify: (question, utterance, level) => this.clarify(question, utterance, level) }, entity);
+      });
       runtime.catch(() => this.runtimes.delete(id));
       this.runtimes.set(id, runtime);
     }
@@ -67,13 +76,13 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
   }
 
   /** Already loaded in this process (the audio hot path must not load anything). */
-  peek(id: string): InterviewRuntime | null {
+  peek(id: string): LiveRuntime | null {
     return this.loaded.get(id) ?? null;
   }
 
-  private readonly loaded = new Map<string, InterviewRuntime>();
+  private readonly loaded = new Map<string, LiveRuntime>();
 
-  async joined(id: string): Promise<InterviewRuntime> {
+  async joined(id: string): Promise<LiveRuntime> {
     this.sockets.set(id, (this.sockets.get(id) ?? 0) + 1);
     clearTimeout(this.idleTimers.get(id));
     this.idleTimers.delete(id);
@@ -107,6 +116,11 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
   private emit<E extends keyof ServerToClientEvents>(id: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
     if (this.stopping) return;
     this.namespace?.to(interviewRoom(id)).emit(event, ...args);
+  }
+
+  private emitToInterviewer<E extends keyof ServerToClientEvents>(id: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+    if (this.stopping) return;
+    this.namespace?.to(interviewerRoom(id)).emit(event, ...args);
   }
 
   private async finished(id: string): Promise<void> {

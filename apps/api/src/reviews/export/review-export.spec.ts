@@ -99,7 +99,7 @@ function buildReview(): Review {
       trackId: 'backend-senior',
       role: 'backend',
       level: 'senior',
-      interviewer: { kind: 'ai', name: 'AI interviewer' },
+      interviewer: { kind: 'ai', name: 'AI interviewer', id: null },
       candidate: { id: 'u-1', name: 'Zoë O’Brien' },
       questionCount: 2,
       createdAt: '2026-11-22T13:58:00.000Z',
@@ -163,6 +163,7 @@ function buildReview(): Review {
     },
     audio: { url: '/api/interviews/iv-1/audio', durationMs: 312_000, peaks: { candidate: [], interviewer: [] }, bucketMs: 100 },
     shares: [],
+    interviewer: null,
   };
 }
 

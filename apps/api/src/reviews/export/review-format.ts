@@ -99,7 +99,7 @@ export function interviewDate(review: Pick<Review, 'interview'>): string {
 }
 
 export function candidateName(review: Pick<Review, 'interview'>): string {
-  return review.interview.candidate.name.trim() || 'Candidate';
+  return review.interview.candidate?.name.trim() || 'Candidate';
 }
 
 export function speakerLabel(review: Pick<Review, 'interview'>, speaker: Speaker): string {

@@ -2,12 +2,25 @@ import { AuthSessionEntity } from './auth-session.entity';
 import { InterviewAnswerEntity } from './interview-answer.entity';
 import { InterviewPromptEntity } from './interview-prompt.entity';
 import { InterviewShareEntity } from './interview-share.entity';
+import { InterviewerNoteEntity, InterviewerScoreEntity, RubricOverrideEntity } from './interviewer-feedback.entity';
 import { InterviewEntity } from './interview.entity';
 import { RecordingEntity } from './recording.entity';
 import { TranscriptSegmentEntity } from './transcript-segment.entity';
 import { UserEntity } from './user.entity';
 
-export { AuthSessionEntity, InterviewAnswerEntity, InterviewEntity, InterviewPromptEntity, InterviewShareEntity, RecordingEntity, TranscriptSegmentEntity, UserEntity };
+export {
+  AuthSessionEntity,
+  InterviewAnswerEntity,
+  InterviewEntity,
+  InterviewerNoteEntity,
+  InterviewerScoreEntity,
+  InterviewPromptEntity,
+  InterviewShareEntity,
+  RecordingEntity,
+  RubricOverrideEntity,
+  TranscriptSegmentEntity,
+  UserEntity,
+};
 export type { AnswerIntent, AnswerStatus } from './interview-answer.entity';
 
-export const ENTITIES = [UserEntity, AuthSessionEntity, InterviewEntity, InterviewPromptEntity, InterviewAnswerEntity, TranscriptSegmentEntity, RecordingEntity, InterviewShareEntity];
+export const ENTITIES = [UserEntity, AuthSessionEntity, InterviewEntity, InterviewPromptEntity, InterviewAnswerEntity, TranscriptSegmentEntity, RecordingEntity, InterviewShareEntity, InterviewerScoreEntity, InterviewerNoteEntity, RubricOverrideEntity];

@@ -7,8 +7,9 @@ export class InterviewEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'candidate_id', type: 'uuid' })
-  candidateId: string;
+  /** Null for a human session whose invitation nobody has accepted yet. */
+  @Column({ name: 'candidate_id', type: 'uuid', nullable: true })
+  candidateId: string | null;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'candidate_id' })
@@ -54,4 +55,11 @@ export class InterviewEntity {
 
   @Column({ name: 'last_activity_at', type: 'timestamptz' })
   lastActivityAt: Date;
+
+  @Column({ name: 'scheduled_at', type: 'timestamptz', nullable: true })
+  scheduledAt: Date | null;
+
+  /** SHA-256 of the invitation token (human sessions, until a candidate accepts). */
+  @Column({ name: 'invite_token_hash', type: 'text', nullable: true, select: false })
+  inviteTokenHash?: string | null;
 }

@@ -16,9 +16,12 @@ function returning<T>(result: unknown): T[] {
 }
 
 export interface NewInterview {
-  candidateId: string;
+  /** Null for a human session until a candidate accepts its invitation. */
+  candidateId: string | null;
   interviewerKind: 'ai' | 'human';
   interviewerId?: string | null;
+  scheduledAt?: Date | null;
+  inviteTokenHash?: string | null;
   plan: InterviewPlan;
   turn: TurnState;
   engines: EngineNames;
@@ -78,7 +81,15 @@ export class InterviewRepository {
 
   create(interview: NewInterview): Promise<InterviewEntity> {
     return this.interviews.save(
-      this.interviews.create({ ...interview, interviewerId: interview.interviewerId ?? null, status: 'created', nextSeq: 0, lastActivityAt: new Date() }),
+      this.interviews.create({
+        ...interview,
+        interviewerId: interview.interviewerId ?? null,
+        scheduledAt: interview.scheduledAt ?? null,
+        inviteTokenHash: interview.inviteTokenHash ?? null,
+        status: 'created',
+        nextSeq: 0,
+        lastActivityAt: new Date(),
+      }),
     );
   }
 
@@ -93,6 +104,30 @@ export class InterviewRepository {
       order: { createdAt: 'DESC' },
       take: limit,
     });
+  }
+
+  async setInviteHash(id: string, hash: string): Promise<void> {
+    await this.interviews.update({ id }, { inviteTokenHash: hash });
+  }
+
+  /** The interview an invitation token (its hash) belongs to. */
+  findByInviteHash(hash: string): Promise<InterviewEntity | null> {
+    return this.interviews.findOne({ where: { inviteTokenHash: hash }, relations: { candidate: true, interviewer: true } });
+  }
+
+  /**
+   * The candidate takes the session's place; false when another candidate took it first (decided by the row, so two
+   * people accepting at once cannot both get it) or the user is the session's interviewer.
+   */
+  async acceptInvitation(id: string, userId: string): Promise<boolean> {
+    const rows = returning<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE interviews SET candidate_id = $2, last_activity_at = now()
+         WHERE id = $1 AND candidate_id IS NULL AND interviewer_id <> $2 AND status IN ('created', 'live') RETURNING id`,
+        [id, userId],
+      ),
+    );
+    return rows.length > 0;
   }
 
   /** Interviews a user took, ran as interviewer, or was shared, newest first, optionally filtered. */

@@ -47,7 +47,9 @@ export class AssessAnswerJob {
     const stored = { ...answer, assessment: assessment as unknown as Record<string, unknown>, overallScore: assessment.scores.overall };
     const result = toAnswerResult(stored, segments);
     await this.interviews.setOverallScore(interview.id, interviewOverall(answers.map((a) => (a.id === answer.id ? stored : a))));
-    this.live.toInterview(interview.id, 'answer:assessed', result);
+    // With a human interviewer the candidate sees scores in the review only, not while the session runs.
+    if (interview.interviewerKind === 'human') this.live.toInterviewer(interview.id, 'answer:assessed', result);
+    else this.live.toInterview(interview.id, 'answer:assessed', result);
     return { answer: result, assessment };
   }
 }

@@ -1,0 +1,475 @@
+import { Logger } from '@nestjs/common';
+import type { Assessment } from '@mockroom/assessment';
+import {
+  AudioStreamAccepted,
+  ChecklistPoint,
+  ConsoleState,
+  InterviewerNote,
+  InterviewerScore,
+  JobName,
+  NoteCommand,
+  Prompt,
+  Question,
+  QuestionChecklist,
+  RubricOverrideCommand,
+  ScoreCommand,
+  ShowPromptCommand,
+  Speaker,
+  TurnState,
+} from '@mockroom/contracts';
+import type { InterviewEntity, InterviewerFeedbackRepository, InterviewerNoteEntity, InterviewerScoreEntity } from '@mockroom/server-database';
+import { jobId } from '@mockroom/server-queue';
+import type { EndpointEvent } from '@mockroom/speech';
+import type { WriteStream } from 'node:fs';
+import { AudioStream, StreamSink } from './audio-stream';
+import type { RuntimeDeps } from './interview-runtime';
+
+export interface HumanRuntimeDeps extends Omit<RuntimeDeps, 'clarify'> {
+  feedback: InterviewerFeedbackRepository;
+  /** To the interviewer's sockets only: rubric, scores and notes never reach the candidate. */
+  emitToInterviewer: RuntimeDeps['emit'];
+}
+
+/** A command the session refuses, with the reason (becomes a socket error). */
+export class SessionCommandError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ACK_EVERY_FRAMES = 25;
+const TRANSCRIBE_TIMEOUT_MS = 90_000;
+const NOTE_MAX_CHARS = 4000;
+const FOLLOW_UP_MAX_CHARS = 500;
+
+interface OpenAnswer {
+  id: string;
+  questionIndex: number;
+}
+
+interface ParticipantStream {
+  stream: AudioStream;
+  speaker: Speaker;
+}
+
+function toScore(row: InterviewerScoreEntity): InterviewerScore {
+  return {
+    questionIndex: row.questionIndex,
+    scores: { relevance: row.relevance, depth: row.depth, clarity: row.clarity, correctness: row.correctness },
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function toNote(row: InterviewerNoteEntity): InterviewerNote {
+  return { id: row.id, questionIndex: row.questionIndex, text: row.text, visibility: row.visibility, atMs: row.atMs, createdAt: row.createdAt.toISOString() };
+}
+
+/**
+ * A session run by a human interviewer, in this API process: both participants' audio streams (each transcribed with
+ * its speaker), the question on the candidate's screen, and the interviewer's checklist, which the engine ticks as the
+ * candidate covers rubric points. The interviewer decides everything else. State changes run one at a time.
+ */
+export class HumanSessionRuntime implements StreamSink {
+  readonly kind = 'human' as const;
+  private readonly logger: Logger;
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly streams = new Map<string, ParticipantStream>();
+  private answer: OpenAnswer | null = null;
+  /** The candidate's transcribed words per question, by transcript position. */
+  private readonly said = new Map<number, Map<number, string>>();
+  /** The engine's judgement of each asked question's rubric, from what the candidate said so far. */
+  private readonly auto = new Map<number, Assessment>();
+  private readonly overrides = new Map<string, boolean>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly assessments: Promise<unknown>[] = [];
+  private startedAtEpoch: number | null;
+  private timelineMs = 0;
+  ended: boolean;
+
+  private constructor(
+    private readonly deps: HumanRuntimeDeps,
+    private entity: InterviewEntity,
+    private readonly questions: Question[],
+    public turn: TurnState,
+  ) {
+    this.logger = new Logger(`Session ${entity.id.slice(0, 8)}`);
+    this.startedAtEpoch = entity.startedAt?.getTime() ?? null;
+    this.ended = entity.status === 'completed' || entity.status === 'abandoned';
+  }
+
+  static async load(deps: HumanRuntimeDeps, entity: InterviewEntity): Promise<HumanSessionRuntime> {
+    const questions = entity.plan.questionIds.map((id) => {
+      const question = deps.bank.get(id);
+      if (!question) throw new Error(`question ${id} of session ${entity.id} is not in the bank`);
+      return question;
+    });
+    const runtime = new HumanSessionRuntime(deps, entity, questions, entity.turn);
+    await runtime.restore();
+    return runtime;
+  }
+
+  get id(): string {
+    return this.entity.id;
+  }
+
+  get candidateId(): string | null {
+    return this.entity.candidateId;
+  }
+
+  get interviewerId(): string | null {
+    return this.entity.interviewerId;
+  }
+
+  /** A candidate accepted the invitation after this runtime was loaded. */
+  candidateJoined(candidateId: string): void {
+    if (!this.entity.candidateId) this.entity = { ...this.entity, candidateId } as InterviewEntity;
+  }
+
+  private async restore(): Promise<void> {
+    for (const row of await this.deps.feedback.listOverrides(this.id)) this.overrides.set(`${row.questionIndex}:${row.pointId}`, row.covered);
+    if (this.entity.status !== 'live') return;
+    const [answers, segments] = await Promise.all([this.deps.interviews.listAnswers(this.id), this.deps.interviews.listSegments(this.id)]);
+    const open = answers.find((a) => a.status === 'open');
+    if (open) this.answer = { id: open.id, questionIndex: open.questionIndex };
+    const questionOf = new Map(answers.map((a) => [a.id, a.questionIndex]));
+    for (const segment of segments) {
+      const index = segment.answerId ? questionOf.get(segment.answerId) : undefined;
+      if (segment.speaker === 'candidate' && index !== undefined && segment.text) this.heard(index, segment.seq, segment.text);
+    }
+    await Promise.all([...this.said.keys()].map((index) => this.judge(index)));
+  }
+
+  private run<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work, work);
+    // A refused command is the caller's answer, not a fault of ours.
+    this.chain = next.catch((error: Error) => (error instanceof SessionCommandError ? undefined : this.logger.error(error.stack ?? error.message)));
+    return next;
+  }
+
+  private nowMs(): number {
+    return this.startedAtEpoch === null ? 0 : Date.now() - this.startedAtEpoch;
+  }
+
+  private setTurn(patch: Partial<TurnState>): void {
+    this.turn = { ...this.turn, ...patch };
+    this.deps.emit('interview:state', this.turn);
+  }
+
+  // ---- the interviewer's commands ----
+
+  /** created → live, with the first question on the candidate's screen. */
+  start(): Promise<TurnState> {
+    return this.run(async () => {
+      if (this.entity.status !== 'created') return this.turn;
+      if (!this.entity.candidateId) throw new SessionCommandError('no-candidate', 'Nobody has accepted the invitation yet: send the link to your candidate first.');
+      const startedAt = new Date();
+      const turn: TurnState = { ...this.turn, phase: 'listening' };
+      if (!(await this.deps.interviews.start(this.id, startedAt, turn))) return this.turn;
+      this.entity = { ...this.entity, status: 'live', startedAt } as InterviewEntity;
+      this.startedAtEpoch = startedAt.getTime();
+      await this.prompt('question', 0, this.questions[0].text);
+      return this.turn;
+    });
+  }
+
+  /** Shows the next question, or a follow-up to the current one, on the candidate's screen. */
+  show(command: ShowPromptCommand): Promise<Prompt> {
+    return this.run(async () => {
+      this.assertLive();
+      const index = command.questionIndex;
+      if (command.kind === 'question') {
+        if (!Number.isInteger(index) || index < 0 || index >= this.questions.length) {
+          throw new SessionCommandError('bad-request', `questionIndex must be between 0 and ${this.questions.length - 1}.`);
+        }
+        return this.prompt('question', index, this.questions[index].text);
+      }
+      if (index !== this.turn.questionIndex) throw new SessionCommandError('bad-request', 'A follow-up belongs to the question on screen.');
+      const text = typeof command.text === 'string' ? command.text.trim() : '';
+      if (!text || text.length > FOLLOW_UP_MAX_CHARS) throw new SessionCommandError('bad-request', `A follow-up needs its text (1–${FOLLOW_UP_MAX_CHARS} characters).`);
+      this.setTurn({ followUpsAsked: this.turn.followUpsAsked + 1 });
+      return this.prompt('follow-up', index, text);
+    });
+  }
+
+  private async prompt(kind: 'question' | 'follow-up', index: number, text: string): Promise<Prompt> {
+    await this.closeAnswer();
+    const question = this.questions[index];
+    const seq = await this.deps.interviews.allocateSeq(this.id);
+    const atMs = Math.max(this.nowMs(), this.timelineMs);
+    await this.deps.interviews.addPrompt({ interviewId: this.id, seq, kind, questionId: question.id, questionIndex: index, text, atMs });
+    const row = await this.deps.interviews.createAnswer({ interviewId: this.id, questionId: question.id, questionIndex: index, kind: kind === 'question' ? 'answer' : 'follow-up', promptSeq: seq, startMs: atMs });
+    this.answer = { id: row.id, questionIndex: index };
+    if (kind === 'question' && index !== this.turn.questionIndex) this.setTurn({ followUpsAsked: 0 });
+    this.setTurn({ phase: 'listening', questionIndex: index, answerId: row.id, currentPromptSeq: seq, answerStartedAtMs: atMs });
+    await this.deps.interviews.saveTurn(this.id, this.turn);
+    const prompt: Prompt = { seq, kind, questionId: question.id, questionIndex: index, text, atMs, audioUrl: null, audioDurationMs: null };
+    this.deps.emit('prompt', prompt);
+    if (!this.auto.has(index)) await this.judge(index);
+    this.deps.emitToInterviewer('checklist:update', this.checklist(index));
+    return prompt;
+  }
+
+  /** Closes the answer on screen; it is scored in the background (the interviewer never waits for it). */
+  private async closeAnswer(): Promise<void> {
+    const answer = this.answer;
+    if (!answer) return;
+    this.answer = null;
+    await this.settle();
+    await this.deps.interviews.closeAnswer(answer.id, Math.max(this.nowMs(), this.timelineMs), 'closed');
+    if (this.said.get(answer.questionIndex)?.size) {
+      this.assessments.push(
+        this.deps.queue
+          .addAndWait(JobName.AssessAnswer, { interviewId: this.id, answerId: answer.id }, { jobId: jobId('assess', answer.id) }, 120_000)
+          .catch((error: Error) => this.logger.warn(`assessment of ${answer.id} failed: ${error.message}`)),
+      );
+    }
+  }
+
+  /** Waits (a bounded time) for segments still being transcribed. */
+  private async settle(): Promise<void> {
+    for (const stream of this.streams.values()) stream.stream.flush();
+    await Promise.race([Promise.all([...this.pending]), sleep(15_000)]);
+  }
+
+  override(command: RubricOverrideCommand): Promise<QuestionChecklist> {
+    return this.run(async () => {
+      this.assertStarted();
+      const { questionIndex, pointId, covered } = command;
+      const question = this.questionAt(questionIndex);
+      if (typeof pointId !== 'string' || !question.rubric.some((p) => p.id === pointId)) throw new SessionCommandError('bad-request', 'No such rubric point in this question.');
+      if (covered !== null && typeof covered !== 'boolean') throw new SessionCommandError('bad-request', 'covered must be true, false or null.');
+      await this.deps.feedback.setOverride(this.id, questionIndex, pointId, covered);
+      if (covered === null) this.overrides.delete(`${questionIndex}:${pointId}`);
+      else this.overrides.set(`${questionIndex}:${pointId}`, covered);
+      const checklist = this.checklist(questionIndex);
+      this.deps.emitToInterviewer('checklist:update', checklist);
+      return checklist;
+    });
+  }
+
+  score(command: ScoreCommand): Promise<InterviewerScore> {
+    return this.run(async () => {
+      this.assertStarted();
+      this.questionAt(command.questionIndex);
+      const values = command.scores ?? ({} as ScoreCommand['scores']);
+      for (const key of ['relevance', 'depth', 'clarity', 'correctness'] as const) {
+        const value = values[key];
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 10) throw new SessionCommandError('bad-request', `${key} must be a number from 0 to 10.`);
+      }
+      const round = (v: number) => Math.round(v * 10) / 10;
+      const row = await this.deps.feedback.saveScores(this.id, command.questionIndex, {
+        relevance: round(values.relevance),
+        depth: round(values.depth),
+        clarity: round(values.clarity),
+        correctness: round(values.correctness),
+      });
+      return toScore(row);
+    });
+  }
+
+  note(command: NoteCommand): Promise<InterviewerNote> {
+    return this.run(async () => {
+      this.assertStarted(true);
+      const text = typeof command.text === 'string' ? command.text.trim() : '';
+      if (!text || text.length > NOTE_MAX_CHARS) throw new SessionCommandError('bad-request', `A note needs text (1–${NOTE_MAX_CHARS} characters).`);
+      if (command.visibility !== 'private' && command.visibility !== 'shared') throw new SessionCommandError('bad-request', 'visibility must be "private" or "shared".');
+      if (command.questionIndex !== null) this.questionAt(command.questionIndex);
+      const row = await this.deps.feedback.addNote({ interviewId: this.id, questionIndex: command.questionIndex, text, visibility: command.visibility, atMs: Math.round(this.nowMs()) });
+      return toNote(row);
+    });
+  }
+
+  /** Everything the console shows, for the interviewer joining or rejoining. */
+  async consoleState(): Promise<ConsoleState> {
+    const [notes, scores] = await Promise.all([this.deps.feedback.listNotes(this.id, false), this.deps.feedback.listScores(this.id)]);
+    const asked = new Set([...this.auto.keys(), this.turn.questionIndex]);
+    const current = this.questions[this.turn.questionIndex];
+    const gap = this.auto.get(this.turn.questionIndex)?.followUp?.text;
+    return {
+      checklists: [...asked].sort((a, b) => a - b).map((index) => this.checklist(index)),
+      notes: notes.map(toNote),
+      scores: scores.map(toScore),
+      suggestions: { questionIndex: this.turn.questionIndex, followUps: [...new Set([...(gap ? [gap] : []), ...current.followUps])].slice(0, 5) },
+    };
+  }
+
+  /** Ends the session (the interviewer's call): the last answer is closed, everything is scored, the review follows. */
+  end(): Promise<void> {
+    return this.run(async () => {
+      if (this.ended) return;
+      if (this.entity.status === 'live') await this.closeAnswer();
+      this.ended = true;
+      this.setTurn({ phase: 'done', answerId: null });
+      const status = this.entity.status === 'live' ? 'completed' : 'abandoned';
+      await this.deps.interviews.finish(this.id, status, new Date(), this.turn);
+      this.entity = { ...this.entity, status } as InterviewEntity;
+      await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
+      await this.deps.queue
+        .add(JobName.MixSessionAudio, { interviewId: this.id }, { jobId: jobId('mix', this.id) })
+        .catch((error: Error) => this.logger.warn(`could not queue the session mix: ${error.message}`));
+      await Promise.race([Promise.all(this.assessments), sleep(30_000)]);
+      await this.deps.onFinished(this.id);
+    });
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
+    this.streams.clear();
+  }
+
+  private assertLive(): void {
+    if (this.ended) throw new SessionCommandError('session-ended', 'This session has ended.');
+    if (this.entity.status !== 'live') throw new SessionCommandError('not-started', 'Start the session first.');
+  }
+
+  /** Scores and overrides may be given once the session started, and after it ended (the review is still to come). */
+  private assertStarted(notesBeforeStart = false): void {
+    if (this.entity.status === 'created' && !notesBeforeStart) throw new SessionCommandError('not-started', 'Start the session first.');
+  }
+
+  private questionAt(index: unknown): Question {
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= this.questions.length) {
+      throw new SessionCommandError('bad-request', `questionIndex must be between 0 and ${this.questions.length - 1}.`);
+    }
+    return this.questions[index];
+  }
+
+  // ---- audio ----
+
+  private streamKey(speaker: Speaker, streamId: string): string {
+    return `${speaker}:${streamId}`;
+  }
+
+  startStream(streamId: string, speaker: Speaker): AudioStreamAccepted {
+    const key = this.streamKey(speaker, streamId);
+    let entry = this.streams.get(key);
+    if (!entry) {
+      entry = { stream: new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs), speaker };
+      this.streams.set(key, entry);
+    }
+    return { streamId, nextSeq: entry.stream.nextSeq };
+  }
+
+  hasStream(streamId: string, speaker: Speaker): boolean {
+    return this.streams.has(this.streamKey(speaker, streamId));
+  }
+
+  pushFrame(streamId: string, speaker: Speaker, seq: number, pcm: Int16Array): { accepted: boolean; ackSeq: number | null } {
+    const entry = this.streams.get(this.streamKey(speaker, streamId));
+    if (!entry || this.ended) return { accepted: false, ackSeq: null };
+    const stream = entry.stream;
+    const accepted = stream.push(seq, pcm, this.entity.status === 'live' ? this.nowMs() : null);
+    if (!accepted) return { accepted, ackSeq: null };
+    const now = stream.nowMs;
+    if (now !== null && now > this.timelineMs) this.timelineMs = now;
+    let ackSeq: number | null = null;
+    if (stream.framesSinceAck >= ACK_EVERY_FRAMES) {
+      stream.framesSinceAck = 0;
+      ackSeq = stream.nextSeq - 1;
+    }
+    return { accepted, ackSeq };
+  }
+
+  onEvents(stream: AudioStream, events: EndpointEvent[]): void {
+    const speaker = this.speakerOf(stream);
+    for (const event of events) if (event.type === 'segment') this.transcribe(speaker, event.startMs, event.endMs, event.pcm);
+  }
+
+  private speakerOf(stream: AudioStream): Speaker {
+    for (const entry of this.streams.values()) if (entry.stream === stream) return entry.speaker;
+    return 'candidate';
+  }
+
+  async openRecording(stream: AudioStream, startMs: number): Promise<WriteStream> {
+    const speaker = this.speakerOf(stream);
+    const path = this.deps.media.relativePath(this.id, `${speaker}-${stream.streamId}.pcm`);
+    await this.deps.interviews.ensureRecording({ interviewId: this.id, speaker, streamId: stream.streamId, startMs, sampleRate: 16_000, path });
+    return this.deps.media.appendStream(path);
+  }
+
+  onRecordingError(stream: AudioStream, error: Error): void {
+    this.logger.warn(`recording of stream ${stream.streamId} not open yet: ${error.message}`);
+  }
+
+  private async closeStream(entry: ParticipantStream): Promise<void> {
+    const { stream, speaker } = entry;
+    const durationMs = await stream.close();
+    if (stream.recordingStart === null) return;
+    const path = this.deps.media.relativePath(this.id, `${speaker}-${stream.streamId}.pcm`);
+    const recording = await this.deps.interviews.ensureRecording({ interviewId: this.id, speaker, streamId: stream.streamId, startMs: stream.recordingStart, sampleRate: 16_000, path });
+    const bytes = await this.deps.media.size(path);
+    await this.deps.interviews.setRecordingDuration(recording.id, bytes === null ? durationMs : Math.round((bytes / 2 / 16_000) * 1000));
+  }
+
+  /** One utterance of either participant becomes a transcription job; the candidate's words then tick the checklist. */
+  private transcribe(speaker: Speaker, startMs: number, endMs: number, pcm: Int16Array): void {
+    const answer = speaker === 'candidate' ? this.answer : null;
+    const questionIndex = answer?.questionIndex ?? this.turn.questionIndex;
+    const question = this.questions[questionIndex];
+    const work = (async () => {
+      const seq = await this.deps.interviews.allocateSeq(this.id);
+      const segment = await this.deps.queue.addAndWait(
+        JobName.TranscribeSegment,
+        {
+          interviewId: this.id,
+          seq,
+          speaker,
+          answerId: answer?.id ?? null,
+          questionId: question?.id ?? null,
+          startMs: Math.round(startMs),
+          endMs: Math.round(endMs),
+          audio: Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).toString('base64'),
+          hints: question?.keyTerms ?? [],
+        },
+        { jobId: jobId('stt', this.id, seq) },
+        TRANSCRIBE_TIMEOUT_MS,
+      );
+      if (speaker === 'candidate' && answer && segment.text) {
+        this.heard(questionIndex, segment.seq, segment.text);
+        await this.run(async () => {
+          const before = JSON.stringify(this.checklist(questionIndex));
+          await this.judge(questionIndex);
+          const after = this.checklist(questionIndex);
+          if (JSON.stringify(after) !== before) this.deps.emitToInterviewer('checklist:update', after);
+        });
+      }
+    })().catch((error: Error) => this.logger.warn(`a ${speaker} segment was not transcribed: ${error.message}`));
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  private heard(questionIndex: number, seq: number, text: string): void {
+    let words = this.said.get(questionIndex);
+    if (!words) this.said.set(questionIndex, (words = new Map()));
+    words.set(seq, text);
+  }
+
+  /** The engine's reading of everything the candidate said to one question (quick, in process). */
+  private async judge(questionIndex: number): Promise<void> {
+    const question = this.questions[questionIndex];
+    const transcript = [...(this.said.get(questionIndex)?.entries() ?? [])]
+      .sort(([a], [b]) => a - b)
+      .map(([, text]) => text)
+      .join(' ');
+    this.auto.set(questionIndex, await this.deps.quickAssessment.assess({ question, transcript, level: this.entity.plan.level }));
+  }
+
+  private checklist(questionIndex: number): QuestionChecklist {
+    const question = this.questions[questionIndex];
+    const judged = new Map((this.auto.get(questionIndex)?.rubric ?? []).map((r) => [r.pointId, r]));
+    const points: ChecklistPoint[] = question.rubric.map((point) => {
+      const auto = judged.get(point.id);
+      const override = this.overrides.get(`${questionIndex}:${point.id}`) ?? null;
+      const ticked = auto?.covered ?? false;
+      return { pointId: point.id, text: point.text, auto: ticked, evidence: ticked ? (auto?.evidence?.quote ?? null) : null, override, covered: override ?? ticked };
+    });
+    return { questionIndex, points };
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

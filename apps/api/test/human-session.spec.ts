@@ -1,0 +1,191 @@
+import type {
+  ConsoleState,
+  HumanSession,
+  InterviewerNote,
+  InterviewerScore,
+  InterviewSnapshot,
+  InvitationInfo,
+  Participant,
+  Prompt,
+  QuestionChecklist,
+  Review,
+  SocketError,
+  TranscriptSegment,
+  TurnState,
+} from '@mockroom/contracts';
+import { concatPcm, LiveClient, silence, speakSentences } from '@mockroom/server-testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestApp, TestApp, TestBrowser, uniqueEmail } from './test-app';
+
+/**
+ * A session run by a human interviewer on the built-in transport: invitation, both voices relayed and transcribed with
+ * their speaker, the checklist ticking itself, console commands, and nothing of the rubric, scores or private notes
+ * reaching the candidate's socket.
+ */
+type Ack<T> = T | { error: SocketError };
+
+const QUESTION = 'authentication-sessions-end-to-end';
+const INTERVIEWER_SAYS = 'Welcome. Please walk me through how authentication and sessions work, end to end.';
+const CANDIDATE_SAYS =
+  'The user sends credentials over HTTPS. The server hashes the password with bcrypt and compares it to the stored hash. ' +
+  'Then it creates a session and sets the session ID in an HTTP only secure cookie.';
+const PRIVATE_NOTE = 'Private: hesitant on token rotation, probe next time';
+const SHARED_NOTE = 'Shared: clear structure, mention refresh tokens';
+
+describe('human interviewer session (built-in transport)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ MOCKROOM_WORKER_IN_PROCESS: 'true', MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-human-')) });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function account(name: string, role?: string) {
+    const browser = new TestBrowser(t.baseUrl);
+    const res = await browser.signUp(uniqueEmail(name.toLowerCase().replace(/\W+/g, '-')), 'correct horse battery', name, role);
+    expect(res.status).toBe(201);
+    return browser;
+  }
+
+  async function connect(browser: TestBrowser): Promise<LiveClient> {
+    const live = new LiveClient(t.baseUrl, browser.cookieHeader());
+    await live.connect();
+    return live;
+  }
+
+  function ok<T>(reply: Ack<T>): T {
+    if (reply && typeof reply === 'object' && 'error' in reply) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+    return reply as T;
+  }
+
+  it('invites one candidate: the link works once, for someone other than the interviewer', async () => {
+    const interviewer = await account('Ivy Interviewer', 'interviewer');
+    const candidate = await account('Cam Candidate');
+    const late = await account('Late Larry');
+
+    expect((await candidate.post('/api/sessions', { questionIds: [QUESTION] })).status).toBe(403);
+    expect((await interviewer.post('/api/sessions', { questionIds: [QUESTION], scheduledAt: 'tomorrow' })).status).toBe(400);
+    const created = await interviewer.post('/api/sessions', { questionIds: [QUESTION], scheduledAt: '2026-12-01T15:00:00Z' });
+    expect(created.status).toBe(201);
+    const session = created.body as HumanSession;
+    expect(session.invitePath).toMatch(/^\/join\/[A-Za-z0-9_-]{20,}$/);
+    expect(session).toMatchObject({ scheduledAt: '2026-12-01T15:00:00.000Z', candidateJoined: false, interview: { interviewer: { kind: 'human', name: 'Ivy Interviewer' }, candidate: null } });
+    const token = session.invitePath!.split('/').pop()!;
+
+    expect((await candidate.get(`/api/invitations/${token}`)).body).toMatchObject({ state: 'open', interviewer: { name: 'Ivy Interviewer' } } satisfies Partial<InvitationInfo>);
+    expect((await candidate.get('/api/invitations/not-a-real-token-at-all-123')).status).toBe(404);
+    expect((await interviewer.post(`/api/invitations/${token}/accept`)).status).toBe(400);
+    // The candidate cannot open the session before accepting.
+    expect((await candidate.get(`/api/interviews/${session.interview.id}`)).status).toBe(403);
+
+    const accepted = await candidate.post(`/api/invitations/${token}/accept`);
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.candidate.name).toBe('Cam Candidate');
+    expect((await candidate.post(`/api/invitations/${token}/accept`)).status).toBe(201); // again: still theirs
+    expect((await late.post(`/api/invitations/${token}/accept`)).status).toBe(409);
+    expect((await late.get(`/api/invitations/${token}`)).body.state).toBe('taken');
+    expect((await late.get(`/api/interviews/${session.interview.id}`)).status).toBe(403);
+    // Once accepted, the interviewer no longer gets the link.
+    expect(((await interviewer.get(`/api/sessions/${session.interview.id}`)).body as HumanSession).invitePath).toBeNull();
+
+    const outsider = await connect(late);
+    const refused = await outsider.emitAck<Ack<InterviewSnapshot>>('interview:join', session.interview.id);
+    expect(refused).toMatchObject({ error: { code: 'not-your-session' } });
+    outsider.close();
+  });
+
+  it('relays and transcribes both voices, ticks the checklist, and keeps the console to the interviewer', async () => {
+    const interviewer = await account('Ivy Interviewer', 'interviewer');
+    const candidate = await account('Cam Candidate');
+    const session = (await interviewer.post('/api/sessions', { questionIds: [QUESTION, 'rest-vs-graphql'] })).body as HumanSession;
+    const id = session.interview.id;
+    await candidate.post(`/api/invitations/${session.invitePath!.split('/').pop()}/accept`);
+
+    const lead = await connect(interviewer);
+    const cand = await connect(candidate);
+    const joined = ok(await lead.emitAck<Ack<InterviewSnapshot>>('interview:join', id));
+    expect(joined.interview.status).toBe('created');
+    ok(await cand.emitAck<Ack<InterviewSnapshot>>('interview:join', id));
+    const state = (await lead.waitFor('console:state')) as ConsoleState;
+    expect(state.checklists[0].points.length).toBeGreaterThan(2);
+    await lead.waitFor('presence', (p) => (p as Participant[]).filter((x) => x.connected).length === 2);
+
+    // The candidate cannot lead.
+    expect(await cand.emitAck('interview:start')).toMatchObject({ error: { code: 'not-interviewer' } });
+    expect(await cand.emitAck('console:show', { kind: 'question', questionIndex: 1 })).toMatchObject({ error: { code: 'not-interviewer' } });
+    expect(await cand.emitAck('console:note', { questionIndex: 0, text: 'x', visibility: 'shared' })).toMatchObject({ error: { code: 'not-interviewer' } });
+    expect(await cand.emitAck('answer:done')).toMatchObject({ error: { code: 'bad-request' } });
+
+    ok(await lead.emitAck<Ack<TurnState>>('interview:start'));
+    const first = (await cand.waitFor('prompt')) as Prompt;
+    expect(first).toMatchObject({ kind: 'question', questionIndex: 0 });
+
+    ok(await lead.emitAck('audio:start', { streamId: 'lead-stream', sampleRate: 16_000 }));
+    ok(await cand.emitAck('audio:start', { streamId: 'cand-stream', sampleRate: 16_000 }));
+    const question = speakSentences(INTERVIEWER_SAYS);
+    const answer = speakSentences(CANDIDATE_SAYS);
+    // The interviewer speaks, then listens; the candidate listens, then answers. Both microphones send all along.
+    await Promise.all([
+      lead.streamPcm(concatPcm(silence(300), question, silence(answer.length / 16 + 3000)), { speed: 2 }),
+      cand.streamPcm(concatPcm(silence(300 + question.length / 16 + 500), answer, silence(2500)), { speed: 2 }),
+    ]);
+
+    // Each side heard the other (relayed frames), never itself.
+    expect(cand.all('audio:relay').length).toBeGreaterThan(50);
+    expect(cand.all('audio:relay').every((a) => a.speaker === 'interviewer')).toBe(true);
+    expect(lead.all('audio:relay').every((a) => a.speaker === 'candidate')).toBe(true);
+
+    const heard = (speaker: string) => (s: TranscriptSegment) => s.speaker === speaker;
+    await lead.waitFor('transcript:segment', heard('interviewer'), 60_000);
+    await lead.waitFor('transcript:segment', heard('candidate'), 60_000);
+    const ticked = (await lead.waitFor('checklist:update', (c) => (c as QuestionChecklist).points.some((p) => p.auto), 60_000)) as QuestionChecklist;
+    const point = ticked.points.find((p) => p.auto)!;
+    expect(point.evidence).toEqual(expect.any(String));
+
+    // The interviewer's word over the engine's.
+    const overridden = ok(await lead.emitAck<Ack<QuestionChecklist>>('console:rubric', { questionIndex: 0, pointId: point.pointId, covered: false }));
+    expect(overridden.points.find((p) => p.pointId === point.pointId)).toMatchObject({ auto: true, override: false, covered: false });
+    expect(await lead.emitAck('console:rubric', { questionIndex: 0, pointId: 'nope', covered: true })).toMatchObject({ error: { code: 'bad-request' } });
+    const scored = ok(await lead.emitAck<Ack<InterviewerScore>>('console:score', { questionIndex: 0, scores: { relevance: 8, depth: 6.5, clarity: 7, correctness: 9 } }));
+    expect(scored.scores.depth).toBe(6.5);
+    expect(await lead.emitAck('console:score', { questionIndex: 0, scores: { relevance: 11, depth: 6, clarity: 7, correctness: 9 } })).toMatchObject({ error: { code: 'bad-request' } });
+    ok(await lead.emitAck<Ack<InterviewerNote>>('console:note', { questionIndex: 0, text: PRIVATE_NOTE, visibility: 'private' }));
+    ok(await lead.emitAck<Ack<InterviewerNote>>('console:note', { questionIndex: 0, text: SHARED_NOTE, visibility: 'shared' }));
+
+    // A follow-up on the candidate's screen.
+    ok(await lead.emitAck<Ack<Prompt>>('console:show', { kind: 'follow-up', questionIndex: 0, text: 'How would you handle token rotation?' }));
+    expect(((await cand.waitFor('prompt', (p) => (p as Prompt).kind === 'follow-up')) as Prompt).text).toBe('How would you handle token rotation?');
+
+    const ended = ok(await lead.emitAck<Ack<InterviewSnapshot>>('interview:end'));
+    expect(ended.interview.status).toBe('completed');
+    await cand.waitFor('interview:completed', () => true, 60_000);
+
+    // Nothing of the console ever reached the candidate's socket.
+    const candidateEvents = new Set(cand.received.map((r) => r.event));
+    for (const event of ['console:state', 'checklist:update', 'answer:assessed']) expect(candidateEvents.has(event)).toBe(false);
+    const liveTraffic = JSON.stringify(cand.received.filter((r) => r.event !== 'interview:completed').map((r) => [r.event, r.event === 'audio:relay' ? null : r.args]));
+    expect(liveTraffic).not.toContain(PRIVATE_NOTE);
+    expect(liveTraffic).not.toContain(SHARED_NOTE);
+    expect(liveTraffic).not.toContain('"rubric":[{');
+    expect(JSON.stringify(cand.received.map((r) => (r.event === 'audio:relay' ? null : r.args)))).not.toContain(PRIVATE_NOTE);
+
+    // The review: both voices, the interviewer's scores and shared note beside the engine's; the private note only for the interviewer.
+    const review = (await candidate.get(`/api/interviews/${id}/review`)).body as Review;
+    expect(review.transcript.some((l) => l.speaker === 'interviewer' && l.answerId === null && /authentication|sessions|welcome/i.test(l.text))).toBe(true);
+    expect(review.transcript.some((l) => l.speaker === 'candidate')).toBe(true);
+    expect(review.interviewer?.scores[0]).toMatchObject({ questionIndex: 0, overall: 7.6 });
+    expect(review.interviewer?.notes.map((n) => n.text)).toEqual([SHARED_NOTE]);
+    expect(review.questions[0].answers[0].scores?.overall).toEqual(expect.any(Number));
+    expect(review.audio?.peaks.interviewer.some((v) => v > 0.05)).toBe(true);
+    expect(review.audio?.peaks.candidate.some((v) => v > 0.05)).toBe(true);
+    const own = (await interviewer.get(`/api/interviews/${id}/review`)).body as Review;
+    expect(own.interviewer?.notes.map((n) => n.text)).toEqual([PRIVATE_NOTE, SHARED_NOTE]);
+    lead.close();
+    cand.close();
+  }, 180_000);
+});
