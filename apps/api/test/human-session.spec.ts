@@ -185,6 +185,13 @@ describe('human interviewer session (built-in transport)', () => {
     expect(review.audio?.peaks.candidate.some((v) => v > 0.05)).toBe(true);
     const own = (await interviewer.get(`/api/interviews/${id}/review`)).body as Review;
     expect(own.interviewer?.notes.map((n) => n.text)).toEqual([PRIVATE_NOTE, SHARED_NOTE]);
+    // The exports say the same: the candidate's has the shared note only.
+    const candidateMd = (await candidate.get(`/api/interviews/${id}/review.md`)).body as string;
+    expect(candidateMd).toContain("Ivy Interviewer's assessment");
+    expect(candidateMd).toContain(SHARED_NOTE.replace(':', ':'));
+    expect(candidateMd).not.toContain('token rotation, probe');
+    const interviewerMd = (await interviewer.get(`/api/interviews/${id}/review.md`)).body as string;
+    expect(interviewerMd).toContain('*(private)* Private: hesitant on token rotation');
     lead.close();
     cand.close();
   }, 180_000);

@@ -1,10 +1,11 @@
-import type { ReviewQuestion } from '@mockroom/contracts';
+import type { ReviewInterviewerView, ReviewQuestion } from '@mockroom/contracts';
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { score } from '../interview/format';
 import { Chip } from '../ui/Chip';
 import { categoryLabel } from '../ui/labels';
 import { AnswerReview } from './AnswerReview';
+import { InterviewerVerdict } from './InterviewerVerdict';
 import { answerTitle } from './review-logic';
 
 interface QuestionCardProps {
@@ -15,10 +16,12 @@ interface QuestionCardProps {
   /** Seeks the recording and plays from there (null without a recording). */
   onHear: ((ms: number) => void) | null;
   onEmphasis: (pointId: string | null) => void;
+  /** A human interviewer's scores and notes (human sessions). */
+  interviewer?: ReviewInterviewerView | null;
 }
 
 /** Everything about one question: the follow-ups asked, each answer assessed, and the bank's sample answer and pitfalls. */
-export const QuestionCard = memo(function QuestionCard({ question, questionCount, owner, onHear, onEmphasis }: QuestionCardProps) {
+export const QuestionCard = memo(function QuestionCard({ question, questionCount, owner, onHear, onEmphasis, interviewer = null }: QuestionCardProps) {
   const headingId = `review-question-${question.index}`;
   const followUps = question.prompts.filter((prompt) => prompt.kind === 'follow-up');
   const followUpNumber = new Map(followUps.map((prompt, i) => [prompt.seq, i + 1]));
@@ -67,6 +70,7 @@ export const QuestionCard = memo(function QuestionCard({ question, questionCount
               </ol>
             </div>
           )}
+          {interviewer && <InterviewerVerdict view={interviewer} questionIndex={question.index} />}
           {answers.length === 0 ? (
             <p className="question-result__none">No answer was recorded for this question.</p>
           ) : (

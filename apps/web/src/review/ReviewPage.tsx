@@ -10,6 +10,7 @@ import { AudioPlayer } from './AudioPlayer';
 import { DeleteInterviewDialog } from './DeleteInterviewDialog';
 import { Insights } from './Insights';
 import { Playback } from './playback';
+import { GeneralNotes } from './InterviewerVerdict';
 import { QuestionCard } from './QuestionCard';
 import { ReviewHeader } from './ReviewHeader';
 import { questionMarkers, speakerLabels } from './review-logic';
@@ -99,6 +100,8 @@ function ReviewContent({ review, polling, justFinished }: { review: Review; poll
           <ReviewTranscript lines={lines} labels={labels} playback={playback} seekable={audio !== null} emphasis={emphasis} />
         </section>
 
+        {review.interviewer && <GeneralNotes view={review.interviewer} />}
+
         <section className="review__questions" aria-labelledby="review-questions-heading">
           <h2 id="review-questions-heading" className="section-title">
             Question by question
@@ -115,6 +118,7 @@ function ReviewContent({ review, polling, justFinished }: { review: Review; poll
                     owner={owner}
                     onHear={audio ? hear : null}
                     onEmphasis={emphasise}
+                    interviewer={review.interviewer}
                   />
                 </li>
               ))}

@@ -183,9 +183,36 @@ function questionBlocks(review: Review, question: ReviewQuestion): string[] {
       ? emphasis('None.')
       : followUps.map((p, i) => `${i + 1}. ${escapeMarkdown(p.text)} ${emphasis(`(at ${clock(p.atMs)})`)}`).join('\n'),
   );
+  blocks.push(...interviewerBlocks(review, question.index));
   if (question.answers.length === 0) blocks.push(emphasis('No answer was recorded.'));
   for (const answer of question.answers) blocks.push(...answerBlocks(question, answer));
   return [...blocks, ...bankBlocks(question)];
+}
+
+/** A human interviewer's scores and notes for one question (or, with null, the notes about the whole session). */
+function interviewerBlocks(review: Review, questionIndex: number | null): string[] {
+  const view = review.interviewer;
+  if (!view) return [];
+  const scored = questionIndex === null ? undefined : view.scores.find((s) => s.questionIndex === questionIndex);
+  const notes = view.notes.filter((n) => n.questionIndex === questionIndex);
+  if (!scored && notes.length === 0) return [];
+  const blocks = [heading(questionIndex === null ? 2 : 3, `${escapeMarkdown(view.name)}'s ${questionIndex === null ? 'notes' : 'assessment'}`)];
+  if (scored) {
+    blocks.push(
+      table(
+        ['Dimension', 'Score'],
+        [
+          ['Relevance', formatScore(scored.scores.relevance)],
+          ['Depth', formatScore(scored.scores.depth)],
+          ['Clarity', formatScore(scored.scores.clarity)],
+          ['Correctness', formatScore(scored.scores.correctness)],
+          ['**Overall**', `**${formatScore(scored.overall)}**`],
+        ],
+      ),
+    );
+  }
+  for (const note of notes) blocks.push(`${note.visibility === 'private' ? '*(private)* ' : ''}${escapeMarkdown(note.text)} ${emphasis(`(at ${clock(note.atMs)})`)}`);
+  return blocks;
 }
 
 function transcriptBlocks(review: Review): string[] {
@@ -211,6 +238,7 @@ export function reviewToMarkdown(review: Review, options: ExportOptions = {}): s
     ...headerBlocks(review),
     ...scoreBlocks(review),
     ...insightBlocks(review),
+    ...interviewerBlocks(review, null),
     ...review.questions.flatMap((question) => questionBlocks(review, question)),
     ...transcriptBlocks(review),
     '---',

@@ -375,9 +375,28 @@ function renderQuestion(doc: Doc, review: Review, question: ReviewQuestion): voi
   if (followUps.length === 0) note(doc, 'None.');
   followUps.forEach((prompt, i) => bullet(doc, `${prompt.text} (at ${clock(prompt.atMs)})`, `${i + 1}.`));
 
+  renderInterviewer(doc, review, question.index);
   if (question.answers.length === 0) note(doc, 'No answer was recorded.');
   for (const answer of question.answers) renderAnswer(doc, question, answer);
   renderFromBank(doc, question);
+}
+
+/** A human interviewer's scores and notes for one question (or, with null, about the whole session). */
+function renderInterviewer(doc: Doc, review: Review, questionIndex: number | null): void {
+  const view = review.interviewer;
+  if (!view) return;
+  const scored = questionIndex === null ? undefined : view.scores.find((s) => s.questionIndex === questionIndex);
+  const notes = view.notes.filter((n) => n.questionIndex === questionIndex);
+  if (!scored && notes.length === 0) return;
+  heading(doc, `${view.name}'s ${questionIndex === null ? 'notes' : 'assessment'}`, questionIndex === null ? 2 : 3);
+  if (scored) {
+    scoreBar(doc, 'Relevance', scored.scores.relevance);
+    scoreBar(doc, 'Depth', scored.scores.depth);
+    scoreBar(doc, 'Clarity', scored.scores.clarity);
+    scoreBar(doc, 'Correctness', scored.scores.correctness);
+    scoreBar(doc, 'Overall', scored.overall, null, true);
+  }
+  for (const n of notes) bullet(doc, `${n.visibility === 'private' ? '(private) ' : ''}${n.text} (at ${clock(n.atMs)})`);
 }
 
 /** A question's section, on a new page when it would not fit on this one. */
@@ -481,6 +500,7 @@ export async function reviewToPdf(review: Review, options: ExportOptions = {}): 
   renderHeader(doc, review);
   renderScores(doc, review);
   renderInsights(doc, review);
+  renderInterviewer(doc, review, null);
   for (const question of review.questions) renderQuestionSection(doc, review, question);
   renderTranscript(doc, review);
   renderColophon(doc, generatedAt);
