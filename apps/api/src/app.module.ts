@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '@mockroom/server-config';
 import { DatabaseModule } from '@mockroom/server-database';
 import { MediaModule } from '@mockroom/server-media';
 import { JobsModule } from '@mockroom/server-jobs';
+import { LiveKitModule } from '@mockroom/server-livekit';
 import { QueueModule, RedisModule } from '@mockroom/server-queue';
 import { AuthModule } from './auth/auth.module';
 import { QuestionBankModule } from './question-bank/question-bank.module';
@@ -19,6 +20,7 @@ export class AppModule {
       RedisModule,
       QueueModule,
       MediaModule,
+      LiveKitModule,
       AuthModule,
       QuestionBankModule,
       InterviewsModule,

@@ -47,6 +47,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     }),
   );
   app.use(cookieParser());
+  // LiveKit's webhooks are verified against their exact bytes.
+  app.useBodyParser('raw', { type: 'application/webhook+json', limit: '1mb' });
   app.useBodyParser('json', { limit: config.http.jsonLimit });
   app.use(bodyParserErrors);
   app.setGlobalPrefix('api');

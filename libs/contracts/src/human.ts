@@ -12,8 +12,30 @@ export interface CreateHumanSessionRequest extends Pick<CreateInterviewRequest, 
   scheduledAt?: string;
 }
 
+/** What LiveKit reported about a session's room (its webhooks), when LiveKit carries the audio. */
+export interface MediaState {
+  room?: string;
+  roomStartedAt?: string;
+  roomFinishedAt?: string;
+  /** By participant identity (our user id, or the agent's). */
+  participants?: Record<string, { role: string | null; name: string; joinedAt?: string; leftAt?: string }>;
+  /** Recordings made by LiveKit egress, by egress id. */
+  egress?: Record<string, { status: string; location: string | null; durationMs: number | null; error: string | null; endedAt: string }>;
+}
+
+/** How to join a session's LiveKit room: a short-lived token with the least grants the role needs. */
+export interface LiveKitJoin {
+  url: string;
+  room: string;
+  identity: string;
+  token: string;
+  expiresAt: string;
+}
+
 export interface HumanSession {
   interview: InterviewSummary;
+  /** LiveKit's view of the room (empty on the built-in transport). */
+  media: MediaState;
   scheduledAt: string | null;
   /** The invitation link's path (`/join/<token>`); only the interviewer gets it, until a candidate accepts. */
   invitePath: string | null;

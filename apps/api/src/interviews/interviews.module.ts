@@ -3,6 +3,8 @@ import { SessionAudio } from '@mockroom/server-jobs';
 import { AuthModule } from '../auth/auth.module';
 import { QuestionBankModule } from '../question-bank/question-bank.module';
 import { ReviewsController } from '../reviews/reviews.controller';
+import { LiveKitController } from '../livekit/livekit.controller';
+import { LiveKitService } from '../livekit/livekit.service';
 import { SessionsController } from '../sessions/sessions.controller';
 import { SessionsService } from '../sessions/sessions.service';
 import { ReviewsService } from '../reviews/reviews.service';
@@ -13,7 +15,7 @@ import { InterviewRuntimes } from './runtime/interview-runtimes.service';
 
 @Module({
   imports: [AuthModule, QuestionBankModule],
-  controllers: [InterviewsController, ReviewsController, SessionsController],
-  providers: [InterviewsService, InterviewRuntimes, InterviewGateway, ReviewsService, SessionAudio, SessionsService],
+  controllers: [InterviewsController, ReviewsController, SessionsController, LiveKitController],
+  providers: [InterviewsService, InterviewRuntimes, InterviewGateway, ReviewsService, SessionAudio, SessionsService, LiveKitService],
 })
 export class InterviewsModule {}

@@ -60,6 +60,7 @@ export class SessionsService {
     const open = entity.candidateId === null && (entity.status === 'created' || entity.status === 'live');
     return {
       interview: toSummary(entity),
+      media: entity.mediaState ?? {},
       scheduledAt: entity.scheduledAt?.toISOString() ?? null,
       invitePath: forInterviewer && open ? `/join/${this.token(entity.id)}` : null,
       candidateJoined: entity.candidateId !== null,

@@ -208,7 +208,8 @@ export class HumanSessionRuntime implements StreamSink {
     const prompt: Prompt = { seq, kind, questionId: question.id, questionIndex: index, text, atMs, audioUrl: null, audioDurationMs: null };
     this.deps.emit('prompt', prompt);
     if (!this.auto.has(index)) await this.judge(index);
-    this.deps.emitToInterviewer('checklist:update', this.checklist(index));
+    // The console's suggestions follow the question on screen.
+    this.deps.emitToInterviewer('console:state', await this.consoleState());
     return prompt;
   }
 

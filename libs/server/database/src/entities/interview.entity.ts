@@ -1,4 +1,4 @@
-import type { EngineNames, InterviewerKind, InterviewPlan, InterviewStatus, TurnState } from '@mockroom/contracts';
+import type { EngineNames, InterviewerKind, InterviewPlan, InterviewStatus, MediaState, TurnState } from '@mockroom/contracts';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from './user.entity';
 
@@ -58,6 +58,10 @@ export class InterviewEntity {
 
   @Column({ name: 'scheduled_at', type: 'timestamptz', nullable: true })
   scheduledAt: Date | null;
+
+  /** LiveKit's reports about the interview's room (webhooks). */
+  @Column({ name: 'media_state', type: 'jsonb', default: () => `'{}'::jsonb` })
+  mediaState: MediaState;
 
   /** SHA-256 of the invitation token (human sessions, until a candidate accepts). */
   @Column({ name: 'invite_token_hash', type: 'text', nullable: true, select: false })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { EngineNames, InterviewPlan, InterviewStatus, PromptKind, Speaker, TurnState } from '@mockroom/contracts';
+import type { EngineNames, InterviewPlan, InterviewStatus, MediaState, PromptKind, Speaker, TurnState } from '@mockroom/contracts';
 import { Brackets, DataSource, In, LessThan, Repository } from 'typeorm';
 import { AnswerIntent, InterviewAnswerEntity } from '../entities/interview-answer.entity';
 import { InterviewPromptEntity } from '../entities/interview-prompt.entity';
@@ -103,6 +103,17 @@ export class InterviewRepository {
       relations: { candidate: true, interviewer: true },
       order: { createdAt: 'DESC' },
       take: limit,
+    });
+  }
+
+  /** Changes the media state under a row lock, so webhooks arriving together do not overwrite each other. */
+  async updateMediaState(id: string, change: (state: MediaState) => MediaState): Promise<MediaState | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await manager.getRepository(InterviewEntity).createQueryBuilder('i').setLock('pessimistic_write').where('i.id = :id', { id }).getOne();
+      if (!row) return null;
+      const next = change(row.mediaState ?? {});
+      await manager.query(`UPDATE interviews SET media_state = $2 WHERE id = $1`, [id, JSON.stringify(next)]);
+      return next;
     });
   }
 
