@@ -10,6 +10,7 @@ import './styles/pages.css';
 import './styles/interview.css';
 import './styles/review.css';
 import './styles/progress.css';
+import './styles/console.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Mockroom needs an element with id "root" to render into.');

@@ -12,6 +12,8 @@ import { RouteErrorPage } from './layout/RouteErrorPage';
 import { ProgressPage } from './progress/ProgressPage';
 import { QuestionBankPage } from './question-bank/QuestionBankPage';
 import { QuestionPage } from './question-bank/QuestionPage';
+import { JoinPage } from './sessions/JoinPage';
+import { NewSessionPage } from './sessions/NewSessionPage';
 import { TrackPage } from './tracks/TrackPage';
 import { TracksPage } from './tracks/TracksPage';
 
@@ -35,6 +37,8 @@ export const router = createBrowserRouter([
           { path: 'interviews/:id', element: <InterviewPage /> },
           { path: 'interviews/:id/summary', element: <InterviewSummaryPage /> },
           { path: 'progress', element: <ProgressPage /> },
+          { path: 'sessions/new', element: <NewSessionPage /> },
+          { path: 'join/:token', element: <JoinPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

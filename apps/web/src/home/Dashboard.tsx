@@ -46,6 +46,30 @@ export function Dashboard({ user }: { user: User }) {
         </section>
       )}
 
+      {interviewer && (
+        <section className="home-section" aria-labelledby="run-heading">
+          <div className="card bank-callout practise-callout">
+            <div>
+              <h2 id="run-heading" className="section-title">
+                Run a session
+              </h2>
+              <p className="bank-callout__text">
+                Interview a candidate yourself, by voice: invite them with a link, show each question, and score as you listen
+                while the rubric ticks itself off from their words.
+              </p>
+            </div>
+            <div className="practise-callout__actions">
+              <Link to="/interviews" className="button button--ghost">
+                Your sessions
+              </Link>
+              <Link to="/sessions/new" className="button button--primary">
+                New session
+              </Link>
+            </div>
+          </div>
+        </section>
+      )}
+
       <section className="home-section" aria-labelledby="tracks-heading">
         <div className="section-header">
           <h2 id="tracks-heading" className="section-title">

@@ -8,6 +8,9 @@ import { SkeletonArticle } from '../ui/Skeleton';
 import { InterviewLoadError, PageTitle } from './InterviewLoadError';
 import { InterviewRoom } from './room/InterviewRoom';
 import { ReviewPage } from '../review/ReviewPage';
+import { useCurrentUser } from '../auth/auth-context';
+import { CandidateSessionRoom } from '../human/CandidateSessionRoom';
+import { InterviewerConsole } from '../human/InterviewerConsole';
 
 /** Loads one interview's snapshot, with the page's loading and error states; `render` gets the loaded snapshot. */
 function LoadedInterview({ loading, render }: { loading: string; render: (snapshot: InterviewSnapshot) => ReactNode }) {
@@ -30,15 +33,25 @@ function isOver(snapshot: InterviewSnapshot): boolean {
   return snapshot.interview.status === 'completed' || snapshot.interview.status === 'abandoned';
 }
 
+/**
+ * A running interview: the AI room; or, in a session run by a human interviewer, the interviewer's console for
+ * anyone but the candidate (the server decides who may join) and the candidate's room for the candidate.
+ */
+function LiveInterview({ snapshot }: { snapshot: InterviewSnapshot }) {
+  const user = useCurrentUser();
+  const { interview } = snapshot;
+  if (interview.interviewer.kind !== 'human') return <InterviewRoom key={interview.id} initial={snapshot} />;
+  return interview.candidate?.id !== user.id ? (
+    <InterviewerConsole key={interview.id} initial={snapshot} />
+  ) : (
+    <CandidateSessionRoom key={interview.id} initial={snapshot} />
+  );
+}
+
 /** `/interviews/:id`: the live room while the interview runs, its summary once it is over. */
 export function InterviewPage() {
   const { id = '' } = useParams();
-  return (
-    <LoadedInterview
-      loading="interview"
-      render={(snapshot) => (isOver(snapshot) ? <ReviewPage id={id} /> : <InterviewRoom key={id} initial={snapshot} />)}
-    />
-  );
+  return <LoadedInterview loading="interview" render={(snapshot) => (isOver(snapshot) ? <ReviewPage id={id} /> : <LiveInterview snapshot={snapshot} />)} />;
 }
 
 /** `/interviews/:id/summary`: the summary on its own (an unfinished interview links back to its room). */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../api/client';
 import { useAuth } from '../auth/auth-context';
+import { authPath, redirectTarget } from '../auth/redirect-target';
 import { USER_ROLE_LABELS } from '../ui/labels';
 import { Spinner } from '../ui/Spinner';
 import { Wordmark } from './Wordmark';
@@ -14,10 +15,13 @@ const NAV = [
   { to: '/progress', label: 'Progress', end: false },
 ];
 
+/** For interviewer (and admin) accounts: sessions they run themselves. */
+const INTERVIEWER_NAV = [{ to: '/sessions/new', label: 'New session', end: true }];
+
 export function SiteHeader() {
   const { user, signOut } = useAuth();
   const navigate = useNavigate();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<string | null>(null);
 
@@ -34,6 +38,11 @@ export function SiteHeader() {
     }
   }
 
+  const nav = user && (user.role === 'interviewer' || user.role === 'admin') ? [...NAV, ...INTERVIEWER_NAV] : NAV;
+  // Going between signing in and signing up keeps where the visitor was headed (an invitation link, say).
+  const onAuthPage = pathname === '/sign-in' || pathname === '/sign-up';
+  const next = onAuthPage ? redirectTarget(search) : '/';
+
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -44,7 +53,7 @@ export function SiteHeader() {
           <>
             <nav className="site-nav" aria-label="Main">
               <ul className="site-nav__list">
-                {NAV.map((item) => (
+                {nav.map((item) => (
                   <li key={item.to}>
                     <NavLink to={item.to} end={item.end} className="site-nav__link">
                       {item.label}
@@ -74,12 +83,12 @@ export function SiteHeader() {
         ) : (
           <div className="account">
             {pathname !== '/sign-in' && (
-              <Link to="/sign-in" className="button button--ghost button--small">
+              <Link to={authPath('/sign-in', next)} className="button button--ghost button--small">
                 Sign in
               </Link>
             )}
             {pathname !== '/sign-up' && (
-              <Link to="/sign-up" className="button button--secondary button--small">
+              <Link to={authPath('/sign-up', next)} className="button button--secondary button--small">
                 Create account
               </Link>
             )}

@@ -89,7 +89,7 @@ const TOAST_MS = 7_000;
 /** Errors that end the session for good ("session-ended" is handled apart: the summary usually follows it). */
 const FATAL_CODES = new Set(['not-your-session', 'unauthorized', 'forbidden', 'not-found', 'forbidden-origin']);
 
-function isErrorReply(reply: unknown): reply is { error: SocketError } {
+export function isErrorReply(reply: unknown): reply is { error: SocketError } {
   return typeof reply === 'object' && reply !== null && 'error' in reply && typeof (reply as { error: unknown }).error === 'object';
 }
 

@@ -1,0 +1,639 @@
+import {
+  AUDIO_FRAME_MS,
+  AUDIO_SAMPLE_RATE,
+  LIVE_NAMESPACE,
+  type ClientToServerEvents,
+  type ConsoleState,
+  type InterviewerNote,
+  type InterviewerScore,
+  type InterviewSnapshot,
+  type NoteCommand,
+  type Participant,
+  type ParticipantRole,
+  type Prompt,
+  type QuestionChecklist,
+  type RubricOverrideCommand,
+  type ScoreCommand,
+  type ServerToClientEvents,
+  type ShowPromptCommand,
+  type SocketError,
+  type TurnState,
+} from '@mockroom/contracts';
+import { io, type Socket } from 'socket.io-client';
+import { interviewsApi } from '../api/endpoints';
+import { MicCapture, type MicState } from '../interview/audio/mic-capture';
+import { FrameOutbox } from '../interview/live/frame-outbox';
+import { isErrorReply, randomStreamId, type ConnectionStatus, type FatalProblem, type Toast } from '../interview/live/live-session';
+import { upsertPrompt, upsertSegment } from '../interview/live/transcript';
+import { RelayPlayer, type RelayAudioStatus, type RelayTestHook } from './relay-player';
+import { upsertChecklist, upsertNote, upsertScore } from './session-logic';
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type TimedSocket = ReturnType<LiveSocket['timeout']>;
+
+export interface HumanState {
+  /** Which side of the session this browser is on. */
+  role: ParticipantRole;
+  connection: ConnectionStatus;
+  /** Reconnection attempts since the connection dropped. */
+  reconnectAttempt: number;
+  /** True once the server has sent the interview on this connection. */
+  joined: boolean;
+  snapshot: InterviewSnapshot;
+  /** Who is in the session, as the server last said. */
+  participants: Participant[];
+  /** The interviewer's console: checklists, scores, notes, suggestions (never set for the candidate). */
+  console: ConsoleState | null;
+  mic: MicState;
+  muted: boolean;
+  /** Whether the other voice can play (`blocked`: "Join audio"). */
+  audio: RelayAudioStatus;
+  starting: boolean;
+  ending: boolean;
+  /** The session is over on the server; its review is on its way. */
+  wrappingUp: boolean;
+  completed: boolean;
+  fatal: FatalProblem | null;
+  toasts: Toast[];
+}
+
+/** A console command the server refused (or that could not be sent): `message` is fit to show. */
+export class CommandError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'CommandError';
+    this.code = code;
+  }
+}
+
+declare global {
+  interface Window {
+    /** For the browser tests: the other voice as received and played. */
+    __mockroomRelay?: RelayTestHook;
+  }
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+/** Ending waits for the answers still being scored. */
+const END_TIMEOUT_MS = 75_000;
+const COMPLETION_POLL_MS = 3_000;
+const COMPLETION_POLLS = 40;
+/** About ten seconds of 20 ms frames, kept to resend after a reconnect. */
+const OUTBOX_FRAMES = Math.round(10_000 / AUDIO_FRAME_MS);
+const STREAM_RETRY_MS = [2_000, 5_000];
+const TOAST_MS = 7_000;
+const FATAL_CODES = new Set(['not-your-session', 'unauthorized', 'forbidden', 'not-found', 'forbidden-origin']);
+const OFFLINE = "You're offline: wait for the connection to come back, then try again.";
+const NO_ANSWER = "The server didn't answer in time. Please try again.";
+
+const EMPTY_CONSOLE: ConsoleState = { checklists: [], notes: [], scores: [], suggestions: { questionIndex: -1, followUps: [] } };
+
+function fatalFor(error: SocketError): FatalProblem {
+  switch (error.code) {
+    case 'session-ended':
+      return { code: error.code, title: 'This session has ended', message: error.message || 'The session is over, so it can no longer be joined.' };
+    case 'not-your-session':
+    case 'forbidden':
+      return {
+        code: error.code,
+        title: "This session isn't yours",
+        message: error.message || 'Only its interviewer and the candidate who accepted the invitation can join it.',
+      };
+    case 'unauthorized':
+      return { code: error.code, title: "You've been signed out", message: 'Sign in again to rejoin the session where it is.' };
+    case 'not-found':
+      return { code: error.code, title: 'Session not found', message: error.message || 'There is no session at this address.' };
+    default:
+      return { code: error.code, title: "You can't join this session", message: error.message || 'The server refused the connection.' };
+  }
+}
+
+/**
+ * One participant's side of a session run by a human interviewer: the socket (join, re-join after every reconnect),
+ * the microphone and its frames (resent after a reconnect from where the server got to), the other participant's
+ * voice, presence, and for the interviewer the console and its commands. Create it, `open()` it, `close()` it.
+ */
+export class HumanSession {
+  readonly interviewId: string;
+  readonly role: ParticipantRole;
+  readonly streamId = randomStreamId();
+  private state: HumanState;
+  private readonly listeners = new Set<() => void>();
+  private readonly levelListeners = new Set<(level: number, raw: number) => void>();
+  private readonly remoteLevelListeners = new Set<(level: number, raw: number) => void>();
+  private socket: LiveSocket | null = null;
+  private readonly mic: MicCapture;
+  private readonly player: RelayPlayer;
+  private readonly outbox = new FrameOutbox(OUTBOX_FRAMES);
+  private readonly hook = { framesSent: 0, streamId: '' };
+  private closed = false;
+  /** Bumped on every (re)connection, so replies from an older one are ignored. */
+  private epoch = 0;
+  private streamAccepted = false;
+  private streamStarting = false;
+  private streamFailures = 0;
+  private streamRetry: ReturnType<typeof setTimeout> | null = null;
+  private rejoin: ReturnType<typeof setTimeout> | null = null;
+  private completionWatch: ReturnType<typeof setTimeout> | null = null;
+  private completionPolls = 0;
+  private readonly toastTimers = new Map<number, ReturnType<typeof setTimeout>>();
+  private nextToastId = 1;
+  private lastLevel = 0;
+  private lastRawLevel = 0;
+  private lastRemoteLevel = 0;
+
+  constructor(initial: InterviewSnapshot, role: ParticipantRole) {
+    this.interviewId = initial.interview.id;
+    this.role = role;
+    this.hook.streamId = this.streamId;
+    this.mic = new MicCapture({
+      onFrame: (pcm, level) => this.handleFrame(pcm, level),
+      onStateChange: (mic) => {
+        this.set({ mic });
+        if (mic.status === 'running') this.ensureAudioStream();
+      },
+    });
+    this.player = new RelayPlayer({
+      onStatus: (audio) => this.set({ audio }),
+      onLevel: (level) => {
+        this.lastRemoteLevel = level;
+        this.remoteLevelListeners.forEach((listener) => listener(level, level));
+      },
+    });
+    const over = initial.interview.status === 'completed' || initial.interview.status === 'abandoned';
+    this.state = {
+      role,
+      connection: 'connecting',
+      reconnectAttempt: 0,
+      joined: false,
+      snapshot: initial,
+      participants: [],
+      console: null,
+      mic: this.mic.getState(),
+      muted: false,
+      audio: this.player.getStatus(),
+      starting: false,
+      ending: false,
+      wrappingUp: false,
+      completed: over,
+      fatal: null,
+      toasts: [],
+    };
+  }
+
+  // ---- store -------------------------------------------------------------------------------------------------
+
+  getState = (): HumanState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** This participant's microphone level as shown (0 while muted) and as heard, ~50 times a second. */
+  onLevel = (listener: (level: number, raw: number) => void): (() => void) => {
+    this.levelListeners.add(listener);
+    listener(this.lastLevel, this.lastRawLevel);
+    return () => this.levelListeners.delete(listener);
+  };
+
+  /** The other participant's voice level, per frame received. */
+  onRemoteLevel = (listener: (level: number, raw: number) => void): (() => void) => {
+    this.remoteLevelListeners.add(listener);
+    listener(this.lastRemoteLevel, this.lastRemoteLevel);
+    return () => this.remoteLevelListeners.delete(listener);
+  };
+
+  private set(patch: Partial<HumanState>): void {
+    if (this.closed) return;
+    this.state = { ...this.state, ...patch };
+    this.listeners.forEach((listener) => listener());
+  }
+
+  private setSnapshot(patch: Partial<InterviewSnapshot>, extra: Partial<HumanState> = {}): void {
+    this.set({ ...extra, snapshot: { ...this.state.snapshot, ...patch } });
+  }
+
+  private setConsole(update: (console: ConsoleState) => ConsoleState): void {
+    if (this.role !== 'interviewer') return;
+    this.set({ console: update(this.state.console ?? EMPTY_CONSOLE) });
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------------------------
+
+  open(): void {
+    if (this.socket || this.closed) return;
+    window.__mockroomAudio = this.hook;
+    window.__mockroomRelay = this.player.hook;
+    const socket: LiveSocket = io(LIVE_NAMESPACE, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      withCredentials: true,
+      forceNew: true,
+      autoConnect: false,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5_000,
+    });
+    this.socket = socket;
+    this.bindSocket(socket);
+    socket.connect();
+    if (!this.state.completed) {
+      this.player.open();
+      void this.mic.start();
+      // Any click or key press is a moment the browser lets sound start.
+      document.addEventListener('pointerdown', this.onGesture, true);
+      document.addEventListener('keydown', this.onGesture, true);
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    document.removeEventListener('pointerdown', this.onGesture, true);
+    document.removeEventListener('keydown', this.onGesture, true);
+    this.player.close();
+    this.mic.stop();
+    if (this.socket) {
+      this.socket.removeAllListeners();
+      this.socket.io.removeAllListeners();
+      this.socket.disconnect();
+      this.socket = null;
+    }
+    for (const timer of [this.streamRetry, this.rejoin, this.completionWatch]) if (timer) clearTimeout(timer);
+    this.toastTimers.forEach((timer) => clearTimeout(timer));
+    this.toastTimers.clear();
+    this.listeners.clear();
+    this.levelListeners.clear();
+    this.remoteLevelListeners.clear();
+  }
+
+  private readonly onGesture = (): void => {
+    if (this.state.audio === 'blocked') void this.player.unlock();
+    if (this.state.mic.status === 'suspended') void this.mic.resume();
+  };
+
+  private bindSocket(socket: LiveSocket): void {
+    socket.on('connect', () => {
+      this.epoch++;
+      this.streamAccepted = false;
+      this.streamStarting = false;
+      this.set({ connection: 'connected', reconnectAttempt: 0, joined: false });
+      void this.join();
+    });
+    socket.on('disconnect', (reason) => {
+      this.epoch++;
+      this.streamAccepted = false;
+      this.streamStarting = false;
+      if (this.state.completed || this.state.fatal) return;
+      this.set({ connection: 'reconnecting', joined: false });
+      // The server closed this socket itself: socket.io won't retry on its own.
+      if (reason === 'io server disconnect') this.scheduleReconnect(1_000);
+    });
+    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      if (this.state.completed) return;
+      const code = error.data?.code;
+      if (code === 'unauthorized' || code === 'forbidden-origin') {
+        this.fail(fatalFor({ code, message: error.message }));
+        return;
+      }
+      this.set({ connection: this.state.joined || this.epoch > 0 ? 'reconnecting' : 'connecting' });
+      if (!socket.active) this.scheduleReconnect(2_000);
+    });
+    socket.io.on('reconnect_attempt', (attempt) => this.set({ reconnectAttempt: attempt }));
+
+    socket.on('interview:state', (turn) => this.applyTurn(turn));
+    socket.on('prompt', (prompt) => this.receivePrompt(prompt));
+    socket.on('transcript:segment', (segment) => {
+      const transcript = upsertSegment(this.state.snapshot.transcript, segment);
+      if (transcript !== this.state.snapshot.transcript) this.setSnapshot({ transcript });
+    });
+    socket.on('presence', (participants) => this.set({ participants: Array.isArray(participants) ? participants : [] }));
+    socket.on('audio:relay', ({ speaker, pcm }) => {
+      // Only the other voice plays: an echo of one's own would be confusing.
+      if (speaker !== this.role && pcm && !this.state.completed) this.player.push(pcm);
+    });
+    socket.on('console:state', (state) => {
+      if (this.role === 'interviewer') this.set({ console: state });
+    });
+    socket.on('checklist:update', (checklist) => this.setConsole((c) => ({ ...c, checklists: upsertChecklist(c.checklists, checklist) })));
+    socket.on('interview:completed', (snapshot) => this.complete(snapshot));
+    socket.on('error', (error) => this.handleServerError(error));
+  }
+
+  private handleServerError(error: SocketError): void {
+    if (this.state.completed || this.state.fatal) return;
+    if (error.code === 'session-ended') {
+      this.awaitCompletion();
+    } else if (FATAL_CODES.has(error.code)) {
+      this.fail(fatalFor(error));
+    } else if (error.event === 'audio:frame' && (error.code === 'no-stream' || error.code === 'not-joined')) {
+      // The server lost track of the stream (it reloaded the session): start it again, same id.
+      this.streamAccepted = false;
+      this.ensureAudioStream();
+    } else if (error.event === 'audio:frame') {
+      // Audio the server won't take yet (e.g. before the start): the stream is retried, no need to alarm anyone.
+      this.streamAccepted = false;
+      this.retryStream();
+    } else {
+      this.toast(error.message || 'Something went wrong on the server.');
+    }
+  }
+
+  private scheduleReconnect(delayMs: number): void {
+    if (this.rejoin) clearTimeout(this.rejoin);
+    this.rejoin = setTimeout(() => {
+      this.rejoin = null;
+      if (!this.closed && this.socket && !this.socket.connected && !this.state.fatal && !this.state.completed) this.socket.connect();
+    }, delayMs);
+  }
+
+  private async join(): Promise<void> {
+    const socket = this.socket;
+    if (!socket) return;
+    const epoch = this.epoch;
+    try {
+      const reply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('interview:join', this.interviewId);
+      if (epoch !== this.epoch || this.closed) return;
+      if (isErrorReply(reply)) {
+        if (reply.error.code === 'session-ended') this.awaitCompletion();
+        else if (FATAL_CODES.has(reply.error.code)) this.fail(fatalFor(reply.error));
+        else {
+          this.toast(`Couldn't join the session: ${reply.error.message}`);
+          this.retryJoin(epoch);
+        }
+        return;
+      }
+      this.applySnapshot(reply);
+    } catch {
+      if (epoch === this.epoch && !this.closed) this.retryJoin(epoch);
+    }
+  }
+
+  private retryJoin(epoch: number): void {
+    setTimeout(() => {
+      if (epoch === this.epoch && !this.closed && this.socket?.connected && !this.state.joined) void this.join();
+    }, 2_000);
+  }
+
+  private applySnapshot(snapshot: InterviewSnapshot): void {
+    const status = snapshot.interview.status;
+    if (status === 'completed' || status === 'abandoned') {
+      this.complete(snapshot);
+      return;
+    }
+    this.set({ joined: true, snapshot });
+    if (snapshot.turn.phase === 'done') {
+      this.awaitCompletion();
+      return;
+    }
+    this.ensureAudioStream();
+  }
+
+  private applyTurn(turn: TurnState): void {
+    const interview = turn.phase !== 'waiting' ? this.liveInterview() : this.state.snapshot.interview;
+    this.setSnapshot({ turn, interview });
+    if (turn.phase === 'done') this.awaitCompletion();
+    else if (!this.streamAccepted) this.ensureAudioStream();
+  }
+
+  private receivePrompt(prompt: Prompt): void {
+    this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, prompt), interview: this.liveInterview() });
+  }
+
+  /** The interview, marked live if it was only created (the interviewer started it). */
+  private liveInterview(): InterviewSnapshot['interview'] {
+    const interview = this.state.snapshot.interview;
+    if (interview.status !== 'created') return interview;
+    return { ...interview, status: 'live', startedAt: interview.startedAt ?? new Date().toISOString() };
+  }
+
+  /** The session is over on the server: no more audio; the review follows (looked up over REST too). */
+  private awaitCompletion(): void {
+    if (this.state.completed || this.completionWatch || this.state.wrappingUp) return;
+    this.mic.stop();
+    this.streamAccepted = false;
+    this.set({ wrappingUp: true });
+    this.completionPolls = 0;
+    this.completionWatch = setTimeout(() => void this.checkCompletion(), COMPLETION_POLL_MS / 2);
+  }
+
+  private async checkCompletion(): Promise<void> {
+    this.completionWatch = null;
+    if (this.closed || this.state.completed) return;
+    this.completionPolls++;
+    try {
+      const snapshot = await interviewsApi.get(this.interviewId);
+      if (this.closed || this.state.completed) return;
+      const { status } = snapshot.interview;
+      if (status === 'completed' || status === 'abandoned') {
+        this.complete(snapshot);
+        return;
+      }
+    } catch {
+      // Offline for a moment: try again.
+    }
+    if (this.completionPolls >= COMPLETION_POLLS) {
+      this.fail({ code: 'session-ended', title: 'This session has ended', message: 'The session is over, but its review is not ready yet. Check your interviews in a moment.' });
+      return;
+    }
+    this.completionWatch = setTimeout(() => void this.checkCompletion(), COMPLETION_POLL_MS);
+  }
+
+  private complete(snapshot: InterviewSnapshot): void {
+    if (this.state.completed) return;
+    this.mic.stop();
+    this.player.close();
+    if (this.completionWatch) clearTimeout(this.completionWatch);
+    this.completionWatch = null;
+    this.set({ snapshot, completed: true, ending: false, wrappingUp: false });
+    this.socket?.disconnect();
+  }
+
+  private fail(problem: FatalProblem): void {
+    if (this.state.completed) return;
+    this.mic.stop();
+    this.player.close();
+    this.set({ fatal: problem });
+    this.socket?.disconnect();
+  }
+
+  // ---- this participant's audio ------------------------------------------------------------------------------
+
+  private handleFrame(pcm: ArrayBuffer, level: number): void {
+    if (this.closed) return;
+    const muted = this.state.muted;
+    // Muted: keep the timeline continuous with silence.
+    this.outbox.push(muted ? new ArrayBuffer(pcm.byteLength) : pcm);
+    const shown = muted ? 0 : level;
+    this.lastLevel = shown;
+    this.lastRawLevel = level;
+    this.levelListeners.forEach((listener) => listener(shown, level));
+    if (this.streamAccepted) this.flushFrames();
+    else this.ensureAudioStream();
+  }
+
+  private flushFrames(): void {
+    const socket = this.socket;
+    if (!socket?.connected || !this.streamAccepted) return;
+    this.hook.framesSent += this.outbox.drain((seq, pcm) => socket.emit('audio:frame', seq, pcm));
+  }
+
+  private ensureAudioStream(): void {
+    const socket = this.socket;
+    if (!socket?.connected || !this.state.joined || this.streamAccepted || this.streamStarting || this.closed) return;
+    if (this.state.wrappingUp || this.state.completed || this.state.fatal || this.state.snapshot.turn.phase === 'done') return;
+    if (this.state.mic.status !== 'running' && this.outbox.nextSeq === 0) return;
+    if (this.streamRetry) return;
+    const epoch = this.epoch;
+    this.streamStarting = true;
+    socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('audio:start', { streamId: this.streamId, sampleRate: AUDIO_SAMPLE_RATE })
+      .then(
+        (reply) => {
+          if (epoch !== this.epoch || this.closed) return;
+          this.streamStarting = false;
+          if (isErrorReply(reply)) {
+            if (reply.error.code === 'session-ended') this.awaitCompletion();
+            else if (FATAL_CODES.has(reply.error.code)) this.fail(fatalFor(reply.error));
+            else this.retryStream();
+            return;
+          }
+          this.streamFailures = 0;
+          this.outbox.rewindTo(reply.nextSeq);
+          this.streamAccepted = true;
+          this.flushFrames();
+        },
+        () => {
+          if (epoch !== this.epoch || this.closed) return;
+          this.streamStarting = false;
+          this.retryStream();
+        },
+      );
+  }
+
+  private retryStream(): void {
+    if (this.streamRetry || this.closed) return;
+    const delay = STREAM_RETRY_MS[Math.min(this.streamFailures, STREAM_RETRY_MS.length - 1)];
+    this.streamFailures++;
+    this.streamRetry = setTimeout(() => {
+      this.streamRetry = null;
+      this.ensureAudioStream();
+    }, delay);
+  }
+
+  // ---- actions -----------------------------------------------------------------------------------------------
+
+  /** Sends an acknowledged event; resolves with the reply, or throws a CommandError with a message to show. */
+  private async request<T>(send: (socket: TimedSocket) => Promise<T | { error: SocketError }>, timeoutMs = ACK_TIMEOUT_MS): Promise<T> {
+    const socket = this.socket;
+    if (!socket?.connected || !this.state.joined) throw new CommandError('offline', OFFLINE);
+    let reply: T | { error: SocketError };
+    try {
+      reply = await send(socket.timeout(timeoutMs));
+    } catch {
+      throw new CommandError('timeout', NO_ANSWER);
+    }
+    if (isErrorReply(reply)) {
+      // A refused command leaves the session as it is, unless the session itself is gone.
+      if (reply.error.code === 'session-ended') this.awaitCompletion();
+      else if (reply.error.code === 'unauthorized') this.fail(fatalFor(reply.error));
+      throw new CommandError(reply.error.code, reply.error.message || 'The server refused that.');
+    }
+    return reply;
+  }
+
+  /** The interviewer starts the session (from a click: also lets sound play). */
+  async start(): Promise<void> {
+    if (this.state.starting) return;
+    this.unlockAudio();
+    this.set({ starting: true });
+    try {
+      const turn = await this.request((socket) => socket.emitWithAck('interview:start'));
+      this.setSnapshot({ interview: this.liveInterview() });
+      this.applyTurn(turn);
+    } catch (error) {
+      if (!this.state.completed) this.toast(`Couldn't start the session: ${error instanceof Error ? error.message : NO_ANSWER}`);
+    } finally {
+      this.set({ starting: false });
+    }
+  }
+
+  /** The interviewer ends the session; resolves once the review can be shown. Throws with a message to show. */
+  async end(): Promise<void> {
+    this.set({ ending: true });
+    try {
+      const snapshot = await this.request((socket) => socket.emitWithAck('interview:end'), END_TIMEOUT_MS);
+      this.complete(snapshot);
+    } catch (error) {
+      // The review may have arrived another way meanwhile (the event, or the REST check).
+      if (this.state.completed) return;
+      this.set({ ending: false });
+      if (error instanceof CommandError && error.code === 'session-ended') return;
+      throw error instanceof Error ? error : new Error("The session couldn't be ended.");
+    }
+  }
+
+  /** Shows a question or a follow-up on the candidate's screen. */
+  async show(command: ShowPromptCommand): Promise<Prompt> {
+    const prompt = await this.request((socket) => socket.emitWithAck('console:show', command));
+    this.receivePrompt(prompt);
+    return prompt;
+  }
+
+  /** Ticks or unticks a rubric point by hand (null: follow the engine again). */
+  async setRubric(command: RubricOverrideCommand): Promise<QuestionChecklist> {
+    const checklist = await this.request((socket) => socket.emitWithAck('console:rubric', command));
+    this.setConsole((c) => ({ ...c, checklists: upsertChecklist(c.checklists, checklist) }));
+    return checklist;
+  }
+
+  async saveScores(command: ScoreCommand): Promise<InterviewerScore> {
+    const score = await this.request((socket) => socket.emitWithAck('console:score', command));
+    this.setConsole((c) => ({ ...c, scores: upsertScore(c.scores, score) }));
+    return score;
+  }
+
+  async addNote(command: NoteCommand): Promise<InterviewerNote> {
+    const note = await this.request((socket) => socket.emitWithAck('console:note', command));
+    this.setConsole((c) => ({ ...c, notes: upsertNote(c.notes, note) }));
+    return note;
+  }
+
+  setMuted(muted: boolean): void {
+    this.set({ muted });
+  }
+
+  /** Lets the other voice play and wakes the microphone; call it from a click ("Join audio"). */
+  unlockAudio(): void {
+    void this.player.unlock();
+    void this.mic.resume();
+  }
+
+  retryMic(): void {
+    void this.mic.start();
+  }
+
+  resumeMic(): void {
+    void this.mic.resume();
+  }
+
+  dismissToast(id: number): void {
+    const timer = this.toastTimers.get(id);
+    if (timer) clearTimeout(timer);
+    this.toastTimers.delete(id);
+    this.set({ toasts: this.state.toasts.filter((toast) => toast.id !== id) });
+  }
+
+  private toast(message: string): void {
+    if (this.state.toasts.some((toast) => toast.message === message)) return;
+    const id = this.nextToastId++;
+    this.set({ toasts: [...this.state.toasts.slice(-2), { id, message }] });
+    this.toastTimers.set(
+      id,
+      setTimeout(() => this.dismissToast(id), TOAST_MS),
+    );
+  }
+}
