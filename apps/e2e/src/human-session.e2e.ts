@@ -1,0 +1,147 @@
+import { concatPcm, createTestDatabase, silence, speakSentences, TestBrowser, TestDatabase, uniqueEmail } from '@mockroom/server-testing';
+import { encodeWav } from '@mockroom/speech';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
+import { eventually } from './support/eventually';
+import { RunningProduct, startProduct, tempDir } from './support/product';
+
+/**
+ * A session with a human interviewer in two Chromium browsers on the built-in transport. Each browser has its own fake
+ * microphone (the file is a launch flag): the interviewer asks the question aloud, the candidate answers aloud. Both
+ * voices are transcribed with their speaker, the checklist ticks itself, a follow-up pushed from the console reaches
+ * the candidate, and nothing of the rubric, scores or private notes reaches the candidate, on the page or on the wire.
+ */
+const QUESTION = 'authentication-sessions-end-to-end';
+const INTERVIEWER_SAYS = 'Welcome. Please walk me through how authentication and sessions work, end to end.';
+const CANDIDATE_SAYS =
+  'The user sends credentials over HTTPS. The server hashes the password with bcrypt and compares it to the stored hash. ' +
+  'Then it creates a session and sets the session ID in an HTTP only secure cookie.';
+const PRIVATE_NOTE = 'Private note: probe token rotation next time';
+
+function micFile(name: string, pcm: Int16Array): string {
+  const path = join(tempDir(`mic-${name}`), `${name}.wav`);
+  writeFileSync(path, encodeWav(pcm, 16_000));
+  return path;
+}
+
+function launchWithMic(path: string): Promise<Browser> {
+  return launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-audio-capture=${path}%noloop`,
+    '--autoplay-policy=no-user-gesture-required',
+  ]);
+}
+
+describe('a session run by a human interviewer, in two browsers', () => {
+  let db: TestDatabase;
+  let product: RunningProduct;
+  let interviewerBrowser: Browser;
+  let candidateBrowser: Browser;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('e2e_human');
+    product = await startProduct({ DATABASE_URL: db.url, MOCKROOM_DATA_DIR: tempDir('human') });
+    // The interviewer speaks a few seconds after opening the console (time to press Start); the candidate answers after that.
+    interviewerBrowser = await launchWithMic(micFile('interviewer', concatPcm(silence(9000), speakSentences(INTERVIEWER_SAYS), silence(60_000))));
+    candidateBrowser = await launchWithMic(micFile('candidate', concatPcm(silence(18_000), speakSentences(CANDIDATE_SAYS), silence(60_000))));
+  });
+
+  afterAll(async () => {
+    await interviewerBrowser?.close();
+    await candidateBrowser?.close();
+    await product?.stop();
+    await db?.drop();
+  });
+
+  async function signedIn(browser: Browser, name: string, role?: string): Promise<{ page: Page; api: TestBrowser }> {
+    const api = new TestBrowser(product.url);
+    const res = await api.signUp(uniqueEmail(name.toLowerCase().replace(/\W+/g, '-')), 'a long session password', name, role);
+    if (res.status !== 201) throw new Error(`sign-up failed: ${res.status}`);
+    const context = await browser.newContext();
+    await context.addCookies([...api.cookies].map(([cookie, value]) => ({ name: cookie, value, url: product.url })));
+    return { page: await context.newPage(), api };
+  }
+
+  it('transcribes both voices with speaker labels, ticks the rubric, pushes a follow-up, and keeps the console private', async () => {
+    const interviewer = await signedIn(interviewerBrowser, 'Ivy Interviewer', 'interviewer');
+    const candidate = await signedIn(candidateBrowser, 'Cam Candidate');
+
+    // The interviewer creates the session in the browser, picking the question from the bank, and gets the invitation link.
+    await interviewer.page.goto(`${product.url}/sessions/new`);
+    await interviewer.page.getByLabel('Chosen from the bank').check();
+    await interviewer.page.getByRole('searchbox', { name: 'Search the bank' }).fill('authentication sessions');
+    await interviewer.page.locator(`[data-testid="bank-question"][data-question-id="${QUESTION}"]`).getByRole('button', { name: 'Add' }).click();
+    await interviewer.page.getByRole('button', { name: 'Create session' }).click();
+    const created = interviewer.page.getByTestId('session-created');
+    await created.waitFor();
+    const interviewId = (await created.getAttribute('data-interview'))!;
+    const invite = await interviewer.page.getByTestId('invite-link').inputValue();
+    expect(invite).toMatch(/\/join\/[A-Za-z0-9_-]{20,}$/);
+
+    // Everything the candidate's browser receives over the socket, to check that nothing private arrives.
+    const received: string[] = [];
+    candidate.page.on('websocket', (ws) => ws.on('framereceived', (frame) => typeof frame.payload === 'string' && received.push(frame.payload)));
+
+    await candidate.page.goto(invite);
+    await candidate.page.getByRole('button', { name: 'Join the session' }).click();
+    await candidate.page.waitForURL(`${product.url}/interviews/${interviewId}`);
+    await candidate.page.getByTestId('candidate-session').waitFor();
+
+    await interviewer.page.goto(`${product.url}/interviews/${interviewId}`);
+    await interviewer.page.getByTestId('interviewer-console').waitFor();
+    await eventually(
+      () => interviewer.page.locator('[data-testid="presence-chip"][data-role="candidate"]').getAttribute('data-connected'),
+      (connected) => expect(connected).toBe('true'),
+      15_000,
+    );
+    await interviewer.page.getByRole('button', { name: 'Start session' }).click();
+    await eventually(() => candidate.page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/authentication and sessions/), 15_000);
+
+    // Both voices, each with its speaker, in the interviewer's console; the candidate sees their own words.
+    const segment = (page: Page, testId: string, speaker: string) => page.locator(`[data-testid="${testId}"][data-speaker="${speaker}"]`);
+    await segment(interviewer.page, 'console-segment', 'interviewer').first().waitFor({ timeout: 90_000 });
+    await segment(interviewer.page, 'console-segment', 'candidate').first().waitFor({ timeout: 90_000 });
+    await segment(candidate.page, 'segment', 'candidate').first().waitFor({ timeout: 30_000 });
+    const interviewerWords = (await segment(interviewer.page, 'console-segment', 'interviewer').allTextContents()).join(' ');
+    expect(interviewerWords).toMatch(/authentication|sessions|walk|end/i);
+
+    // The checklist ticks itself from the candidate's words.
+    await interviewer.page.locator('[data-testid="checklist-point"][data-covered="true"][data-source="auto"]').first().waitFor({ timeout: 60_000 });
+
+    // A follow-up from the console reaches the candidate's screen.
+    const suggestion = interviewer.page.getByTestId('follow-up-suggestion').first();
+    const followUp = (await suggestion.locator('.console-follow-up__text').textContent())!.trim();
+    await suggestion.getByRole('button', { name: 'Ask' }).click();
+    await eventually(() => candidate.page.getByTestId('prompt-text').textContent(), (text) => expect(text?.trim()).toBe(followUp), 15_000);
+
+    // Scores and a private note, kept to the interviewer.
+    for (const [label, value] of [['Relevance', '8'], ['Depth', '6'], ['Clarity', '7'], ['Correctness', '9']]) {
+      await interviewer.page.getByTestId('console-scores').getByLabel(label, { exact: true }).fill(value);
+    }
+    await interviewer.page.getByRole('button', { name: 'Save scores' }).click();
+    await interviewer.page.getByLabel('Note', { exact: true }).fill(PRIVATE_NOTE);
+    await interviewer.page.getByLabel('Private', { exact: true }).check();
+    await interviewer.page.getByRole('button', { name: 'Add note' }).click();
+    await interviewer.page.locator('[data-testid="console-note"][data-visibility="private"]').waitFor();
+
+    // Nothing of it on the candidate's page or socket.
+    expect(await candidate.page.getByTestId('checklist-point').count()).toBe(0);
+    expect(await candidate.page.getByText(PRIVATE_NOTE).count()).toBe(0);
+    const wire = received.join('\n');
+    expect(wire).not.toContain(PRIVATE_NOTE);
+    expect(wire).not.toContain('checklist:update');
+    expect(wire).not.toContain('console:state');
+    expect(wire).not.toContain('answer:assessed');
+
+    // The interviewer ends it; both land on the review.
+    await interviewer.page.getByRole('button', { name: 'End session' }).click();
+    await interviewer.page.getByRole('button', { name: 'End now' }).click();
+    await interviewer.page.getByTestId('interview-summary').waitFor({ timeout: 90_000 });
+    await candidate.page.getByTestId('interview-summary').waitFor({ timeout: 90_000 });
+    await candidate.page.getByTestId('interviewer-verdict').first().waitFor({ timeout: 30_000 });
+    expect(await candidate.page.getByText(PRIVATE_NOTE).count()).toBe(0);
+  });
+});
