@@ -9,6 +9,7 @@ module.exports = {
     '<rootDir>/libs/server/queue',
     '<rootDir>/libs/server/jobs',
     '<rootDir>/libs/server/media',
+    '<rootDir>/libs/server/agent',
     '<rootDir>/libs/server/livekit',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',

@@ -93,6 +93,13 @@ describe('human interviewer session (built-in transport)', () => {
     // Once accepted, the interviewer no longer gets the link.
     expect(((await interviewer.get(`/api/sessions/${session.interview.id}`)).body as HumanSession).invitePath).toBeNull();
 
+    // Another interviewer neither opens the session nor sees it listed.
+    const otherInterviewer = await account('Oz Interviewer', 'interviewer');
+    expect((await otherInterviewer.get(`/api/sessions/${session.interview.id}`)).status).toBe(403);
+    expect(((await otherInterviewer.get('/api/interviews')).body as { id: string }[]).map((i) => i.id)).not.toContain(session.interview.id);
+    expect(((await interviewer.get('/api/interviews')).body as { id: string }[]).map((i) => i.id)).toContain(session.interview.id);
+    expect(((await candidate.get('/api/interviews')).body as { id: string }[]).map((i) => i.id)).toContain(session.interview.id);
+
     const outsider = await connect(late);
     const refused = await outsider.emitAck<Ack<InterviewSnapshot>>('interview:join', session.interview.id);
     expect(refused).toMatchObject({ error: { code: 'not-your-session' } });

@@ -1,4 +1,5 @@
-import { HttpException, Logger, OnModuleDestroy } from '@nestjs/common';
+import { HttpException, Inject, Logger, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import {
   ConnectedSocket,
   MessageBody,
@@ -69,11 +70,12 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     private readonly auth: AuthService,
     private readonly service: InterviewsService,
     private readonly runtimes: InterviewRuntimes,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.namespace = namespace;
-    namespace.use(socketAuthMiddleware(this.auth));
+    namespace.use(socketAuthMiddleware(this.auth, this.config.secret));
     this.runtimes.attach(namespace);
   }
 
@@ -120,6 +122,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const data = socket.data as LiveSocketData;
     if (typeof id !== 'string' || !UUID.test(id)) return this.fail(socket, 'bad-request', 'interview:join needs an interview id.', 'interview:join');
     try {
+      if (data.agentFor !== undefined) return await this.joinAsAgent(socket, id);
       const { entity, access } = await this.service.findFor(data.user, id);
       if (access === 'shared') return this.fail(socket, 'not-your-session', 'A shared review is read-only: it cannot be joined.', 'interview:join');
       if (access !== 'candidate' && entity.interviewerKind === 'ai') {
@@ -161,6 +164,22 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     }
   }
 
+  /** The media agent feeds the audio of the one interview its credential names; it takes no other part. */
+  private async joinAsAgent(socket: Socket, id: string): Promise<Reply<InterviewSnapshot>> {
+    const data = socket.data as LiveSocketData;
+    if (id !== data.agentFor) return this.fail(socket, 'not-your-session', 'This agent credential is for another interview.', 'interview:join');
+    const entity = await this.service.reload(id);
+    if (entity.status !== 'created' && entity.status !== 'live') return this.fail(socket, 'session-ended', 'This interview has ended.', 'interview:join');
+    if (data.interviewId !== id) {
+      await socket.join(interviewRoom(id));
+      data.interviewId = id;
+      data.counted = false;
+    }
+    const runtime = data.counted ? await this.runtimes.get(id) : await this.runtimes.joined(id);
+    data.counted = true;
+    return this.service.snapshot(await this.service.reload(id), runtime.turn, true);
+  }
+
   @SubscribeMessage('interview:start')
   async start(@ConnectedSocket() socket: Socket): Promise<Reply<TurnState>> {
     const runtime = this.leadRuntime(socket, 'interview:start');
@@ -182,6 +201,15 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     }
     if (runtime.ended) return this.fail(socket, 'session-ended', 'This interview has ended.', 'audio:start');
     const data = socket.data as LiveSocketData;
+    if (data.agentFor !== undefined) {
+      // The agent says whose audio this is: each participant's track comes on its own socket.
+      const speaker = (body as { speaker?: unknown }).speaker;
+      const allowed = runtime instanceof HumanSessionRuntime ? ['candidate', 'interviewer'] : ['candidate'];
+      if (typeof speaker !== 'string' || !allowed.includes(speaker)) {
+        return this.fail(socket, 'bad-request', `The agent must say whose audio it sends: ${allowed.join(' or ')}.`, 'audio:start');
+      }
+      data.role = speaker as ParticipantRole;
+    }
     data.streamId = streamId;
     return runtime instanceof HumanSessionRuntime ? runtime.startStream(streamId, data.role ?? 'candidate') : runtime.startStream(streamId);
   }
@@ -260,7 +288,8 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const runtime = data.interviewId ? this.runtimes.peek(data.interviewId) : null;
     if (!data.interviewId || !runtime) return void this.fail(socket, 'not-joined', 'Join an interview before sending audio.', 'audio:frame', true);
     const human = runtime instanceof HumanSessionRuntime;
-    if (human ? !data.role : runtime.candidateId !== data.user.id) return void this.fail(socket, 'not-your-session', 'This is not your interview.', 'audio:frame', true);
+    const agent = data.agentFor !== undefined;
+    if (agent ? !data.role : human ? !data.role : runtime.candidateId !== data.user.id) return void this.fail(socket, 'not-your-session', 'This is not your interview.', 'audio:frame', true);
     if (runtime.ended) return void this.fail(socket, 'session-ended', 'This interview has ended; audio is no longer accepted.', 'audio:frame', true);
     if (!data.streamId || !(human ? runtime.hasStream(data.streamId, data.role!) : runtime.hasStream(data.streamId))) return void this.fail(socket, 'no-stream', 'Send audio:start before audio frames.', 'audio:frame', true);
     if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) {
@@ -281,7 +310,8 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const { accepted, ackSeq } = human ? runtime.pushFrame(data.streamId, data.role!, seq, samples) : runtime.pushFrame(data.streamId, seq, samples);
     if (ackSeq !== null) socket.emit('audio:ack', { streamId: data.streamId, seq: ackSeq });
     // Built-in transport: the other side hears it (a resent duplicate is not played twice).
-    if (human && accepted) socket.to(interviewRoom(data.interviewId)).emit('audio:relay', { speaker: data.role!, pcm: bytes });
+    // (With the agent, LiveKit carries the voices: nothing to relay.)
+    if (human && accepted && !agent) socket.to(interviewRoom(data.interviewId)).emit('audio:relay', { speaker: data.role!, pcm: bytes });
   }
 
   /** The runtime of the interview this socket joined (not checked for role). */
@@ -297,6 +327,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   private aiRuntime(socket: Socket, event: string): InterviewRuntime | { error: SocketError } {
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
+    if ((socket.data as LiveSocketData).agentFor !== undefined) return this.fail(socket, 'not-your-session', 'The agent only sends audio.', event);
     if (!(runtime instanceof InterviewRuntime)) return this.fail(socket, 'bad-request', `${event} is for AI interviews.`, event);
     if (runtime.candidateId !== (socket.data as LiveSocketData).user.id) return this.fail(socket, 'not-your-session', 'This is not your interview.', event);
     return runtime;
@@ -307,7 +338,8 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
     if (runtime instanceof HumanSessionRuntime) {
-      if ((socket.data as LiveSocketData).role !== 'interviewer') return this.fail(socket, 'not-interviewer', 'Only the interviewer starts and ends the session.', event);
+      const data = socket.data as LiveSocketData;
+      if (data.role !== 'interviewer' || data.agentFor !== undefined) return this.fail(socket, 'not-interviewer', 'Only the interviewer starts and ends the session.', event);
       return runtime;
     }
     return this.aiRuntime(socket, event);
@@ -317,7 +349,9 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   private speakerRuntime(socket: Socket, event: string): LiveRuntime | { error: SocketError } {
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
-    if (runtime instanceof HumanSessionRuntime) return (socket.data as LiveSocketData).role ? runtime : this.fail(socket, 'not-your-session', 'This is not your session.', event);
+    const data = socket.data as LiveSocketData;
+    if (data.agentFor !== undefined) return runtime; // it says whose audio at audio:start
+    if (runtime instanceof HumanSessionRuntime) return data.role ? runtime : this.fail(socket, 'not-your-session', 'This is not your session.', event);
     return this.aiRuntime(socket, event);
   }
 
@@ -326,7 +360,8 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
     if (!(runtime instanceof HumanSessionRuntime)) return this.fail(socket, 'bad-request', `${event} is for sessions with a human interviewer.`, event);
-    if ((socket.data as LiveSocketData).role !== 'interviewer') return this.fail(socket, 'not-interviewer', 'Only the interviewer can do this.', event);
+    const data = socket.data as LiveSocketData;
+    if (data.role !== 'interviewer' || data.agentFor !== undefined) return this.fail(socket, 'not-interviewer', 'Only the interviewer can do this.', event);
     return runtime;
   }
 

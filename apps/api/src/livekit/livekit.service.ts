@@ -1,7 +1,10 @@
 import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
 import type { LiveKitJoin, MediaState, User } from '@mockroom/contracts';
 import { InterviewRepository } from '@mockroom/server-database';
-import { DEFAULT_TOKEN_TTL_SECONDS, LIVEKIT, LiveKitRooms, mintToken, type LiveKitAppEvent, type LiveKitConfig } from '@mockroom/server-livekit';
+import { agentDispatchChannel, DEFAULT_TOKEN_TTL_SECONDS, LIVEKIT, LiveKitRooms, mintToken, type AgentDispatch, type LiveKitAppEvent, type LiveKitConfig } from '@mockroom/server-livekit';
+import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
+import { REDIS } from '@mockroom/server-queue';
+import type IORedis from 'ioredis';
 import { InterviewsService } from '../interviews/interviews.service';
 
 const ROOM_PREFIX = 'mockroom-';
@@ -28,6 +31,8 @@ export class LiveKitService {
     private readonly rooms: LiveKitRooms,
     private readonly interviews: InterviewsService,
     private readonly repository: InterviewRepository,
+    @Inject(REDIS) private readonly redis: IORedis,
+    @Inject(APP_CONFIG) private readonly app: AppConfig,
   ) {}
 
   async join(user: User, interviewId: string): Promise<LiveKitJoin> {
@@ -39,6 +44,9 @@ export class LiveKitService {
     if (!role) throw new ConflictException('Only the people taking part in this interview can join its audio.');
     const room = roomName(entity.id);
     await this.rooms.ensureRoom(room, { emptyTimeoutSeconds: 300, maxParticipants: entity.interviewerKind === 'human' ? 2 : 1 });
+    // The agent joins the room to carry its audio into the pipeline (joining twice changes nothing).
+    const dispatch: AgentDispatch = { interviewId: entity.id, room };
+    await this.redis.publish(agentDispatchChannel(this.app.redis.prefix), JSON.stringify(dispatch));
     const token = await mintToken({ apiKey: config.apiKey, apiSecret: config.apiSecret, room, identity: user.id, name: user.displayName, role });
     return { url: config.url, room, identity: user.id, token, expiresAt: new Date(Date.now() + DEFAULT_TOKEN_TTL_SECONDS * 1000).toISOString() };
   }

@@ -8,3 +8,4 @@ export * from './livekit.module';
 export { signWebhook as signWebhookForTests, type SignWebhookOptions } from './testing/sign-webhook';
 /** The SDK classes the module provides, so callers can inject them without importing the SDK. */
 export { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
+export * from './agent-credential';

@@ -24,6 +24,7 @@ export class JobQueueService implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
   private readonly events = new Map<QueueName, Promise<QueueEvents>>();
   private connection: IORedis | null = null;
+  private readonly eventConnections: IORedis[] = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -60,7 +61,9 @@ export class JobQueueService implements OnApplicationShutdown {
   private queueEvents(name: QueueName): Promise<QueueEvents> {
     let events = this.events.get(name);
     if (!events) {
-      const created = new QueueEvents(name, { connection: createRedisConnection(this.config.redis.url), prefix: this.config.redis.prefix });
+      const connection = createRedisConnection(this.config.redis.url);
+      this.eventConnections.push(connection);
+      const created = new QueueEvents(name, { connection, prefix: this.config.redis.prefix });
       events = created.waitUntilReady().then(() => created);
       this.events.set(name, events);
     }
@@ -87,6 +90,8 @@ export class JobQueueService implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.events.values()].map((events) => events.then((e) => e.close()).catch(() => undefined)));
     this.events.clear();
+    // Connections we gave to QueueEvents are ours to close (BullMQ leaves a connection it was handed open).
+    await Promise.all(this.eventConnections.splice(0).map((connection) => connection.quit().catch(() => connection.disconnect())));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
     await this.connection?.quit().catch(() => undefined);

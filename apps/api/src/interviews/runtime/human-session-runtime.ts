@@ -471,6 +471,7 @@ export class HumanSessionRuntime implements StreamSink {
   }
 }
 
+/** A wait that does not keep a stopping process alive (the waits here bound other work). */
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -616,7 +616,8 @@ function toIntent(intent: ReturnType<typeof classifyUtterance>): AnswerIntent | 
   return intent === 'answer' ? null : intent;
 }
 
+/** A wait that does not keep a stopping process alive (the waits here bound other work). */
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 

@@ -1,0 +1,127 @@
+import { AudioFrame, dispose } from '@livekit/rtc-node';
+import type { HumanSession, InterviewSnapshot, SocketError, TranscriptSegment } from '@mockroom/contracts';
+import { AgentLink, ParticipantAudioPipe } from '@mockroom/server-agent';
+import { mintAgentCredential } from '@mockroom/server-livekit';
+import { concatPcm, LiveClient, silence, speakSentences } from '@mockroom/server-testing';
+import { wordErrorRate } from '@mockroom/speech';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestApp, TestApp, TestBrowser, uniqueEmail } from './test-app';
+
+/**
+ * The LiveKit agent's audio path without a LiveKit server: AudioFrames of real speech as the agent's AudioStream
+ * delivers them (it asks LiveKit for 16 kHz mono 20 ms frames) go through the agent's pipe and link into the API, and
+ * come out as transcript segments with the right speaker. (Other rates and channel counts are resampled by the pipe:
+ * libs/server/agent's own test.)
+ */
+const CANDIDATE_SAYS = 'The server hashes the password with bcrypt and compares it to the stored hash. Then it sets a secure cookie.';
+const INTERVIEWER_SAYS = 'Walk me through how sessions work.';
+
+type Ack<T> = T | { error: SocketError };
+
+/** Speech as the agent's AudioStream delivers it: 16 kHz mono frames of 20 ms. */
+function livekitFrames(pcm: Int16Array): AudioFrame[] {
+  const frames: AudioFrame[] = [];
+  for (let i = 0; i + 320 <= pcm.length; i += 320) frames.push(new AudioFrame(pcm.slice(i, i + 320), 16_000, 1, 320));
+  return frames;
+}
+
+async function play(frames: AudioFrame[], pipe: ParticipantAudioPipe, speed = 4): Promise<void> {
+  const started = Date.now();
+  for (const [i, frame] of frames.entries()) {
+    pipe.push(frame);
+    const wait = started + ((i + 1) * 20) / speed - Date.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+  }
+  pipe.end();
+}
+
+describe('LiveKit agent audio path', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ MOCKROOM_WORKER_IN_PROCESS: 'true', MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-agent-')) });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    // The native side keeps the process alive until released.
+    await dispose();
+  });
+
+  async function account(name: string, role?: string) {
+    const browser = new TestBrowser(t.baseUrl);
+    expect((await browser.signUp(uniqueEmail(name.toLowerCase().replace(/\W+/g, '-')), 'correct horse battery', name, role)).status).toBe(201);
+    return browser;
+  }
+
+  it('turns AudioFrames of both participants into transcript segments with their speaker', async () => {
+    const interviewer = await account('Ana Interviewer', 'interviewer');
+    const candidate = await account('Ben Candidate');
+    const session = (await interviewer.post('/api/sessions', { questionIds: ['authentication-sessions-end-to-end'] })).body as HumanSession;
+    const id = session.interview.id;
+    await candidate.post(`/api/invitations/${session.invitePath!.split('/').pop()}/accept`);
+    const console = new LiveClient(t.baseUrl, interviewer.cookieHeader());
+    await console.connect();
+    await console.emitAck<Ack<InterviewSnapshot>>('interview:join', id);
+    await console.emitAck('interview:start');
+
+    const credential = mintAgentCredential(t.config.secret, id);
+    const candidateLink = new AgentLink(t.baseUrl, credential);
+    const interviewerLink = new AgentLink(t.baseUrl, credential);
+    expect(await candidateLink.open(id, 'candidate', 'lk-candidate-track')).toEqual({ streamId: 'lk-candidate-track', nextSeq: 0 });
+    await interviewerLink.open(id, 'interviewer', 'lk-interviewer-track');
+    const candidatePipe = new ParticipantAudioPipe((seq, frame) => candidateLink.send(seq, frame));
+    const interviewerPipe = new ParticipantAudioPipe((seq, frame) => interviewerLink.send(seq, frame));
+
+    await Promise.all([
+      play(livekitFrames(concatPcm(silence(300), speakSentences(INTERVIEWER_SAYS), silence(8000))), interviewerPipe),
+      play(livekitFrames(concatPcm(silence(2500), speakSentences(CANDIDATE_SAYS), silence(3000))), candidatePipe),
+    ]);
+
+    const said = async (speaker: string) => {
+      await console.waitFor('transcript:segment', (s) => (s as TranscriptSegment).speaker === speaker, 60_000);
+      await new Promise((r) => setTimeout(r, 1500)); // the rest of that speaker's segments
+      return console
+        .all('transcript:segment')
+        .filter((s) => s.speaker === speaker)
+        .sort((a, b) => a.seq - b.seq)
+        .map((s) => s.text)
+        .join(' ');
+    };
+    expect(wordErrorRate(CANDIDATE_SAYS, await said('candidate')).wer).toBeLessThan(0.6);
+    expect(wordErrorRate(INTERVIEWER_SAYS, await said('interviewer')).wer).toBeLessThan(0.7);
+    // The agent's frames are not relayed: LiveKit carries the voices.
+    expect(console.all('audio:relay')).toHaveLength(0);
+
+    candidateLink.close();
+    interviewerLink.close();
+    await console.emitAck('interview:end');
+    console.close();
+  });
+
+  it('lets an agent credential feed audio into its own interview only, and do nothing else', async () => {
+    const interviewer = await account('Cy Interviewer', 'interviewer');
+    const session = (await interviewer.post('/api/sessions', { questionIds: ['rest-vs-graphql'] })).body as HumanSession;
+    const other = (await interviewer.post('/api/sessions', { questionIds: ['rest-vs-graphql'] })).body as HumanSession;
+
+    const link = new AgentLink(t.baseUrl, mintAgentCredential(t.config.secret, session.interview.id));
+    await expect(link.open(other.interview.id, 'candidate', 'lk-elsewhere')).rejects.toThrow(/not-your-session/);
+    link.close();
+
+    const agent = new LiveClient(t.baseUrl, '', {});
+    agent.socket.auth = { agent: mintAgentCredential(t.config.secret, session.interview.id) };
+    await agent.connect();
+    await agent.emitAck('interview:join', session.interview.id);
+    expect(await agent.emitAck('audio:start', { streamId: 'lk-nobody', sampleRate: 16_000 })).toMatchObject({ error: { code: 'bad-request' } });
+    expect(await agent.emitAck('console:note', { questionIndex: 0, text: 'x', visibility: 'shared' })).toMatchObject({ error: { code: 'not-interviewer' } });
+    expect(await agent.emitAck('interview:start')).toMatchObject({ error: { code: 'not-interviewer' } });
+    agent.close();
+
+    const forged = new LiveClient(t.baseUrl, '', {});
+    forged.socket.auth = { agent: mintAgentCredential('another-secret-that-is-at-least-32-chars', session.interview.id) };
+    await expect(forged.connect()).rejects.toThrow(/invalid agent credential/);
+    forged.close();
+  });
+});

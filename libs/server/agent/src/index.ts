@@ -1,0 +1,3 @@
+export { ParticipantAudioPipe } from './audio-pipe';
+export { AgentLink } from './agent-link';
+export { RoomAgent, type RoomAgentOptions } from './room-agent';

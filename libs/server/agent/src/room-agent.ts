@@ -1,0 +1,63 @@
+import { AUDIO_FRAME_MS, AUDIO_SAMPLE_RATE } from '@mockroom/contracts';
+import { AudioStream, Room, RoomEvent, TrackKind, type RemoteParticipant, type RemoteTrack } from '@livekit/rtc-node';
+import { AgentLink } from './agent-link';
+import { ParticipantAudioPipe } from './audio-pipe';
+
+export interface RoomAgentOptions {
+  /** LiveKit's URL and a token with the agent's grants for this interview's room. */
+  livekitUrl: string;
+  token: string;
+  /** The API the audio goes to, and the credential for this interview. */
+  apiUrl: string;
+  credential: string;
+  interviewId: string;
+  log?: (message: string) => void;
+}
+
+/**
+ * The agent in one interview's LiveKit room: subscribes to each participant's microphone and feeds it, with the
+ * participant's role as the speaker, into the API's transcription pipeline through its own AgentLink.
+ */
+export class RoomAgent {
+  private readonly room = new Room();
+  private readonly followed = new Map<string, { link: AgentLink; stream: AudioStream }>();
+
+  constructor(private readonly options: RoomAgentOptions) {}
+
+  async start(): Promise<void> {
+    this.room.on(RoomEvent.TrackSubscribed, (track: RemoteTrack, _publication: unknown, participant: RemoteParticipant) => {
+      if (track.kind !== TrackKind.KIND_AUDIO) return;
+      this.follow(track, participant).catch((error: Error) => this.options.log?.(`audio of ${participant.identity}: ${error.message}`));
+    });
+    this.room.on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack) => this.unfollow(track.sid ?? ''));
+    await this.room.connect(this.options.livekitUrl, this.options.token, { autoSubscribe: true, dynacast: false });
+  }
+
+  private async follow(track: RemoteTrack, participant: RemoteParticipant): Promise<void> {
+    const role = participant.attributes.role;
+    const speaker = role === 'interviewer' ? 'interviewer' : role === 'candidate' ? 'candidate' : null;
+    const sid = track.sid ?? '';
+    if (!speaker || !sid || this.followed.has(sid)) return;
+    const link = new AgentLink(this.options.apiUrl, this.options.credential);
+    const stream = new AudioStream(track, { sampleRate: AUDIO_SAMPLE_RATE, numChannels: 1, frameSizeMs: AUDIO_FRAME_MS });
+    this.followed.set(sid, { link, stream });
+    await link.open(this.options.interviewId, speaker, `lk-${sid.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 56)}`);
+    const pipe = new ParticipantAudioPipe((seq, frame) => link.send(seq, frame));
+    this.options.log?.(`following ${speaker} ${participant.identity}`);
+    for await (const frame of stream) pipe.push(frame);
+    pipe.end();
+    this.unfollow(sid);
+  }
+
+  private unfollow(sid: string): void {
+    const entry = this.followed.get(sid);
+    if (!entry) return;
+    this.followed.delete(sid);
+    entry.link.close();
+  }
+
+  async stop(): Promise<void> {
+    for (const sid of [...this.followed.keys()]) this.unfollow(sid);
+    await this.room.disconnect();
+  }
+}
