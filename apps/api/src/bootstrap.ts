@@ -38,7 +38,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
           'media-src': ["'self'", 'data:', 'blob:'],
-          'connect-src': ["'self'", 'ws:', 'wss:', ...(config.livekit ? [config.livekit.url] : [])],
+          'connect-src': ["'self'", 'ws:', 'wss:', ...(config.livekit ? [config.livekit.publicUrl] : [])],
           'worker-src': ["'self'", 'blob:'],
         },
       },

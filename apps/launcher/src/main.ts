@@ -166,7 +166,9 @@ async function main(): Promise<void> {
 
   const api = start('apps/api/src/main.js', childEnv, 'listening');
   const worker = config.workerInProcess ? null : start('apps/worker/src/main.js', childEnv, 'ready');
-  const [started, workerStarted] = await Promise.all([api, worker]);
+  // With LiveKit, the media agent carries the rooms' audio into the pipeline.
+  const agent = config.livekit ? start('apps/agent/src/main.js', { ...childEnv, MOCKROOM_API_URL: `http://127.0.0.1:${childEnv.PORT}` }, 'ready') : null;
+  const [started, workerStarted] = await Promise.all([api, worker, agent]);
   const engines = workerStarted?.message.engines ?? started.message.engines;
 
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -178,6 +180,7 @@ async function main(): Promise<void> {
     say(`  voice      ${engines.tts}`);
     say(`  scoring    ${engines.assessment}`);
   }
+  say(`  audio      ${config.livekit ? `LiveKit at ${config.livekit.url}, with the media agent` : 'built-in transport (Socket.IO)'}`);
   say(`  jobs       ${config.workerInProcess ? 'run inside the API process (the embedded database allows one connection)' : 'worker process'}`);
   if (!childEnv.MOCKROOM_WEB_ROOT) say('  web client not built: run `npm run build` (npm start builds it for you)');
   say(`  data       ${dataDir}`);

@@ -48,7 +48,7 @@ export class LiveKitService {
     const dispatch: AgentDispatch = { interviewId: entity.id, room };
     await this.redis.publish(agentDispatchChannel(this.app.redis.prefix), JSON.stringify(dispatch));
     const token = await mintToken({ apiKey: config.apiKey, apiSecret: config.apiSecret, room, identity: user.id, name: user.displayName, role });
-    return { url: config.url, room, identity: user.id, token, expiresAt: new Date(Date.now() + DEFAULT_TOKEN_TTL_SECONDS * 1000).toISOString() };
+    return { url: this.app.livekit?.publicUrl ?? config.url, room, identity: user.id, token, expiresAt: new Date(Date.now() + DEFAULT_TOKEN_TTL_SECONDS * 1000).toISOString() };
   }
 
   /** A verified webhook event: what it says about one of our rooms goes into that interview's media state. */

@@ -57,7 +57,8 @@ export interface AppConfig {
     jsonLimit: string;
   };
   openai: { apiKey: string; baseUrl: string | null } | null;
-  livekit: { url: string; apiKey: string; apiSecret: string } | null;
+  /** `url` is where the servers reach LiveKit; `publicUrl` where browsers do (LIVEKIT_PUBLIC_URL, else the same). */
+  livekit: { url: string; publicUrl: string; apiKey: string; apiSecret: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -138,7 +139,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     http: { jsonLimit: env.HTTP_JSON_LIMIT ?? '64kb' },
     openai: openaiKey ? { apiKey: openaiKey, baseUrl: env.OPENAI_BASE_URL || null } : null,
-    livekit: livekitUrl ? { url: livekitUrl, apiKey: env.LIVEKIT_API_KEY!, apiSecret: env.LIVEKIT_API_SECRET! } : null,
+    livekit: livekitUrl ? { url: livekitUrl, publicUrl: env.LIVEKIT_PUBLIC_URL ?? livekitUrl, apiKey: env.LIVEKIT_API_KEY!, apiSecret: env.LIVEKIT_API_SECRET! } : null,
   };
 }
 
