@@ -16,7 +16,8 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString,
 
 const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
-export class CreateInterviewDto implements CreateInterviewRequest {
+/** Which questions: a track, or role and level (with count and categories), or explicit ids. Shared by AI interviews and human sessions. */
+export class QuestionSelectionDto implements Pick<CreateInterviewRequest, 'trackId' | 'role' | 'level' | 'questionCount' | 'categories' | 'questionIds'> {
   @IsOptional()
   @Matches(ID, { message: 'trackId must be a track id' })
   trackId?: string;
@@ -49,6 +50,9 @@ export class CreateInterviewDto implements CreateInterviewRequest {
   @Matches(ID, { each: true, message: 'questionIds must be question ids' })
   questionIds?: string[];
 
+}
+
+export class CreateInterviewDto extends QuestionSelectionDto implements CreateInterviewRequest {
   @IsOptional()
   @IsInt()
   @Min(0)
