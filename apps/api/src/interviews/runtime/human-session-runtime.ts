@@ -430,7 +430,8 @@ export class HumanSessionRuntime implements StreamSink {
       );
       if (speaker === 'candidate' && answer && segment.text) {
         this.heard(questionIndex, segment.seq, segment.text);
-        await this.run(async () => {
+        // Not awaited here: a prompt being shown waits for pending transcriptions (settle), and this runs after it.
+        void this.run(async () => {
           const before = JSON.stringify(this.checklist(questionIndex));
           await this.judge(questionIndex);
           const after = this.checklist(questionIndex);
