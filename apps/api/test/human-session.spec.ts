@@ -13,6 +13,7 @@ import type {
   TranscriptSegment,
   TurnState,
 } from '@mockroom/contracts';
+import { InterviewRepository } from '@mockroom/server-database';
 import { concatPcm, LiveClient, silence, speakSentences } from '@mockroom/server-testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -104,6 +105,20 @@ describe('human interviewer session (built-in transport)', () => {
     const refused = await outsider.emitAck<Ack<InterviewSnapshot>>('interview:join', session.interview.id);
     expect(refused).toMatchObject({ error: { code: 'not-your-session' } });
     outsider.close();
+  });
+
+  it('keeps an unstarted session open for its day while idle AI interviews are abandoned', async () => {
+    const interviewer = await account('Sam Scheduler', 'interviewer');
+    const candidate = await account('Pat Practiser');
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const scheduled = ((await interviewer.post('/api/sessions', { questionIds: [QUESTION], scheduledAt: nextWeek })).body as HumanSession).interview.id;
+    const stale = ((await interviewer.post('/api/sessions', { questionIds: [QUESTION], scheduledAt: '2020-01-01T10:00:00Z' })).body as HumanSession).interview.id;
+    const aiInterview = (await candidate.post('/api/interviews', { questionIds: [QUESTION] })).body.id as string;
+
+    const abandoned = await t.app.get(InterviewRepository).abandonIdle(new Date(Date.now() + 60_000));
+    expect(abandoned).toEqual(expect.arrayContaining([stale, aiInterview]));
+    expect(abandoned).not.toContain(scheduled);
+    expect(((await interviewer.get(`/api/sessions/${scheduled}`)).body as HumanSession).interview.status).toBe('created');
   });
 
   it('relays and transcribes both voices, ticks the checklist, and keeps the console to the interviewer', async () => {

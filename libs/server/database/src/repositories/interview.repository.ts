@@ -234,10 +234,14 @@ export class InterviewRepository {
 
   /** Marks interviews nobody has touched since `before` as abandoned; returns their ids. */
   async abandonIdle(before: Date): Promise<string[]> {
+    // A session with a human interviewer that has not started waits for its day: its invitation stays open until a
+    // week after the time it was scheduled for (or created at).
     const rows = returning<{ id: string }>(
       await this.dataSource.query(
         `UPDATE interviews SET status = 'abandoned', ended_at = now()
-         WHERE status IN ('created', 'live') AND last_activity_at < $1 RETURNING id`,
+         WHERE status IN ('created', 'live') AND last_activity_at < $1
+           AND NOT (interviewer_kind = 'human' AND status = 'created' AND COALESCE(scheduled_at, created_at) > now() - interval '7 days')
+         RETURNING id`,
         [before],
       ),
     );
