@@ -1,5 +1,6 @@
 import type { MicState } from '../interview/audio/mic-capture';
 import { LevelMeter, type LevelSubscribe } from '../interview/LevelMeter';
+import type { HumanSession, HumanState } from './human-session';
 import type { RelayAudioStatus } from './relay-player';
 
 interface AudioControlsProps {
@@ -17,8 +18,27 @@ interface AudioControlsProps {
   onJoinAudio: () => void;
 }
 
+/** The audio controls wired to a session: both the console and the candidate's room use this. */
+export function SessionAudioControls({ session, state, otherName, otherConnected }: { session: HumanSession; state: HumanState; otherName: string; otherConnected: boolean }) {
+  return (
+    <AudioControls
+      mic={state.mic}
+      muted={state.muted}
+      audio={state.audio}
+      subscribeLevel={session.onLevel}
+      subscribeRemoteLevel={session.onRemoteLevel}
+      otherName={otherName}
+      otherConnected={otherConnected}
+      onToggleMute={() => session.setMuted(!state.muted)}
+      onRetryMic={() => session.retryMic()}
+      onResumeMic={() => session.resumeMic()}
+      onJoinAudio={() => session.unlockAudio()}
+    />
+  );
+}
+
 /** This participant's microphone (on/mute, level, problems) and the other voice (level, "Join audio"). */
-export function AudioControls(props: AudioControlsProps) {
+function AudioControls(props: AudioControlsProps) {
   const { mic, muted, audio } = props;
   const micOff = mic.status === 'error' || mic.status === 'stopped';
   return (

@@ -8,7 +8,7 @@ import { ReviewPage } from '../review/ReviewPage';
 import { LEVEL_LABELS, ROLE_LABELS } from '../ui/labels';
 import { Spinner } from '../ui/Spinner';
 import { useDocumentTitle } from '../ui/use-document-title';
-import { AudioControls } from './AudioControls';
+import { SessionAudioControls } from './AudioControls';
 import type { HumanSession } from './human-session';
 import { PresenceChips } from './PresenceChips';
 import { SessionBlocked } from './SessionBlocked';
@@ -103,19 +103,7 @@ function Room({ session }: { session: HumanSession }) {
 
       <CandidateTranscript segments={segments} />
 
-      <AudioControls
-        mic={state.mic}
-        muted={state.muted}
-        audio={state.audio}
-        subscribeLevel={session.onLevel}
-        subscribeRemoteLevel={session.onRemoteLevel}
-        otherName={names.interviewer.trim() || 'Interviewer'}
-        otherConnected={interviewerHere}
-        onToggleMute={() => session.setMuted(!state.muted)}
-        onRetryMic={() => session.retryMic()}
-        onResumeMic={() => session.resumeMic()}
-        onJoinAudio={() => session.unlockAudio()}
-      />
+      <SessionAudioControls session={session} state={state} otherName={names.interviewer.trim() || 'Interviewer'} otherConnected={interviewerHere} />
 
       <p className="session-room__note">
         {capitalise(interviewerName)} ends the session; you'll see your review here when they do. Leaving this page doesn't end it:{' '}

@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { LEVEL_LABELS, ROLE_LABELS } from '../ui/labels';
 import { Spinner } from '../ui/Spinner';
 import { useDocumentTitle } from '../ui/use-document-title';
-import { AudioControls } from './AudioControls';
+import { SessionAudioControls } from './AudioControls';
 import type { HumanSession } from './human-session';
 import { NotesPanel } from './NotesPanel';
 import { PresenceChips } from './PresenceChips';
@@ -109,19 +109,7 @@ function Console({ session }: { session: HumanSession }) {
       )}
       {!started && <WaitingNotice interviewId={interview.id} noCandidate={noCandidate} candidateHere={candidateHere} candidateName={candidateName} />}
 
-      <AudioControls
-        mic={state.mic}
-        muted={state.muted}
-        audio={state.audio}
-        subscribeLevel={session.onLevel}
-        subscribeRemoteLevel={session.onRemoteLevel}
-        otherName={names.candidate.trim() || 'Candidate'}
-        otherConnected={candidateHere}
-        onToggleMute={() => session.setMuted(!state.muted)}
-        onRetryMic={() => session.retryMic()}
-        onResumeMic={() => session.resumeMic()}
-        onJoinAudio={() => session.unlockAudio()}
-      />
+      <SessionAudioControls session={session} state={state} otherName={names.candidate.trim() || 'Candidate'} otherConnected={candidateHere} />
 
       <div className="console__layout">
         <div className="console__left">

@@ -22,6 +22,7 @@ import { jobId } from '@mockroom/server-queue';
 import type { EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
 import { AudioStream, StreamSink } from './audio-stream';
+import { closeRecording, openRecording, planQuestions } from './runtime-support';
 import type { RuntimeDeps } from './interview-runtime';
 
 export interface HumanRuntimeDeps extends Omit<RuntimeDeps, 'clarify'> {
@@ -101,12 +102,7 @@ export class HumanSessionRuntime implements StreamSink {
   }
 
   static async load(deps: HumanRuntimeDeps, entity: InterviewEntity): Promise<HumanSessionRuntime> {
-    const questions = entity.plan.questionIds.map((id) => {
-      const question = deps.bank.get(id);
-      if (!question) throw new Error(`question ${id} of session ${entity.id} is not in the bank`);
-      return question;
-    });
-    const runtime = new HumanSessionRuntime(deps, entity, questions, entity.turn);
+    const runtime = new HumanSessionRuntime(deps, entity, planQuestions(deps.bank, entity), entity.turn);
     await runtime.restore();
     return runtime;
   }
@@ -384,26 +380,18 @@ export class HumanSessionRuntime implements StreamSink {
     return 'candidate';
   }
 
-  async openRecording(stream: AudioStream, startMs: number): Promise<WriteStream> {
-    const speaker = this.speakerOf(stream);
-    const path = this.deps.media.relativePath(this.id, `${speaker}-${stream.streamId}.pcm`);
-    await this.deps.interviews.ensureRecording({ interviewId: this.id, speaker, streamId: stream.streamId, startMs, sampleRate: 16_000, path });
-    return this.deps.media.appendStream(path);
+  openRecording(stream: AudioStream, startMs: number): Promise<WriteStream> {
+    return openRecording(this.deps, this.id, this.speakerOf(stream), stream, startMs);
   }
 
   onRecordingError(stream: AudioStream, error: Error): void {
     this.logger.warn(`recording of stream ${stream.streamId} not open yet: ${error.message}`);
   }
 
-  private async closeStream(entry: ParticipantStream): Promise<void> {
-    const { stream, speaker } = entry;
-    const durationMs = await stream.close();
-    if (stream.recordingStart === null) return;
-    const path = this.deps.media.relativePath(this.id, `${speaker}-${stream.streamId}.pcm`);
-    const recording = await this.deps.interviews.ensureRecording({ interviewId: this.id, speaker, streamId: stream.streamId, startMs: stream.recordingStart, sampleRate: 16_000, path });
-    const bytes = await this.deps.media.size(path);
-    await this.deps.interviews.setRecordingDuration(recording.id, bytes === null ? durationMs : Math.round((bytes / 2 / 16_000) * 1000));
+  private closeStream(entry: ParticipantStream): Promise<void> {
+    return closeRecording(this.deps, this.id, entry.speaker, entry.stream);
   }
+
 
   /** One utterance of either participant becomes a transcription job; the candidate's words then tick the checklist. */
   private transcribe(speaker: Speaker, startMs: number, endMs: number, pcm: Int16Array): void {

@@ -20,6 +20,7 @@ import { jobId, type JobQueueService, type LiveAudioChannel } from '@mockroom/se
 import type { EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
 import { AudioStream, StreamSink } from './audio-stream';
+import { closeRecording, openRecording, planQuestions } from './runtime-support';
 
 type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
 
@@ -122,12 +123,7 @@ export class InterviewRuntime implements StreamSink {
   }
 
   static async load(deps: RuntimeDeps, entity: InterviewEntity): Promise<InterviewRuntime> {
-    const questions = entity.plan.questionIds.map((id) => {
-      const question = deps.bank.get(id);
-      if (!question) throw new Error(`question ${id} of interview ${entity.id} is not in the bank`);
-      return question;
-    });
-    const runtime = new InterviewRuntime(deps, entity, questions, entity.turn);
+    const runtime = new InterviewRuntime(deps, entity, planQuestions(deps.bank, entity), entity.turn);
     await runtime.restore();
     return runtime;
   }
@@ -291,10 +287,8 @@ export class InterviewRuntime implements StreamSink {
     }
   }
 
-  async openRecording(stream: AudioStream, startMs: number): Promise<WriteStream> {
-    const path = this.deps.media.relativePath(this.id, `candidate-${stream.streamId}.pcm`);
-    await this.deps.interviews.ensureRecording({ interviewId: this.id, speaker: 'candidate', streamId: stream.streamId, startMs, sampleRate: 16_000, path });
-    return this.deps.media.appendStream(path);
+  openRecording(stream: AudioStream, startMs: number): Promise<WriteStream> {
+    return openRecording(this.deps, this.id, 'candidate', stream, startMs);
   }
 
   /**
@@ -595,21 +589,10 @@ export class InterviewRuntime implements StreamSink {
     await this.deps.onFinished(this.id);
   }
 
-  private async closeStream(stream: AudioStream): Promise<void> {
-    const durationMs = await stream.close();
-    if (stream.recordingStart === null) return;
-    const path = this.deps.media.relativePath(this.id, `candidate-${stream.streamId}.pcm`);
-    const recording = await this.deps.interviews.ensureRecording({
-      interviewId: this.id,
-      speaker: 'candidate',
-      streamId: stream.streamId,
-      startMs: stream.recordingStart,
-      sampleRate: 16_000,
-      path,
-    });
-    const bytes = await this.deps.media.size(path);
-    await this.deps.interviews.setRecordingDuration(recording.id, bytes === null ? durationMs : Math.round((bytes / 2 / 16_000) * 1000));
+  private closeStream(stream: AudioStream): Promise<void> {
+    return closeRecording(this.deps, this.id, 'candidate', stream);
   }
+
 }
 
 function toIntent(intent: ReturnType<typeof classifyUtterance>): AnswerIntent | null {

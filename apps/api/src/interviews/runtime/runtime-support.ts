@@ -1,0 +1,42 @@
+import { AUDIO_SAMPLE_RATE, type Question, type Speaker } from '@mockroom/contracts';
+import type { QuestionBank } from '@mockroom/question-bank';
+import type { InterviewEntity, InterviewRepository } from '@mockroom/server-database';
+import type { MediaStorage } from '@mockroom/server-media';
+import type { WriteStream } from 'node:fs';
+import type { AudioStream } from './audio-stream';
+
+/** What both runtimes (AI interview, human session) need to keep recordings. */
+export interface RecordingDeps {
+  interviews: InterviewRepository;
+  media: MediaStorage;
+}
+
+/** The plan's questions from the bank; an interview whose question left the bank cannot run. */
+export function planQuestions(bank: QuestionBank, entity: InterviewEntity): Question[] {
+  return entity.plan.questionIds.map((id) => {
+    const question = bank.get(id);
+    if (!question) throw new Error(`question ${id} of interview ${entity.id} is not in the bank`);
+    return question;
+  });
+}
+
+function recordingPath(deps: RecordingDeps, interviewId: string, speaker: Speaker, stream: AudioStream): string {
+  return deps.media.relativePath(interviewId, `${speaker}-${stream.streamId}.pcm`);
+}
+
+/** Opens a stream's recording file, registered with its offset on the interview's clock. */
+export async function openRecording(deps: RecordingDeps, interviewId: string, speaker: Speaker, stream: AudioStream, startMs: number): Promise<WriteStream> {
+  const path = recordingPath(deps, interviewId, speaker, stream);
+  await deps.interviews.ensureRecording({ interviewId, speaker, streamId: stream.streamId, startMs, sampleRate: AUDIO_SAMPLE_RATE, path });
+  return deps.media.appendStream(path);
+}
+
+/** Closes a stream and stores its recording's length (as written to the file, to the frame). */
+export async function closeRecording(deps: RecordingDeps, interviewId: string, speaker: Speaker, stream: AudioStream): Promise<void> {
+  const durationMs = await stream.close();
+  if (stream.recordingStart === null) return;
+  const path = recordingPath(deps, interviewId, speaker, stream);
+  const recording = await deps.interviews.ensureRecording({ interviewId, speaker, streamId: stream.streamId, startMs: stream.recordingStart, sampleRate: AUDIO_SAMPLE_RATE, path });
+  const bytes = await deps.media.size(path);
+  await deps.interviews.setRecordingDuration(recording.id, bytes === null ? durationMs : Math.round((bytes / 2 / AUDIO_SAMPLE_RATE) * 1000));
+}
