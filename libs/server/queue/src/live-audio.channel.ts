@@ -10,9 +10,13 @@ const END = 0x02;
 const TTL_SECONDS = 600;
 
 export type LiveAudioEntry =
-  | { audio: Int16Array; readAt: number }
-  /** The utterance is `end` samples long; `cut` when it was cut at its maximum length inside a stretch of speech. */
-  | { end: number; cut: boolean; readAt: number };
+  | { audio: Int16Array }
+  /**
+   * The utterance is `end` samples long; `cut` when it was cut at its maximum length inside a stretch of speech.
+   * `endedAt`: when this process learned of the end (its notification, or reading it if that came first), even if the
+   * reader was still busy with earlier audio then.
+   */
+  | { end: number; cut: boolean; endedAt: number };
 
 export interface LiveAudioReadOptions {
   /** How often the list is checked for more audio. */
@@ -39,6 +43,9 @@ export class LiveAudioTimeoutError extends Error {
 export class LiveAudioChannel implements OnApplicationShutdown {
   /** Readers waiting for more audio, woken at once when their utterance ends (the rest of the audio is polled). */
   private readonly waiting = new Map<string, Set<() => void>>();
+  /** Utterances read in this process (with how many readers), and when each one's end was announced. */
+  private readonly readers = new Map<string, number>();
+  private readonly endedAt = new Map<string, number>();
   private subscriber: IORedis | null = null;
   private subscribed: Promise<unknown> | null = null;
 
@@ -62,9 +69,7 @@ export class LiveAudioChannel implements OnApplicationShutdown {
   }
 
   append(key: string, pcm: Int16Array, first = false): Promise<unknown> {
-    const entry = Buffer.allocUnsafe(1 + pcm.byteLength);
-    entry[0] = AUDIO;
-    Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).copy(entry, 1);
+    const entry = audioEntry(pcm);
     if (!first) return this.redis.rpush(key, entry);
     return this.redis.multi().rpush(key, entry).expire(key, TTL_SECONDS).exec();
   }
@@ -73,9 +78,11 @@ export class LiveAudioChannel implements OnApplicationShutdown {
    * Ends the utterance: it is `samples` long. Audio appended beyond that is not part of it: the pause that ended it,
    * or, when it was `cut` at its maximum length, speech that belongs to the next utterance.
    */
-  end(key: string, samples: number, cut = false): Promise<unknown> {
-    return this.redis
-      .multi()
+  end(key: string, samples: number, cut = false, rest?: Int16Array): Promise<unknown> {
+    // The rest of the audio goes in the same transaction as the end, so a reader never gets the one without the other.
+    const multi = this.redis.multi();
+    if (rest && rest.length > 0) multi.rpush(key, audioEntry(rest));
+    return multi
       .rpush(key, Buffer.concat([Buffer.from([END]), Buffer.from(`${samples}${cut ? ' cut' : ''}`, 'ascii')]))
       .expire(key, TTL_SECONDS)
       .publish(this.endChannel, key)
@@ -88,29 +95,39 @@ export class LiveAudioChannel implements OnApplicationShutdown {
     const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
     let next = 0;
     let lastArrival = Date.now();
-    await this.listenForEnds();
-    for (;;) {
-      const entries = await this.redis.lrangeBuffer(key, next, -1);
-      if (entries.length === 0) {
-        if (Date.now() - lastArrival > idleTimeoutMs) throw new LiveAudioTimeoutError(key, idleTimeoutMs);
-        await this.wait(key, pollMs);
-        continue;
-      }
-      next += entries.length;
-      lastArrival = Date.now();
-      const readAt = lastArrival;
-      for (const entry of entries) {
-        if (entry[0] === END) {
-          const [samples, flag] = entry.subarray(1).toString('ascii').split(' ');
-          yield { end: Number(samples), cut: flag === 'cut', readAt };
-          return;
+    this.readers.set(key, (this.readers.get(key) ?? 0) + 1);
+    try {
+      await this.listenForEnds();
+      for (;;) {
+        const entries = await this.redis.lrangeBuffer(key, next, -1);
+        if (entries.length === 0) {
+          if (Date.now() - lastArrival > idleTimeoutMs) throw new LiveAudioTimeoutError(key, idleTimeoutMs);
+          await this.wait(key, pollMs);
+          continue;
         }
-        if (entry[0] !== AUDIO || (entry.length - 1) % 2 !== 0) throw new Error(`malformed entry in ${key}`);
-        // Copied out: Int16Array needs an aligned offset, and the entry's buffer may be pooled.
-        const body = entry.subarray(1);
-        const samples = new Int16Array(body.length / 2);
-        Buffer.from(samples.buffer).set(body);
-        yield { audio: samples, readAt };
+        next += entries.length;
+        lastArrival = Date.now();
+        const readAt = lastArrival;
+        for (const entry of entries) {
+          if (entry[0] === END) {
+            const [samples, flag] = entry.subarray(1).toString('ascii').split(' ');
+            yield { end: Number(samples), cut: flag === 'cut', endedAt: Math.min(readAt, this.endedAt.get(key) ?? readAt) };
+            return;
+          }
+          if (entry[0] !== AUDIO || (entry.length - 1) % 2 !== 0) throw new Error(`malformed entry in ${key}`);
+          // Copied out: Int16Array needs an aligned offset, and the entry's buffer may be pooled.
+          const body = entry.subarray(1);
+          const samples = new Int16Array(body.length / 2);
+          Buffer.from(samples.buffer).set(body);
+          yield { audio: samples };
+        }
+      }
+    } finally {
+      const left = (this.readers.get(key) ?? 1) - 1;
+      if (left > 0) this.readers.set(key, left);
+      else {
+        this.readers.delete(key);
+        this.endedAt.delete(key);
       }
     }
   }
@@ -132,6 +149,7 @@ export class LiveAudioChannel implements OnApplicationShutdown {
       const subscriber = this.redis.duplicate();
       this.subscriber = subscriber;
       subscriber.on('message', (_channel: string, key: string) => {
+        if (this.readers.has(key) && !this.endedAt.has(key)) this.endedAt.set(key, Date.now());
         for (const wake of this.waiting.get(key) ?? []) wake();
       });
       // Without the subscription readers still poll; ending an utterance is only noticed later.
@@ -155,4 +173,11 @@ export class LiveAudioChannel implements OnApplicationShutdown {
       waiters.add(wake);
     });
   }
+}
+
+function audioEntry(pcm: Int16Array): Buffer {
+  const entry = Buffer.allocUnsafe(1 + pcm.byteLength);
+  entry[0] = AUDIO;
+  Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).copy(entry, 1);
+  return entry;
 }

@@ -95,8 +95,8 @@ export class TranscribeSegmentJob {
         if ('end' in entry) {
           total = entry.end;
           cut = entry.cut;
-          // Engine time counts from when the end arrived (with the last audio, read in the same batch).
-          endedAt = entry.readAt;
+          // Engine time counts from when the end arrived (the decoder may still be busy with earlier audio then).
+          endedAt = entry.endedAt;
           break;
         }
         chunks.push(entry.audio);
