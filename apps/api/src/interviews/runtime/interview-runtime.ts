@@ -322,10 +322,8 @@ export class InterviewRuntime implements StreamSink {
 
   /** The segment ended: the rest of its audio, then its exact length (`cut` if it ended inside a stretch of speech). */
   private endLive(live: LiveSegment, pcm: Int16Array, cut: boolean): void {
-    if (live.pushed < pcm.length) {
-      this.deps.liveAudio.append(live.key, pcm.subarray(live.pushed), live.pushed === 0).catch((error: Error) => this.logger.warn(`live audio not sent: ${error.message}`));
-    }
-    this.deps.liveAudio.end(live.key, pcm.length, cut).catch((error: Error) => this.logger.warn(`live audio not ended: ${error.message}`));
+    const rest = live.pushed < pcm.length ? pcm.subarray(live.pushed) : undefined;
+    this.deps.liveAudio.end(live.key, pcm.length, cut, rest).catch((error: Error) => this.logger.warn(`live audio not ended: ${error.message}`));
   }
 
   private onSegment(audio: PendingAudio): void {
