@@ -31,6 +31,16 @@ describe('LiveKit transport (contract)', () => {
       req.on('end', () => {
         const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
         calls.push({ path: req.url ?? '', authorization: req.headers.authorization, body });
+        if (req.url === '/twirp/livekit.Egress/StartTrackCompositeEgress') {
+          if (body.audioTrackId === 'TR_no_egress') {
+            res.writeHead(503, { 'Content-Type': 'application/json' });
+            res.end(JSON.stringify({ code: 'unavailable', msg: 'no egress workers available' }));
+            return;
+          }
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ egress_id: `EG_${String(body.audioTrackId)}`, room_name: body.roomName, status: 'EGRESS_STARTING' }));
+          return;
+        }
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ sid: 'RM_test', name: body.name, empty_timeout: body.empty_timeout ?? body.emptyTimeout ?? 300, max_participants: 2, creation_time: '1718000000' }));
       });
@@ -136,5 +146,66 @@ describe('LiveKit transport (contract)', () => {
     // Rooms that are not ours are acknowledged and ignored.
     const other = JSON.stringify({ event: 'room_started', room: { sid: 'RM_x', name: 'someone-else' }, id: 'EV_4', createdAt: '1718000100' });
     expect((await postWebhook(other, await signWebhookForTests(API_KEY, API_SECRET, other))).body).toEqual({ result: 'ignored' });
+  });
+
+  it("records each participant's microphone through egress once, when its track is published", async () => {
+    const { interviewer, id } = await humanSession();
+    const room = `mockroom-${id}`;
+    const media = async () => ((await interviewer.get(`/api/sessions/${id}`)).body as HumanSession).media;
+    const published = (eventId: string, trackSid: string, source: string, role = 'candidate', identity = 'user-kim') =>
+      JSON.stringify({
+        event: 'track_published',
+        room: { sid: 'RM_test', name: room },
+        participant: { sid: `PA_${identity}`, identity, name: role, state: 'ACTIVE', attributes: { role } },
+        track: { sid: trackSid, type: 'AUDIO', source, name: 'microphone' },
+        id: eventId,
+        createdAt: '1718000005',
+      });
+    const send = async (body: string) => postWebhook(body, await signWebhookForTests(API_KEY, API_SECRET, body));
+    const egressCalls = () => calls.filter((c) => c.path === '/twirp/livekit.Egress/StartTrackCompositeEgress' && c.body.roomName === room);
+
+    expect((await send(published('EV_10', 'TR_mic1', 'MICROPHONE'))).body).toEqual({ result: 'applied' });
+    expect(egressCalls()).toHaveLength(1);
+    const [call] = egressCalls();
+    expect(call.body).toEqual({ roomName: room, audioTrackId: 'TR_mic1', fileOutputs: [{ fileType: 'OGG', filepath: `mockroom/${id}/candidate-TR_mic1.ogg` }] });
+    const grants = await new TokenVerifier(API_KEY, API_SECRET).verify(call.authorization!.replace(/^Bearer /, ''));
+    expect(grants.video).toEqual({ roomRecord: true });
+
+    // LiveKit delivers webhooks at least once: the same track again starts nothing.
+    expect((await send(published('EV_11', 'TR_mic1', 'MICROPHONE'))).body).toEqual({ result: 'applied' });
+    // A camera, or a participant without a role of ours (the agent), is not recorded.
+    expect((await send(published('EV_12', 'TR_cam', 'CAMERA'))).body).toEqual({ result: 'ignored' });
+    expect((await send(published('EV_13', 'TR_agent', 'MICROPHONE', 'agent', `agent-${id}`))).body).toEqual({ result: 'ignored' });
+    expect(egressCalls()).toHaveLength(1);
+
+    // The interviewer's microphone gets its own recording; one egress refusing does not fail the webhook.
+    expect((await send(published('EV_14', 'TR_no_egress', 'MICROPHONE', 'interviewer', 'user-lee'))).body).toEqual({ result: 'applied' });
+    expect(egressCalls()).toHaveLength(2);
+
+    let state = await media();
+    expect(state.tracks).toEqual({
+      TR_mic1: { identity: 'user-kim', role: 'candidate', publishedAt: new Date(1718000005000).toISOString(), egressId: 'EG_TR_mic1' },
+      TR_no_egress: { identity: 'user-lee', role: 'interviewer', publishedAt: new Date(1718000005000).toISOString(), error: expect.stringContaining('no egress workers available') },
+    });
+    expect(state.egress).toEqual({ EG_TR_mic1: { status: 'starting', location: null, durationMs: null, error: null, role: 'candidate', identity: 'user-kim', startedAt: new Date(1718000005000).toISOString() } });
+
+    const ended = JSON.stringify({
+      event: 'egress_ended',
+      egressInfo: { egressId: 'EG_TR_mic1', roomName: room, status: 'EGRESS_COMPLETE', fileResults: [{ filename: `mockroom/${id}/candidate-TR_mic1.ogg`, location: `/out/mockroom/${id}/candidate-TR_mic1.ogg`, duration: '42000000000' }] },
+      id: 'EV_15',
+      createdAt: '1718000050',
+    });
+    expect((await send(ended)).body).toEqual({ result: 'applied' });
+    state = await media();
+    expect(state.egress?.EG_TR_mic1).toEqual({
+      status: 'complete',
+      location: `/out/mockroom/${id}/candidate-TR_mic1.ogg`,
+      durationMs: 42000,
+      error: null,
+      role: 'candidate',
+      identity: 'user-kim',
+      startedAt: new Date(1718000005000).toISOString(),
+      endedAt: new Date(1718000050000).toISOString(),
+    });
   });
 });

@@ -19,8 +19,23 @@ export interface MediaState {
   roomFinishedAt?: string;
   /** By participant identity (our user id, or the agent's). */
   participants?: Record<string, { role: string | null; name: string; joinedAt?: string; leftAt?: string }>;
+  /** Microphone tracks published in the room, by track id, with the recording started for each. */
+  tracks?: Record<string, { identity: string; role: 'candidate' | 'interviewer'; publishedAt: string; egressId?: string; error?: string }>;
   /** Recordings made by LiveKit egress, by egress id. */
-  egress?: Record<string, { status: string; location: string | null; durationMs: number | null; error: string | null; endedAt: string }>;
+  egress?: Record<
+    string,
+    {
+      status: string;
+      location: string | null;
+      durationMs: number | null;
+      error: string | null;
+      /** Whose microphone it records. */
+      role?: 'candidate' | 'interviewer';
+      identity?: string;
+      startedAt?: string;
+      endedAt?: string;
+    }
+  >;
 }
 
 /** How to join a session's LiveKit room: a short-lived token with the least grants the role needs. */

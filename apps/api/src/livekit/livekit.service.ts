@@ -57,6 +57,7 @@ export class LiveKitService {
     const interviewId = interviewOfRoom(event.room);
     if (!interviewId) return 'ignored';
     const at = (event.createdAt ?? new Date()).toISOString();
+    if (event.type === 'track_published') return this.recordTrack(interviewId, event, at);
     const updated = await this.repository.updateMediaState(interviewId, (state): MediaState => {
       const next: MediaState = { ...state, room: event.room };
       switch (event.type) {
@@ -77,13 +78,14 @@ export class LiveKitService {
           };
           break;
         }
-        case 'track_published':
-          break;
         case 'egress_ended':
-          next.egress = { ...state.egress, [event.egressId]: { status: event.status, location: event.location, durationMs: event.durationMs, error: event.error, endedAt: at } };
+          next.egress = {
+            ...state.egress,
+            [event.egressId]: { ...state.egress?.[event.egressId], status: event.status, location: event.location, durationMs: event.durationMs, error: event.error, endedAt: at },
+          };
           break;
       }
-      return JSON.parse(JSON.stringify(next)) as MediaState; // drops the undefined fields
+      return withoutUndefined(next);
     });
     if (!updated) {
       this.logger.warn(`webhook ${event.type} for room ${event.room}: no such interview`);
@@ -92,4 +94,49 @@ export class LiveKitService {
     return 'applied';
   }
 
+  /**
+   * A participant published their microphone: LiveKit egress records it to its own file (the original audio, beside
+   * the recording the pipeline keeps from the agent's feed). The track is claimed under the row's lock first, so a
+   * webhook delivered twice starts one recording.
+   */
+  private async recordTrack(interviewId: string, event: Extract<LiveKitAppEvent, { type: 'track_published' }>, at: string): Promise<'applied' | 'ignored'> {
+    const role = event.role === 'candidate' || event.role === 'interviewer' ? event.role : null;
+    if (event.source !== 'microphone' || !role) return 'ignored';
+    let claimed = false;
+    const updated = await this.repository.updateMediaState(interviewId, (state) => {
+      if (state.tracks?.[event.trackSid]) return state;
+      claimed = true;
+      return { ...state, room: event.room, tracks: { ...state.tracks, [event.trackSid]: { identity: event.identity, role, publishedAt: at } } };
+    });
+    if (!updated) return 'ignored';
+    const options = this.app.livekit;
+    if (!claimed || !options?.egress) return 'applied';
+    const filepath = `${options.egressPath}/${interviewId}/${role}-${event.trackSid.replace(/[^A-Za-z0-9_-]/g, '')}.ogg`;
+    let started: { egressId: string; status: string } | null = null;
+    let failure = '';
+    try {
+      started = await this.rooms.startParticipantAudioEgress(event.room, event.identity, filepath, { audioTrackSid: event.trackSid });
+    } catch (error) {
+      // No egress service, or it refused: the session goes on (the pipeline keeps its own recording); say why.
+      failure = (error as Error).message;
+      this.logger.warn(`recording of ${role} ${event.identity} in ${event.room} not started: ${failure}`);
+    }
+    await this.repository.updateMediaState(interviewId, (state) => {
+      const track = state.tracks?.[event.trackSid];
+      if (!track) return state;
+      if (!started) return { ...state, tracks: { ...state.tracks, [event.trackSid]: { ...track, error: failure } } };
+      const { egressId, status } = started;
+      return {
+        ...state,
+        tracks: { ...state.tracks, [event.trackSid]: { ...track, egressId } },
+        egress: { ...state.egress, [egressId]: { status, location: null, durationMs: null, error: null, ...state.egress?.[egressId], role, identity: event.identity, startedAt: at } },
+      };
+    });
+    return 'applied';
+  }
+}
+
+/** The state as JSON keeps it: fields set to undefined are dropped. */
+function withoutUndefined(state: MediaState): MediaState {
+  return JSON.parse(JSON.stringify(state)) as MediaState;
 }

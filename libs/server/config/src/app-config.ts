@@ -58,12 +58,29 @@ export interface AppConfig {
   };
   openai: { apiKey: string; baseUrl: string | null } | null;
   /** `url` is where the servers reach LiveKit; `publicUrl` where browsers do (LIVEKIT_PUBLIC_URL, else the same). */
-  livekit: { url: string; publicUrl: string; apiKey: string; apiSecret: string } | null;
+  livekit: {
+    url: string;
+    publicUrl: string;
+    apiKey: string;
+    apiSecret: string;
+    /** Record each participant's microphone through LiveKit egress (LIVEKIT_EGRESS, default on), into `egressPath`. */
+    egress: boolean;
+    /** Where egress writes the recordings, on its host or its configured storage (LIVEKIT_EGRESS_PATH). */
+    egressPath: string;
+  } | null;
 }
 
 export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be on or off, got "${env[name]}"`);
+}
 
 function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
@@ -139,7 +156,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     http: { jsonLimit: env.HTTP_JSON_LIMIT ?? '64kb' },
     openai: openaiKey ? { apiKey: openaiKey, baseUrl: env.OPENAI_BASE_URL || null } : null,
-    livekit: livekitUrl ? { url: livekitUrl, publicUrl: env.LIVEKIT_PUBLIC_URL ?? livekitUrl, apiKey: env.LIVEKIT_API_KEY!, apiSecret: env.LIVEKIT_API_SECRET! } : null,
+    livekit: livekitUrl
+      ? {
+          url: livekitUrl,
+          publicUrl: env.LIVEKIT_PUBLIC_URL ?? livekitUrl,
+          apiKey: env.LIVEKIT_API_KEY!,
+          apiSecret: env.LIVEKIT_API_SECRET!,
+          egress: bool(env, 'LIVEKIT_EGRESS', true),
+          egressPath: (env.LIVEKIT_EGRESS_PATH ?? 'mockroom').replace(/\/+$/, ''),
+        }
+      : null,
   };
 }
 
