@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const log = (message: string) => console.log(`[agent] ${message}`);
   const rooms = new Map<string, RoomAgent>();
 
-  const join = async ({ interviewId, room }: AgentDispatch) => {
+  const join = async ({ interviewId, room, voice }: AgentDispatch) => {
     if (rooms.has(room)) return;
     const agent = new RoomAgent({
       livekitUrl: livekit.url,
@@ -29,7 +29,12 @@ async function main(): Promise<void> {
       apiUrl,
       credential: mintAgentCredential(config.secret, interviewId),
       interviewId,
+      voice: voice === true,
       log,
+      onDisconnected: () => {
+        if (rooms.get(room) === agent) rooms.delete(room);
+        log(`left ${room}`);
+      },
     });
     rooms.set(room, agent);
     try {

@@ -50,6 +50,14 @@ export interface LiveTranscriptSegment extends TranscriptSegment {
   streamed?: boolean;
 }
 
+/** The interviewer's voice for one prompt as raw audio, for the media agent to speak into a LiveKit room. */
+export interface PromptVoice {
+  seq: number;
+  sampleRate: number;
+  /** Mono Int16LE samples. */
+  pcm: ArrayBuffer | Uint8Array;
+}
+
 export interface ServerToClientEvents {
   error: (error: SocketError) => void;
   'interview:state': (state: TurnState) => void;
@@ -81,6 +89,8 @@ export interface ClientToServerEvents {
   'audio:frame': (seq: number, pcm: ArrayBuffer | Uint8Array) => void;
   /** The candidate says the answer is finished. */
   'answer:done': () => void;
+  /** The media agent (LiveKit): the interviewer's voice for a prompt, to publish in the room. */
+  'agent:prompt-voice': (seq: number, ack: Ack<PromptVoice>) => void;
   /** The prompt's audio finished playing (listening timers start from here). */
   'prompt:played': (seq: number) => void;
   /** The candidate spoke over the interviewer, who stopped. */

@@ -23,6 +23,7 @@ import {
   Participant,
   ParticipantRole,
   Prompt,
+  PromptVoice,
   QuestionChecklist,
   RubricOverrideCommand,
   ScoreCommand,
@@ -222,10 +223,24 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     return { ok: true };
   }
 
+  /** The candidate's browser, or with LiveKit the agent that spoke the prompt into the room: it has been heard. */
   @SubscribeMessage('prompt:played')
   promptPlayed(@ConnectedSocket() socket: Socket, @MessageBody() seq: unknown): void {
-    const runtime = this.aiRuntime(socket, 'prompt:played');
+    const runtime = (socket.data as LiveSocketData).agentFor !== undefined ? this.agentVoiceRuntime(socket, 'prompt:played') : this.aiRuntime(socket, 'prompt:played');
     if (!('error' in runtime) && Number.isInteger(seq)) runtime.promptPlayed(seq as number);
+  }
+
+  /** The media agent speaks the AI interviewer's prompts into the LiveKit room: it fetches each one's voice here. */
+  @SubscribeMessage('agent:prompt-voice')
+  async promptVoice(@ConnectedSocket() socket: Socket, @MessageBody() seq: unknown): Promise<Reply<PromptVoice>> {
+    const runtime = this.agentVoiceRuntime(socket, 'agent:prompt-voice');
+    if ('error' in runtime) return runtime;
+    if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) return this.fail(socket, 'bad-request', 'agent:prompt-voice needs a prompt number.', 'agent:prompt-voice');
+    try {
+      return await this.service.promptVoice(runtime.id, seq);
+    } catch (error) {
+      return this.failFrom(socket, error, 'agent:prompt-voice');
+    }
   }
 
   @SubscribeMessage('prompt:interrupted')
@@ -330,6 +345,15 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     if ((socket.data as LiveSocketData).agentFor !== undefined) return this.fail(socket, 'not-your-session', 'The agent only sends audio.', event);
     if (!(runtime instanceof InterviewRuntime)) return this.fail(socket, 'bad-request', `${event} is for AI interviews.`, event);
     if (runtime.candidateId !== (socket.data as LiveSocketData).user.id) return this.fail(socket, 'not-your-session', 'This is not your interview.', event);
+    return runtime;
+  }
+
+  /** An AI interview's runtime, for the media agent its credential names (it voices the interviewer). */
+  private agentVoiceRuntime(socket: Socket, event: string): InterviewRuntime | { error: SocketError } {
+    if ((socket.data as LiveSocketData).agentFor === undefined) return this.fail(socket, 'not-your-session', `${event} is for the media agent.`, event);
+    const runtime = this.joinedRuntime(socket, event);
+    if ('error' in runtime) return runtime;
+    if (!(runtime instanceof InterviewRuntime)) return this.fail(socket, 'bad-request', `${event} is for AI interviews.`, event);
     return runtime;
   }
 

@@ -1,12 +1,14 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import type { EngineNames, InterviewSnapshot, InterviewSummary, User, VoiceSource } from '@mockroom/contracts';
+import type { EngineNames, InterviewSnapshot, InterviewSummary, PromptVoice, User, VoiceSource } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { InterviewEntity, InterviewFilters, InterviewRepository } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
 import { engineKey } from '@mockroom/server-jobs';
 import { REDIS } from '@mockroom/server-queue';
+import { decodeWav, floatToInt16, mixToMono } from '@mockroom/speech';
 import type IORedis from 'ioredis';
+import { readFile } from 'node:fs/promises';
 import { CreateInterviewDto } from './dto/create-interview.dto';
 import { InterviewListQueryDto } from './dto/interview-list-query.dto';
 import { planInterview } from './interview-plan';
@@ -106,6 +108,15 @@ export class InterviewsService {
     const prompt = Number.isInteger(seq) && seq >= 0 ? await this.interviews.findPrompt(entity.id, seq) : null;
     if (!prompt?.audioPath) throw new NotFoundException(`No audio for prompt ${seq} of this interview.`);
     return prompt.audioPath;
+  }
+
+  /** A prompt's voice as mono 16-bit samples at its own rate (what the media agent speaks into a LiveKit room). */
+  async promptVoice(interviewId: string, seq: number): Promise<PromptVoice> {
+    const entity = await this.reload(interviewId);
+    const path = await this.promptAudio(entity, seq);
+    const wav = decodeWav(await readFile(this.media.absolute(path)));
+    const samples = floatToInt16(mixToMono(wav.channelData));
+    return { seq, sampleRate: wav.sampleRate, pcm: Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength) };
   }
 
   /** The engines the worker reported at start-up (it owns them). */

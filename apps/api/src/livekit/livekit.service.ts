@@ -45,7 +45,7 @@ export class LiveKitService {
     const room = roomName(entity.id);
     await this.rooms.ensureRoom(room, { emptyTimeoutSeconds: 300, maxParticipants: entity.interviewerKind === 'human' ? 2 : 1 });
     // The agent joins the room to carry its audio into the pipeline (joining twice changes nothing).
-    const dispatch: AgentDispatch = { interviewId: entity.id, room };
+    const dispatch: AgentDispatch = { interviewId: entity.id, room, voice: entity.interviewerKind === 'ai' && entity.plan.voice === 'server' };
     await this.redis.publish(agentDispatchChannel(this.app.redis.prefix), JSON.stringify(dispatch));
     const token = await mintToken({ apiKey: config.apiKey, apiSecret: config.apiSecret, room, identity: user.id, name: user.displayName, role });
     return { url: this.app.livekit?.publicUrl ?? config.url, room, identity: user.id, token, expiresAt: new Date(Date.now() + DEFAULT_TOKEN_TTL_SECONDS * 1000).toISOString() };

@@ -45,4 +45,6 @@ export const agentDispatchChannel = (prefix: string) => `${prefix}:livekit:agent
 export interface AgentDispatch {
   interviewId: string;
   room: string;
+  /** An AI interview whose interviewer speaks with the server's voice: the agent publishes that voice in the room. */
+  voice?: boolean;
 }
