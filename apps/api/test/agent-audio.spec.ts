@@ -101,6 +101,42 @@ describe('LiveKit agent audio path', () => {
     console.close();
   });
 
+  it("relays the room's audio to a participant who could not join the room, and only while they listen on the socket", async () => {
+    const interviewer = await account('Di Interviewer', 'interviewer');
+    const candidate = await account('Ed Candidate');
+    const session = (await interviewer.post('/api/sessions', { questionIds: ['rest-vs-graphql'] })).body as HumanSession;
+    const id = session.interview.id;
+    await candidate.post(`/api/invitations/${session.invitePath!.split('/').pop()}/accept`);
+    // The interviewer fell back to the built-in transport: their browser streams over the socket.
+    const console = new LiveClient(t.baseUrl, interviewer.cookieHeader());
+    await console.connect();
+    await console.emitAck<Ack<InterviewSnapshot>>('interview:join', id);
+    await console.emitAck('interview:start');
+    await console.emitAck('audio:start', { streamId: 'console-built-in', sampleRate: 16_000 });
+    // The candidate is in the LiveKit room: the agent brings their audio.
+    const link = new AgentLink(t.baseUrl, mintAgentCredential(t.config.secret, id));
+    await link.open(id, 'candidate', 'lk-candidate-mic');
+    const pipe = new ParticipantAudioPipe((seq, frame) => link.send(seq, frame));
+    const speech = livekitFrames(concatPcm(speakSentences('I would cache the token.'), silence(500)));
+
+    const interviewerTalks = console.streamPcm(silence(2500), { speed: 1 });
+    await play(speech.slice(0, 75), pipe, 1);
+    await interviewerTalks;
+    const relayed = console.all('audio:relay').filter((r) => r.speaker === 'candidate').length;
+    expect(relayed).toBeGreaterThanOrEqual(60);
+
+    // The interviewer's browser joined the room too and stopped sending: after a moment nothing more is relayed.
+    await new Promise((r) => setTimeout(r, 3500));
+    const before = console.all('audio:relay').length;
+    await play(speech.slice(75), pipe, 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(console.all('audio:relay').length).toBe(before);
+
+    link.close();
+    await console.emitAck('interview:end');
+    console.close();
+  });
+
   it('lets an agent credential feed audio into its own interview only, and do nothing else', async () => {
     const interviewer = await account('Cy Interviewer', 'interviewer');
     const session = (await interviewer.post('/api/sessions', { questionIds: ['rest-vs-graphql'] })).body as HumanSession;

@@ -212,7 +212,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
       data.role = speaker as ParticipantRole;
     }
     data.streamId = streamId;
-    return runtime instanceof HumanSessionRuntime ? runtime.startStream(streamId, data.role ?? 'candidate') : runtime.startStream(streamId);
+    return runtime instanceof HumanSessionRuntime ? runtime.startStream(streamId, data.role ?? 'candidate', data.agentFor !== undefined) : runtime.startStream(streamId);
   }
 
   @SubscribeMessage('answer:done')
@@ -324,9 +324,10 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const samples = bytes.byteOffset % 2 === 0 ? new Int16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2) : new Int16Array(Uint8Array.from(bytes).buffer);
     const { accepted, ackSeq } = human ? runtime.pushFrame(data.streamId, data.role!, seq, samples) : runtime.pushFrame(data.streamId, seq, samples);
     if (ackSeq !== null) socket.emit('audio:ack', { streamId: data.streamId, seq: ackSeq });
-    // Built-in transport: the other side hears it (a resent duplicate is not played twice).
-    // (With the agent, LiveKit carries the voices: nothing to relay.)
-    if (human && accepted && !agent) socket.to(interviewRoom(data.interviewId)).emit('audio:relay', { speaker: data.role!, pcm: bytes });
+    // Built-in transport: the other side hears it (a resent duplicate is not played twice). Audio the agent brings
+    // from the LiveKit room is relayed only while the other side listens over the socket (it could not join the
+    // room); browsers never play their own role's voice.
+    if (human && accepted && (!agent || runtime.relaysRoomAudioOf(data.role!))) socket.to(interviewRoom(data.interviewId)).emit('audio:relay', { speaker: data.role!, pcm: bytes });
   }
 
   /** The runtime of the interview this socket joined (not checked for role). */

@@ -54,7 +54,14 @@ interface OpenAnswer {
 interface ParticipantStream {
   stream: AudioStream;
   speaker: Speaker;
+  /** Fed by the LiveKit media agent (the participant is in the room), not by the participant's browser. */
+  viaAgent: boolean;
+  /** Date.now() of the last frame taken. */
+  lastFrameAt: number;
 }
+
+/** A browser that sent audio this recently still listens over the built-in transport. */
+const BUILT_IN_LISTENER_MS = 3000;
 
 function toScore(row: InterviewerScoreEntity): InterviewerScore {
   return {
@@ -340,14 +347,24 @@ export class HumanSessionRuntime implements StreamSink {
     return `${speaker}:${streamId}`;
   }
 
-  startStream(streamId: string, speaker: Speaker): AudioStreamAccepted {
+  startStream(streamId: string, speaker: Speaker, viaAgent = false): AudioStreamAccepted {
     const key = this.streamKey(speaker, streamId);
     let entry = this.streams.get(key);
     if (!entry) {
-      entry = { stream: new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs), speaker };
+      entry = { stream: new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs), speaker, viaAgent, lastFrameAt: 0 };
       this.streams.set(key, entry);
     }
     return { streamId, nextSeq: entry.stream.nextSeq };
+  }
+
+  /**
+   * Whether the other side of `speaker` listens over the built-in transport (their browser is not in the LiveKit room,
+   * or left it): then audio the agent brings from the room must be relayed to them over the socket.
+   */
+  relaysRoomAudioOf(speaker: Speaker): boolean {
+    const now = Date.now();
+    for (const entry of this.streams.values()) if (!entry.viaAgent && entry.speaker !== speaker && now - entry.lastFrameAt < BUILT_IN_LISTENER_MS) return true;
+    return false;
   }
 
   hasStream(streamId: string, speaker: Speaker): boolean {
@@ -360,6 +377,7 @@ export class HumanSessionRuntime implements StreamSink {
     const stream = entry.stream;
     const accepted = stream.push(seq, pcm, this.entity.status === 'live' ? this.nowMs() : null);
     if (!accepted) return { accepted, ackSeq: null };
+    entry.lastFrameAt = Date.now();
     const now = stream.nowMs;
     if (now !== null && now > this.timelineMs) this.timelineMs = now;
     let ackSeq: number | null = null;
