@@ -38,7 +38,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
           'media-src': ["'self'", 'data:', 'blob:'],
-          'connect-src': ["'self'", 'ws:', 'wss:', ...(config.livekit ? [config.livekit.publicUrl] : [])],
+          // LiveKit's signalling socket, and its HTTP twin (the client checks a refused connection there).
+          'connect-src': ["'self'", 'ws:', 'wss:', ...(config.livekit ? [config.livekit.publicUrl, config.livekit.publicUrl.replace(/^ws/, 'http')] : [])],
           'worker-src': ["'self'", 'blob:'],
         },
       },

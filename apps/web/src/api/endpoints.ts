@@ -4,6 +4,7 @@ import type {
   HumanSession,
   InvitationInfo,
   InterviewListQuery,
+  LiveKitJoin,
   InterviewSnapshot,
   InterviewSummary,
   Page,
@@ -59,6 +60,8 @@ export const interviewsApi = {
     request<InterviewSnapshot>('GET', `/interviews/${encodeURIComponent(id)}`, { signal }),
   /** Deletes the interview with its recording and transcript (the owner only). */
   remove: (id: string): Promise<void> => request<void>('DELETE', `/interviews/${encodeURIComponent(id)}`),
+  /** A short-lived token for the interview's LiveKit room (409 when the server has no LiveKit). */
+  livekit: (id: string): Promise<LiveKitJoin> => request<LiveKitJoin>('POST', `/interviews/${encodeURIComponent(id)}/livekit`),
 };
 
 export const reviewsApi = {

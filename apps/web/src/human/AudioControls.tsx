@@ -1,4 +1,5 @@
 import type { MicState } from '../interview/audio/mic-capture';
+import { describeTransport, type MediaTransport } from '../interview/audio/session-media';
 import { LevelMeter, type LevelSubscribe } from '../interview/LevelMeter';
 import type { HumanSession, HumanState } from './human-session';
 import type { RelayAudioStatus } from './relay-player';
@@ -7,6 +8,7 @@ interface AudioControlsProps {
   mic: MicState;
   muted: boolean;
   audio: RelayAudioStatus;
+  media: MediaTransport;
   subscribeLevel: LevelSubscribe;
   subscribeRemoteLevel: LevelSubscribe;
   /** The other participant's name, for their voice's meter. */
@@ -25,6 +27,7 @@ export function SessionAudioControls({ session, state, otherName, otherConnected
       mic={state.mic}
       muted={state.muted}
       audio={state.audio}
+      media={state.media}
       subscribeLevel={session.onLevel}
       subscribeRemoteLevel={session.onRemoteLevel}
       otherName={otherName}
@@ -101,6 +104,9 @@ function AudioControls(props: AudioControlsProps) {
         ) : (
           <p className="session-audio__hint">Headphones keep your microphone from picking up their voice.</p>
         )}
+        <p className="session-audio__hint" data-testid="audio-transport" data-via={props.media.via} data-room={props.media.room}>
+          Audio: {describeTransport(props.media)}
+        </p>
       </div>
     </section>
   );

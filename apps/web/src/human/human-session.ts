@@ -1,6 +1,5 @@
 import {
   AUDIO_FRAME_MS,
-  AUDIO_SAMPLE_RATE,
   LIVE_NAMESPACE,
   type ClientToServerEvents,
   type ConsoleState,
@@ -22,8 +21,9 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { interviewsApi } from '../api/endpoints';
 import { MicCapture, type MicState } from '../interview/audio/mic-capture';
-import { FrameOutbox } from '../interview/live/frame-outbox';
-import { isErrorReply, randomStreamId, type ConnectionStatus, type FatalProblem, type Toast } from '../interview/live/live-session';
+import { BUILT_IN_TRANSPORT, SessionMedia, type MediaTransport } from '../interview/audio/session-media';
+import { AudioUplink, FATAL_CODES } from '../interview/live/audio-uplink';
+import { isErrorReply, type ConnectionStatus, type FatalProblem, type Toast } from '../interview/live/live-session';
 import { upsertPrompt, upsertSegment } from '../interview/live/transcript';
 import { RelayPlayer, type RelayAudioStatus, type RelayTestHook } from './relay-player';
 import { upsertChecklist, upsertNote, upsertScore } from './session-logic';
@@ -46,6 +46,8 @@ export interface HumanState {
   console: ConsoleState | null;
   mic: MicState;
   muted: boolean;
+  /** How the audio travels (the built-in transport, or LiveKit when the server has it). */
+  media: MediaTransport;
   /** Whether the other voice can play (`blocked`: "Join audio"). */
   audio: RelayAudioStatus;
   starting: boolean;
@@ -80,11 +82,7 @@ const ACK_TIMEOUT_MS = 10_000;
 const END_TIMEOUT_MS = 75_000;
 const COMPLETION_POLL_MS = 3_000;
 const COMPLETION_POLLS = 40;
-/** About ten seconds of 20 ms frames, kept to resend after a reconnect. */
-const OUTBOX_FRAMES = Math.round(10_000 / AUDIO_FRAME_MS);
-const STREAM_RETRY_MS = [2_000, 5_000];
 const TOAST_MS = 7_000;
-const FATAL_CODES = new Set(['not-your-session', 'unauthorized', 'forbidden', 'not-found', 'forbidden-origin']);
 const OFFLINE = "You're offline: wait for the connection to come back, then try again.";
 const NO_ANSWER = "The server didn't answer in time. Please try again.";
 
@@ -118,7 +116,6 @@ function fatalFor(error: SocketError): FatalProblem {
 export class HumanSession {
   readonly interviewId: string;
   readonly role: ParticipantRole;
-  readonly streamId = randomStreamId();
   private state: HumanState;
   private readonly listeners = new Set<() => void>();
   private readonly levelListeners = new Set<(level: number, raw: number) => void>();
@@ -126,15 +123,16 @@ export class HumanSession {
   private socket: LiveSocket | null = null;
   private readonly mic: MicCapture;
   private readonly player: RelayPlayer;
-  private readonly outbox = new FrameOutbox(OUTBOX_FRAMES);
-  private readonly hook = { framesSent: 0, streamId: '' };
+  private readonly uplink: AudioUplink;
+  private readonly media: SessionMedia;
+  /** The relayed voice's status, and whether the LiveKit room's audio waits for a click. */
+  private relayStatus: RelayAudioStatus;
+  private roomBlocked = false;
+  /** Voices heard through the LiveKit room (their level comes from there). */
+  private roomVoices: ReadonlySet<ParticipantRole> = new Set();
   private closed = false;
   /** Bumped on every (re)connection, so replies from an older one are ignored. */
   private epoch = 0;
-  private streamAccepted = false;
-  private streamStarting = false;
-  private streamFailures = 0;
-  private streamRetry: ReturnType<typeof setTimeout> | null = null;
   private rejoin: ReturnType<typeof setTimeout> | null = null;
   private completionWatch: ReturnType<typeof setTimeout> | null = null;
   private completionPolls = 0;
@@ -147,19 +145,45 @@ export class HumanSession {
   constructor(initial: InterviewSnapshot, role: ParticipantRole) {
     this.interviewId = initial.interview.id;
     this.role = role;
-    this.hook.streamId = this.streamId;
+    this.uplink = new AudioUplink({
+      socket: () => this.socket,
+      mayStream: (hasFrames) => {
+        const { joined, wrappingUp, completed, fatal, mic, snapshot } = this.state;
+        return joined && !wrappingUp && !completed && !fatal && snapshot.turn.phase !== 'done' && (mic.status === 'running' || hasFrames);
+      },
+      onEnded: () => this.awaitCompletion(),
+      onRefused: (error) => this.fail(fatalFor(error)),
+    });
     this.mic = new MicCapture({
       onFrame: (pcm, level) => this.handleFrame(pcm, level),
       onStateChange: (mic) => {
         this.set({ mic });
-        if (mic.status === 'running') this.ensureAudioStream();
+        if (mic.status === 'running') {
+          this.uplink.ensure();
+          this.media.start(() => this.mic.getTrack());
+        }
       },
     });
     this.player = new RelayPlayer({
-      onStatus: (audio) => this.set({ audio }),
+      onStatus: (status) => {
+        this.relayStatus = status;
+        this.syncAudioStatus();
+      },
       onLevel: (level) => {
-        this.lastRemoteLevel = level;
-        this.remoteLevelListeners.forEach((listener) => listener(level, level));
+        if (!this.roomVoices.size) this.remoteLevel(level);
+      },
+    });
+    this.relayStatus = this.player.getStatus();
+    this.media = new SessionMedia(this.interviewId, {
+      onChange: (media) => this.set({ media }),
+      onBackToSocket: () => this.uplink.restart(),
+      onVoices: (voices) => (this.roomVoices = voices),
+      onPlayback: (allowed) => {
+        this.roomBlocked = !allowed;
+        this.syncAudioStatus();
+      },
+      onRemoteLevel: (level) => {
+        if (this.roomVoices.size) this.remoteLevel(level);
       },
     });
     const over = initial.interview.status === 'completed' || initial.interview.status === 'abandoned';
@@ -173,6 +197,7 @@ export class HumanSession {
       console: null,
       mic: this.mic.getState(),
       muted: false,
+      media: BUILT_IN_TRANSPORT,
       audio: this.player.getStatus(),
       starting: false,
       ending: false,
@@ -206,6 +231,17 @@ export class HumanSession {
     return () => this.remoteLevelListeners.delete(listener);
   };
 
+  private remoteLevel(level: number): void {
+    this.lastRemoteLevel = level;
+    this.remoteLevelListeners.forEach((listener) => listener(level, level));
+  }
+
+  /** "Join audio" shows while either the relayed voice or the room's audio waits for a click. */
+  private syncAudioStatus(): void {
+    const audio: RelayAudioStatus = this.roomBlocked && this.relayStatus !== 'unsupported' ? 'blocked' : this.relayStatus;
+    if (audio !== this.state?.audio) this.set({ audio });
+  }
+
   private set(patch: Partial<HumanState>): void {
     if (this.closed) return;
     this.state = { ...this.state, ...patch };
@@ -225,7 +261,7 @@ export class HumanSession {
 
   open(): void {
     if (this.socket || this.closed) return;
-    window.__mockroomAudio = this.hook;
+    window.__mockroomAudio = this.uplink.hook;
     window.__mockroomRelay = this.player.hook;
     const socket: LiveSocket = io(LIVE_NAMESPACE, {
       path: '/socket.io',
@@ -255,13 +291,15 @@ export class HumanSession {
     document.removeEventListener('keydown', this.onGesture, true);
     this.player.close();
     this.mic.stop();
+    this.media.close();
+    this.uplink.close();
     if (this.socket) {
       this.socket.removeAllListeners();
       this.socket.io.removeAllListeners();
       this.socket.disconnect();
       this.socket = null;
     }
-    for (const timer of [this.streamRetry, this.rejoin, this.completionWatch]) if (timer) clearTimeout(timer);
+    for (const timer of [this.rejoin, this.completionWatch]) if (timer) clearTimeout(timer);
     this.toastTimers.forEach((timer) => clearTimeout(timer));
     this.toastTimers.clear();
     this.listeners.clear();
@@ -270,22 +308,23 @@ export class HumanSession {
   }
 
   private readonly onGesture = (): void => {
-    if (this.state.audio === 'blocked') void this.player.unlock();
+    if (this.state.audio === 'blocked') {
+      void this.player.unlock();
+      this.media.unlock();
+    }
     if (this.state.mic.status === 'suspended') void this.mic.resume();
   };
 
   private bindSocket(socket: LiveSocket): void {
     socket.on('connect', () => {
       this.epoch++;
-      this.streamAccepted = false;
-      this.streamStarting = false;
+      this.uplink.reset();
       this.set({ connection: 'connected', reconnectAttempt: 0, joined: false });
       void this.join();
     });
     socket.on('disconnect', (reason) => {
       this.epoch++;
-      this.streamAccepted = false;
-      this.streamStarting = false;
+      this.uplink.reset();
       if (this.state.completed || this.state.fatal) return;
       this.set({ connection: 'reconnecting', joined: false });
       // The server closed this socket itself: socket.io won't retry on its own.
@@ -330,12 +369,10 @@ export class HumanSession {
       this.fail(fatalFor(error));
     } else if (error.event === 'audio:frame' && (error.code === 'no-stream' || error.code === 'not-joined')) {
       // The server lost track of the stream (it reloaded the session): start it again, same id.
-      this.streamAccepted = false;
-      this.ensureAudioStream();
+      this.uplink.lost();
     } else if (error.event === 'audio:frame') {
       // Audio the server won't take yet (e.g. before the start): the stream is retried, no need to alarm anyone.
-      this.streamAccepted = false;
-      this.retryStream();
+      this.uplink.refusedForNow();
     } else {
       this.toast(error.message || 'Something went wrong on the server.');
     }
@@ -388,14 +425,14 @@ export class HumanSession {
       this.awaitCompletion();
       return;
     }
-    this.ensureAudioStream();
+    this.uplink.ensure();
   }
 
   private applyTurn(turn: TurnState): void {
     const interview = turn.phase !== 'waiting' ? this.liveInterview() : this.state.snapshot.interview;
     this.setSnapshot({ turn, interview });
     if (turn.phase === 'done') this.awaitCompletion();
-    else if (!this.streamAccepted) this.ensureAudioStream();
+    else if (!this.uplink.streaming) this.uplink.ensure();
   }
 
   private receivePrompt(prompt: Prompt): void {
@@ -413,7 +450,7 @@ export class HumanSession {
   private awaitCompletion(): void {
     if (this.state.completed || this.completionWatch || this.state.wrappingUp) return;
     this.mic.stop();
-    this.streamAccepted = false;
+    this.uplink.stop();
     this.set({ wrappingUp: true });
     this.completionPolls = 0;
     this.completionWatch = setTimeout(() => void this.checkCompletion(), COMPLETION_POLL_MS / 2);
@@ -445,6 +482,7 @@ export class HumanSession {
     if (this.state.completed) return;
     this.mic.stop();
     this.player.close();
+    this.media.close();
     if (this.completionWatch) clearTimeout(this.completionWatch);
     this.completionWatch = null;
     this.set({ snapshot, completed: true, ending: false, wrappingUp: false });
@@ -455,6 +493,7 @@ export class HumanSession {
     if (this.state.completed) return;
     this.mic.stop();
     this.player.close();
+    this.media.close();
     this.set({ fatal: problem });
     this.socket?.disconnect();
   }
@@ -464,64 +503,14 @@ export class HumanSession {
   private handleFrame(pcm: ArrayBuffer, level: number): void {
     if (this.closed) return;
     const muted = this.state.muted;
-    // Muted: keep the timeline continuous with silence.
-    this.outbox.push(muted ? new ArrayBuffer(pcm.byteLength) : pcm);
     const shown = muted ? 0 : level;
     this.lastLevel = shown;
     this.lastRawLevel = level;
     this.levelListeners.forEach((listener) => listener(shown, level));
-    if (this.streamAccepted) this.flushFrames();
-    else this.ensureAudioStream();
-  }
-
-  private flushFrames(): void {
-    const socket = this.socket;
-    if (!socket?.connected || !this.streamAccepted) return;
-    this.hook.framesSent += this.outbox.drain((seq, pcm) => socket.emit('audio:frame', seq, pcm));
-  }
-
-  private ensureAudioStream(): void {
-    const socket = this.socket;
-    if (!socket?.connected || !this.state.joined || this.streamAccepted || this.streamStarting || this.closed) return;
-    if (this.state.wrappingUp || this.state.completed || this.state.fatal || this.state.snapshot.turn.phase === 'done') return;
-    if (this.state.mic.status !== 'running' && this.outbox.nextSeq === 0) return;
-    if (this.streamRetry) return;
-    const epoch = this.epoch;
-    this.streamStarting = true;
-    socket
-      .timeout(ACK_TIMEOUT_MS)
-      .emitWithAck('audio:start', { streamId: this.streamId, sampleRate: AUDIO_SAMPLE_RATE })
-      .then(
-        (reply) => {
-          if (epoch !== this.epoch || this.closed) return;
-          this.streamStarting = false;
-          if (isErrorReply(reply)) {
-            if (reply.error.code === 'session-ended') this.awaitCompletion();
-            else if (FATAL_CODES.has(reply.error.code)) this.fail(fatalFor(reply.error));
-            else this.retryStream();
-            return;
-          }
-          this.streamFailures = 0;
-          this.outbox.rewindTo(reply.nextSeq);
-          this.streamAccepted = true;
-          this.flushFrames();
-        },
-        () => {
-          if (epoch !== this.epoch || this.closed) return;
-          this.streamStarting = false;
-          this.retryStream();
-        },
-      );
-  }
-
-  private retryStream(): void {
-    if (this.streamRetry || this.closed) return;
-    const delay = STREAM_RETRY_MS[Math.min(this.streamFailures, STREAM_RETRY_MS.length - 1)];
-    this.streamFailures++;
-    this.streamRetry = setTimeout(() => {
-      this.streamRetry = null;
-      this.ensureAudioStream();
-    }, delay);
+    // With LiveKit carrying the microphone the frames stay here (they still drive the meter).
+    if (this.media.next(shown, AUDIO_FRAME_MS) === 'room') return;
+    // Muted: keep the timeline continuous with silence.
+    this.uplink.push(muted ? new ArrayBuffer(pcm.byteLength) : pcm);
   }
 
   // ---- actions -----------------------------------------------------------------------------------------------
@@ -604,11 +593,13 @@ export class HumanSession {
 
   setMuted(muted: boolean): void {
     this.set({ muted });
+    this.media.setMuted(muted);
   }
 
   /** Lets the other voice play and wakes the microphone; call it from a click ("Join audio"). */
   unlockAudio(): void {
     void this.player.unlock();
+    this.media.unlock();
     void this.mic.resume();
   }
 

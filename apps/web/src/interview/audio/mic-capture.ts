@@ -72,6 +72,11 @@ export class MicCapture {
     this.syncContextState();
   }
 
+  /** The microphone's track while capturing (the LiveKit room publishes a clone of it). */
+  getTrack(): MediaStreamTrack | null {
+    return this.stream?.getAudioTracks()[0] ?? null;
+  }
+
   stop(): void {
     this.generation++;
     this.teardown();

@@ -1,6 +1,5 @@
 import {
   AUDIO_FRAME_MS,
-  AUDIO_SAMPLE_RATE,
   LIVE_NAMESPACE,
   type AnswerResult,
   type ClientToServerEvents,
@@ -14,8 +13,9 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { interviewsApi } from '../../api/endpoints';
 import { MicCapture, type MicState } from '../audio/mic-capture';
+import { BUILT_IN_TRANSPORT, SessionMedia, type MediaTransport } from '../audio/session-media';
 import { BargeInDetector } from './barge-in';
-import { FrameOutbox } from './frame-outbox';
+import { AudioUplink, FATAL_CODES } from './audio-uplink';
 import { IDLE_PLAYBACK, PromptPlayer, speakingTimeMs, type PlaybackOutcome, type PlaybackSource, type PlaybackState } from './prompt-player';
 import { upsertPrompt, upsertSegment } from './transcript';
 
@@ -49,6 +49,8 @@ export interface LiveState {
   answerStartedAt: number | null;
   mic: MicState;
   muted: boolean;
+  /** How the audio travels (the built-in transport, or LiveKit when the server has it). */
+  media: MediaTransport;
   playback: PlaybackState;
   /** A server prompt whose voice is still being synthesised. */
   waitingForAudio: number | null;
@@ -63,41 +65,20 @@ export interface LiveState {
   toasts: Toast[];
 }
 
-/** For the browser tests: how much audio went out, on which stream. */
-interface AudioTestHook {
-  framesSent: number;
-  streamId: string;
-}
-
-declare global {
-  interface Window {
-    __mockroomAudio?: AudioTestHook;
-  }
-}
-
 const ACK_TIMEOUT_MS = 10_000;
 /** Ending waits for the answers still being scored (the server gives them up to 30 s). */
 const END_TIMEOUT_MS = 75_000;
 /** Once the interview is over, how often (and how many times) to look for the finished interview over REST. */
 const COMPLETION_POLL_MS = 3_000;
 const COMPLETION_POLLS = 40;
-/** About ten seconds of 20 ms frames, kept to resend after a reconnect. */
-const OUTBOX_FRAMES = Math.round(10_000 / AUDIO_FRAME_MS);
 /** How long to wait for the server's synthesised voice before the browser reads the prompt itself. */
 const AUDIO_WAIT_MS = 12_000;
 const TOAST_MS = 7_000;
-/** Errors that end the session for good ("session-ended" is handled apart: the summary usually follows it). */
-const FATAL_CODES = new Set(['not-your-session', 'unauthorized', 'forbidden', 'not-found', 'forbidden-origin']);
+/** How long past its length a prompt the agent speaks in the room may take before the browser plays it itself. */
+const ROOM_VOICE_GRACE_MS = 8_000;
 
 export function isErrorReply(reply: unknown): reply is { error: SocketError } {
   return typeof reply === 'object' && reply !== null && 'error' in reply && typeof (reply as { error: unknown }).error === 'object';
-}
-
-export function randomStreamId(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function fatalFor(error: SocketError): FatalProblem {
@@ -126,7 +107,6 @@ function fatalFor(error: SocketError): FatalProblem {
  */
 export class LiveSession {
   readonly interviewId: string;
-  readonly streamId = randomStreamId();
   private state: LiveState;
   private readonly listeners = new Set<() => void>();
   private readonly levelListeners = new Set<(level: number, raw: number) => void>();
@@ -134,14 +114,13 @@ export class LiveSession {
   private readonly mic: MicCapture;
   private readonly player: PromptPlayer;
   private readonly bargeIn = new BargeInDetector();
-  private readonly outbox = new FrameOutbox(OUTBOX_FRAMES);
-  private readonly hook: AudioTestHook;
+  private readonly uplink: AudioUplink;
+  private readonly media: SessionMedia;
+  /** The AI interviewer's voice plays from the LiveKit room (the agent speaks the prompts there). */
+  private roomVoice = false;
   private closed = false;
   /** Bumped on every (re)connection, so replies from an older one are ignored. */
   private epoch = 0;
-  private streamAccepted = false;
-  private streamStarting = false;
-  private streamRetry: ReturnType<typeof setTimeout> | null = null;
   private rejoin: ReturnType<typeof setTimeout> | null = null;
   private audioWait: ReturnType<typeof setTimeout> | null = null;
   private completionWatch: ReturnType<typeof setTimeout> | null = null;
@@ -159,13 +138,34 @@ export class LiveSession {
 
   constructor(initial: InterviewSnapshot) {
     this.interviewId = initial.interview.id;
-    this.hook = { framesSent: 0, streamId: this.streamId };
+    this.uplink = new AudioUplink({
+      socket: () => this.socket,
+      mayStream: (hasFrames) => {
+        const { joined, wrappingUp, completed, fatal, mic, snapshot } = this.state;
+        return joined && !wrappingUp && !completed && !fatal && snapshot.turn.phase !== 'done' && (mic.status === 'running' || hasFrames);
+      },
+      onEnded: () => this.awaitCompletion(),
+      onRefused: (error) => this.fail(fatalFor(error)),
+    });
     this.mic = new MicCapture({
       onFrame: (pcm, level) => this.handleFrame(pcm, level),
       onStateChange: (mic) => {
         this.set({ mic });
-        if (mic.status === 'running') this.ensureAudioStream();
+        if (mic.status === 'running') {
+          this.uplink.ensure();
+          this.media.start(() => this.mic.getTrack());
+        }
       },
+    });
+    this.media = new SessionMedia(this.interviewId, {
+      onChange: (media) => this.set({ media }),
+      onBackToSocket: () => this.uplink.restart(),
+      onVoices: (voices) => {
+        this.roomVoice = voices.has('interviewer');
+        // The room went quiet while following a prompt: the browser plays it itself (see handlePlaybackFinished).
+        if (!this.roomVoice && this.player.getState().source === 'room') this.player.followed(this.player.getState().seq!);
+      },
+      onPlayback: (allowed) => this.player.roomBlocked(!allowed),
     });
     this.player = new PromptPlayer({
       onChange: (playback) => {
@@ -184,6 +184,7 @@ export class LiveSession {
       answerStartedAt: null,
       mic: this.mic.getState(),
       muted: false,
+      media: BUILT_IN_TRANSPORT,
       playback: IDLE_PLAYBACK,
       waitingForAudio: null,
       doneSentFor: null,
@@ -227,7 +228,7 @@ export class LiveSession {
 
   open(): void {
     if (this.socket || this.closed) return;
-    window.__mockroomAudio = this.hook;
+    window.__mockroomAudio = this.uplink.hook;
     const socket: LiveSocket = io(LIVE_NAMESPACE, {
       path: '/socket.io',
       transports: ['websocket'],
@@ -248,13 +249,15 @@ export class LiveSession {
     this.closed = true;
     this.player.dispose();
     this.mic.stop();
+    this.media.close();
+    this.uplink.close();
     if (this.socket) {
       this.socket.removeAllListeners();
       this.socket.io.removeAllListeners();
       this.socket.disconnect();
       this.socket = null;
     }
-    for (const timer of [this.streamRetry, this.rejoin, this.audioWait, this.completionWatch]) if (timer) clearTimeout(timer);
+    for (const timer of [this.rejoin, this.audioWait, this.completionWatch]) if (timer) clearTimeout(timer);
     this.toastTimers.forEach((timer) => clearTimeout(timer));
     this.toastTimers.clear();
     this.listeners.clear();
@@ -264,15 +267,13 @@ export class LiveSession {
   private bindSocket(socket: LiveSocket): void {
     socket.on('connect', () => {
       this.epoch++;
-      this.streamAccepted = false;
-      this.streamStarting = false;
+      this.uplink.reset();
       this.set({ connection: 'connected', reconnectAttempt: 0, joined: false });
       void this.join();
     });
     socket.on('disconnect', (reason) => {
       this.epoch++;
-      this.streamAccepted = false;
-      this.streamStarting = false;
+      this.uplink.reset();
       if (this.state.completed || this.state.fatal) return;
       this.set({ connection: 'reconnecting', joined: false });
       // The server closed this socket itself: socket.io won't retry on its own.
@@ -300,7 +301,8 @@ export class LiveSession {
       if (this.state.waitingForAudio === seq) {
         this.clearAudioWait();
         this.set({ waitingForAudio: null });
-        this.player.playAudio(seq, audioUrl);
+        if (this.voicedInRoom(seq)) this.player.follow(seq, audioDurationMs + ROOM_VOICE_GRACE_MS);
+        else this.player.playAudio(seq, audioUrl);
       }
     });
     socket.on('transcript:segment', (segment) => {
@@ -322,8 +324,7 @@ export class LiveSession {
       this.fail(fatalFor(error));
     } else if (error.event === 'audio:frame' && (error.code === 'no-stream' || error.code === 'not-joined')) {
       // The server lost track of the stream (it reloaded the interview): start it again, same id.
-      this.streamAccepted = false;
-      this.ensureAudioStream();
+      this.uplink.lost();
     } else {
       this.toast(error.message || 'Something went wrong on the server.');
     }
@@ -336,7 +337,7 @@ export class LiveSession {
   private awaitCompletion(): void {
     if (this.state.completed || this.completionWatch || this.state.wrappingUp) return;
     this.mic.stop();
-    this.streamAccepted = false;
+    this.uplink.stop();
     this.set({ wrappingUp: true, activity: null });
     this.completionPolls = 0;
     this.completionWatch = setTimeout(() => void this.checkCompletion(), COMPLETION_POLL_MS / 2);
@@ -417,7 +418,7 @@ export class LiveSession {
       this.awaitCompletion();
       return;
     }
-    this.ensureAudioStream();
+    this.uplink.ensure();
     // Resuming in the middle of a prompt (a reload, or the connection dropped while it played): say it again.
     const { turn } = snapshot;
     if (turn.phase === 'prompting' && turn.currentPromptSeq !== null && !this.heard.has(turn.currentPromptSeq)) {
@@ -437,11 +438,22 @@ export class LiveSession {
         activity: turn.phase === 'listening' && !answerChanged ? this.state.activity : null,
       },
     );
+    // The agent stops speaking a prompt once the turn leaves it (it was heard, or the candidate talked over it).
+    const playback = this.player.getState();
+    if (playback.source === 'room' && playback.seq !== null && !(turn.phase === 'prompting' && turn.currentPromptSeq === playback.seq)) {
+      this.player.followed(playback.seq);
+    }
     if (turn.phase === 'prompting' && turn.currentPromptSeq !== null && !this.heard.has(turn.currentPromptSeq)) {
       this.enqueue(turn.currentPromptSeq);
     }
     if (turn.phase === 'done') this.awaitCompletion();
-    else if (!this.streamAccepted) this.ensureAudioStream();
+    else if (!this.uplink.streaming) this.uplink.ensure();
+  }
+
+  /** The agent speaks this prompt in the LiveKit room: it is the one the turn is on, in the server's voice. */
+  private voicedInRoom(seq: number): boolean {
+    const { turn, plan } = this.state.snapshot;
+    return this.roomVoice && plan.voice === 'server' && turn.phase === 'prompting' && turn.currentPromptSeq === seq;
   }
 
   /** The interview, marked live if it was only created (the server started it). */
@@ -474,6 +486,7 @@ export class LiveSession {
     this.completionWatch = null;
     this.set({ snapshot, completed: true, ending: false, wrappingUp: false, activity: null, waitingForAudio: null });
     this.socket?.disconnect();
+    this.media.close();
   }
 
   private fail(problem: FatalProblem): void {
@@ -482,6 +495,7 @@ export class LiveSession {
     this.mic.stop();
     this.set({ fatal: problem });
     this.socket?.disconnect();
+    this.media.close();
   }
 
   // ---- prompts and the interviewer's voice -------------------------------------------------------------------
@@ -514,6 +528,8 @@ export class LiveSession {
     if (playing.replay) this.player.stop();
     if (this.state.snapshot.plan.voice === 'browser') {
       this.player.speak(seq, prompt.text);
+    } else if (prompt.audioUrl && this.voicedInRoom(seq)) {
+      this.player.follow(seq, (prompt.audioDurationMs ?? 20_000) + ROOM_VOICE_GRACE_MS, this.state.playback.status === 'blocked');
     } else if (prompt.audioUrl) {
       this.player.playAudio(seq, prompt.audioUrl);
     } else {
@@ -540,6 +556,18 @@ export class LiveSession {
       return;
     }
     const prompt = this.state.snapshot.prompts.find((p) => p.seq === seq);
+    if (source === 'room') {
+      if (outcome === 'ended') {
+        // The agent said prompt:played itself (or the candidate talked over it): heard.
+        this.heard.add(seq);
+        this.playNext();
+      } else if (outcome === 'failed' && prompt) {
+        // The room never finished it: play the prompt here instead.
+        if (prompt.audioUrl) this.player.playAudio(seq, prompt.audioUrl);
+        else this.player.speak(seq, prompt.text);
+      }
+      return;
+    }
     if (outcome === 'failed' && source === 'audio' && prompt) {
       // The recording couldn't be played: read the prompt with the browser's voice instead.
       this.player.speak(seq, prompt.text);
@@ -576,62 +604,15 @@ export class LiveSession {
   private handleFrame(pcm: ArrayBuffer, level: number): void {
     if (this.closed) return;
     const muted = this.state.muted;
-    // Muted: keep the timeline continuous with silence.
-    this.outbox.push(muted ? new ArrayBuffer(pcm.byteLength) : pcm);
     const shown = muted ? 0 : level;
     this.lastLevel = shown;
     this.lastRawLevel = level;
     this.levelListeners.forEach((listener) => listener(shown, level));
     if (this.player.getState().status === 'playing' && !muted && this.bargeIn.push(level, AUDIO_FRAME_MS)) this.interruptPrompt();
-    if (this.streamAccepted) this.flushFrames();
-    else this.ensureAudioStream();
-  }
-
-  private flushFrames(): void {
-    const socket = this.socket;
-    if (!socket?.connected || !this.streamAccepted) return;
-    this.hook.framesSent += this.outbox.drain((seq, pcm) => socket.emit('audio:frame', seq, pcm));
-  }
-
-  private ensureAudioStream(): void {
-    const socket = this.socket;
-    if (!socket?.connected || !this.state.joined || this.streamAccepted || this.streamStarting || this.closed) return;
-    if (this.state.wrappingUp || this.state.completed || this.state.snapshot.turn.phase === 'done') return;
-    if (this.state.mic.status !== 'running' && this.outbox.nextSeq === 0) return;
-    if (this.streamRetry) return;
-    const epoch = this.epoch;
-    this.streamStarting = true;
-    socket
-      .timeout(ACK_TIMEOUT_MS)
-      .emitWithAck('audio:start', { streamId: this.streamId, sampleRate: AUDIO_SAMPLE_RATE })
-      .then(
-        (reply) => {
-          if (epoch !== this.epoch || this.closed) return;
-          this.streamStarting = false;
-          if (isErrorReply(reply)) {
-            if (reply.error.code === 'session-ended') this.awaitCompletion();
-            else if (FATAL_CODES.has(reply.error.code)) this.fail(fatalFor(reply.error));
-            else this.retryStream();
-            return;
-          }
-          this.outbox.rewindTo(reply.nextSeq);
-          this.streamAccepted = true;
-          this.flushFrames();
-        },
-        () => {
-          if (epoch !== this.epoch || this.closed) return;
-          this.streamStarting = false;
-          this.retryStream();
-        },
-      );
-  }
-
-  private retryStream(): void {
-    if (this.streamRetry) return;
-    this.streamRetry = setTimeout(() => {
-      this.streamRetry = null;
-      this.ensureAudioStream();
-    }, 2_000);
+    // With LiveKit carrying the microphone the frames stay here (they still drive the meter and barge-in).
+    if (this.media.next(shown, AUDIO_FRAME_MS) === 'room') return;
+    // Muted: keep the timeline continuous with silence.
+    this.uplink.push(muted ? new ArrayBuffer(pcm.byteLength) : pcm);
   }
 
   private interruptPrompt(): void {
@@ -714,6 +695,7 @@ export class LiveSession {
 
   setMuted(muted: boolean): void {
     this.set({ muted });
+    this.media.setMuted(muted);
   }
 
   /** Plays the current prompt again. */
@@ -741,6 +723,7 @@ export class LiveSession {
   /** Plays audio the browser blocked until a click. */
   unblockAudio(): void {
     void this.mic.resume();
+    this.media.unlock();
     this.player.unblock();
   }
 

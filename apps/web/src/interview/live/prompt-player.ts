@@ -1,8 +1,9 @@
 /**
  * Plays one interviewer prompt at a time: the server's WAV through an <audio> element, or the browser's own
- * speech synthesis. Reports how each ended; the session decides what that means for the interview.
+ * speech synthesis; or follows one that the media agent speaks into the LiveKit room. Reports how each ended; the
+ * session decides what that means for the interview.
  */
-export type PlaybackSource = 'audio' | 'speech';
+export type PlaybackSource = 'audio' | 'speech' | 'room';
 export type PlaybackOutcome = 'ended' | 'failed' | 'stopped';
 
 export interface PlaybackState {
@@ -67,7 +68,9 @@ export class PromptPlayer {
 
   /** Tries again to play audio the browser blocked; call it from a click. */
   unblock(): void {
-    if (this.state.status !== 'blocked' || !this.audio) return;
+    if (this.state.status !== 'blocked') return;
+    if (this.state.source === 'room') return; // the room's own unlock lets it play; roomBlocked(false) follows
+    if (!this.audio) return;
     this.setState({ ...this.state, status: 'playing' });
     this.startAudio(this.token, this.audio);
   }
@@ -95,6 +98,29 @@ export class PromptPlayer {
     this.watchdog = setTimeout(() => this.finish(token, 'ended'), speakingTimeMs(text) * 2 + 4_000);
     window.speechSynthesis.cancel();
     window.speechSynthesis.speak(utterance);
+  }
+
+  /**
+   * The prompt is spoken in the LiveKit room (the agent's track plays it): nothing to play here, but the prompt is
+   * "playing" until `followed` says it was heard; past `timeoutMs` it is reported as failed (the agent never spoke).
+   */
+  follow(seq: number, timeoutMs: number, blocked = false): void {
+    this.halt();
+    const token = ++this.token;
+    this.setState({ status: blocked ? 'blocked' : 'playing', seq, source: 'room', replay: false });
+    this.watchdog = setTimeout(() => this.finish(token, 'failed'), timeoutMs);
+  }
+
+  /** The room's voice for `seq` is over (the turn moved on). */
+  followed(seq: number): void {
+    if (this.state.source === 'room' && this.state.seq === seq) this.finish(this.token, 'ended');
+  }
+
+  /** The browser holds the room's audio back until a click (or lets it play again). */
+  roomBlocked(blocked: boolean): void {
+    if (this.state.source !== 'room' || this.state.status === 'idle') return;
+    const status = blocked ? 'blocked' : 'playing';
+    if (status !== this.state.status) this.setState({ ...this.state, status });
   }
 
   /** Stops whatever is playing, without reporting an outcome. Returns what was playing. */

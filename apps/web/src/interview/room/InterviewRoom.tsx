@@ -15,6 +15,7 @@ import { ReviewPage } from '../../review/ReviewPage';
 import { CandidatePanel } from './CandidatePanel';
 import { ConnectionBanner, ConnectionPill } from './ConnectionBanner';
 import { EndInterviewDialog } from './EndInterviewDialog';
+import { describeTransport } from '../audio/session-media';
 import { engineLine } from './engines';
 import { InterviewerPanel } from './InterviewerPanel';
 import { ProgressRail } from './ProgressRail';
@@ -129,6 +130,9 @@ function LiveRoom({ session }: { session: LiveSession }) {
           <ProgressRail turn={turn} prompts={prompts} started={started} />
           <p className="room__engines" data-testid="engines">
             {engineLine(snapshot.engines, plan, system.data)}
+          </p>
+          <p className="room__engines" data-testid="audio-transport" data-via={state.media.via} data-room={state.media.room}>
+            Audio: {describeTransport(state.media)}
           </p>
         </aside>
 
