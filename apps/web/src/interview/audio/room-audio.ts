@@ -93,7 +93,7 @@ export class RoomAudio {
     room.on(RoomEvent.Reconnecting, () => this.setStatus('reconnecting'));
     room.on(RoomEvent.Reconnected, () => this.setStatus('connected'));
     room.on(RoomEvent.Disconnected, () => {
-      if (this.status !== 'closed') this.setStatus('failed', 'The audio room closed the connection.');
+      if (this.status === 'connected' || this.status === 'reconnecting') this.setStatus('failed', 'The audio room closed the connection.');
     });
   }
 
@@ -122,8 +122,8 @@ export class RoomAudio {
       this.syncCarrying();
     } catch (error) {
       const message = error instanceof Error && error.message ? error.message : 'the audio server could not be reached';
-      await this.leave();
       if (this.status !== 'closed') this.setStatus('failed', message);
+      await this.leave();
       throw error;
     } finally {
       if (timer) clearTimeout(timer);

@@ -1,8 +1,8 @@
-import type { ParticipantRole } from '@mockroom/contracts';
+import type { LiveKitJoin, ParticipantRole } from '@mockroom/contracts';
 import { ApiError } from '../../api/client';
 import { interviewsApi } from '../../api/endpoints';
 import { AudioRoute, type Route } from './audio-route';
-import type { RoomAudio, RoomAudioStatus } from './room-audio';
+import type { RoomAudio, RoomAudioHandlers, RoomAudioStatus } from './room-audio';
 
 /** How this browser's audio reaches the interview, for the room's small print. */
 export interface MediaTransport {
@@ -25,6 +25,17 @@ export interface SessionMediaHandlers {
   onRemoteLevel?: (level: number) => void;
 }
 
+/** What the media side needs from outside: a room token, and LiveKit's client (loaded only where the server has LiveKit). */
+export interface SessionMediaDeps {
+  token: (interviewId: string) => Promise<LiveKitJoin>;
+  roomAudio: () => Promise<new (handlers: RoomAudioHandlers) => RoomAudio>;
+}
+
+const DEFAULT_DEPS: SessionMediaDeps = {
+  token: (id) => interviewsApi.livekit(id),
+  roomAudio: () => import('./room-audio').then((module) => module.RoomAudio),
+};
+
 /** Waits before joining the room again after it failed. */
 const RETRY_MS = [5_000, 15_000, 30_000, 60_000];
 
@@ -38,6 +49,7 @@ const RETRY_MS = [5_000, 15_000, 30_000, 60_000];
 export class SessionMedia {
   private readonly interviewId: string;
   private readonly handlers: SessionMediaHandlers;
+  private readonly deps: SessionMediaDeps;
   private readonly route = new AudioRoute();
   private room: RoomAudio | null = null;
   private transport: MediaTransport = BUILT_IN_TRANSPORT;
@@ -49,9 +61,10 @@ export class SessionMedia {
   private closed = false;
   private muted = false;
 
-  constructor(interviewId: string, handlers: SessionMediaHandlers) {
+  constructor(interviewId: string, handlers: SessionMediaHandlers, deps: SessionMediaDeps = DEFAULT_DEPS) {
     this.interviewId = interviewId;
     this.handlers = handlers;
+    this.deps = deps;
   }
 
   getTransport(): MediaTransport {
@@ -99,9 +112,8 @@ export class SessionMedia {
     if (!track) return;
     this.joining = true;
     try {
-      const join = await interviewsApi.livekit(this.interviewId);
-      // LiveKit's client is loaded only where the server has LiveKit.
-      const { RoomAudio } = await import('./room-audio');
+      const join = await this.deps.token(this.interviewId);
+      const RoomAudio = await this.deps.roomAudio();
       if (this.closed) return;
       const room: RoomAudio = new RoomAudio({
         onStatus: (status, problem) => this.onRoomStatus(room, status, problem),
@@ -113,7 +125,7 @@ export class SessionMedia {
         onRemoteLevel: (level) => this.handlers.onRemoteLevel?.(level),
       });
       this.room = room;
-      window.__mockroomRoom = room.hook;
+      if (typeof window !== 'undefined') window.__mockroomRoom = room.hook;
       this.update({ room: 'connecting', problem: null });
       if (this.muted) void room.setMuted(true);
       await room.connect(join, track);
