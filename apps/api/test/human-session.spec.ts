@@ -1,4 +1,5 @@
 import type {
+  LiveTranscriptSegment,
   ConsoleState,
   HumanSession,
   InterviewerNote,
@@ -165,6 +166,8 @@ describe('human interviewer session (built-in transport)', () => {
     const heard = (speaker: string) => (s: TranscriptSegment) => s.speaker === speaker;
     await lead.waitFor('transcript:segment', heard('interviewer'), 60_000);
     await lead.waitFor('transcript:segment', heard('candidate'), 60_000);
+    // Both voices were transcribed while they were spoken (only each segment's end was left to decode).
+    expect(lead.all('transcript:segment').every((s) => (s as LiveTranscriptSegment).streamed)).toBe(true);
     const ticked = (await lead.waitFor('checklist:update', (c) => (c as QuestionChecklist).points.some((p) => p.auto), 60_000)) as QuestionChecklist;
     const point = ticked.points.find((p) => p.auto)!;
     expect(point.evidence).toEqual(expect.any(String));

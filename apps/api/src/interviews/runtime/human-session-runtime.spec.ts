@@ -33,6 +33,7 @@ function fakeDeps() {
       addAndWait: (name: string, payload: { seq: number; speaker: string }) =>
         name === 'transcription.segment' ? new Promise((resolve) => transcriptions.push({ resolve, payload })) : Promise.resolve(null),
     },
+    liveAudio: { newKey: () => `live-${seq}`, append: async () => 1, end: async () => [] },
     media: { relativePath: (_id: string, name: string) => name, appendStream: async () => ({ write: () => true, end: (cb: () => void) => cb(), once: () => undefined }), size: async () => 0 },
     bank,
     quickAssessment: new RubricEngine(),

@@ -22,6 +22,7 @@ import { jobId } from '@mockroom/server-queue';
 import type { EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
 import { AudioStream, StreamSink } from './audio-stream';
+import { LiveSegments } from './live-segments';
 import { closeRecording, openRecording, planQuestions } from './runtime-support';
 import type { RuntimeDeps } from './interview-runtime';
 
@@ -95,6 +96,7 @@ export class HumanSessionRuntime implements StreamSink {
   private readonly assessments: Promise<unknown>[] = [];
   private startedAtEpoch: number | null;
   private timelineMs = 0;
+  private readonly live: LiveSegments;
   ended: boolean;
 
   private constructor(
@@ -104,6 +106,7 @@ export class HumanSessionRuntime implements StreamSink {
     public turn: TurnState,
   ) {
     this.logger = new Logger(`Session ${entity.id.slice(0, 8)}`);
+    this.live = new LiveSegments(deps.liveAudio, entity.id, this.logger);
     this.startedAtEpoch = entity.startedAt?.getTime() ?? null;
     this.ended = entity.status === 'completed' || entity.status === 'abandoned';
   }
@@ -320,6 +323,7 @@ export class HumanSessionRuntime implements StreamSink {
   }
 
   async dispose(): Promise<void> {
+    this.live.dispose();
     await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
     this.streams.clear();
   }
@@ -378,6 +382,9 @@ export class HumanSessionRuntime implements StreamSink {
     const accepted = stream.push(seq, pcm, this.entity.status === 'live' ? this.nowMs() : null);
     if (!accepted) return { accepted, ackSeq: null };
     entry.lastFrameAt = Date.now();
+    // Each participant's speech is transcribed while it is spoken, once the session runs.
+    const started = this.live.feed(stream, this.entity.status === 'live');
+    if (started) this.transcribe(entry.speaker, started);
     const now = stream.nowMs;
     if (now !== null && now > this.timelineMs) this.timelineMs = now;
     let ackSeq: number | null = null;
@@ -390,7 +397,9 @@ export class HumanSessionRuntime implements StreamSink {
 
   onEvents(stream: AudioStream, events: EndpointEvent[]): void {
     const speaker = this.speakerOf(stream);
-    for (const event of events) if (event.type === 'segment') this.transcribe(speaker, event.startMs, event.endMs, event.pcm);
+    for (const event of events) {
+      if (event.type === 'segment' && !this.live.end(stream, event)) this.transcribe(speaker, { startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
+    }
   }
 
   private speakerOf(stream: AudioStream): Speaker {
@@ -411,8 +420,11 @@ export class HumanSessionRuntime implements StreamSink {
   }
 
 
-  /** One utterance of either participant becomes a transcription job; the candidate's words then tick the checklist. */
-  private transcribe(speaker: Speaker, startMs: number, endMs: number, pcm: Int16Array): void {
+  /**
+   * One utterance of either participant becomes a transcription job (started while it is spoken, or with its whole
+   * audio); the candidate's words then tick the checklist.
+   */
+  private transcribe(speaker: Speaker, audio: { startMs: number; liveKey: string } | { startMs: number; endMs: number; pcm: Int16Array }): void {
     const answer = speaker === 'candidate' ? this.answer : null;
     const questionIndex = answer?.questionIndex ?? this.turn.questionIndex;
     const question = this.questions[questionIndex];
@@ -426,9 +438,10 @@ export class HumanSessionRuntime implements StreamSink {
           speaker,
           answerId: answer?.id ?? null,
           questionId: question?.id ?? null,
-          startMs: Math.round(startMs),
-          endMs: Math.round(endMs),
-          audio: Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).toString('base64'),
+          startMs: Math.round(audio.startMs),
+          ...('liveKey' in audio
+            ? { endMs: Math.round(audio.startMs), liveKey: audio.liveKey }
+            : { endMs: Math.round(audio.endMs), audio: Buffer.from(audio.pcm.buffer, audio.pcm.byteOffset, audio.pcm.byteLength).toString('base64') }),
           hints: question?.keyTerms ?? [],
         },
         { jobId: jobId('stt', this.id, seq) },

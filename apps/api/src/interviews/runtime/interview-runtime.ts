@@ -20,6 +20,7 @@ import { jobId, type JobQueueService, type LiveAudioChannel } from '@mockroom/se
 import type { EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
 import { AudioStream, StreamSink } from './audio-stream';
+import { LiveSegments } from './live-segments';
 import { closeRecording, openRecording, planQuestions } from './runtime-support';
 
 type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
@@ -75,17 +76,6 @@ interface PendingAudio {
   pcm: Int16Array;
 }
 
-/** A segment still being spoken whose audio goes to the worker as it comes. */
-interface LiveSegment {
-  key: string;
-  startMs: number;
-  /** Samples appended to the live list so far. */
-  pushed: number;
-  framesSincePush: number;
-}
-
-/** A live segment's audio is appended every this many frames (300 ms). */
-const LIVE_PUSH_EVERY_FRAMES = 15;
 
 /**
  * One live AI interview in this API process: the candidate's audio streams, the answer being given,
@@ -96,7 +86,7 @@ export class InterviewRuntime implements StreamSink {
   private readonly logger: Logger;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly streams = new Map<string, AudioStream>();
-  private readonly liveSegments = new Map<AudioStream, LiveSegment>();
+  private readonly live: LiveSegments;
   private answer: OpenAnswer | null = null;
   private carryOver: PendingAudio[] = [];
   private speaking = false;
@@ -118,6 +108,7 @@ export class InterviewRuntime implements StreamSink {
     public turn: TurnState,
   ) {
     this.logger = new Logger(`Interview ${entity.id.slice(0, 8)}`);
+    this.live = new LiveSegments(deps.liveAudio, entity.id, this.logger);
     this.startedAtEpoch = entity.startedAt?.getTime() ?? null;
     this.ended = entity.status === 'completed' || entity.status === 'abandoned';
   }
@@ -257,9 +248,7 @@ export class InterviewRuntime implements StreamSink {
   }
 
   async dispose(): Promise<void> {
-    // A segment cut off here ends where its audio ends, so its job finishes.
-    for (const live of this.liveSegments.values()) void this.deps.liveAudio.end(live.key, live.pushed).catch(() => undefined);
-    this.liveSegments.clear();
+    this.live.dispose();
     await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
     this.streams.clear();
   }
@@ -275,14 +264,7 @@ export class InterviewRuntime implements StreamSink {
         // A segment cut at the maximum length ends while the candidate is still talking.
         this.speaking = stream.inSpeech;
         if (!this.speaking) this.lastSpeechEndMs = event.endMs;
-        const live = this.liveSegments.get(stream);
-        this.liveSegments.delete(stream);
-        if (live && live.startMs === event.startMs) {
-          this.endLive(live, event.pcm, stream.openSegmentStartMs !== null);
-        } else {
-          if (live) void this.deps.liveAudio.end(live.key, live.pushed).catch(() => undefined);
-          this.onSegment({ startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
-        }
+        if (!this.live.end(stream, event)) this.onSegment({ startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
       }
     }
   }
@@ -297,33 +279,9 @@ export class InterviewRuntime implements StreamSink {
    * is deciding) wait for the next answer and are sent whole.
    */
   private feedLive(stream: AudioStream): void {
-    const live = this.liveSegments.get(stream);
-    if (live) {
-      if (++live.framesSincePush >= LIVE_PUSH_EVERY_FRAMES) this.pushLive(stream, live);
-      return;
-    }
-    const startMs = stream.openSegmentStartMs;
     const answer = this.answer;
-    if (startMs === null || !answer || answer.closing || this.turn.phase === 'thinking') return;
-    const started: LiveSegment = { key: this.deps.liveAudio.newKey(this.id), startMs, pushed: 0, framesSincePush: 0 };
-    this.liveSegments.set(stream, started);
-    this.pushLive(stream, started);
-    this.dispatch(answer, { startMs, liveKey: started.key });
-  }
-
-  private pushLive(stream: AudioStream, live: LiveSegment): void {
-    live.framesSincePush = 0;
-    const audio = stream.openSegmentAudio(live.pushed);
-    if (audio.length === 0) return;
-    const first = live.pushed === 0;
-    live.pushed += audio.length;
-    this.deps.liveAudio.append(live.key, audio, first).catch((error: Error) => this.logger.warn(`live audio not sent: ${error.message}`));
-  }
-
-  /** The segment ended: the rest of its audio, then its exact length (`cut` if it ended inside a stretch of speech). */
-  private endLive(live: LiveSegment, pcm: Int16Array, cut: boolean): void {
-    const rest = live.pushed < pcm.length ? pcm.subarray(live.pushed) : undefined;
-    this.deps.liveAudio.end(live.key, pcm.length, cut, rest).catch((error: Error) => this.logger.warn(`live audio not ended: ${error.message}`));
+    const started = this.live.feed(stream, answer !== null && !answer.closing && this.turn.phase !== 'thinking');
+    if (started && answer) this.dispatch(answer, started);
   }
 
   private onSegment(audio: PendingAudio): void {
