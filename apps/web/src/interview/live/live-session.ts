@@ -162,8 +162,9 @@ export class LiveSession {
       onBackToSocket: () => this.uplink.restart(),
       onVoices: (voices) => {
         this.roomVoice = voices.has('interviewer');
-        // The room went quiet while following a prompt: the browser plays it itself (see handlePlaybackFinished).
-        if (!this.roomVoice && this.player.getState().source === 'room') this.player.followed(this.player.getState().seq!);
+        // The room lost the interviewer's voice while it spoke a prompt: the browser plays it itself.
+        const playback = this.player.getState();
+        if (!this.roomVoice && playback.source === 'room' && playback.seq !== null) this.player.followed(playback.seq, 'failed');
       },
       onPlayback: (allowed) => this.player.roomBlocked(!allowed),
     });

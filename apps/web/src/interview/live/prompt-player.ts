@@ -111,9 +111,9 @@ export class PromptPlayer {
     this.watchdog = setTimeout(() => this.finish(token, 'failed'), timeoutMs);
   }
 
-  /** The room's voice for `seq` is over (the turn moved on). */
-  followed(seq: number): void {
-    if (this.state.source === 'room' && this.state.seq === seq) this.finish(this.token, 'ended');
+  /** The room's voice for `seq` is over: heard (the turn moved on), or not (the room lost the voice: `failed`). */
+  followed(seq: number, outcome: 'ended' | 'failed' = 'ended'): void {
+    if (this.state.source === 'room' && this.state.seq === seq) this.finish(this.token, outcome);
   }
 
   /** The browser holds the room's audio back until a click (or lets it play again). */
