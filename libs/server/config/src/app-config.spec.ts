@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     expect(config.workerInProcess).toBe(true);
   });
 
+  it('records LiveKit microphones unless told not to, into the given path', () => {
+    const livekit = { ...base, LIVEKIT_URL: 'wss://lk', LIVEKIT_API_KEY: 'key', LIVEKIT_API_SECRET: 'a-secret-that-is-long-enough-for-lk' };
+    expect(loadConfig(livekit).livekit).toMatchObject({ egress: true, egressPath: 'mockroom' });
+    expect(loadConfig({ ...livekit, LIVEKIT_EGRESS: 'off', LIVEKIT_EGRESS_PATH: '/out/recordings/' }).livekit).toMatchObject({ egress: false, egressPath: '/out/recordings' });
+    expect(() => loadConfig({ ...livekit, LIVEKIT_EGRESS: 'sometimes' })).toThrow(/LIVEKIT_EGRESS must be on or off/);
+  });
+
   it('explains what is missing', () => {
     expect(() => loadConfig({ ...base, DATABASE_URL: undefined })).toThrow(/DATABASE_URL is not set/);
     expect(() => loadConfig({ ...base, MOCKROOM_SECRET: 'short' })).toThrow(ConfigError);

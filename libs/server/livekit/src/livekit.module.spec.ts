@@ -20,7 +20,7 @@ async function compile(env: Record<string, string>) {
 describe('LiveKitModule', () => {
   it('provides the configuration, the rooms client and a receiver that checks our secret', async () => {
     const { config, rooms, receiver } = await compile({ LIVEKIT_URL: 'wss://livekit.example.com', LIVEKIT_API_KEY: 'APIkey', LIVEKIT_API_SECRET: 'secret-'.repeat(6) });
-    expect(config).toEqual({ url: 'wss://livekit.example.com', publicUrl: 'wss://livekit.example.com', apiKey: 'APIkey', apiSecret: 'secret-'.repeat(6) });
+    expect(config).toEqual({ url: 'wss://livekit.example.com', publicUrl: 'wss://livekit.example.com', apiKey: 'APIkey', apiSecret: 'secret-'.repeat(6), egress: true, egressPath: 'mockroom' });
     const behindProxy = await compile({ LIVEKIT_URL: 'ws://livekit:7880', LIVEKIT_PUBLIC_URL: 'wss://rtc.example.com', LIVEKIT_API_KEY: 'APIkey', LIVEKIT_API_SECRET: 'secret-'.repeat(6) });
     expect(behindProxy.config).toMatchObject({ url: 'ws://livekit:7880', publicUrl: 'wss://rtc.example.com' });
     expect(rooms.configured).toBe(true);
