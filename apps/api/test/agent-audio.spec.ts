@@ -56,16 +56,22 @@ describe('LiveKit agent audio path', () => {
     return browser;
   }
 
-  it('turns AudioFrames of both participants into transcript segments with their speaker', async () => {
-    const interviewer = await account('Ana Interviewer', 'interviewer');
-    const candidate = await account('Ben Candidate');
-    const session = (await interviewer.post('/api/sessions', { questionIds: ['authentication-sessions-end-to-end'] })).body as HumanSession;
+  /** A session with an accepted candidate, started from the interviewer's console socket. */
+  async function startedSession(interviewerName: string, candidateName: string, questionId: string) {
+    const interviewer = await account(interviewerName, 'interviewer');
+    const candidate = await account(candidateName);
+    const session = (await interviewer.post('/api/sessions', { questionIds: [questionId] })).body as HumanSession;
     const id = session.interview.id;
     await candidate.post(`/api/invitations/${session.invitePath!.split('/').pop()}/accept`);
     const console = new LiveClient(t.baseUrl, interviewer.cookieHeader());
     await console.connect();
     await console.emitAck<Ack<InterviewSnapshot>>('interview:join', id);
     await console.emitAck('interview:start');
+    return { id, console };
+  }
+
+  it('turns AudioFrames of both participants into transcript segments with their speaker', async () => {
+    const { id, console } = await startedSession('Ana Interviewer', 'Ben Candidate', 'authentication-sessions-end-to-end');
 
     const credential = mintAgentCredential(t.config.secret, id);
     const candidateLink = new AgentLink(t.baseUrl, credential);
@@ -102,16 +108,8 @@ describe('LiveKit agent audio path', () => {
   });
 
   it("relays the room's audio to a participant who could not join the room, and only while they listen on the socket", async () => {
-    const interviewer = await account('Di Interviewer', 'interviewer');
-    const candidate = await account('Ed Candidate');
-    const session = (await interviewer.post('/api/sessions', { questionIds: ['rest-vs-graphql'] })).body as HumanSession;
-    const id = session.interview.id;
-    await candidate.post(`/api/invitations/${session.invitePath!.split('/').pop()}/accept`);
     // The interviewer fell back to the built-in transport: their browser streams over the socket.
-    const console = new LiveClient(t.baseUrl, interviewer.cookieHeader());
-    await console.connect();
-    await console.emitAck<Ack<InterviewSnapshot>>('interview:join', id);
-    await console.emitAck('interview:start');
+    const { id, console } = await startedSession('Di Interviewer', 'Ed Candidate', 'rest-vs-graphql');
     await console.emitAck('audio:start', { streamId: 'console-built-in', sampleRate: 16_000 });
     // The candidate is in the LiveKit room: the agent brings their audio.
     const link = new AgentLink(t.baseUrl, mintAgentCredential(t.config.secret, id));

@@ -3,7 +3,7 @@ import { encodeWav } from '@mockroom/speech';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
+import { launchWithMic } from './support/chromium';
 import { eventually } from './support/eventually';
 import { RunningProduct, startProduct, tempDir } from './support/product';
 
@@ -24,15 +24,6 @@ function micFile(name: string, pcm: Int16Array): string {
   const path = join(tempDir(`mic-${name}`), `${name}.wav`);
   writeFileSync(path, encodeWav(pcm, 16_000));
   return path;
-}
-
-function launchWithMic(path: string): Promise<Browser> {
-  return launchChromium([
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-audio-capture=${path}%noloop`,
-    '--autoplay-policy=no-user-gesture-required',
-  ]);
 }
 
 describe('a session run by a human interviewer, in two browsers', () => {

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
+import { launchWithMic } from './support/chromium';
 import { eventually } from './support/eventually';
 import { RunningProduct, startProduct, tempDir } from './support/product';
 
@@ -40,12 +40,7 @@ describe('a live AI interview in the browser', () => {
 
     db = await createTestDatabase('e2e_live');
     product = await startProduct({ DATABASE_URL: db.url, MOCKROOM_DATA_DIR: tempDir('live') });
-    browser = await launchChromium([
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wavPath}%noloop`,
-      '--autoplay-policy=no-user-gesture-required',
-    ]);
+    browser = await launchWithMic(wavPath);
     page = await browser.newPage();
   });
 

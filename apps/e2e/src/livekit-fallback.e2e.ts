@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/chromium';
+import { launchWithMic } from './support/chromium';
 import { eventually } from './support/eventually';
 import { RunningProduct, startProduct, tempDir } from './support/product';
 
@@ -82,12 +82,7 @@ describe('LiveKit configured but unreachable: the browser falls back to the buil
       LIVEKIT_API_KEY: API_KEY,
       LIVEKIT_API_SECRET: API_SECRET,
     });
-    browser = await launchChromium([
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wavPath}%noloop`,
-      '--autoplay-policy=no-user-gesture-required',
-    ]);
+    browser = await launchWithMic(wavPath);
     page = await browser.newPage();
   });
 

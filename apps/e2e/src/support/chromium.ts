@@ -23,3 +23,13 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
     ],
   });
 }
+
+/** Chromium whose fake microphone plays `wavPath` once (the file is a launch flag: one voice per browser). */
+export function launchWithMic(wavPath: string): Promise<Browser> {
+  return launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-audio-capture=${wavPath}%noloop`,
+    '--autoplay-policy=no-user-gesture-required',
+  ]);
+}

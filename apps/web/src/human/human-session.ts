@@ -22,7 +22,7 @@ import { io, type Socket } from 'socket.io-client';
 import { interviewsApi } from '../api/endpoints';
 import { MicCapture, type MicState } from '../interview/audio/mic-capture';
 import { BUILT_IN_TRANSPORT, SessionMedia, type MediaTransport } from '../interview/audio/session-media';
-import { AudioUplink, FATAL_CODES } from '../interview/live/audio-uplink';
+import { AudioUplink, FATAL_CODES, mayStream } from '../interview/live/audio-uplink';
 import { isErrorReply, type ConnectionStatus, type FatalProblem, type Toast } from '../interview/live/live-session';
 import { upsertPrompt, upsertSegment } from '../interview/live/transcript';
 import { RelayPlayer, type RelayAudioStatus, type RelayTestHook } from './relay-player';
@@ -147,10 +147,7 @@ export class HumanSession {
     this.role = role;
     this.uplink = new AudioUplink({
       socket: () => this.socket,
-      mayStream: (hasFrames) => {
-        const { joined, wrappingUp, completed, fatal, mic, snapshot } = this.state;
-        return joined && !wrappingUp && !completed && !fatal && snapshot.turn.phase !== 'done' && (mic.status === 'running' || hasFrames);
-      },
+      mayStream: (hasFrames) => mayStream(this.state, hasFrames),
       onEnded: () => this.awaitCompletion(),
       onRefused: (error) => this.fail(fatalFor(error)),
     });

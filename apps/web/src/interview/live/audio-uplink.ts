@@ -34,6 +34,22 @@ const ACK_TIMEOUT_MS = 10_000;
 const OUTBOX_FRAMES = Math.round(10_000 / AUDIO_FRAME_MS);
 const RETRY_MS = [2_000, 5_000];
 
+/** What a live page knows that decides whether its audio stream may open. */
+export interface StreamingState {
+  joined: boolean;
+  wrappingUp: boolean;
+  completed: boolean;
+  fatal: unknown;
+  mic: { status: string };
+  snapshot: { turn: { phase: string } };
+}
+
+/** A stream opens once joined, while the session is not over, with the microphone running (or frames waiting). */
+export function mayStream(state: StreamingState, hasFrames: boolean): boolean {
+  const { joined, wrappingUp, completed, fatal, mic, snapshot } = state;
+  return joined && !wrappingUp && !completed && !fatal && snapshot.turn.phase !== 'done' && (mic.status === 'running' || hasFrames);
+}
+
 export function randomStreamId(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = new Uint8Array(16);

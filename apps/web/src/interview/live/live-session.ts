@@ -15,7 +15,7 @@ import { interviewsApi } from '../../api/endpoints';
 import { MicCapture, type MicState } from '../audio/mic-capture';
 import { BUILT_IN_TRANSPORT, SessionMedia, type MediaTransport } from '../audio/session-media';
 import { BargeInDetector } from './barge-in';
-import { AudioUplink, FATAL_CODES } from './audio-uplink';
+import { AudioUplink, FATAL_CODES, mayStream } from './audio-uplink';
 import { IDLE_PLAYBACK, PromptPlayer, speakingTimeMs, type PlaybackOutcome, type PlaybackSource, type PlaybackState } from './prompt-player';
 import { upsertPrompt, upsertSegment } from './transcript';
 
@@ -140,10 +140,7 @@ export class LiveSession {
     this.interviewId = initial.interview.id;
     this.uplink = new AudioUplink({
       socket: () => this.socket,
-      mayStream: (hasFrames) => {
-        const { joined, wrappingUp, completed, fatal, mic, snapshot } = this.state;
-        return joined && !wrappingUp && !completed && !fatal && snapshot.turn.phase !== 'done' && (mic.status === 'running' || hasFrames);
-      },
+      mayStream: (hasFrames) => mayStream(this.state, hasFrames),
       onEnded: () => this.awaitCompletion(),
       onRefused: (error) => this.fail(fatalFor(error)),
     });
