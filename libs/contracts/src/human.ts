@@ -1,5 +1,4 @@
-import type { AnswerScores, CreateInterviewRequest, InterviewSummary, Speaker } from './interview';
-import type { ScoreDimension } from './review';
+import type { AnswerScores, CreateInterviewRequest, InterviewSummary, ScoreDimension, Speaker } from './interview';
 
 /**
  * Human interviewer sessions: an interviewer creates the session, invites a candidate with a link, and runs it from a

@@ -125,6 +125,10 @@ export interface RubricJudgement {
   evidence: string | null;
 }
 
+/** The four scored dimensions, in the order they are shown. */
+export const SCORE_DIMENSIONS = ['relevance', 'depth', 'clarity', 'correctness'] as const;
+export type ScoreDimension = (typeof SCORE_DIMENSIONS)[number];
+
 export interface AnswerScores {
   relevance: number;
   depth: number;

@@ -1,10 +1,6 @@
 import type { ReviewInterviewerView } from './human';
-import type { AnswerScores, EngineNames, InterviewPlan, InterviewSummary, Prompt, Speaker } from './interview';
+import type { AnswerScores, EngineNames, InterviewPlan, InterviewSummary, Prompt, ScoreDimension, Speaker } from './interview';
 import type { Category, Level, Role } from './question-bank';
-
-/** The four scored dimensions, in the order they are shown. */
-export const SCORE_DIMENSIONS = ['relevance', 'depth', 'clarity', 'correctness'] as const;
-export type ScoreDimension = (typeof SCORE_DIMENSIONS)[number];
 
 /** A word of a transcript line as the recogniser timed it (offsets from the interview's start). */
 export interface TimedWord {
