@@ -1,8 +1,8 @@
 import { AudioFrame, dispose } from '@livekit/rtc-node';
-import type { HumanSession, InterviewSnapshot, SocketError, TranscriptSegment } from '@mockroom/contracts';
+import type { HumanSession, InterviewSnapshot, Prompt, SocketError, TranscriptSegment } from '@mockroom/contracts';
 import { AgentLink, ParticipantAudioPipe } from '@mockroom/server-agent';
 import { mintAgentCredential } from '@mockroom/server-livekit';
-import { concatPcm, LiveClient, silence, speakSentences } from '@mockroom/server-testing';
+import { concatPcm, LiveClient, silence, speakSentences, splitSentences } from '@mockroom/server-testing';
 import { wordErrorRate } from '@mockroom/speech';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,11 +67,18 @@ describe('LiveKit agent audio path', () => {
     await console.connect();
     await console.emitAck<Ack<InterviewSnapshot>>('interview:join', id);
     await console.emitAck('interview:start');
-    return { id, console };
+    // The candidate's page, which says when its microphone reaches the session through the room.
+    const candidatePage = new LiveClient(t.baseUrl, candidate.cookieHeader());
+    await candidatePage.connect();
+    await candidatePage.emitAck<Ack<InterviewSnapshot>>('interview:join', id);
+    return { id, console, candidatePage };
   }
 
   it('turns AudioFrames of both participants into transcript segments with their speaker', async () => {
-    const { id, console } = await startedSession('Ana Interviewer', 'Ben Candidate', 'authentication-sessions-end-to-end');
+    const { id, console, candidatePage } = await startedSession('Ana Interviewer', 'Ben Candidate', 'authentication-sessions-end-to-end');
+    // Both pages handed their microphones over to the room.
+    expect(await console.emitAck('audio:route', 'room')).toEqual({ route: 'room' });
+    expect(await candidatePage.emitAck('audio:route', 'room')).toEqual({ route: 'room' });
 
     const credential = mintAgentCredential(t.config.secret, id);
     const candidateLink = new AgentLink(t.baseUrl, credential);
@@ -105,13 +112,15 @@ describe('LiveKit agent audio path', () => {
     interviewerLink.close();
     await console.emitAck('interview:end');
     console.close();
+    candidatePage.close();
   });
 
   it("relays the room's audio to a participant who could not join the room, and only while they listen on the socket", async () => {
     // The interviewer fell back to the built-in transport: their browser streams over the socket.
-    const { id, console } = await startedSession('Di Interviewer', 'Ed Candidate', 'rest-vs-graphql');
+    const { id, console, candidatePage } = await startedSession('Di Interviewer', 'Ed Candidate', 'rest-vs-graphql');
     await console.emitAck('audio:start', { streamId: 'console-built-in', sampleRate: 16_000 });
     // The candidate is in the LiveKit room: the agent brings their audio.
+    await candidatePage.emitAck('audio:route', 'room');
     const link = new AgentLink(t.baseUrl, mintAgentCredential(t.config.secret, id));
     await link.open(id, 'candidate', 'lk-candidate-mic');
     const pipe = new ParticipantAudioPipe((seq, frame) => link.send(seq, frame));
@@ -123,8 +132,8 @@ describe('LiveKit agent audio path', () => {
     const relayed = console.all('audio:relay').filter((r) => r.speaker === 'candidate').length;
     expect(relayed).toBeGreaterThanOrEqual(60);
 
-    // The interviewer's browser joined the room too and stopped sending: after a moment nothing more is relayed.
-    await new Promise((r) => setTimeout(r, 3500));
+    // The interviewer's browser joined the room too and handed over: nothing more is relayed.
+    await console.emitAck('audio:route', 'room');
     const before = console.all('audio:relay').length;
     await play(speech.slice(75), pipe, 2);
     await new Promise((r) => setTimeout(r, 300));
@@ -133,6 +142,63 @@ describe('LiveKit agent audio path', () => {
     link.close();
     await console.emitAck('interview:end');
     console.close();
+    candidatePage.close();
+  });
+
+  it('takes a microphone one way at a time, so what is said is transcribed once, and says which way on request', async () => {
+    const browser = new TestBrowser(t.baseUrl);
+    await browser.signUp(uniqueEmail('route'));
+    const created = await browser.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end', 'client-vs-server-logic'], maxFollowUps: 0, answerSilenceMs: 20_000, voice: 'browser' });
+    const id = created.body.id as string;
+    const page = new LiveClient(t.baseUrl, browser.cookieHeader());
+    await page.connect();
+    await page.emitAck<Ack<InterviewSnapshot>>('interview:join', id);
+    await page.emitAck('interview:start');
+    const first = (await page.waitFor('prompt')) as Prompt;
+    page.socket.emit('prompt:played', first.seq);
+    await page.emitAck('audio:start', { streamId: 'page-built-in', sampleRate: 16_000 });
+    const link = new AgentLink(t.baseUrl, mintAgentCredential(t.config.secret, id));
+    await link.open(id, 'candidate', 'lk-page-mic');
+    const pipe = new ParticipantAudioPipe((seq, frame) => link.send(seq, frame));
+    const candidateText = () => page.all('transcript:segment').filter((s) => s.speaker === 'candidate');
+    const [firstSentence, secondSentence] = splitSentences(CANDIDATE_SAYS);
+    /** One copy of what was said: the segments do not overlap in time (a second copy would), and read as the words. */
+    const expectOneCopy = (segments: TranscriptSegment[], said: string) => {
+      const sorted = [...segments].sort((a, b) => a.startMs - b.startMs);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i].startMs).toBeGreaterThanOrEqual(sorted[i - 1].endMs);
+      expect(wordErrorRate(said, sorted.map((seg) => seg.text).join(' ')).wer).toBeLessThan(0.6);
+    };
+
+    // The page is still on the socket while the agent already hears the room: one copy is transcribed.
+    const firstWords = concatPcm(silence(300), speakSentences(firstSentence), silence(1200));
+    await Promise.all([page.streamPcm(firstWords, { speed: 2 }), play(livekitFrames(firstWords), pipe, 2)]);
+    await page.waitFor('transcript:segment', (s) => s.speaker === 'candidate', 60_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    const once = candidateText();
+    expect(once.length).toBeGreaterThan(0);
+    expectOneCopy(once, firstSentence);
+
+    // Handed over: now the room's copy is the one taken, and a stray frame on the socket is not.
+    expect(await page.emitAck('audio:route', 'room')).toEqual({ route: 'room' });
+    const secondWords = concatPcm(speakSentences(secondSentence), silence(1200));
+    await Promise.all([page.streamPcm(secondWords, { speed: 2, fromSeq: 200 }), play(livekitFrames(secondWords), pipe, 2)]);
+    await page.waitFor('transcript:segment', (s) => s.speaker === 'candidate' && s.seq > Math.max(...once.map((o) => o.seq)), 60_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    const twice = candidateText().slice(once.length);
+    expectOneCopy(twice, secondSentence);
+
+    // Only these two values, and never from the agent.
+    expect(await page.emitAck('audio:route', 'sideways')).toMatchObject({ error: { code: 'bad-request' } });
+    const agent = new LiveClient(t.baseUrl, '', {});
+    agent.socket.auth = { agent: mintAgentCredential(t.config.secret, id) };
+    await agent.connect();
+    await agent.emitAck('interview:join', id);
+    expect(await agent.emitAck('audio:route', 'socket')).toMatchObject({ error: { code: 'not-your-session' } });
+    agent.close();
+
+    link.close();
+    await page.emitAck('interview:end');
+    page.close();
   });
 
   it('lets an agent credential feed audio into its own interview only, and do nothing else', async () => {

@@ -85,6 +85,12 @@ export interface ClientToServerEvents {
   'interview:start': (ack: Ack<TurnState>) => void;
   /** Start or resume the candidate's audio stream. */
   'audio:start': (stream: AudioStreamStart, ack: Ack<AudioStreamAccepted>) => void;
+  /**
+   * This participant's microphone now reaches the interview through the LiveKit room (the media agent's stream) or
+   * over this socket again; audio of the other way is not taken meanwhile, so nothing is heard twice. An `audio:start`
+   * of this socket means `socket` too.
+   */
+  'audio:route': (route: 'room' | 'socket', ack?: Ack<{ route: 'room' | 'socket' }>) => void;
   /** One 20 ms frame: `seq` counts frames from 0 within the stream; `pcm` is 640 bytes of 16 kHz Int16LE. */
   'audio:frame': (seq: number, pcm: ArrayBuffer | Uint8Array) => void;
   /** The candidate says the answer is finished. */

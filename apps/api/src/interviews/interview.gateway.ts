@@ -212,7 +212,21 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
       data.role = speaker as ParticipantRole;
     }
     data.streamId = streamId;
-    return runtime instanceof HumanSessionRuntime ? runtime.startStream(streamId, data.role ?? 'candidate', data.agentFor !== undefined) : runtime.startStream(streamId);
+    const viaAgent = data.agentFor !== undefined;
+    return runtime instanceof HumanSessionRuntime ? runtime.startStream(streamId, data.role ?? 'candidate', viaAgent) : runtime.startStream(streamId, viaAgent);
+  }
+
+  /** A participant's browser says which way its microphone reaches the interview now (LiveKit's room, or this socket). */
+  @SubscribeMessage('audio:route')
+  audioRoute(@ConnectedSocket() socket: Socket, @MessageBody() route: unknown): Reply<{ route: 'room' | 'socket' }> {
+    const data = socket.data as LiveSocketData;
+    if (data.agentFor !== undefined) return this.fail(socket, 'not-your-session', 'The agent only sends audio.', 'audio:route');
+    const runtime = this.speakerRuntime(socket, 'audio:route');
+    if ('error' in runtime) return runtime;
+    if (route !== 'room' && route !== 'socket') return this.fail(socket, 'bad-request', 'route must be "room" or "socket".', 'audio:route');
+    if (runtime instanceof HumanSessionRuntime) runtime.setRoute(data.role!, route);
+    else runtime.setRoute(route);
+    return { route };
   }
 
   @SubscribeMessage('answer:done')

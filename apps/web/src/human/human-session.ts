@@ -147,7 +147,8 @@ export class HumanSession {
     this.role = role;
     this.uplink = new AudioUplink({
       socket: () => this.socket,
-      mayStream: (hasFrames) => mayStream(this.state, hasFrames),
+      // Not while the LiveKit room carries the microphone: an audio:start would take the audio back to the socket.
+      mayStream: (hasFrames) => mayStream(this.state, hasFrames) && !this.media.viaRoom,
       onEnded: () => this.awaitCompletion(),
       onRefused: (error) => this.fail(fatalFor(error)),
     });
@@ -173,6 +174,7 @@ export class HumanSession {
     this.relayStatus = this.player.getStatus();
     this.media = new SessionMedia(this.interviewId, {
       onChange: (media) => this.set({ media }),
+      onToRoom: () => this.sendRoute(),
       onBackToSocket: () => this.uplink.restart(),
       onVoices: (voices) => (this.roomVoices = voices),
       onPlayback: (allowed) => {
@@ -418,11 +420,18 @@ export class HumanSession {
       return;
     }
     this.set({ joined: true, snapshot });
+    // After a reconnect the server must hear again that the room carries the microphone.
+    this.sendRoute();
     if (snapshot.turn.phase === 'done') {
       this.awaitCompletion();
       return;
     }
     this.uplink.ensure();
+  }
+
+  /** With the LiveKit room carrying the microphone, the server takes the agent's stream of it (and not this socket's). */
+  private sendRoute(): void {
+    if (this.media.viaRoom && this.socket?.connected && this.state.joined) this.socket.emit('audio:route', 'room');
   }
 
   private applyTurn(turn: TurnState): void {

@@ -57,12 +57,7 @@ interface ParticipantStream {
   speaker: Speaker;
   /** Fed by the LiveKit media agent (the participant is in the room), not by the participant's browser. */
   viaAgent: boolean;
-  /** Date.now() of the last frame taken. */
-  lastFrameAt: number;
 }
-
-/** A browser that sent audio this recently still listens over the built-in transport. */
-const BUILT_IN_LISTENER_MS = 3000;
 
 function toScore(row: InterviewerScoreEntity): InterviewerScore {
   return {
@@ -97,6 +92,8 @@ export class HumanSessionRuntime implements StreamSink {
   private startedAtEpoch: number | null;
   private timelineMs = 0;
   private readonly live: LiveSegments;
+  /** Participants whose audio comes through the LiveKit room (their browser said so), not over their socket. */
+  private readonly viaRoom = new Set<Speaker>();
   ended: boolean;
 
   private constructor(
@@ -352,13 +349,20 @@ export class HumanSessionRuntime implements StreamSink {
   }
 
   startStream(streamId: string, speaker: Speaker, viaAgent = false): AudioStreamAccepted {
+    if (!viaAgent) this.viaRoom.delete(speaker); // the browser streams over its socket (again)
     const key = this.streamKey(speaker, streamId);
     let entry = this.streams.get(key);
     if (!entry) {
-      entry = { stream: new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs), speaker, viaAgent, lastFrameAt: 0 };
+      entry = { stream: new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs), speaker, viaAgent };
       this.streams.set(key, entry);
     }
     return { streamId, nextSeq: entry.stream.nextSeq };
+  }
+
+  /** Which way a participant's audio comes: the other way's frames are not taken, so nothing is heard twice. */
+  setRoute(speaker: Speaker, route: 'room' | 'socket'): void {
+    if (route === 'room') this.viaRoom.add(speaker);
+    else this.viaRoom.delete(speaker);
   }
 
   /**
@@ -366,9 +370,7 @@ export class HumanSessionRuntime implements StreamSink {
    * or left it): then audio the agent brings from the room must be relayed to them over the socket.
    */
   relaysRoomAudioOf(speaker: Speaker): boolean {
-    const now = Date.now();
-    for (const entry of this.streams.values()) if (!entry.viaAgent && entry.speaker !== speaker && now - entry.lastFrameAt < BUILT_IN_LISTENER_MS) return true;
-    return false;
+    return !this.viaRoom.has(speaker === 'candidate' ? 'interviewer' : 'candidate');
   }
 
   hasStream(streamId: string, speaker: Speaker): boolean {
@@ -377,11 +379,10 @@ export class HumanSessionRuntime implements StreamSink {
 
   pushFrame(streamId: string, speaker: Speaker, seq: number, pcm: Int16Array): { accepted: boolean; ackSeq: number | null } {
     const entry = this.streams.get(this.streamKey(speaker, streamId));
-    if (!entry || this.ended) return { accepted: false, ackSeq: null };
+    if (!entry || this.ended || entry.viaAgent !== this.viaRoom.has(speaker)) return { accepted: false, ackSeq: null };
     const stream = entry.stream;
     const accepted = stream.push(seq, pcm, this.entity.status === 'live' ? this.nowMs() : null);
     if (!accepted) return { accepted, ackSeq: null };
-    entry.lastFrameAt = Date.now();
     // Each participant's speech is transcribed while it is spoken, once the session runs.
     const started = this.live.feed(stream, this.entity.status === 'live');
     if (started) this.transcribe(entry.speaker, started);

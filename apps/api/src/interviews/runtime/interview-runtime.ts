@@ -87,6 +87,10 @@ export class InterviewRuntime implements StreamSink {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly streams = new Map<string, AudioStream>();
   private readonly live: LiveSegments;
+  /** Streams the media agent feeds from the LiveKit room. */
+  private readonly agentStreams = new Set<string>();
+  /** The candidate's audio comes through the room (their browser said so), not over their socket. */
+  private viaRoom = false;
   private answer: OpenAnswer | null = null;
   private carryOver: PendingAudio[] = [];
   private speaking = false;
@@ -181,7 +185,9 @@ export class InterviewRuntime implements StreamSink {
   }
 
   /** Opens (or resumes, same id) an audio stream; returns where the client must resume sending. */
-  startStream(streamId: string): AudioStreamAccepted {
+  startStream(streamId: string, viaAgent = false): AudioStreamAccepted {
+    if (viaAgent) this.agentStreams.add(streamId);
+    else this.viaRoom = false; // the browser streams over its socket (again)
     let stream = this.streams.get(streamId);
     if (!stream) {
       stream = new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs);
@@ -194,10 +200,15 @@ export class InterviewRuntime implements StreamSink {
     return this.streams.has(streamId);
   }
 
+  /** Which way the candidate's audio comes: the other way's frames are not taken, so nothing is heard twice. */
+  setRoute(route: 'room' | 'socket'): void {
+    this.viaRoom = route === 'room';
+  }
+
   /** The hot path: one 20 ms frame. Returns false for a duplicate, the frame number to acknowledge otherwise. */
   pushFrame(streamId: string, seq: number, pcm: Int16Array): { accepted: boolean; ackSeq: number | null } {
     const stream = this.streams.get(streamId);
-    if (!stream || this.ended) return { accepted: false, ackSeq: null };
+    if (!stream || this.ended || this.agentStreams.has(streamId) !== this.viaRoom) return { accepted: false, ackSeq: null };
     const live = this.entity.status === 'live' ? this.nowMs() : null;
     const accepted = stream.push(seq, pcm, live);
     if (!accepted) return { accepted, ackSeq: null };

@@ -41,13 +41,14 @@ const track = {} as MediaStreamTrack;
 function media() {
   const changes: { via: string; room: string; problem: string | null }[] = [];
   const back = jest.fn();
+  const toRoom = jest.fn();
   const voices: ReadonlySet<ParticipantRole>[] = [];
   const m = new SessionMedia(
     'interview-1',
-    { onChange: (t) => changes.push(t), onBackToSocket: back, onVoices: (v) => voices.push(v) },
+    { onChange: (t) => changes.push(t), onToRoom: toRoom, onBackToSocket: back, onVoices: (v) => voices.push(v) },
     { token: (id) => mockLivekit(id), roomAudio: async () => MockRoom as unknown as new (handlers: RoomAudioHandlers) => RoomAudio },
   );
-  return { m, changes, back, voices };
+  return { m, changes, back, toRoom, voices };
 }
 
 function frames(m: InstanceType<typeof SessionMedia>, level: number, count: number): string[] {
@@ -85,7 +86,7 @@ describe('SessionMedia', () => {
 
   it('joins the room with the token and moves the audio there once the agent takes it, at a quiet moment', async () => {
     mockLivekit.mockResolvedValue(JOIN);
-    const { m, voices } = media();
+    const { m, voices, toRoom } = media();
     m.setMuted(true);
     m.start(() => track);
     await flush();
@@ -99,8 +100,10 @@ describe('SessionMedia', () => {
     room.handlers.onVoices?.(new Set(['interviewer']));
     expect(voices[0].has('interviewer')).toBe(true);
     expect(frames(m, 0.8, 20).every((r) => r === 'socket')).toBe(true); // mid-sentence
+    expect(toRoom).not.toHaveBeenCalled();
     frames(m, 0, 40);
     expect(m.viaRoom).toBe(true);
+    expect(toRoom).toHaveBeenCalledTimes(1); // the server is told, once
     expect(m.getTransport().via).toBe('livekit');
     expect(frames(m, 0.8, 3)).toEqual(['room', 'room', 'room']);
   });

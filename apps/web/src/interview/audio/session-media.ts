@@ -18,7 +18,9 @@ export const BUILT_IN_TRANSPORT: MediaTransport = { via: 'built-in', room: 'off'
 
 export interface SessionMediaHandlers {
   onChange: (transport: MediaTransport) => void;
-  /** The audio came back to the socket: open a new built-in stream. */
+  /** The audio moved to the room: tell the server (`audio:route`), which then takes the agent's stream instead. */
+  onToRoom: () => void;
+  /** The audio came back to the socket: open a new built-in stream (its `audio:start` tells the server). */
   onBackToSocket: () => void;
   onVoices?: (voices: ReadonlySet<ParticipantRole>) => void;
   onPlayback?: (allowed: boolean) => void;
@@ -81,7 +83,10 @@ export class SessionMedia {
   next(level: number, durationMs: number): Route {
     const before = this.route.current;
     const route = this.route.next(level, durationMs);
-    if (this.route.current !== before) this.update({ via: this.route.current === 'room' ? 'livekit' : 'built-in' });
+    if (this.route.current !== before) {
+      this.update({ via: 'livekit' });
+      this.handlers.onToRoom();
+    }
     return route;
   }
 

@@ -140,7 +140,8 @@ export class LiveSession {
     this.interviewId = initial.interview.id;
     this.uplink = new AudioUplink({
       socket: () => this.socket,
-      mayStream: (hasFrames) => mayStream(this.state, hasFrames),
+      // Not while the LiveKit room carries the microphone: an audio:start would take the audio back to the socket.
+      mayStream: (hasFrames) => mayStream(this.state, hasFrames) && !this.media.viaRoom,
       onEnded: () => this.awaitCompletion(),
       onRefused: (error) => this.fail(fatalFor(error)),
     });
@@ -156,6 +157,7 @@ export class LiveSession {
     });
     this.media = new SessionMedia(this.interviewId, {
       onChange: (media) => this.set({ media }),
+      onToRoom: () => this.sendRoute(),
       onBackToSocket: () => this.uplink.restart(),
       onVoices: (voices) => {
         this.roomVoice = voices.has('interviewer');
@@ -412,6 +414,8 @@ export class LiveSession {
       doneSentFor: null,
     });
     this.flushSignals();
+    // After a reconnect the server must hear again that the room carries the microphone.
+    this.sendRoute();
     if (snapshot.turn.phase === 'done') {
       this.awaitCompletion();
       return;
@@ -589,6 +593,11 @@ export class LiveSession {
   private signal(event: 'prompt:played' | 'prompt:interrupted', seq: number): void {
     if (this.socket?.connected && this.state.joined) this.socket.emit(event, seq);
     else this.pendingSignals.push({ event, seq });
+  }
+
+  /** With the LiveKit room carrying the microphone, the server takes the agent's stream of it (and not this socket's). */
+  private sendRoute(): void {
+    if (this.media.viaRoom && this.socket?.connected && this.state.joined) this.socket.emit('audio:route', 'room');
   }
 
   private flushSignals(): void {
