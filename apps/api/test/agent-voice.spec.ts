@@ -76,11 +76,11 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
     return { browser, live, id };
   }
 
-  function agentVoice(id: string, speed: number) {
+  function agentVoice(id: string, speed: number, audience: { here: boolean } = { here: true }) {
     const link = new AgentLink(t.baseUrl, mintAgentCredential(t.config.secret, id));
     const output = new PacedOutput(speed);
     const played = jest.spyOn(link, 'played');
-    return { link, output, played, voice: new InterviewerVoice(link, output) };
+    return { link, output, played, voice: new InterviewerVoice(link, output, undefined, () => audience.here) };
   }
 
   it("speaks each prompt's voice into the room and tells the server it was heard, which opens the answer", async () => {
@@ -134,6 +134,30 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(agent.output.seconds).toBe(spoken);
     expect(agent.played).not.toHaveBeenCalled();
+
+    agent.voice.stop();
+    agent.link.close();
+    await live.emitAck('interview:end');
+    live.close();
+  });
+
+  it('says nothing to a room the candidate is not in (their page plays the prompt itself), and speaks once they are', async () => {
+    const { live, id } = await aiInterview();
+    const audience = { here: false };
+    const agent = agentVoice(id, 8, audience);
+    await agent.voice.start(id);
+    await live.emitAck('interview:start');
+    const first = (await live.waitFor('prompt')) as Prompt;
+    await live.waitFor('prompt:audio', (a) => a.seq === first.seq, 60_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(agent.output.frames).toHaveLength(0);
+    expect(agent.played).not.toHaveBeenCalled();
+    expect(live.all('interview:state').at(-1)?.phase).toBe('prompting');
+
+    audience.here = true;
+    agent.voice.audienceChanged();
+    await live.waitFor('interview:state', (s) => s.phase === 'listening', 30_000);
+    expect(agent.played).toHaveBeenCalledWith(first.seq);
 
     agent.voice.stop();
     agent.link.close();

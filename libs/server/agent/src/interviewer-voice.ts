@@ -49,6 +49,11 @@ export class InterviewerVoice {
     private readonly link: AgentLink,
     private readonly output: VoiceOutput,
     private readonly log: (message: string) => void = () => undefined,
+    /**
+     * Whether the candidate is in the room to hear it. A page that could not join plays the prompts itself, so the
+     * agent must not speak, nor say they were heard, to an empty room.
+     */
+    private readonly hasAudience: () => boolean = () => true,
   ) {}
 
   /** The prompt being spoken now, if any. */
@@ -73,6 +78,12 @@ export class InterviewerVoice {
     this.interrupt();
   }
 
+  /** Someone joined or left the room. */
+  audienceChanged(): void {
+    if (!this.hasAudience()) this.interrupt();
+    this.consider();
+  }
+
   private onTurn(turn: TurnState): void {
     this.turn = turn;
     const current = this.current;
@@ -89,7 +100,7 @@ export class InterviewerVoice {
 
   private consider(): void {
     const turn = this.turn;
-    if (this.closed || !turn || this.current) return;
+    if (this.closed || !turn || this.current || !this.hasAudience()) return;
     const seq = turn.currentPromptSeq;
     if (turn.phase !== 'prompting' || seq === null || !this.ready.has(seq) || this.spoken.has(seq)) return;
     this.spoken.add(seq);

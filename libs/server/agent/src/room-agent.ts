@@ -8,6 +8,7 @@ import {
   TrackKind,
   TrackPublishOptions,
   TrackSource,
+  type AudioFrame,
   type RemoteParticipant,
   type RemoteTrack,
 } from '@livekit/rtc-node';
@@ -65,7 +66,11 @@ export class RoomAgent {
     const track = LocalAudioTrack.createAudioTrack('interviewer', source);
     await this.room.localParticipant!.publishTrack(track, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE, dtx: false }));
     const link = new AgentLink(this.options.apiUrl, this.options.credential);
-    const speaker = new InterviewerVoice(link, { sampleRate: VOICE_SAMPLE_RATE, captureFrame: (f) => source.captureFrame(f), clearQueue: () => source.clearQueue(), waitForPlayout: () => source.waitForPlayout() }, this.options.log);
+    const output = { sampleRate: VOICE_SAMPLE_RATE, captureFrame: (f: AudioFrame) => source.captureFrame(f), clearQueue: () => source.clearQueue(), waitForPlayout: () => source.waitForPlayout() };
+    const candidateHere = () => [...this.room.remoteParticipants.values()].some((p) => p.attributes.role === 'candidate');
+    const speaker = new InterviewerVoice(link, output, this.options.log, candidateHere);
+    this.room.on(RoomEvent.ParticipantConnected, () => speaker.audienceChanged());
+    this.room.on(RoomEvent.ParticipantDisconnected, () => speaker.audienceChanged());
     this.voice = { link, speaker, source };
     await speaker.start(this.options.interviewId);
     this.options.log?.('speaking as the interviewer');
