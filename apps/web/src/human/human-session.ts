@@ -1,7 +1,5 @@
 import {
   AUDIO_FRAME_MS,
-  LIVE_NAMESPACE,
-  type ClientToServerEvents,
   type ConsoleState,
   type InterviewerNote,
   type InterviewerScore,
@@ -13,22 +11,19 @@ import {
   type QuestionChecklist,
   type RubricOverrideCommand,
   type ScoreCommand,
-  type ServerToClientEvents,
   type ShowPromptCommand,
   type SocketError,
   type TurnState,
 } from '@mockroom/contracts';
-import { io, type Socket } from 'socket.io-client';
-import { interviewsApi } from '../api/endpoints';
 import { MicCapture, type MicState } from '../interview/audio/mic-capture';
 import { BUILT_IN_TRANSPORT, SessionMedia, type MediaTransport } from '../interview/audio/session-media';
-import { AudioUplink, FATAL_CODES, mayStream } from '../interview/live/audio-uplink';
-import { isErrorReply, type ConnectionStatus, type FatalProblem, type Toast } from '../interview/live/live-session';
+import { AudioUplink, mayStream } from '../interview/live/audio-uplink';
+import { CompletionWatch, isErrorReply, LiveConnection, Toasts, type ConnectionStatus, type LiveSocket, type Toast } from '../interview/live/live-connection';
+import type { FatalProblem } from '../interview/live/live-session';
 import { upsertPrompt, upsertSegment } from '../interview/live/transcript';
 import { RelayPlayer, type RelayAudioStatus, type RelayTestHook } from './relay-player';
 import { upsertChecklist, upsertNote, upsertScore } from './session-logic';
 
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type TimedSocket = ReturnType<LiveSocket['timeout']>;
 
 export interface HumanState {
@@ -80,9 +75,6 @@ declare global {
 const ACK_TIMEOUT_MS = 10_000;
 /** Ending waits for the answers still being scored. */
 const END_TIMEOUT_MS = 75_000;
-const COMPLETION_POLL_MS = 3_000;
-const COMPLETION_POLLS = 40;
-const TOAST_MS = 7_000;
 const OFFLINE = "You're offline: wait for the connection to come back, then try again.";
 const NO_ANSWER = "The server didn't answer in time. Please try again.";
 
@@ -120,7 +112,9 @@ export class HumanSession {
   private readonly listeners = new Set<() => void>();
   private readonly levelListeners = new Set<(level: number, raw: number) => void>();
   private readonly remoteLevelListeners = new Set<(level: number, raw: number) => void>();
-  private socket: LiveSocket | null = null;
+  private readonly connection: LiveConnection;
+  private readonly completion: CompletionWatch;
+  private readonly toasts: Toasts;
   private readonly mic: MicCapture;
   private readonly player: RelayPlayer;
   private readonly uplink: AudioUplink;
@@ -130,14 +124,8 @@ export class HumanSession {
   private roomBlocked = false;
   /** Voices heard through the LiveKit room (their level comes from there). */
   private roomVoices: ReadonlySet<ParticipantRole> = new Set();
+  private opened = false;
   private closed = false;
-  /** Bumped on every (re)connection, so replies from an older one are ignored. */
-  private epoch = 0;
-  private rejoin: ReturnType<typeof setTimeout> | null = null;
-  private completionWatch: ReturnType<typeof setTimeout> | null = null;
-  private completionPolls = 0;
-  private readonly toastTimers = new Map<number, ReturnType<typeof setTimeout>>();
-  private nextToastId = 1;
   private lastLevel = 0;
   private lastRawLevel = 0;
   private lastRemoteLevel = 0;
@@ -145,8 +133,27 @@ export class HumanSession {
   constructor(initial: InterviewSnapshot, role: ParticipantRole) {
     this.interviewId = initial.interview.id;
     this.role = role;
+    this.connection = new LiveConnection({
+      interviewId: this.interviewId,
+      noun: 'session',
+      finished: () => this.state.completed || this.state.fatal !== null,
+      completed: () => this.state.completed,
+      joined: () => this.state.joined,
+      setConnection: (patch) => this.set(patch),
+      onSocketChanged: () => this.uplink.reset(),
+      onJoined: (snapshot) => this.applySnapshot(snapshot),
+      onEnded: () => this.awaitCompletion(),
+      onFatal: (error) => this.fail(fatalFor(error)),
+      toast: (message) => this.toast(message),
+    });
+    this.completion = new CompletionWatch(this.interviewId, {
+      done: () => this.closed || this.state.completed,
+      onCompleted: (snapshot) => this.complete(snapshot),
+      onGaveUp: () => this.fail({ code: 'session-ended', title: 'This session has ended', message: 'The session is over, but its review is not ready yet. Check your interviews in a moment.' }),
+    });
+    this.toasts = new Toasts((toasts) => this.set({ toasts }));
     this.uplink = new AudioUplink({
-      socket: () => this.socket,
+      socket: () => this.connection.socket,
       // Not while the LiveKit room carries the microphone: an audio:start would take the audio back to the socket.
       mayStream: (hasFrames) => mayStream(this.state, hasFrames) && !this.media.viaRoom,
       onEnded: () => this.awaitCompletion(),
@@ -259,21 +266,12 @@ export class HumanSession {
   // ---- lifecycle ---------------------------------------------------------------------------------------------
 
   open(): void {
-    if (this.socket || this.closed) return;
+    if (this.opened || this.closed) return;
+    this.opened = true;
     window.__mockroomAudio = this.uplink.hook;
     window.__mockroomRelay = this.player.hook;
-    const socket: LiveSocket = io(LIVE_NAMESPACE, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      withCredentials: true,
-      forceNew: true,
-      autoConnect: false,
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 5_000,
-    });
-    this.socket = socket;
-    this.bindSocket(socket);
-    socket.connect();
+    this.bindSocket(this.connection.socket);
+    this.connection.open();
     if (!this.state.completed) {
       this.player.open();
       void this.mic.start();
@@ -292,15 +290,9 @@ export class HumanSession {
     this.mic.stop();
     this.media.close();
     this.uplink.close();
-    if (this.socket) {
-      this.socket.removeAllListeners();
-      this.socket.io.removeAllListeners();
-      this.socket.disconnect();
-      this.socket = null;
-    }
-    for (const timer of [this.rejoin, this.completionWatch]) if (timer) clearTimeout(timer);
-    this.toastTimers.forEach((timer) => clearTimeout(timer));
-    this.toastTimers.clear();
+    this.connection.close();
+    this.completion.stop();
+    this.toasts.clear();
     this.listeners.clear();
     this.levelListeners.clear();
     this.remoteLevelListeners.clear();
@@ -315,32 +307,6 @@ export class HumanSession {
   };
 
   private bindSocket(socket: LiveSocket): void {
-    socket.on('connect', () => {
-      this.epoch++;
-      this.uplink.reset();
-      this.set({ connection: 'connected', reconnectAttempt: 0, joined: false });
-      void this.join();
-    });
-    socket.on('disconnect', (reason) => {
-      this.epoch++;
-      this.uplink.reset();
-      if (this.state.completed || this.state.fatal) return;
-      this.set({ connection: 'reconnecting', joined: false });
-      // The server closed this socket itself: socket.io won't retry on its own.
-      if (reason === 'io server disconnect') this.scheduleReconnect(1_000);
-    });
-    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
-      if (this.state.completed) return;
-      const code = error.data?.code;
-      if (code === 'unauthorized' || code === 'forbidden-origin') {
-        this.fail(fatalFor({ code, message: error.message }));
-        return;
-      }
-      this.set({ connection: this.state.joined || this.epoch > 0 ? 'reconnecting' : 'connecting' });
-      if (!socket.active) this.scheduleReconnect(2_000);
-    });
-    socket.io.on('reconnect_attempt', (attempt) => this.set({ reconnectAttempt: attempt }));
-
     socket.on('interview:state', (turn) => this.applyTurn(turn));
     socket.on('prompt', (prompt) => this.receivePrompt(prompt));
     socket.on('transcript:segment', (segment) => {
@@ -362,11 +328,8 @@ export class HumanSession {
 
   private handleServerError(error: SocketError): void {
     if (this.state.completed || this.state.fatal) return;
-    if (error.code === 'session-ended') {
-      this.awaitCompletion();
-    } else if (FATAL_CODES.has(error.code)) {
-      this.fail(fatalFor(error));
-    } else if (error.event === 'audio:frame' && (error.code === 'no-stream' || error.code === 'not-joined')) {
+    if (this.connection.handleError(error)) return;
+    if (error.event === 'audio:frame' && (error.code === 'no-stream' || error.code === 'not-joined')) {
       // The server lost track of the stream (it reloaded the session): start it again, same id.
       this.uplink.lost();
     } else if (error.event === 'audio:frame') {
@@ -375,42 +338,6 @@ export class HumanSession {
     } else {
       this.toast(error.message || 'Something went wrong on the server.');
     }
-  }
-
-  private scheduleReconnect(delayMs: number): void {
-    if (this.rejoin) clearTimeout(this.rejoin);
-    this.rejoin = setTimeout(() => {
-      this.rejoin = null;
-      if (!this.closed && this.socket && !this.socket.connected && !this.state.fatal && !this.state.completed) this.socket.connect();
-    }, delayMs);
-  }
-
-  private async join(): Promise<void> {
-    const socket = this.socket;
-    if (!socket) return;
-    const epoch = this.epoch;
-    try {
-      const reply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('interview:join', this.interviewId);
-      if (epoch !== this.epoch || this.closed) return;
-      if (isErrorReply(reply)) {
-        if (reply.error.code === 'session-ended') this.awaitCompletion();
-        else if (FATAL_CODES.has(reply.error.code)) this.fail(fatalFor(reply.error));
-        else {
-          this.toast(`Couldn't join the session: ${reply.error.message}`);
-          this.retryJoin(epoch);
-        }
-        return;
-      }
-      this.applySnapshot(reply);
-    } catch {
-      if (epoch === this.epoch && !this.closed) this.retryJoin(epoch);
-    }
-  }
-
-  private retryJoin(epoch: number): void {
-    setTimeout(() => {
-      if (epoch === this.epoch && !this.closed && this.socket?.connected && !this.state.joined) void this.join();
-    }, 2_000);
   }
 
   private applySnapshot(snapshot: InterviewSnapshot): void {
@@ -431,7 +358,7 @@ export class HumanSession {
 
   /** With the LiveKit room carrying the microphone, the server takes the agent's stream of it (and not this socket's). */
   private sendRoute(): void {
-    if (this.media.viaRoom && this.socket?.connected && this.state.joined) this.socket.emit('audio:route', 'room');
+    if (this.media.viaRoom && this.connection.ready) this.connection.socket.emit('audio:route', 'room');
   }
 
   private applyTurn(turn: TurnState): void {
@@ -454,34 +381,11 @@ export class HumanSession {
 
   /** The session is over on the server: no more audio; the review follows (looked up over REST too). */
   private awaitCompletion(): void {
-    if (this.state.completed || this.completionWatch || this.state.wrappingUp) return;
+    if (this.state.completed || this.completion.watching || this.state.wrappingUp) return;
     this.mic.stop();
     this.uplink.stop();
     this.set({ wrappingUp: true });
-    this.completionPolls = 0;
-    this.completionWatch = setTimeout(() => void this.checkCompletion(), COMPLETION_POLL_MS / 2);
-  }
-
-  private async checkCompletion(): Promise<void> {
-    this.completionWatch = null;
-    if (this.closed || this.state.completed) return;
-    this.completionPolls++;
-    try {
-      const snapshot = await interviewsApi.get(this.interviewId);
-      if (this.closed || this.state.completed) return;
-      const { status } = snapshot.interview;
-      if (status === 'completed' || status === 'abandoned') {
-        this.complete(snapshot);
-        return;
-      }
-    } catch {
-      // Offline for a moment: try again.
-    }
-    if (this.completionPolls >= COMPLETION_POLLS) {
-      this.fail({ code: 'session-ended', title: 'This session has ended', message: 'The session is over, but its review is not ready yet. Check your interviews in a moment.' });
-      return;
-    }
-    this.completionWatch = setTimeout(() => void this.checkCompletion(), COMPLETION_POLL_MS);
+    this.completion.start();
   }
 
   private complete(snapshot: InterviewSnapshot): void {
@@ -489,10 +393,9 @@ export class HumanSession {
     this.mic.stop();
     this.player.close();
     this.media.close();
-    if (this.completionWatch) clearTimeout(this.completionWatch);
-    this.completionWatch = null;
+    this.completion.stop();
     this.set({ snapshot, completed: true, ending: false, wrappingUp: false });
-    this.socket?.disconnect();
+    this.connection.socket.disconnect();
   }
 
   private fail(problem: FatalProblem): void {
@@ -501,7 +404,7 @@ export class HumanSession {
     this.player.close();
     this.media.close();
     this.set({ fatal: problem });
-    this.socket?.disconnect();
+    this.connection.socket.disconnect();
   }
 
   // ---- this participant's audio ------------------------------------------------------------------------------
@@ -523,8 +426,8 @@ export class HumanSession {
 
   /** Sends an acknowledged event; resolves with the reply, or throws a CommandError with a message to show. */
   private async request<T>(send: (socket: TimedSocket) => Promise<T | { error: SocketError }>, timeoutMs = ACK_TIMEOUT_MS): Promise<T> {
-    const socket = this.socket;
-    if (!socket?.connected || !this.state.joined) throw new CommandError('offline', OFFLINE);
+    const socket = this.connection.socket;
+    if (!this.connection.ready) throw new CommandError('offline', OFFLINE);
     let reply: T | { error: SocketError };
     try {
       reply = await send(socket.timeout(timeoutMs));
@@ -618,19 +521,10 @@ export class HumanSession {
   }
 
   dismissToast(id: number): void {
-    const timer = this.toastTimers.get(id);
-    if (timer) clearTimeout(timer);
-    this.toastTimers.delete(id);
-    this.set({ toasts: this.state.toasts.filter((toast) => toast.id !== id) });
+    this.toasts.dismiss(id);
   }
 
   private toast(message: string): void {
-    if (this.state.toasts.some((toast) => toast.message === message)) return;
-    const id = this.nextToastId++;
-    this.set({ toasts: [...this.state.toasts.slice(-2), { id, message }] });
-    this.toastTimers.set(
-      id,
-      setTimeout(() => this.dismissToast(id), TOAST_MS),
-    );
+    this.toasts.show(message);
   }
 }

@@ -1,32 +1,13 @@
-import {
-  AUDIO_FRAME_MS,
-  LIVE_NAMESPACE,
-  type AnswerResult,
-  type ClientToServerEvents,
-  type InterviewSnapshot,
-  type Prompt,
-  type ServerToClientEvents,
-  type SocketError,
-  type TurnState,
-  type VoiceActivity,
-} from '@mockroom/contracts';
-import { io, type Socket } from 'socket.io-client';
-import { interviewsApi } from '../../api/endpoints';
+import { AUDIO_FRAME_MS, type AnswerResult, type InterviewSnapshot, type Prompt, type SocketError, type TurnState, type VoiceActivity } from '@mockroom/contracts';
 import { MicCapture, type MicState } from '../audio/mic-capture';
 import { BUILT_IN_TRANSPORT, SessionMedia, type MediaTransport } from '../audio/session-media';
 import { BargeInDetector } from './barge-in';
-import { AudioUplink, FATAL_CODES, mayStream } from './audio-uplink';
+import { AudioUplink, mayStream } from './audio-uplink';
+import { CompletionWatch, isErrorReply, LiveConnection, Toasts, type ConnectionStatus, type Toast } from './live-connection';
 import { IDLE_PLAYBACK, PromptPlayer, speakingTimeMs, type PlaybackOutcome, type PlaybackSource, type PlaybackState } from './prompt-player';
 import { upsertPrompt, upsertSegment } from './transcript';
 
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
-
-export interface Toast {
-  id: number;
-  message: string;
-}
+export { isErrorReply, type ConnectionStatus, type Toast } from './live-connection';
 
 /** Something that stops the session for good: shown instead of the room. */
 export interface FatalProblem {
@@ -68,18 +49,10 @@ export interface LiveState {
 const ACK_TIMEOUT_MS = 10_000;
 /** Ending waits for the answers still being scored (the server gives them up to 30 s). */
 const END_TIMEOUT_MS = 75_000;
-/** Once the interview is over, how often (and how many times) to look for the finished interview over REST. */
-const COMPLETION_POLL_MS = 3_000;
-const COMPLETION_POLLS = 40;
 /** How long to wait for the server's synthesised voice before the browser reads the prompt itself. */
 const AUDIO_WAIT_MS = 12_000;
-const TOAST_MS = 7_000;
 /** How long past its length a prompt the agent speaks in the room may take before the browser plays it itself. */
 const ROOM_VOICE_GRACE_MS = 8_000;
-
-export function isErrorReply(reply: unknown): reply is { error: SocketError } {
-  return typeof reply === 'object' && reply !== null && 'error' in reply && typeof (reply as { error: unknown }).error === 'object';
-}
 
 function fatalFor(error: SocketError): FatalProblem {
   switch (error.code) {
@@ -110,7 +83,9 @@ export class LiveSession {
   private state: LiveState;
   private readonly listeners = new Set<() => void>();
   private readonly levelListeners = new Set<(level: number, raw: number) => void>();
-  private socket: LiveSocket | null = null;
+  private readonly connection: LiveConnection;
+  private readonly completion: CompletionWatch;
+  private readonly toasts: Toasts;
   private readonly mic: MicCapture;
   private readonly player: PromptPlayer;
   private readonly bargeIn = new BargeInDetector();
@@ -118,15 +93,9 @@ export class LiveSession {
   private readonly media: SessionMedia;
   /** The AI interviewer's voice plays from the LiveKit room (the agent speaks the prompts there). */
   private roomVoice = false;
+  private opened = false;
   private closed = false;
-  /** Bumped on every (re)connection, so replies from an older one are ignored. */
-  private epoch = 0;
-  private rejoin: ReturnType<typeof setTimeout> | null = null;
   private audioWait: ReturnType<typeof setTimeout> | null = null;
-  private completionWatch: ReturnType<typeof setTimeout> | null = null;
-  private completionPolls = 0;
-  private readonly toastTimers = new Map<number, ReturnType<typeof setTimeout>>();
-  private nextToastId = 1;
   /** Prompts the candidate has heard (or interrupted): never played again by themselves. */
   private readonly heard = new Set<number>();
   /** Prompts waiting to be played, in order. */
@@ -138,8 +107,28 @@ export class LiveSession {
 
   constructor(initial: InterviewSnapshot) {
     this.interviewId = initial.interview.id;
+    this.connection = new LiveConnection({
+      interviewId: this.interviewId,
+      noun: 'interview',
+      finished: () => this.state.completed || this.state.fatal !== null,
+      completed: () => this.state.completed,
+      joined: () => this.state.joined,
+      setConnection: (patch) => this.set(patch),
+      onSocketChanged: () => this.uplink.reset(),
+      onJoined: (snapshot) => this.applySnapshot(snapshot),
+      onEnded: () => this.awaitCompletion(),
+      onFatal: (error) => this.fail(fatalFor(error)),
+      toast: (message) => this.toast(message),
+    });
+    this.completion = new CompletionWatch(this.interviewId, {
+      done: () => this.closed || this.state.completed,
+      onCompleted: (snapshot) => this.complete(snapshot),
+      onGaveUp: () =>
+        this.fail({ code: 'session-ended', title: 'This interview has ended', message: 'The interview is over, but its summary is not ready yet. Check your history in a moment.' }),
+    });
+    this.toasts = new Toasts((toasts) => this.set({ toasts }));
     this.uplink = new AudioUplink({
-      socket: () => this.socket,
+      socket: () => this.connection.socket,
       // Not while the LiveKit room carries the microphone: an audio:start would take the audio back to the socket.
       mayStream: (hasFrames) => mayStream(this.state, hasFrames) && !this.media.viaRoom,
       onEnded: () => this.awaitCompletion(),
@@ -227,20 +216,11 @@ export class LiveSession {
   // ---- lifecycle ---------------------------------------------------------------------------------------------
 
   open(): void {
-    if (this.socket || this.closed) return;
+    if (this.opened || this.closed) return;
+    this.opened = true;
     window.__mockroomAudio = this.uplink.hook;
-    const socket: LiveSocket = io(LIVE_NAMESPACE, {
-      path: '/socket.io',
-      transports: ['websocket'],
-      withCredentials: true,
-      forceNew: true,
-      autoConnect: false,
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 5_000,
-    });
-    this.socket = socket;
-    this.bindSocket(socket);
-    socket.connect();
+    this.bindSocket();
+    this.connection.open();
     if (!this.state.completed) void this.mic.start();
   }
 
@@ -251,47 +231,16 @@ export class LiveSession {
     this.mic.stop();
     this.media.close();
     this.uplink.close();
-    if (this.socket) {
-      this.socket.removeAllListeners();
-      this.socket.io.removeAllListeners();
-      this.socket.disconnect();
-      this.socket = null;
-    }
-    for (const timer of [this.rejoin, this.audioWait, this.completionWatch]) if (timer) clearTimeout(timer);
-    this.toastTimers.forEach((timer) => clearTimeout(timer));
-    this.toastTimers.clear();
+    this.connection.close();
+    this.completion.stop();
+    this.toasts.clear();
+    if (this.audioWait) clearTimeout(this.audioWait);
     this.listeners.clear();
     this.levelListeners.clear();
   }
 
-  private bindSocket(socket: LiveSocket): void {
-    socket.on('connect', () => {
-      this.epoch++;
-      this.uplink.reset();
-      this.set({ connection: 'connected', reconnectAttempt: 0, joined: false });
-      void this.join();
-    });
-    socket.on('disconnect', (reason) => {
-      this.epoch++;
-      this.uplink.reset();
-      if (this.state.completed || this.state.fatal) return;
-      this.set({ connection: 'reconnecting', joined: false });
-      // The server closed this socket itself: socket.io won't retry on its own.
-      if (reason === 'io server disconnect') this.scheduleReconnect(1_000);
-    });
-    socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
-      if (this.state.completed) return;
-      const code = error.data?.code;
-      if (code === 'unauthorized' || code === 'forbidden-origin') {
-        this.fail(fatalFor({ code, message: error.message }));
-        return;
-      }
-      this.set({ connection: this.state.joined || this.epoch > 0 ? 'reconnecting' : 'connecting' });
-      // Refused by the server's middleware (e.g. it couldn't check the session): socket.io leaves retrying to us.
-      if (!socket.active) this.scheduleReconnect(2_000);
-    });
-    socket.io.on('reconnect_attempt', (attempt) => this.set({ reconnectAttempt: attempt }));
-
+  private bindSocket(): void {
+    const socket = this.connection.socket;
     socket.on('interview:state', (turn) => this.applyTurn(turn));
     socket.on('prompt', (prompt) => this.receivePrompt(prompt));
     socket.on('prompt:audio', ({ seq, audioUrl, audioDurationMs }) => {
@@ -317,12 +266,9 @@ export class LiveSession {
 
   private handleServerError(error: SocketError): void {
     if (this.state.completed || this.state.fatal) return;
-    if (error.code === 'session-ended') {
-      // The interview is over (it ended, or the last answer was just taken): the summary is coming.
-      this.awaitCompletion();
-    } else if (FATAL_CODES.has(error.code)) {
-      this.fail(fatalFor(error));
-    } else if (error.event === 'audio:frame' && (error.code === 'no-stream' || error.code === 'not-joined')) {
+    // session-ended: the interview is over (it ended, or the last answer was just taken): the summary is coming.
+    if (this.connection.handleError(error)) return;
+    if (error.event === 'audio:frame' && (error.code === 'no-stream' || error.code === 'not-joined')) {
       // The server lost track of the stream (it reloaded the interview): start it again, same id.
       this.uplink.lost();
     } else {
@@ -335,70 +281,11 @@ export class LiveSession {
    * server first waits for the scores, and a dropped connection would miss the event: look it up over REST too.
    */
   private awaitCompletion(): void {
-    if (this.state.completed || this.completionWatch || this.state.wrappingUp) return;
+    if (this.state.completed || this.completion.watching || this.state.wrappingUp) return;
     this.mic.stop();
     this.uplink.stop();
     this.set({ wrappingUp: true, activity: null });
-    this.completionPolls = 0;
-    this.completionWatch = setTimeout(() => void this.checkCompletion(), COMPLETION_POLL_MS / 2);
-  }
-
-  private async checkCompletion(): Promise<void> {
-    this.completionWatch = null;
-    if (this.closed || this.state.completed) return;
-    this.completionPolls++;
-    try {
-      const snapshot = await interviewsApi.get(this.interviewId);
-      if (this.closed || this.state.completed) return;
-      const { status } = snapshot.interview;
-      if (status === 'completed' || status === 'abandoned') {
-        this.complete(snapshot);
-        return;
-      }
-    } catch {
-      // Offline for a moment: try again.
-    }
-    if (this.completionPolls >= COMPLETION_POLLS) {
-      this.fail({ code: 'session-ended', title: 'This interview has ended', message: 'The interview is over, but its summary is not ready yet. Check your history in a moment.' });
-      return;
-    }
-    this.completionWatch = setTimeout(() => void this.checkCompletion(), COMPLETION_POLL_MS);
-  }
-
-  private scheduleReconnect(delayMs: number): void {
-    if (this.rejoin) clearTimeout(this.rejoin);
-    this.rejoin = setTimeout(() => {
-      this.rejoin = null;
-      if (!this.closed && this.socket && !this.socket.connected && !this.state.fatal && !this.state.completed) this.socket.connect();
-    }, delayMs);
-  }
-
-  private async join(): Promise<void> {
-    const socket = this.socket;
-    if (!socket) return;
-    const epoch = this.epoch;
-    try {
-      const reply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('interview:join', this.interviewId);
-      if (epoch !== this.epoch || this.closed) return;
-      if (isErrorReply(reply)) {
-        if (reply.error.code === 'session-ended') this.awaitCompletion();
-        else if (FATAL_CODES.has(reply.error.code)) this.fail(fatalFor(reply.error));
-        else {
-          this.toast(`Couldn't rejoin the interview: ${reply.error.message}`);
-          this.retryJoin(epoch);
-        }
-        return;
-      }
-      this.applySnapshot(reply);
-    } catch {
-      if (epoch === this.epoch && !this.closed) this.retryJoin(epoch);
-    }
-  }
-
-  private retryJoin(epoch: number): void {
-    setTimeout(() => {
-      if (epoch === this.epoch && !this.closed && this.socket?.connected && !this.state.joined) void this.join();
-    }, 2_000);
+    this.completion.start();
   }
 
   private applySnapshot(snapshot: InterviewSnapshot): void {
@@ -484,10 +371,9 @@ export class LiveSession {
     this.mic.stop();
     this.queue = [];
     this.clearAudioWait();
-    if (this.completionWatch) clearTimeout(this.completionWatch);
-    this.completionWatch = null;
+    this.completion.stop();
     this.set({ snapshot, completed: true, ending: false, wrappingUp: false, activity: null, waitingForAudio: null });
-    this.socket?.disconnect();
+    this.connection.socket.disconnect();
     this.media.close();
   }
 
@@ -496,7 +382,7 @@ export class LiveSession {
     this.player.stop();
     this.mic.stop();
     this.set({ fatal: problem });
-    this.socket?.disconnect();
+    this.connection.socket.disconnect();
     this.media.close();
   }
 
@@ -591,19 +477,19 @@ export class LiveSession {
   }
 
   private signal(event: 'prompt:played' | 'prompt:interrupted', seq: number): void {
-    if (this.socket?.connected && this.state.joined) this.socket.emit(event, seq);
+    if (this.connection.ready) this.connection.socket.emit(event, seq);
     else this.pendingSignals.push({ event, seq });
   }
 
   /** With the LiveKit room carrying the microphone, the server takes the agent's stream of it (and not this socket's). */
   private sendRoute(): void {
-    if (this.media.viaRoom && this.socket?.connected && this.state.joined) this.socket.emit('audio:route', 'room');
+    if (this.media.viaRoom && this.connection.ready) this.connection.socket.emit('audio:route', 'room');
   }
 
   private flushSignals(): void {
     const pending = this.pendingSignals;
     this.pendingSignals = [];
-    for (const { event, seq } of pending) this.socket?.emit(event, seq);
+    for (const { event, seq } of pending) this.connection.socket.emit(event, seq);
   }
 
   // ---- the candidate's audio ---------------------------------------------------------------------------------
@@ -636,8 +522,8 @@ export class LiveSession {
   // ---- actions -----------------------------------------------------------------------------------------------
 
   async startInterview(): Promise<void> {
-    const socket = this.socket;
-    if (!socket || this.state.starting) return;
+    const socket = this.connection.socket;
+    if (this.state.starting) return;
     // A click: the moment the browser lets audio start.
     void this.mic.resume();
     if (this.state.mic.status === 'error' || this.state.mic.status === 'idle') void this.mic.start();
@@ -660,8 +546,8 @@ export class LiveSession {
 
   /** Ends the interview now; resolves once the summary is in. */
   async endInterview(): Promise<void> {
-    const socket = this.socket;
-    if (!socket?.connected) throw new Error("You're offline: wait for the connection to come back, then try again.");
+    const socket = this.connection.socket;
+    if (!socket.connected) throw new Error("You're offline: wait for the connection to come back, then try again.");
     this.set({ ending: true });
     try {
       const reply = await socket.timeout(END_TIMEOUT_MS).emitWithAck('interview:end');
@@ -686,7 +572,7 @@ export class LiveSession {
   answerDone(): void {
     const { turn } = this.state.snapshot;
     if (!this.canFinishAnswer()) return;
-    this.socket?.emit('answer:done');
+    this.connection.socket.emit('answer:done');
     this.set({ doneSentFor: turn.answerId ?? 'current' });
   }
 
@@ -753,20 +639,11 @@ export class LiveSession {
   }
 
   dismissToast(id: number): void {
-    const timer = this.toastTimers.get(id);
-    if (timer) clearTimeout(timer);
-    this.toastTimers.delete(id);
-    this.set({ toasts: this.state.toasts.filter((toast) => toast.id !== id) });
+    this.toasts.dismiss(id);
   }
 
   private toast(message: string): void {
-    if (this.state.toasts.some((toast) => toast.message === message)) return;
-    const id = this.nextToastId++;
-    this.set({ toasts: [...this.state.toasts.slice(-2), { id, message }] });
-    this.toastTimers.set(
-      id,
-      setTimeout(() => this.dismissToast(id), TOAST_MS),
-    );
+    this.toasts.show(message);
   }
 }
 
