@@ -27,6 +27,8 @@ describe('loadConfig', () => {
     expect(loadConfig(livekit).livekit).toMatchObject({ egress: true, egressPath: 'mockroom' });
     expect(loadConfig({ ...livekit, LIVEKIT_EGRESS: 'off', LIVEKIT_EGRESS_PATH: '/out/recordings/' }).livekit).toMatchObject({ egress: false, egressPath: '/out/recordings' });
     expect(() => loadConfig({ ...livekit, LIVEKIT_EGRESS: 'sometimes' })).toThrow(/LIVEKIT_EGRESS must be on or off/);
+    // Empty values (as a config map leaves them) mean "not set".
+    expect(loadConfig({ ...livekit, LIVEKIT_PUBLIC_URL: '', LIVEKIT_EGRESS: '', LIVEKIT_EGRESS_PATH: '' }).livekit).toMatchObject({ publicUrl: 'wss://lk', egress: true, egressPath: 'mockroom' });
   });
 
   it('explains what is missing', () => {

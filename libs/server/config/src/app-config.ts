@@ -159,11 +159,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     livekit: livekitUrl
       ? {
           url: livekitUrl,
-          publicUrl: env.LIVEKIT_PUBLIC_URL ?? livekitUrl,
+          publicUrl: env.LIVEKIT_PUBLIC_URL || livekitUrl,
           apiKey: env.LIVEKIT_API_KEY!,
           apiSecret: env.LIVEKIT_API_SECRET!,
           egress: bool(env, 'LIVEKIT_EGRESS', true),
-          egressPath: (env.LIVEKIT_EGRESS_PATH ?? 'mockroom').replace(/\/+$/, ''),
+          egressPath: (env.LIVEKIT_EGRESS_PATH || 'mockroom').replace(/\/+$/, ''),
         }
       : null,
   };
