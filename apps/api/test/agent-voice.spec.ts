@@ -83,6 +83,14 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
     return { link, output, played, voice: new InterviewerVoice(link, output, undefined, () => audience.here) };
   }
 
+  /** The agent leaves, the candidate ends the interview. */
+  async function finish(agent: ReturnType<typeof agentVoice>, live: LiveClient): Promise<void> {
+    agent.voice.stop();
+    agent.link.close();
+    await live.emitAck('interview:end');
+    live.close();
+  }
+
   it("speaks each prompt's voice into the room and tells the server it was heard, which opens the answer", async () => {
     const { live, id, browser } = await aiInterview();
     const agent = agentVoice(id, 8);
@@ -105,10 +113,7 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
     const peak = Math.max(...agent.output.frames.map((f) => Math.max(...f.data.map(Math.abs))));
     expect(peak).toBeGreaterThan(3000);
 
-    agent.voice.stop();
-    agent.link.close();
-    await live.emitAck('interview:end');
-    live.close();
+    await finish(agent, live);
   });
 
   it('stops speaking as soon as the candidate talks over it, and does not claim the prompt was heard', async () => {
@@ -135,10 +140,7 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
     expect(agent.output.seconds).toBe(spoken);
     expect(agent.played).not.toHaveBeenCalled();
 
-    agent.voice.stop();
-    agent.link.close();
-    await live.emitAck('interview:end');
-    live.close();
+    await finish(agent, live);
   });
 
   it('says nothing to a room the candidate is not in (their page plays the prompt itself), and speaks once they are', async () => {
@@ -159,10 +161,7 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
     await live.waitFor('interview:state', (s) => s.phase === 'listening', 30_000);
     expect(agent.played).toHaveBeenCalledWith(first.seq);
 
-    agent.voice.stop();
-    agent.link.close();
-    await live.emitAck('interview:end');
-    live.close();
+    await finish(agent, live);
   });
 
   it('gives prompt voices only to the agent of that AI interview', async () => {

@@ -20,10 +20,8 @@ export interface LiveConnectionHost {
   readonly interviewId: string;
   /** "interview" or "session", for messages. */
   readonly noun: string;
-  /** Completed, or stopped by a fatal problem: no more reconnecting. */
-  finished(): boolean;
-  completed(): boolean;
-  joined(): boolean;
+  /** The page's state: completed or stopped by a fatal problem means no more reconnecting. */
+  state(): { completed: boolean; fatal: unknown; joined: boolean };
   setConnection(patch: { connection?: ConnectionStatus; reconnectAttempt?: number; joined?: boolean }): void;
   /** A new connection, or a drop: what was started on the old one (an audio stream) is gone. */
   onSocketChanged(): void;
@@ -71,7 +69,12 @@ export class LiveConnection {
 
   /** Ready for events of the session: connected and joined. */
   get ready(): boolean {
-    return this.socket.connected && this.host.joined();
+    return this.socket.connected && this.host.state().joined;
+  }
+
+  private get finished(): boolean {
+    const { completed, fatal } = this.host.state();
+    return completed || fatal !== null;
   }
 
   /** Leaves for good (the page is done or goes away). */
@@ -104,19 +107,19 @@ export class LiveConnection {
     socket.on('disconnect', (reason) => {
       this.epoch++;
       host.onSocketChanged();
-      if (host.finished()) return;
+      if (this.finished) return;
       host.setConnection({ connection: 'reconnecting', joined: false });
       // The server closed this socket itself: socket.io won't retry on its own.
       if (reason === 'io server disconnect') this.reconnectIn(1_000);
     });
     socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
-      if (host.completed()) return;
+      if (host.state().completed) return;
       const code = error.data?.code;
       if (code === 'unauthorized' || code === 'forbidden-origin') {
         host.onFatal({ code, message: error.message });
         return;
       }
-      host.setConnection({ connection: host.joined() || this.epoch > 0 ? 'reconnecting' : 'connecting' });
+      host.setConnection({ connection: host.state().joined || this.epoch > 0 ? 'reconnecting' : 'connecting' });
       // Refused by the server's middleware (e.g. it couldn't check the session): socket.io leaves retrying to us.
       if (!socket.active) this.reconnectIn(2_000);
     });
@@ -127,7 +130,7 @@ export class LiveConnection {
     if (this.rejoin) clearTimeout(this.rejoin);
     this.rejoin = setTimeout(() => {
       this.rejoin = null;
-      if (!this.closed && !this.socket.connected && !this.host.finished()) this.socket.connect();
+      if (!this.closed && !this.socket.connected && !this.finished) this.socket.connect();
     }, delayMs);
   }
 
@@ -151,7 +154,7 @@ export class LiveConnection {
 
   private retryJoin(epoch: number): void {
     setTimeout(() => {
-      if (epoch === this.epoch && !this.closed && this.socket.connected && !this.host.joined()) void this.join();
+      if (epoch === this.epoch && !this.closed && this.socket.connected && !this.host.state().joined) void this.join();
     }, REJOIN_MS);
   }
 }

@@ -110,9 +110,7 @@ export class LiveSession {
     this.connection = new LiveConnection({
       interviewId: this.interviewId,
       noun: 'interview',
-      finished: () => this.state.completed || this.state.fatal !== null,
-      completed: () => this.state.completed,
-      joined: () => this.state.joined,
+      state: () => this.state,
       setConnection: (patch) => this.set(patch),
       onSocketChanged: () => this.uplink.reset(),
       onJoined: (snapshot) => this.applySnapshot(snapshot),
