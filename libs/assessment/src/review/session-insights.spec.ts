@@ -66,6 +66,38 @@ describe('sessionInsights', () => {
     expect(fromBank.every((s) => others.some((o) => o.questionId === s.questionId))).toBe(true);
   });
 
+  it('says what to work on and what to practise after a good session that still missed points', () => {
+    // An 8.5 interview with one point missed per answer: the summary must not read "Nothing noted".
+    const good = (question: Question): QuestionOutcome => {
+      const base = outcome(question, (question.sampleAnswer ?? question.answerFramework ?? '').toLowerCase());
+      const assessment = base.assessments[0];
+      const rubric = assessment.rubric.map((point, index) => ({ ...point, covered: index !== 1, confidence: index === 1 ? 0.3 : 0.9 }));
+      return { ...base, assessments: [{ ...assessment, rubric, commonMistakes: [], scores: { relevance: 9.1, depth: 8.2, clarity: 8.6, correctness: 8.4, overall: 8.5 } }] };
+    };
+    const session = [good(strongQ), good(skippedQ)];
+    const others = bank
+      .list({ role: 'fullstack', limit: 100 })
+      .items.filter((q) => !session.some((o) => o.questionId === q.id))
+      .map((q) => ({ questionId: q.id, text: q.text, category: q.category }));
+    const insights = sessionInsights(session, others);
+    expect(insights.workOn.length).toBeGreaterThanOrEqual(2);
+    const missedPoints = session.map((o) => o.assessments[0].rubric[1].text.replace(/[.;:]+$/, ''));
+    expect(missedPoints.some((point) => insights.workOn.join(' ').includes(`the answer missed “${point}”`))).toBe(true);
+    expect(insights.workOn.join(' ')).toMatch(/Depth, your lowest dimension \(8\.2\)/);
+    expect(insights.practiseNext.length).toBe(3);
+    // The answers with a missed point come back, and at least one new question from the bank.
+    expect(insights.practiseNext.some((s) => s.questionId === strongQ.id && /1 of \d+ key points were missed/.test(s.reason))).toBe(true);
+    expect(insights.practiseNext.some((s) => others.some((o) => o.questionId === s.questionId))).toBe(true);
+  });
+
+  it('suggests a question from the bank even when every point was covered', () => {
+    const base = outcome(strongQ, strongQ.sampleAnswer ?? '');
+    const perfect = { ...base, assessments: [{ ...base.assessments[0], rubric: base.assessments[0].rubric.map((p) => ({ ...p, covered: true })), commonMistakes: [], scores: { relevance: 9.6, depth: 9.4, clarity: 9.5, correctness: 9.6, overall: 9.5 } }] };
+    const others = [{ questionId: 'x-other', text: 'Another question?', category: strongQ.category }];
+    const insights = sessionInsights([perfect], others);
+    expect(insights.practiseNext).toEqual([expect.objectContaining({ questionId: 'x-other' })]);
+  });
+
   it('is deterministic and says nothing it cannot back up for an empty session', () => {
     expect(sessionInsights([strong, weak])).toEqual(sessionInsights([strong, weak]));
     expect(sessionInsights([])).toEqual({ strengths: [], workOn: [], practiseNext: [] });

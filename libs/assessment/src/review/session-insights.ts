@@ -31,6 +31,13 @@ const DIMENSION_ADVICE: Record<ScoreDimension, string> = {
   correctness: 'check the facts you state: say what you are unsure of instead of guessing',
 };
 
+/** A dimension whose session mean is below this is named as the one to raise. */
+const WEAK_DIMENSION_BELOW = 9;
+/** An answer below this is practised again even when it missed nothing. */
+const PRACTISE_AGAIN_BELOW = 6.5;
+/** Questions to practise next, at most. */
+const PRACTISE_COUNT = 3;
+
 const FILLERS_PER_MINUTE_LIMIT = 4;
 const PACE_SLOW = 100;
 const PACE_FAST = 190;
@@ -82,8 +89,10 @@ export function sessionInsights(outcomes: QuestionOutcome[], others: OtherQuesti
   const best = sorted[0];
   const worst = sorted.at(-1);
   if (best && best.mean >= 6) strengths.push(`${DIMENSION_NAMES[best.dimension]} was your strongest dimension (${round1(best.mean)} on average).`);
-  if (worst && worst.mean < 7 && worst !== best) {
-    workOn.push({ priority: 10 - worst.mean, text: `${DIMENSION_NAMES[worst.dimension]} (${round1(worst.mean)} on average): ${DIMENSION_ADVICE[worst.dimension]}.` });
+  // Even a good session has a lowest dimension worth raising; only one near full marks is left alone.
+  if (worst && worst.mean < WEAK_DIMENSION_BELOW && worst !== best) {
+    const label = worst.mean < 7 ? `${DIMENSION_NAMES[worst.dimension]} (${round1(worst.mean)} on average)` : `${DIMENSION_NAMES[worst.dimension]}, your lowest dimension (${round1(worst.mean)})`;
+    workOn.push({ priority: 10 - worst.mean, text: `${label}: ${DIMENSION_ADVICE[worst.dimension]}.` });
   }
 
   // The best answer, with what it covered.
@@ -98,17 +107,16 @@ export function sessionInsights(outcomes: QuestionOutcome[], others: OtherQuesti
     );
   }
 
-  // The most valuable gap: the least-covered point of the weakest answer.
-  const weakest = byScore.at(-1);
-  if (weakest && rated(weakest)!.scores.overall < 7) {
+  // The most valuable gap: the least-covered point of the weakest answer that missed any (a high score with a missed
+  // point still has something to work on).
+  const weakest = [...byScore].reverse().find((o) => rated(o)!.rubric.some((p) => !p.covered));
+  if (weakest) {
     const assessment = rated(weakest)!;
     const missed = assessment.rubric.filter((p) => !p.covered).sort((a, b) => a.confidence - b.confidence || a.pointId.localeCompare(b.pointId));
-    if (missed.length) {
-      workOn.push({
-        priority: 8 - assessment.scores.overall / 2,
-        text: `On “${shortQuestion(weakest.text)}”, the answer missed “${missed[0].text.trim().replace(/[.;:]+$/, '')}”${missed.length > 1 ? ` and ${missed.length - 1} more key point${missed.length > 2 ? 's' : ''}` : ''}.`,
-      });
-    }
+    workOn.push({
+      priority: 8 - assessment.scores.overall / 2,
+      text: `On “${shortQuestion(weakest.text)}”, the answer missed “${missed[0].text.trim().replace(/[.;:]+$/, '')}”${missed.length > 1 ? ` and ${missed.length - 1} more key point${missed.length > 2 ? 's' : ''}` : ''}.`,
+    });
   }
 
   // Mistakes said out loud weigh more than gaps.
@@ -162,39 +170,52 @@ function practiseNext(outcomes: QuestionOutcome[], others: OtherQuestion[]): Pra
     const assessment = rated(outcome);
     if (outcome.skipped || (outcome.asked && !assessment)) {
       suggestions.push({ questionId: outcome.questionId, text: outcome.text, reason: outcome.skipped ? 'You skipped it in this session.' : 'It was left without an answer.', rank: 0 });
-    } else if (assessment && assessment.scores.overall < 6.5) {
-      const missed = assessment.rubric.filter((p) => !p.covered).length;
+      continue;
+    }
+    if (!assessment) continue;
+    const missed = assessment.rubric.filter((p) => !p.covered).length;
+    if (assessment.scores.overall < PRACTISE_AGAIN_BELOW || missed > 0) {
       suggestions.push({
         questionId: outcome.questionId,
         text: outcome.text,
         reason: `Scored ${round1(assessment.scores.overall)}${missed ? `; ${missed} of ${assessment.rubric.length} key points were missed` : ''}.`,
-        rank: assessment.scores.overall,
+        // Low scores first; a good answer with a missed point after every weak one.
+        rank: assessment.scores.overall + (assessment.scores.overall < PRACTISE_AGAIN_BELOW ? 0 : 10),
       });
     }
   }
   suggestions.sort((a, b) => a.rank - b.rank || a.questionId.localeCompare(b.questionId));
 
-  // Then more of the weakest category, from the bank.
+  // Then new questions from the bank, of the weakest category first: there is always something to practise next.
   const categoryScores = new Map<Category, number[]>();
   for (const outcome of outcomes) {
     const assessment = rated(outcome);
     if (outcome.category && assessment) categoryScores.set(outcome.category, [...(categoryScores.get(outcome.category) ?? []), assessment.scores.overall]);
   }
-  const weakestCategory = [...categoryScores.entries()]
+  const categories = [...categoryScores.entries()]
     .map(([category, scores]) => ({ category, mean: scores.reduce((a, b) => a + b, 0) / scores.length }))
-    .sort((a, b) => a.mean - b.mean || a.category.localeCompare(b.category))[0];
-  if (weakestCategory && weakestCategory.mean < 7.5) {
-    const asked = new Set(outcomes.map((o) => o.questionId));
-    for (const other of others.filter((q) => q.category === weakestCategory.category && !asked.has(q.questionId)).slice(0, 2)) {
-      suggestions.push({
-        questionId: other.questionId,
-        text: other.text,
-        reason: `More ${CATEGORY_LABELS[other.category].toLowerCase()} practice: your weakest area in this session (${round1(weakestCategory.mean)}).`,
-        rank: 100,
-      });
+    .sort((a, b) => a.mean - b.mean || a.category.localeCompare(b.category));
+  const asked = new Set(outcomes.map((o) => o.questionId));
+  const fromBank: PractiseSuggestion[] = [];
+  for (const { category, mean } of categories) {
+    for (const other of others.filter((q) => q.category === category && !asked.has(q.questionId))) {
+      if (fromBank.length >= PRACTISE_COUNT) break;
+      const reason =
+        mean < 7.5
+          ? `More ${CATEGORY_LABELS[category].toLowerCase()} practice: your weakest area in this session (${round1(mean)}).`
+          : `Another ${CATEGORY_LABELS[category].toLowerCase()} question, the area you scored lowest in (${round1(mean)}).`;
+      fromBank.push({ questionId: other.questionId, text: other.text, reason });
     }
   }
-  return suggestions.slice(0, 3).map(({ rank: _rank, ...suggestion }) => suggestion);
+  if (fromBank.length === 0) {
+    const other = others.find((q) => !asked.has(q.questionId));
+    if (other) fromBank.push({ questionId: other.questionId, text: other.text, reason: `A ${CATEGORY_LABELS[other.category].toLowerCase()} question you have not practised here yet.` });
+  }
+  // This session's questions first, keeping room for one new question from the bank; then fill up from either.
+  const fromSession: PractiseSuggestion[] = suggestions.map(({ rank: _rank, ...suggestion }) => suggestion);
+  const picked = fromSession.slice(0, fromBank.length ? PRACTISE_COUNT - 1 : PRACTISE_COUNT);
+  for (const suggestion of [...fromBank, ...fromSession.slice(picked.length)]) if (picked.length < PRACTISE_COUNT) picked.push(suggestion);
+  return picked;
 }
 
 function lowerFirst(text: string): string {
