@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { eventually } from './support/eventually';
-import { RunningProduct, startProduct, tempDir } from './support/product';
+import { RunningProduct, startProduct } from './support/product';
 
 /**
  * The review of an interview the real pipeline produced in this test (a candidate answered two questions aloud through
@@ -42,7 +42,9 @@ describe('reviewing a finished interview in the browser', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('e2e_review');
-    product = await startProduct({ DATABASE_URL: db.url, MOCKROOM_DATA_DIR: tempDir('review') });
+    // The launcher's default data folder (.mockroom/ in the checkout), as in a user's install: the recording lives
+    // under a dot-folder there, which file serving must not refuse.
+    product = await startProduct({ DATABASE_URL: db.url });
     people.candidate = await account('Casey Candidate');
     people.mentor = await account('Morgan Mentor', 'interviewer');
     people.outsider = await account('Olly Outsider', 'interviewer');
@@ -82,8 +84,18 @@ describe('reviewing a finished interview in the browser', () => {
       (position) => expect(Math.abs(Number(position) - startMs)).toBeLessThan(500),
     );
     await eventually(() => line.getAttribute('aria-current'), (current) => expect(current).toBe('true'));
-    const audioTime = await page.getByTestId('review-audio').evaluate((audio) => (audio as unknown as { currentTime: number }).currentTime);
-    expect(Math.abs(audioTime * 1000 - startMs)).toBeLessThan(500);
+    // Selecting the line plays the recording from there: the audio loaded, is not paused, and its time moves on.
+    const audioState = () =>
+      page.getByTestId('review-audio').evaluate((element) => {
+        const audio = element as unknown as { currentTime: number; paused: boolean; error: unknown; readyState: number };
+        return { timeMs: audio.currentTime * 1000, paused: audio.paused, error: audio.error !== null, readyState: audio.readyState };
+      });
+    await eventually(audioState, (state) => {
+      expect(state.error).toBe(false);
+      expect(state.paused).toBe(false);
+      expect(state.timeMs).toBeGreaterThan(startMs + 300);
+    });
+    expect(await page.getByTestId('player').getByRole('alert').count()).toBe(0);
 
     // A later line, then the player's own slider: the audio follows.
     const interviewerLine = page.locator('[data-testid="review-line"][data-speaker="interviewer"]').nth(1);
@@ -93,6 +105,23 @@ describe('reviewing a finished interview in the browser', () => {
       () => page.getByTestId('player').getAttribute('data-position-ms'),
       (position) => expect(Math.abs(Number(position) - interviewerStart)).toBeLessThan(500),
     );
+
+    // The recording itself, as the player and "Download the recording" fetch it: whole, and by range for seeking.
+    const whole = await page.request.get(`${product.url}/api/interviews/${id}/audio`);
+    expect(whole.status()).toBe(200);
+    expect(whole.headers()['content-type']).toBe('audio/wav');
+    const body = await whole.body();
+    expect(body.subarray(0, 4).toString('latin1')).toBe('RIFF');
+    const part = await page.request.get(`${product.url}/api/interviews/${id}/audio`, { headers: { Range: 'bytes=44-1043' } });
+    expect(part.status()).toBe(206);
+    expect((await part.body()).length).toBe(1000);
+    // The interviewer's voice of each prompt ("Hear it" on a question), also from the default media folder.
+    const review = (await (await page.request.get(`${product.url}/api/interviews/${id}/review`)).json()) as { questions: { prompts: { audioUrl: string | null }[] }[] };
+    const promptUrl = review.questions.flatMap((q) => q.prompts).find((p) => p.audioUrl)?.audioUrl;
+    expect(promptUrl).toBeTruthy();
+    const voice = await page.request.get(`${product.url}${promptUrl}`);
+    expect(voice.status()).toBe(200);
+    expect((await voice.body()).subarray(0, 4).toString('latin1')).toBe('RIFF');
 
     // Scores and rubric points, with the covered ones marked in the transcript.
     const firstCard = page.getByTestId('question-result').first();

@@ -138,7 +138,7 @@ async function shutdown(code: number): Promise<never> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = resolve(env.MOCKROOM_DATA_DIR ?? join(root, '.mockroom'));
+  const dataDir = resolve(env.MOCKROOM_DATA_DIR || join(root, '.mockroom'));
   await mkdir(dataDir, { recursive: true });
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));

@@ -3,6 +3,7 @@ import type { InterviewSnapshot, InterviewSummary, User } from '@mockroom/contra
 import { MediaStorage } from '@mockroom/server-media';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
+import { sendMediaFile } from '../common/send-media-file';
 import { CreateInterviewDto } from './dto/create-interview.dto';
 import { InterviewListQueryDto } from './dto/interview-list-query.dto';
 import { InterviewsService } from './interviews.service';
@@ -47,10 +48,6 @@ export class InterviewsController {
   async promptAudio(@CurrentUser() user: User, @Param('id') id: string, @Param('seq', ParseIntPipe) seq: number, @Res() res: Response): Promise<void> {
     const { entity } = await this.service.findFor(user, id);
     const path = await this.service.promptAudio(entity, seq);
-    const size = await this.media.size(path);
-    res.setHeader('Content-Type', 'audio/wav');
-    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
-    if (size !== null) res.setHeader('Content-Length', String(size));
-    this.media.read(path).pipe(res);
+    await sendMediaFile(res, this.media, path, { 'Content-Type': 'audio/wav', 'Cache-Control': 'private, max-age=31536000, immutable' });
   }
 }

@@ -3,6 +3,7 @@ import type { Progress, Review, ShareInfo, User } from '@mockroom/contracts';
 import { MediaStorage } from '@mockroom/server-media';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
+import { sendMediaFile } from '../common/send-media-file';
 import { ShareDto } from './dto/share.dto';
 import { exportFilename } from './export/export-filename';
 import { reviewToMarkdown } from './export/review-markdown';
@@ -26,11 +27,7 @@ export class ReviewsController {
   @Get('interviews/:id/audio')
   async audio(@CurrentUser() user: User, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const path = await this.reviews.audioPath(user, id);
-    await new Promise<void>((resolve, reject) =>
-      res.sendFile(this.media.absolute(path), { headers: { 'Content-Type': 'audio/wav', 'Cache-Control': 'private, no-cache' } }, (error) =>
-        error && !res.headersSent ? reject(error) : resolve(),
-      ),
-    );
+    await sendMediaFile(res, this.media, path, { 'Content-Type': 'audio/wav', 'Cache-Control': 'private, no-cache' });
   }
 
   @Get('interviews/:id/review.md')

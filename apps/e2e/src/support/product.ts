@@ -20,13 +20,18 @@ export function tempDir(label: string): string {
 /**
  * Starts the product exactly as `npm start` does after building (the launcher: database, Redis, migrations,
  * API serving the web client, worker), on a free port, and waits for its "running at" line.
+ * Without MOCKROOM_DATA_DIR in `env` it uses the launcher's default data folder (`.mockroom/` in the checkout), as a
+ * user's install does.
  */
 export async function startProduct(env: Record<string, string>): Promise<RunningProduct> {
   if (!existsSync(LAUNCHER)) throw new Error('Build first: node tools/scripts/build-server.mjs (npm test does it).');
+  const inherited = { ...process.env };
+  delete inherited.MOCKROOM_DATA_DIR;
+  delete inherited.MOCKROOM_MEDIA_DIR;
   const child: ChildProcess = spawn(process.execPath, [LAUNCHER], {
     cwd: REPO_ROOT,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: 'production',
       PORT: '0',
       HOST: '127.0.0.1',

@@ -27,7 +27,14 @@ export function ReviewTranscript({ lines, labels, playback, seekable, emphasis }
   const userScrolledAt = useRef(0);
   const groups = useMemo(() => groupLines(lines), [lines]);
   const active = usePlaybackValue(playback, (state) => (seekable ? activeLineIndex(lines, state.positionMs) : -1));
-  const seek = useCallback((ms: number) => playback.seek(ms), [playback]);
+  // Selecting a line plays from there, as "Hear it" does: moving the position alone leaves the reader waiting.
+  const seek = useCallback(
+    (ms: number) => {
+      playback.seek(ms);
+      void playback.play();
+    },
+    [playback],
+  );
   const previous = useRef(active);
 
   // Keeps the line being played in view, within the transcript only (never scrolling the page), unless the reader is scrolling.
