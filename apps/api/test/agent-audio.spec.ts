@@ -67,6 +67,7 @@ describe('LiveKit agent audio path', () => {
     await console.connect();
     await console.emitAck<Ack<InterviewSnapshot>>('interview:join', id);
     await console.emitAck('interview:start');
+    await console.emitAck('console:show', { kind: 'question', questionIndex: 0 });
     // The candidate's page, which says when its microphone reaches the session through the room.
     const candidatePage = new LiveClient(t.baseUrl, candidate.cookieHeader());
     await candidatePage.connect();

@@ -144,7 +144,13 @@ describe('human interviewer session (built-in transport)', () => {
     expect(await cand.emitAck('console:note', { questionIndex: 0, text: 'x', visibility: 'shared' })).toMatchObject({ error: { code: 'not-interviewer' } });
     expect(await cand.emitAck('answer:done')).toMatchObject({ error: { code: 'bad-request' } });
 
-    ok(await lead.emitAck<Ack<TurnState>>('interview:start'));
+    // Starting shows no question by itself; the interviewer shows the first one when ready.
+    expect(ok(await lead.emitAck<Ack<TurnState>>('interview:start'))).toMatchObject({ phase: 'waiting' });
+    const started = ok(await cand.emitAck<Ack<InterviewSnapshot>>('interview:join', id));
+    expect(started.interview.status).toBe('live');
+    expect(started.prompts).toEqual([]);
+    expect(cand.all('prompt')).toHaveLength(0);
+    ok(await lead.emitAck<Ack<Prompt>>('console:show', { kind: 'question', questionIndex: 0 }));
     const first = (await cand.waitFor('prompt')) as Prompt;
     expect(first).toMatchObject({ kind: 'question', questionIndex: 0 });
 
@@ -185,6 +191,12 @@ describe('human interviewer session (built-in transport)', () => {
     // A follow-up on the candidate's screen.
     ok(await lead.emitAck<Ack<Prompt>>('console:show', { kind: 'follow-up', questionIndex: 0, text: 'How would you handle token rotation?' }));
     expect(((await cand.waitFor('prompt', (p) => (p as Prompt).kind === 'follow-up')) as Prompt).text).toBe('How would you handle token rotation?');
+
+    // On to question 2, and back to question 1: an earlier question can be shown again.
+    ok(await lead.emitAck<Ack<Prompt>>('console:show', { kind: 'question', questionIndex: 1 }));
+    const back = ok(await lead.emitAck<Ack<Prompt>>('console:show', { kind: 'question', questionIndex: 0 }));
+    expect(back).toMatchObject({ kind: 'question', questionIndex: 0 });
+    expect(((await cand.waitFor('prompt', (p) => (p as Prompt).seq === back.seq)) as Prompt).text).toBe(first.text);
 
     const ended = ok(await lead.emitAck<Ack<InterviewSnapshot>>('interview:end'));
     expect(ended.interview.status).toBe('completed');

@@ -14,11 +14,13 @@ import { RunningProduct, startProduct, tempDir } from './support/product';
  * the candidate, and nothing of the rubric, scores or private notes reaches the candidate, on the page or on the wire.
  */
 const QUESTION = 'authentication-sessions-end-to-end';
+const SECOND_QUESTION = 'rest-vs-graphql';
 const INTERVIEWER_SAYS = 'Welcome. Please walk me through how authentication and sessions work, end to end.';
 const CANDIDATE_SAYS =
   'The user sends credentials over HTTPS. The server hashes the password with bcrypt and compares it to the stored hash. ' +
   'Then it creates a session and sets the session ID in an HTTP only secure cookie.';
 const PRIVATE_NOTE = 'Private note: probe token rotation next time';
+const SHARED_NOTE = 'Shared note: clear walk through the login flow';
 
 function micFile(name: string, pcm: Int16Array): string {
   const path = join(tempDir(`mic-${name}`), `${name}.wav`);
@@ -37,7 +39,7 @@ describe('a session run by a human interviewer, in two browsers', () => {
     product = await startProduct({ DATABASE_URL: db.url, MOCKROOM_DATA_DIR: tempDir('human') });
     // The interviewer speaks a few seconds after opening the console (time to press Start); the candidate answers after that.
     interviewerBrowser = await launchWithMic(micFile('interviewer', concatPcm(silence(9000), speakSentences(INTERVIEWER_SAYS), silence(60_000))));
-    candidateBrowser = await launchWithMic(micFile('candidate', concatPcm(silence(18_000), speakSentences(CANDIDATE_SAYS), silence(60_000))));
+    candidateBrowser = await launchWithMic(micFile('candidate', concatPcm(silence(26_000), speakSentences(CANDIDATE_SAYS), silence(60_000))));
   });
 
   afterAll(async () => {
@@ -65,6 +67,8 @@ describe('a session run by a human interviewer, in two browsers', () => {
     await interviewer.page.getByLabel('Chosen from the bank').check();
     await interviewer.page.getByRole('searchbox', { name: 'Search the bank' }).fill('authentication sessions');
     await interviewer.page.locator(`[data-testid="bank-question"][data-question-id="${QUESTION}"]`).getByRole('button', { name: 'Add' }).click();
+    await interviewer.page.getByRole('searchbox', { name: 'Search the bank' }).fill('REST GraphQL');
+    await interviewer.page.locator(`[data-testid="bank-question"][data-question-id="${SECOND_QUESTION}"]`).getByRole('button', { name: 'Add' }).click();
     await interviewer.page.getByRole('button', { name: 'Create session' }).click();
     const created = interviewer.page.getByTestId('session-created');
     await created.waitFor();
@@ -89,7 +93,20 @@ describe('a session run by a human interviewer, in two browsers', () => {
       15_000,
     );
     await interviewer.page.getByRole('button', { name: 'Start session' }).click();
+    // Starting shows no question by itself: the candidate waits, and the console's button says what it will do.
+    await candidate.page.getByText('The session has started').waitFor({ timeout: 15_000 });
+    expect(await candidate.page.getByTestId('prompt-text').count()).toBe(0);
+    const next = interviewer.page.getByTestId('next-question');
+    await eventually(() => next.textContent(), (text) => expect(text).toBe('Show the first question'));
+    await next.click();
     await eventually(() => candidate.page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/authentication and sessions/), 15_000);
+    // On to question 2 and back to question 1: one click never skips a question for good.
+    await eventually(() => next.textContent(), (text) => expect(text).toBe('Show question 2'));
+    await next.click();
+    await eventually(() => candidate.page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/REST and GraphQL/), 15_000);
+    await interviewer.page.getByTestId('previous-question').click();
+    await eventually(() => candidate.page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/authentication and sessions/), 15_000);
+    await eventually(() => interviewer.page.getByTestId('console-question').getAttribute('data-question-index'), (index) => expect(index).toBe('0'));
 
     // Both voices, each with its speaker, in the interviewer's console; the candidate sees their own words.
     const segment = (page: Page, testId: string, speaker: string) => page.locator(`[data-testid="${testId}"][data-speaker="${speaker}"]`);
@@ -117,6 +134,12 @@ describe('a session run by a human interviewer, in two browsers', () => {
     await interviewer.page.getByLabel('Private', { exact: true }).check();
     await interviewer.page.getByRole('button', { name: 'Add note' }).click();
     await interviewer.page.locator('[data-testid="console-note"][data-visibility="private"]').waitFor();
+    // A shared note, after which the next note is private again unless chosen otherwise.
+    await interviewer.page.getByLabel('Note', { exact: true }).fill(SHARED_NOTE);
+    await interviewer.page.getByLabel('Shared with the candidate', { exact: true }).check();
+    await interviewer.page.getByRole('button', { name: 'Add note' }).click();
+    await interviewer.page.locator('[data-testid="console-note"][data-visibility="shared"]').waitFor();
+    expect(await interviewer.page.getByLabel('Private', { exact: true }).isChecked()).toBe(true);
 
     // Nothing of it on the candidate's page or socket.
     expect(await candidate.page.getByTestId('checklist-point').count()).toBe(0);

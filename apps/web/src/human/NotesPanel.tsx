@@ -38,6 +38,8 @@ export function NotesPanel({ questionIndex, notes, blocked, onAdd }: NotesPanelP
     try {
       await onAdd({ questionIndex: questionIndex >= 0 ? questionIndex : null, text: trimmed, visibility });
       setText('');
+      // Each note starts private: sharing is a choice made per note, never carried over to the next one.
+      setVisibility('private');
     } catch (problem) {
       setError(`Couldn't add the note. ${problem instanceof Error ? problem.message : ''}`.trim());
     } finally {

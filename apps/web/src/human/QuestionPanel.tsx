@@ -52,22 +52,24 @@ export function QuestionPanel(props: QuestionPanelProps) {
   const next = nextQuestionIndex(questionIndex, questionCount);
   const nextQuestion = next === null ? null : (questions?.[next] ?? null);
   const blocked = blockedReason(started, online);
-  const [showing, setShowing] = useState(false);
   const [showError, setShowError] = useState<string | null>(null);
   const headingId = useId();
 
   const text = prompt?.text ?? question?.text ?? (questions === undefined ? 'Loading the question…' : `Question ${viewIndex + 1}`);
 
-  async function showNext() {
-    if (next === null || showing) return;
-    setShowing(true);
+  const previous = shown && questionIndex > 0 ? questionIndex - 1 : null;
+  const [showing, setShowing] = useState<'next' | 'previous' | null>(null);
+
+  async function showQuestion(index: number | null, which: 'next' | 'previous') {
+    if (index === null || showing) return;
+    setShowing(which);
     setShowError(null);
     try {
-      await props.onShow({ kind: 'question', questionIndex: next });
+      await props.onShow({ kind: 'question', questionIndex: index });
     } catch (error) {
       setShowError(`Couldn't show the question. ${messageOf(error)}`);
     } finally {
-      setShowing(false);
+      setShowing(null);
     }
   }
 
@@ -101,23 +103,37 @@ export function QuestionPanel(props: QuestionPanelProps) {
       {question?.context && <p className="console-question__context">{question.context}</p>}
 
       <div className="console-question__next">
+        {previous !== null && (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void showQuestion(previous, 'previous')}
+            disabled={showing !== null || blocked !== null}
+            data-testid="previous-question"
+            title={`Show question ${previous + 1} to the candidate again`}
+          >
+            {showing === 'previous' && <Spinner size="small" />}← Back to question {previous + 1}
+          </button>
+        )}
         <button
           type="button"
           className="button button--primary"
-          onClick={() => void showNext()}
-          disabled={next === null || showing || blocked !== null}
+          onClick={() => void showQuestion(next, 'next')}
+          disabled={next === null || showing !== null || blocked !== null}
           data-testid="next-question"
         >
-          {showing && <Spinner size="small" />}
-          {shown ? 'Next question' : 'Show the first question'}
+          {showing === 'next' && <Spinner size="small" />}
+          {!shown ? 'Show the first question' : next === null ? 'No more questions' : `Show question ${next + 1}`}
         </button>
         <span className="console-question__next-text">
           {blocked ??
-            (next === null
-              ? 'This is the last question. End the session when you are done.'
-              : shown && nextQuestion
-                ? `Up next: ${nextQuestion.text}`
-                : null)}
+            (!shown
+              ? 'The candidate sees each question when you show it.'
+              : next === null
+                ? 'This is the last question. End the session when you are done.'
+                : nextQuestion
+                  ? `Up next: ${nextQuestion.text}`
+                  : null)}
         </span>
       </div>
       {showError && (

@@ -64,7 +64,10 @@ describe('HumanSessionRuntime', () => {
         turn,
       } as unknown as InterviewEntity;
       const runtime = await HumanSessionRuntime.load(deps, entity);
-      await runtime.start();
+      // Starting shows nothing by itself: the interviewer shows the first question.
+      expect(await runtime.start()).toMatchObject({ phase: 'waiting' });
+      expect(emitted).not.toContain('prompt');
+      await runtime.show({ kind: 'question', questionIndex: 0 });
 
       // The candidate speaks one utterance, then pauses: its transcription job starts and stays pending.
       runtime.startStream('cand-stream', 'candidate');

@@ -23,23 +23,15 @@ import type { EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
-import { closeRecording, openRecording, planQuestions } from './runtime-support';
+import { closeRecording, openRecording, planQuestions, SessionCommandError } from './runtime-support';
+
+export { SessionCommandError } from './runtime-support';
 import type { RuntimeDeps } from './interview-runtime';
 
 export interface HumanRuntimeDeps extends Omit<RuntimeDeps, 'clarify'> {
   feedback: InterviewerFeedbackRepository;
   /** To the interviewer's sockets only: rubric, scores and notes never reach the candidate. */
   emitToInterviewer: RuntimeDeps['emit'];
-}
-
-/** A command the session refuses, with the reason (becomes a socket error). */
-export class SessionCommandError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 const ACK_EVERY_FRAMES = 25;
@@ -163,22 +155,25 @@ export class HumanSessionRuntime implements StreamSink {
 
   // ---- the interviewer's commands ----
 
-  /** created → live, with the first question on the candidate's screen. */
+  /**
+   * created → live. No question is shown yet: the interviewer greets the candidate and shows the first question when
+   * ready (showing it here as well made the console's first click skip to question 2).
+   */
   start(): Promise<TurnState> {
     return this.run(async () => {
       if (this.entity.status !== 'created') return this.turn;
       if (!this.entity.candidateId) throw new SessionCommandError('no-candidate', 'Nobody has accepted the invitation yet: send the link to your candidate first.');
       const startedAt = new Date();
-      const turn: TurnState = { ...this.turn, phase: 'listening' };
+      const turn: TurnState = { ...this.turn, phase: 'waiting' };
       if (!(await this.deps.interviews.start(this.id, startedAt, turn))) return this.turn;
       this.entity = { ...this.entity, status: 'live', startedAt } as InterviewEntity;
       this.startedAtEpoch = startedAt.getTime();
-      await this.prompt('question', 0, this.questions[0].text);
+      this.setTurn({ phase: 'waiting' });
       return this.turn;
     });
   }
 
-  /** Shows the next question, or a follow-up to the current one, on the candidate's screen. */
+  /** Shows a question of the plan (the next one, or again an earlier one), or a follow-up to the current one, on the candidate's screen. */
   show(command: ShowPromptCommand): Promise<Prompt> {
     return this.run(async () => {
       this.assertLive();
