@@ -84,7 +84,7 @@ describe('a live AI interview in the browser', () => {
     // Words appear while the candidate is still answering.
     const candidateSegments = page.locator('[data-testid="segment"][data-speaker="candidate"]');
     await eventually(() => candidateSegments.count(), (n) => expect(n).toBeGreaterThan(0), 60_000);
-    expect(await page.getByTestId('turn-phase').textContent()).toMatch(/listening|prompting/);
+    expect(await page.getByTestId('turn-phase').getAttribute('data-phase')).toMatch(/listening|prompting/);
 
     // The long silence ends the answer; the interviewer asks the next question.
     await eventually(() => page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/optimistic UI/i), 90_000);
@@ -146,7 +146,7 @@ describe('a live AI interview in the browser', () => {
       await eventually(() => second.getByTestId('prompt-text').textContent(), (text) => expect(text).toBe(firstQuestion));
       await eventually(() => candidateText.first().textContent(), (text) => expect(text?.trim()).toBe(saidBefore));
       expect(await second.getByRole('button', { name: 'Start interview' }).count()).toBe(0);
-      await eventually(() => second.getByTestId('turn-phase').textContent(), (phase) => expect(phase).toBe('listening'), 30_000);
+      await eventually(() => second.getByTestId('turn-phase').getAttribute('data-phase'), (phase) => expect(phase).toBe('listening'), 30_000);
 
       // "I'm done" ends the answer at once (the 15 s of silence never come): the next question.
       await second.getByRole('button', { name: "I'm done" }).click();

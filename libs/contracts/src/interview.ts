@@ -102,6 +102,11 @@ export interface TranscriptSegment {
   engine: string | null;
 }
 
+/** The `engine` of a transcript segment the candidate typed instead of saying: assessed like speech, without speech analytics. */
+export const TYPED_ANSWER_ENGINE = 'typed';
+/** The longest typed answer, in characters. */
+export const TYPED_ANSWER_MAX_CHARS = 6000;
+
 /** Where a live interview's turn stands. */
 export type TurnPhase = 'waiting' | 'prompting' | 'listening' | 'thinking' | 'done';
 

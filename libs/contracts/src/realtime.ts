@@ -68,6 +68,8 @@ export interface ServerToClientEvents {
   'audio:ack': (ack: { streamId: string; seq: number }) => void;
   'answer:assessed': (result: AnswerResult) => void;
   'interview:completed': (snapshot: InterviewSnapshot) => void;
+  /** The interview ended with nothing said or typed by the candidate, so it was not kept (AI interviews). */
+  'interview:discarded': (info: { interviewId: string; message: string }) => void;
   /** Human sessions: who is in the session now. */
   presence: (participants: Participant[]) => void;
   /** Human sessions: the other participant's audio (built-in transport). */
@@ -95,6 +97,8 @@ export interface ClientToServerEvents {
   'audio:frame': (seq: number, pcm: ArrayBuffer | Uint8Array) => void;
   /** The candidate says the answer is finished. */
   'answer:done': () => void;
+  /** The candidate types the answer instead of saying it: stored as its transcript, and the answer ends. */
+  'answer:text': (text: string, ack: Ack<TranscriptSegment>) => void;
   /** The media agent (LiveKit): the interviewer's voice for a prompt, to publish in the room. */
   'agent:prompt-voice': (seq: number, ack: Ack<PromptVoice>) => void;
   /** The prompt's audio finished playing (listening timers start from here). */

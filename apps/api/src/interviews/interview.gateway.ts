@@ -29,7 +29,9 @@ import {
   ScoreCommand,
   ShowPromptCommand,
   SocketError,
+  TranscriptSegment,
   TurnState,
+  TYPED_ANSWER_MAX_CHARS,
 } from '@mockroom/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
@@ -37,7 +39,7 @@ import { SocketData, socketAuthMiddleware } from '../realtime/socket-auth.middle
 import { InterviewsService } from './interviews.service';
 import { HumanSessionRuntime, SessionCommandError } from './runtime/human-session-runtime';
 import { InterviewRuntime } from './runtime/interview-runtime';
-import { InterviewRuntimes, LiveRuntime } from './runtime/interview-runtimes.service';
+import { DISCARDED_MESSAGE, InterviewRuntimes, LiveRuntime } from './runtime/interview-runtimes.service';
 
 interface LiveSocketData extends SocketData {
   interviewId?: string;
@@ -237,6 +239,19 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     return { ok: true };
   }
 
+  /** A typed answer, for a candidate without a (working) microphone or who prefers the keyboard. */
+  @SubscribeMessage('answer:text')
+  typedAnswer(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Reply<TranscriptSegment>> | Reply<TranscriptSegment> {
+    const runtime = this.aiRuntime(socket, 'answer:text');
+    if ('error' in runtime) return runtime;
+    const text = typeof body === 'string' ? body.normalize('NFC').replace(/\r\n?/g, '\n').trim() : null;
+    if (!text) return this.fail(socket, 'bad-request', 'answer:text needs the answer as text.', 'answer:text');
+    if (text.length > TYPED_ANSWER_MAX_CHARS) return this.fail(socket, 'bad-request', `A typed answer can be up to ${TYPED_ANSWER_MAX_CHARS} characters.`, 'answer:text');
+    // Control characters (NUL and the like) have no place in an answer and break storage; tabs and new lines are fine.
+    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) return this.fail(socket, 'bad-request', 'The answer contains control characters.', 'answer:text');
+    return this.command(socket, 'answer:text', () => runtime.typedAnswer(text));
+  }
+
   /** The candidate's browser, or with LiveKit the agent that spoke the prompt into the room: it has been heard. */
   @SubscribeMessage('prompt:played')
   promptPlayed(@ConnectedSocket() socket: Socket, @MessageBody() seq: unknown): void {
@@ -268,7 +283,9 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const runtime = this.leadRuntime(socket, 'interview:end');
     if ('error' in runtime) return runtime;
     await runtime.end();
-    return this.service.snapshot(await this.service.reload(runtime.id), runtime.turn);
+    const entity = await this.service.find(runtime.id);
+    if (!entity) return this.fail(socket, 'interview-discarded', DISCARDED_MESSAGE, 'interview:end');
+    return this.service.snapshot(entity, runtime.turn);
   }
 
   @SubscribeMessage('console:show')

@@ -73,6 +73,19 @@ export class InterviewsService {
     this.logger.log(`interview ${entity.id} deleted by ${access === 'admin' ? `admin ${user.id}` : 'its candidate'}`);
   }
 
+  /**
+   * Deletes an ended interview in which the candidate said nothing at all (no transcribed or typed word), with its
+   * media; true when it did.
+   */
+  async discardIfEmpty(entity: InterviewEntity): Promise<boolean> {
+    const segments = await this.interviews.listSegments(entity.id);
+    if (segments.some((s) => s.speaker === 'candidate' && s.text.trim().length > 0)) return false;
+    await this.interviews.delete(entity.id);
+    await this.media.deleteInterview(entity.id);
+    this.logger.log(`interview ${entity.id} ended with nothing said: not kept`);
+    return true;
+  }
+
   /** The interview if this user may see it (404 when it does not exist, 403 when it is someone else's). */
   async findFor(user: User, id: string): Promise<{ entity: InterviewEntity; access: InterviewAccess }> {
     const entity = UUID.test(id) ? await this.interviews.findById(id) : null;
@@ -96,6 +109,11 @@ export class InterviewsService {
       hideScores ? Promise.resolve([]) : this.interviews.listAnswers(entity.id),
     ]);
     return buildSnapshot(entity, turn, prompts, segments, answers);
+  }
+
+  /** The interview as stored now, or null when it is gone. */
+  find(id: string): Promise<InterviewEntity | null> {
+    return this.interviews.findById(id);
   }
 
   async reload(id: string): Promise<InterviewEntity> {

@@ -10,6 +10,7 @@ import {
   ServerToClientEvents,
   TranscriptSegment,
   TurnState,
+  TYPED_ANSWER_ENGINE,
   VoiceActivity,
 } from '@mockroom/contracts';
 import type { QuestionBank } from '@mockroom/question-bank';
@@ -21,7 +22,7 @@ import type { EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
-import { closeRecording, openRecording, planQuestions } from './runtime-support';
+import { closeRecording, openRecording, planQuestions, SessionCommandError } from './runtime-support';
 
 type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
 
@@ -151,7 +152,8 @@ export class InterviewRuntime implements StreamSink {
 
   private run<T>(work: () => Promise<T>): Promise<T> {
     const next = this.chain.then(work, work);
-    this.chain = next.catch((error: Error) => this.logger.error(error.stack ?? error.message));
+    // A refused command is the caller's answer, not a fault of ours.
+    this.chain = next.catch((error: Error) => (error instanceof SessionCommandError ? undefined : this.logger.error(error.stack ?? error.message)));
     return next;
   }
 
@@ -226,6 +228,46 @@ export class InterviewRuntime implements StreamSink {
 
   answerDone(): Promise<void> {
     return this.run(() => this.endAnswer('done'));
+  }
+
+  /**
+   * A typed answer (no microphone, a noisy room, or by choice): stored as the answer's transcript, labelled as typed
+   * so it is assessed like a spoken one without speech analytics, and the answer ends as on "I'm done".
+   */
+  typedAnswer(text: string): Promise<TranscriptSegment> {
+    return this.run(async () => {
+      const answer = this.answer;
+      if (this.ended) throw new SessionCommandError('session-ended', 'This interview has ended.');
+      if (this.entity.status !== 'live') throw new SessionCommandError('not-started', 'Start the interview first.');
+      if (!answer || answer.closing || (this.turn.phase !== 'listening' && this.turn.phase !== 'prompting')) {
+        throw new SessionCommandError('not-listening', 'The interviewer is not waiting for an answer right now.');
+      }
+      const seq = await this.retrying(() => this.deps.interviews.allocateSeq(this.id));
+      const atMs = Math.max(this.nowMs(), this.timelineMs, answer.startMs);
+      const question = this.questions[this.turn.questionIndex];
+      const { segment } = await this.retrying(() =>
+        this.deps.interviews.upsertSegment({
+          interviewId: this.id,
+          seq,
+          speaker: 'candidate',
+          answerId: answer.id,
+          questionId: question.id,
+          startMs: atMs,
+          endMs: atMs,
+          text,
+          engine: TYPED_ANSWER_ENGINE,
+        }),
+      );
+      const dto: TranscriptSegment = { seq, speaker: 'candidate', text, startMs: segment.startMs, endMs: segment.endMs, questionId: question.id, answerId: answer.id, engine: TYPED_ANSWER_ENGINE };
+      answer.segmentCount++;
+      answer.transcribed.set(seq, text);
+      this.deps.emit('transcript:segment', dto);
+      if (atMs > this.timelineMs) this.timelineMs = atMs;
+      // Next in the chain, not awaited here: the reply means "stored", and the decision may take a while (the last
+      // answer waits for the summary).
+      void this.run(() => (this.answer === answer ? this.endAnswer('done') : Promise.resolve()));
+      return dto;
+    });
   }
 
   promptPlayed(seq: number): void {

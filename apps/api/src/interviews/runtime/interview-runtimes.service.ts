@@ -15,6 +15,8 @@ import { InterviewRuntime } from './interview-runtime';
 /** The runtime of an AI interview or of a session run by a human interviewer. */
 export type LiveRuntime = InterviewRuntime | HumanSessionRuntime;
 
+export const DISCARDED_MESSAGE = 'Nothing was said or typed in this interview, so it was not saved. Check your microphone, or choose typed answers, and start again.';
+
 /** A runtime without sockets for this long is unloaded; its state is in the database. */
 const IDLE_UNLOAD_MS = 5 * 60 * 1000;
 
@@ -126,6 +128,13 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
   private async finished(id: string): Promise<void> {
     if (this.stopping) return;
     const entity = await this.service.reload(id);
+    // An AI interview in which the candidate never said (or typed) a word has nothing to review: it is not kept as a
+    // "completed, not scored" entry in their history.
+    if (entity.interviewerKind === 'ai' && (await this.service.discardIfEmpty(entity))) {
+      this.emit(id, 'interview:discarded', { interviewId: id, message: DISCARDED_MESSAGE });
+      setTimeout(() => void this.unload(id), 60_000).unref();
+      return;
+    }
     this.emit(id, 'interview:completed', await this.service.snapshot(entity));
     setTimeout(() => void this.unload(id), 60_000).unref();
   }

@@ -5,6 +5,16 @@ import type { MediaStorage } from '@mockroom/server-media';
 import type { WriteStream } from 'node:fs';
 import type { AudioStream } from './audio-stream';
 
+/** A command the session refuses, with the reason (becomes a socket error). */
+export class SessionCommandError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** What both runtimes (AI interview, human session) need to keep recordings. */
 export interface RecordingDeps {
   interviews: InterviewRepository;

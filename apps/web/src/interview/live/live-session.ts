@@ -39,6 +39,10 @@ export interface LiveState {
   doneSentFor: string | null;
   starting: boolean;
   ending: boolean;
+  /** The candidate types answers instead of saying them (no microphone, a noisy room, or by choice). */
+  typing: boolean;
+  /** A typed answer on its way to the server. */
+  sendingText: boolean;
   /** The interview is over on the server; the summary is on its way. */
   wrappingUp: boolean;
   completed: boolean;
@@ -53,6 +57,11 @@ const END_TIMEOUT_MS = 75_000;
 const AUDIO_WAIT_MS = 12_000;
 /** How long past its length a prompt the agent speaks in the room may take before the browser plays it itself. */
 const ROOM_VOICE_GRACE_MS = 8_000;
+
+/** The interview ended with nothing said or typed, so the server did not keep it. */
+function discarded(message: string): FatalProblem {
+  return { code: 'interview-discarded', title: 'Nothing was recorded', message };
+}
 
 function fatalFor(error: SocketError): FatalProblem {
   switch (error.code) {
@@ -177,6 +186,8 @@ export class LiveSession {
       doneSentFor: null,
       starting: false,
       ending: false,
+      typing: false,
+      sendingText: false,
       wrappingUp: false,
       completed: initial.interview.status === 'completed' || initial.interview.status === 'abandoned',
       fatal: null,
@@ -219,7 +230,7 @@ export class LiveSession {
     window.__mockroomAudio = this.uplink.hook;
     this.bindSocket();
     this.connection.open();
-    if (!this.state.completed) void this.mic.start();
+    if (!this.state.completed && !this.state.typing) void this.mic.start();
   }
 
   close(): void {
@@ -259,6 +270,7 @@ export class LiveSession {
     socket.on('voice:activity', (activity) => this.set({ activity, activityAt: performance.now() }));
     socket.on('answer:assessed', (result) => this.setSnapshot({ answers: upsertAnswer(this.state.snapshot.answers, result) }));
     socket.on('interview:completed', (snapshot) => this.complete(snapshot));
+    socket.on('interview:discarded', ({ message }) => this.fail(discarded(message)));
     socket.on('error', (error) => this.handleServerError(error));
   }
 
@@ -379,6 +391,7 @@ export class LiveSession {
     if (this.state.completed) return;
     this.player.stop();
     this.mic.stop();
+    this.completion.stop();
     this.set({ fatal: problem });
     this.connection.socket.disconnect();
     this.media.close();
@@ -519,12 +532,22 @@ export class LiveSession {
 
   // ---- actions -----------------------------------------------------------------------------------------------
 
+  /**
+   * Whether the interview can start as things are: with a working (or starting) microphone, or in typed mode. Without
+   * either, nothing the candidate does could be heard, and the interview would end with nothing in it.
+   */
+  canStart(): boolean {
+    return this.state.typing || this.state.mic.status !== 'error';
+  }
+
   async startInterview(): Promise<void> {
     const socket = this.connection.socket;
-    if (this.state.starting) return;
+    if (this.state.starting || !this.canStart()) return;
     // A click: the moment the browser lets audio start.
-    void this.mic.resume();
-    if (this.state.mic.status === 'error' || this.state.mic.status === 'idle') void this.mic.start();
+    if (!this.state.typing) {
+      void this.mic.resume();
+      if (this.state.mic.status === 'idle') void this.mic.start();
+    }
     this.set({ starting: true });
     try {
       const reply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('interview:start');
@@ -555,6 +578,10 @@ export class LiveSession {
           this.awaitCompletion();
           return;
         }
+        if (reply.error.code === 'interview-discarded') {
+          this.fail(discarded(reply.error.message));
+          return;
+        }
         throw new Error(reply.error.message || "The interview couldn't be ended.");
       }
       this.complete(reply);
@@ -582,6 +609,51 @@ export class LiveSession {
       turn.phase === 'listening' &&
       this.state.doneSentFor !== (turn.answerId ?? 'current')
     );
+  }
+
+  /** Typed answers instead of the microphone, or back to speaking. */
+  setTyping(typing: boolean): void {
+    if (typing === this.state.typing) return;
+    this.set({ typing });
+    if (typing) {
+      this.mic.stop();
+    } else if (!this.state.completed) {
+      void this.mic.start();
+    }
+  }
+
+  canSendText(): boolean {
+    const { turn, interview } = this.state.snapshot;
+    return (
+      this.state.joined &&
+      this.state.connection === 'connected' &&
+      interview.status === 'live' &&
+      !this.state.sendingText &&
+      (turn.phase === 'listening' || turn.phase === 'prompting')
+    );
+  }
+
+  /** Sends a typed answer; it is the whole answer (the interviewer moves on, as after "I'm done"). */
+  async sendTypedAnswer(text: string): Promise<void> {
+    const trimmed = text.trim();
+    if (!trimmed) throw new Error('Type your answer first.');
+    if (!this.canSendText()) throw new Error('The interviewer is not waiting for an answer right now.');
+    const { turn } = this.state.snapshot;
+    this.set({ sendingText: true });
+    // The interviewer stops talking: the candidate has answered.
+    this.interruptPrompt();
+    try {
+      const reply = await this.connection.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('answer:text', trimmed);
+      if (isErrorReply(reply)) throw new Error(reply.error.message || "Your answer couldn't be sent.");
+      const transcript = upsertSegment(this.state.snapshot.transcript, reply);
+      this.set({ doneSentFor: turn.answerId ?? 'current' });
+      if (transcript !== this.state.snapshot.transcript) this.setSnapshot({ transcript });
+    } catch (error) {
+      if (error instanceof Error && /timed? ?out|operation has timed out/i.test(error.message)) throw new Error("The server didn't answer in time. Please send it again.");
+      throw error;
+    } finally {
+      this.set({ sendingText: false });
+    }
   }
 
   setMuted(muted: boolean): void {

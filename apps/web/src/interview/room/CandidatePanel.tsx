@@ -1,5 +1,7 @@
 import type { TurnPhase, VoiceActivity } from '@mockroom/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { TYPED_ANSWER_MAX_CHARS } from '@mockroom/contracts';
+import { Spinner } from '../../ui/Spinner';
 import type { MicState } from '../audio/mic-capture';
 import { LevelMeter, type LevelSubscribe } from '../LevelMeter';
 import { AnswerTimer } from './AnswerTimer';
@@ -21,6 +23,12 @@ interface CandidatePanelProps {
   onDone: () => void;
   onRetryMic: () => void;
   onResumeMic: () => void;
+  /** Typed answers instead of the microphone. */
+  typing: boolean;
+  canSendText: boolean;
+  sendingText: boolean;
+  onTypingChange: (typing: boolean) => void;
+  onSendText: (text: string) => Promise<void>;
 }
 
 const PHASE_TEXT: Record<TurnPhase, string> = {
@@ -54,11 +62,13 @@ function MutedWhileTalking({ subscribe, muted }: { subscribe: LevelSubscribe; mu
   return <span className="candidate-panel__muted-hint">You're muted: unmute to be heard.</span>;
 }
 
-/** The candidate's side: microphone, mute, the answer's timer and pause cue, and "I'm done". */
+/** The candidate's side: microphone, mute, the answer's timer and pause cue, and "I'm done" (or the typed answer). */
 export function CandidatePanel(props: CandidatePanelProps) {
   const { mic, muted, phase, activity } = props;
   const listening = phase === 'listening';
   const showCue = listening && activity !== null && !activity.speaking && activity.answerEndsInMs !== null;
+
+  if (props.typing) return <TypedAnswer {...props} />;
 
   return (
     <section className="candidate-panel card" aria-label="Your microphone and answer">
@@ -75,10 +85,14 @@ export function CandidatePanel(props: CandidatePanelProps) {
         <LevelMeter subscribe={props.subscribeLevel} muted={muted} size="small" label="Your microphone level" testId="mic-level" />
         <div className="candidate-panel__mic-note">
           {mic.status === 'error' && mic.problem ? (
-            <span className="candidate-panel__problem" role="alert">
+            <span className="candidate-panel__problem" role="alert" data-testid="mic-problem">
               <strong>{mic.problem.title}.</strong> {mic.problem.help}{' '}
               <button type="button" className="button button--link" onClick={props.onRetryMic}>
                 Try again
+              </button>{' '}
+              or{' '}
+              <button type="button" className="button button--link" onClick={() => props.onTypingChange(true)}>
+                type your answers instead
               </button>
             </span>
           ) : mic.status === 'suspended' ? (
@@ -97,10 +111,9 @@ export function CandidatePanel(props: CandidatePanelProps) {
       <div className="candidate-panel__turn">
         <p className="candidate-panel__phase">
           <span className={`phase-dot phase-dot--${phase}`} aria-hidden="true" />
-          <span className="phase-code" data-testid="turn-phase">
-            {phase}
+          <span className="candidate-panel__phase-text" data-testid="turn-phase" data-phase={phase}>
+            {props.started ? PHASE_TEXT[phase] : 'Press Start when you are ready'}
           </span>
-          <span className="candidate-panel__phase-text">{props.started ? PHASE_TEXT[phase] : 'Press Start when you are ready'}</span>
         </p>
         <p className="candidate-panel__timer">
           <span className="candidate-panel__timer-label">This answer</span>
@@ -130,7 +143,95 @@ export function CandidatePanel(props: CandidatePanelProps) {
             </>
           )}
         </span>
+        <button type="button" className="button button--link candidate-panel__switch" onClick={() => props.onTypingChange(true)} data-testid="type-instead">
+          Type instead
+        </button>
       </div>
+    </section>
+  );
+}
+
+const TYPED_PHASE_TEXT: Record<TurnPhase, string> = {
+  ...PHASE_TEXT,
+  prompting: 'The interviewer is asking: you can type while you read',
+  listening: 'Your turn: type your answer',
+};
+
+/** Typed answers: for a missing or broken microphone, a noisy room, or by choice. Assessed like spoken ones. */
+function TypedAnswer(props: CandidatePanelProps) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const fieldId = useId();
+  const hintId = useId();
+  const { phase, mic } = props;
+  const micBroken = mic.status === 'error';
+
+  async function send(event?: FormEvent) {
+    event?.preventDefault();
+    if (!text.trim()) {
+      setError('Type your answer first.');
+      return;
+    }
+    setError(null);
+    try {
+      await props.onSendText(text);
+      setText('');
+    } catch (problem) {
+      setError(problem instanceof Error ? problem.message : "Your answer couldn't be sent.");
+    }
+  }
+
+  // Ctrl+Enter (or Cmd+Enter) sends; Enter alone is a new line.
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void send();
+    }
+  }
+
+  return (
+    <section className="candidate-panel candidate-panel--typed card" aria-label="Your typed answer" data-testid="typed-answer">
+      <form className="typed-answer" onSubmit={(event) => void send(event)}>
+        <div className="typed-answer__top">
+          <label htmlFor={fieldId} className="typed-answer__label">
+            Your answer
+          </label>
+          <span className="candidate-panel__phase-text" data-testid="turn-phase" data-phase={phase}>
+            {props.started ? TYPED_PHASE_TEXT[phase] : 'Press Start when you are ready'}
+          </span>
+        </div>
+        <textarea
+          id={fieldId}
+          className="input typed-answer__field"
+          value={text}
+          rows={6}
+          maxLength={TYPED_ANSWER_MAX_CHARS}
+          placeholder="Write it as you would say it: the approach, why, and the trade-offs."
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={onKeyDown}
+          aria-describedby={hintId}
+          data-testid="typed-answer-field"
+        />
+        <div className="typed-answer__actions">
+          <span id={hintId} className="candidate-panel__shortcut">
+            {micBroken ? 'No working microphone: your answers are typed. ' : ''}Scored like a spoken answer. Send with <kbd>Ctrl</kbd>+<kbd>Enter</kbd>.
+          </span>
+          {!micBroken && (
+            <button type="button" className="button button--link" onClick={() => props.onTypingChange(false)}>
+              Answer by voice instead
+            </button>
+          )}
+          <button type="submit" className="button button--primary" disabled={!props.canSendText || props.sendingText}>
+            {props.sendingText && <Spinner size="small" />}
+            Send answer
+          </button>
+        </div>
+        {error && (
+          <p className="form-alert" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
     </section>
   );
 }

@@ -91,6 +91,10 @@ function LiveRoom({ session }: { session: LiveSession }) {
               <Link to={`/interviews/${interview.id}/summary`} className="button button--primary">
                 See the summary
               </Link>
+            ) : state.fatal.code === 'interview-discarded' ? (
+              <Link to="/interviews/new" className="button button--primary">
+                Start a new interview
+              </Link>
             ) : null}
             <Link to="/interviews" className="button button--secondary">
               Back to history
@@ -146,6 +150,8 @@ function LiveRoom({ session }: { session: LiveSession }) {
             wrappingUp={state.wrappingUp}
             canAct={connected}
             starting={state.starting}
+            startBlocked={session.canStart() ? null : 'Your microphone isn’t working, so nothing you say could be heard. Fix it and try again, or type your answers instead.'}
+            onTypeInstead={() => session.setTyping(true)}
             interviewerName={interview.interviewer.name}
             onStart={() => void session.startInterview()}
             onReplay={() => prompt && session.replay(prompt.seq)}
@@ -169,6 +175,11 @@ function LiveRoom({ session }: { session: LiveSession }) {
             onDone={() => session.answerDone()}
             onRetryMic={() => session.retryMic()}
             onResumeMic={() => session.resumeMic()}
+            typing={state.typing}
+            canSendText={session.canSendText()}
+            sendingText={state.sendingText}
+            onTypingChange={(typing) => session.setTyping(typing)}
+            onSendText={(text) => session.sendTypedAnswer(text)}
           />
         </div>
       </div>

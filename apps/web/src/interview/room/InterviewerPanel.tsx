@@ -12,6 +12,9 @@ interface InterviewerPanelProps {
   wrappingUp: boolean;
   canAct: boolean;
   starting: boolean;
+  /** Why the interview cannot start as things are (no working microphone), or null. */
+  startBlocked: string | null;
+  onTypeInstead: () => void;
   interviewerName: string;
   onStart: () => void;
   onReplay: () => void;
@@ -91,11 +94,20 @@ export function InterviewerPanel(props: InterviewerPanelProps) {
             The interviewer asks {turn.questionCount === 1 ? 'one question' : `${turn.questionCount} questions`} out loud and may
             follow up. Answer in your own words; when you've finished, press <kbd>Enter</kbd> or “I'm done”, or simply pause.
           </p>
-          <button type="button" className="button button--primary button--large" onClick={props.onStart} disabled={!canAct || starting}>
+          <button type="button" className="button button--primary button--large" onClick={props.onStart} disabled={!canAct || starting || props.startBlocked !== null}>
             {starting && <Spinner size="small" />}
             Start interview
           </button>
-          {!canAct && <p className="interviewer-panel__hint">Connecting to the interview…</p>}
+          {props.startBlocked ? (
+            <p className="interviewer-panel__hint" role="alert" data-testid="start-blocked">
+              {props.startBlocked}{' '}
+              <button type="button" className="button button--link" onClick={props.onTypeInstead}>
+                Type my answers
+              </button>
+            </p>
+          ) : (
+            !canAct && <p className="interviewer-panel__hint">Connecting to the interview…</p>
+          )}
         </div>
       ) : (
         <div className="interviewer-panel__prompt">

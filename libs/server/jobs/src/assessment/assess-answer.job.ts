@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { TimedSegment } from '@mockroom/assessment';
-import { JobName, JobPayloads, JobResults } from '@mockroom/contracts';
+import { JobName, JobPayloads, JobResults, TYPED_ANSWER_ENGINE } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { InterviewRepository } from '@mockroom/server-database';
 import { LiveEmitter, OnJob } from '@mockroom/server-queue';
@@ -33,13 +33,16 @@ export class AssessAnswerJob {
       this.interviews.listSegments(interview.id),
       this.interviews.listPrompts(interview.id),
     ]);
-    const timed: TimedSegment[] = assessedSegments(answer, answers, segments).map((s) => ({ text: s.text, startMs: s.startMs, endMs: s.endMs }));
+    const assessed = assessedSegments(answer, answers, segments);
+    const timed: TimedSegment[] = assessed.map((s) => ({ text: s.text, startMs: s.startMs, endMs: s.endMs }));
+    // Typed words have no pace, pauses or fillers to measure: speech analytics come from spoken segments only.
+    const spoken = assessed.some((s) => s.engine === TYPED_ANSWER_ENGINE) ? undefined : timed;
     const followUpsAsked = prompts.filter((p) => p.kind === 'follow-up' && p.questionIndex === answer.questionIndex).map((p) => p.text);
 
     const assessment = await this.engines.assessment.assess({
       question,
       transcript: timed.map((s) => s.text).join(' '),
-      segments: timed,
+      segments: spoken,
       level: interview.plan.level,
       followUpsAsked,
     });
