@@ -74,6 +74,11 @@ export interface RubricPointJudgement {
   evidence: EvidenceSpan | null;
   /** How sure the engine is that the point is covered, 0–1 (also > 0 for partly covered points). */
   confidence: number;
+  /**
+   * The point's parts as the rubric engine heard them ("HTTPS" said, "token interception" not), so feedback can name
+   * what is missing without calling missing what was said. Absent from engines that do not split points.
+   */
+  parts?: { text: string; covered: boolean }[];
 }
 
 export interface FollowUp {

@@ -1,7 +1,8 @@
 /**
- * Finding where an answer covers a set of weighted terms: the window of the transcript (measured in
- * content terms) holding the most of their weight, whether the words there are negated ("we don't need
- * a cache"), and how sentence-like the window is (a list of key terms is not an explanation).
+ * Finding where an answer covers a set of weighted terms (common mistakes): the window of the transcript (measured
+ * in content terms) holding the most of their weight, whether words are negated ("we don't need a cache"), and how
+ * sentence-like a stretch is (a list of key terms is not an explanation). Rubric points are matched part by part
+ * (part-match.ts).
  */
 import type { TextAnalysis, Token } from '../text/analyze';
 import { NEGATORS } from '../text/lexicon';
@@ -18,13 +19,6 @@ export interface WindowMatch {
   lastToken: number;
   /** Sentence-likeness of the window, 0–1. */
   prose: number;
-}
-
-export interface PointMatch {
-  /** The best window among mentions that are not negated. */
-  positive: WindowMatch | null;
-  /** The best window among negated mentions ("no need for idempotency"). */
-  negative: WindowMatch | null;
 }
 
 /** Whether the token at `index` is negated: a negator within 3 tokens before it, with only function words or fillers between. */
@@ -117,16 +111,6 @@ export function bestWindow(
     firstToken,
     lastToken,
     prose: windowProse(analysis.tokens, firstToken, lastToken),
-  };
-}
-
-/** The best affirmative and the best negated window for a rubric point. */
-export function matchPoint(analysis: TextAnalysis, terms: readonly WeightedTerm[], required: number, window: number, pointIsNegative: boolean): PointMatch {
-  if (pointIsNegative) return { positive: bestWindow(analysis, terms, required, window), negative: null };
-  const negated = analysis.terms.map((t) => isNegated(analysis.tokens, t.first));
-  return {
-    positive: bestWindow(analysis, terms, required, window, (i) => !negated[i]),
-    negative: negated.some(Boolean) ? bestWindow(analysis, terms, required, window, (i) => negated[i]) : null,
   };
 }
 

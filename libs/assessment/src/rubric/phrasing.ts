@@ -83,7 +83,7 @@ export function toSecondPerson(text: string): string {
     .replace(/\bhis or her\b/gi, 'your');
 }
 
-function lowerFirst(s: string): string {
+export function lowerFirst(s: string): string {
   if (/^[A-Z]{2,}/.test(s) || /^[A-Z][a-z]*[A-Z]/.test(s)) return s; // acronyms, camel case (GraphQL)
   if (/^[A-Z][a-z]+(?:[\s-]+(?:[A-Z][\w-]*|of|and|the|for|to|vs\.?))+$/.test(s.replace(/\s*\([^)]*\)/g, ''))) return s; // Title Case names ("Strangler Fig Pattern")
   return s.charAt(0).toLowerCase() + s.slice(1);
@@ -303,4 +303,46 @@ export function startHint(text: string, starPart: string | null): string {
     case 'noun':
       return `Start with ${lowerFirst(s.phrase)}.`;
   }
+}
+
+/** "a, b and c". */
+export function joinList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "enforce" -> "enforcing", "run" -> "running" (short verbs ending consonant-vowel-consonant), "tie" -> "tying". */
+export function gerund(verb: string): string {
+  if (verb.endsWith('ie')) return `${verb.slice(0, -2)}ying`;
+  if (verb.endsWith('e') && !verb.endsWith('ee') && verb.length > 2) return `${verb.slice(0, -1)}ing`;
+  if (/^[^aeiou]*[aeiou][bdgmnprt]$/.test(verb)) return `${verb}${verb.slice(-1)}ing`;
+  return `${verb}ing`;
+}
+
+/**
+ * A part of a rubric point as a phrase inside a sentence: "Explains the choice during a partition" -> "explaining the
+ * choice during a partition", "Password hashing" -> "password hashing", "HTTPS" stays.
+ */
+export function partPhrase(text: string): string {
+  const t = tidy(text, 60);
+  const [first, second = ''] = t.split(' ');
+  if (t.includes(' ') && (THIRD_PERSON_VERBS.has(first.toLowerCase()) || looksLikeVerb(first, second))) {
+    return `${gerund(baseVerb(first))} ${secondPersonVerbs(toSecondPerson(t.slice(first.length + 1)))}`;
+  }
+  return lowerFirst(toSecondPerson(t));
+}
+
+/**
+ * The gap of a point the answer only partly made: what it said, and the part it left out, so feedback never calls
+ * missing what the candidate did say ("You mentioned HTTPS, but not token interception").
+ */
+export function partialGapSentence(said: readonly string[], missing: readonly string[]): string {
+  const saidText = joinList(said.map(partPhrase));
+  const missingText = joinList(missing.map(partPhrase));
+  return `You mentioned ${saidText}, but not ${missingText}: that is the part to add.`;
+}
+
+/** A covered point with a part still missing: the last step to a complete answer. */
+export function completionSentence(missing: readonly string[], pointText: string): string {
+  return `To make it complete, also cover ${joinList(missing.map(partPhrase))} (part of “${tidy(pointText, 80)}”).`;
 }

@@ -7,6 +7,7 @@ import type { Question } from '@mockroom/contracts';
 import { termList, termSet, tokenize } from '../text/analyze';
 import { NEGATORS, RUBRIC_META_STEMS } from '../text/lexicon';
 import type { Corpus } from './corpus';
+import { pointParts, type PointPart } from './point-parts';
 
 export interface WeightedTerm {
   term: string;
@@ -25,11 +26,11 @@ export interface PointModel {
   required: number;
   /** The point itself is phrased negatively ("without", "zero downtime"), so negations in the answer are no contradiction. */
   negative: boolean;
-  /** The window (in content terms) evidence is searched in. */
-  window: number;
   termSet: Set<string>;
   /** A STAR part the point asks for, for behavioral rubrics ("Situation: ..."). */
   starPart: string | null;
+  /** What a listener ticks off one by one: core, details, purpose, label (see point-parts.ts). */
+  parts: PointPart[];
 }
 
 export interface MistakeModel {
@@ -149,9 +150,9 @@ function pointModel(id: string, text: string, corpus: Corpus): PointModel {
     total,
     required: requiredWeight(terms),
     negative,
-    window: Math.max(14, Math.min(30, 2 * terms.length + 8)),
     termSet: new Set(terms.map((t) => t.term)),
     starPart,
+    parts: pointParts(text, corpus),
   };
 }
 

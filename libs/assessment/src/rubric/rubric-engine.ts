@@ -5,7 +5,7 @@
 import type { Level, Question } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { speechAnalytics } from '../analytics/speech-analytics';
-import { analyze, stemSet, type TextAnalysis } from '../text/analyze';
+import { analyze, stemSet, termList, type TextAnalysis } from '../text/analyze';
 import { CONNECTIVES, EXAMPLE_PHRASES, NUMBER_WORDS, ORDERING_WORDS, TRADEOFF_WORDS, WARNING_WORDS } from '../text/lexicon';
 import { matchTokens, tokenText } from '../text/token-text';
 import type {
@@ -21,8 +21,9 @@ import type {
   StarAnalysis,
 } from '../types';
 import { Corpus } from './corpus';
-import { bestWindow, evidenceSpan, functionWordRatio, matchPoint, proseFromRatio, type WindowMatch } from './coverage';
-import { followUpForPoint, gapSentence, shortQuote, startHint, strengthSentence, tidy } from './phrasing';
+import { bestWindow, evidenceSpan, functionWordRatio, proseFromRatio } from './coverage';
+import { matchPointParts, partsEvidence, type PointPartsMatch } from './part-match';
+import { completionSentence, followUpForPoint, gapSentence, joinList, partialGapSentence, partPhrase, shortQuote, startHint, strengthSentence, tidy } from './phrasing';
 import { buildQuestionModel, type MistakeModel, type PointModel, type QuestionModel } from './question-model';
 import { analyzeStar, starCount } from './star';
 
@@ -211,16 +212,20 @@ export class RubricEngine implements AssessmentEngine {
     // Rubric points.
     const contradictions: { point: PointModel; evidence: EvidenceSpan }[] = [];
     const rubric: RubricPointJudgement[] = model.points.map((p) => {
-      const m = matchPoint(a, p.terms, p.required, p.window, p.negative);
+      const m = matchPointParts(a, p.parts, p.negative);
       let confidence = m.positive ? m.positive.coverage * (CALIBRATION.listFloor + (1 - CALIBRATION.listFloor) * m.positive.prose) : 0;
-      let evidenceWindow: WindowMatch | null = m.positive;
-      if (m.negative && m.negative.coverage >= 0.6 && m.negative.matchedWeight >= (m.positive?.matchedWeight ?? 0)) {
+      let evidenceMatch: PointPartsMatch | null = m.positive;
+      if (m.negative && m.negative.coverage >= 0.6 && m.negative.coverage >= (m.positive?.coverage ?? 0)) {
         // The answer says the opposite of the point ("no need for idempotency"): no credit, and flagged.
-        contradictions.push({ point: p, evidence: evidenceSpan(a, m.negative.firstToken, m.negative.lastToken) });
+        contradictions.push({ point: p, evidence: partsEvidence(a, m.negative) });
         confidence = Math.min(confidence, 0.2);
-        evidenceWindow = null;
+        evidenceMatch = null;
       }
-      let evidence = evidenceWindow && confidence > 0.15 ? evidenceSpan(a, evidenceWindow.firstToken, evidenceWindow.lastToken) : null;
+      let evidence = evidenceMatch && confidence > 0.15 ? partsEvidence(a, evidenceMatch) : null;
+      const parts = p.parts
+        .map((part, i) => ({ part, covered: evidenceMatch !== null && (evidenceMatch.parts[i]?.coverage ?? 0) >= 0.5 }))
+        .filter(({ part }) => part.role !== 'label')
+        .map(({ part, covered }) => ({ text: part.text, covered }));
       if (star && p.starPart && star[p.starPart as keyof StarAnalysis] === true) {
         const starConfidence = 0.85;
         if (starConfidence > confidence) {
@@ -230,7 +235,7 @@ export class RubricEngine implements AssessmentEngine {
       }
       confidence = Math.round(clamp01(confidence) * 100) / 100;
       const covered = confidence >= CALIBRATION.coveredAt;
-      return { pointId: p.id, text: p.text, covered, evidence: covered || confidence > 0.15 ? evidence : null, confidence };
+      return { pointId: p.id, text: p.text, covered, evidence: covered || confidence > 0.15 ? evidence : null, confidence, parts };
     });
     const credits = rubric.map((r) => Math.min(1, r.confidence / CALIBRATION.fullCreditAt));
     const coverage = credits.length ? credits.reduce((s, c) => s + c, 0) / credits.length : 0;
@@ -333,6 +338,14 @@ export class RubricEngine implements AssessmentEngine {
     return this.followUp(this.model(question).model, rubric, level, asked, terms);
   }
 
+  /** Whether a quote holds words of a rubric point (its parts' terms or their examples): a quote must stand for its point. */
+  quoteSupports(question: Question, pointId: string, quote: string): boolean {
+    const point = this.model(question).model.points.find((p) => p.id === pointId);
+    if (!point) return false;
+    const words = new Set(point.parts.flatMap((part) => [...part.alternatives, ...part.examples].flatMap((alt) => alt.terms.map((t) => t.term))));
+    return termList(quote).some((term) => words.has(term));
+  }
+
   private questionText(id: string): string | undefined {
     return this.questionsOption?.find((q) => q.id === id)?.text ?? QuestionBank.load().get(id)?.text;
   }
@@ -417,9 +430,12 @@ export class RubricEngine implements AssessmentEngine {
     }
 
     for (const { p, r } of missed) {
-      const question = followUpForPoint(p.text, p.starPart, level, model.behavioral);
-      // A point the answer touched on: start from what the candidate said.
-      const text = r.evidence && r.confidence >= PARTIAL_AT && !p.starPart ? `You mentioned ${shortQuote(r.evidence.quote, 8)}. ${question}` : question;
+      // A point the answer made in part: start from the part that was said, in the rubric's words (never the raw
+      // transcript, which may be misheard), and ask about the part that was not.
+      const { said, missing } = partsOf(r);
+      const partly = said.length > 0 && missing.length > 0 && !p.starPart;
+      const question = followUpForPoint(partly ? joinList(missing) : p.text, p.starPart, level, model.behavioral);
+      const text = partly ? `You mentioned ${joinList(said.map(partPhrase))}. ${question}` : question;
       if (!askedSet.has(normalizeQuestion(text)) && !askedSet.has(normalizeQuestion(question))) return { text, source: 'generated', targetPointId: p.id };
     }
     return null;
@@ -466,20 +482,42 @@ export class RubricEngine implements AssessmentEngine {
       .map((r, i) => ({ r, p: points[i] }))
       .filter(({ r }) => r.covered && r.evidence)
       .sort((x, y) => y.r.confidence - x.r.confidence || points.indexOf(x.p) - points.indexOf(y.p))[0];
-    if (strongest?.r.evidence) sentences.push(strengthSentence(strongest.p.text, strongest.p.starPart, strongest.r.evidence.quote));
-    else sentences.push('You engaged with the topic, but none of the key points came through clearly yet.');
+    if (strongest?.r.evidence) {
+      // Praise only what was said: a point made in part is named by its parts that were made.
+      const { said, missing } = partsOf(strongest.r);
+      const text = missing.length && said.length ? joinList(said.map(partPhrase)) : strongest.p.text;
+      sentences.push(strengthSentence(text, missing.length ? null : strongest.p.starPart, strongest.r.evidence.quote));
+    } else sentences.push('You engaged with the topic, but none of the key points came through clearly yet.');
 
+    const gap = missed[0] ? this.gapFeedback(missed[0].p, missed[0].r, level, model.behavioral) : null;
+    const completion = rubric
+      .map((r, i) => ({ r, p: points[i], ...partsOf(r) }))
+      .find(({ r, said, missing }) => r.covered && said.length > 0 && missing.length > 0 && r !== strongest?.r);
     const commission = ctx.mistakes.find((m) => m.evidence);
     if (commission?.evidence) sentences.push(`Watch out for a common mistake: ${lowerFirstSentence(tidy(commission.text, 120))} (${shortQuote(commission.evidence.quote, 10)}).`);
-    else if (missed[0]) sentences.push(gapSentence(missed[0].p.text, missed[0].p.starPart, level, model.behavioral));
+    else if (gap) sentences.push(gap);
+    else if (completion) sentences.push(completionSentence(completion.missing, completion.p.text));
     else if ((level === 'senior' || level === 'staff') && ctx.el.tradeoffs < 2) sentences.push('At this level, also name the trade-offs and failure modes of your choices.');
     else sentences.push('To make it even stronger, add one concrete example with numbers from your own experience.');
 
     const delivery = deliveryNote(ctx.analytics, ctx.fillerRatio, ctx.words);
     if (delivery) sentences.push(delivery);
-    else if (commission?.evidence && missed[0]) sentences.push(gapSentence(missed[0].p.text, missed[0].p.starPart, level, model.behavioral));
+    else if (commission?.evidence && gap) sentences.push(gap);
     return sentences.slice(0, 3).join(' ');
   }
+
+  /** The gap of a missed point: what is missing of it, never what the answer said. */
+  private gapFeedback(point: PointModel, judgement: RubricPointJudgement, level: Level, behavioral: boolean): string {
+    const { said, missing } = partsOf(judgement);
+    if (said.length && missing.length && !point.starPart) return partialGapSentence(said, missing);
+    return gapSentence(point.text, point.starPart, level, behavioral);
+  }
+}
+
+/** The parts of a judged point that were said and those that were not (labels aside). */
+function partsOf(judgement: RubricPointJudgement): { said: string[]; missing: string[] } {
+  const parts = judgement.parts ?? [];
+  return { said: parts.filter((p) => p.covered).map((p) => p.text), missing: parts.filter((p) => !p.covered).map((p) => p.text) };
 }
 
 /** A missed point the answer touched on (confidence at least this) is probed first. */
