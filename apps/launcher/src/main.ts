@@ -9,13 +9,12 @@ import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { EngineNames } from '@mockroom/contracts';
 import { describeEngines, loadConfig, repoRoot } from '@mockroom/server-config';
-import { ensureDatabaseExists, migrate } from '@mockroom/server-database';
-import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
-import { findExecutable, PrivateRedis, probePostgres, probeRedis, startPrivateRedis } from './local-services';
+import { migrate } from '@mockroom/server-database';
+import { DatabaseDiscoveryError, dataDirOf, findDatabase, type FoundDatabase } from './database-discovery';
+import { findExecutable, PrivateRedis, probeRedis, startPrivateRedis } from './local-services';
 
 const root = repoRoot(__dirname);
 const env = process.env;
@@ -39,30 +38,15 @@ async function secret(dataDir: string): Promise<string> {
   return value;
 }
 
-async function database(dataDir: string): Promise<{ url: string; mode: 'external' | 'local' | 'embedded'; note?: string }> {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, mode: 'external' };
-  const wanted = env.MOCKROOM_DATABASE ?? 'auto';
-  if (!['auto', 'embedded', 'local'].includes(wanted)) throw new StartError(`MOCKROOM_DATABASE must be auto, local or embedded, got "${wanted}".`);
-  let note: string | undefined;
-  if (wanted !== 'embedded') {
-    const users = [...new Set(['postgres', userInfo().username])];
-    let lastError = '';
-    for (const user of users) {
-      const server = `postgres://${encodeURIComponent(user)}@127.0.0.1:5432`;
-      const problem = await probePostgres(`${server}/postgres`);
-      if (problem === null) {
-        const url = `${server}/${env.MOCKROOM_DATABASE_NAME ?? 'mockroom'}`;
-        if (await ensureDatabaseExists(url)) say(`created database ${url}`);
-        return { url, mode: 'local' };
-      }
-      lastError = problem;
-    }
-    if (wanted === 'local') throw new StartError(`No usable PostgreSQL on 127.0.0.1:5432 (${lastError}).`);
-    if (!/ECONNREFUSED|timeout/i.test(lastError)) note = `PostgreSQL on 127.0.0.1:5432 did not let us in (${lastError}); set DATABASE_URL to use it.`;
+async function database(dataDir: string): Promise<FoundDatabase> {
+  try {
+    const found = await findDatabase(dataDir, env, 'product', say);
+    cleanups.push(() => found.stop());
+    return found;
+  } catch (error) {
+    if (error instanceof DatabaseDiscoveryError) throw new StartError(error.message);
+    throw error;
   }
-  const embedded: EmbeddedPostgres = await startEmbeddedPostgres(join(dataDir, 'pgdata'));
-  cleanups.push(() => embedded.stop());
-  return { url: embedded.url, mode: 'embedded', note };
 }
 
 async function redis(dataDir: string): Promise<{ url: string; mode: 'external' | 'local' | 'private' }> {
@@ -138,7 +122,7 @@ async function shutdown(code: number): Promise<never> {
 }
 
 async function main(): Promise<void> {
-  const dataDir = resolve(env.MOCKROOM_DATA_DIR || join(root, '.mockroom'));
+  const dataDir = dataDirOf(env, root);
   await mkdir(dataDir, { recursive: true });
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
