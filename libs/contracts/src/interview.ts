@@ -172,6 +172,8 @@ export interface InterviewSnapshot {
   prompts: Prompt[];
   transcript: TranscriptSegment[];
   answers: AnswerResult[];
+  /** Whether this server can carry the audio through LiveKit (when false, the page does not ask for a room token). */
+  livekit?: boolean;
 }
 
 /** The candidate's voice activity, for the "still listening" cue. */

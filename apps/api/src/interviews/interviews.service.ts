@@ -108,7 +108,7 @@ export class InterviewsService {
       this.interviews.listSegments(entity.id),
       hideScores ? Promise.resolve([]) : this.interviews.listAnswers(entity.id),
     ]);
-    return buildSnapshot(entity, turn, prompts, segments, answers);
+    return { ...buildSnapshot(entity, turn, prompts, segments, answers), livekit: this.config.livekit !== null };
   }
 
   /** The interview as stored now, or null when it is gone. */

@@ -189,7 +189,7 @@ export class HumanSession {
       onRemoteLevel: (level) => {
         if (this.roomVoices.size) this.remoteLevel(level);
       },
-    });
+    }, undefined, initial.livekit);
     const over = initial.interview.status === 'completed' || initial.interview.status === 'abandoned';
     this.state = {
       role,

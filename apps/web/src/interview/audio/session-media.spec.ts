@@ -38,7 +38,7 @@ const mockLivekit = jest.fn<(id: string) => Promise<LiveKitJoin>>();
 const JOIN: LiveKitJoin = { url: 'ws://livekit', room: 'mockroom-x', identity: 'u1', token: 'jwt', expiresAt: '2030-01-01T00:00:00Z' };
 const track = {} as MediaStreamTrack;
 
-function media() {
+function media(livekit?: boolean) {
   const changes: { via: string; room: string; problem: string | null }[] = [];
   const back = jest.fn();
   const toRoom = jest.fn();
@@ -47,6 +47,7 @@ function media() {
     'interview-1',
     { onChange: (t) => changes.push(t), onToRoom: toRoom, onBackToSocket: back, onVoices: (v) => voices.push(v) },
     { token: (id) => mockLivekit(id), roomAudio: async () => MockRoom as unknown as new (handlers: RoomAudioHandlers) => RoomAudio },
+    livekit,
   );
   return { m, changes, back, toRoom, voices };
 }
@@ -81,6 +82,16 @@ describe('SessionMedia', () => {
     m.start(() => track); // asked again (the microphone restarted): still nothing
     await flush();
     expect(mockLivekit).toHaveBeenCalledTimes(1);
+    expect(changes).toEqual([]);
+  });
+
+  it('does not even ask for a token when the interview says the server has no LiveKit (no 409 in the console)', async () => {
+    const { m, changes } = media(false);
+    m.start(() => track);
+    await flush();
+    expect(mockLivekit).not.toHaveBeenCalled();
+    expect(MockRoom.made).toHaveLength(0);
+    expect(m.getTransport()).toEqual({ via: 'built-in', room: 'off', problem: null });
     expect(changes).toEqual([]);
   });
 

@@ -63,10 +63,12 @@ export class SessionMedia {
   private closed = false;
   private muted = false;
 
-  constructor(interviewId: string, handlers: SessionMediaHandlers, deps: SessionMediaDeps = DEFAULT_DEPS) {
+  /** `livekit`: whether the server said it has LiveKit (its snapshot); when it said no, no token is asked for. */
+  constructor(interviewId: string, handlers: SessionMediaHandlers, deps: SessionMediaDeps = DEFAULT_DEPS, livekit?: boolean) {
     this.interviewId = interviewId;
     this.handlers = handlers;
     this.deps = deps;
+    this.unavailable = livekit === false;
   }
 
   getTransport(): MediaTransport {

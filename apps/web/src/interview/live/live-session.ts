@@ -162,7 +162,7 @@ export class LiveSession {
         if (!this.roomVoice && playback.source === 'room' && playback.seq !== null) this.player.followed(playback.seq, 'failed');
       },
       onPlayback: (allowed) => this.player.roomBlocked(!allowed),
-    });
+    }, undefined, initial.livekit);
     this.player = new PromptPlayer({
       onChange: (playback) => {
         if (playback.status === 'playing') this.bargeIn.reset();
