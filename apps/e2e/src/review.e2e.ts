@@ -191,8 +191,12 @@ describe('reviewing a finished interview in the browser', () => {
     expect(await page.getByTestId('category-row').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('progress-chart').getAttribute('aria-label')).toMatch(/1 session/);
 
+    // Two interviews on one day are told apart: dates come with their time.
+    expect(await page.locator('.progress-table__date').first().textContent()).toMatch(/\d{1,2}:\d{2}\s?(?:AM|PM)/);
+
     await page.goto(`${product.url}/interviews`);
     await eventually(() => page.getByTestId('interview-row').count(), (n) => expect(n).toBe(1));
+    expect(await page.getByTestId('interview-row').first().locator('time').textContent()).toMatch(/\d{1,2}:\d{2}\s?(?:AM|PM)/);
     await page.getByLabel('To').fill('2001-01-01');
     await page.getByText('No interviews match these filters').waitFor();
     expect(page.url()).toContain('to=2001-01-01');

@@ -10,7 +10,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { SkeletonCards } from '../ui/Skeleton';
 import { Spinner } from '../ui/Spinner';
 import { useDocumentTitle } from '../ui/use-document-title';
-import { elapsed, formatDate, score, STATUS_LABELS, STATUS_TONES } from './format';
+import { elapsed, formatDateTime, score, STATUS_LABELS, STATUS_TONES } from './format';
 
 /** The history's filters as kept in the URL: `?track=backend-senior&from=2025-01-01&to=2025-03-31`. */
 interface HistoryFilters {
@@ -238,7 +238,7 @@ function InterviewTable({ interviews, userId, stale }: { interviews: InterviewSu
             return (
               <tr key={interview.id} className="history__row" data-testid="interview-row">
                 <td className="history__date" data-label="Date">
-                  <time dateTime={interview.startedAt ?? interview.createdAt}>{formatDate(interview.startedAt ?? interview.createdAt)}</time>
+                  <time dateTime={interview.startedAt ?? interview.createdAt}>{formatDateTime(interview.startedAt ?? interview.createdAt)}</time>
                 </td>
                 <th scope="row" className="history__title" data-label="Interview">
                   <Link to={`/interviews/${interview.id}`} className="history__link">

@@ -1,7 +1,7 @@
 import type { ProgressSession } from '@mockroom/contracts';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { formatDate, score } from '../interview/format';
+import { formatDateTime, score } from '../interview/format';
 import { clamp, indexTicks, labelCapacity, linearScale, linePath, percentOf, spread, ticks, type Margins, type Point } from './chart-geometry';
 import { pointTitle, SERIES, SERIES_LABELS, trendSummary, type SeriesKey } from './progress-stats';
 import { useElementWidth } from './use-element-width';
@@ -181,7 +181,7 @@ export function ScoreTrendChart({ sessions }: { sessions: ProgressSession[] }) {
               {sessions.map((session) => (
                 <tr key={session.id}>
                   <td className="progress-table__date">
-                    <time dateTime={session.at}>{formatDate(session.at)}</time>
+                    <time dateTime={session.at}>{formatDateTime(session.at)}</time>
                   </td>
                   <th scope="row">
                     <Link to={interviewLink(session)}>{session.title}</Link>

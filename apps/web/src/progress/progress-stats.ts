@@ -7,7 +7,7 @@ import {
   type ProgressSession,
   type ScoreDimension,
 } from '@mockroom/contracts';
-import { formatDate, score } from '../interview/format';
+import { formatDate, formatDateTime, score } from '../interview/format';
 
 /** A line of the time chart: one of the four dimensions, or the overall score. */
 export type SeriesKey = keyof AnswerScores;
@@ -171,6 +171,6 @@ export function trendSummary(sessions: readonly ProgressSession[], date: (iso: s
 }
 
 /** What a point of the chart says about itself: "3 Feb 2025 · Backend mock — Depth: 6.5". */
-export function pointTitle(session: ProgressSession, key: SeriesKey, date: (iso: string) => string = formatDate): string {
+export function pointTitle(session: ProgressSession, key: SeriesKey, date: (iso: string) => string = formatDateTime): string {
   return `${date(session.at)} · ${session.title} — ${SERIES_LABELS[key]}: ${score(session.scores[key])}`;
 }
