@@ -390,6 +390,35 @@ describe('reviewToPdf', () => {
     expect(info).toMatch(/^CreationDate:.*2026/m);
   });
 
+  /** How far down each page its text reaches, 0–1 of the space between the margins (the footer left out). */
+  function pageFill(pdf: Buffer, name: string): number[] {
+    const file = join(dir, name);
+    writeFileSync(file, pdf);
+    const html = execFileSync('/usr/bin/pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    const top = 56;
+    const bottom = 841.89 - 64;
+    return html.split('<page ').slice(1).map((page) => {
+      const lows = [...page.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])).filter((y) => y <= bottom + 2);
+      return lows.length ? (Math.max(...lows) - top) / (bottom - top) : 0;
+    });
+  }
+
+  it('fills a page before it starts the next one: no page ends more than a quarter empty before a question', async () => {
+    // However much the summary takes of page 1, the first question starts beneath it rather than on a new page.
+    const halfEmpty: string[] = [];
+    for (let items = 1; items <= 10; items++) {
+      const review = buildReview();
+      review.insights.workOn = Array.from({ length: items }, (_, i) => `Item ${i + 1}: go one level deeper on the trade-offs, with a concrete example and numbers from your own work.`);
+      const pdf = await reviewToPdf(review, { generatedAt: GENERATED_AT });
+      const fill = pageFill(pdf, `fill-${items}.pdf`);
+      // Every page but the one before the transcript (which starts on its own page) and the transcript's last.
+      fill.slice(0, -2).forEach((share, page) => {
+        if (share < 0.75) halfEmpty.push(`${items} items: page ${page + 1} filled to ${Math.round(share * 100)}%`);
+      });
+    }
+    expect(halfEmpty).toEqual([]);
+  });
+
   it('renders a session where nothing happened', async () => {
     const pdf = await reviewToPdf(emptyReview(), { generatedAt: GENERATED_AT });
     const text = pdfText(pdf, 'empty.pdf');

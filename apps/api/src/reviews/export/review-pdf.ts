@@ -30,8 +30,10 @@ type Doc = PDFKit.PDFDocument;
 
 const A4_WIDTH = 595.28;
 const MARGINS = { top: 56, bottom: 64, left: 56, right: 56 };
-/** A question that cannot fit on one page anyway starts on the current page when this much room is left. */
-const MIN_ROOM_FOR_LONG_SECTION = 200;
+/** A question that does not fit in what is left of a page starts there anyway when its head and this much more fit… */
+const MIN_ROOM_AFTER_HEAD = 90;
+/** …and at least this share of the page is left. */
+const MIN_ROOM_SHARE = 0.2;
 
 const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' } as const;
 const SIZE = { title: 20, h2: 14, h3: 11.5, h4: 10, body: 10, small: 8.5, footer: 8 } as const;
@@ -244,12 +246,17 @@ function measure(draw: (doc: Doc) => void): number {
   return pageBreaks > 0 ? Number.POSITIVE_INFINITY : scratch.y - top;
 }
 
-/** Moves to a new page when a section of `height` would not fit on this one but would on a fresh one. */
-function startSection(doc: Doc, height: number): void {
+/**
+ * Where a section starts: here when it fits, or when its head (heading, question, the first lines after them) fits and
+ * the page still has a good share of room; a new page otherwise. Keeping a whole question together by moving it to the
+ * next page left page 1 a third empty under the summary.
+ */
+function startSection(doc: Doc, height: number, headHeight: number): void {
   const room = bottom(doc) - doc.y;
   const pageHeight = bottom(doc) - doc.page.margins.top;
   if (height <= room || room >= pageHeight - 1) return;
-  if (height <= pageHeight || room < MIN_ROOM_FOR_LONG_SECTION) doc.addPage();
+  if (room >= headHeight + MIN_ROOM_AFTER_HEAD && room >= pageHeight * MIN_ROOM_SHARE) return;
+  doc.addPage();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,6 +368,12 @@ function renderFromBank(doc: Doc, question: ReviewQuestion): void {
   }
 }
 
+/** The start of a question's section: its heading and text, its score, the follow-ups asked. */
+function renderQuestionHead(doc: Doc, review: Review, question: ReviewQuestion): void {
+  heading(doc, questionHeading(review, question), 2);
+  paragraph(doc, question.text, { font: FONT.bold, size: SIZE.h3 });
+}
+
 function renderQuestion(doc: Doc, review: Review, question: ReviewQuestion): void {
   heading(doc, questionHeading(review, question), 2, true);
   paragraph(doc, question.text, { font: FONT.bold, size: SIZE.h3 });
@@ -401,7 +414,11 @@ function renderInterviewer(doc: Doc, review: Review, questionIndex: number | nul
 
 /** A question's section, on a new page when it would not fit on this one. */
 function renderQuestionSection(doc: Doc, review: Review, question: ReviewQuestion): void {
-  startSection(doc, measure((scratch) => renderQuestion(scratch, review, question)));
+  startSection(
+    doc,
+    measure((scratch) => renderQuestion(scratch, review, question)),
+    measure((scratch) => renderQuestionHead(scratch, review, question)),
+  );
   renderQuestion(doc, review, question);
 }
 
