@@ -5,22 +5,20 @@
  * files live in the data folder. Redis: REDIS_URL if set; else 127.0.0.1:6379; else a private redis-server;
  * else it stops and says what to install.
  */
-import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { EngineNames } from '@mockroom/contracts';
 import { describeEngines, loadConfig, repoRoot } from '@mockroom/server-config';
 import { migrate } from '@mockroom/server-database';
 import { DatabaseDiscoveryError, dataDirOf, findDatabase, type FoundDatabase } from './database-discovery';
 import { findExecutable, PrivateRedis, probeRedis, startPrivateRedis } from './local-services';
+import { type ReadyMessage, StartupError, SupervisedProcess } from './supervisor';
 
 const root = repoRoot(__dirname);
 const env = process.env;
 const cleanups: (() => Promise<void>)[] = [];
-const children = new Set<ChildProcess>();
-let stopping = false;
+const processes: SupervisedProcess[] = [];
 
 function say(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -70,53 +68,21 @@ async function redis(dataDir: string): Promise<{ url: string; mode: 'external' |
   return { url: server.url, mode: 'private' };
 }
 
-/** What the API ('listening') and the worker ('ready') report over IPC once they are up. */
-interface ReadyMessage {
-  type: string;
-  port?: number;
-  engines?: EngineNames;
-}
-
-function start(script: string, childEnv: NodeJS.ProcessEnv, readyMessage: string): Promise<{ child: ChildProcess; message: ReadyMessage }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = fork(join(root, 'dist/server', script), [], { env: childEnv, execArgv: ['--enable-source-maps'], stdio: 'inherit' });
-    children.add(child);
-    const onExit = (code: number | null) => {
-      children.delete(child);
-      reject(new StartError(`${script} exited during start-up (code ${code}).`));
-    };
-    child.once('exit', onExit);
-    child.on('message', (message: ReadyMessage) => {
-      if (message?.type !== readyMessage) return;
-      child.off('exit', onExit);
-      child.once('exit', (code, signal) => {
-        children.delete(child);
-        if (!stopping) {
-          console.error(`${script} stopped unexpectedly (${signal ?? `code ${code}`}); shutting down.`);
-          void shutdown(1);
-        }
-      });
-      resolvePromise({ child, message });
-    });
-  });
+async function start(name: string, script: string, childEnv: NodeJS.ProcessEnv, readyMessage: string): Promise<ReadyMessage> {
+  const supervised = new SupervisedProcess(name, join(root, 'dist/server', script), childEnv, readyMessage, (line) => console.error(line));
+  processes.push(supervised);
+  try {
+    const ready = await supervised.start();
+    // Started again after a crash, the API listens where browsers already know to find it.
+    if (ready.port) supervised.setEnv({ PORT: String(ready.port) });
+    return ready;
+  } catch (error) {
+    throw error instanceof StartupError ? new StartError(error.message) : error;
+  }
 }
 
 async function shutdown(code: number): Promise<never> {
-  stopping = true;
-  await Promise.all(
-    [...children].map(
-      (child) =>
-        new Promise<void>((done) => {
-          if (child.exitCode !== null) return done();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            done();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(processes.map((p) => p.stop()));
   for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => console.error(error.message));
   process.exit(code);
 }
@@ -148,16 +114,16 @@ async function main(): Promise<void> {
   };
   const config = loadConfig(childEnv);
 
-  const api = start('apps/api/src/main.js', childEnv, 'listening');
-  const worker = config.workerInProcess ? null : start('apps/worker/src/main.js', childEnv, 'ready');
+  const api = start('API', 'apps/api/src/main.js', childEnv, 'listening');
+  const worker = config.workerInProcess ? null : start('worker', 'apps/worker/src/main.js', childEnv, 'ready');
   // With LiveKit, the media agent carries the rooms' audio into the pipeline.
-  const agent = config.livekit ? start('apps/agent/src/main.js', { ...childEnv, MOCKROOM_API_URL: `http://127.0.0.1:${childEnv.PORT}` }, 'ready') : null;
+  const agent = config.livekit ? start('media agent', 'apps/agent/src/main.js', { ...childEnv, MOCKROOM_API_URL: `http://127.0.0.1:${childEnv.PORT}` }, 'ready') : null;
   const [started, workerStarted] = await Promise.all([api, worker, agent]);
-  const engines = workerStarted?.message.engines ?? started.message.engines;
+  const engines = workerStarted?.engines ?? started.engines;
 
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   say('');
-  say(`Mockroom is running at http://${host}:${started.message.port ?? config.port}`);
+  say(`Mockroom is running at http://${host}:${started.port ?? config.port}`);
   for (const engine of describeEngines(config)) say(`  ${engine.kind.padEnd(10)} ${engine.name} (${engine.mode})${engine.detail ? `  ${engine.detail}` : ''}`);
   if (engines) {
     say(`  speech     ${engines.stt}`);

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +9,8 @@ const LAUNCHER = join(REPO_ROOT, 'dist/server/apps/launcher/src/main.js');
 
 export interface RunningProduct {
   url: string;
+  /** The launcher's process id (its children are the API, the worker, …). */
+  pid: number;
   output: () => string;
   stop(): Promise<number | null>;
 }
@@ -61,6 +63,7 @@ export async function startProduct(env: Record<string, string>): Promise<Running
   });
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise((resolvePromise) => {
@@ -69,4 +72,11 @@ export async function startProduct(env: Record<string, string>): Promise<Running
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** The process id of one of the launcher's children ('api', 'worker', 'agent'), or null when it is not running. */
+export function childPid(product: RunningProduct, app: 'api' | 'worker' | 'agent'): number | null {
+  const run = spawnSync('pgrep', ['-P', String(product.pid), '-f', `apps/${app}/src/main.js`], { encoding: 'utf8' });
+  const pid = Number(run.stdout.trim().split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
