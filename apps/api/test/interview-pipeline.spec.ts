@@ -170,8 +170,9 @@ describe('live AI interview pipeline', () => {
     live.socket.emit('audio:frame', -4, new Uint8Array(640));
     await live.waitFor('error', (e) => e.code === 'bad-frame' && e.message.includes('sequence number'));
 
+    // Nothing was said: the interview ends and is not kept.
     const ended = await live.emitAck<Ack<InterviewSnapshot>>('interview:end');
-    expect('error' in ended).toBe(false);
+    expect(ended).toEqual({ error: expect.objectContaining({ code: 'interview-discarded' }) });
     await new Promise((r) => setTimeout(r, 1100));
     live.socket.emit('audio:frame', 0, new Uint8Array(640));
     await live.waitFor('error', (e) => e.code === 'session-ended' || e.code === 'not-joined');

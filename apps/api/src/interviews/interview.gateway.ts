@@ -37,6 +37,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import { SocketData, socketAuthMiddleware } from '../realtime/socket-auth.middleware';
 import { InterviewsService } from './interviews.service';
+import { FRAME_REFUSALS } from './runtime/audio-limits';
 import { HumanSessionRuntime, SessionCommandError } from './runtime/human-session-runtime';
 import { InterviewRuntime } from './runtime/interview-runtime';
 import { DISCARDED_MESSAGE, InterviewRuntimes, LiveRuntime } from './runtime/interview-runtimes.service';
@@ -213,9 +214,15 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
       }
       data.role = speaker as ParticipantRole;
     }
-    data.streamId = streamId;
     const viaAgent = data.agentFor !== undefined;
-    return runtime instanceof HumanSessionRuntime ? runtime.startStream(streamId, data.role ?? 'candidate', viaAgent) : runtime.startStream(streamId, viaAgent);
+    try {
+      const accepted = runtime instanceof HumanSessionRuntime ? runtime.startStream(streamId, data.role ?? 'candidate', viaAgent) : runtime.startStream(streamId, viaAgent);
+      data.streamId = streamId;
+      return accepted;
+    } catch (error) {
+      if (error instanceof SessionCommandError) return this.fail(socket, error.code, error.message, 'audio:start');
+      return this.failFrom(socket, error, 'audio:start');
+    }
   }
 
   /** A participant's browser says which way its microphone reaches the interview now (LiveKit's room, or this socket). */
@@ -282,10 +289,14 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   async end(@ConnectedSocket() socket: Socket): Promise<Reply<InterviewSnapshot>> {
     const runtime = this.leadRuntime(socket, 'interview:end');
     if ('error' in runtime) return runtime;
-    await runtime.end();
-    const entity = await this.service.find(runtime.id);
-    if (!entity) return this.fail(socket, 'interview-discarded', DISCARDED_MESSAGE, 'interview:end');
-    return this.service.snapshot(entity, runtime.turn);
+    try {
+      await runtime.end();
+      const entity = await this.service.find(runtime.id);
+      if (!entity) return this.fail(socket, 'interview-discarded', DISCARDED_MESSAGE, 'interview:end');
+      return await this.service.snapshot(entity, runtime.turn);
+    } catch (error) {
+      return this.failFrom(socket, error, 'interview:end');
+    }
   }
 
   @SubscribeMessage('console:show')
@@ -353,7 +364,8 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     }
     // Int16Array needs an even byte offset; socket.io may hand us a slice of a larger buffer.
     const samples = bytes.byteOffset % 2 === 0 ? new Int16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2) : new Int16Array(Uint8Array.from(bytes).buffer);
-    const { accepted, ackSeq } = human ? runtime.pushFrame(data.streamId, data.role!, seq, samples) : runtime.pushFrame(data.streamId, seq, samples);
+    const { accepted, ackSeq, refused } = human ? runtime.pushFrame(data.streamId, data.role!, seq, samples) : runtime.pushFrame(data.streamId, seq, samples);
+    if (refused && refused !== 'duplicate') return void this.fail(socket, refused, FRAME_REFUSALS[refused], 'audio:frame', true);
     if (ackSeq !== null) socket.emit('audio:ack', { streamId: data.streamId, seq: ackSeq });
     // Built-in transport: the other side hears it (a resent duplicate is not played twice). Audio the agent brings
     // from the LiveKit room is relayed only while the other side listens over the socket (it could not join the

@@ -27,6 +27,19 @@ export interface AppConfig {
     /** Live interviews untouched this long are marked abandoned. */
     idleMinutes: number;
   };
+  /** What one participant's audio may cost the server (see docs/architecture.md, "Security"). */
+  audio: {
+    /** Audio streams a participant may hold at once; a new one closes the oldest. */
+    streamsPerSpeaker: number;
+    /** New audio streams an interview may open per minute. */
+    newStreamsPerMinute: number;
+    /** How much faster than real time frames may arrive, sustained (1 = real time). */
+    maxRate: number;
+    /** Audio that may arrive at once beyond that (a resend after a reconnect), in ms. */
+    burstMs: number;
+    /** The most audio an interview records, all streams together, in minutes. */
+    maxRecordingMinutes: number;
+  };
   database: {
     url: string;
     /** How the database was found: given in DATABASE_URL, a local server, or the embedded one. */
@@ -131,6 +144,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       segmentSilenceMs: int(env, 'SEGMENT_SILENCE_MS', 600, 200, 3000),
       decisionBudgetMs: int(env, 'DECISION_BUDGET_MS', 1500, 0, 60_000),
       idleMinutes: int(env, 'INTERVIEW_IDLE_MINUTES', 120, 1),
+    },
+    audio: {
+      streamsPerSpeaker: int(env, 'AUDIO_STREAMS_PER_SPEAKER', 4, 1, 64),
+      newStreamsPerMinute: int(env, 'AUDIO_NEW_STREAMS_PER_MINUTE', 30, 1, 10_000),
+      maxRate: int(env, 'AUDIO_MAX_RATE_PERCENT', 125, 100, 100_000) / 100,
+      // The browser keeps 10 s of audio to resend after a reconnect.
+      burstMs: int(env, 'AUDIO_BURST_MS', 12_000, 1000, 3_600_000),
+      maxRecordingMinutes: int(env, 'AUDIO_MAX_RECORDING_MINUTES', 180, 1, 24 * 60),
     },
     database: {
       url: required(env, 'DATABASE_URL', 'Start the product with `npm start`, which finds or embeds a database, or set DATABASE_URL=postgres://…'),

@@ -47,10 +47,19 @@ export class MediaStorage {
     await rename(temp, full);
   }
 
+  /**
+   * A file to append to, resolved once it is open: a failed open (no space, too many open files) rejects instead of
+   * emitting an 'error' nobody listens to, which would end the process. Callers listen for later write errors.
+   */
   async appendStream(relative: string): Promise<WriteStream> {
     const full = this.absolute(relative);
     await mkdir(dirname(full), { recursive: true });
-    return createWriteStream(full, { flags: 'a' });
+    const stream = createWriteStream(full, { flags: 'a' });
+    await new Promise<void>((resolve, reject) => {
+      stream.once('open', () => resolve());
+      stream.once('error', reject);
+    });
+    return stream;
   }
 
   async size(relative: string): Promise<number | null> {
@@ -68,6 +77,7 @@ export class MediaStorage {
   /** Removes every file of an interview. */
   async deleteInterview(interviewId: string): Promise<void> {
     if (!UUID.test(interviewId)) throw new Error('not an interview id');
-    await rm(join(this.root, interviewId), { recursive: true, force: true });
+    // A recording still being closed may add a file while the folder is removed: try again a few times.
+    await rm(join(this.root, interviewId), { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }

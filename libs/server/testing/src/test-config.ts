@@ -11,6 +11,9 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     MOCKROOM_SECRET: 'test-secret-that-is-long-enough-for-csrf-0123456789',
     PORT: '0',
     HOST: '127.0.0.1',
+    // Integration tests stream recorded speech faster than it is spoken, to run in seconds rather than minutes; the
+    // real-time limit itself is tested with its default (audio-abuse.spec.ts) and by every browser test.
+    AUDIO_MAX_RATE_PERCENT: '100000',
     ...env,
   });
 }

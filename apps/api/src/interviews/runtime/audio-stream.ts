@@ -1,6 +1,7 @@
 import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES } from '@mockroom/contracts';
 import { Endpointer, EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
+import type { FrameBudget, FrameRefusal, RecordingQuota } from './audio-limits';
 
 /** Gaps up to this long (frames lost for good) are filled with silence; longer ones restart the timeline. */
 const MAX_FILLED_GAP_FRAMES = (10_000 / AUDIO_FRAME_MS) | 0;
@@ -15,8 +16,14 @@ export interface StreamSink {
   onEvents(stream: AudioStream, events: EndpointEvent[]): void;
   /** Where the stream's audio goes on disk; opened on the first frame inside the interview. */
   openRecording(stream: AudioStream, startMs: number): Promise<WriteStream>;
-  /** The recording could not be opened yet; it is retried and no audio is dropped. */
+  /** The recording could not be opened (it is retried, no audio is dropped) or a write failed (it is reopened). */
   onRecordingError?(stream: AudioStream, error: Error): void;
+}
+
+/** What a stream may cost: its frame rate, and the interview's recording space. */
+export interface StreamLimits {
+  budget: FrameBudget;
+  quota: RecordingQuota;
 }
 
 /**
@@ -45,6 +52,7 @@ export class AudioStream {
     readonly streamId: string,
     private readonly sink: StreamSink,
     segmentSilenceMs: number,
+    private readonly limits: StreamLimits,
   ) {
     // The long silence that ends an answer is the runtime's business (it depends on the turn), not the endpointer's.
     this.endpointer = new Endpointer({ segmentSilenceMs, answerSilenceMs: 24 * 3600 * 1000 });
@@ -52,13 +60,18 @@ export class AudioStream {
 
   /**
    * Takes one frame. `liveOffsetMs` is the interview's clock now (ms since it started), or null before it starts:
-   * frames before the start only advance the sequence. Returns false for a duplicate.
+   * frames before the start only advance the sequence. Returns 'taken', or why the frame was not.
    */
-  push(seq: number, pcm: Int16Array, liveOffsetMs: number | null): boolean {
-    if (seq < this.nextSeq) return false;
+  push(seq: number, pcm: Int16Array, liveOffsetMs: number | null, now = Date.now()): 'taken' | FrameRefusal {
+    if (seq < this.nextSeq) return 'duplicate';
+    if (this.originMs !== null && !this.limits.quota.hasRoom(1)) return 'recording-full';
+    if (!this.limits.budget.take(1, now)) return 'too-fast';
     if (seq > this.nextSeq) {
       const gap = seq - this.nextSeq;
-      if (gap <= MAX_FILLED_GAP_FRAMES && this.originMs !== null) {
+      // Lost frames become silence so the recording keeps time; only as much as real time allows and the recording
+      // has room for (a skipped sequence number is not minutes of audio).
+      const fill = this.originMs !== null && gap <= MAX_FILLED_GAP_FRAMES && this.limits.quota.hasRoom(gap + 1) && this.limits.budget.take(gap, now);
+      if (fill) {
         for (let s = this.nextSeq; s < seq; s++) this.take(s, SILENCE);
       } else if (this.originMs !== null && liveOffsetMs !== null) {
         // Too long to fill: the timeline restarts here.
@@ -69,7 +82,7 @@ export class AudioStream {
     this.take(seq, pcm);
     this.nextSeq = seq + 1;
     this.framesSinceAck++;
-    return true;
+    return 'taken';
   }
 
   /** Whether speech is going on (a segment is open); a segment cut at the maximum length leaves it open. */
@@ -101,7 +114,7 @@ export class AudioStream {
 
   async close(): Promise<number> {
     const recording = await this.drain();
-    if (recording) await new Promise<void>((resolve) => recording.end(resolve));
+    if (recording && !recording.destroyed) await new Promise<void>((resolve) => recording.end(resolve));
     this.recording = null;
     return this.recordedFrames * AUDIO_FRAME_MS;
   }
@@ -140,6 +153,7 @@ export class AudioStream {
       this.openRecording(); // ready by the time the first second is buffered
     }
     this.recordedFrames++;
+    this.limits.quota.take(1);
     // One write per second of audio, not one per frame: per-frame writes were the biggest cost of a streaming candidate.
     this.chunk.set(pcm, this.chunkSamples);
     this.chunkSamples += pcm.length;
@@ -165,6 +179,8 @@ export class AudioStream {
     this.recordingPending = this.sink.openRecording(this, this.recordingStartMs);
     this.recordingPending.then(
       (stream) => {
+        // A failed write (disk full, the file gone) is reported and the file reopened; it never reaches the process.
+        stream.on('error', (error: Error) => this.onWriteError(stream, error));
         for (const chunk of this.backlog.splice(0)) stream.write(chunk);
         this.recording = stream;
       },
@@ -175,6 +191,15 @@ export class AudioStream {
         this.sink.onRecordingError?.(this, error);
       },
     );
+  }
+
+  private onWriteError(stream: WriteStream, error: Error): void {
+    if (this.recording !== stream) return;
+    this.recording = null;
+    this.recordingPending = null;
+    this.openRetryAt = Date.now() + OPEN_RETRY_MS;
+    stream.destroy();
+    this.sink.onRecordingError?.(this, error);
   }
 
   /** Writes what is buffered and waits until the file has it. */

@@ -16,7 +16,7 @@ function fakeDeps() {
   const transcriptions: { resolve: (segment: LiveTranscriptSegment) => void; payload: { seq: number; speaker: string } }[] = [];
   const emitted: string[] = [];
   const deps = {
-    config: { interviews: { segmentSilenceMs: 600 } },
+    config: { interviews: { segmentSilenceMs: 600 }, audio: { streamsPerSpeaker: 4, newStreamsPerMinute: 30, maxRate: 1000, burstMs: 12_000, maxRecordingMinutes: 180 } },
     interviews: {
       start: async () => true,
       allocateSeq: async () => seq++,
@@ -25,6 +25,7 @@ function fakeDeps() {
       closeAnswer: async () => undefined,
       saveTurn: async () => undefined,
       ensureRecording: async () => ({ id: 'rec' }),
+      listRecordings: async () => [],
       setRecordingDuration: async () => undefined,
     },
     feedback: { listOverrides: async () => [], listNotes: async () => [], listScores: async () => [] },
@@ -34,7 +35,7 @@ function fakeDeps() {
         name === 'transcription.segment' ? new Promise((resolve) => transcriptions.push({ resolve, payload })) : Promise.resolve(null),
     },
     liveAudio: { newKey: () => `live-${seq}`, append: async () => 1, end: async () => [] },
-    media: { relativePath: (_id: string, name: string) => name, appendStream: async () => ({ write: () => true, end: (cb: () => void) => cb(), once: () => undefined }), size: async () => 0 },
+    media: { relativePath: (_id: string, name: string) => name, appendStream: async () => ({ write: () => true, end: (cb: () => void) => cb(), once: () => undefined, on: () => undefined }), size: async () => 0 },
     bank,
     quickAssessment: new RubricEngine(),
     emit: (event: string) => emitted.push(event),

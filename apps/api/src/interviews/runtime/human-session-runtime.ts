@@ -23,7 +23,8 @@ import type { EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
-import { closeRecording, openRecording, planQuestions, SessionCommandError } from './runtime-support';
+import { FrameBudget, type FrameResult, RecordingQuota, StreamAdmission } from './audio-limits';
+import { closeRecording, openRecording, planQuestions, recordedMs, recordingProblem, SessionCommandError } from './runtime-support';
 
 export { SessionCommandError } from './runtime-support';
 import type { RuntimeDeps } from './interview-runtime';
@@ -73,6 +74,8 @@ export class HumanSessionRuntime implements StreamSink {
   private readonly logger: Logger;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly streams = new Map<string, ParticipantStream>();
+  private readonly admission: StreamAdmission;
+  private quota: RecordingQuota;
   private answer: OpenAnswer | null = null;
   /** The candidate's transcribed words per question, by transcript position. */
   private readonly said = new Map<number, Map<number, string>>();
@@ -96,6 +99,8 @@ export class HumanSessionRuntime implements StreamSink {
   ) {
     this.logger = new Logger(`Session ${entity.id.slice(0, 8)}`);
     this.live = new LiveSegments(deps.liveAudio, entity.id, this.logger);
+    this.admission = new StreamAdmission(deps.config.audio);
+    this.quota = RecordingQuota.from(deps.config.audio);
     this.startedAtEpoch = entity.startedAt?.getTime() ?? null;
     this.ended = entity.status === 'completed' || entity.status === 'abandoned';
   }
@@ -126,6 +131,7 @@ export class HumanSessionRuntime implements StreamSink {
   private async restore(): Promise<void> {
     for (const row of await this.deps.feedback.listOverrides(this.id)) this.overrides.set(`${row.questionIndex}:${row.pointId}`, row.covered);
     if (this.entity.status !== 'live') return;
+    this.quota = RecordingQuota.from(this.deps.config.audio, await recordedMs(this.deps, this.id));
     const [answers, segments] = await Promise.all([this.deps.interviews.listAnswers(this.id), this.deps.interviews.listSegments(this.id)]);
     const open = answers.find((a) => a.status === 'open');
     if (open) this.answer = { id: open.id, questionIndex: open.questionIndex };
@@ -343,14 +349,21 @@ export class HumanSessionRuntime implements StreamSink {
     return `${speaker}:${streamId}`;
   }
 
+  /** Opens (or resumes) a participant's stream; a new one closes that participant's oldest beyond the limit. */
   startStream(streamId: string, speaker: Speaker, viaAgent = false): AudioStreamAccepted {
-    if (!viaAgent) this.viaRoom.delete(speaker); // the browser streams over its socket (again)
     const key = this.streamKey(speaker, streamId);
     let entry = this.streams.get(key);
     if (!entry) {
-      entry = { stream: new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs), speaker, viaAgent };
+      const sameWay = [...this.streams.entries()].filter(([, e]) => e.speaker === speaker && e.viaAgent === viaAgent);
+      for (const [oldKey, old] of this.admission.admit(sameWay)) {
+        this.streams.delete(oldKey);
+        void this.closeStream(old).catch((error: Error) => this.logger.warn(`closing stream ${old.stream.streamId}: ${error.message}`));
+      }
+      const limits = { budget: FrameBudget.from(this.deps.config.audio), quota: this.quota };
+      entry = { stream: new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs, limits), speaker, viaAgent };
       this.streams.set(key, entry);
     }
+    if (!viaAgent) this.viaRoom.delete(speaker); // the browser streams over its socket (again)
     return { streamId, nextSeq: entry.stream.nextSeq };
   }
 
@@ -372,12 +385,13 @@ export class HumanSessionRuntime implements StreamSink {
     return this.streams.has(this.streamKey(speaker, streamId));
   }
 
-  pushFrame(streamId: string, speaker: Speaker, seq: number, pcm: Int16Array): { accepted: boolean; ackSeq: number | null } {
+  pushFrame(streamId: string, speaker: Speaker, seq: number, pcm: Int16Array): FrameResult {
     const entry = this.streams.get(this.streamKey(speaker, streamId));
-    if (!entry || this.ended || entry.viaAgent !== this.viaRoom.has(speaker)) return { accepted: false, ackSeq: null };
+    if (!entry || this.ended || entry.viaAgent !== this.viaRoom.has(speaker)) return { accepted: false, ackSeq: null, refused: null };
     const stream = entry.stream;
-    const accepted = stream.push(seq, pcm, this.entity.status === 'live' ? this.nowMs() : null);
-    if (!accepted) return { accepted, ackSeq: null };
+    const result = stream.push(seq, pcm, this.entity.status === 'live' ? this.nowMs() : null);
+    if (result !== 'taken') return { accepted: false, ackSeq: null, refused: result };
+    const accepted = true;
     // Each participant's speech is transcribed while it is spoken, once the session runs.
     const started = this.live.feed(stream, this.entity.status === 'live');
     if (started) this.transcribe(entry.speaker, started);
@@ -388,7 +402,7 @@ export class HumanSessionRuntime implements StreamSink {
       stream.framesSinceAck = 0;
       ackSeq = stream.nextSeq - 1;
     }
-    return { accepted, ackSeq };
+    return { accepted, ackSeq, refused: null };
   }
 
   onEvents(stream: AudioStream, events: EndpointEvent[]): void {
@@ -408,8 +422,15 @@ export class HumanSessionRuntime implements StreamSink {
   }
 
   onRecordingError(stream: AudioStream, error: Error): void {
-    this.logger.warn(`recording of stream ${stream.streamId} not open yet: ${error.message}`);
+    this.logger.warn(`recording of stream ${stream.streamId}: ${error.message}`);
+    const now = Date.now();
+    if (now - this.recordingWarnedAt < 5000) return;
+    this.recordingWarnedAt = now;
+    const problem = recordingProblem(error);
+    this.deps.emit('error', { code: problem.code, message: problem.message, event: 'audio:frame' });
   }
+
+  private recordingWarnedAt = 0;
 
   private closeStream(entry: ParticipantStream): Promise<void> {
     return closeRecording(this.deps, this.id, entry.speaker, entry.stream);

@@ -20,9 +20,10 @@ import type { MediaStorage } from '@mockroom/server-media';
 import { jobId, type JobQueueService, type LiveAudioChannel } from '@mockroom/server-queue';
 import type { EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
+import { FrameBudget, type FrameResult, RecordingQuota, StreamAdmission } from './audio-limits';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
-import { closeRecording, openRecording, planQuestions, SessionCommandError } from './runtime-support';
+import { closeRecording, openRecording, planQuestions, recordedMs, recordingProblem, SessionCommandError } from './runtime-support';
 
 type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
 
@@ -103,6 +104,8 @@ export class InterviewRuntime implements StreamSink {
   private followUpsAsked: string[] = [];
   private readonly assessments: Promise<unknown>[] = [];
   private readonly warnedAt = new Map<string, number>();
+  private readonly admission: StreamAdmission;
+  private quota: RecordingQuota;
   private startedAtEpoch: number | null;
   ended: boolean;
 
@@ -114,6 +117,8 @@ export class InterviewRuntime implements StreamSink {
   ) {
     this.logger = new Logger(`Interview ${entity.id.slice(0, 8)}`);
     this.live = new LiveSegments(deps.liveAudio, entity.id, this.logger);
+    this.admission = new StreamAdmission(deps.config.audio);
+    this.quota = RecordingQuota.from(deps.config.audio);
     this.startedAtEpoch = entity.startedAt?.getTime() ?? null;
     this.ended = entity.status === 'completed' || entity.status === 'abandoned';
   }
@@ -135,6 +140,7 @@ export class InterviewRuntime implements StreamSink {
   /** Picks up where the interview was (after a reload, a restart, or on another API instance). */
   private async restore(): Promise<void> {
     if (this.entity.status !== 'live') return;
+    this.quota = RecordingQuota.from(this.deps.config.audio, await recordedMs(this.deps, this.id));
     const [answers, prompts] = await Promise.all([this.deps.interviews.listAnswers(this.id), this.deps.interviews.listPrompts(this.id)]);
     this.followUpsAsked = prompts.filter((p) => p.kind === 'follow-up' && p.questionIndex === this.turn.questionIndex).map((p) => p.text);
     const open = answers.find((a) => a.status === 'open');
@@ -186,15 +192,24 @@ export class InterviewRuntime implements StreamSink {
     });
   }
 
-  /** Opens (or resumes, same id) an audio stream; returns where the client must resume sending. */
+  /**
+   * Opens (or resumes, same id) an audio stream; returns where the client must resume sending. A new stream closes the
+   * candidate's oldest ones beyond the limit, and too many new streams in a minute are refused.
+   */
   startStream(streamId: string, viaAgent = false): AudioStreamAccepted {
-    if (viaAgent) this.agentStreams.add(streamId);
-    else this.viaRoom = false; // the browser streams over its socket (again)
     let stream = this.streams.get(streamId);
     if (!stream) {
-      stream = new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs);
+      const sameWay = [...this.streams.values()].filter((s) => this.agentStreams.has(s.streamId) === viaAgent);
+      for (const old of this.admission.admit(sameWay)) {
+        this.streams.delete(old.streamId);
+        this.agentStreams.delete(old.streamId);
+        void this.closeStream(old).catch((error: Error) => this.logger.warn(`closing stream ${old.streamId}: ${error.message}`));
+      }
+      stream = new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs, { budget: FrameBudget.from(this.deps.config.audio), quota: this.quota });
       this.streams.set(streamId, stream);
     }
+    if (viaAgent) this.agentStreams.add(streamId);
+    else this.viaRoom = false; // the browser streams over its socket (again)
     return { streamId, nextSeq: stream.nextSeq };
   }
 
@@ -207,13 +222,14 @@ export class InterviewRuntime implements StreamSink {
     this.viaRoom = route === 'room';
   }
 
-  /** The hot path: one 20 ms frame. Returns false for a duplicate, the frame number to acknowledge otherwise. */
-  pushFrame(streamId: string, seq: number, pcm: Int16Array): { accepted: boolean; ackSeq: number | null } {
+  /** The hot path: one 20 ms frame. Whether it was taken (and if not, why), and the frame number to acknowledge. */
+  pushFrame(streamId: string, seq: number, pcm: Int16Array): FrameResult {
     const stream = this.streams.get(streamId);
-    if (!stream || this.ended || this.agentStreams.has(streamId) !== this.viaRoom) return { accepted: false, ackSeq: null };
+    if (!stream || this.ended || this.agentStreams.has(streamId) !== this.viaRoom) return { accepted: false, ackSeq: null, refused: null };
     const live = this.entity.status === 'live' ? this.nowMs() : null;
-    const accepted = stream.push(seq, pcm, live);
-    if (!accepted) return { accepted, ackSeq: null };
+    const result = stream.push(seq, pcm, live);
+    if (result !== 'taken') return { accepted: false, ackSeq: null, refused: result };
+    const accepted = true;
     this.feedLive(stream);
     const now = stream.nowMs;
     if (now !== null && now > this.timelineMs) this.timelineMs = now;
@@ -223,7 +239,7 @@ export class InterviewRuntime implements StreamSink {
       stream.framesSinceAck = 0;
       ackSeq = stream.nextSeq - 1;
     }
-    return { accepted, ackSeq };
+    return { accepted, ackSeq, refused: null };
   }
 
   answerDone(): Promise<void> {
@@ -415,8 +431,9 @@ export class InterviewRuntime implements StreamSink {
   }
 
   onRecordingError(stream: AudioStream, error: Error): void {
-    this.logger.warn(`recording of stream ${stream.streamId} not open yet: ${error.message}`);
-    this.warn('server-busy', 'The server is busy; your answer is kept and will be transcribed in a moment.');
+    this.logger.warn(`recording of stream ${stream.streamId}: ${error.message}`);
+    const problem = recordingProblem(error);
+    this.warn(problem.code, problem.message);
   }
 
   /** A short first utterance may be a request rather than an answer: act on it without waiting for the long silence. */

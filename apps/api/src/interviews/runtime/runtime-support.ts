@@ -15,6 +15,26 @@ export class SessionCommandError extends Error {
   }
 }
 
+/** What to tell the room when a recording could not be opened or written. */
+export function recordingProblem(error: Error): { code: string; message: string } {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code && ['ENOSPC', 'EIO', 'EROFS', 'EDQUOT', 'EFBIG', 'EACCES', 'EPERM', 'EMFILE', 'ENFILE'].includes(code)) {
+    return { code: 'recording-failed', message: 'Your audio could not be saved on the server just now; it is tried again, and the transcript goes on.' };
+  }
+  return { code: 'server-busy', message: 'The server is busy; your answer is kept and will be transcribed in a moment.' };
+}
+
+/** How much audio an interview has recorded so far (all its streams), from the stored recordings. */
+export async function recordedMs(deps: RecordingDeps, interviewId: string): Promise<number> {
+  const recordings = await deps.interviews.listRecordings(interviewId);
+  let total = 0;
+  for (const recording of recordings) {
+    const bytes = await deps.media.size(recording.path);
+    total += Math.max(recording.durationMs, bytes === null ? 0 : Math.floor(bytes / 32));
+  }
+  return total;
+}
+
 /** What both runtimes (AI interview, human session) need to keep recordings. */
 export interface RecordingDeps {
   interviews: InterviewRepository;

@@ -1,0 +1,111 @@
+import { AUDIO_FRAME_SAMPLES } from '@mockroom/contracts';
+import { FrameBudget, RecordingQuota, StreamAdmission } from './audio-limits';
+import { AudioStream, type StreamSink } from './audio-stream';
+
+const LIMITS = { streamsPerSpeaker: 4, newStreamsPerMinute: 30, maxRate: 1.25, burstMs: 12_000, maxRecordingMinutes: 180 };
+const FRAME = new Int16Array(AUDIO_FRAME_SAMPLES);
+
+/** A sink that records what the stream would write, without files. */
+function sink(): StreamSink & { written: () => number } {
+  let bytes = 0;
+  const file = {
+    write: (chunk: Buffer) => {
+      bytes += chunk.length;
+      return true;
+    },
+    end: (done: () => void) => done(),
+    on: () => file,
+    destroyed: false,
+  };
+  return {
+    onEvents: () => undefined,
+    openRecording: async () => file as never,
+    written: () => bytes,
+  };
+}
+
+describe('FrameBudget', () => {
+  it('allows a burst, then real time, on the wall clock', () => {
+    const budget = new FrameBudget(1.25 / 20, 600, 0);
+    let taken = 0;
+    while (budget.take(1, 0)) taken++;
+    expect(taken).toBe(600);
+    // One second later: 62 more frames (1.25 × 50), not more.
+    let later = 0;
+    while (budget.take(1, 1000)) later++;
+    expect(later).toBe(62);
+    // Never more than the burst, however long it was idle.
+    expect(budget.available(3_600_000)).toBe(600);
+  });
+});
+
+describe('AudioStream limits', () => {
+  it('fills a gap with silence only as far as real time allows: one frame is not minutes of recording', async () => {
+    const out = sink();
+    const quota = RecordingQuota.from(LIMITS);
+    const stream = new AudioStream('s1', out, 600, { budget: new FrameBudget(1.25 / 20, 600, 0), quota });
+    expect(stream.push(0, FRAME, 0, 0)).toBe('taken');
+    // A burst of frames each skipping 499 numbers, all at once: only the first gap fits the budget.
+    for (let i = 1; i <= 100; i++) stream.push(i * 500, FRAME, 0, 0);
+    await stream.close();
+    const seconds = out.written() / 32_000;
+    expect(seconds).toBeLessThanOrEqual(12.1);
+    expect(seconds).toBeGreaterThan(0);
+  });
+
+  it('refuses frames beyond the rate, and beyond the interview\'s recording space', () => {
+    const flood = new AudioStream('s2', sink(), 600, { budget: new FrameBudget(1.25 / 20, 600, 0), quota: RecordingQuota.from(LIMITS) });
+    const results = Array.from({ length: 700 }, (_, seq) => flood.push(seq, FRAME, 0, 0));
+    expect(results.filter((r) => r === 'taken')).toHaveLength(600);
+    expect(results.at(-1)).toBe('too-fast');
+    expect(flood.push(3, FRAME, 0, 10_000)).toBe('duplicate');
+
+    const full = new RecordingQuota(100);
+    const capped = new AudioStream('s3', sink(), 600, { budget: new FrameBudget(1000, 10_000, 0), quota: full });
+    const capResults = Array.from({ length: 150 }, (_, seq) => capped.push(seq, FRAME, 0, 0));
+    expect(capResults.filter((r) => r === 'taken')).toHaveLength(100);
+    expect(capResults.at(-1)).toBe('recording-full');
+  });
+
+  it('keeps going when the recording file fails to write, and opens it again', async () => {
+    let opened = 0;
+    const errors: string[] = [];
+    const listeners: ((error: Error) => void)[] = [];
+    const file = {
+      write: () => true,
+      end: (done: () => void) => done(),
+      on: (_event: string, listener: (error: Error) => void) => {
+        listeners.push(listener);
+        return file;
+      },
+      destroy: () => undefined,
+      destroyed: false,
+    };
+    const stream = new AudioStream(
+      's4',
+      { onEvents: () => undefined, openRecording: async () => (opened++, file as never), onRecordingError: (_s, e) => errors.push(e.message) },
+      600,
+      { budget: new FrameBudget(1000, 100_000, 0), quota: RecordingQuota.from(LIMITS) },
+    );
+    for (let seq = 0; seq < 60; seq++) stream.push(seq, FRAME, 0, 0);
+    await new Promise((r) => setImmediate(r));
+    expect(opened).toBe(1);
+    listeners[0](Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+    expect(errors).toEqual(['ENOSPC: no space left on device']);
+    await stream.close();
+    expect(opened).toBe(2);
+  });
+});
+
+describe('StreamAdmission', () => {
+  it('keeps at most four streams per participant and refuses a flood of new ones', () => {
+    const admission = new StreamAdmission(LIMITS);
+    expect(admission.admit(['a', 'b', 'c'], 0)).toEqual([]);
+    expect(admission.admit(['a', 'b', 'c', 'd'], 0)).toEqual(['a']);
+    expect(admission.admit(['a', 'b', 'c', 'd', 'e'], 0)).toEqual(['a', 'b']);
+    for (let i = 3; i < 30; i++) admission.admit([], 0);
+    expect(() => admission.admit([], 0)).toThrow(/Too many audio streams/);
+    // A minute later there is room again.
+    expect(admission.admit([], 60_001)).toEqual([]);
+  });
+});
