@@ -57,8 +57,8 @@ describe('the launcher restarts a process that dies', () => {
       await streaming;
 
       // The launcher says what happened and starts it again; the interview carries on to its end.
-      await eventually(() => product.output(), (output) => expect(output).toMatch(/The worker stopped unexpectedly \(SIGKILL\); starting it again in 1 s\./), 10_000);
-      await eventually(() => product.output(), (output) => expect(output).toMatch(/The worker is running again \(pid \d+\)\./), 60_000);
+      await eventually(async () => product.output(), (output) => expect(output).toMatch(/The worker stopped unexpectedly \(SIGKILL\); starting it again in 1 s\./), 10_000);
+      await eventually(async () => product.output(), (output) => expect(output).toMatch(/The worker is running again \(pid \d+\)\./), 60_000);
       expect(childPid(product, 'worker')).not.toBe(worker);
       await live.waitFor('prompt', (p: Prompt) => p.kind === 'closing', 120_000);
 
@@ -83,7 +83,7 @@ describe('the launcher restarts a process that dies', () => {
     const api = childPid(product, 'api');
     expect(api).not.toBeNull();
     process.kill(api!, 'SIGKILL');
-    await eventually(() => product.output(), (output) => expect(output).toMatch(/The API stopped unexpectedly \(SIGKILL\)/), 10_000);
+    await eventually(async () => product.output(), (output) => expect(output).toMatch(/The API stopped unexpectedly \(SIGKILL\)/), 10_000);
     await eventually(
       async () => (await fetch(`${product.url}/api/health`).catch(() => null))?.status ?? 0,
       (status) => expect(status).toBe(200),

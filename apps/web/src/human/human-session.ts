@@ -360,8 +360,8 @@ export class HumanSession {
   }
 
   private applyTurn(turn: TurnState): void {
-    const interview = turn.phase !== 'waiting' ? this.liveInterview() : this.state.snapshot.interview;
-    this.setSnapshot({ turn, interview });
+    // The server sends a turn only from the start on, and starting sends one that still waits for the first question.
+    this.setSnapshot({ turn, interview: this.liveInterview() });
     if (turn.phase === 'done') this.awaitCompletion();
     else if (!this.uplink.streaming) this.uplink.ensure();
   }

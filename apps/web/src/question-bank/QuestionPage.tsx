@@ -90,6 +90,12 @@ function QuestionArticle({ question }: { question: Question }) {
             <Chip title={`${question.source.document}, question ${question.source.position}`}>Source: {question.source.title}</Chip>
           </li>
         </ul>
+        <div className="question__practise">
+          <Link to={`/interviews/new?question=${encodeURIComponent(question.id)}`} className="button button--primary">
+            Practise this question
+          </Link>
+          <span className="question__practise-note">Answer it out loud to the AI interviewer, alone or with more questions.</span>
+        </div>
       </header>
       <QuestionDetails question={question} />
     </article>

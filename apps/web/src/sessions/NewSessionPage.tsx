@@ -1,28 +1,19 @@
-import { CATEGORIES, LEVELS, ROLES, type Category, type HumanSession, type Level, type QuestionSummary, type Role, type Track } from '@mockroom/contracts';
+import type { HumanSession } from '@mockroom/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../api/client';
-import { sessionsApi, tracksApi } from '../api/endpoints';
-import { useResource } from '../api/use-resource';
+import { sessionsApi } from '../api/endpoints';
 import { useCurrentUser } from '../auth/auth-context';
 import { formatDateTime } from '../interview/format';
-import { Chip } from '../ui/Chip';
+import { PlanFields } from '../plan/PlanFields';
+import { usePlanForm } from '../plan/use-plan-form';
 import { EmptyState } from '../ui/EmptyState';
-import { categoryLabel, duration, LEVEL_LABELS, plural, ROLE_LABELS } from '../ui/labels';
+import { FormAlert, FormSection, InputField, type FormError } from '../ui/fields';
+import { plural } from '../ui/labels';
 import { Spinner } from '../ui/Spinner';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { CopyLink } from './CopyLink';
-import { FormSection, InputField, SelectField } from './fields';
-import { QuestionPicker } from './QuestionPicker';
-import { buildSessionRequest, invitationUrl, maxQuestions, type QuestionSource, type SessionFormErrors } from './session-form';
-
-const DEFAULT_QUESTIONS = 5;
-
-const SOURCES: { value: QuestionSource; title: string; description: string }[] = [
-  { value: 'track', title: 'A track', description: "A full interview's questions, in a set order." },
-  { value: 'picked', title: 'Picked for a role and level', description: 'Mockroom picks the questions, from the categories you choose.' },
-  { value: 'chosen', title: 'Chosen from the bank', description: 'Search the bank and line up exactly the questions you want.' },
-];
+import { buildSessionRequest, invitationUrl, type SessionFormErrors } from './session-form';
 
 /** `/sessions/new`: an interviewer sets up a session they will run, and gets the link that invites the candidate. */
 export function NewSessionPage() {
@@ -67,47 +58,16 @@ export function NewSessionPage() {
 }
 
 function SessionForm({ onCreated }: { onCreated: (session: HumanSession) => void }) {
-  const [params] = useSearchParams();
-  const tracks = useResource('tracks', (signal) => tracksApi.list(signal));
-  const [source, setSource] = useState<QuestionSource>('track');
-  const [trackId, setTrackId] = useState(() => params.get('track') ?? '');
-  const [role, setRole] = useState<Role>('fullstack');
-  const [level, setLevel] = useState<Level>('mid');
-  const [questionCount, setQuestionCount] = useState(String(DEFAULT_QUESTIONS));
-  const [categories, setCategories] = useState<Category[]>([]);
-  const [chosen, setChosen] = useState<QuestionSummary[]>([]);
+  const plan = usePlanForm('track');
   const [scheduledFor, setScheduledFor] = useState('');
   const [errors, setErrors] = useState<SessionFormErrors>({});
-  const [formError, setFormError] = useState<{ message: string; details: string[] } | null>(null);
+  const [formError, setFormError] = useState<FormError | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const alertRef = useRef<HTMLDivElement>(null);
-
-  const track: Track | undefined = tracks.data?.find((t) => t.id === trackId);
-  const trackMissing = tracks.status === 'success' && trackId !== '' && !track;
-
-  // The first track is the default choice once the list arrives; a track sets how many questions there are.
-  useEffect(() => {
-    if (!trackId && tracks.data?.length) setTrackId(tracks.data[0].id);
-  }, [tracks.data, trackId]);
-  const lastTrack = useRef<string | null>(null);
-  const countTouched = useRef(false);
-  useEffect(() => {
-    if (!track || lastTrack.current === track.id) return;
-    lastTrack.current = track.id;
-    if (!countTouched.current) setQuestionCount(String(maxQuestions(track.questionIds.length)));
-  }, [track]);
-
-  useEffect(() => {
-    if (formError) alertRef.current?.focus();
-  }, [formError]);
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     if (submitting) return;
-    const { request, errors: found } = buildSessionRequest(
-      { source, trackId, role, level, questionCount, categories, questionIds: chosen.map((q) => q.id), scheduledFor },
-      track ? track.questionIds.length : null,
-    );
+    const { request, errors: found } = buildSessionRequest({ plan: plan.values, scheduledFor }, plan.trackQuestionCount);
     setErrors(found);
     if (!request) {
       setFormError({ message: 'Some details need fixing before the session can be created.', details: [] });
@@ -123,136 +83,12 @@ function SessionForm({ onCreated }: { onCreated: (session: HumanSession) => void
     }
   }
 
-  const toggleCategory = (category: Category) =>
-    setCategories((current) => (current.includes(category) ? current.filter((c) => c !== category) : [...current, category]));
-  const countMax = source === 'track' ? maxQuestions(track ? track.questionIds.length : null) : maxQuestions(null);
-
   return (
     <form className="form new-interview__form" onSubmit={(event) => void handleSubmit(event)} noValidate>
-      {formError && (
-        <div className="form-alert" role="alert" tabIndex={-1} ref={alertRef}>
-          <p>{formError.message}</p>
-          {formError.details.length > 0 && (
-            <ul className="form-alert__details">
-              {formError.details.map((detail) => (
-                <li key={detail}>{detail}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {formError && <FormAlert error={formError} />}
 
       <FormSection number={1} title="Questions">
-        <fieldset className="choice-group">
-          <legend className="field__label">Where the questions come from</legend>
-          {SOURCES.map((option) => (
-            <label key={option.value} className="choice">
-              <input type="radio" name="question-source" value={option.value} checked={source === option.value} onChange={() => setSource(option.value)} />
-              <span className="choice__text">
-                <span className="choice__title">{option.title}</span>
-                <span className="choice__description">{option.description}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-
-        {source === 'track' && (
-          <>
-            <SelectField
-              label="Track"
-              value={trackId}
-              onChange={(value) => {
-                countTouched.current = false;
-                setTrackId(value);
-              }}
-              error={errors.trackId}
-              hint={tracks.status === 'loading' ? 'Loading tracks…' : undefined}
-            >
-              {!trackId && <option value="">Choose a track</option>}
-              {tracks.data?.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-              {trackMissing && <option value={trackId}>Unknown track</option>}
-            </SelectField>
-            {tracks.status === 'error' && (
-              <p className="field__error" role="alert">
-                Couldn't load the tracks ({tracks.error.message}).{' '}
-                <button type="button" className="button button--link" onClick={tracks.reload}>
-                  Try again
-                </button>
-              </p>
-            )}
-            {trackMissing && <p className="field__error">That track doesn't exist any more. Choose another.</p>}
-            {track && (
-              <div className="track-preview card">
-                <div className="track-card__chips">
-                  <Chip tone="accent">{ROLE_LABELS[track.role] ?? track.role}</Chip>
-                  <Chip>{LEVEL_LABELS[track.level] ?? track.level}</Chip>
-                </div>
-                <p className="track-preview__name">{track.name}</p>
-                <p className="track-preview__description">{track.description}</p>
-                <ul className="meta-list">
-                  <li>{plural(track.questionIds.length, 'question')}</li>
-                  <li>About {duration(track.durationMinutes)} in full</li>
-                </ul>
-              </div>
-            )}
-          </>
-        )}
-
-        {source !== 'track' && (
-          <div className="form-row">
-            <SelectField label="Role" value={role} onChange={(value) => setRole(value as Role)}>
-              {ROLES.map((value) => (
-                <option key={value} value={value}>
-                  {ROLE_LABELS[value]}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField label="Level" value={level} onChange={(value) => setLevel(value as Level)}>
-              {LEVELS.map((value) => (
-                <option key={value} value={value}>
-                  {LEVEL_LABELS[value]}
-                </option>
-              ))}
-            </SelectField>
-          </div>
-        )}
-
-        {source === 'picked' && (
-          <fieldset className="choice-group">
-            <legend className="field__label">
-              Categories <span className="field__optional">(optional: any when none is picked)</span>
-            </legend>
-            <div className="toggle-chips">
-              {CATEGORIES.map((category) => (
-                <button key={category} type="button" className="toggle-chip" aria-pressed={categories.includes(category)} onClick={() => toggleCategory(category)}>
-                  {categoryLabel(category)}
-                </button>
-              ))}
-            </div>
-          </fieldset>
-        )}
-
-        {source === 'chosen' ? (
-          <QuestionPicker role={role} level={level} chosen={chosen} onChange={setChosen} error={errors.questionIds} />
-        ) : (
-          <InputField
-            label="Number of questions"
-            type="number"
-            value={questionCount}
-            onChange={(value) => {
-              countTouched.current = true;
-              setQuestionCount(value);
-            }}
-            min={1}
-            max={countMax}
-            error={errors.questionCount}
-            hint={source === 'track' && track ? `The first ones of this track's ${plural(track.questionIds.length, 'question')}, in order.` : `1 to ${countMax}.`}
-          />
-        )}
+        <PlanFields form={plan} errors={errors} />
       </FormSection>
 
       <FormSection number={2} title="When">

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildSessionRequest, invitationUrl, maxQuestions, moveItem, scheduledIso, type SessionFormValues } from './session-form';
+import type { PlanValues } from '../plan/plan-form';
+import { buildSessionRequest, invitationUrl, scheduledIso } from './session-form';
 
-const base: SessionFormValues = {
+const plan: PlanValues = {
   source: 'track',
   trackId: 'fullstack-mid',
   role: 'fullstack',
@@ -9,39 +10,29 @@ const base: SessionFormValues = {
   questionCount: '5',
   categories: [],
   questionIds: [],
-  scheduledFor: '',
 };
 
 describe('buildSessionRequest', () => {
-  it('asks for a track and a count within it', () => {
-    expect(buildSessionRequest(base, 8)).toEqual({ request: { trackId: 'fullstack-mid', questionCount: 5 }, errors: {} });
-    expect(buildSessionRequest({ ...base, questionCount: '9' }, 8).errors.questionCount).toBe('Enter a whole number from 1 to 8.');
-    expect(buildSessionRequest({ ...base, trackId: '' }, null).errors.trackId).toBe('Choose a track.');
-  });
-
-  it('picks by role and level, with categories only when some are chosen', () => {
-    const picked = { ...base, source: 'picked' as const, role: 'backend' as const, level: 'senior' as const, questionCount: '3' };
-    expect(buildSessionRequest(picked, null).request).toEqual({ role: 'backend', level: 'senior', questionCount: 3 });
-    expect(buildSessionRequest({ ...picked, categories: ['databases'] }, null).request).toEqual({
-      role: 'backend',
-      level: 'senior',
-      questionCount: 3,
-      categories: ['databases'],
-    });
-  });
-
-  it('sends chosen questions in order, and needs at least one', () => {
-    const chosen = { ...base, source: 'chosen' as const, questionIds: ['b', 'a'] };
-    expect(buildSessionRequest(chosen, null).request).toEqual({ role: 'fullstack', level: 'mid', questionIds: ['b', 'a'] });
-    expect(buildSessionRequest({ ...chosen, questionIds: [] }, null)).toEqual({ request: null, errors: { questionIds: 'Add at least one question.' } });
-  });
-
-  it('adds the schedule as an ISO date-time, and refuses one that is not a date', () => {
-    const { request } = buildSessionRequest({ ...base, scheduledFor: '2031-05-04T09:30' }, 8);
+  it('is the plan, with the schedule as an ISO date-time when one is given', () => {
+    expect(buildSessionRequest({ plan, scheduledFor: '' }, 8)).toEqual({ request: { trackId: 'fullstack-mid', questionCount: 5 }, errors: {} });
+    const { request } = buildSessionRequest({ plan, scheduledFor: '2031-05-04T09:30' }, 8);
     expect(request?.scheduledAt).toBe(new Date(2031, 4, 4, 9, 30).toISOString());
-    expect(buildSessionRequest({ ...base, scheduledFor: 'tomorrow' }, 8)).toEqual({
+  });
+
+  it('sends chosen questions in order', () => {
+    const chosen = { ...plan, source: 'chosen' as const, questionIds: ['b', 'a'] };
+    expect(buildSessionRequest({ plan: chosen, scheduledFor: '' }, null).request).toEqual({ role: 'fullstack', level: 'mid', questionIds: ['b', 'a'] });
+  });
+
+  it('refuses a schedule that is not a date, and reports it with the plan’s problems', () => {
+    expect(buildSessionRequest({ plan, scheduledFor: 'tomorrow' }, 8)).toEqual({
       request: null,
       errors: { scheduledFor: 'Enter a date and time, or leave it empty.' },
+    });
+    const empty = { ...plan, source: 'chosen' as const };
+    expect(buildSessionRequest({ plan: empty, scheduledFor: 'tomorrow' }, null).errors).toEqual({
+      questionIds: 'Add at least one question.',
+      scheduledFor: 'Enter a date and time, or leave it empty.',
     });
   });
 });
@@ -54,15 +45,6 @@ describe('scheduledIso', () => {
   });
 });
 
-describe('maxQuestions', () => {
-  it('is the track size, within 1 and the most a session has', () => {
-    expect(maxQuestions(null)).toBe(12);
-    expect(maxQuestions(4)).toBe(4);
-    expect(maxQuestions(40)).toBe(12);
-    expect(maxQuestions(0)).toBe(1);
-  });
-});
-
 describe('invitationUrl', () => {
   it('puts the path on this origin', () => {
     expect(invitationUrl('https://mockroom.example', '/join/abc')).toBe('https://mockroom.example/join/abc');
@@ -71,14 +53,5 @@ describe('invitationUrl', () => {
 
   it('keeps an address that is absolute already', () => {
     expect(invitationUrl('http://localhost:4200', 'https://mockroom.example/join/abc')).toBe('https://mockroom.example/join/abc');
-  });
-});
-
-describe('moveItem', () => {
-  it('moves one item up or down, stopping at the ends', () => {
-    expect(moveItem(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
-    expect(moveItem(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
-    expect(moveItem(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
-    expect(moveItem(['a', 'b', 'c'], 5, 1)).toEqual(['a', 'b', 'c']);
   });
 });

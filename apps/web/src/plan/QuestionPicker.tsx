@@ -3,9 +3,9 @@ import { useEffect, useId, useState } from 'react';
 import { questionBankApi } from '../api/endpoints';
 import { useResource } from '../api/use-resource';
 import { Chip } from '../ui/Chip';
-import { categoryLabel } from '../ui/labels';
+import { categoryLabel, LEVEL_LABELS, levelsLabel, ROLE_LABELS } from '../ui/labels';
 import { Spinner } from '../ui/Spinner';
-import { moveItem } from './session-form';
+import { moveItem } from './plan-form';
 
 const RESULTS = 8;
 
@@ -17,7 +17,11 @@ interface QuestionPickerProps {
   error?: string;
 }
 
-/** Questions chosen one by one from the bank (searched by words, within the role and level), in the order asked. */
+/**
+ * Questions chosen one by one from the bank, in the order they are asked. Without search words it suggests questions
+ * for the role and level; words search the whole bank, since a good question for this interview may be filed under
+ * another role or level.
+ */
 export function QuestionPicker({ role, level, chosen, onChange, error }: QuestionPickerProps) {
   const searchId = useId();
   const chosenId = useId();
@@ -29,8 +33,8 @@ export function QuestionPicker({ role, level, chosen, onChange, error }: Questio
   }, [text]);
 
   const results = useResource(
-    `session-picker:${role}:${level}:${query}`,
-    (signal) => questionBankApi.list({ q: query || undefined, role, level, limit: RESULTS }, signal),
+    query ? `picker-search:${query}` : `picker-suggestions:${role}:${level}`,
+    (signal) => questionBankApi.list(query ? { q: query, limit: RESULTS } : { role, level, limit: RESULTS }, signal),
     { keepPrevious: true },
   );
   const chosenIds = new Set(chosen.map((q) => q.id));
@@ -50,7 +54,13 @@ export function QuestionPicker({ role, level, chosen, onChange, error }: Questio
           placeholder="e.g. caching, idempotency, a time you disagreed"
           onChange={(event) => setText(event.target.value)}
           aria-controls={`${searchId}-results`}
+          aria-describedby={`${searchId}-hint`}
         />
+        <p className="field__hint" id={`${searchId}-hint`}>
+          {query
+            ? 'Matches from the whole bank, for any role and level.'
+            : `Suggestions for ${ROLE_LABELS[role]} · ${LEVEL_LABELS[level]}. Type to search the whole bank.`}
+        </p>
       </div>
       <div id={`${searchId}-results`} className="question-picker__results" aria-busy={results.status === 'loading'}>
         {results.status === 'error' && !results.data ? (
@@ -63,9 +73,9 @@ export function QuestionPicker({ role, level, chosen, onChange, error }: Questio
         ) : !results.data ? (
           <Spinner label="Searching the bank…" />
         ) : results.data.items.length === 0 ? (
-          <p className="console-muted">No questions match. Try other words, or another role or level.</p>
+          <p className="console-muted">{query ? 'No questions match. Try other words.' : 'No questions for this role and level. Search the whole bank above.'}</p>
         ) : (
-          <ul className="question-picker__list" aria-label="Matching questions">
+          <ul className="question-picker__list" aria-label={query ? 'Matching questions' : 'Suggested questions'}>
             {results.data.items.map((question) => (
               <PickerRow
                 key={question.id}
@@ -81,7 +91,7 @@ export function QuestionPicker({ role, level, chosen, onChange, error }: Questio
 
       <div className="question-picker__chosen" role="group" aria-labelledby={chosenId}>
         <p id={chosenId} className="field__label">
-          Your questions ({chosen.length} of at most {QUESTION_COUNT_MAX}), in the order you'll ask them
+          Your questions ({chosen.length} of at most {QUESTION_COUNT_MAX}), in the order they're asked
         </p>
         {chosen.length === 0 ? (
           <p className="console-muted">None yet: add them from the search above.</p>
@@ -93,6 +103,7 @@ export function QuestionPicker({ role, level, chosen, onChange, error }: Questio
                   {index + 1}
                 </span>
                 <span className="question-picker__text">{question.text}</span>
+                <QuestionFacts question={question} />
                 <span className="question-picker__actions">
                   <button
                     type="button"
@@ -138,10 +149,21 @@ function PickerRow({ question, action, disabled, onAction }: { question: Questio
       <span className="question-picker__text" id={textId}>
         {question.text}
       </span>
-      <Chip>{categoryLabel(question.category)}</Chip>
+      <QuestionFacts question={question} />
       <button type="button" className="button button--secondary button--small" onClick={onAction} disabled={disabled} aria-describedby={textId}>
         {action}
       </button>
     </li>
+  );
+}
+
+/** Role, levels and category, so questions from other roles and levels stand out. */
+function QuestionFacts({ question }: { question: QuestionSummary }) {
+  return (
+    <span className="question-picker__facts">
+      <Chip tone="accent">{ROLE_LABELS[question.role] ?? question.role}</Chip>
+      <Chip>{levelsLabel(question.levels)}</Chip>
+      <Chip>{categoryLabel(question.category)}</Chip>
+    </span>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /** A numbered part of a longer form. */
 export function FormSection({ number, title, children }: { number: number; title: string; children: ReactNode }) {
@@ -13,6 +13,30 @@ export function FormSection({ number, title, children }: { number: number; title
       </h2>
       <div className="form-section__body">{children}</div>
     </section>
+  );
+}
+
+/** Why a form wasn't sent, with the server's details when it gave some. */
+export interface FormError {
+  message: string;
+  details: string[];
+}
+
+/** The form's error at its top; it takes the focus each time it is set, so a screen reader reads it at once. */
+export function FormAlert({ error }: { error: FormError }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [error]);
+  return (
+    <div className="form-alert" role="alert" tabIndex={-1} ref={ref}>
+      <p>{error.message}</p>
+      {error.details.length > 0 && (
+        <ul className="form-alert__details">
+          {error.details.map((detail) => (
+            <li key={detail}>{detail}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -76,8 +100,11 @@ export function InputField({
   type = 'text',
   min,
   max,
-}: FieldProps & { type?: 'text' | 'number' | 'datetime-local' | 'search'; min?: number | string; max?: number | string }) {
+  step,
+}: FieldProps & { type?: 'text' | 'number' | 'datetime-local' | 'search'; min?: number | string; max?: number | string; step?: number }) {
   const id = useId();
+  // A fractional step needs the keypad with a decimal point.
+  const inputMode = type !== 'number' ? undefined : step !== undefined && !Number.isInteger(step) ? 'decimal' : 'numeric';
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label className="field__label" htmlFor={id}>
@@ -86,13 +113,14 @@ export function InputField({
       <input
         id={id}
         type={type}
-        inputMode={type === 'number' ? 'numeric' : undefined}
+        inputMode={inputMode}
         className={`input${type === 'number' ? ' input--number' : ''}${type === 'datetime-local' ? ' input--datetime' : ''}`}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         value={value}
         min={min}
         max={max}
+        step={step}
         onChange={(event) => onChange(event.target.value)}
       />
       <FieldNotes id={id} hint={hint} error={error} />
