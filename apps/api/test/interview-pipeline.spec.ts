@@ -1,4 +1,4 @@
-import type { AnswerResult, AudioStreamAccepted, InterviewSnapshot, LiveTranscriptSegment, Prompt, SocketError, TranscriptSegment, TurnState } from '@mockroom/contracts';
+import type { AnswerResult, AudioStreamAccepted, InterviewSnapshot, LiveTranscriptSegment, PartialTranscript, Prompt, SocketError, TranscriptSegment, TurnState } from '@mockroom/contracts';
 import { concatPcm, LiveClient, silence, speak, speakSentences, splitSentences } from '@mockroom/server-testing';
 import { wordErrorRate } from '@mockroom/speech';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -85,6 +85,14 @@ describe('live AI interview pipeline', () => {
     // The first sentence is transcribed while the answer is still open, not after it ends.
     const early = (await live.waitFor('transcript:segment', (s) => s.speaker === 'candidate', 60_000)) as TranscriptSegment;
     expect(early.text.split(' ').length).toBeGreaterThan(3);
+    // Its words came before its final text, as they were recognised: growing, then replaced by the final text.
+    const partials = live.received.filter((r) => r.event === 'transcript:partial' && (r.args[0] as PartialTranscript).seq === early.seq);
+    const finalAt = live.received.find((r) => r.event === 'transcript:segment' && (r.args[0] as TranscriptSegment).seq === early.seq)!.at;
+    expect(partials.length).toBeGreaterThan(1);
+    expect(partials.every((p) => p.at <= finalAt)).toBe(true);
+    const words = partials.map((p) => (p.args[0] as PartialTranscript).text.split(' ').length);
+    expect(words.at(-1)).toBeGreaterThan(words[0]);
+    expect(partials[0].args[0]).toMatchObject({ speaker: 'candidate', answerId: early.answerId, questionId: early.questionId, startMs: early.startMs });
     const phases = live.all('interview:state').map((s) => s.phase);
     expect(phases).toContain('listening');
     expect(phases).not.toContain('thinking');

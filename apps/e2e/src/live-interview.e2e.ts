@@ -81,7 +81,8 @@ describe('a live AI interview in the browser', () => {
     // The microphone is live and sending frames.
     await eventually(() => page.evaluate(() => (window as unknown as { __mockroomAudio?: { framesSent: number } }).__mockroomAudio?.framesSent ?? 0), (n) => expect(n).toBeGreaterThan(50));
 
-    // Words appear while the candidate is still answering.
+    // Words appear while the candidate is still speaking (the recogniser's words so far), before each segment's final text.
+    await page.locator('[data-testid="segment-partial"][data-speaker="candidate"]').first().waitFor({ timeout: 30_000 });
     const candidateSegments = page.locator('[data-testid="segment"][data-speaker="candidate"]');
     await eventually(() => candidateSegments.count(), (n) => expect(n).toBeGreaterThan(0), 60_000);
     expect(await page.getByTestId('turn-phase').getAttribute('data-phase')).toMatch(/listening|prompting/);

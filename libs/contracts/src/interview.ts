@@ -102,6 +102,19 @@ export interface TranscriptSegment {
   engine: string | null;
 }
 
+/**
+ * The words recognised so far of a segment still being spoken (the recogniser's partial hypothesis). Each one
+ * replaces the one before for the same `seq`; the final `transcript:segment` of that `seq` replaces it for good.
+ */
+export interface PartialTranscript {
+  seq: number;
+  speaker: Speaker;
+  answerId: string | null;
+  questionId: string | null;
+  startMs: number;
+  text: string;
+}
+
 /** The `engine` of a transcript segment the candidate typed instead of saying: assessed like speech, without speech analytics. */
 export const TYPED_ANSWER_ENGINE = 'typed';
 /** The longest typed answer, in characters. */

@@ -15,6 +15,7 @@ import type {
   AudioStreamAccepted,
   AudioStreamStart,
   InterviewSnapshot,
+  PartialTranscript,
   Prompt,
   TranscriptSegment,
   TurnState,
@@ -64,6 +65,8 @@ export interface ServerToClientEvents {
   prompt: (prompt: Prompt) => void;
   'prompt:audio': (audio: { seq: number; audioUrl: string; audioDurationMs: number }) => void;
   'transcript:segment': (segment: LiveTranscriptSegment) => void;
+  /** Words of a segment while it is spoken; the segment's final text follows as `transcript:segment`. */
+  'transcript:partial': (partial: PartialTranscript) => void;
   'voice:activity': (activity: VoiceActivity) => void;
   'audio:ack': (ack: { streamId: string; seq: number }) => void;
   'answer:assessed': (result: AnswerResult) => void;

@@ -15,6 +15,7 @@ import { SessionBlocked } from './SessionBlocked';
 import { SessionTimer } from './SessionTimer';
 import { CandidateTranscript } from './SessionTranscript';
 import { candidateSegments, latestPrompt, otherConnected, sessionNames } from './session-logic';
+import { withPartials } from '../interview/live/transcript';
 import { useHumanSession, useHumanState } from './use-human-session';
 
 /**
@@ -39,7 +40,7 @@ function Room({ session }: { session: HumanSession }) {
   const { interview, plan, prompts } = snapshot;
   useDocumentTitle(state.completed ? `Review: ${interview.title}` : interview.title);
   const names = useMemo(() => sessionNames(participants, interview), [participants, interview]);
-  const segments = useMemo(() => candidateSegments(snapshot.transcript), [snapshot.transcript]);
+  const segments = useMemo(() => candidateSegments(withPartials(snapshot.transcript, state.partials)), [snapshot.transcript, state.partials]);
   const prompt = useMemo(() => latestPrompt(prompts), [prompts]);
 
   if (state.fatal) return <SessionBlocked problem={state.fatal} interviewId={interview.id} />;

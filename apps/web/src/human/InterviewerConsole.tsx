@@ -21,6 +21,7 @@ import { SessionBlocked } from './SessionBlocked';
 import { SessionTimer } from './SessionTimer';
 import { ConsoleTranscript } from './SessionTranscript';
 import { consoleLines, currentQuestionIndex, hasCandidate, otherConnected, sessionNames } from './session-logic';
+import { withPartials } from '../interview/live/transcript';
 import { useHumanSession, useHumanState } from './use-human-session';
 import { usePlanQuestions } from './use-questions';
 
@@ -46,7 +47,7 @@ function Console({ session }: { session: HumanSession }) {
 
   const questions = usePlanQuestions(plan.questionIds);
   const names = useMemo(() => sessionNames(participants, interview), [participants, interview]);
-  const lines = useMemo(() => consoleLines(snapshot.transcript, prompts), [snapshot.transcript, prompts]);
+  const lines = useMemo(() => consoleLines(withPartials(snapshot.transcript, state.partials), prompts), [snapshot.transcript, state.partials, prompts]);
   const questionIndex = useMemo(() => currentQuestionIndex(prompts), [prompts]);
   const questionCount = Math.max(plan.questionIds.length, interview.questionCount, snapshot.turn.questionCount);
   const candidateHere = otherConnected(participants, 'interviewer');

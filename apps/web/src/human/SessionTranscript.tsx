@@ -1,4 +1,4 @@
-import type { TranscriptSegment } from '@mockroom/contracts';
+import type { ShownSegment } from '../interview/live/transcript';
 import { memo } from 'react';
 import { clock, promptKindLabel } from '../interview/format';
 import { speakerLabel, type ConsoleLine, type SessionNames } from './session-logic';
@@ -56,8 +56,8 @@ export const ConsoleTranscript = memo(function ConsoleTranscript({
               ) : (
                 <li
                   key={`s${line.seq}`}
-                  className={`segment segment--${line.speaker === 'interviewer' ? 'own' : 'other'}`}
-                  data-testid="console-segment"
+                  className={`segment segment--${line.speaker === 'interviewer' ? 'own' : 'other'}${line.partial ? ' segment--partial' : ''}`}
+                  data-testid={line.partial ? 'console-segment-partial' : 'console-segment'}
                   data-speaker={line.speaker}
                   data-seq={line.seq}
                 >
@@ -82,7 +82,7 @@ export const ConsoleTranscript = memo(function ConsoleTranscript({
 });
 
 /** The candidate's transcript: their own words only. */
-export const CandidateTranscript = memo(function CandidateTranscript({ segments }: { segments: TranscriptSegment[] }) {
+export const CandidateTranscript = memo(function CandidateTranscript({ segments }: { segments: ShownSegment[] }) {
   const { scroller, behind, scrollToEnd, onScroll } = useFollowLatest(segments);
   return (
     <section className="transcript card session-room__transcript" aria-labelledby="session-transcript-heading">
@@ -107,7 +107,13 @@ export const CandidateTranscript = memo(function CandidateTranscript({ segments 
         ) : (
           <ol className="transcript__lines">
             {segments.map((segment) => (
-              <li key={segment.seq} className="segment segment--candidate" data-testid="segment" data-speaker={segment.speaker} data-seq={segment.seq}>
+              <li
+                key={segment.seq}
+                className={`segment segment--candidate${segment.partial ? ' segment--partial' : ''}`}
+                data-testid={segment.partial ? 'segment-partial' : 'segment'}
+                data-speaker={segment.speaker}
+                data-seq={segment.seq}
+              >
                 <div className="segment__meta">
                   <span className="segment__speaker">You</span>
                   <time className="segment__time" dateTime={`PT${Math.floor(segment.startMs / 1000)}S`}>

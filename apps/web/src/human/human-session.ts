@@ -5,6 +5,7 @@ import {
   type InterviewerScore,
   type InterviewSnapshot,
   type NoteCommand,
+  type PartialTranscript,
   type Participant,
   type ParticipantRole,
   type Prompt,
@@ -20,7 +21,7 @@ import { BUILT_IN_TRANSPORT, SessionMedia, type MediaTransport } from '../interv
 import { AudioUplink, mayStream } from '../interview/live/audio-uplink';
 import { CompletionWatch, isErrorReply, LiveConnection, Toasts, type ConnectionStatus, type LiveSocket, type Toast } from '../interview/live/live-connection';
 import type { FatalProblem } from '../interview/live/live-session';
-import { upsertPrompt, upsertSegment } from '../interview/live/transcript';
+import { upsertPartial, upsertPrompt, upsertSegment, withoutPartial } from '../interview/live/transcript';
 import { RelayPlayer, type RelayAudioStatus, type RelayTestHook } from './relay-player';
 import { upsertChecklist, upsertNote, upsertScore } from './session-logic';
 
@@ -35,6 +36,8 @@ export interface HumanState {
   /** True once the server has sent the interview on this connection. */
   joined: boolean;
   snapshot: InterviewSnapshot;
+  /** Words of segments still being spoken, until their final text comes. */
+  partials: PartialTranscript[];
   /** Who is in the session, as the server last said. */
   participants: Participant[];
   /** The interviewer's console: checklists, scores, notes, suggestions (never set for the candidate). */
@@ -197,6 +200,7 @@ export class HumanSession {
       reconnectAttempt: 0,
       joined: false,
       snapshot: initial,
+      partials: [],
       participants: [],
       console: null,
       mic: this.mic.getState(),
@@ -309,7 +313,12 @@ export class HumanSession {
     socket.on('prompt', (prompt) => this.receivePrompt(prompt));
     socket.on('transcript:segment', (segment) => {
       const transcript = upsertSegment(this.state.snapshot.transcript, segment);
-      if (transcript !== this.state.snapshot.transcript) this.setSnapshot({ transcript });
+      const partials = withoutPartial(this.state.partials, segment.seq);
+      if (transcript !== this.state.snapshot.transcript || partials !== this.state.partials) this.setSnapshot({ transcript }, { partials });
+    });
+    socket.on('transcript:partial', (partial) => {
+      const partials = upsertPartial(this.state.partials, partial, this.state.snapshot.transcript);
+      if (partials !== this.state.partials) this.set({ partials });
     });
     socket.on('presence', (participants) => this.set({ participants: Array.isArray(participants) ? participants : [] }));
     socket.on('audio:relay', ({ speaker, pcm }) => {

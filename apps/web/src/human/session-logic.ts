@@ -9,8 +9,8 @@ import {
   type QuestionChecklist,
   type ScoreDimension,
   type Speaker,
-  type TranscriptSegment,
 } from '@mockroom/contracts';
+import type { ShownSegment } from '../interview/live/transcript';
 
 /**
  * The pure parts of a human session, for both the interviewer's console and the candidate's room: which question is
@@ -209,21 +209,21 @@ export function followUpsFor(
 // ---- transcript and participants ---------------------------------------------------------------------------------
 
 export type ConsoleLine =
-  | { kind: 'speech'; seq: number; speaker: Speaker; text: string; startMs: number }
+  | { kind: 'speech'; seq: number; speaker: Speaker; text: string; startMs: number; partial: boolean }
   | { kind: 'prompt'; seq: number; prompt: Prompt };
 
-/** Both voices, and the prompts shown between them, in transcript order. */
-export function consoleLines(segments: readonly TranscriptSegment[], prompts: readonly Prompt[]): ConsoleLine[] {
+/** Both voices (words still being spoken included), and the prompts shown between them, in transcript order. */
+export function consoleLines(segments: readonly ShownSegment[], prompts: readonly Prompt[]): ConsoleLine[] {
   const lines: ConsoleLine[] = [
     ...prompts.map((prompt): ConsoleLine => ({ kind: 'prompt', seq: prompt.seq, prompt })),
-    ...segments.map((s): ConsoleLine => ({ kind: 'speech', seq: s.seq, speaker: s.speaker, text: s.text, startMs: s.startMs })),
+    ...segments.map((s): ConsoleLine => ({ kind: 'speech', seq: s.seq, speaker: s.speaker, text: s.text, startMs: s.startMs, partial: s.partial === true })),
   ];
   // A prompt and a segment may share a number: the prompt (shown first) goes first.
   return lines.sort((a, b) => a.seq - b.seq || (a.kind === b.kind ? 0 : a.kind === 'prompt' ? -1 : 1));
 }
 
 /** The candidate's own lines only. */
-export function candidateSegments(segments: readonly TranscriptSegment[]): TranscriptSegment[] {
+export function candidateSegments(segments: readonly ShownSegment[]): ShownSegment[] {
   return segments.filter((segment) => segment.speaker === 'candidate');
 }
 

@@ -3,13 +3,15 @@
  * sample answers from the question bank spoken by flite.
  *
  *   node tools/scripts/run-ts.mjs libs/speech/src/bench/stt.bench.ts [--count 6] [--voice kal16]
- *        [--weights 1,1000] [--whole]
+ *        [--weights 1,1000] [--whole] [--streamed]
  *
  * Each answer (25–60 s of speech) is cut into segments by the Endpointer, as in a live interview,
  * and the segments are decoded one after another by one resident decoder; the real-time factor
  * is decoding time / audio time on one core. Hints are the question's key terms. `--weights`
  * lists interpolation weights of the hint language model to compare; `--whole` also decodes
- * each answer as a single utterance.
+ * each answer as a single utterance; `--streamed` also decodes each segment as a live one is (fed
+ * 300 ms at a time, as the API hands it on), and reports how much of a segment had been fed when its
+ * first words were recognised (MOCKROOM_PS_CMN_MS sets how long the decoder waits before decoding).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     .map(Number)
     .filter((w) => w > 0);
   const whole = process.argv.includes('--whole');
+  const streamed = process.argv.includes('--streamed');
   const bank = JSON.parse(await readFile(join(__dirname, '../../../question-bank/src/data/bank.json'), 'utf8')) as { questions: BankQuestion[] };
   const dir = await mkdtemp(join(tmpdir(), 'mockroom-stt-bench-'));
   try {
@@ -107,11 +110,13 @@ async function main(): Promise<void> {
     console.log(`PocketSphinx benchmark: ${samples.length} sample answers spoken by flite ${voice}, ${audioS.toFixed(0)} s of audio`);
     console.log(`segments from the Endpointer (defaults): ${samples.reduce((s, x) => s + x.segments.length, 0)}\n`);
 
-    const configs: { label: string; weight: number | null; whole: boolean }[] = [
+    const configs: { label: string; weight: number | null; whole: boolean; streamed?: boolean }[] = [
       { label: 'segments, no hints', weight: null, whole: false },
       ...weights.map((w) => ({ label: `segments, hints (weight ${w})`, weight: w, whole: false })),
       ...(whole ? [{ label: 'whole answer, no hints', weight: null, whole: true }] : []),
+      ...(streamed ? [{ label: `streamed segments, hints (weight ${weights[0] ?? HINT_LM_WEIGHT})`, weight: weights[0] ?? HINT_LM_WEIGHT, whole: false, streamed: true }] : []),
     ];
+    const firstWords: number[] = [];
     const rows: string[][] = [];
     for (const config of configs) {
       // A fresh decoder per configuration: words added for hints stay in a decoder.
@@ -126,7 +131,21 @@ async function main(): Promise<void> {
         const parts = config.whole ? [sample.pcm] : sample.segments;
         const texts: string[] = [];
         const t0 = process.hrtime.bigint();
-        for (const part of parts) texts.push((await stt.transcribe(part, { hints })).text);
+        for (const part of parts) {
+          if (!config.streamed) {
+            texts.push((await stt.transcribe(part, { hints })).text);
+            continue;
+          }
+          const stream = await stt.openStream({ hints });
+          if (!stream) throw new Error('no decoder free for a stream');
+          let first: number | null = null;
+          for (let at = 0; at < part.length; at += 4800) {
+            const words = await stream.feed(part.subarray(at, at + 4800));
+            if (first === null && words) first = Math.min(part.length, at + 4800) / 16;
+          }
+          if (first !== null) firstWords.push(first);
+          texts.push((await stream.end()).text);
+        }
         const decodeMs = Number(process.hrtime.bigint() - t0) / 1e6;
         const hypothesis = texts.join(' ');
         const wer = wordErrorRate(sample.text, hypothesis);
@@ -154,6 +173,11 @@ async function main(): Promise<void> {
     const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
     console.log(line(header));
     for (const row of rows) console.log(line(row));
+    if (firstWords.length) {
+      const sorted = [...firstWords].sort((a, b) => a - b);
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(0);
+      console.log(`\nstreamed: first words recognised after p50 ${at(0.5)} ms, p95 ${at(0.95)} ms of a segment's audio (${sorted.length} segments)`);
+    }
     console.log(`\nanswers: ${samples.map((s) => `${s.id} (${(s.pcm.length / 16000).toFixed(0)} s)`).join(', ')}`);
     console.log('WER: all errors / all reference words; RTF: decoding time / audio time, one decoder, one request at a time.');
   } finally {

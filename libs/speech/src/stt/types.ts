@@ -20,8 +20,12 @@ export interface TranscribeOptions {
 
 /** One utterance transcribed while it is spoken: feed audio as it arrives, then end it for the final text. */
 export interface SpeechStream {
-  /** Queues more 16 kHz mono Int16 samples; rejects if the engine failed (then end() rejects too). */
-  feed(pcm16k: Int16Array): Promise<void>;
+  /**
+   * Queues more 16 kHz mono Int16 samples; resolves with the words recognised so far (the engine's partial
+   * hypothesis, replaced by the final text at the end), or null before it has any; rejects if the engine failed
+   * (then end() rejects too).
+   */
+  feed(pcm16k: Int16Array): Promise<string | null>;
   /** The final transcript of everything fed. */
   end(): Promise<SttResult>;
   /** Drops the utterance and frees what it held. */

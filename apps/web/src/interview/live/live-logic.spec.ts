@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Prompt, TranscriptSegment } from '@mockroom/contracts';
+import type { PartialTranscript, Prompt, TranscriptSegment } from '@mockroom/contracts';
 import { BargeInDetector } from './barge-in';
 import { FrameOutbox } from './frame-outbox';
-import { transcriptLines, upsertSegment } from './transcript';
+import { transcriptLines, upsertPartial, upsertSegment, withoutPartial, withPartials } from './transcript';
 
 const frame = (n: number) => new Uint8Array([n]).buffer;
 const sent = (outbox: FrameOutbox) => {
@@ -103,5 +103,28 @@ describe('transcript', () => {
       [2, 'interviewer', 'And?'],
     ]);
     expect(lines[0].prompt?.kind).toBe('question');
+  });
+});
+
+describe('words while they are spoken', () => {
+  const final = (seq: number, text: string): TranscriptSegment => ({ seq, speaker: 'candidate', text, startMs: seq * 1000, endMs: seq * 1000 + 900, questionId: 'q', answerId: 'a', engine: 'pocketsphinx' });
+  const partial = (seq: number, text: string): PartialTranscript => ({ seq, speaker: 'candidate', text, startMs: seq * 1000, questionId: 'q', answerId: 'a' });
+
+  it('shows the latest words of a segment being spoken until its final text replaces them', () => {
+    let partials = upsertPartial([], partial(3, 'we keep'), []);
+    partials = upsertPartial(partials, partial(3, 'we keep the token'), []);
+    expect(partials).toEqual([partial(3, 'we keep the token')]);
+    const shown = withPartials([final(2, 'first sentence')], partials);
+    expect(shown.map((s) => [s.seq, s.text, s.partial === true])).toEqual([
+      [2, 'first sentence', false],
+      [3, 'we keep the token', true],
+    ]);
+    expect(transcriptLines(shown, []).map((l) => l.partial)).toEqual([false, true]);
+    // The final text arrives: the partial goes, and a late partial of the same segment is ignored.
+    const finals = [final(2, 'first sentence'), final(3, 'we keep the token in a cookie')];
+    partials = withoutPartial(partials, 3);
+    expect(partials).toEqual([]);
+    expect(upsertPartial(partials, partial(3, 'we keep the'), finals)).toBe(partials);
+    expect(withPartials(finals, partials).every((s) => !s.partial)).toBe(true);
   });
 });

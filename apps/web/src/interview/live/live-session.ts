@@ -1,11 +1,11 @@
-import { AUDIO_FRAME_MS, type AnswerResult, type InterviewSnapshot, type Prompt, type SocketError, type TurnState, type VoiceActivity } from '@mockroom/contracts';
+import { AUDIO_FRAME_MS, type AnswerResult, type InterviewSnapshot, type PartialTranscript, type Prompt, type SocketError, type TurnState, type VoiceActivity } from '@mockroom/contracts';
 import { MicCapture, type MicState } from '../audio/mic-capture';
 import { BUILT_IN_TRANSPORT, SessionMedia, type MediaTransport } from '../audio/session-media';
 import { BargeInDetector } from './barge-in';
 import { AudioUplink, mayStream } from './audio-uplink';
 import { CompletionWatch, isErrorReply, LiveConnection, Toasts, type ConnectionStatus, type Toast } from './live-connection';
 import { IDLE_PLAYBACK, PromptPlayer, speakingTimeMs, type PlaybackOutcome, type PlaybackSource, type PlaybackState } from './prompt-player';
-import { upsertPrompt, upsertSegment } from './transcript';
+import { upsertPartial, upsertPrompt, upsertSegment, withoutPartial } from './transcript';
 
 export { isErrorReply, type ConnectionStatus, type Toast } from './live-connection';
 
@@ -23,6 +23,8 @@ export interface LiveState {
   /** True once the server has sent the interview on this connection. */
   joined: boolean;
   snapshot: InterviewSnapshot;
+  /** Words of segments still being spoken, until their final text comes. */
+  partials: PartialTranscript[];
   activity: VoiceActivity | null;
   /** `performance.now()` when `activity` arrived (its countdown runs from there). */
   activityAt: number;
@@ -175,6 +177,7 @@ export class LiveSession {
       reconnectAttempt: 0,
       joined: false,
       snapshot: initial,
+      partials: [],
       activity: null,
       activityAt: 0,
       answerStartedAt: null,
@@ -265,7 +268,12 @@ export class LiveSession {
     });
     socket.on('transcript:segment', (segment) => {
       const transcript = upsertSegment(this.state.snapshot.transcript, segment);
-      if (transcript !== this.state.snapshot.transcript) this.setSnapshot({ transcript });
+      const partials = withoutPartial(this.state.partials, segment.seq);
+      if (transcript !== this.state.snapshot.transcript || partials !== this.state.partials) this.setSnapshot({ transcript }, { partials });
+    });
+    socket.on('transcript:partial', (partial) => {
+      const partials = upsertPartial(this.state.partials, partial, this.state.snapshot.transcript);
+      if (partials !== this.state.partials) this.set({ partials });
     });
     socket.on('voice:activity', (activity) => this.set({ activity, activityAt: performance.now() }));
     socket.on('answer:assessed', (result) => this.setSnapshot({ answers: upsertAnswer(this.state.snapshot.answers, result) }));

@@ -9,7 +9,7 @@ import { Spinner } from '../../ui/Spinner';
 import { useDocumentTitle } from '../../ui/use-document-title';
 import { promptKindLabel } from '../format';
 import type { LiveSession } from '../live/live-session';
-import { transcriptLines } from '../live/transcript';
+import { transcriptLines, withPartials } from '../live/transcript';
 import { useLiveSession, useLiveState } from '../live/use-live-session';
 import { ReviewPage } from '../../review/ReviewPage';
 import { CandidatePanel } from './CandidatePanel';
@@ -56,7 +56,7 @@ function LiveRoom({ session }: { session: LiveSession }) {
     const current = turn.currentPromptSeq === null ? undefined : prompts.find((p) => p.seq === turn.currentPromptSeq);
     return current ?? prompts[prompts.length - 1] ?? null;
   }, [prompts, turn.currentPromptSeq]);
-  const lines = useMemo(() => transcriptLines(snapshot.transcript, prompts), [snapshot.transcript, prompts]);
+  const lines = useMemo(() => transcriptLines(withPartials(snapshot.transcript, state.partials), prompts), [snapshot.transcript, state.partials, prompts]);
   const canFinish = session.canFinishAnswer();
   const started = interview.status !== 'created';
 
@@ -158,7 +158,11 @@ function LiveRoom({ session }: { session: LiveSession }) {
             onUnblock={() => session.unblockAudio()}
             onSkipAudio={() => session.skipPromptAudio()}
           />
-          <Transcript lines={lines} questionCount={turn.questionCount} speaking={turn.phase === 'listening' && state.activity?.speaking === true && !state.muted} />
+          <Transcript
+            lines={lines}
+            questionCount={turn.questionCount}
+            speaking={turn.phase === 'listening' && state.activity?.speaking === true && !state.muted && !lines.some((l) => l.partial)}
+          />
           <CandidatePanel
             subscribeLevel={subscribeLevel}
             mic={state.mic}

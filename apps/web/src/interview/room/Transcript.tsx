@@ -96,10 +96,11 @@ const TranscriptItem = memo(function TranscriptItem({ line, questionCount }: { l
   const kind = line.prompt ? promptKindLabel(line.prompt.kind, line.prompt.questionIndex, questionCount) : null;
   return (
     <li
-      className={`segment segment--${line.speaker}${line.prompt?.kind === 'question' ? ' segment--question' : ''}`}
-      data-testid="segment"
+      className={`segment segment--${line.speaker}${line.prompt?.kind === 'question' ? ' segment--question' : ''}${line.partial ? ' segment--partial' : ''}`}
+      data-testid={line.partial ? 'segment-partial' : 'segment'}
       data-speaker={line.speaker}
       data-seq={line.seq}
+      aria-busy={line.partial || undefined}
     >
       <div className="segment__meta">
         <span className="segment__speaker">{interviewer ? 'Interviewer' : 'You'}</span>

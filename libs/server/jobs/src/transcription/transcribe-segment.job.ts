@@ -87,6 +87,7 @@ export class TranscribeSegmentJob {
     const stream = (await this.engines.stt.openStream?.({ hints: payload.hints })) ?? null;
     const chunks: Int16Array[] = [];
     let fed = 0;
+    let shown: string | null = null;
     try {
       let total: number | null = null;
       let cut = false;
@@ -101,8 +102,20 @@ export class TranscribeSegmentJob {
         }
         chunks.push(entry.audio);
         if (stream) {
-          await stream.feed(entry.audio);
+          const words = await stream.feed(entry.audio);
           fed += entry.audio.length;
+          // Words on screen while they are spoken: each change of the recogniser's best guess goes to the room.
+          if (words && words !== shown) {
+            shown = words;
+            this.live.toInterview(payload.interviewId, 'transcript:partial', {
+              seq: payload.seq,
+              speaker: payload.speaker,
+              answerId: payload.answerId,
+              questionId: payload.questionId,
+              startMs: payload.startMs,
+              text: words,
+            });
+          }
         }
       }
       if (total === null || !Number.isInteger(total) || total < 0) throw new Error(`segment ${payload.seq}: the live audio ended without its length`);

@@ -435,12 +435,17 @@ export class DecoderStream {
     return this.fedSamples;
   }
 
-  feed(pcm: Int16Array): Promise<void> {
+  /** Feeds audio; resolves with the decoder's best hypothesis so far (null until it has begun decoding). */
+  feed(pcm: Int16Array): Promise<string | null> {
     if (this.finished) return Promise.reject(new DecoderError('the stream has ended'));
-    if (pcm.length === 0) return this.chain.then(() => undefined);
+    if (pcm.length === 0) return this.chain.then(() => null);
     this.fedSamples += pcm.length;
     const payload = int16ToBuffer(pcm);
-    const step = this.chain.then(() => this.expectOk(this.decoder.request(`FEED ${payload.length}\n`, payload, this.timeoutMs(pcm.length / 16))));
+    const step = this.chain.then(async () => {
+      const reply = await this.decoder.request(`FEED ${payload.length}\n`, payload, this.timeoutMs(pcm.length / 16));
+      if (typeof reply['error'] === 'string') throw new DecoderError(`the PocketSphinx decoder refused the stream: ${reply['error']}`);
+      return typeof reply['hyp'] === 'string' ? reply['hyp'] : null;
+    });
     this.chain = step;
     step.catch(() => undefined);
     return step;

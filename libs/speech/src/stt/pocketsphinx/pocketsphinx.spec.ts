@@ -102,6 +102,21 @@ describe('PocketSphinx with resident decoders', () => {
     expect(wordErrorRate(JARGON, result.text).wer).toBeLessThanOrEqual(wordErrorRate(JARGON, whole.text).wer + 1 / 14);
   });
 
+  it('gives the words recognised so far while the utterance is fed', async () => {
+    const stream = await engine.openStream({ hints: JARGON_HINTS });
+    const partials: { atMs: number; text: string | null }[] = [];
+    for (let at = 0; at < jargon.length; at += 4800) partials.push({ atMs: Math.min(jargon.length, at + 4800) / 16, text: await stream!.feed(jargon.subarray(at, at + 4800)) });
+    const result = await stream!.end();
+    const words = partials.filter((p) => p.text);
+    console.log(partials.map((p) => `${p.atMs} ms: ${p.text ?? '—'}`).join('\n'));
+    // Words appear while it is spoken, grow as it goes on, and end up as the final text (or close to it).
+    expect(words.length).toBeGreaterThan(2);
+    expect(words[0].atMs).toBeLessThan(jargon.length / 16 - 1000);
+    expect(words.at(-1)!.text!.split(' ').length).toBeGreaterThan(words[0].text!.split(' ').length);
+    expect(wordErrorRate(result.text, words.at(-1)!.text!).wer).toBeLessThan(0.4);
+    expect(words.every((p) => !/[<[]|\(\d\)/.test(p.text!))).toBe(true);
+  });
+
   it('streams only with a free decoder, and gives it back when a stream ends or is dropped', async () => {
     const a = await engine.openStream();
     const b = await engine.openStream();
