@@ -204,7 +204,9 @@ describe('human interviewer session (built-in transport)', () => {
 
     // Nothing of the console ever reached the candidate's socket.
     const candidateEvents = new Set(cand.received.map((r) => r.event));
-    for (const event of ['console:state', 'checklist:update', 'answer:assessed']) expect(candidateEvents.has(event)).toBe(false);
+    for (const event of ['console:state', 'checklist:update', 'answer:assessed', 'candidate:listening']) expect(candidateEvents.has(event)).toBe(false);
+    // The interviewer heard, after the candidate spoke, whether they seemed done or still thinking.
+    expect(lead.all('candidate:listening')[0]).toMatchObject({ questionIndex: 0, state: expect.stringMatching(/^(done|unsure|mid-thought|asked-for-time)$/), reasons: expect.any(Array) });
     const liveTraffic = JSON.stringify(cand.received.filter((r) => r.event !== 'interview:completed').map((r) => [r.event, r.event === 'audio:relay' ? null : r.args]));
     expect(liveTraffic).not.toContain(PRIVATE_NOTE);
     expect(liveTraffic).not.toContain(SHARED_NOTE);

@@ -13,7 +13,7 @@ export type InterviewerKind = 'ai' | 'human';
 export type Speaker = 'candidate' | 'interviewer';
 
 /** What the interviewer is saying: a question, a follow-up, or a reply to the candidate's request. */
-export const PROMPT_KINDS = ['intro', 'question', 'follow-up', 'repeat', 'clarification', 'skip', 'closing'] as const;
+export const PROMPT_KINDS = ['intro', 'question', 'follow-up', 'repeat', 'clarification', 'skip', 'closing', 'nudge', 'interjection'] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];
 
 /** Where the interviewer's voice comes from: synthesised on the server (audio files) or by the browser. */
@@ -120,6 +120,28 @@ export const TYPED_ANSWER_ENGINE = 'typed';
 /** The longest typed answer, in characters. */
 export const TYPED_ANSWER_MAX_CHARS = 6000;
 
+/** How the interviewer judged a pause: the candidate is done, thinking, asked for time, or it cannot tell yet. */
+export type ListeningState = 'done' | 'unsure' | 'mid-thought' | 'asked-for-time';
+
+/** For a human interviewer: how the candidate's last pause reads (the same judgement the AI interviewer makes). */
+export interface CandidateListening {
+  questionIndex: number;
+  state: ListeningState;
+  reasons: string[];
+}
+
+/** How an answer ended, and why the interviewer took it as finished. */
+export interface AnswerEnding {
+  by: 'done-button' | 'silence' | 'typed' | 'request' | 'interview-end';
+  /** The silence that ended it, ms (answers ended by silence). */
+  silenceMs: number | null;
+  /** The interviewer's last judgement of the pause, and its reasons ("finished sentence", "4 of 5 points covered"). */
+  state: ListeningState | null;
+  reasons: string[];
+  /** A nudge was given during a long silence. */
+  nudged: boolean;
+}
+
 /** Where a live interview's turn stands. */
 export type TurnPhase = 'waiting' | 'prompting' | 'listening' | 'thinking' | 'done';
 
@@ -196,6 +218,8 @@ export interface VoiceActivity {
   silenceMs: number;
   /** When the answer will be taken as finished if the silence goes on, in ms; null when not listening. */
   answerEndsInMs: number | null;
+  /** The interviewer's reading of the pause so far (null while speaking or before anything was said). */
+  listening?: { state: ListeningState; reasons: string[] } | null;
 }
 
 export interface AudioStreamStart {

@@ -14,6 +14,7 @@ import type {
   AnswerResult,
   AudioStreamAccepted,
   AudioStreamStart,
+  CandidateListening,
   InterviewSnapshot,
   PartialTranscript,
   Prompt,
@@ -80,6 +81,8 @@ export interface ServerToClientEvents {
   /** Human sessions, interviewer only: the whole console state (on join) and the checklist as points tick. */
   'console:state': (state: ConsoleState) => void;
   'checklist:update': (checklist: QuestionChecklist) => void;
+  /** Human sessions, interviewer only: whether the candidate seems done or still thinking, after each thing they say. */
+  'candidate:listening': (signal: CandidateListening) => void;
 }
 
 export interface ClientToServerEvents {

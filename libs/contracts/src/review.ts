@@ -76,6 +76,8 @@ export interface ReviewAnswer {
   analytics: ReviewSpeechAnalytics | null;
   feedback: string | null;
   engine: string | null;
+  /** How the answer ended and why, in words ("ended after 1.2 s of silence: finished sentence, 4 of 5 points covered"). */
+  ending?: string | null;
 }
 
 /** One question of the interview with everything said about it. */

@@ -1,4 +1,4 @@
-import { sessionInsights, type Assessment, type OtherQuestion, type QuestionOutcome } from '@mockroom/assessment';
+import { describeAnswerEnding, sessionInsights, type Assessment, type OtherQuestion, type QuestionOutcome } from '@mockroom/assessment';
 import {
   SCORE_DIMENSIONS,
   type AnswerScores,
@@ -113,6 +113,7 @@ function reviewAnswer(answer: InterviewAnswerEntity, all: InterviewAnswerEntity[
     },
     feedback: assessment?.feedback ?? null,
     engine: assessment ? describeEngine(assessment) : null,
+    ending: answer.ending ? describeAnswerEnding(answer.ending) : null,
   };
 }
 

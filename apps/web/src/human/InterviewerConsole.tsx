@@ -1,4 +1,4 @@
-import type { InterviewSnapshot } from '@mockroom/contracts';
+import type { CandidateListening, InterviewSnapshot } from '@mockroom/contracts';
 import { useMemo, useState } from 'react';
 import { sessionsApi } from '../api/endpoints';
 import { useResource } from '../api/use-resource';
@@ -117,6 +117,7 @@ function Console({ session }: { session: HumanSession }) {
           <ConsoleTranscript lines={lines} names={names} questionCount={questionCount} />
         </div>
         <div className="console__centre">
+          <ListeningSignal signal={state.candidateListening} questionIndex={questionIndex} candidateName={candidateName} />
           <QuestionPanel
             questionIndex={questionIndex}
             questionCount={questionCount}
@@ -182,5 +183,25 @@ function WaitingNotice({ interviewId, noCandidate, candidateHere, candidateName 
       </p>
       {invitePath && <CopyLink url={invitationUrl(window.location.origin, invitePath)} />}
     </div>
+  );
+}
+
+const LISTENING_TEXT: Record<CandidateListening['state'], string> = {
+  done: 'seems done',
+  unsure: 'may have more to say',
+  'mid-thought': 'is still thinking',
+  'asked-for-time': 'asked for a moment',
+};
+
+/** After each thing the candidate says: do they seem done, or mid-thought (the same reading the AI interviewer makes)? */
+function ListeningSignal({ signal, questionIndex, candidateName }: { signal: CandidateListening | null; questionIndex: number; candidateName: string }) {
+  if (!signal || signal.questionIndex !== questionIndex) return null;
+  return (
+    <p className={`console-listening console-listening--${signal.state}`} data-testid="candidate-listening" data-state={signal.state} role="status">
+      <strong>
+        {candidateName} {LISTENING_TEXT[signal.state]}
+      </strong>
+      {signal.reasons.length > 0 && <span className="console-listening__why"> · {signal.reasons.join(', ')}</span>}
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 import {
   AUDIO_FRAME_MS,
   type ConsoleState,
+  type CandidateListening,
   type InterviewerNote,
   type InterviewerScore,
   type InterviewSnapshot,
@@ -42,6 +43,8 @@ export interface HumanState {
   participants: Participant[];
   /** The interviewer's console: checklists, scores, notes, suggestions (never set for the candidate). */
   console: ConsoleState | null;
+  /** The interviewer's view: whether the candidate seems done or still thinking (after each thing they say). */
+  candidateListening: CandidateListening | null;
   mic: MicState;
   muted: boolean;
   /** How the audio travels (the built-in transport, or LiveKit when the server has it). */
@@ -203,6 +206,7 @@ export class HumanSession {
       partials: [],
       participants: [],
       console: null,
+      candidateListening: null,
       mic: this.mic.getState(),
       muted: false,
       media: BUILT_IN_TRANSPORT,
@@ -329,6 +333,7 @@ export class HumanSession {
       if (this.role === 'interviewer') this.set({ console: state });
     });
     socket.on('checklist:update', (checklist) => this.setConsole((c) => ({ ...c, checklists: upsertChecklist(c.checklists, checklist) })));
+    socket.on('candidate:listening', (signal) => this.set({ candidateListening: signal }));
     socket.on('interview:completed', (snapshot) => this.complete(snapshot));
     socket.on('error', (error) => this.handleServerError(error));
   }
@@ -376,7 +381,8 @@ export class HumanSession {
   }
 
   private receivePrompt(prompt: Prompt): void {
-    this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, prompt), interview: this.liveInterview() });
+    // A new prompt opens a new answer: the last reading of the candidate's pause no longer applies.
+    this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, prompt), interview: this.liveInterview() }, { candidateListening: null });
   }
 
   /** The interview, marked live if it was only created (the interviewer started it). */

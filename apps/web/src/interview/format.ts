@@ -85,6 +85,10 @@ export function promptKindLabel(kind: PromptKind, questionIndex: number, questio
       return 'Introduction';
     case 'closing':
       return 'Closing';
+    case 'nudge':
+      return 'Still listening';
+    case 'interjection':
+      return 'Interjection';
     default:
       return 'Interviewer';
   }

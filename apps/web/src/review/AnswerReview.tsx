@@ -33,6 +33,7 @@ export function AnswerReview({ answer, title, onHear, onEmphasis }: AnswerReview
           <li>at {clock(answer.startMs)}</li>
           <li>{elapsed(Math.max(0, answer.endMs - answer.startMs))}</li>
           <li>{plural(answer.wordCount, 'word')}</li>
+          {answer.ending && <li data-testid="answer-ending">{answer.ending}</li>}
         </ul>
         {onHear && (
           <button type="button" className="button button--secondary button--small review-answer__play" onClick={() => onHear(answer.startMs)}>

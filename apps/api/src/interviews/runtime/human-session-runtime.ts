@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Assessment } from '@mockroom/assessment';
+import { decideTurnEnd, type Assessment } from '@mockroom/assessment';
 import {
   AudioStreamAccepted,
   ChecklistPoint,
@@ -472,6 +472,13 @@ export class HumanSessionRuntime implements StreamSink {
           await this.judge(questionIndex);
           const after = this.checklist(questionIndex);
           if (JSON.stringify(after) !== before) this.deps.emitToInterviewer('checklist:update', after);
+          // Whether the candidate seems done or is still thinking, as the AI interviewer would judge it.
+          const decision = decideTurnEnd({
+            text: this.saidTo(questionIndex),
+            coverage: { covered: after.points.filter((p) => p.covered).length, total: after.points.length },
+            patienceMs: this.entity.plan.answerSilenceMs,
+          });
+          this.deps.emitToInterviewer('candidate:listening', { questionIndex, state: decision.state, reasons: decision.reasons });
         });
       }
     })().catch((error: Error) => this.logger.warn(`a ${speaker} segment was not transcribed: ${error.message}`));
@@ -485,14 +492,18 @@ export class HumanSessionRuntime implements StreamSink {
     words.set(seq, text);
   }
 
-  /** The engine's reading of everything the candidate said to one question (quick, in process). */
-  private async judge(questionIndex: number): Promise<void> {
-    const question = this.questions[questionIndex];
-    const transcript = [...(this.said.get(questionIndex)?.entries() ?? [])]
+  /** Everything the candidate said to one question, in order. */
+  private saidTo(questionIndex: number): string {
+    return [...(this.said.get(questionIndex)?.entries() ?? [])]
       .sort(([a], [b]) => a - b)
       .map(([, text]) => text)
       .join(' ');
-    this.auto.set(questionIndex, await this.deps.quickAssessment.assess({ question, transcript, level: this.entity.plan.level }));
+  }
+
+  /** The engine's reading of everything the candidate said to one question (quick, in process). */
+  private async judge(questionIndex: number): Promise<void> {
+    const question = this.questions[questionIndex];
+    this.auto.set(questionIndex, await this.deps.quickAssessment.assess({ question, transcript: this.saidTo(questionIndex), level: this.entity.plan.level }));
   }
 
   private checklist(questionIndex: number): QuestionChecklist {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { Assessment, AssessmentEngine, classifyUtterance, decideNext, repeatText } from '@mockroom/assessment';
+import { Assessment, AssessmentEngine, asksForTime, classifyUtterance, decideNext, decideTurnEnd, repeatText, type TurnEndDecision } from '@mockroom/assessment';
 import {
+  AnswerEnding,
   AudioStreamAccepted,
   JobName,
   Level,
@@ -54,6 +55,15 @@ const ACK_EVERY_FRAMES = 25;
 /** Waits between attempts at a storage step that failed; about half a minute in all. */
 const STORE_RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 15_000];
 const WARN_EVERY_MS = 5000;
+/** What the interviewer says when a silence has lasted its patience while the candidate seemed to be thinking. */
+export const NUDGE_TEXT = 'Take your time. Would you like me to repeat the question?';
+/** A reply to the nudge that asks for the question again. */
+const YES_TO_NUDGE = /^(?:yes|yeah|yep|sure|please|ok|okay|go ahead)\b/i;
+
+/** With nothing said at all, the nudge comes after this long (three times the patience, at least 15 s). */
+function silentStartNudgeMs(patienceMs: number): number {
+  return Math.max(15_000, 3 * patienceMs);
+}
 
 interface OpenAnswer {
   id: string;
@@ -101,6 +111,12 @@ export class InterviewRuntime implements StreamSink {
   private lastActivityAt = 0;
   private lastCue: 'speaking' | 'quiet' | 'countdown' | null = null;
   private answerEnding = false;
+  /** The interviewer's reading of the current pause (after each of the answer's segments), and whether it nudged. */
+  private turnEnd: TurnEndDecision | null = null;
+  private nudged = false;
+  /** The nudge's place in the interview: what the candidate says after it may answer it. */
+  private nudgeSeq: number | null = null;
+  private endingSilenceMs: number | null = null;
   private followUpsAsked: string[] = [];
   private readonly assessments: Promise<unknown>[] = [];
   private readonly warnedAt = new Map<string, number>();
@@ -281,7 +297,7 @@ export class InterviewRuntime implements StreamSink {
       if (atMs > this.timelineMs) this.timelineMs = atMs;
       // Next in the chain, not awaited here: the reply means "stored", and the decision may take a while (the last
       // answer waits for the summary).
-      void this.run(() => (this.answer === answer ? this.endAnswer('done') : Promise.resolve()));
+      void this.run(() => (this.answer === answer ? this.endAnswer('typed') : Promise.resolve()));
       return dto;
     });
   }
@@ -308,7 +324,7 @@ export class InterviewRuntime implements StreamSink {
         for (const stream of this.streams.values()) stream.flush();
         await this.settle(this.answer);
         const text = this.answerText(this.answer);
-        await this.deps.interviews.closeAnswer(this.answer.id, this.timelineMs, text ? 'closed' : 'request', text ? null : 'skip');
+        await this.deps.interviews.closeAnswer(this.answer.id, this.timelineMs, text ? 'closed' : 'request', text ? null : 'skip', this.ending('interview-end'));
         if (text) this.assessments.push(this.scoreInBackground(this.answer.id));
         this.answer = null;
       }
@@ -436,27 +452,52 @@ export class InterviewRuntime implements StreamSink {
     this.warn(problem.code, problem.message);
   }
 
-  /** A short first utterance may be a request rather than an answer: act on it without waiting for the long silence. */
+  /**
+   * After each segment: a short first utterance may be a request rather than an answer (acted on at once); otherwise
+   * the interviewer judges the pause from what was said so far, which sets how long a silence ends the answer.
+   */
   private async afterTranscript(answer: OpenAnswer): Promise<void> {
     if (this.answer !== answer || answer.closing || this.speaking) return;
     if (answer.transcribed.size + answer.lost !== answer.segmentCount) return;
     const text = this.answerText(answer);
-    if (!text || text.split(/\s+/).length > REQUEST_MAX_WORDS) return;
-    const intent = classifyUtterance(text);
-    if (intent !== 'answer') await this.endAnswer('request', intent);
+    // "Yes, please" to "Would you like me to repeat the question?"
+    const sinceNudge = this.nudgeSeq === null ? '' : this.answerText(answer, this.nudgeSeq);
+    if (sinceNudge && sinceNudge.split(/\s+/).length <= 6 && YES_TO_NUDGE.test(sinceNudge)) return this.endAnswer('request', 'repeat');
+    // Asking for time is not a request to act on: the answer stays open, and the wait grows.
+    if (text && text.split(/\s+/).length <= REQUEST_MAX_WORDS && !asksForTime(text)) {
+      const intent = classifyUtterance(text);
+      if (intent !== 'answer') return this.endAnswer('request', intent);
+    }
+    const question = this.questions[this.turn.questionIndex];
+    const quick = text ? await this.deps.quickAssessment.assess({ question, transcript: text, level: this.entity.plan.level }) : null;
+    if (this.answer !== answer || answer.closing || this.speaking) return;
+    const coverage = quick ? { covered: quick.rubric.filter((r) => r.covered).length, total: quick.rubric.length } : null;
+    this.turnEnd = decideTurnEnd({ text, coverage, patienceMs: this.entity.plan.answerSilenceMs });
+    this.lastCue = null; // the deadline changed: the candidate's cue follows at once
+    this.checkSilence();
   }
 
-  /** Still-listening cue and the long silence that ends an answer, on the audio's own clock. */
+  /**
+   * Still-listening cue and the silence that ends an answer, on the audio's own clock. How long that silence is comes
+   * from the interviewer's reading of the pause (about a second when the answer is clearly finished, the interview's
+   * patience when the candidate is mid-thought); a candidate who seemed to be thinking is nudged before it ends.
+   */
   private checkSilence(): void {
     if (this.turn.phase !== 'listening' || !this.answer || this.answer.closing) return;
     const silenceAfterSpeech = !this.speaking && this.lastSpeechEndMs !== null && this.answer.segmentCount > 0;
     const silenceMs = this.speaking ? 0 : Math.max(0, this.timelineMs - (this.lastSpeechEndMs ?? this.turn.answerStartedAtMs ?? this.timelineMs));
-    const limit = this.entity.plan.answerSilenceMs;
+    const patience = this.entity.plan.answerSilenceMs;
+    const limit = this.turnEnd?.waitMs ?? patience;
     if (silenceAfterSpeech && silenceMs >= limit && !this.answerEnding) {
+      const thinking = this.turnEnd?.state === 'mid-thought' || this.turnEnd?.state === 'asked-for-time';
+      if (thinking && !this.nudged) return this.nudge();
       this.answerEnding = true;
+      this.endingSilenceMs = silenceMs;
       void this.run(() => this.endAnswer('silence'));
       return;
     }
+    const waitingToStart = !this.speaking && this.answer.segmentCount === 0 && this.turn.answerStartedAtMs !== null;
+    if (waitingToStart && !this.nudged && this.timelineMs - this.turn.answerStartedAtMs! >= silentStartNudgeMs(patience)) return this.nudge();
     // Sent when speaking starts or stops, and once a second during a pause after speech (the client counts down
     // between updates): every broadcast crosses Redis, so it is not repeated while nothing changes.
     const cue = silenceAfterSpeech ? 'countdown' : this.speaking ? 'speaking' : 'quiet';
@@ -467,15 +508,52 @@ export class InterviewRuntime implements StreamSink {
         speaking: this.speaking,
         silenceMs,
         answerEndsInMs: silenceAfterSpeech ? Math.max(0, limit - silenceMs) : null,
+        listening: silenceAfterSpeech && this.turnEnd ? { state: this.turnEnd.state, reasons: this.turnEnd.reasons } : null,
       };
       this.deps.emit('voice:activity', activity);
     }
   }
 
+  /** "Take your time…": said once per answer during a long silence; the answer stays open and the wait starts again. */
+  private nudge(): void {
+    this.nudged = true;
+    this.lastSpeechEndMs = this.timelineMs;
+    this.lastCue = null;
+    void this.run(() => this.sayAside('nudge', NUDGE_TEXT));
+  }
+
+  /** The interviewer says something while the answer stays open (a nudge, an interjection): no new answer, same turn. */
+  private async sayAside(kind: PromptKind, text: string): Promise<void> {
+    if (!this.answer || this.answer.closing || this.ended) return;
+    const question = this.questions[this.turn.questionIndex];
+    const seq = await this.retrying(() => this.deps.interviews.allocateSeq(this.id));
+    const atMs = Math.max(this.nowMs(), this.timelineMs);
+    await this.retrying(() => this.deps.interviews.addPrompt({ interviewId: this.id, seq, kind, questionId: question.id, questionIndex: this.turn.questionIndex, text, atMs }));
+    if (kind === 'nudge') this.nudgeSeq = seq;
+    this.deps.emit('prompt', { seq, kind, questionId: question.id, questionIndex: this.turn.questionIndex, text, atMs, audioUrl: null, audioDurationMs: null });
+    if (this.entity.plan.voice === 'server') {
+      await this.deps.queue.add(JobName.SynthesizePrompt, { interviewId: this.id, seq, text }, { jobId: jobId('tts', this.id, seq) });
+    }
+  }
+
+  /** How the answer ended and why, kept with it (the review shows it). */
+  private ending(by: AnswerEnding['by']): AnswerEnding {
+    const silence = by === 'silence';
+    return {
+      by,
+      silenceMs: silence ? this.endingSilenceMs : null,
+      state: silence ? (this.turnEnd?.state ?? null) : null,
+      reasons: silence ? (this.turnEnd?.reasons ?? []) : [],
+      nudged: this.nudged,
+    };
+  }
+
   // ---- the interviewer ----
 
-  private answerText(answer: OpenAnswer): string {
+  /** The answer's words so far (those after `afterSeq` only, when given). */
+  private answerText(answer: OpenAnswer, afterSeq = -1): string {
     return [...answer.transcribed.entries()]
+      .filter(([seq]) => seq > afterSeq)
       .sort(([a], [b]) => a - b)
       .map(([, text]) => text)
       .filter(Boolean)
@@ -489,12 +567,13 @@ export class InterviewRuntime implements StreamSink {
     await Promise.all(answer.pending);
   }
 
-  private async endAnswer(reason: 'done' | 'silence' | 'request', intent?: Exclude<ReturnType<typeof classifyUtterance>, 'answer'>): Promise<void> {
+  private async endAnswer(reason: 'done' | 'typed' | 'silence' | 'request', intent?: Exclude<ReturnType<typeof classifyUtterance>, 'answer'>): Promise<void> {
     const answer = this.answer;
     this.answerEnding = false;
     if (!answer || this.ended || answer.closing) return;
     this.setTurn({ phase: 'thinking' });
     if (reason !== 'request') for (const stream of this.streams.values()) stream.flush();
+    const ending = this.ending(reason === 'done' ? 'done-button' : reason);
     await this.settle(answer);
     this.answer = null;
     const text = this.answerText(answer);
@@ -503,7 +582,7 @@ export class InterviewRuntime implements StreamSink {
 
     const request: AnswerIntent | null = !text ? 'skip' : text.split(/\s+/).length <= REQUEST_MAX_WORDS ? toIntent(intent ?? classifyUtterance(text)) : null;
     if (request) {
-      await this.retrying(() => this.deps.interviews.closeAnswer(answer.id, endMs, 'request', request));
+      await this.retrying(() => this.deps.interviews.closeAnswer(answer.id, endMs, 'request', request, { ...ending, by: 'request' }));
       if (request === 'repeat') {
         await this.say('repeat', repeatText({ ...question, text: answer.askedText || question.text }), answer.kind, answer.askedText);
       } else if (request === 'clarify') {
@@ -514,7 +593,7 @@ export class InterviewRuntime implements StreamSink {
       return;
     }
 
-    await this.retrying(() => this.deps.interviews.closeAnswer(answer.id, endMs, 'closed'));
+    await this.retrying(() => this.deps.interviews.closeAnswer(answer.id, endMs, 'closed', null, ending));
     const assessment = await this.assess(answer.id, question, text);
     const decision = decideNext({ assessment, followUpsAsked: this.followUpsAsked, maxFollowUps: this.entity.plan.maxFollowUps, level: this.entity.plan.level });
     if (decision.action === 'follow-up') {
@@ -585,6 +664,10 @@ export class InterviewRuntime implements StreamSink {
       }));
       this.answer = this.newOpenAnswer(row.id, expects, seq, askedText, atMs);
       this.lastSpeechEndMs = null;
+      this.turnEnd = null;
+      this.nudged = false;
+      this.nudgeSeq = null;
+      this.endingSilenceMs = null;
       this.setTurn({ phase: 'prompting', answerId: row.id, currentPromptSeq: seq, answerStartedAtMs: null });
       for (const audio of this.carryOver.splice(0)) {
         this.dispatch(this.answer, audio);

@@ -175,7 +175,7 @@ export function answerHeading(question: ReviewQuestion, answer: ReviewAnswer): s
 /** `03:12–05:40 · 245 words` */
 export function answerTiming(answer: ReviewAnswer): string {
   const words = `${answer.wordCount} ${answer.wordCount === 1 ? 'word' : 'words'}`;
-  return `${clock(answer.startMs)}–${clock(answer.endMs)} · ${words}`;
+  return `${clock(answer.startMs)}–${clock(answer.endMs)} · ${words}${answer.ending ? ` · ${answer.ending}` : ''}`;
 }
 
 /** Pace, talk time, fillers, long pauses and hedges of an answer. */

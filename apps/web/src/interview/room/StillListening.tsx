@@ -50,7 +50,7 @@ export function StillListening({ activity, receivedAt, silenceMs }: StillListeni
   }, [remainingAtReceipt, receivedAt, total]);
 
   return (
-    <p className="still-listening" data-testid="still-listening" role="status">
+    <p className="still-listening" data-testid="still-listening" data-state={activity.listening?.state ?? 'unknown'} role="status">
       <svg className="still-listening__ring" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <circle className="still-listening__track" cx="12" cy="12" r={RADIUS} />
         <circle
@@ -64,7 +64,21 @@ export function StillListening({ activity, receivedAt, silenceMs }: StillListeni
           transform="rotate(-90 12 12)"
         />
       </svg>
-      <span>Still listening… take your time</span>
+      <span>{cueText(activity)}</span>
     </p>
   );
+}
+
+/** What the interviewer makes of the pause, in the candidate's terms. */
+function cueText(activity: VoiceActivity): string {
+  switch (activity.listening?.state) {
+    case 'asked-for-time':
+      return 'Take all the time you need. I’m listening.';
+    case 'mid-thought':
+      return 'Still listening… take your time';
+    case 'done':
+      return 'Sounds complete. Say more, or wait a moment to move on.';
+    default:
+      return 'Still listening…';
+  }
 }

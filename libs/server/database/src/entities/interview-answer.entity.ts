@@ -1,3 +1,4 @@
+import type { AnswerEnding } from '@mockroom/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type AnswerStatus = 'open' | 'closed' | 'request';
@@ -35,6 +36,10 @@ export class InterviewAnswerEntity {
 
   @Column({ name: 'end_ms', type: 'integer', nullable: true })
   endMs: number | null;
+
+  /** How the answer ended and why (see AnswerEnding in contracts). */
+  @Column({ type: 'jsonb', nullable: true })
+  ending: AnswerEnding | null;
 
   /** The assessment as the engine produced it (scores, rubric judgements with evidence, analytics, feedback). */
   @Column({ type: 'jsonb', nullable: true })

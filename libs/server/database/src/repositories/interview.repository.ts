@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { EngineNames, InterviewPlan, InterviewStatus, MediaState, PromptKind, Speaker, TurnState } from '@mockroom/contracts';
+import type { AnswerEnding, EngineNames, InterviewPlan, InterviewStatus, MediaState, PromptKind, Speaker, TurnState } from '@mockroom/contracts';
 import { Brackets, DataSource, In, LessThan, Repository } from 'typeorm';
 import { AnswerIntent, InterviewAnswerEntity } from '../entities/interview-answer.entity';
 import { InterviewPromptEntity } from '../entities/interview-prompt.entity';
@@ -296,8 +296,8 @@ export class InterviewRepository {
     return this.answers.save(this.answers.create({ ...answer, status: 'open', intent: null, endMs: null, assessment: null, overallScore: null }));
   }
 
-  async closeAnswer(id: string, endMs: number, status: 'closed' | 'request', intent: AnswerIntent | null = null): Promise<void> {
-    await this.answers.update({ id, status: 'open' }, { endMs, status, intent });
+  async closeAnswer(id: string, endMs: number, status: 'closed' | 'request', intent: AnswerIntent | null = null, ending: AnswerEnding | null = null): Promise<void> {
+    await this.answers.update({ id, status: 'open' }, { endMs, status, intent, ending });
   }
 
   async saveAssessment(answerId: string, assessment: Record<string, unknown>, overallScore: number | null): Promise<void> {

@@ -1,0 +1,112 @@
+import type { InterviewSnapshot, Prompt, SocketError, TurnState, VoiceActivity } from '@mockroom/contracts';
+import { concatPcm, LiveClient, silence, speakSentences } from '@mockroom/server-testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { startTestApp, TestApp, TestBrowser, uniqueEmail } from './test-app';
+
+/**
+ * The interviewer listens like a person, on real speech through the socket: a pause after a sentence left open is not
+ * taken as the end, a finished answer is taken after a short silence (not the interview's whole patience), "give me a
+ * moment" buys time, and a long silence while thinking gets a nudge before the answer ends. Silences are measured on
+ * the audio's clock, so the audio is sent twice as fast as it is spoken.
+ */
+type Ack<T> = T | { error: SocketError };
+
+const PATIENCE_MS = 6000;
+
+describe('turn-taking: when the answer is over', () => {
+  let t: TestApp;
+  let db: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp({ MOCKROOM_WORKER_IN_PROCESS: 'true', MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-turns-')), DECISION_BUDGET_MS: '3000' });
+    db = new Client({ connectionString: t.db.url });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await t?.close();
+  });
+
+  async function listening(questionIds: string[]) {
+    const browser = new TestBrowser(t.baseUrl);
+    await browser.signUp(uniqueEmail('turns'));
+    const created = await browser.post('/api/interviews', { questionIds, maxFollowUps: 0, answerSilenceMs: PATIENCE_MS, voice: 'browser' });
+    const live = new LiveClient(t.baseUrl, browser.cookieHeader());
+    await live.connect();
+    const joined = await live.emitAck<Ack<InterviewSnapshot>>('interview:join', created.body.id);
+    if ('error' in joined) throw new Error(joined.error.message);
+    await live.emitAck<Ack<TurnState>>('interview:start');
+    const first = (await live.waitFor('prompt')) as Prompt;
+    await live.emitAck('audio:start', { streamId: 'turn-stream', sampleRate: 16_000 });
+    live.socket.emit('prompt:played', first.seq);
+    return { live, id: created.body.id as string, first };
+  }
+
+  async function endingOf(interviewId: string, promptSeq: number) {
+    const rows = (await db.query('SELECT ending FROM interview_answers WHERE interview_id = $1 AND prompt_seq = $2', [interviewId, promptSeq])).rows;
+    return rows[0]?.ending as { by: string; silenceMs: number | null; state: string | null; reasons: string[]; nudged: boolean } | undefined;
+  }
+
+  const nextQuestion = (first: Prompt) => (p: Prompt) => p.seq > first.seq && p.kind === 'question';
+
+  it('does not take a pause after a sentence left open as the end, and takes the finished answer after a short silence', async () => {
+    const { live, id, first } = await listening(['authentication-sessions-end-to-end', 'rest-vs-graphql']);
+    const open = speakSentences('The server hashes the password with bcrypt, and the second thing is');
+    const rest = speakSentences('it sets the session id in an HTTP only cookie and keeps the session in Redis.');
+    // 3.5 s of thinking in the middle; then the end, and silence.
+    const audio = concatPcm(silence(300), open, silence(3500), rest, silence(4000));
+    await live.streamPcm(audio, { speed: 2 });
+    const next = (await live.waitFor('prompt', nextQuestion(first), 30_000)) as Prompt;
+    expect(next.questionIndex).toBe(1);
+    // The cue said "still thinking" during the pause.
+    const cues = live.all('voice:activity') as VoiceActivity[];
+    expect(cues.some((a) => a.listening?.state === 'mid-thought')).toBe(true);
+    // One answer: both halves in it, and it ended after a short silence, judged finished.
+    const ending = await endingOf(id, first.seq);
+    expect(ending).toMatchObject({ by: 'silence', state: 'done', nudged: false });
+    expect(ending!.silenceMs).toBeLessThan(2000);
+    expect(ending!.reasons).toContain('finished sentence');
+    const words = (await db.query(`SELECT string_agg(text, ' ' ORDER BY seq) AS text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' AND answer_id = (SELECT id FROM interview_answers WHERE interview_id = $1 AND prompt_seq = $2)`, [id, first.seq])).rows[0].text as string;
+    expect(words).toMatch(/cookie|session|redis/i);
+    live.close();
+  }, 90_000);
+
+  it('gives more time after "let me think", and nudges before a long silence ends the answer', async () => {
+    const { live, id, first } = await listening(['authentication-sessions-end-to-end', 'rest-vs-graphql']);
+    // Asked for time, then silent longer than the patience (6 s) but less than what asking bought (18 s).
+    const sent = await live.streamPcm(concatPcm(silence(300), speakSentences('Let me think about that for a second.'), silence(9000)), { speed: 2 });
+    await live.waitFor('voice:activity', (a) => (a as VoiceActivity).listening?.state === 'asked-for-time', 10_000);
+    expect(live.all('prompt').filter(nextQuestion(first))).toHaveLength(0);
+    // Still silent: the interviewer nudges, and the answer stays open.
+    await live.streamPcm(new Int16Array(16 * 11_000), { speed: 2, fromSeq: sent });
+    const nudge = (await live.waitFor('prompt', (p) => (p as Prompt).kind === 'nudge', 20_000)) as Prompt;
+    expect(nudge.text).toMatch(/Take your time/);
+    expect(live.all('prompt').filter(nextQuestion(first))).toHaveLength(0);
+    // Speaking again after the nudge, the candidate finishes; the answer's ending remembers the nudge.
+    const after = await live.streamPcm(
+      concatPcm(speakSentences('The server hashes the password with bcrypt and keeps the session in Redis, in an HTTP only cookie.'), silence(4000)),
+      { speed: 2, fromSeq: sent + 550 },
+    );
+    expect(after).toBeGreaterThan(sent);
+    await live.waitFor('prompt', nextQuestion(first), 30_000);
+    expect(await endingOf(id, first.seq)).toMatchObject({ by: 'silence', nudged: true });
+    live.close();
+  }, 120_000);
+
+  it('asks for the question again when the nudge is answered "yes"', async () => {
+    const { live, first } = await listening(['authentication-sessions-end-to-end']);
+    // A sentence left open, then a silence past the patience: the nudge.
+    const pcm = concatPcm(silence(300), speakSentences('So the first thing is'), silence(7000));
+    const sent = await live.streamPcm(pcm, { speed: 2 });
+    await live.waitFor('prompt', (p) => (p as Prompt).kind === 'nudge', 20_000);
+    await live.streamPcm(concatPcm(speakSentences('Yes please.'), silence(2000)), { speed: 2, fromSeq: sent });
+    const repeat = (await live.waitFor('prompt', (p) => (p as Prompt).kind === 'repeat', 30_000)) as Prompt;
+    expect(repeat.text).toMatch(/authentication and sessions/);
+    expect(repeat.seq).toBeGreaterThan(first.seq);
+    live.close();
+  }, 90_000);
+});

@@ -1,0 +1,63 @@
+import { decideTurnEnd, describeAnswerEnding, DONE_WAIT_MS } from './turn-end';
+
+const PATIENCE = 5000;
+const decide = (text: string, extra: Partial<Parameters<typeof decideTurnEnd>[0]> = {}) => decideTurnEnd({ text, patienceMs: PATIENCE, ...extra });
+
+const FINISHED =
+  'i would put a token bucket per user in redis and run the check and the decrement in a lua script so it is atomic ' +
+  'and if redis is down we fail open for reads';
+
+describe('decideTurnEnd', () => {
+  it('takes a finished answer after a short silence', () => {
+    const d = decide(FINISHED, { coverage: { covered: 3, total: 5 } });
+    expect(d).toMatchObject({ state: 'done', waitMs: DONE_WAIT_MS });
+    expect(d.reasons).toEqual(['finished sentence', '3 of 5 points covered']);
+    expect(decide("so that's how i'd shard it. that's it")).toMatchObject({ state: 'done', reasons: ['said they were done'] });
+  });
+
+  it('waits the whole patience for a sentence left open', () => {
+    for (const text of [
+      `${FINISHED} and`,
+      `${FINISHED} because`,
+      `${FINISHED} and the second thing is`,
+      `${FINISHED} um`,
+      'there are three reasons',
+      'so basically the',
+      'the main reason is',
+    ]) {
+      expect({ text, ...decide(text) }).toMatchObject({ state: 'mid-thought', waitMs: PATIENCE });
+    }
+    expect(decide(`${FINISHED} so`).reasons[0]).toMatch(/^sentence left open \(“.* so”\)$/);
+  });
+
+  it('waits while an announced list is unfinished, and not once it is done', () => {
+    const two = 'i see three main problems here. first the cache is not invalidated on writes. second the ttl is far too long';
+    expect(decide(two)).toMatchObject({ state: 'mid-thought', reasons: ['announced 3 points, gave 2'] });
+    expect(decide(`${two}. and third nobody monitors the hit rate`).state).not.toBe('mid-thought');
+    expect(decide('there are two ways to do it. first a queue, and finally a cron job that sweeps them').state).not.toBe('mid-thought');
+  });
+
+  it('gives more time when the candidate asks for it', () => {
+    for (const text of ['hmm let me think', 'give me a moment', 'okay so one second', 'i am still thinking about the partitioning', 'god made a moment to think']) {
+      expect({ text, ...decide(text) }).toMatchObject({ state: 'asked-for-time', waitMs: 15_000 });
+    }
+    expect(decideTurnEnd({ text: 'let me think', patienceMs: 15_000 }).waitMs).toBe(30_000);
+  });
+
+  it('is unsure about a short answer with little of the rubric, and leans on the voice when it is measured', () => {
+    const short = decide('we use a cache', { coverage: { covered: 0, total: 5 } });
+    expect(short.state).toBe('mid-thought');
+    const middling = decide('we would put the sessions in redis with an expiry time on each key', { coverage: { covered: 1, total: 5 } });
+    expect(middling).toMatchObject({ state: 'unsure', waitMs: 2500 });
+    expect(decide('we would put the sessions in redis with an expiry time on each key', { coverage: { covered: 1, total: 5 }, prosody: { falling: true } }).state).toBe('done');
+    expect(decide(FINISHED, { prosody: { falling: false } }).state).toBe('unsure');
+  });
+
+  it('says why, for the review', () => {
+    const decision = decide(FINISHED, { coverage: { covered: 4, total: 5 } });
+    expect(describeAnswerEnding({ by: 'silence', silenceMs: 1230, state: decision.state, reasons: decision.reasons, nudged: false })).toBe(
+      'ended after 1.2 s of silence: finished sentence, 4 of 5 points covered',
+    );
+    expect(describeAnswerEnding({ by: 'done-button', silenceMs: null, state: null, reasons: [], nudged: true })).toBe('ended by “I’m done” (after a nudge)');
+  });
+});
