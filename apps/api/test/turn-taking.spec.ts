@@ -97,6 +97,28 @@ describe('turn-taking: when the answer is over', () => {
     live.close();
   }, 120_000);
 
+  it('keeps the turn with the interviewer over a backchannel or a cough, and gives it to real speech', async () => {
+    const browser = new TestBrowser(t.baseUrl);
+    await browser.signUp(uniqueEmail('backchannel'));
+    const created = await browser.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end'], maxFollowUps: 0, answerSilenceMs: PATIENCE_MS, voice: 'browser' });
+    const live = new LiveClient(t.baseUrl, browser.cookieHeader());
+    await live.connect();
+    await live.emitAck<Ack<InterviewSnapshot>>('interview:join', created.body.id);
+    await live.emitAck<Ack<TurnState>>('interview:start');
+    await live.waitFor('prompt');
+    await live.emitAck('audio:start', { streamId: 'backchannel-stream', sampleRate: 16_000 });
+    // The question is still being read (no prompt:played): "right", a burst of noise like a cough, "yeah".
+    const cough = Int16Array.from({ length: 16 * 250 }, (_, i) => Math.round(9000 * Math.sin(i * 1.7) * Math.sin(i / 40)));
+    let seq = await live.streamPcm(concatPcm(silence(300), speakSentences('Right.'), silence(1200), cough, silence(1000), speakSentences('Yeah.'), silence(1200)), { speed: 2 });
+    const phases = () => live.all('interview:state').map((s) => (s as TurnState).phase);
+    expect(phases().at(-1)).toBe('prompting');
+    // Speaking for real takes the turn.
+    seq = await live.streamPcm(concatPcm(speakSentences('Sorry, could you say that again more slowly please?'), silence(600)), { speed: 2, fromSeq: seq });
+    await live.waitFor('interview:state', (s) => (s as TurnState).phase === 'listening', 10_000);
+    expect(seq).toBeGreaterThan(0);
+    live.close();
+  }, 60_000);
+
   it('asks for the question again when the nudge is answered "yes"', async () => {
     const { live, first } = await listening(['authentication-sessions-end-to-end']);
     // A sentence left open, then a silence past the patience: the nudge.

@@ -207,6 +207,11 @@ export class Endpointer {
     return this.inSegment;
   }
 
+  /** Voiced audio in the segment in progress, ms (its pauses and the hangover after the speech left out); 0 outside one. */
+  get voicedMs(): number {
+    return this.inSegment ? this.voicedFrames * this.frameMs : 0;
+  }
+
   /** Start (stream time, ms) of the segment in progress once its speech is confirmed, else null. */
   get openSegmentStartMs(): number | null {
     return this.inSegment && this.confirmed ? this.segStartFrame * this.frameMs : null;

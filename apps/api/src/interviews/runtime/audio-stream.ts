@@ -90,6 +90,11 @@ export class AudioStream {
     return this.endpointer.inSpeech;
   }
 
+  /** Voiced audio of the segment in progress, ms (pauses and the hangover after speech left out). */
+  get voicedMs(): number {
+    return this.endpointer.voicedMs;
+  }
+
   /** Timeline offset of the start of the confirmed segment in progress, or null. */
   get openSegmentStartMs(): number | null {
     const start = this.endpointer.openSegmentStartMs;

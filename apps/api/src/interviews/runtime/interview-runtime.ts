@@ -57,6 +57,8 @@ const STORE_RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 15_000];
 const WARN_EVERY_MS = 5000;
 /** What the interviewer says when a silence has lasted its patience while the candidate seemed to be thinking. */
 export const NUDGE_TEXT = 'Take your time. Would you like me to repeat the question?';
+/** Speech over the interviewer's voice takes the turn once this much of it is voiced (a backchannel or a cough is less). */
+export const BARGE_IN_CONFIRM_MS = 700;
 /** A reply to the nudge that asks for the question again. */
 const YES_TO_NUDGE = /^(?:yes|yeah|yep|sure|please|ok|okay|go ahead)\b/i;
 
@@ -116,6 +118,8 @@ export class InterviewRuntime implements StreamSink {
   private nudged = false;
   /** The nudge's place in the interview: what the candidate says after it may answer it. */
   private nudgeSeq: number | null = null;
+  /** Speech began over the interviewer's voice here; it takes the turn once `BARGE_IN_CONFIRM_MS` of it is voiced. */
+  private bargeInFromMs: number | null = null;
   private endingSilenceMs: number | null = null;
   private followUpsAsked: string[] = [];
   private readonly assessments: Promise<unknown>[] = [];
@@ -344,11 +348,16 @@ export class InterviewRuntime implements StreamSink {
     for (const event of events) {
       if (event.type === 'speech-start') {
         this.speaking = true;
-        if (this.turn.phase === 'prompting') this.setTurn({ phase: 'listening', answerStartedAtMs: event.atMs });
+        // Over the interviewer's voice, speech must last before it counts as taking the turn: a "mm-hmm", a cough or
+        // a click does not stop the interviewer (checkSilence confirms it).
+        if (this.turn.phase === 'prompting') this.bargeInFromMs = event.atMs;
       } else if (event.type === 'segment') {
         // A segment cut at the maximum length ends while the candidate is still talking.
         this.speaking = stream.inSpeech;
-        if (!this.speaking) this.lastSpeechEndMs = event.endMs;
+        if (!this.speaking) {
+          this.lastSpeechEndMs = event.endMs;
+          this.bargeInFromMs = null; // it ended before it was long enough to interrupt
+        }
         if (!this.live.end(stream, event)) this.onSegment({ startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
       }
     }
@@ -483,6 +492,10 @@ export class InterviewRuntime implements StreamSink {
    * patience when the candidate is mid-thought); a candidate who seemed to be thinking is nudged before it ends.
    */
   private checkSilence(): void {
+    if (this.turn.phase === 'prompting' && this.speaking && this.bargeInFromMs !== null && this.voicedMs() >= BARGE_IN_CONFIRM_MS) {
+      this.setTurn({ phase: 'listening', answerStartedAtMs: this.bargeInFromMs });
+      this.bargeInFromMs = null;
+    }
     if (this.turn.phase !== 'listening' || !this.answer || this.answer.closing) return;
     const silenceAfterSpeech = !this.speaking && this.lastSpeechEndMs !== null && this.answer.segmentCount > 0;
     const silenceMs = this.speaking ? 0 : Math.max(0, this.timelineMs - (this.lastSpeechEndMs ?? this.turn.answerStartedAtMs ?? this.timelineMs));
@@ -512,6 +525,13 @@ export class InterviewRuntime implements StreamSink {
       };
       this.deps.emit('voice:activity', activity);
     }
+  }
+
+  /** Voiced audio of the candidate's utterance in progress (the longest of their streams'), ms. */
+  private voicedMs(): number {
+    let voiced = 0;
+    for (const stream of this.streams.values()) voiced = Math.max(voiced, stream.voicedMs);
+    return voiced;
   }
 
   /** "Take your time…": said once per answer during a long silence; the answer stays open and the wait starts again. */

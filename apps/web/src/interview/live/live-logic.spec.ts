@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PartialTranscript, Prompt, TranscriptSegment } from '@mockroom/contracts';
-import { BargeInDetector } from './barge-in';
+import { BargeInDetector, realWords } from './barge-in';
 import { FrameOutbox } from './frame-outbox';
 import { transcriptLines, upsertPartial, upsertSegment, withoutPartial, withPartials } from './transcript';
 
@@ -51,24 +51,46 @@ describe('FrameOutbox', () => {
 });
 
 describe('BargeInDetector', () => {
-  it('fires after ~150 ms of loud input, not during the grace period', () => {
-    const detector = new BargeInDetector({ threshold: 0.5, holdMs: 150, graceMs: 300 });
-    for (let t = 0; t < 300; t += 20) expect(detector.push(0.9, 20)).toBe(false);
-    const fired: boolean[] = [];
-    for (let t = 0; t < 200; t += 20) fired.push(detector.push(0.9, 20));
-    expect(fired.indexOf(true)).toBe(7); // the 8th loud frame: 160 ms
+  const run = (detector: BargeInDetector, level: number, ms: number) => {
+    const steps: string[] = [];
+    for (let t = 0; t < ms; t += 20) steps.push(detector.push(level, 20));
+    return steps.filter((s) => s !== 'none');
+  };
+
+  it('lowers the voice after ~150 ms of sound, and interrupts only once it goes on like speech', () => {
+    const detector = new BargeInDetector({ graceMs: 300 });
+    expect(run(detector, 0.9, 300)).toEqual([]); // the grace period
+    const steps: string[] = [];
+    for (let t = 0; t < 1200; t += 20) steps.push(detector.push(0.9, 20));
+    expect(steps.indexOf('duck')).toBe(7); // the 8th loud frame: 160 ms
+    expect(steps.indexOf('interrupt')).toBe(44); // 900 ms
   });
 
-  it('forgives a short dip but not quiet', () => {
-    const detector = new BargeInDetector({ threshold: 0.5, holdMs: 150, graceMs: 0 });
-    for (let i = 0; i < 5; i++) detector.push(0.8, 20);
+  it('a backchannel or a cough lowers the voice and brings it back, without interrupting', () => {
+    const detector = new BargeInDetector({ graceMs: 0 });
+    // "Mm-hmm": 400 ms of sound, then quiet.
+    expect(run(detector, 0.9, 400)).toEqual(['duck']);
+    expect(run(detector, 0.1, 600)).toEqual(['release']);
+    // A cough: 200 ms.
+    expect(run(detector, 0.9, 200)).toEqual(['duck']);
+    expect(run(detector, 0.1, 600)).toEqual(['release']);
+    expect(detector.isDucked).toBe(false);
+  });
+
+  it('forgives a short dip between syllables', () => {
+    const detector = new BargeInDetector({ graceMs: 0 });
+    run(detector, 0.8, 100);
     detector.push(0.1, 20);
-    // 100 ms loud, a 20 ms dip (costs 40 ms), then it fires after 5 more loud frames rather than 8 from scratch.
-    const fired: boolean[] = [];
-    for (let i = 0; i < 5; i++) fired.push(detector.push(0.8, 20));
-    expect(fired).toEqual([false, false, false, false, true]);
+    expect(run(detector, 0.8, 100)).toEqual(['duck']);
     detector.reset();
-    for (let i = 0; i < 100; i++) expect(detector.push(0.2, 20)).toBe(false);
+    expect(run(detector, 0.2, 2000)).toEqual([]);
+  });
+
+  it('counts words, not backchannels, in the live transcript', () => {
+    const detector = new BargeInDetector();
+    expect(realWords('mm-hmm okay yeah')).toBe(0);
+    expect(detector.words('okay right i see')).toBe('none');
+    expect(detector.words('sorry could you repeat that')).toBe('interrupt');
   });
 });
 

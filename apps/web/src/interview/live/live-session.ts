@@ -274,6 +274,8 @@ export class LiveSession {
     socket.on('transcript:partial', (partial) => {
       const partials = upsertPartial(this.state.partials, partial, this.state.snapshot.transcript);
       if (partials !== this.state.partials) this.set({ partials });
+      // Real words over the interviewer's voice (not "mm-hmm, okay") take the turn at once.
+      if (partial.speaker === 'candidate' && this.player.getState().status === 'playing' && this.bargeIn.words(partial.text) === 'interrupt') this.interruptPrompt();
     });
     socket.on('voice:activity', (activity) => this.set({ activity, activityAt: performance.now() }));
     socket.on('answer:assessed', (result) => this.setSnapshot({ answers: upsertAnswer(this.state.snapshot.answers, result) }));
@@ -520,7 +522,13 @@ export class LiveSession {
     this.lastLevel = shown;
     this.lastRawLevel = level;
     this.levelListeners.forEach((listener) => listener(shown, level));
-    if (this.player.getState().status === 'playing' && !muted && this.bargeIn.push(level, AUDIO_FRAME_MS)) this.interruptPrompt();
+    if (this.player.getState().status === 'playing' && !muted) {
+      // A sound over the interviewer lowers its voice; speech that goes on stops it; a backchannel lets it carry on.
+      const step = this.bargeIn.push(level, AUDIO_FRAME_MS);
+      if (step === 'duck') this.player.duck(true);
+      else if (step === 'release') this.player.duck(false);
+      else if (step === 'interrupt') this.interruptPrompt();
+    }
     // With LiveKit carrying the microphone the frames stay here (they still drive the meter and barge-in).
     if (this.media.next(shown, AUDIO_FRAME_MS) === 'room') return;
     // Muted: keep the timeline continuous with silence.

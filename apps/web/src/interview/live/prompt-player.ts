@@ -15,6 +15,9 @@ export interface PlaybackState {
   replay: boolean;
 }
 
+/** The interviewer's volume while the candidate makes a sound over it. */
+const DUCKED_VOLUME = 0.3;
+
 export const IDLE_PLAYBACK: PlaybackState = { status: 'idle', seq: null, source: null, replay: false };
 
 export interface PromptPlayerHandlers {
@@ -121,6 +124,19 @@ export class PromptPlayer {
     if (this.state.source !== 'room' || this.state.status === 'idle') return;
     const status = blocked ? 'blocked' : 'playing';
     if (status !== this.state.status) this.setState({ ...this.state, status });
+  }
+
+  /**
+   * Lowers the interviewer's voice while the candidate makes a sound over it (or brings it back): the server's voice
+   * plays on quietly; the browser's own voice pauses and resumes where it was (its volume cannot change mid-sentence).
+   */
+  duck(on: boolean): void {
+    if (this.state.status !== 'playing') return;
+    if (this.audio) this.audio.volume = on ? DUCKED_VOLUME : 1;
+    else if (this.utterance && speechAvailable()) {
+      if (on) window.speechSynthesis.pause();
+      else window.speechSynthesis.resume();
+    }
   }
 
   /** Stops whatever is playing, without reporting an outcome. Returns what was playing. */

@@ -108,7 +108,6 @@ describe('PocketSphinx with resident decoders', () => {
     for (let at = 0; at < jargon.length; at += 4800) partials.push({ atMs: Math.min(jargon.length, at + 4800) / 16, text: await stream!.feed(jargon.subarray(at, at + 4800)) });
     const result = await stream!.end();
     const words = partials.filter((p) => p.text);
-    console.log(partials.map((p) => `${p.atMs} ms: ${p.text ?? '—'}`).join('\n'));
     // Words appear while it is spoken, grow as it goes on, and end up as the final text (or close to it).
     expect(words.length).toBeGreaterThan(2);
     expect(words[0].atMs).toBeLessThan(jargon.length / 16 - 1000);
