@@ -75,7 +75,8 @@ describe('a live AI interview in the browser', () => {
 
     await page.goto(`${product.url}/interviews/${id}`);
     await page.getByRole('button', { name: 'Start interview' }).click();
-    await eventually(() => page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/authentication and sessions/));
+    // A greeting and the plan first, then the question.
+    await eventually(() => page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/^Hi, and thanks for joining\. We'll go through two questions[\s\S]*authentication and sessions/));
     expect(await page.getByTestId('engines').textContent()).toMatch(/PocketSphinx/);
 
     // The microphone is live and sending frames.
@@ -99,8 +100,10 @@ describe('a live AI interview in the browser', () => {
     console.log(`live interview: first answer word error rate ${wer.toFixed(2)} (bound ${WER_BOUND})`);
     expect(wer).toBeLessThan(WER_BOUND);
 
-    // The second answer, then the end: the summary, and the interview in the history.
-    await page.getByTestId('interview-summary').waitFor({ timeout: 120_000 });
+    // The second answer, then the interviewer's closing line, heard before the review opens.
+    await eventually(() => page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/That's all the questions I have/), 120_000);
+    expect(await page.getByTestId('interview-summary').count()).toBe(0);
+    await page.getByTestId('interview-summary').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('question-result').count()).toBe(2);
     await page.goto(`${product.url}/interviews`);
     await eventually(() => page.getByTestId('interview-row').count(), (n) => expect(n).toBe(1));

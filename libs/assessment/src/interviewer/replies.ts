@@ -122,3 +122,24 @@ export function transitionText(options: { nextIndex: number; total: number; skip
   const lead = skipped ? "Let's move on." : TRANSITIONS[Math.abs(nextIndex) % TRANSITIONS.length];
   return nextIndex === total - 1 ? `${lead.replace(/next (?:question|one)\.$/, 'last question.')}` : lead;
 }
+
+const NUMBER_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five', 6: 'six', 7: 'seven', 8: 'eight', 9: 'nine', 10: 'ten', 11: 'eleven', 12: 'twelve' };
+
+/** About how long an interview of this plan takes, in minutes (each question with its follow-ups). */
+export function expectedMinutes(questionCount: number, maxFollowUps: number): number {
+  return Math.max(5, Math.round((questionCount * (3 + 1.5 * maxFollowUps)) / 5) * 5);
+}
+
+/** The interviewer's greeting and the plan, said before the first question. */
+export function openingLine(options: { questionCount: number; maxFollowUps: number }): string {
+  const { questionCount, maxFollowUps } = options;
+  const questions = questionCount === 1 ? 'one question' : `${NUMBER_WORDS[questionCount] ?? questionCount} questions`;
+  const followUps = maxFollowUps > 0 ? ', with a follow-up or two where it helps' : '';
+  return (
+    `Hi, and thanks for joining. We'll go through ${questions}${followUps}, about ${expectedMinutes(questionCount, maxFollowUps)} minutes in all. ` +
+    'Take your time to think; when you have finished an answer, just pause, or say you are done. Here is the first question.'
+  );
+}
+
+/** The last thing the interviewer says; the candidate hears it before the review opens. */
+export const CLOSING_LINE = "That's all the questions I have. Thank you for your time — your review is ready, with scores and feedback for each answer.";

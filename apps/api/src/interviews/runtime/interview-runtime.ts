@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Assessment, AssessmentEngine, asksForTime, classifyUtterance, decideNext, decideTurnEnd, repeatText, type TurnEndDecision } from '@mockroom/assessment';
+import { Assessment, AssessmentEngine, asksForTime, classifyUtterance, CLOSING_LINE, decideNext, decideTurnEnd, openingLine, repeatText, type TurnEndDecision } from '@mockroom/assessment';
 import {
   AnswerEnding,
   AudioStreamAccepted,
@@ -207,7 +207,8 @@ export class InterviewRuntime implements StreamSink {
       if (!(await this.deps.interviews.start(this.id, startedAt, turn))) return this.turn;
       this.entity = { ...this.entity, status: 'live', startedAt } as InterviewEntity;
       this.startedAtEpoch = startedAt.getTime();
-      await this.ask(0);
+      // A greeting and the plan, then the first question.
+      await this.ask(0, openingLine({ questionCount: this.questions.length, maxFollowUps: this.entity.plan.maxFollowUps }));
       return this.turn;
     });
   }
@@ -648,7 +649,7 @@ export class InterviewRuntime implements StreamSink {
   private async next(lead = ''): Promise<void> {
     const nextIndex = this.turn.questionIndex + 1;
     if (nextIndex >= this.questions.length) {
-      await this.say('closing', `${lead} That's all the questions I have. Thank you, your summary is ready.`.trim(), null);
+      await this.say('closing', `${lead} ${CLOSING_LINE}`.trim(), null);
       await this.finish();
       return;
     }

@@ -57,6 +57,8 @@ const ACK_TIMEOUT_MS = 10_000;
 const END_TIMEOUT_MS = 75_000;
 /** How long to wait for the server's synthesised voice before the browser reads the prompt itself. */
 const AUDIO_WAIT_MS = 12_000;
+/** The longest the review waits for the closing line to be heard. */
+const CLOSING_WAIT_MAX_MS = 25_000;
 /** How long past its length a prompt the agent speaks in the room may take before the browser plays it itself. */
 const ROOM_VOICE_GRACE_MS = 8_000;
 
@@ -115,6 +117,9 @@ export class LiveSession {
   private pendingSignals: { event: 'prompt:played' | 'prompt:interrupted'; seq: number }[] = [];
   private lastLevel = 0;
   private lastRawLevel = 0;
+  /** The interview is over; the review waits for the closing line to be heard. */
+  private pendingCompletion: InterviewSnapshot | null = null;
+  private closingWait: ReturnType<typeof setTimeout> | null = null;
 
   constructor(initial: InterviewSnapshot) {
     this.interviewId = initial.interview.id;
@@ -247,6 +252,7 @@ export class LiveSession {
     this.completion.stop();
     this.toasts.clear();
     if (this.audioWait) clearTimeout(this.audioWait);
+    if (this.closingWait) clearTimeout(this.closingWait);
     this.listeners.clear();
     this.levelListeners.clear();
   }
@@ -385,7 +391,31 @@ export class LiveSession {
 
   private complete(snapshot: InterviewSnapshot): void {
     if (this.state.completed) return;
-    // The interviewer's goodbye may finish over the summary; anything else stops.
+    // The candidate hears the interviewer's closing line before the review opens (within reason).
+    const closing = [...this.state.snapshot.prompts, ...snapshot.prompts].find((p) => p.kind === 'closing');
+    if (closing && !this.heard.has(closing.seq) && !this.closed) {
+      if (!this.pendingCompletion) {
+        this.pendingCompletion = snapshot;
+        this.mic.stop();
+        this.uplink.stop();
+        this.set({ wrappingUp: true, activity: null });
+        if (!this.state.snapshot.prompts.some((p) => p.seq === closing.seq)) this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, closing) });
+        this.enqueue(closing.seq);
+        this.closingWait = setTimeout(() => this.finishCompletion(), Math.min(CLOSING_WAIT_MAX_MS, speakingTimeMs(closing.text) + AUDIO_WAIT_MS));
+      } else {
+        this.pendingCompletion = snapshot;
+      }
+      return;
+    }
+    this.finishCompletion(snapshot);
+  }
+
+  /** Shows the review: now, or once the closing line has been heard. */
+  private finishCompletion(snapshot = this.pendingCompletion): void {
+    if (this.state.completed || !snapshot) return;
+    this.pendingCompletion = null;
+    if (this.closingWait) clearTimeout(this.closingWait);
+    this.closingWait = null;
     const playing = this.state.playback.seq === null ? undefined : this.state.snapshot.prompts.find((p) => p.seq === this.state.playback.seq);
     if (playing?.kind !== 'closing') this.player.stop();
     this.mic.stop();
@@ -469,6 +499,7 @@ export class LiveSession {
       if (outcome === 'ended') {
         // The agent said prompt:played itself (or the candidate talked over it): heard.
         this.heard.add(seq);
+        if (this.pendingCompletion && prompt?.kind === 'closing') return this.finishCompletion();
         this.playNext();
       } else if (outcome === 'failed' && prompt) {
         // The room never finished it: play the prompt here instead.
@@ -494,6 +525,7 @@ export class LiveSession {
     if (this.heard.has(seq)) return;
     this.heard.add(seq);
     this.signal('prompt:played', seq);
+    if (this.pendingCompletion && this.state.snapshot.prompts.find((p) => p.seq === seq)?.kind === 'closing') return this.finishCompletion();
     this.playNext();
   }
 
