@@ -68,7 +68,9 @@ describe('turn-taking: when the answer is over', () => {
     // One answer: both halves in it, and it ended after a short silence, judged finished.
     const ending = await endingOf(id, first.seq);
     expect(ending).toMatchObject({ by: 'silence', state: 'done', nudged: false });
-    expect(ending!.silenceMs).toBeLessThan(2000);
+    // Taken before the patience ran out: the short wait of a finished answer (about a second, plus the time the last
+    // words take to be transcribed; docs/benchmarks.md has the figures).
+    expect(ending!.silenceMs).toBeLessThan(PATIENCE_MS / 2);
     expect(ending!.reasons).toContain('finished sentence');
     const words = (await db.query(`SELECT string_agg(text, ' ' ORDER BY seq) AS text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' AND answer_id = (SELECT id FROM interview_answers WHERE interview_id = $1 AND prompt_seq = $2)`, [id, first.seq])).rows[0].text as string;
     expect(words).toMatch(/cookie|session|redis/i);

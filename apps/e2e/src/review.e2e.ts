@@ -56,7 +56,8 @@ describe('reviewing a finished interview in the browser', () => {
         if (res.status !== 201) throw new Error(`create failed: ${res.status}`);
         return res.body as { id: string };
       },
-      { questionIds: QUESTIONS, answers: ANSWERS },
+      // Sent about as fast as it is spoken: the product runs with its default limit (real time plus a burst).
+      { questionIds: QUESTIONS, answers: ANSWERS, speed: 1.2 },
     );
     id = taken.id;
     browser = await launchChromium();
@@ -123,6 +124,12 @@ describe('reviewing a finished interview in the browser', () => {
     expect(voice.status()).toBe(200);
     expect((await voice.body()).subarray(0, 4).toString('latin1')).toBe('RIFF');
 
+    // The summary says what to work on and what to practise next; each answer says how it ended.
+    const insights = (await page.getByTestId('insights').textContent()) ?? '';
+    expect(insights).not.toContain('Nothing noted');
+    expect(insights).not.toContain('No suggestions');
+    expect(await page.getByTestId('answer-ending').first().textContent()).toMatch(/^ended (?:after \d+\.\d s of silence|by)/);
+
     // Scores and rubric points, with the covered ones marked in the transcript.
     const firstCard = page.getByTestId('question-result').first();
     expect(await firstCard.textContent()).toMatch(/Relevance[\s\S]*Depth[\s\S]*Clarity[\s\S]*Correctness/);
@@ -144,6 +151,7 @@ describe('reviewing a finished interview in the browser', () => {
     expect(md).toContain('Walk through how authentication and sessions work end to end');
     expect(md).toMatch(/\| *Relevance *\|/);
     expect(md).toMatch(/- \[x\] /);
+    expect(md).not.toContain('Nothing noted');
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export PDF' }).click()]);
     expect(pdf.suggestedFilename()).toMatch(/^mockroom-review-.*\.pdf$/);
