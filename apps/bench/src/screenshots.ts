@@ -113,7 +113,9 @@ async function main(): Promise<void> {
     await page.getByTestId('interview-summary').waitFor({ timeout: 240_000 });
     await page.getByTestId('waveform').waitFor({ timeout: 60_000 });
     await page.getByTestId('question-result').first().getByTestId('rubric-covered').first().waitFor({ timeout: 60_000 });
-    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    // The recording and the transcript under it, with the first question's card beside them.
+    await page.getByTestId('waveform').evaluate((element) => (element as unknown as { scrollIntoView(options: unknown): void }).scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => (globalThis as unknown as { scrollBy(x: number, y: number): void }).scrollBy(0, -90));
     await shoot(page, 'review', root);
   } finally {
     await browser.close();

@@ -81,6 +81,8 @@ export interface Prompt {
   /** 0-based index of the question in the plan this prompt belongs to. */
   questionIndex: number;
   text: string;
+  /** Said before the text, and shown apart from it: a greeting with the plan, "No problem, let's move on.". */
+  lead?: string | null;
   /** Offset from the interview's start, in ms. */
   atMs: number;
   /** The synthesised voice, when the server speaks (null until it is ready, and for browser voices). */

@@ -33,6 +33,7 @@ export function toPrompt(row: InterviewPromptEntity): Prompt {
     questionId: row.questionId,
     questionIndex: row.questionIndex,
     text: row.text,
+    ...(row.lead ? { lead: row.lead } : {}),
     atMs: row.atMs,
     audioUrl: row.audioPath ? promptAudioUrl(row.interviewId, row.seq) : null,
     audioDurationMs: row.audioDurationMs,

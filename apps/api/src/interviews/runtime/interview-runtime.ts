@@ -649,7 +649,7 @@ export class InterviewRuntime implements StreamSink {
   private async next(lead = ''): Promise<void> {
     const nextIndex = this.turn.questionIndex + 1;
     if (nextIndex >= this.questions.length) {
-      await this.say('closing', `${lead} ${CLOSING_LINE}`.trim(), null);
+      await this.say('closing', CLOSING_LINE, null, '', lead);
       await this.finish();
       return;
     }
@@ -660,19 +660,22 @@ export class InterviewRuntime implements StreamSink {
     this.followUpsAsked = [];
     this.setTurn({ questionIndex: index, followUpsAsked: 0 });
     const question = this.questions[index];
-    await this.say('question', lead ? `${lead} ${question.text}` : question.text, 'answer', question.text);
+    await this.say('question', question.text, 'answer', question.text, lead);
   }
 
-  /** The interviewer says something; when an answer is expected, a new answer opens. */
-  private async say(kind: PromptKind, text: string, expects: 'answer' | 'follow-up' | null, askedText = ''): Promise<void> {
+  /** The interviewer says something (`lead` first: a greeting, a transition); when an answer is expected, one opens. */
+  private async say(kind: PromptKind, text: string, expects: 'answer' | 'follow-up' | null, askedText = '', lead = ''): Promise<void> {
     const question = this.questions[this.turn.questionIndex];
     const seq = await this.retrying(() => this.deps.interviews.allocateSeq(this.id));
     const atMs = Math.max(this.nowMs(), this.timelineMs);
-    await this.retrying(() => this.deps.interviews.addPrompt({ interviewId: this.id, seq, kind, questionId: question?.id ?? null, questionIndex: this.turn.questionIndex, text, atMs }));
-    const prompt: Prompt = { seq, kind, questionId: question?.id ?? null, questionIndex: this.turn.questionIndex, text, atMs, audioUrl: null, audioDurationMs: null };
+    await this.retrying(() =>
+      this.deps.interviews.addPrompt({ interviewId: this.id, seq, kind, questionId: question?.id ?? null, questionIndex: this.turn.questionIndex, text, lead: lead || null, atMs }),
+    );
+    const prompt: Prompt = { seq, kind, questionId: question?.id ?? null, questionIndex: this.turn.questionIndex, text, ...(lead ? { lead } : {}), atMs, audioUrl: null, audioDurationMs: null };
     this.deps.emit('prompt', prompt);
     if (this.entity.plan.voice === 'server') {
-      await this.deps.queue.add(JobName.SynthesizePrompt, { interviewId: this.id, seq, text }, { jobId: jobId('tts', this.id, seq) });
+      const spoken = lead ? `${lead} ${text}` : text;
+      await this.deps.queue.add(JobName.SynthesizePrompt, { interviewId: this.id, seq, text: spoken }, { jobId: jobId('tts', this.id, seq) });
     }
     if (expects) {
       const row = await this.retrying(() => this.deps.interviews.createAnswer({

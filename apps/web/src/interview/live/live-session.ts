@@ -5,7 +5,7 @@ import { BargeInDetector } from './barge-in';
 import { AudioUplink, mayStream } from './audio-uplink';
 import { CompletionWatch, isErrorReply, LiveConnection, Toasts, type ConnectionStatus, type Toast } from './live-connection';
 import { IDLE_PLAYBACK, PromptPlayer, speakingTimeMs, type PlaybackOutcome, type PlaybackSource, type PlaybackState } from './prompt-player';
-import { upsertPartial, upsertPrompt, upsertSegment, withoutPartial } from './transcript';
+import { spokenText, upsertPartial, upsertPrompt, upsertSegment, withoutPartial } from './transcript';
 
 export { isErrorReply, type ConnectionStatus, type Toast } from './live-connection';
 
@@ -401,7 +401,7 @@ export class LiveSession {
         this.set({ wrappingUp: true, activity: null });
         if (!this.state.snapshot.prompts.some((p) => p.seq === closing.seq)) this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, closing) });
         this.enqueue(closing.seq);
-        this.closingWait = setTimeout(() => this.finishCompletion(), Math.min(CLOSING_WAIT_MAX_MS, speakingTimeMs(closing.text) + AUDIO_WAIT_MS));
+        this.closingWait = setTimeout(() => this.finishCompletion(), Math.min(CLOSING_WAIT_MAX_MS, speakingTimeMs(spokenText(closing)) + AUDIO_WAIT_MS));
       } else {
         this.pendingCompletion = snapshot;
       }
@@ -466,7 +466,7 @@ export class LiveSession {
     }
     if (playing.replay) this.player.stop();
     if (this.state.snapshot.plan.voice === 'browser') {
-      this.player.speak(seq, prompt.text);
+      this.player.speak(seq, spokenText(prompt));
     } else if (prompt.audioUrl && this.voicedInRoom(seq)) {
       this.player.follow(seq, (prompt.audioDurationMs ?? 20_000) + ROOM_VOICE_GRACE_MS, this.state.playback.status === 'blocked');
     } else if (prompt.audioUrl) {
@@ -479,7 +479,7 @@ export class LiveSession {
         this.audioWait = null;
         if (this.state.waitingForAudio !== seq) return;
         this.set({ waitingForAudio: null });
-        this.player.speak(seq, prompt.text);
+        this.player.speak(seq, spokenText(prompt));
       }, AUDIO_WAIT_MS);
     }
   }
@@ -504,18 +504,18 @@ export class LiveSession {
       } else if (outcome === 'failed' && prompt) {
         // The room never finished it: play the prompt here instead.
         if (prompt.audioUrl) this.player.playAudio(seq, prompt.audioUrl);
-        else this.player.speak(seq, prompt.text);
+        else this.player.speak(seq, spokenText(prompt));
       }
       return;
     }
     if (outcome === 'failed' && source === 'audio' && prompt) {
       // The recording couldn't be played: read the prompt with the browser's voice instead.
-      this.player.speak(seq, prompt.text);
+      this.player.speak(seq, spokenText(prompt));
       return;
     }
     if (outcome === 'failed' && source === 'speech' && prompt) {
       // No voice at all: give the candidate time to read the prompt before the server starts listening.
-      setTimeout(() => this.markPlayed(seq), Math.min(4_000, speakingTimeMs(prompt.text) / 3));
+      setTimeout(() => this.markPlayed(seq), Math.min(4_000, speakingTimeMs(spokenText(prompt)) / 3));
       return;
     }
     if (outcome !== 'stopped') this.markPlayed(seq);
@@ -728,7 +728,7 @@ export class LiveSession {
       }
     }
     if (this.state.snapshot.plan.voice === 'server' && prompt.audioUrl) this.player.playAudio(seq, prompt.audioUrl, !firstTime);
-    else this.player.speak(seq, prompt.text, !firstTime);
+    else this.player.speak(seq, spokenText(prompt), !firstTime);
   }
 
   /** Plays audio the browser blocked until a click. */

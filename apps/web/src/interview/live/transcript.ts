@@ -28,6 +28,11 @@ export function upsertPrompt(prompts: readonly Prompt[], prompt: Prompt): Prompt
   return next;
 }
 
+/** What the interviewer says for a prompt: its lead (a greeting, a transition), then its text. */
+export function spokenText(prompt: Prompt): string {
+  return prompt.lead ? `${prompt.lead} ${prompt.text}` : prompt.text;
+}
+
 /** A line of the transcript as shown: the segments, plus any prompt the server has not sent a segment for. */
 export interface TranscriptLine {
   seq: number;
@@ -42,7 +47,7 @@ export interface TranscriptLine {
 export function transcriptLines(segments: readonly ShownSegment[], prompts: readonly Prompt[]): TranscriptLine[] {
   const bySeq = new Map<number, TranscriptLine>();
   for (const prompt of prompts) {
-    bySeq.set(prompt.seq, { seq: prompt.seq, speaker: 'interviewer', text: prompt.text, startMs: prompt.atMs, prompt, partial: false });
+    bySeq.set(prompt.seq, { seq: prompt.seq, speaker: 'interviewer', text: spokenText(prompt), startMs: prompt.atMs, prompt, partial: false });
   }
   for (const segment of segments) {
     const prompt = bySeq.get(segment.seq)?.prompt ?? null;

@@ -114,6 +114,11 @@ export function InterviewerPanel(props: InterviewerPanelProps) {
           <p className="interviewer-panel__kind" data-testid="prompt-kind">
             {prompt ? promptKindLabel(prompt.kind, prompt.questionIndex, turn.questionCount) : 'Interviewer'}
           </p>
+          {prompt?.lead && (
+            <p className="interviewer-panel__lead" data-testid="prompt-lead">
+              {prompt.lead}
+            </p>
+          )}
           <p className="interviewer-panel__text" data-testid="prompt-text">
             {prompt?.text ?? 'The interviewer is about to start…'}
           </p>

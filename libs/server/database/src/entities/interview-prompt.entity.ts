@@ -22,6 +22,10 @@ export class InterviewPromptEntity {
   @Column({ type: 'text' })
   text: string;
 
+  /** Said before the text (a greeting, "No problem, let's move on."), or null. */
+  @Column({ type: 'text', nullable: true })
+  lead: string | null;
+
   @Column({ name: 'at_ms', type: 'integer' })
   atMs: number;
 

@@ -34,6 +34,8 @@ export interface NewPrompt {
   questionId: string | null;
   questionIndex: number;
   text: string;
+  /** Said before the text (a greeting, a transition). */
+  lead?: string | null;
   atMs: number;
 }
 
@@ -251,7 +253,7 @@ export class InterviewRepository {
   /** Stores a prompt and its line in the transcript together. */
   async addPrompt(prompt: NewPrompt): Promise<InterviewPromptEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(InterviewPromptEntity, { ...prompt, audioPath: null, audioDurationMs: null });
+      const saved = await manager.save(InterviewPromptEntity, { ...prompt, lead: prompt.lead ?? null, audioPath: null, audioDurationMs: null });
       await manager
         .createQueryBuilder()
         .insert()
@@ -264,7 +266,7 @@ export class InterviewRepository {
           questionId: prompt.questionId,
           startMs: prompt.atMs,
           endMs: prompt.atMs,
-          text: prompt.text,
+          text: prompt.lead ? `${prompt.lead} ${prompt.text}` : prompt.text,
           engine: null,
         })
         .orIgnore()
