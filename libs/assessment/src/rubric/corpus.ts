@@ -100,6 +100,10 @@ export class Corpus {
     return out.sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id));
   }
 
+  categoryOf(questionId: string): Question['category'] | undefined {
+    return this.questions.find((q) => q.id === questionId)?.category;
+  }
+
   profile(questionId: string): SparseVector | undefined {
     return this.profiles.get(questionId);
   }

@@ -8,6 +8,7 @@ import { termList, termSet, tokenize } from '../text/analyze';
 import { NEGATORS, RUBRIC_META_STEMS } from '../text/lexicon';
 import type { Corpus } from './corpus';
 import { pointParts, type PointPart } from './point-parts';
+import { pointFacet, type StoryFacet } from './story';
 
 export interface WeightedTerm {
   term: string;
@@ -31,6 +32,8 @@ export interface PointModel {
   starPart: string | null;
   /** What a listener ticks off one by one: core, details, purpose, label (see point-parts.ts). */
   parts: PointPart[];
+  /** For behavioural questions: the facet of a story the point asks for (see story.ts). */
+  facet: StoryFacet | null;
 }
 
 export interface MistakeModel {
@@ -153,6 +156,7 @@ function pointModel(id: string, text: string, corpus: Corpus): PointModel {
     termSet: new Set(terms.map((t) => t.term)),
     starPart,
     parts: pointParts(text, corpus),
+    facet: null,
   };
 }
 
@@ -188,7 +192,8 @@ function keyTermModel(text: string): KeyTermModel {
 }
 
 export function buildQuestionModel(question: Question, corpus: Corpus): QuestionModel {
-  const points = question.rubric.map((p) => pointModel(p.id, p.text, corpus));
+  const behavioral = question.category === 'behavioral';
+  const points = question.rubric.map((p) => ({ ...pointModel(p.id, p.text, corpus), facet: behavioral ? pointFacet(p.text) : null }));
   const mistakes = question.commonMistakes.map((m) => mistakeModel(m, points, corpus));
   const keyTerms = question.keyTerms.map(keyTermModel).filter((k) => k.alternatives.length > 0);
   const seeds = question.followUps.map((text) => ({ text, terms: termSet(text) }));
@@ -197,5 +202,5 @@ export function buildQuestionModel(question: Question, corpus: Corpus): Question
   for (const t of questionTerms) vocabulary.add(t.term);
   for (const p of points) for (const t of p.terms) vocabulary.add(t.term);
   for (const k of keyTerms) for (const alt of k.alternatives) for (const t of alt) vocabulary.add(t);
-  return { question, points, mistakes, keyTerms, seeds, questionTerms, vocabulary, behavioral: question.category === 'behavioral' };
+  return { question, points, mistakes, keyTerms, seeds, questionTerms, vocabulary, behavioral };
 }

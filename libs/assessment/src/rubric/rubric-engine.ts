@@ -26,6 +26,7 @@ import { matchPointParts, partsEvidence, type PointPartsMatch } from './part-mat
 import { completionSentence, followUpForPoint, gapSentence, joinList, partialGapSentence, partPhrase, shortQuote, startHint, strengthSentence, tidy } from './phrasing';
 import { buildQuestionModel, type MistakeModel, type PointModel, type QuestionModel } from './question-model';
 import { analyzeStar, starCount } from './star';
+import { analyzeStory } from './story';
 
 /** Weights of the overall score (a weighted mean of the four). */
 export const OVERALL_WEIGHTS = { relevance: 0.2, depth: 0.3, clarity: 0.2, correctness: 0.3 } as const;
@@ -53,6 +54,9 @@ export const CALIBRATION = {
   omissionPenalty: 0.5,
   contradictionPenalty: 1.0,
   maxMistakePenalty: 4,
+  /** The overall is the weighted mean × (coverageFloor + (1 − coverageFloor) × min(1, coverage credit / coverageFull)). */
+  coverageFloor: 0.35,
+  coverageFull: 0.7,
 };
 
 const TRADEOFF_STEMS = stemSet(TRADEOFF_WORDS);
@@ -208,6 +212,7 @@ export class RubricEngine implements AssessmentEngine {
     const words = a.wordCount;
     const d = discourse(a);
     const star = model.behavioral ? analyzeStar(a) : null;
+    const story = star ? analyzeStory(a, star) : null;
 
     // Rubric points.
     const contradictions: { point: PointModel; evidence: EvidenceSpan }[] = [];
@@ -233,6 +238,19 @@ export class RubricEngine implements AssessmentEngine {
           evidence = star.evidence[p.starPart as keyof StarAnalysis['evidence']] ?? evidence;
         }
       }
+      // A behavioural point is met by the story's own facet it asks for, whatever words the story uses.
+      if (story && p.facet && confidence > STORY_WORDS_MAX) {
+        // The rubric's abstract words ("describes the mistake", "the impact") said without a story behind them.
+        confidence = STORY_WORDS_MAX + (confidence - STORY_WORDS_MAX) * story.concreteness;
+      }
+      const facetEvidence = story && p.facet ? story.facets[p.facet] : null;
+      if (facetEvidence && story) {
+        const facetConfidence = (p.facet === 'role' ? 0.55 + 0.35 * story.ownShare : STORY_FACET_CONFIDENCE) * (0.55 + 0.45 * story.concreteness);
+        if (facetConfidence > confidence) {
+          confidence = facetConfidence;
+          evidence = facetEvidence;
+        }
+      }
       confidence = Math.round(clamp01(confidence) * 100) / 100;
       const covered = confidence >= CALIBRATION.coveredAt;
       return { pointId: p.id, text: p.text, covered, evidence: covered || confidence > 0.15 ? evidence : null, confidence, parts };
@@ -243,12 +261,24 @@ export class RubricEngine implements AssessmentEngine {
 
     // Relevance.
     const answerVector = corpus.vector(a.termCounts);
-    const sims = answerVector.norm > 0 ? corpus.similarities(answerVector) : [];
+    // A story given to a behavioural question is compared with the other behavioural questions only: a story about a
+    // database migration talks like the migration question, and is still an answer to "tell me about a mistake".
+    const aStory = story !== null && story.shape >= 0.5;
+    const sims = (answerVector.norm > 0 ? corpus.similarities(answerVector) : []).filter((s) => !aStory || corpus.categoryOf(s.id) === 'behavioral' || s.id === question.id);
     const target = sims.find((s) => s.id === question.id)?.similarity ?? 0;
     const bestOther = sims.find((s) => s.id !== question.id);
     const otherSim = bestOther?.similarity ?? 0;
-    const focus = target >= otherSim ? 1 : target / Math.max(otherSim, 1e-9);
-    const strength = clamp01(target / CALIBRATION.fullRelevanceSimilarity);
+    let focus = target >= otherSim ? 1 : target / Math.max(otherSim, 1e-9);
+    let strength = clamp01(target / CALIBRATION.fullRelevanceSimilarity);
+    if (story) {
+      // Its shape (a situation, the candidate's part, actions, reasons, a result, a lesson) and the situation the question
+      // asks about (its own words: "disagreed", "mistake", "deadline") say it answers the question, not the sample's words.
+      const asked = askedShare(model, a);
+      const storyStrength = clamp01(story.shape / 0.67) * (0.2 + 0.8 * asked);
+      strength = Math.max(strength, storyStrength * (0.5 + 0.5 * story.concreteness));
+      // A story about another kind of situation (another question's) stays unfocused.
+      focus = Math.max(focus, clamp01(story.shape / 0.67) * asked);
+    }
     const topical = strength * focus ** 2;
     const relevanceRaw = 10 * Math.sqrt(topical) * (0.3 + 0.7 * d) * Math.min(1, words / 15);
     const relevance = score10(relevanceRaw);
@@ -291,7 +321,9 @@ export class RubricEngine implements AssessmentEngine {
     const scores: Scores = isNonAnswer
       ? { relevance: 0, depth: 0, clarity: score10(Math.min(clarity, 0.5)), correctness: 0, overall: 0 }
       : { relevance, depth, clarity, correctness, overall: 0 };
-    scores.overall = overallOf(scores);
+    // What the overall means (strong 7.5–10, partial 3.5–6.5, vague under 3.5): a fluent, on-topic answer that makes few
+    // of the points is not a strong one, so the mean of the four is weighed by how much of the rubric was covered.
+    scores.overall = score10(overallOf(scores) * (CALIBRATION.coverageFloor + (1 - CALIBRATION.coverageFloor) * Math.min(1, coverage / CALIBRATION.coverageFull)));
 
     const keyTermsUsed = this.keyTermsUsed(model, a);
     const followUp = this.followUp(model, rubric, level, input.followUpsAsked ?? [], new Set(a.termCounts.keys()));
@@ -518,6 +550,21 @@ export class RubricEngine implements AssessmentEngine {
 function partsOf(judgement: RubricPointJudgement): { said: string[]; missing: string[] } {
   const parts = judgement.parts ?? [];
   return { said: parts.filter((p) => p.covered).map((p) => p.text), missing: parts.filter((p) => !p.covered).map((p) => p.text) };
+}
+
+/** A behavioural point met by the story's facet it asks for (its result, its lesson…) is this sure, in a concrete story. */
+const STORY_FACET_CONFIDENCE = 0.9;
+/** The rubric's own words in a behavioural answer count up to here; beyond it only as much as the story is concrete. */
+const STORY_WORDS_MAX = 0.4;
+
+/** How much of what the question asks about (its distinctive words) the answer talks about, 0–1. */
+function askedShare(model: QuestionModel, a: TextAnalysis): number {
+  const terms = model.questionTerms.slice(0, 6);
+  const total = terms.reduce((s, t) => s + t.weight, 0);
+  if (total <= 0) return 0;
+  let hit = 0;
+  for (const t of terms) if (a.termCounts.has(t.term)) hit += t.weight;
+  return clamp01(hit / total / 0.5);
 }
 
 /** A missed point the answer touched on (confidence at least this) is probed first. */
