@@ -77,7 +77,9 @@ describe('live AI interview pipeline', () => {
 
     await startAudio(live, 'stream-one');
     live.socket.emit('prompt:played', first.seq);
-    const speech = concatPcm(silence(500), answerPcm, silence(4000));
+    // A browser keeps sending silence after the answer; enough of it for a nudge and the wait after it, should the
+    // interviewer take the last words as a sentence left open.
+    const speech = concatPcm(silence(500), answerPcm, silence(7000));
     // Up to the pause after the first sentence: the candidate has more to say.
     const firstSentenceFrames = Math.ceil((500 + speak(splitSentences(ANSWER)[0]).length / 16 + 800) / 20);
     const resumeAt = await live.streamPcm(speech, { speed: 2, stopAfterFrames: firstSentenceFrames });
@@ -99,7 +101,7 @@ describe('live AI interview pipeline', () => {
     expect(live.all('prompt').filter((p) => p.seq > first.seq)).toHaveLength(0);
     await live.streamPcm(speech.subarray(resumeAt * 320), { speed: 2, fromSeq: resumeAt });
 
-    const next = (await live.waitFor('prompt', (p) => p.seq > first.seq, 60_000)) as Prompt;
+    const next = (await live.waitFor('prompt', (p) => p.seq > first.seq && p.kind !== 'nudge', 60_000)) as Prompt;
     expect(['follow-up', 'question']).toContain(next.kind);
 
     const segments = live.all('transcript:segment').filter((s) => s.speaker === 'candidate') as LiveTranscriptSegment[];

@@ -95,13 +95,13 @@ async function main(): Promise<void> {
 
     // A live interview, caught while the candidate is speaking: final lines and the words being recognised.
     const id = await page.evaluate(async (questionIds) => {
-      const session = await (await fetch('/api/auth/session')).json();
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
       const res = await fetch('/api/interviews', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
         body: JSON.stringify({ questionIds, maxFollowUps: 0, voice: 'server' }),
       });
-      return (await res.json()).id as string;
+      return ((await res.json()) as { id: string }).id;
     }, QUESTIONS);
     await page.goto(`${stack.baseUrl}/interviews/${id}`);
     await page.getByRole('button', { name: 'Start interview' }).click();

@@ -124,6 +124,9 @@ describe('reviewing a finished interview in the browser', () => {
     expect(voice.status()).toBe(200);
     expect((await voice.body()).subarray(0, 4).toString('latin1')).toBe('RIFF');
 
+    // What the numbers mean, next to them.
+    expect(await page.getByTestId('score-band').textContent()).toMatch(/7\.5–10 strong · 3\.5–6\.5 partial · under 3\.5 vague or off-topic/);
+    expect(await page.getByTestId('question-band').first().textContent()).toMatch(/^(strong|good|partial|weak)$/);
     // The summary says what to work on and what to practise next; each answer says how it ended.
     const insights = (await page.getByTestId('insights').textContent()) ?? '';
     expect(insights).not.toContain('Nothing noted');
@@ -152,6 +155,7 @@ describe('reviewing a finished interview in the browser', () => {
     expect(md).toMatch(/\| *Relevance *\|/);
     expect(md).toMatch(/- \[x\] /);
     expect(md).not.toContain('Nothing noted');
+    expect(md).toMatch(/\*\*Overall score:\*\* \d+\.\d — .*\(7\.5-10 strong, 3\.5-6\.5 partial, under 3\.5 vague or off-topic\)/);
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export PDF' }).click()]);
     expect(pdf.suggestedFilename()).toMatch(/^mockroom-review-.*\.pdf$/);

@@ -171,6 +171,24 @@ export interface RubricJudgement {
 export const SCORE_DIMENSIONS = ['relevance', 'depth', 'clarity', 'correctness'] as const;
 export type ScoreDimension = (typeof SCORE_DIMENSIONS)[number];
 
+/**
+ * What an overall score means, published next to the scores and held on a labelled set (npm run eval:scoring):
+ * a strong answer scores 7.5–10, a partial one 3.5–6.5, a vague or off-topic one under 3.5.
+ */
+export const SCORE_BANDS = {
+  strong: { min: 7.5, max: 10, label: 'strong' },
+  partial: { min: 3.5, max: 6.5, label: 'partial' },
+  weak: { min: 0, max: 3.5, label: 'vague or off-topic' },
+} as const;
+
+/** The band an overall score falls in; between partial and strong (6.5–7.5) it is "good". */
+export function scoreBand(overall: number): 'strong' | 'good' | 'partial' | 'weak' {
+  if (overall >= SCORE_BANDS.strong.min) return 'strong';
+  if (overall > SCORE_BANDS.partial.max) return 'good';
+  if (overall >= SCORE_BANDS.partial.min) return 'partial';
+  return 'weak';
+}
+
 export interface AnswerScores {
   relevance: number;
   depth: number;

@@ -1,4 +1,4 @@
-import type { Review } from '@mockroom/contracts';
+import { SCORE_BANDS, scoreBand, type Review } from '@mockroom/contracts';
 import { Link } from 'react-router';
 import { elapsed, score } from '../interview/format';
 import { ScoreBars } from '../interview/summary/ScoreBars';
@@ -32,6 +32,7 @@ export function Insights({ review, polling }: { review: Review; polling: boolean
                 <span className="score__out-of">/ 10</span>
               </p>
             )}
+            {overall !== null && <ScoreBandNote overall={overall} />}
             <p className="summary__polling" role="status">
               {polling ? (
                 <>
@@ -125,5 +126,24 @@ export function Insights({ review, polling }: { review: Review; polling: boolean
         )}
       </div>
     </section>
+  );
+}
+
+const BAND_TEXT: Record<ReturnType<typeof scoreBand>, string> = {
+  strong: 'A strong answer',
+  good: 'Good, not yet strong',
+  partial: 'A partial answer',
+  weak: 'Vague or off the point',
+};
+
+/** What the number means: the bands the scores are held to. */
+export function ScoreBandNote({ overall }: { overall: number }) {
+  return (
+    <p className="score-band" data-testid="score-band" data-band={scoreBand(overall)}>
+      <strong>{BAND_TEXT[scoreBand(overall)]}</strong>
+      <span className="score-band__legend">
+        {SCORE_BANDS.strong.min}–10 strong · {SCORE_BANDS.partial.min}–{SCORE_BANDS.partial.max} partial · under {SCORE_BANDS.weak.max} vague or off-topic
+      </span>
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReviewInterviewerView, ReviewQuestion } from '@mockroom/contracts';
+import { scoreBand, type ReviewInterviewerView, type ReviewQuestion } from '@mockroom/contracts';
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { score } from '../interview/format';
@@ -7,6 +7,8 @@ import { categoryLabel } from '../ui/labels';
 import { AnswerReview } from './AnswerReview';
 import { InterviewerVerdict } from './InterviewerVerdict';
 import { answerTitle } from './review-logic';
+
+const BAND_LABEL: Record<ReturnType<typeof scoreBand>, string> = { strong: 'strong', good: 'good', partial: 'partial', weak: 'weak' };
 
 interface QuestionCardProps {
   question: ReviewQuestion;
@@ -45,9 +47,12 @@ export const QuestionCard = memo(function QuestionCard({ question, questionCount
           {!question.asked ? (
             <Chip tone="warning">Not reached</Chip>
           ) : question.scores ? (
-            <span className="review-question__score">
+            <span className="review-question__score" title={`${BAND_LABEL[scoreBand(question.scores.overall)]} (7.5–10 strong, 3.5–6.5 partial, under 3.5 vague)`}>
               <span className="score__value">{score(question.scores.overall)}</span>
               <span className="score__out-of"> / 10</span>
+              <span className="review-question__band" data-testid="question-band">
+                {BAND_LABEL[scoreBand(question.scores.overall)]}
+              </span>
             </span>
           ) : null}
         </div>

@@ -4,7 +4,7 @@
  * and a confidently wrong one (`held-out/*.json`). The engine must order them (strong above the others, partial above
  * vague) and put each in its band: what the numbers mean, published beside the scores.
  */
-import type { Category, Question } from '@mockroom/contracts';
+import { SCORE_BANDS, type Category, type Question } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,12 +21,12 @@ export interface HeldOutAnswer {
   covers: string[];
 }
 
-/** What an overall score means. The bands are published in the UI next to the scores. */
-export const SCORE_BANDS: Record<HeldOutKind, { min: number; max: number; label: string }> = {
-  strong: { min: 7.5, max: 10, label: 'strong' },
-  partial: { min: 3.5, max: 6.5, label: 'partial' },
-  vague: { min: 0, max: 3.5, label: 'vague or off-topic' },
-  wrong: { min: 0, max: 3.5, label: 'confidently wrong' },
+/** The band each kind of answer must land in (the bands the UI publishes, SCORE_BANDS in contracts). */
+export const BANDS: Record<HeldOutKind, { min: number; max: number }> = {
+  strong: SCORE_BANDS.strong,
+  partial: SCORE_BANDS.partial,
+  vague: SCORE_BANDS.weak,
+  wrong: SCORE_BANDS.weak,
 };
 
 /** Pairs the engine must order: the first kind strictly above the second, for the same question. */
@@ -104,7 +104,7 @@ export async function runHeldOutEval(engine: AssessmentEngine, answers = heldOut
       }
     }
     for (const [kind, overall] of scores) {
-      const band = SCORE_BANDS[kind];
+      const band = BANDS[kind];
       const ok = overall >= band.min && overall <= band.max;
       const k = perKind[kind];
       k.answers++;
@@ -136,7 +136,7 @@ export async function runHeldOutEval(engine: AssessmentEngine, answers = heldOut
       strong: behaviouralStrong.length,
       strongMean: behaviouralStrong.length ? behaviouralStrong.reduce((s, x) => s + x, 0) / behaviouralStrong.length : 0,
       strongMin: behaviouralStrong.length ? Math.min(...behaviouralStrong) : 0,
-      strongInBand: behaviouralStrong.filter((x) => x >= SCORE_BANDS.strong.min).length,
+      strongInBand: behaviouralStrong.filter((x) => x >= BANDS.strong.min).length,
     },
     misordered,
     outOfBand,
@@ -151,7 +151,7 @@ export function formatHeldOutReport(r: HeldOutReport, details = false): string {
     ...Object.entries(r.perPair).map(([pair, s]) => `    ${pair.padEnd(18)} ${s.accuracy.toFixed(3)} (${s.correct}/${s.pairs})`),
     `  in band ${r.bands.accuracy.toFixed(3)} (${r.bands.inBand}/${r.bands.answers}); goal >= 0.85`,
     ...HELD_OUT_KINDS.map((k) => {
-      const b = SCORE_BANDS[k];
+      const b = BANDS[k];
       const s = r.perKind[k];
       return `    ${k.padEnd(8)} mean ${s.mean.toFixed(1)}  band ${b.min}-${b.max}: ${s.inBand}/${s.answers} (${pct(s.answers ? s.inBand / s.answers : 0)})`;
     }),

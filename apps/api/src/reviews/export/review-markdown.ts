@@ -2,6 +2,7 @@ import type { AnswerScores, Review, ReviewAnswer, ReviewQuestion, ReviewRubricPo
 import {
   answerHeading,
   answerTiming,
+  bandNote,
   clock,
   followUpsAsked,
   formatScore,
@@ -78,7 +79,8 @@ function headerBlocks(review: Review): string[] {
 }
 
 function scoreBlocks(review: Review): string[] {
-  const blocks = [heading(2, 'Scores'), `**Overall score:** ${formatScore(overallScore(review))}`];
+  const overall = overallScore(review);
+  const blocks = [heading(2, 'Scores'), `**Overall score:** ${formatScore(overall)}${overall === null ? '' : ` — ${bandNote(overall)}`}`];
   const scores = review.scores;
   if (scores) {
     const rows = scoreRows(scores)

@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import {
   answerHeading,
   answerTiming,
+  bandNote,
   candidateName,
   clock,
   followUpsAsked,
@@ -278,6 +279,7 @@ function renderScores(doc: Doc, review: Review): void {
     left(doc),
     doc.y,
   );
+  if (overall !== null) note(doc, bandNote(overall));
   doc.moveDown(0.4);
   if (!review.scores) return note(doc, `Dimensions: ${NOT_SCORED.toLowerCase()}.`);
   note(doc, 'Mean of the questions’ scores:');
