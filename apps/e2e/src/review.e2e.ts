@@ -155,7 +155,7 @@ describe('reviewing a finished interview in the browser', () => {
     expect(md).toMatch(/\| *Relevance *\|/);
     expect(md).toMatch(/- \[x\] /);
     expect(md).not.toContain('Nothing noted');
-    expect(md).toMatch(/\*\*Overall score:\*\* \d+\.\d — .*\(7\.5-10 strong, 3\.5-6\.5 partial, under 3\.5 vague or off-topic\)/);
+    expect(md).toMatch(/\*\*Overall score:\*\* \d+\.\d \/ 10 — .*\(7\.5-10 strong, 3\.5-6\.5 partial, under 3\.5 vague or off-topic\)/);
 
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export PDF' }).click()]);
     expect(pdf.suggestedFilename()).toMatch(/^mockroom-review-.*\.pdf$/);
