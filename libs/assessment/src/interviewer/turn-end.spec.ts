@@ -1,4 +1,4 @@
-import { decideTurnEnd, describeAnswerEnding, DONE_WAIT_MS } from './turn-end';
+import { decideTurnEnd, describeAnswerEnding, DONE_WAIT_MS, LIKELY_DONE_WAIT_MS } from './turn-end';
 
 const PATIENCE = 5000;
 const decide = (text: string, extra: Partial<Parameters<typeof decideTurnEnd>[0]> = {}) => decideTurnEnd({ text, patienceMs: PATIENCE, ...extra });
@@ -8,10 +8,14 @@ const FINISHED =
   'and if redis is down we fail open for reads';
 
 describe('decideTurnEnd', () => {
-  it('takes a finished answer after a short silence', () => {
+  it('takes a finished answer after a short silence, and a probably finished one after a little longer', () => {
     const d = decide(FINISHED, { coverage: { covered: 3, total: 5 } });
-    expect(d).toMatchObject({ state: 'done', waitMs: DONE_WAIT_MS });
+    expect(d).toMatchObject({ state: 'done', waitMs: LIKELY_DONE_WAIT_MS });
     expect(d.reasons).toEqual(['finished sentence', '3 of 5 points covered']);
+    // The voice falling at the end as well: clearly finished.
+    expect(decide(FINISHED, { coverage: { covered: 3, total: 5 }, prosody: { falling: true } })).toMatchObject({ state: 'done', waitMs: DONE_WAIT_MS });
+    // A short patience is never exceeded.
+    expect(decideTurnEnd({ text: FINISHED, coverage: { covered: 3, total: 5 }, patienceMs: 1000 }).waitMs).toBe(1000);
     expect(decide("so that's how i'd shard it. that's it")).toMatchObject({ state: 'done', reasons: ['said they were done'] });
   });
 
@@ -49,6 +53,8 @@ describe('decideTurnEnd', () => {
     expect(short.state).toBe('mid-thought');
     const middling = decide('we would put the sessions in redis with an expiry time on each key', { coverage: { covered: 1, total: 5 } });
     expect(middling).toMatchObject({ state: 'unsure', waitMs: 2500 });
+    // With a short patience, still no quicker than a probably finished answer.
+    expect(decideTurnEnd({ text: 'we would put the sessions in redis with an expiry time on each key', coverage: { covered: 1, total: 5 }, patienceMs: 2000 })).toMatchObject({ state: 'unsure', waitMs: LIKELY_DONE_WAIT_MS });
     expect(decide('we would put the sessions in redis with an expiry time on each key', { coverage: { covered: 1, total: 5 }, prosody: { falling: true } }).state).toBe('done');
     expect(decide(FINISHED, { prosody: { falling: false } }).state).toBe('unsure');
   });

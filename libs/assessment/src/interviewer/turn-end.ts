@@ -29,8 +29,13 @@ export interface TurnEndDecision {
   reasons: string[];
 }
 
-/** A clearly finished answer is taken after this much silence. */
+/** A clearly finished answer (said so, or a finished sentence with several signs agreeing) is taken after this much silence. */
 export const DONE_WAIT_MS = 800;
+/**
+ * A probably finished one (a finished sentence and one more sign) waits longer: people pause most of a second between
+ * sentences of one answer, and being cut off costs a candidate more than a half-second wait.
+ */
+export const LIKELY_DONE_WAIT_MS = 1500;
 /** Asking for time stretches the patience this much, up to `ASKED_FOR_TIME_MAX_MS`. */
 const ASKED_FOR_TIME_FACTOR = 3;
 export const ASKED_FOR_TIME_MAX_MS = 30_000;
@@ -157,9 +162,11 @@ export function decideTurnEnd(input: TurnEndInput): TurnEndDecision {
       reasons.push('voice stayed level');
     }
   }
-  if (done >= 2) return { state: 'done', waitMs: DONE_WAIT_MS, reasons };
+  if (done >= 3) return { state: 'done', waitMs: DONE_WAIT_MS, reasons };
+  if (done >= 2) return { state: 'done', waitMs: Math.min(patience, LIKELY_DONE_WAIT_MS), reasons };
   if (done <= 0) return { state: 'mid-thought', waitMs: patience, reasons };
-  return { state: 'unsure', waitMs: Math.max(DONE_WAIT_MS, Math.min(patience, Math.round(patience / 2))), reasons };
+  // Unsure: half the patience, and never less than a probably finished answer gets.
+  return { state: 'unsure', waitMs: Math.min(patience, Math.max(LIKELY_DONE_WAIT_MS, Math.round(patience / 2))), reasons };
 }
 
 /** "ended after 1.2 s of silence: finished sentence, 4 of 5 points covered", for the review and the log. */

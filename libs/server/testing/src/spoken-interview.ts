@@ -43,7 +43,14 @@ export async function takeSpokenInterview(
       const speed = options.speed ?? 3;
       seq = await live.streamPcm(silence(voice.audioDurationMs), { speed, fromSeq: seq });
       live.socket.emit('prompt:played', prompt.seq);
-      seq = await live.streamPcm(concatPcm(silence(400), speakSentences(answer), silence(2600)), { speed, fromSeq: seq });
+      seq = await live.streamPcm(concatPcm(silence(400), speakSentences(answer)), { speed, fromSeq: seq });
+      const spokeAt = Date.now();
+      seq = await live.streamPcm(silence(2600), { speed, fromSeq: seq });
+      // The pauses between its sentences are not the end: nothing may move on before the last words were sent.
+      const early = live.received.find(
+        (r) => r.at < spokeAt && (r.event === 'interview:completed' || (r.event === 'prompt' && (r.args[0] as Prompt).seq > prompt.seq)),
+      );
+      if (early) throw new Error(`answer ${index + 1} was taken as finished between two of its sentences (${early.event} came ${spokeAt - early.at} ms before its last words)`);
     }
     await live.waitFor('interview:completed', () => true, 120_000);
     // The last answer's assessment lands on its own schedule: wait until every answer is scored.
