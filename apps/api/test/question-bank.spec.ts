@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { startTestApp, TestApp, TestBrowser, uniqueEmail } from './test-app';
 
 describe('question bank API', () => {
@@ -90,5 +91,25 @@ describe('question bank API', () => {
     const kinds = res.body.engines.map((e: { kind: string }) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['database', 'queue']));
     expect(JSON.stringify(res.body)).not.toContain(t.config.secret);
+    // Where the database and Redis are is for admins; a candidate sees the engines' names only.
+    expect(res.body.engines.filter((e: { detail?: string }) => e.detail)).toEqual([]);
+  });
+
+  it('shows admins where the database and Redis are, never a user name or password', async () => {
+    const admin = new TestBrowser(t.baseUrl);
+    const email = uniqueEmail('system-admin');
+    await admin.signUp(email);
+    const db = new Client({ connectionString: t.db.url });
+    await db.connect();
+    await db.query(`UPDATE users SET role = 'admin' WHERE email = $1`, [email]);
+    await db.end();
+    const res = await admin.get('/api/system');
+    expect(res.status).toBe(200);
+    const database = res.body.engines.find((e: { kind: string }) => e.kind === 'database');
+    const dbUrl = new URL(t.db.url);
+    expect(database.detail).toBe(`${dbUrl.protocol}//${dbUrl.host}${dbUrl.pathname}`);
+    const queue = res.body.engines.find((e: { kind: string }) => e.kind === 'queue');
+    expect(queue.detail).toMatch(/^redis:\/\/[^@]+$/);
+    if (dbUrl.username) expect(JSON.stringify(res.body)).not.toContain(`${dbUrl.username}@`);
   });
 });

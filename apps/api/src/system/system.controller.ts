@@ -4,7 +4,8 @@ import { APP_CONFIG, AppConfig, describeEngines } from '@mockroom/server-config'
 import { engineKey } from '@mockroom/server-jobs';
 import { REDIS } from '@mockroom/server-queue';
 import type IORedis from 'ioredis';
-import { Public } from '../auth/auth.decorators';
+import { CurrentUser, Public } from '../auth/auth.decorators';
+import type { RequestUser } from '../auth/auth.types';
 
 @Controller()
 export class SystemController {
@@ -20,11 +21,17 @@ export class SystemController {
     return { status: 'ok' };
   }
 
-  /** Which database, queue and engines this installation uses (no secrets). */
+  /**
+   * Which database, queue and engines this installation uses. Everyone sees the engines' names (the pages adapt to
+   * them); where they run (host, port, database) only admins, and no one a user name or password.
+   */
   @Get('system')
-  async system(): Promise<SystemInfo> {
+  async system(@CurrentUser() user: RequestUser): Promise<SystemInfo> {
     const reported = await this.redis.get(engineKey(this.config));
-    const engines: EngineInfo[] = describeEngines(this.config);
+    const admin = user.role === 'admin';
+    const engines: EngineInfo[] = describeEngines(this.config).map(({ detail, ...engine }) =>
+      admin && detail ? { ...engine, detail: withoutCredentials(detail) } : engine,
+    );
     if (reported) {
       // Reported by the worker, which runs them.
       const names = JSON.parse(reported) as EngineNames;
@@ -36,5 +43,15 @@ export class SystemController {
       );
     }
     return { version: process.env.npm_package_version ?? '0.1.0', engines };
+  }
+}
+
+/** "postgres://user:pw@db:5432/mockroom?sslmode=require" → "postgres://db:5432/mockroom". */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+  } catch {
+    return '(unparseable URL)';
   }
 }
