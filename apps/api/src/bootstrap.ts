@@ -27,7 +27,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     bodyParser: false,
     logger: config.logLevels,
   });
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For is believed (the per-address limits use the client's address): TRUST_PROXY.
+  app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   app.use(
     helmet({

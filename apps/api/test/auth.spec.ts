@@ -108,6 +108,53 @@ describe('accounts (real API, Postgres and Redis)', () => {
     expect(browser.cookies.has('mr_sid')).toBe(false);
   });
 
+  it('counts each guess before checking it, so concurrent guesses cannot get past the limit', async () => {
+    const email = uniqueEmail('racer');
+    await new TestBrowser(t.baseUrl).signUp(email, 'racers long password');
+    const browser = new TestBrowser(t.baseUrl);
+    await browser.session();
+    const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => browser.post('/api/auth/sign-in', { email, password: i === 39 ? 'racers long password' : `wrong ${i}` })));
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401 || s === 200).length).toBe(5);
+    expect(statuses.filter((s) => s === 429).length).toBe(35);
+    expect((await browser.post('/api/auth/sign-in', { email, password: 'racers long password' })).status).toBe(429);
+  });
+
+  it('slows guesses at one account spread over many addresses, and never locks its owner out of their own browser', async () => {
+    const email = uniqueEmail('spread');
+    const owner = new TestBrowser(t.baseUrl);
+    await owner.signUp(email, 'owners long password');
+    expect(owner.cookies.has('mr_device')).toBe(true);
+    await owner.post('/api/auth/sign-out');
+    const from = (n: number) => new TestBrowser(t.baseUrl, { 'x-forwarded-for': `203.0.113.${n}` });
+    // Ten free failures (each address well under its own limit)…
+    for (let n = 1; n <= 10; n++) {
+      const guesser = from(n);
+      await guesser.session();
+      expect((await guesser.post('/api/auth/sign-in', { email, password: `guess ${n}` })).status).toBe(401);
+    }
+    // …then every further try from anywhere waits, twice as long each time.
+    const eleventh = from(11);
+    await eleventh.session();
+    const held = await eleventh.post('/api/auth/sign-in', { email, password: 'owners long password' });
+    expect(held.status).toBe(429);
+    expect(held.body.message).toMatch(/for this account\. Try again in 1 second/);
+    expect(Number(held.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // A forged device cookie is no pass.
+    const forger = from(12);
+    await forger.session();
+    forger.cookies.set('mr_device', owner.cookies.get('mr_device')!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
+    expect((await forger.post('/api/auth/sign-in', { email, password: 'guess 12' })).status).toBe(429);
+    // The owner's browser, which signed in before, is not held back.
+    await owner.session();
+    const back = await owner.post('/api/auth/sign-in', { email, password: 'owners long password' });
+    expect(back.status).toBe(200);
+    // After the wait, a stranger may try again (once; the next wait is 2 s).
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await forger.post('/api/auth/sign-in', { email, password: 'guess 13' })).status).toBe(401);
+    expect((await forger.post('/api/auth/sign-in', { email, password: 'guess 14' })).body.message).toMatch(/Try again in 2 seconds/);
+  });
+
   it('does not reveal whether an email has an account', async () => {
     const browser = new TestBrowser(t.baseUrl);
     const res = await browser.signIn(uniqueEmail('nobody'), 'whatever password');
@@ -162,5 +209,30 @@ describe('accounts (real API, Postgres and Redis)', () => {
     }
     expect((await anonymous.get('/api/health')).status).toBe(200);
     expect((await anonymous.get('/api/nope')).status).toBe(404);
+  });
+});
+
+describe('client addresses behind a proxy (TRUST_PROXY)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ TRUST_PROXY: 'false', SIGN_IN_ATTEMPTS_PER_IP: '3' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('does not believe X-Forwarded-For from a proxy it was not told to trust', async () => {
+    // Three failures to three accounts, each claiming another address: with no trusted proxy they share one.
+    for (let n = 1; n <= 3; n++) {
+      const browser = new TestBrowser(t.baseUrl, { 'x-forwarded-for': `198.51.100.${n}` });
+      await browser.session();
+      expect((await browser.post('/api/auth/sign-in', { email: uniqueEmail(`proxy-${n}`), password: 'some password' })).status).toBe(401);
+    }
+    const fourth = new TestBrowser(t.baseUrl, { 'x-forwarded-for': '198.51.100.4' });
+    await fourth.session();
+    const res = await fourth.post('/api/auth/sign-in', { email: uniqueEmail('proxy-4'), password: 'some password' });
+    expect(res.status).toBe(429);
+    expect(res.body.message).toMatch(/Too many failed sign-in attempts/);
   });
 });

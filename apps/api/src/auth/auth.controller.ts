@@ -3,7 +3,7 @@ import type { SessionInfo, User } from '@mockroom/contracts';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { Inject } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { SESSION_COOKIE } from './auth.constants';
+import { DEVICE_COOKIE, SESSION_COOKIE } from './auth.constants';
 import { CurrentUser, Public } from './auth.decorators';
 import { AuthService, ClientMeta, IssuedSession } from './auth.service';
 import type { AuthenticatedRequest, RequestUser } from './auth.types';
@@ -12,7 +12,8 @@ import { SignInDto } from './dto/sign-in.dto';
 import { SignUpDto } from './dto/sign-up.dto';
 
 function clientMeta(req: Request): ClientMeta {
-  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', userAgent: req.get('user-agent') ?? null };
+  const device = (req.cookies as Record<string, string> | undefined)?.[DEVICE_COOKIE];
+  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', userAgent: req.get('user-agent') ?? null, deviceCookie: typeof device === 'string' ? device : null };
 }
 
 @Controller('auth')
@@ -62,6 +63,14 @@ export class AuthController {
       secure: this.config.auth.secureCookies,
       path: '/',
       expires: session.expiresAt,
+    });
+    // Kept after sign-out: it says this browser has signed in to the account, which is all the limits need.
+    res.cookie(DEVICE_COOKIE, session.deviceCookie, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.auth.secureCookies,
+      path: '/api/auth',
+      maxAge: 365 * 24 * 3600 * 1000,
     });
     // The CSRF token is bound to the session cookie, so the new session needs a new token.
     req.cookies = { ...(req.cookies as Record<string, string>), [SESSION_COOKIE]: session.token };

@@ -9,6 +9,8 @@ import { SignInLimiter } from './sign-in-limiter';
 export interface ClientMeta {
   ip: string;
   userAgent: string | null;
+  /** The browser's device cookie (see SignInLimiter), if it has one. */
+  deviceCookie?: string | null;
 }
 
 export interface IssuedSession {
@@ -16,6 +18,8 @@ export interface IssuedSession {
   /** The raw token for the cookie; only its hash is stored. */
   token: string;
   expiresAt: Date;
+  /** The device cookie to set: this browser has signed in to this account. */
+  deviceCookie: string;
 }
 
 export function toUser(entity: UserEntity): User {
@@ -46,19 +50,17 @@ export class AuthService {
       role: request.role ?? 'candidate',
     });
     if (!user) throw new ConflictException('An account with this email already exists. Sign in instead.');
-    return this.issue(user, meta);
+    return { ...(await this.issue(user, meta)), deviceCookie: this.limiter.issueDevice(user.email) };
   }
 
   async signIn(request: SignInRequest, meta: ClientMeta): Promise<IssuedSession> {
-    await this.limiter.assertSignInAllowed(request.email, meta.ip);
+    // Counted before the password is checked, so concurrent guesses cannot get past the limits.
+    const attempt = await this.limiter.attempt({ email: request.email, ip: meta.ip, deviceCookie: meta.deviceCookie ?? null });
     const user = await this.users.findByEmail(request.email);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, request.password);
-    if (!user || !ok) {
-      await this.limiter.recordFailure(request.email, meta.ip);
-      throw new UnauthorizedException('Wrong email or password.');
-    }
-    await this.limiter.recordSuccess(request.email, meta.ip);
-    return this.issue(user, meta);
+    if (!user || !ok) throw new UnauthorizedException('Wrong email or password.');
+    const deviceCookie = await attempt.succeeded();
+    return { ...(await this.issue(user, meta)), deviceCookie };
   }
 
   async signOut(sessionId: string): Promise<void> {
@@ -81,7 +83,7 @@ export class AuthService {
     return this.config.auth.sessionTtlHours * 3600 * 1000;
   }
 
-  private async issue(user: UserEntity, meta: ClientMeta): Promise<IssuedSession> {
+  private async issue(user: UserEntity, meta: ClientMeta): Promise<Omit<IssuedSession, 'deviceCookie'>> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.ttlMs());
     await this.sessions.create({ tokenHash: hashToken(token), userId: user.id, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 500) ?? null });

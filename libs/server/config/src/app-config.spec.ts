@@ -1,4 +1,4 @@
-import { ConfigError, describeEngines, loadConfig, redactUrl } from './app-config';
+import { ConfigError, describeEngines, loadConfig, redactUrl, trustProxy } from './app-config';
 
 const base = {
   DATABASE_URL: 'postgres://app:hunter2@db:5432/mockroom',
@@ -42,5 +42,15 @@ describe('loadConfig', () => {
     const engines = describeEngines(loadConfig(base));
     expect(JSON.stringify(engines)).not.toContain('hunter2');
     expect(redactUrl('postgres://a:b@h/d')).toBe('postgres://a:***@h/d');
+  });
+
+  it('reads TRUST_PROXY as Express takes it, and refuses what it is not', () => {
+    expect(trustProxy(undefined)).toBe('loopback');
+    expect(trustProxy('false')).toBe(false);
+    expect(trustProxy('true')).toBe(true);
+    expect(trustProxy('1')).toBe(1);
+    expect(trustProxy('uniquelocal, 10.0.0.0/8')).toBe('uniquelocal,10.0.0.0/8');
+    expect(() => trustProxy('nginx')).toThrow(ConfigError);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'uniquelocal' }).http.trustProxy).toBe('uniquelocal');
   });
 });

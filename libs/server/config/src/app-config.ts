@@ -61,13 +61,22 @@ export interface AppConfig {
     sessionTtlHours: number;
     /** Send cookies with `Secure`; on when the public URL is https. */
     secureCookies: boolean;
+    /** Failed sign-ins to one account from one browser (its device cookie, else its address) before that pair is locked. */
     signInAttemptsPerAccount: number;
+    /** Failed sign-ins to one account from anywhere before each further try waits twice as long as the last. */
+    signInFailuresBeforeDelay: number;
     signInAttemptsPerIp: number;
     signInWindowSeconds: number;
     signUpsPerIpPerHour: number;
   };
   http: {
     jsonLimit: string;
+    /**
+     * Which proxies' X-Forwarded-For to believe (Express's `trust proxy`): the client address the per-IP limits use.
+     * TRUST_PROXY: `loopback` (default: a proxy on this machine), `false`, a hop count, or addresses/subnets
+     * (`uniquelocal` for a proxy in the same Docker or Kubernetes network).
+     */
+    trustProxy: boolean | number | string;
   };
   openai: { apiKey: string; baseUrl: string | null } | null;
   /** `url` is where the servers reach LiveKit; `publicUrl` where browsers do (LIVEKIT_PUBLIC_URL, else the same). */
@@ -171,11 +180,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
       secureCookies: publicUrl.startsWith('https://') || env.SECURE_COOKIES === 'true',
       signInAttemptsPerAccount: int(env, 'SIGN_IN_ATTEMPTS_PER_ACCOUNT', 5, 1),
+      signInFailuresBeforeDelay: int(env, 'SIGN_IN_FAILURES_BEFORE_DELAY', 10, 1),
       signInAttemptsPerIp: int(env, 'SIGN_IN_ATTEMPTS_PER_IP', 50, 1),
       signInWindowSeconds: int(env, 'SIGN_IN_WINDOW_SECONDS', 15 * 60, 1),
       signUpsPerIpPerHour: int(env, 'SIGN_UPS_PER_IP_PER_HOUR', 30, 1),
     },
-    http: { jsonLimit: env.HTTP_JSON_LIMIT ?? '64kb' },
+    http: { jsonLimit: env.HTTP_JSON_LIMIT ?? '64kb', trustProxy: trustProxy(env.TRUST_PROXY) },
     openai: openaiKey ? { apiKey: openaiKey, baseUrl: env.OPENAI_BASE_URL || null } : null,
     livekit: livekitUrl
       ? {
@@ -215,6 +225,23 @@ export function describeEngines(config: AppConfig): EngineInfo[] {
 }
 
 /** Hides passwords in connection URLs before they are printed or sent to a browser. */
+/** TRUST_PROXY as Express takes it: `false`/`true`, a hop count, or a comma-separated list of addresses and names. */
+export function trustProxy(value: string | undefined): boolean | number | string {
+  const v = (value ?? '').trim();
+  if (!v) return 'loopback';
+  if (/^(false|no|off|0)$/i.test(v)) return false;
+  if (/^(true|yes|on)$/i.test(v)) return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const parts = v.split(',').map((p) => p.trim()).filter(Boolean);
+  const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
+  for (const part of parts) {
+    if (!named.has(part) && !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(part)) {
+      throw new ConfigError(`TRUST_PROXY: "${part}" is not an address, a subnet, or one of loopback, linklocal, uniquelocal.`);
+    }
+  }
+  return parts.join(',');
+}
+
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
