@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import type IORedis from 'ioredis';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
-import { bodyParserErrors } from './common/body-parser-errors';
+import { bodyParserErrors, bodyShape } from './common/body-parser-errors';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
@@ -53,6 +53,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.useBodyParser('raw', { type: 'application/webhook+json', limit: '1mb' });
   app.useBodyParser('json', { limit: config.http.jsonLimit });
   app.use(bodyParserErrors);
+  app.use(bodyShape);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
     new ValidationPipe({

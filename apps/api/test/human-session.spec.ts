@@ -188,6 +188,16 @@ describe('human interviewer session (built-in transport)', () => {
     ok(await lead.emitAck<Ack<InterviewerNote>>('console:note', { questionIndex: 0, text: PRIVATE_NOTE, visibility: 'private' }));
     ok(await lead.emitAck<Ack<InterviewerNote>>('console:note', { questionIndex: 0, text: SHARED_NOTE, visibility: 'shared' }));
 
+    // Bad input is refused before it changes anything: the candidate's answer stays open.
+    const prompts = cand.all('prompt').length;
+    const openBefore = (await lead.emitAck<Ack<InterviewSnapshot>>('interview:join', id)) as InterviewSnapshot;
+    expect(await lead.emitAck('console:show', { kind: 'follow-up', questionIndex: 0, text: 'Why\u0000?' })).toMatchObject({ error: { code: 'bad-request', message: 'The message contains a NUL character.' } });
+    expect(await lead.emitAck('console:show', { kind: 'follow-up', questionIndex: 0, text: 'Why\u202E?' })).toMatchObject({ error: { code: 'bad-request', message: 'The follow-up contains control characters.' } });
+    expect(await lead.emitAck('console:note', { questionIndex: 0, text: 'x', visibility: 'shared', extra: JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`) })).toMatchObject({ error: { code: 'bad-request', message: expect.stringMatching(/nested too deeply/) } });
+    const openAfter = (await lead.emitAck<Ack<InterviewSnapshot>>('interview:join', id)) as InterviewSnapshot;
+    expect(openAfter.turn).toMatchObject({ phase: 'listening', answerId: openBefore.turn.answerId, currentPromptSeq: openBefore.turn.currentPromptSeq });
+    expect(cand.all('prompt')).toHaveLength(prompts);
+
     // A follow-up on the candidate's screen.
     ok(await lead.emitAck<Ack<Prompt>>('console:show', { kind: 'follow-up', questionIndex: 0, text: 'How would you handle token rotation?' }));
     expect(((await cand.waitFor('prompt', (p) => (p as Prompt).kind === 'follow-up')) as Prompt).text).toBe('How would you handle token rotation?');

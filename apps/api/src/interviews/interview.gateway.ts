@@ -41,6 +41,8 @@ import { FRAME_REFUSALS } from './runtime/audio-limits';
 import { HumanSessionRuntime, SessionCommandError } from './runtime/human-session-runtime';
 import { InterviewRuntime } from './runtime/interview-runtime';
 import { DISCARDED_MESSAGE, InterviewRuntimes, LiveRuntime } from './runtime/interview-runtimes.service';
+import { hasControlCharacters } from '../common/clean-text';
+import { payloadProblem } from '../common/payload-shape';
 
 interface LiveSocketData extends SocketData {
   interviewId?: string;
@@ -84,6 +86,15 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   handleConnection(socket: Socket): void {
+    // A message nested too deeply or holding a NUL is refused before any handler (and any state) sees it.
+    socket.use((packet, next) => {
+      const [event, ...args] = packet as [string, ...unknown[]];
+      const ack = typeof args.at(-1) === 'function' ? (args.pop() as (reply: unknown) => void) : null;
+      const problem = payloadProblem(args);
+      if (!problem) return next();
+      const reply = this.fail(socket, 'bad-request', `The message ${problem}.`, String(event).slice(0, 50));
+      ack?.(reply);
+    });
     // The audio hot path skips Nest's per-message pipeline: fifty frames a second per candidate.
     socket.on('audio:frame', (seq: unknown, pcm: unknown) => this.onFrame(socket, seq, pcm));
   }
@@ -255,7 +266,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     if (!text) return this.fail(socket, 'bad-request', 'answer:text needs the answer as text.', 'answer:text');
     if (text.length > TYPED_ANSWER_MAX_CHARS) return this.fail(socket, 'bad-request', `A typed answer can be up to ${TYPED_ANSWER_MAX_CHARS} characters.`, 'answer:text');
     // Control characters (NUL and the like) have no place in an answer and break storage; tabs and new lines are fine.
-    if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) return this.fail(socket, 'bad-request', 'The answer contains control characters.', 'answer:text');
+    if (hasControlCharacters(text)) return this.fail(socket, 'bad-request', 'The answer contains control characters.', 'answer:text');
     return this.command(socket, 'answer:text', () => runtime.typedAnswer(text));
   }
 

@@ -1,5 +1,6 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SELF_SERVICE_ROLES, SignUpRequest } from '@mockroom/contracts';
 import { Transform } from 'class-transformer';
+import { IsCleanText, normaliseText } from '../../common/clean-text';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -15,9 +16,10 @@ export class SignUpDto implements SignUpRequest {
   @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 
-  @Transform(trim)
+  @Transform(({ value }) => normaliseText(value))
   @IsString()
   @Length(1, 80, { message: 'displayName must be between 1 and 80 characters' })
+  @IsCleanText()
   displayName: string;
 
   @IsOptional()

@@ -12,7 +12,7 @@ import {
   Role,
   VoiceSource,
 } from '@mockroom/contracts';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
@@ -48,6 +48,7 @@ export class QuestionSelectionDto implements Pick<CreateInterviewRequest, 'track
   @ArrayMaxSize(QUESTION_COUNT_MAX)
   @IsString({ each: true })
   @Matches(ID, { each: true, message: 'questionIds must be question ids' })
+  @ArrayUnique({ message: 'questionIds must not name a question twice' })
   questionIds?: string[];
 
 }

@@ -28,6 +28,7 @@ import { closeRecording, openRecording, planQuestions, recordedMs, recordingProb
 
 export { SessionCommandError } from './runtime-support';
 import type { RuntimeDeps } from './interview-runtime';
+import { hasControlCharacters } from '../../common/clean-text';
 
 export interface HumanRuntimeDeps extends Omit<RuntimeDeps, 'clarify'> {
   feedback: InterviewerFeedbackRepository;
@@ -191,8 +192,9 @@ export class HumanSessionRuntime implements StreamSink {
         return this.prompt('question', index, this.questions[index].text);
       }
       if (index !== this.turn.questionIndex) throw new SessionCommandError('bad-request', 'A follow-up belongs to the question on screen.');
-      const text = typeof command.text === 'string' ? command.text.trim() : '';
+      const text = typeof command.text === 'string' ? command.text.normalize('NFC').trim() : '';
       if (!text || text.length > FOLLOW_UP_MAX_CHARS) throw new SessionCommandError('bad-request', `A follow-up needs its text (1–${FOLLOW_UP_MAX_CHARS} characters).`);
+      if (hasControlCharacters(text)) throw new SessionCommandError('bad-request', 'The follow-up contains control characters.');
       this.setTurn({ followUpsAsked: this.turn.followUpsAsked + 1 });
       return this.prompt('follow-up', index, text);
     });
@@ -278,8 +280,9 @@ export class HumanSessionRuntime implements StreamSink {
   note(command: NoteCommand): Promise<InterviewerNote> {
     return this.run(async () => {
       this.assertStarted(true);
-      const text = typeof command.text === 'string' ? command.text.trim() : '';
+      const text = typeof command.text === 'string' ? command.text.normalize('NFC').replace(/\r\n?/g, '\n').trim() : '';
       if (!text || text.length > NOTE_MAX_CHARS) throw new SessionCommandError('bad-request', `A note needs text (1–${NOTE_MAX_CHARS} characters).`);
+      if (hasControlCharacters(text)) throw new SessionCommandError('bad-request', 'The note contains control characters.');
       if (command.visibility !== 'private' && command.visibility !== 'shared') throw new SessionCommandError('bad-request', 'visibility must be "private" or "shared".');
       if (command.questionIndex !== null) this.questionAt(command.questionIndex);
       const row = await this.deps.feedback.addNote({ interviewId: this.id, questionIndex: command.questionIndex, text, visibility: command.visibility, atMs: Math.round(this.nowMs()) });
