@@ -40,6 +40,8 @@ export class AuthService {
     private readonly limiter: SignInLimiter,
   ) {}
 
+  private readonly endedListeners = new Set<(sessionId: string) => void>();
+
   async signUp(request: SignUpRequest, meta: ClientMeta): Promise<IssuedSession> {
     await this.limiter.consumeSignUp(meta.ip);
     const passwordHash = await this.hasher.hash(request.password);
@@ -65,6 +67,17 @@ export class AuthService {
 
   async signOut(sessionId: string): Promise<void> {
     await this.sessions.delete(sessionId);
+    for (const listener of this.endedListeners) listener(sessionId);
+  }
+
+  /** Called with the id of each session signed out here (the live socket closes that session's connections). */
+  onSessionEnded(listener: (sessionId: string) => void): void {
+    this.endedListeners.add(listener);
+  }
+
+  /** Of these session ids, the ones still live. */
+  liveSessions(ids: string[]): Promise<Set<string>> {
+    return this.sessions.live(ids);
   }
 
   /** The user behind a session token, or null; extends the session when more than half its life has passed. */

@@ -60,6 +60,8 @@ const STREAM_ID = /^[A-Za-z0-9_-]{6,64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Repeated bad frames produce one error event per second, not fifty. */
 const ERROR_EVERY_MS = 1000;
+/** The room of one sign-in's sockets. */
+const authRoom = (sessionId: string) => `auth:${sessionId}`;
 
 /**
  * The live-interview socket. Every connection is authenticated from the session cookie; every event checks that the
@@ -71,6 +73,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   private namespace: Namespace | null = null;
   /** Shutting down: sockets disconnecting now need no presence updates (Redis may be gone). */
   private stopping = false;
+  private sessionCheck: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly auth: AuthService,
@@ -83,9 +86,16 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     this.namespace = namespace;
     namespace.use(socketAuthMiddleware(this.auth, this.config.secret));
     this.runtimes.attach(namespace);
+    // A socket lives no longer than its sign-in: closed at sign-out (on every API instance, through the adapter),
+    // and when a periodic check finds its session expired or revoked.
+    this.auth.onSessionEnded((sessionId) => this.endSession(namespace.in(authRoom(sessionId)), 'signed-out', 'You signed out in this browser.'));
+    this.sessionCheck = setInterval(() => void this.checkSessions(), this.config.auth.socketSessionCheckMs);
+    this.sessionCheck.unref();
   }
 
   handleConnection(socket: Socket): void {
+    const { authSessionId } = socket.data as SocketData;
+    if (authSessionId) void socket.join(authRoom(authSessionId));
     // A message nested too deeply or holding a NUL is refused before any handler (and any state) sees it.
     socket.use((packet, next) => {
       const [event, ...args] = packet as [string, ...unknown[]];
@@ -101,6 +111,29 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
 
   onModuleDestroy(): void {
     this.stopping = true;
+    if (this.sessionCheck) clearInterval(this.sessionCheck);
+  }
+
+  /** Tells the sockets why, then closes them (the client does not reconnect after a server's disconnect). */
+  private endSession(target: { emit: (event: 'error', error: SocketError) => unknown; disconnectSockets?: (close: boolean) => void; disconnect?: (close: boolean) => unknown }, code: string, message: string): void {
+    target.emit('error', { code, message, event: 'session' });
+    if (target.disconnectSockets) target.disconnectSockets(true);
+    else target.disconnect?.(true);
+  }
+
+  /** This instance's sockets whose session has ended since they connected are closed. */
+  private async checkSessions(): Promise<void> {
+    if (!this.namespace || this.stopping) return;
+    const sockets = [...this.namespace.sockets.values()].filter((s) => (s.data as SocketData).authSessionId);
+    if (!sockets.length) return;
+    try {
+      const live = await this.auth.liveSessions([...new Set(sockets.map((s) => (s.data as SocketData).authSessionId))]);
+      for (const socket of sockets) {
+        if (!live.has((socket.data as SocketData).authSessionId)) this.endSession(socket, 'session-expired', 'Your sign-in has expired. Sign in again to continue.');
+      }
+    } catch (error) {
+      this.logger.warn(`checking live sockets' sessions: ${(error as Error).message}`);
+    }
   }
 
   handleDisconnect(socket: Socket): void {

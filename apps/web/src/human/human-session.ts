@@ -98,7 +98,10 @@ function fatalFor(error: SocketError): FatalProblem {
         message: error.message || 'Only its interviewer and the candidate who accepted the invitation can join it.',
       };
     case 'unauthorized':
-      return { code: error.code, title: "You've been signed out", message: 'Sign in again to rejoin the session where it is.' };
+    case 'signed-out':
+    case 'session-expired':
+      // Signed out in another tab, or the sign-in expired: the page offers to sign in again.
+      return { code: 'unauthorized', title: "You've been signed out", message: error.code === 'unauthorized' ? 'Sign in again to rejoin the session where it is.' : error.message };
     case 'not-found':
       return { code: error.code, title: 'Session not found', message: error.message || 'There is no session at this address.' };
     default:

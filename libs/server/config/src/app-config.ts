@@ -59,6 +59,8 @@ export interface AppConfig {
   workerInProcess: boolean;
   auth: {
     sessionTtlHours: number;
+    /** How often live sockets' sessions are checked again (expired or revoked ones are disconnected), ms. */
+    socketSessionCheckMs: number;
     /** Send cookies with `Secure`; on when the public URL is https. */
     secureCookies: boolean;
     /** Failed sign-ins to one account from one browser (its device cookie, else its address) before that pair is locked. */
@@ -178,6 +180,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerInProcess: env.MOCKROOM_WORKER_IN_PROCESS === 'true' || databaseMode === 'embedded',
     auth: {
       sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+      socketSessionCheckMs: int(env, 'SOCKET_SESSION_CHECK_MS', 60_000, 100, 3_600_000),
       secureCookies: publicUrl.startsWith('https://') || env.SECURE_COOKIES === 'true',
       signInAttemptsPerAccount: int(env, 'SIGN_IN_ATTEMPTS_PER_ACCOUNT', 5, 1),
       signInFailuresBeforeDelay: int(env, 'SIGN_IN_FAILURES_BEFORE_DELAY', 10, 1),

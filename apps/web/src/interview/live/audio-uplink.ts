@@ -27,7 +27,7 @@ export interface UplinkHost {
 }
 
 /** Refusals that end a session for good. */
-export const FATAL_CODES = new Set(['not-your-session', 'unauthorized', 'forbidden', 'not-found', 'forbidden-origin']);
+export const FATAL_CODES = new Set(['not-your-session', 'unauthorized', 'forbidden', 'not-found', 'forbidden-origin', 'signed-out', 'session-expired']);
 
 const ACK_TIMEOUT_MS = 10_000;
 /** About ten seconds of 20 ms frames, kept to resend after a reconnect. */

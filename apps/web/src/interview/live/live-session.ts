@@ -78,7 +78,10 @@ function fatalFor(error: SocketError): FatalProblem {
         message: error.message || 'Only the candidate who started this interview can take part in it.',
       };
     case 'unauthorized':
-      return { code: error.code, title: 'Your session has ended', message: 'Sign in again to continue the interview where you left off.' };
+    case 'signed-out':
+    case 'session-expired':
+      // Signed out in another tab, or the sign-in expired: the page offers to sign in again.
+      return { code: 'unauthorized', title: 'Your session has ended', message: error.code === 'unauthorized' ? 'Sign in again to continue the interview where you left off.' : error.message };
     case 'not-found':
       return { code: error.code, title: 'Interview not found', message: error.message || 'There is no interview at this address.' };
     default:

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, MoreThan, Repository } from 'typeorm';
+import { In, LessThan, MoreThan, Repository } from 'typeorm';
 import { AuthSessionEntity } from '../entities/auth-session.entity';
 
 export interface NewAuthSession {
@@ -22,6 +22,13 @@ export class AuthSessionRepository {
   /** The live session for a token hash, with its user; expired sessions are not found. */
   findLive(tokenHash: string, now = new Date()): Promise<AuthSessionEntity | null> {
     return this.sessions.findOne({ where: { tokenHash, expiresAt: MoreThan(now) }, relations: { user: true } });
+  }
+
+  /** Of these session ids, the ones still live (not signed out, not expired). */
+  async live(ids: string[], now = new Date()): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.sessions.find({ select: { id: true }, where: { id: In(ids), expiresAt: MoreThan(now) } });
+    return new Set(rows.map((r) => r.id));
   }
 
   async extend(id: string, expiresAt: Date, now = new Date()): Promise<void> {
