@@ -5,8 +5,10 @@ import type {
   InterviewerNote,
   InterviewerScore,
   InterviewSnapshot,
+  InterviewSummary,
   InvitationInfo,
   Participant,
+  Progress,
   Prompt,
   QuestionChecklist,
   Review,
@@ -16,9 +18,10 @@ import type {
 } from '@mockroom/contracts';
 import { InterviewRepository } from '@mockroom/server-database';
 import { concatPcm, LiveClient, silence, speakSentences } from '@mockroom/server-testing';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { startTestApp, TestApp, TestBrowser, uniqueEmail } from './test-app';
 
 /**
@@ -243,5 +246,34 @@ describe('human interviewer session (built-in transport)', () => {
     expect(interviewerMd).toContain('*(private)* Private: hesitant on token rotation');
     lead.close();
     cand.close();
+
+    // The session is the interviewer's. Someone else may not delete it; the candidate may take it out of their own
+    // history, with their recording, and the interviewer keeps the rest.
+    const stranger = await account('Sly Stranger');
+    expect((await stranger.request('DELETE', `/api/interviews/${id}`)).status).toBe(403);
+    const mediaDir = t.config.mediaDir;
+    const db = new Client({ connectionString: t.db.url });
+    await db.connect();
+    const candidateFiles = (await db.query(`SELECT path FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows.map((r) => r.path as string);
+    expect(candidateFiles.length).toBeGreaterThan(0);
+    expect(candidateFiles.every((f) => existsSync(join(mediaDir, f)))).toBe(true);
+    expect((await candidate.request('DELETE', `/api/interviews/${id}`)).status).toBe(204);
+    expect((await candidate.get(`/api/interviews/${id}/review`)).status).toBe(404);
+    expect(((await candidate.get('/api/interviews')).body as InterviewSummary[]).some((i) => i.id === id)).toBe(false);
+    expect(((await candidate.get('/api/progress')).body as Progress).sessions.some((s) => s.id === id)).toBe(false);
+    expect((await db.query(`SELECT count(*) FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows[0].count).toBe('0');
+    expect(candidateFiles.some((f) => existsSync(join(mediaDir, f)))).toBe(false);
+    const kept = (await interviewer.get(`/api/interviews/${id}/review`)).body as Review;
+    expect(kept.interview.candidate).toMatchObject({ removed: true });
+    expect(kept.interviewer?.notes.map((n) => n.text)).toEqual([PRIVATE_NOTE, SHARED_NOTE]);
+    expect(kept.transcript.some((l) => l.speaker === 'candidate')).toBe(true);
+    // The session's recording is made again without the candidate's voice.
+    expect(kept.audio?.peaks.candidate.every((v) => v === 0)).toBe(true);
+    expect(kept.audio?.peaks.interviewer.some((v) => v > 0.05)).toBe(true);
+    // The interviewer deletes it for good.
+    expect((await interviewer.request('DELETE', `/api/interviews/${id}`)).status).toBe(204);
+    expect((await db.query(`SELECT count(*) FROM interviews WHERE id = $1`, [id])).rows[0].count).toBe('0');
+    expect((await interviewer.get(`/api/interviews/${id}/review`)).status).toBe(404);
+    await db.end();
   }, 180_000);
 });

@@ -61,8 +61,11 @@ export interface InterviewSummary {
   level: Level;
   /** `id` is the human interviewer's account (null for the AI). */
   interviewer: { kind: InterviewerKind; name: string; id: string | null };
-  /** Null for a human session nobody has joined yet. */
-  candidate: { id: string; name: string } | null;
+  /**
+   * Null for a human session nobody has joined yet. `removed`: the candidate took the session out of their history
+   * and deleted their recording (the interviewer keeps the rest).
+   */
+  candidate: { id: string; name: string; removed?: boolean } | null;
   questionCount: number;
   createdAt: string;
   startedAt: string | null;

@@ -16,7 +16,7 @@ export function toSummary(entity: InterviewEntity): InterviewSummary {
       entity.interviewerKind === 'ai'
         ? { kind: 'ai', name: 'AI interviewer', id: null }
         : { kind: 'human', name: entity.interviewer?.displayName ?? 'Interviewer', id: entity.interviewerId },
-    candidate: entity.candidateId ? { id: entity.candidateId, name: entity.candidate?.displayName ?? '' } : null,
+    candidate: entity.candidateId ? { id: entity.candidateId, name: entity.candidate?.displayName ?? '', ...(entity.candidateRemovedAt ? { removed: true } : {}) } : null,
     questionCount: entity.plan.questionIds.length,
     createdAt: entity.createdAt.toISOString(),
     startedAt: entity.startedAt?.toISOString() ?? null,

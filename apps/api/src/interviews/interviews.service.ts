@@ -4,7 +4,7 @@ import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { InterviewEntity, InterviewFilters, InterviewRepository } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
-import { engineKey } from '@mockroom/server-jobs';
+import { engineKey, SessionAudio } from '@mockroom/server-jobs';
 import { REDIS } from '@mockroom/server-queue';
 import { decodeWav, floatToInt16, mixToMono } from '@mockroom/speech';
 import type IORedis from 'ioredis';
@@ -35,6 +35,7 @@ export class InterviewsService {
   constructor(
     private readonly interviews: InterviewRepository,
     private readonly media: MediaStorage,
+    private readonly audio: SessionAudio,
     private readonly bank: QuestionBank,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) private readonly redis: IORedis,
@@ -63,14 +64,34 @@ export class InterviewsService {
     return (await this.interviews.listVisibleTo(user.id, filters)).map(toSummary);
   }
 
-  /** Deletes an interview with its transcript, scores and recordings (the candidate's, or an admin). */
-  async remove(user: User, id: string): Promise<void> {
+  /**
+   * Deletes an interview, as its owner would expect. An AI interview is the candidate's: they (or an admin) delete it
+   * with its transcript, scores and recordings. A human session is its interviewer's: they (or an admin) delete it
+   * whole; its candidate removes it from their own history, and their recording with it, while the interviewer keeps
+   * the session, its transcript, notes and scores. Returns what was done.
+   */
+  async remove(user: User, id: string): Promise<'deleted' | 'removed-from-history'> {
     const { entity, access } = await this.findFor(user, id);
-    if (access !== 'candidate' && access !== 'admin') throw new ForbiddenException('Only the candidate can delete this interview.');
+    const human = entity.interviewerId !== null;
+    const owner = access === 'admin' || (human ? access === 'interviewer' : access === 'candidate');
+    if (!owner && !(human && access === 'candidate')) {
+      throw new ForbiddenException(human ? 'Only the interviewer can delete this session.' : 'Only the candidate can delete this interview.');
+    }
     if (entity.status === 'live') throw new ConflictException('This interview is still running: end it before deleting it.');
-    await this.interviews.delete(entity.id);
-    await this.media.deleteInterview(entity.id);
-    this.logger.log(`interview ${entity.id} deleted by ${access === 'admin' ? `admin ${user.id}` : 'its candidate'}`);
+    if (owner) {
+      await this.interviews.delete(entity.id);
+      await this.media.deleteInterview(entity.id);
+      this.logger.log(`interview ${entity.id} deleted by ${access === 'admin' ? `admin ${user.id}` : access === 'interviewer' ? 'its interviewer' : 'its candidate'}`);
+      return 'deleted';
+    }
+    const recordings = await this.interviews.removeCandidate(entity.id);
+    if (recordings) {
+      await Promise.all(recordings.map((r) => this.media.remove(r.path)));
+      // The session's mix holds the candidate's voice: made again without it when the interviewer next listens.
+      await this.audio.discard(entity.id);
+      this.logger.log(`interview ${entity.id}: its candidate removed it from their history, with their recording`);
+    }
+    return 'removed-from-history';
   }
 
   /**
@@ -90,6 +111,8 @@ export class InterviewsService {
   async findFor(user: User, id: string): Promise<{ entity: InterviewEntity; access: InterviewAccess }> {
     const entity = UUID.test(id) ? await this.interviews.findById(id) : null;
     if (!entity) throw new NotFoundException(`No interview with id "${id.slice(0, 64)}".`);
+    // A candidate who removed a session from their history no longer has it.
+    if (entity.candidateId === user.id && entity.candidateRemovedAt) throw new NotFoundException(`No interview with id "${id.slice(0, 64)}".`);
     if (entity.candidateId === user.id) return { entity, access: 'candidate' };
     if (entity.interviewerId === user.id) return { entity, access: 'interviewer' };
     if (user.role === 'admin') return { entity, access: 'admin' };

@@ -75,7 +75,7 @@ export function InterviewsPage() {
   const tracks = useResource('tracks', (signal) => tracksApi.list(signal));
   const filtered = hasFilters(filters);
   // Set by the review page after it deleted an interview.
-  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
+  const { deleted, removed } = (useLocation().state as { deleted?: string; removed?: boolean } | null) ?? {};
 
   /** Changes the filters in the URL, so a reload or the back button keeps them. */
   const update = (next: HistoryFilters, replace = false) => {
@@ -99,7 +99,7 @@ export function InterviewsPage() {
 
       {deleted && (
         <p className="notice" role="status">
-          “{deleted}” was deleted, with its recording, transcript and scores.
+          {removed ? `“${deleted}” was removed from your history, and your recording deleted.` : `“${deleted}” was deleted, with its recording, transcript and scores.`}
         </p>
       )}
 

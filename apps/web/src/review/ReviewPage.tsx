@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import { InterviewLoadError } from '../interview/InterviewLoadError';
 import { sortLines } from './active-line';
 import { AudioPlayer } from './AudioPlayer';
-import { DeleteInterviewDialog } from './DeleteInterviewDialog';
+import { DeleteInterviewDialog, type DeleteKind } from './DeleteInterviewDialog';
 import { Insights } from './Insights';
 import { Playback } from './playback';
 import { GeneralNotes } from './InterviewerVerdict';
@@ -57,6 +57,10 @@ function ReviewContent({ review, polling, justFinished }: { review: Review; poll
   const deleteButton = useRef<HTMLButtonElement>(null);
   const { interview } = review;
   const owner = review.access === 'owner';
+  const human = interview.interviewer.kind === 'human';
+  // Who may delete what: an AI interview is its candidate's, a human session its interviewer's (the candidate may
+  // take it out of their own history); an admin may delete either.
+  const deleteKind: DeleteKind | null = owner ? (human ? 'leave-session' : 'interview') : review.access === 'interviewer' || review.access === 'admin' ? (human ? 'session' : 'interview') : null;
 
   const lines = useMemo(() => sortLines(review.transcript), [review.transcript]);
   const labels = useMemo(() => speakerLabels(review), [review]);
@@ -77,7 +81,7 @@ function ReviewContent({ review, polling, justFinished }: { review: Review; poll
 
   const remove = async () => {
     await interviewsApi.remove(interview.id);
-    await navigate('/interviews', { replace: true, state: { deleted: interview.title } });
+    await navigate('/interviews', { replace: true, state: { deleted: interview.title, removed: deleteKind === 'leave-session' } });
   };
 
   return (
@@ -127,28 +131,35 @@ function ReviewContent({ review, polling, justFinished }: { review: Review; poll
         </section>
       </div>
 
-      {owner ? (
+      {owner || deleteKind ? (
         <div className="review__manage">
-          <SharePanel interviewId={interview.id} initial={review.shares} />
-          <section className="card review-danger" aria-labelledby="review-delete-heading">
-            <h2 id="review-delete-heading" className="section-title">
-              Delete this interview
-            </h2>
-            <p className="review-danger__text">Removes the recording, transcript and scores for good, for you and anyone you shared it with.</p>
-            <button ref={deleteButton} type="button" className="button button--danger" onClick={() => setConfirmingDelete(true)}>
-              Delete interview
-            </button>
-          </section>
-          <DeleteInterviewDialog
-            open={confirmingDelete}
-            title={interview.title}
-            shared={review.shares.length > 0}
-            onCancel={() => {
-              setConfirmingDelete(false);
-              deleteButton.current?.focus();
-            }}
-            onConfirm={remove}
-          />
+          {owner && <SharePanel interviewId={interview.id} initial={review.shares} />}
+          {!owner && <AccessNote review={review} />}
+          {deleteKind && (
+            <section className="card review-danger" aria-labelledby="review-delete-heading">
+              <h2 id="review-delete-heading" className="section-title">
+                {DELETE_TEXT[deleteKind].heading}
+              </h2>
+              <p className="review-danger__text">{DELETE_TEXT[deleteKind].text(interview.interviewer.name)}</p>
+              <button ref={deleteButton} type="button" className="button button--danger" onClick={() => setConfirmingDelete(true)}>
+                {DELETE_TEXT[deleteKind].button}
+              </button>
+            </section>
+          )}
+          {deleteKind && (
+            <DeleteInterviewDialog
+              open={confirmingDelete}
+              kind={deleteKind}
+              title={interview.title}
+              shared={review.shares.length > 0}
+              interviewerName={interview.interviewer.name}
+              onCancel={() => {
+                setConfirmingDelete(false);
+                deleteButton.current?.focus();
+              }}
+              onConfirm={remove}
+            />
+          )}
         </div>
       ) : (
         <AccessNote review={review} />
@@ -156,6 +167,24 @@ function ReviewContent({ review, polling, justFinished }: { review: Review; poll
     </>
   );
 }
+
+const DELETE_TEXT: Record<DeleteKind, { heading: string; text: (interviewer: string) => string; button: string }> = {
+  interview: {
+    heading: 'Delete this interview',
+    text: () => 'Removes the recording, transcript and scores for good, for you and anyone you shared it with.',
+    button: 'Delete interview',
+  },
+  session: {
+    heading: 'Delete this session',
+    text: () => 'Removes the recordings, transcript, your notes and scores for good, for you and the candidate.',
+    button: 'Delete session',
+  },
+  'leave-session': {
+    heading: 'Remove from my history',
+    text: (interviewer) => `Takes this session out of your history and progress and deletes your recording. ${interviewer} keeps the session, its transcript, their notes and scores.`,
+    button: 'Remove from my history',
+  },
+};
 
 /** Why a viewer who is not the candidate can see this, read-only. */
 function AccessNote({ review }: { review: Review }) {
@@ -166,9 +195,14 @@ function AccessNote({ review }: { review: Review }) {
       : review.access === 'interviewer'
         ? `You interviewed ${name}.`
         : `You're viewing ${name}'s interview as an admin.`;
+  const rights =
+    review.access === 'shared'
+      ? `You can listen, read and export it; only ${name} can share or delete it.`
+      : `You can listen, read, export or delete it; only ${name} can share it.`;
   return (
     <p className="notice review__access" data-testid="access-note">
-      {text} You can listen, read and export it; only {name} can share or delete it.
+      {text} {rights}
+      {review.interview.candidate?.removed ? ` ${name} removed this session from their history and deleted their recording.` : ''}
     </p>
   );
 }

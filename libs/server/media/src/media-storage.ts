@@ -74,6 +74,11 @@ export class MediaStorage {
     return createReadStream(this.absolute(relative), range);
   }
 
+  /** Removes one file (gone already is fine). */
+  async remove(relative: string): Promise<void> {
+    await rm(this.absolute(relative), { force: true, maxRetries: 5, retryDelay: 200 });
+  }
+
   /** Removes every file of an interview. */
   async deleteInterview(interviewId: string): Promise<void> {
     if (!UUID.test(interviewId)) throw new Error('not an interview id');

@@ -63,6 +63,10 @@ export class InterviewEntity {
   @Column({ name: 'media_state', type: 'jsonb', default: () => `'{}'::jsonb` })
   mediaState: MediaState;
 
+  /** When the candidate of a human session removed it from their history (the interviewer keeps it). */
+  @Column({ name: 'candidate_removed_at', type: 'timestamptz', nullable: true })
+  candidateRemovedAt: Date | null;
+
   /** SHA-256 of the invitation token (human sessions, until a candidate accepts). */
   @Column({ name: 'invite_token_hash', type: 'text', nullable: true, select: false })
   inviteTokenHash?: string | null;

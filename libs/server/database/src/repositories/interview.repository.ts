@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { AnswerEnding, EngineNames, InterviewPlan, InterviewStatus, MediaState, PromptKind, Speaker, TurnState } from '@mockroom/contracts';
-import { Brackets, DataSource, In, LessThan, Repository } from 'typeorm';
+import { Brackets, DataSource, In, IsNull, LessThan, Repository } from 'typeorm';
 import { AnswerIntent, InterviewAnswerEntity } from '../entities/interview-answer.entity';
 import { InterviewPromptEntity } from '../entities/interview-prompt.entity';
 import { InterviewShareEntity } from '../entities/interview-share.entity';
@@ -101,7 +101,7 @@ export class InterviewRepository {
 
   listForCandidate(candidateId: string, limit = 200): Promise<InterviewEntity[]> {
     return this.interviews.find({
-      where: { candidateId },
+      where: { candidateId, candidateRemovedAt: IsNull() },
       relations: { candidate: true, interviewer: true },
       order: { createdAt: 'DESC' },
       take: limit,
@@ -152,7 +152,7 @@ export class InterviewRepository {
       .where(
         new Brackets((visible) =>
           visible
-            .where('interview.candidate_id = :userId')
+            .where('(interview.candidate_id = :userId AND interview.candidate_removed_at IS NULL)')
             .orWhere('interview.interviewer_id = :userId')
             .orWhere('EXISTS (SELECT 1 FROM interview_shares share WHERE share.interview_id = interview.id AND share.user_id = :userId)'),
         ),
@@ -167,7 +167,7 @@ export class InterviewRepository {
   /** A candidate's finished interviews, oldest first, with their answers that were assessed. */
   async listFinishedWithAnswers(candidateId: string): Promise<{ interview: InterviewEntity; answers: InterviewAnswerEntity[] }[]> {
     const interviews = await this.interviews.find({
-      where: { candidateId, status: In(['completed', 'abandoned']) },
+      where: { candidateId, candidateRemovedAt: IsNull(), status: In(['completed', 'abandoned']) },
       order: { startedAt: 'ASC', createdAt: 'ASC' },
     });
     if (!interviews.length) return [];
@@ -348,6 +348,20 @@ export class InterviewRepository {
 
   listRecordings(interviewId: string): Promise<RecordingEntity[]> {
     return this.recordings.find({ where: { interviewId }, order: { startMs: 'ASC' } });
+  }
+
+  /**
+   * The candidate of a human session leaves it: it goes from their history, and their recordings go (the rows are
+   * returned, so the caller removes the files). The interviewer keeps the session, its transcript, notes and scores.
+   */
+  async removeCandidate(id: string): Promise<RecordingEntity[] | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const marked = await manager.query(`UPDATE interviews SET candidate_removed_at = now() WHERE id = $1 AND candidate_removed_at IS NULL RETURNING id`, [id]);
+      if (!returning(marked).length) return null;
+      const recordings = await manager.getRepository(RecordingEntity).find({ where: { interviewId: id, speaker: 'candidate' } });
+      await manager.getRepository(RecordingEntity).delete({ interviewId: id, speaker: 'candidate' });
+      return recordings;
+    });
   }
 
   /** Deletes the interview with everything recorded in it (rows cascade); the caller removes its media files. */

@@ -32,6 +32,12 @@ export class SessionAudio {
 
   constructor(private readonly media: MediaStorage) {}
 
+  /** Forgets the mix (what it was made from changed in a way it must not keep, e.g. a voice was removed). */
+  async discard(interviewId: string): Promise<void> {
+    this.rendering.delete(interviewId);
+    await Promise.all([this.media.remove(this.mixPath(interviewId)), this.media.remove(this.media.relativePath(interviewId, META_FILE))]);
+  }
+
   /** The mixed file's path relative to the media folder. */
   mixPath(interviewId: string): string {
     return this.media.relativePath(interviewId, MIX_FILE);
