@@ -153,9 +153,15 @@ describe('human interviewer session (built-in transport)', () => {
     expect(started.interview.status).toBe('live');
     expect(started.prompts).toEqual([]);
     expect(cand.all('prompt')).toHaveLength(0);
+    // The candidate does not learn the questions ahead: the plan names only those asked (the interviewer's, all).
+    expect(started.plan.questionIds).toEqual([]);
+    expect(started.interview.questionCount).toBe(2);
+    expect(ok(await lead.emitAck<Ack<InterviewSnapshot>>('interview:join', id)).plan.questionIds).toEqual([QUESTION, 'rest-vs-graphql']);
     ok(await lead.emitAck<Ack<Prompt>>('console:show', { kind: 'question', questionIndex: 0 }));
     const first = (await cand.waitFor('prompt')) as Prompt;
     expect(first).toMatchObject({ kind: 'question', questionIndex: 0 });
+    expect(ok(await cand.emitAck<Ack<InterviewSnapshot>>('interview:join', id)).plan.questionIds).toEqual([QUESTION]);
+    expect(((await candidate.get(`/api/interviews/${id}`)).body as InterviewSnapshot).plan.questionIds).toEqual([QUESTION]);
 
     ok(await lead.emitAck('audio:start', { streamId: 'lead-stream', sampleRate: 16_000 }));
     ok(await cand.emitAck('audio:start', { streamId: 'cand-stream', sampleRate: 16_000 }));

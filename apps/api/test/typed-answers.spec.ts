@@ -36,15 +36,19 @@ describe('typed answers and empty interviews', () => {
     await live.connect();
     const snapshot = await live.emitAck<Ack<InterviewSnapshot>>('interview:join', created.body.id);
     if ('error' in snapshot) throw new Error(snapshot.error.message);
-    return { browser, live, id: created.body.id as string };
+    return { browser, live, id: created.body.id as string, snapshot };
   }
 
   it('takes a typed answer as the transcript, moves on, and scores it without speech analytics', async () => {
-    const { browser, live, id } = await candidate({ questionIds: ['authentication-sessions-end-to-end', 'rest-vs-graphql'], maxFollowUps: 0 });
+    const { browser, live, id, snapshot } = await candidate({ questionIds: ['authentication-sessions-end-to-end', 'rest-vs-graphql'], maxFollowUps: 0 });
+    // The candidate cannot read ahead: the plan names the questions asked so far, none yet.
+    expect(snapshot.plan.questionIds).toEqual([]);
+    expect(snapshot.interview.questionCount).toBe(2);
     // Before the interview starts there is nothing to answer.
     expect(await live.emitAck('answer:text', TYPED)).toMatchObject({ error: { code: 'not-started' } });
     await live.emitAck<Ack<TurnState>>('interview:start');
     const first = (await live.waitFor('prompt')) as Prompt;
+    expect(((await live.emitAck<Ack<InterviewSnapshot>>('interview:join', id)) as InterviewSnapshot).plan.questionIds).toEqual(['authentication-sessions-end-to-end']);
 
     // Bad input changes nothing: not text, empty, control characters, too long.
     for (const bad of [42, '', '   ', 'an answer with a NUL \u0000 in it', 'x'.repeat(6001)]) {

@@ -204,7 +204,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
           void this.presence(id);
           if (role === 'interviewer') socket.emit('console:state', await runtime.consoleState());
         }
-        return this.service.snapshot(current, runtime.turn, role === 'candidate');
+        return this.service.snapshot(current, runtime.turn, access === 'candidate');
       }
       return this.service.snapshot(entity);
     } catch (error) {

@@ -121,17 +121,24 @@ export class InterviewsService {
   }
 
   /**
-   * Everything so far. `forCandidate` in a running human session leaves the scores out: the candidate sees them in the
-   * review, not while the interviewer is still judging.
+   * Everything so far. For the candidate of an interview not over yet, the plan names only the questions already
+   * asked (the next ones are not theirs to read ahead), and in a human session the scores are left out: the candidate
+   * sees them in the review, not while the interviewer is still judging.
    */
   async snapshot(entity: InterviewEntity, turn = entity.turn, forCandidate = false): Promise<InterviewSnapshot> {
-    const hideScores = forCandidate && entity.interviewerKind === 'human' && (entity.status === 'created' || entity.status === 'live');
+    const running = entity.status === 'created' || entity.status === 'live';
+    const hideScores = forCandidate && entity.interviewerKind === 'human' && running;
     const [prompts, segments, answers] = await Promise.all([
       this.interviews.listPrompts(entity.id),
       this.interviews.listSegments(entity.id),
       hideScores ? Promise.resolve([]) : this.interviews.listAnswers(entity.id),
     ]);
-    return { ...buildSnapshot(entity, turn, prompts, segments, answers), livekit: this.config.livekit !== null };
+    const snapshot = buildSnapshot(entity, turn, prompts, segments, answers);
+    if (forCandidate && running) {
+      const asked = prompts.reduce((n, p) => (p.kind === 'question' ? Math.max(n, p.questionIndex + 1) : n), 0);
+      snapshot.plan = { ...snapshot.plan, questionIds: snapshot.plan.questionIds.slice(0, asked) };
+    }
+    return { ...snapshot, livekit: this.config.livekit !== null };
   }
 
   /** The interview as stored now, or null when it is gone. */
