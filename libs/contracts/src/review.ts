@@ -122,8 +122,13 @@ export interface ReviewAudio {
 
 export type ReviewAccess = 'owner' | 'interviewer' | 'shared' | 'admin';
 
+/**
+ * A review shared with an e-mail address: an interviewer's account at that address can read it (now, or once one is
+ * made). Nothing here says whether such an account exists.
+ */
 export interface ShareInfo {
-  user: { id: string; displayName: string; email: string };
+  id: string;
+  email: string;
   createdAt: string;
 }
 
@@ -147,7 +152,7 @@ export interface Review {
 }
 
 export interface ShareRequest {
-  /** The e-mail address of an interviewer's account. */
+  /** The e-mail address of an interviewer's account (or of one to be made). */
   email: string;
 }
 

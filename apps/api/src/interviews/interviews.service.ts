@@ -116,7 +116,9 @@ export class InterviewsService {
     if (entity.candidateId === user.id) return { entity, access: 'candidate' };
     if (entity.interviewerId === user.id) return { entity, access: 'interviewer' };
     if (user.role === 'admin') return { entity, access: 'admin' };
-    if (await this.interviews.isSharedWith(entity.id, user.id)) return { entity, access: 'shared' };
+    // Shared with the address of an interviewer's account, and only once the interview is over (nothing of a live one).
+    const finished = entity.status === 'completed' || entity.status === 'abandoned';
+    if (finished && user.role === 'interviewer' && (await this.interviews.isSharedWith(entity.id, user.email))) return { entity, access: 'shared' };
     throw new ForbiddenException('This interview belongs to someone else.');
   }
 

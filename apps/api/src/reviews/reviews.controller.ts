@@ -62,10 +62,10 @@ export class ReviewsController {
     return share;
   }
 
-  @Delete('interviews/:id/shares/:userId')
+  @Delete('interviews/:id/shares/:shareId')
   @HttpCode(204)
-  async revoke(@CurrentUser() user: User, @Param('id') id: string, @Param('userId') userId: string): Promise<void> {
-    await this.reviews.revoke(user, id, userId);
+  async revoke(@CurrentUser() user: User, @Param('id') id: string, @Param('shareId') shareId: string): Promise<void> {
+    await this.reviews.revoke(user, id, shareId);
   }
 
   @Get('progress')

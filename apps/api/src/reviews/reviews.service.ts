@@ -14,18 +14,17 @@ import {
   type User,
 } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
-import { InterviewAnswerEntity, InterviewEntity, InterviewerFeedbackRepository, InterviewRepository, InterviewShareEntity, UserRepository } from '@mockroom/server-database';
+import { InterviewAnswerEntity, InterviewEntity, InterviewerFeedbackRepository, InterviewRepository, InterviewShareEntity, normalizeEmail } from '@mockroom/server-database';
 import { InterviewAccess, InterviewsService } from '../interviews/interviews.service';
 import { buildReview, meanScores } from './review-builder';
 import { SessionAudio } from '@mockroom/server-jobs';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const REVIEW_ACCESS: Record<InterviewAccess, ReviewAccess> = { candidate: 'owner', interviewer: 'interviewer', admin: 'admin', shared: 'shared' };
 
 function toShareInfo(share: InterviewShareEntity): ShareInfo {
-  return {
-    user: { id: share.userId, displayName: share.user?.displayName ?? '', email: share.user?.email ?? '' },
-    createdAt: share.createdAt.toISOString(),
-  };
+  return { id: share.id, email: share.email, createdAt: share.createdAt.toISOString() };
 }
 
 /** The answer each question is rated on: its last assessed one (follow-up answers are assessed with the first). */
@@ -40,7 +39,6 @@ export class ReviewsService {
   constructor(
     private readonly interviews: InterviewsService,
     private readonly repository: InterviewRepository,
-    private readonly users: UserRepository,
     private readonly bank: QuestionBank,
     private readonly audio: SessionAudio,
     private readonly feedback: InterviewerFeedbackRepository,
@@ -117,23 +115,24 @@ export class ReviewsService {
     return (await this.repository.listShares(entity.id)).map(toShareInfo);
   }
 
-  /** Shares the review read-only with an interviewer's account; sharing twice changes nothing. */
+  /**
+   * Shares the finished review read-only with an e-mail address; sharing twice changes nothing. The answer is the same
+   * for every address, so it never tells whether an account exists there or what it is: the review opens to an
+   * interviewer's account at that address, now or once one is made.
+   */
   async share(user: User, id: string, email: string): Promise<{ share: ShareInfo; created: boolean }> {
     const entity = await this.ownedBy(user, id);
-    const target = await this.users.findByEmail(email);
-    if (!target) throw new NotFoundException(`There is no account with the e-mail address ${email}.`);
-    if (target.id === user.id) throw new BadRequestException('This is your own interview: there is no need to share it with yourself.');
-    if (target.role !== 'interviewer' && target.role !== 'admin') {
-      throw new BadRequestException(`${email} is not an interviewer's account: reviews can be shared with interviewers only.`);
+    if (entity.status !== 'completed' && entity.status !== 'abandoned') {
+      throw new ConflictException('This interview has not finished yet: share its review once it is over.');
     }
-    const existed = await this.repository.isSharedWith(entity.id, target.id);
-    const share = await this.repository.addShare(entity.id, target.id);
-    return { share: toShareInfo(share), created: !existed };
+    if (normalizeEmail(email) === normalizeEmail(user.email)) throw new BadRequestException('This is your own address: there is no need to share it with yourself.');
+    const { share, created } = await this.repository.addShare(entity.id, email);
+    return { share: toShareInfo(share), created };
   }
 
-  async revoke(user: User, id: string, userId: string): Promise<void> {
+  async revoke(user: User, id: string, shareId: string): Promise<void> {
     const entity = await this.ownedBy(user, id);
-    if (!(await this.repository.removeShare(entity.id, userId))) throw new NotFoundException('This interview is not shared with that account.');
+    if (!UUID.test(shareId) || !(await this.repository.removeShare(entity.id, shareId))) throw new NotFoundException('This interview is not shared with that address.');
   }
 
   /** The candidate's scores across finished sessions: per session over time, and per question category. */

@@ -69,8 +69,8 @@ export const reviewsApi = {
   /** Download addresses (plain links: the browser saves the file). */
   exportUrl: (id: string, format: 'md' | 'pdf'): string => `/api/interviews/${encodeURIComponent(id)}/review.${format}`,
   share: (id: string, email: string): Promise<ShareInfo> => request<ShareInfo>('POST', `/interviews/${encodeURIComponent(id)}/shares`, { body: { email } }),
-  revoke: (id: string, userId: string): Promise<void> =>
-    request<void>('DELETE', `/interviews/${encodeURIComponent(id)}/shares/${encodeURIComponent(userId)}`),
+  revoke: (id: string, shareId: string): Promise<void> =>
+    request<void>('DELETE', `/interviews/${encodeURIComponent(id)}/shares/${encodeURIComponent(shareId)}`),
 };
 
 export const progressApi = {

@@ -31,15 +31,15 @@ export function SharePanel({ interviewId, initial }: { interviewId: string; init
     setRevokeError(null);
     if (!address) return fail("Enter the interviewer's e-mail address.");
     if (!EMAIL.test(address)) return fail('Enter an e-mail address like name@example.com.');
-    const already = shares.find((s) => s.user.email.toLowerCase() === address.toLowerCase());
-    if (already) return fail(`It's already shared with ${already.user.displayName}.`);
+    const already = shares.find((s) => s.email === address.toLowerCase());
+    if (already) return fail(`It's already shared with ${already.email}.`);
     setSharing(true);
     setError(undefined);
     try {
       const added = await reviewsApi.share(interviewId, address);
-      setShares((list) => [...list.filter((s) => s.user.id !== added.user.id), added]);
+      setShares((list) => [...list.filter((s) => s.id !== added.id), added]);
       setEmail('');
-      setStatus(`Shared with ${added.user.displayName}.`);
+      setStatus(`Shared with ${added.email}.`);
     } catch (problem) {
       fail(errorMessage(problem));
     } finally {
@@ -48,16 +48,16 @@ export function SharePanel({ interviewId, initial }: { interviewId: string; init
   };
 
   const revoke = async (entry: ShareInfo) => {
-    setRevoking(entry.user.id);
+    setRevoking(entry.id);
     setRevokeError(null);
     setStatus('');
     try {
-      await reviewsApi.revoke(interviewId, entry.user.id);
-      setShares((list) => list.filter((s) => s.user.id !== entry.user.id));
-      setStatus(`${entry.user.displayName} can no longer open this interview.`);
+      await reviewsApi.revoke(interviewId, entry.id);
+      setShares((list) => list.filter((s) => s.id !== entry.id));
+      setStatus(`${entry.email} can no longer open this interview.`);
       input.current?.focus();
     } catch (problem) {
-      setRevokeError(`Couldn't stop sharing with ${entry.user.displayName}: ${errorMessage(problem)}`);
+      setRevokeError(`Couldn't stop sharing with ${entry.email}: ${errorMessage(problem)}`);
     } finally {
       setRevoking(null);
     }
@@ -70,6 +70,7 @@ export function SharePanel({ interviewId, initial }: { interviewId: string; init
       </h2>
       <p className="review-share__intro">
         An interviewer you share with can listen to the recording, read the transcript and scores, and export them. They can't change or delete anything.
+        It opens to the interviewer's account at the address you enter, now or once they sign up with it.
       </p>
       <form className="review-share__form" onSubmit={(event) => void share(event)} noValidate>
         <TextField
@@ -106,7 +107,7 @@ export function SharePanel({ interviewId, initial }: { interviewId: string; init
       ) : (
         <ul className="review-share__list">
           {shares.map((entry) => (
-            <ShareRow key={entry.user.id} entry={entry} busy={revoking === entry.user.id} disabled={revoking !== null} onRevoke={() => void revoke(entry)} />
+            <ShareRow key={entry.id} entry={entry} busy={revoking === entry.id} disabled={revoking !== null} onRevoke={() => void revoke(entry)} />
           ))}
         </ul>
       )}
@@ -117,12 +118,11 @@ export function SharePanel({ interviewId, initial }: { interviewId: string; init
 function ShareRow({ entry, busy, disabled, onRevoke }: { entry: ShareInfo; busy: boolean; disabled: boolean; onRevoke: () => void }) {
   const nameId = useId();
   return (
-    <li className="review-share__item" data-testid="share" data-user-id={entry.user.id}>
+    <li className="review-share__item" data-testid="share" data-share-id={entry.id}>
       <div className="review-share__who">
         <span id={nameId} className="review-share__name">
-          {entry.user.displayName}
+          {entry.email}
         </span>
-        <span className="review-share__email">{entry.user.email}</span>
         <span className="review-share__date">Shared {formatDate(entry.createdAt)}</span>
       </div>
       <button type="button" className="button button--secondary button--small" aria-describedby={nameId} onClick={onRevoke} disabled={disabled}>

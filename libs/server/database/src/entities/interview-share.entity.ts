@@ -1,18 +1,17 @@
-import { CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from './user.entity';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A review shared read-only with another account. */
+/** A review shared read-only with an e-mail address: it opens to an interviewer account at that address. */
 @Entity('interview_shares')
 export class InterviewShareEntity {
-  @PrimaryColumn({ name: 'interview_id', type: 'uuid' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'interview_id', type: 'uuid' })
   interviewId: string;
 
-  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
-  userId: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: UserEntity;
+  /** Trimmed and lower-cased, as accounts' addresses are compared. */
+  @Column({ type: 'text' })
+  email: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -8,6 +8,7 @@ import { InterviewShareEntity } from '../entities/interview-share.entity';
 import { InterviewEntity } from '../entities/interview.entity';
 import { RecordingEntity } from '../entities/recording.entity';
 import { TranscriptSegmentEntity } from '../entities/transcript-segment.entity';
+import { normalizeEmail } from './user.repository';
 
 /** TypeORM's postgres driver answers UPDATE … RETURNING with [rows, affected] and SELECT with rows. */
 function returning<T>(result: unknown): T[] {
@@ -154,7 +155,12 @@ export class InterviewRepository {
           visible
             .where('(interview.candidate_id = :userId AND interview.candidate_removed_at IS NULL)')
             .orWhere('interview.interviewer_id = :userId')
-            .orWhere('EXISTS (SELECT 1 FROM interview_shares share WHERE share.interview_id = interview.id AND share.user_id = :userId)'),
+            // Shared with the address of an interviewer's (or an admin's) account, once the interview is over.
+            .orWhere(
+              `(interview.status IN ('completed', 'abandoned') AND EXISTS (
+                 SELECT 1 FROM interview_shares share JOIN users viewer ON viewer.email_normalized = share.email
+                 WHERE share.interview_id = interview.id AND viewer.id = :userId AND viewer.role IN ('interviewer', 'admin')))`,
+            ),
         ),
       )
       .setParameter('userId', userId);
@@ -184,21 +190,24 @@ export class InterviewRepository {
   }
 
   listShares(interviewId: string): Promise<InterviewShareEntity[]> {
-    return this.shares.find({ where: { interviewId }, relations: { user: true }, order: { createdAt: 'ASC' } });
+    return this.shares.find({ where: { interviewId }, order: { createdAt: 'ASC' } });
   }
 
-  async isSharedWith(interviewId: string, userId: string): Promise<boolean> {
-    return (await this.shares.countBy({ interviewId, userId })) > 0;
+  /** Whether the interview is shared with this address (an account's; the caller checks the account's role). */
+  async isSharedWith(interviewId: string, email: string): Promise<boolean> {
+    return (await this.shares.countBy({ interviewId, email: normalizeEmail(email) })) > 0;
   }
 
-  /** Shares once: sharing again with the same account returns the existing share. */
-  async addShare(interviewId: string, userId: string): Promise<InterviewShareEntity> {
-    await this.shares.createQueryBuilder().insert().values({ interviewId, userId }).orIgnore().execute();
-    return this.shares.findOneOrFail({ where: { interviewId, userId }, relations: { user: true } });
+  /** Shares once: sharing again with the same address returns the existing share. */
+  async addShare(interviewId: string, email: string): Promise<{ share: InterviewShareEntity; created: boolean }> {
+    const address = normalizeEmail(email);
+    const inserted = await this.shares.createQueryBuilder().insert().values({ interviewId, email: address }).orIgnore().returning('id').execute();
+    const share = await this.shares.findOneByOrFail({ interviewId, email: address });
+    return { share, created: (inserted.raw as unknown[]).length > 0 };
   }
 
-  async removeShare(interviewId: string, userId: string): Promise<boolean> {
-    const result = await this.shares.delete({ interviewId, userId });
+  async removeShare(interviewId: string, shareId: string): Promise<boolean> {
+    const result = await this.shares.delete({ interviewId, id: shareId });
     return (result.affected ?? 0) > 0;
   }
 
