@@ -130,6 +130,14 @@ describe('LiveKit transport (contract)', () => {
     expect(accepted).toEqual({ status: 200, body: { result: 'applied' } });
     expect((await media()).participants).toEqual({ 'user-kim': { role: 'candidate', name: 'Kim Candidate', joinedAt: new Date(1718000003000).toISOString() } });
 
+    // The candidate leaves; the "joined" request replayed while its signature is still valid changes nothing.
+    const left = JSON.stringify({ ...JSON.parse(joined), event: 'participant_left', id: 'EV_1b', createdAt: '1718000004' });
+    expect((await postWebhook(left, await signWebhookForTests(API_KEY, API_SECRET, left))).body).toEqual({ result: 'applied' });
+    const afterLeaving = await media();
+    expect(afterLeaving.participants?.['user-kim']).toMatchObject({ leftAt: new Date(1718000004000).toISOString() });
+    expect(await postWebhook(joined, signature)).toEqual({ status: 200, body: { result: 'duplicate' } });
+    expect(await media()).toEqual(afterLeaving);
+
     const egress = JSON.stringify({
       event: 'egress_ended',
       egressInfo: { egressId: 'EG_1', roomId: 'RM_test', roomName: room, status: 'EGRESS_COMPLETE', fileResults: [{ filename: `${id}/candidate.ogg`, location: `/recordings/${id}/candidate.ogg`, duration: '61000000000' }] },

@@ -22,6 +22,9 @@ export function interviewOfRoom(room: string): string | null {
  * LiveKit as the media transport: tokens for the people of an interview (behind our own authentication, with the least
  * grants their role needs), and the room's webhooks reflected in the interview's media state.
  */
+/** Longer than a webhook signature's life (LiveKit's tokens default to 5 minutes) and than its retries. */
+const WEBHOOK_REPLAY_WINDOW_S = 15 * 60;
+
 @Injectable()
 export class LiveKitService {
   private readonly logger = new Logger(LiveKitService.name);
@@ -52,7 +55,24 @@ export class LiveKitService {
   }
 
   /** A verified webhook event: what it says about one of our rooms goes into that interview's media state. */
-  async onEvent(event: LiveKitAppEvent): Promise<'applied' | 'ignored'> {
+  /**
+   * A signed webhook, once per event id: a signature stays valid for minutes, so a captured request replayed in that
+   * time (or LiveKit delivering one twice) is acknowledged and changes nothing. A failure forgets the id, so LiveKit's
+   * retry is applied.
+   */
+  async onEvent(event: LiveKitAppEvent): Promise<'applied' | 'ignored' | 'duplicate'> {
+    if (!event.id) return this.apply(event);
+    const key = `${this.app.redis.prefix}:livekit:webhook:${event.id}`;
+    if ((await this.redis.set(key, '1', 'EX', WEBHOOK_REPLAY_WINDOW_S, 'NX')) === null) return 'duplicate';
+    try {
+      return await this.apply(event);
+    } catch (error) {
+      await this.redis.del(key).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async apply(event: LiveKitAppEvent): Promise<'applied' | 'ignored'> {
     if (event.type === 'ignored') return 'ignored';
     const interviewId = interviewOfRoom(event.room);
     if (!interviewId) return 'ignored';
