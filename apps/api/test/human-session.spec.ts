@@ -111,6 +111,45 @@ describe('human interviewer session (built-in transport)', () => {
     outsider.close();
   });
 
+  it('gives invitation links an expiry, and a new link revokes the old one', async () => {
+    const interviewer = await account('Ina Interviewer', 'interviewer');
+    const candidate = await account('Cy Candidate');
+    const soon = (await interviewer.post('/api/sessions', { questionIds: [QUESTION] })).body as HumanSession;
+    const days = (iso: string | null | undefined) => (new Date(iso!).getTime() - Date.now()) / 86_400_000;
+    expect(days(soon.inviteExpiresAt)).toBeGreaterThan(6.9);
+    expect(days(soon.inviteExpiresAt)).toBeLessThan(7.1);
+    // A session planned further out keeps its link until a day after its time.
+    const later = (await interviewer.post('/api/sessions', { questionIds: [QUESTION], scheduledAt: new Date(Date.now() + 30 * 86_400_000).toISOString() })).body as HumanSession;
+    expect(days(later.inviteExpiresAt)).toBeGreaterThan(30.9);
+
+    const id = soon.interview.id;
+    const first = soon.invitePath!.split('/').pop()!;
+    const renewed = await interviewer.post(`/api/sessions/${id}/invitation`);
+    expect(renewed.status).toBe(201);
+    const second = (renewed.body as HumanSession).invitePath!.split('/').pop()!;
+    expect(second).not.toBe(first);
+    expect((await candidate.get(`/api/invitations/${first}`)).status).toBe(404);
+    expect((await candidate.post(`/api/invitations/${first}/accept`)).status).toBe(404);
+    expect((await candidate.get(`/api/invitations/${second}`)).body.state).toBe('open');
+    expect(((await interviewer.get(`/api/sessions/${id}`)).body as HumanSession).invitePath).toBe(`/join/${second}`);
+    // Only its interviewer makes new links.
+    expect((await candidate.post(`/api/sessions/${id}/invitation`)).status).toBe(403);
+    expect((await (await account('Other Interviewer', 'interviewer')).post(`/api/sessions/${id}/invitation`)).status).toBe(403);
+
+    // Expired: the link says so, and a new one works.
+    const db = new Client({ connectionString: t.db.url });
+    await db.connect();
+    await db.query(`UPDATE interviews SET invite_expires_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    await db.end();
+    const expired = await candidate.post(`/api/invitations/${second}/accept`);
+    expect(expired.status).toBe(410);
+    expect(expired.body.message).toMatch(/expired\. Ask your interviewer for a new one/);
+    const third = ((await interviewer.post(`/api/sessions/${id}/invitation`)).body as HumanSession).invitePath!.split('/').pop()!;
+    expect((await candidate.post(`/api/invitations/${third}/accept`)).status).toBe(201);
+    // Once someone accepted, there is no link to renew.
+    expect((await interviewer.post(`/api/sessions/${id}/invitation`)).status).toBe(409);
+  });
+
   it('keeps an unstarted session open for its day while idle AI interviews are abandoned', async () => {
     const interviewer = await account('Sam Scheduler', 'interviewer');
     const candidate = await account('Pat Practiser');

@@ -73,8 +73,16 @@ describe('a session run by a human interviewer, in two browsers', () => {
     const created = interviewer.page.getByTestId('session-created');
     await created.waitFor();
     const interviewId = (await created.getAttribute('data-interview'))!;
+    const firstInvite = await interviewer.page.getByTestId('invite-link').inputValue();
+    expect(firstInvite).toMatch(/\/join\/[A-Za-z0-9_-]{20,}$/);
+    expect(await interviewer.page.getByTestId('invite-expiry').textContent()).toMatch(/The link works until/);
+    // A new link (say the first went to the wrong person): the old one stops working.
+    await interviewer.page.getByRole('button', { name: 'Make a new link' }).click();
+    await eventually(() => interviewer.page.getByTestId('invite-link').inputValue(), (value) => expect(value).not.toBe(firstInvite));
     const invite = await interviewer.page.getByTestId('invite-link').inputValue();
     expect(invite).toMatch(/\/join\/[A-Za-z0-9_-]{20,}$/);
+    await candidate.page.goto(firstInvite);
+    await candidate.page.getByRole('heading', { name: "This invitation doesn't work" }).waitFor();
 
     // Everything the candidate's browser receives over the socket, to check that nothing private arrives.
     const received: string[] = [];

@@ -172,7 +172,7 @@ describe('reviewing a finished interview in the browser', () => {
     await page.goto(`${product.url}/interviews/${id}`);
     await page.getByLabel("Interviewer's e-mail").fill(people.mentor.email);
     await page.getByRole('button', { name: 'Share', exact: true }).click();
-    await eventually(() => page.getByText(people.mentor.email).count(), (n) => expect(n).toBeGreaterThan(0));
+    await eventually(() => page.getByTestId('share').filter({ hasText: people.mentor.email }).count(), (n) => expect(n).toBe(1));
 
     const mentor = await pageAs('mentor');
     await mentor.page.goto(`${product.url}/interviews/${id}`);
@@ -189,7 +189,8 @@ describe('reviewing a finished interview in the browser', () => {
 
     // Revoked: the mentor is shut out too.
     await page.getByRole('button', { name: /Revoke/ }).click();
-    await eventually(() => page.getByText(people.mentor.email).count(), (n) => expect(n).toBe(0));
+    await eventually(() => page.getByTestId('share').count(), (n) => expect(n).toBe(0));
+    await page.getByText(`${people.mentor.email} can no longer open this interview.`).waitFor();
     expect((await mentor.page.request.get(`${product.url}/api/interviews/${id}/review`)).status()).toBe(403);
     await mentor.page.reload();
     await mentor.page.getByRole('heading', { name: "You can't open this interview" }).waitFor();

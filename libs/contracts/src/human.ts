@@ -53,6 +53,8 @@ export interface HumanSession {
   scheduledAt: string | null;
   /** The invitation link's path (`/join/<token>`); only the interviewer gets it, until a candidate accepts. */
   invitePath: string | null;
+  /** When the invitation link stops working (with `invitePath`); the interviewer can make a new one. */
+  inviteExpiresAt?: string | null;
   /** Whether a candidate has accepted the invitation. */
   candidateJoined: boolean;
 }

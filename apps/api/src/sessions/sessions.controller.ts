@@ -20,6 +20,13 @@ export class SessionsController {
     return this.sessions.get(user, id);
   }
 
+  /** A new invitation link; the old one stops working. 201 with the session and its new link. */
+  @Post('sessions/:id/invitation')
+  @Roles('interviewer', 'admin')
+  renewInvitation(@CurrentUser() user: User, @Param('id') id: string): Promise<HumanSession> {
+    return this.sessions.renewInvitation(user, id);
+  }
+
   @Get('invitations/:token')
   invitation(@CurrentUser() user: User, @Param('token') token: string): Promise<InvitationInfo> {
     return this.sessions.invitation(user, token);

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { HumanSession, InterviewSummary, InvitationInfo, User } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
@@ -13,9 +13,18 @@ const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** An invitation link works this long after it is made, or until a day after the session's time when that is later. */
+export const INVITATION_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+function invitationExpiry(scheduledAt: Date | null, now = new Date()): Date {
+  return new Date(Math.max(now.getTime() + INVITATION_DAYS * DAY_MS, scheduledAt ? scheduledAt.getTime() + DAY_MS : 0));
+}
+
 /**
- * Human interviewer sessions. The invitation token is derived from the session id with the server's secret (so the
- * interviewer can copy the link again later) and only its hash is stored; it stops working once a candidate accepts.
+ * Human interviewer sessions. The invitation token is derived from the session id and the link's version with the
+ * server's secret (so the interviewer can copy the link again later) and only its hash is stored. It stops working
+ * once a candidate accepts, when it expires, or when the interviewer makes a new link.
  */
 @Injectable()
 export class SessionsService {
@@ -26,8 +35,8 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private token(interviewId: string): string {
-    return createHmac('sha256', this.config.secret).update(`invitation:${interviewId}`).digest('base64url');
+  private token(interviewId: string, version: number): string {
+    return createHmac('sha256', this.config.secret).update(version === 0 ? `invitation:${interviewId}` : `invitation:${interviewId}:${version}`).digest('base64url');
   }
 
   async create(user: User, request: CreateSessionDto): Promise<HumanSession> {
@@ -46,7 +55,7 @@ export class SessionsService {
       turn: { phase: 'waiting', questionIndex: 0, questionCount: plan.questionIds.length, followUpsAsked: 0, answerId: null, answerStartedAtMs: null, currentPromptSeq: null },
     });
     // The hash needs the id, so it is set right after the row exists (nobody knows the token before this returns).
-    await this.interviews.setInviteHash(created.id, hashToken(this.token(created.id)));
+    await this.interviews.setInviteHash(created.id, hashToken(this.token(created.id, 0)), invitationExpiry(scheduledAt));
     return this.describe((await this.interviews.findById(created.id))!, true);
   }
 
@@ -62,7 +71,8 @@ export class SessionsService {
       interview: toSummary(entity),
       media: entity.mediaState ?? {},
       scheduledAt: entity.scheduledAt?.toISOString() ?? null,
-      invitePath: forInterviewer && open ? `/join/${this.token(entity.id)}` : null,
+      invitePath: forInterviewer && open ? `/join/${this.token(entity.id, entity.inviteVersion)}` : null,
+      inviteExpiresAt: forInterviewer && open ? (entity.inviteExpiresAt?.toISOString() ?? null) : null,
       candidateJoined: entity.candidateId !== null,
     };
   }
@@ -70,6 +80,9 @@ export class SessionsService {
   private async byToken(token: string): Promise<InterviewEntity> {
     const entity = TOKEN.test(token) ? await this.interviews.findByInviteHash(hashToken(token)) : null;
     if (!entity) throw new NotFoundException('This invitation link is not valid. Ask your interviewer for a new one.');
+    if (entity.inviteExpiresAt && entity.inviteExpiresAt.getTime() <= Date.now() && entity.candidateId === null) {
+      throw new GoneException('This invitation link has expired. Ask your interviewer for a new one.');
+    }
     return entity;
   }
 
@@ -82,6 +95,21 @@ export class SessionsService {
       scheduledAt: entity.scheduledAt?.toISOString() ?? null,
       state: entity.candidateId === null ? 'open' : entity.candidateId === user.id ? 'yours' : 'taken',
     };
+  }
+
+  /**
+   * A new invitation link, for the interviewer while nobody has accepted: the old link stops working at once, and the
+   * new one has a fresh expiry.
+   */
+  async renewInvitation(user: User, id: string): Promise<HumanSession> {
+    const { entity, access } = await this.interviewsService.findFor(user, id);
+    if (entity.interviewerKind !== 'human') throw new NotFoundException('This interview has no human interviewer.');
+    if (access !== 'interviewer' && access !== 'admin') throw new ForbiddenException('Only the interviewer can make a new invitation link.');
+    if (entity.candidateId !== null) throw new ConflictException('A candidate has already joined this session: it needs no invitation.');
+    if (entity.status === 'completed' || entity.status === 'abandoned') throw new ConflictException('This session has ended.');
+    const version = entity.inviteVersion + 1;
+    await this.interviews.setInviteHash(entity.id, hashToken(this.token(entity.id, version)), invitationExpiry(entity.scheduledAt), version);
+    return this.describe((await this.interviews.findById(entity.id))!, true);
   }
 
   async accept(user: User, token: string): Promise<InterviewSummary> {

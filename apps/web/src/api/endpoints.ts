@@ -81,6 +81,8 @@ export const progressApi = {
 export const sessionsApi = {
   create: (body: CreateHumanSessionRequest): Promise<HumanSession> => request<HumanSession>('POST', '/sessions', { body }),
   get: (id: string, signal?: AbortSignal): Promise<HumanSession> => request<HumanSession>('GET', `/sessions/${encodeURIComponent(id)}`, { signal }),
+  /** A new invitation link; the old one stops working. */
+  renewInvitation: (id: string): Promise<HumanSession> => request<HumanSession>('POST', `/sessions/${encodeURIComponent(id)}/invitation`),
   invitation: (token: string, signal?: AbortSignal): Promise<InvitationInfo> =>
     request<InvitationInfo>('GET', `/invitations/${encodeURIComponent(token)}`, { signal }),
   accept: (token: string): Promise<InterviewSummary> => request<InterviewSummary>('POST', `/invitations/${encodeURIComponent(token)}/accept`),

@@ -5,8 +5,7 @@ import { useResource } from '../api/use-resource';
 import { ConnectionBanner, ConnectionPill } from '../interview/room/ConnectionBanner';
 import { Toasts } from '../interview/room/Toasts';
 import { ReviewPage } from '../review/ReviewPage';
-import { CopyLink } from '../sessions/CopyLink';
-import { invitationUrl } from '../sessions/session-form';
+import { InvitationLink } from '../sessions/InvitationLink';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { LEVEL_LABELS, ROLE_LABELS } from '../ui/labels';
 import { Spinner } from '../ui/Spinner';
@@ -171,7 +170,7 @@ function Console({ session }: { session: HumanSession }) {
 /** Before the start: who is here, and the invitation link while no candidate has accepted it. */
 function WaitingNotice({ interviewId, noCandidate, candidateHere, candidateName }: { interviewId: string; noCandidate: boolean; candidateHere: boolean; candidateName: string }) {
   const details = useResource(noCandidate ? `human-session:${interviewId}` : null, (signal) => sessionsApi.get(interviewId, signal));
-  const invitePath = noCandidate ? (details.data?.invitePath ?? null) : null;
+  const invitation = noCandidate && details.data?.invitePath ? details.data : null;
   return (
     <div className="console__waiting card" data-testid="console-waiting">
       <p className="console__waiting-text">
@@ -181,7 +180,7 @@ function WaitingNotice({ interviewId, noCandidate, candidateHere, candidateName 
             ? `${candidateName} is here. Start the session when you are both ready: they see each question when you show it.`
             : `Waiting for ${candidateName} to connect. You can check your microphone meanwhile.`}
       </p>
-      {invitePath && <CopyLink url={invitationUrl(window.location.origin, invitePath)} />}
+      {invitation && <InvitationLink session={invitation} />}
     </div>
   );
 }

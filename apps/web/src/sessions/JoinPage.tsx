@@ -25,14 +25,14 @@ export function JoinPage() {
         <div className="page page--narrow">
           <h1 className="page__title">This invitation doesn't work</h1>
           <EmptyState
-            title="The link is wrong, or the session is gone"
+            title={status === 410 ? 'The link has expired' : 'The link is wrong, or the session is gone'}
             actions={
               <Link to="/" className="button button--primary">
                 Go to your home page
               </Link>
             }
           >
-            <p>Check that you opened the whole link, or ask the interviewer for a new one.</p>
+            <p>{status === 410 ? 'Invitation links work for a week. Ask the interviewer for a new one.' : 'Check that you opened the whole link, or ask the interviewer for a new one.'}</p>
           </EmptyState>
         </div>
       );

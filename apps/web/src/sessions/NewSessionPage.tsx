@@ -12,8 +12,8 @@ import { FormAlert, FormSection, InputField, type FormError } from '../ui/fields
 import { plural } from '../ui/labels';
 import { Spinner } from '../ui/Spinner';
 import { useDocumentTitle } from '../ui/use-document-title';
-import { CopyLink } from './CopyLink';
-import { buildSessionRequest, invitationUrl, type SessionFormErrors } from './session-form';
+import { InvitationLink } from './InvitationLink';
+import { buildSessionRequest, type SessionFormErrors } from './session-form';
 
 /** `/sessions/new`: an interviewer sets up a session they will run, and gets the link that invites the candidate. */
 export function NewSessionPage() {
@@ -117,7 +117,6 @@ function CreatedSession({ session, onAnother }: { session: HumanSession; onAnoth
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const { interview } = session;
-  const url = session.invitePath ? invitationUrl(window.location.origin, session.invitePath) : null;
   return (
     <section className="card new-session__created" aria-labelledby="session-created-heading" data-testid="session-created" data-interview={interview.id}>
       <h2 id="session-created-heading" className="section-title" tabIndex={-1} ref={heading}>
@@ -128,9 +127,9 @@ function CreatedSession({ session, onAnother }: { session: HumanSession; onAnoth
         <li>{plural(interview.questionCount, 'question')}</li>
         <li>{session.scheduledAt ? `Scheduled for ${formatDateTime(session.scheduledAt)}` : 'No time set'}</li>
       </ul>
-      {url ? (
+      {session.invitePath ? (
         <>
-          <CopyLink url={url} />
+          <InvitationLink session={session} />
           <p className="console-muted">Anyone signed in who opens this link first becomes the candidate, so send it only to them.</p>
         </>
       ) : (

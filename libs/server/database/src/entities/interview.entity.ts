@@ -67,6 +67,14 @@ export class InterviewEntity {
   @Column({ name: 'candidate_removed_at', type: 'timestamptz', nullable: true })
   candidateRemovedAt: Date | null;
 
+  /** Bumped by "new link": the token is made from it, so the old link stops working. */
+  @Column({ name: 'invite_version', type: 'integer', default: 0 })
+  inviteVersion: number;
+
+  /** When the invitation link stops working (human sessions). */
+  @Column({ name: 'invite_expires_at', type: 'timestamptz', nullable: true })
+  inviteExpiresAt: Date | null;
+
   /** SHA-256 of the invitation token (human sessions, until a candidate accepts). */
   @Column({ name: 'invite_token_hash', type: 'text', nullable: true, select: false })
   inviteTokenHash?: string | null;

@@ -120,8 +120,8 @@ export class InterviewRepository {
     });
   }
 
-  async setInviteHash(id: string, hash: string): Promise<void> {
-    await this.interviews.update({ id }, { inviteTokenHash: hash });
+  async setInviteHash(id: string, hash: string, expiresAt: Date, version = 0): Promise<void> {
+    await this.interviews.update({ id }, { inviteTokenHash: hash, inviteExpiresAt: expiresAt, inviteVersion: version });
   }
 
   /** The interview an invitation token (its hash) belongs to. */
