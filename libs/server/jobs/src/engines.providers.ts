@@ -3,7 +3,7 @@ import { AssessmentEngine, assessmentOptionsFromEnv, createAssessmentEngine, Llm
 import type { EngineNames } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
-import { REDIS } from '@mockroom/server-queue';
+import { onRedisRestart, REDIS } from '@mockroom/server-queue';
 import { createSpeechToText, createTextToSpeech, speechOptionsFromEnv, SpeechToText, TextToSpeech } from '@mockroom/speech';
 import type IORedis from 'ioredis';
 
@@ -11,6 +11,7 @@ import type IORedis from 'ioredis';
 @Injectable()
 export class Engines implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Engines');
+  private stopWatching: (() => void) | null = null;
   readonly stt: SpeechToText;
   readonly tts: TextToSpeech | null;
   readonly assessment: AssessmentEngine;
@@ -40,11 +41,18 @@ export class Engines implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationBootstrap(): Promise<void> {
     // Load the speech models now, so the first candidate's first segment does not wait for them.
     await this.stt.start?.().catch((error: Error) => this.logger.error(`speech-to-text is not ready: ${error.message}`));
-    await this.redis.set(engineKey(this.config), JSON.stringify(this.names()));
+    await this.report();
+    // Kept in Redis only: reported again when Redis comes back restarted, or the pages would read "not reported".
+    this.stopWatching = onRedisRestart(this.redis, () => this.report().catch((error: Error) => this.logger.warn(`could not report the engines: ${error.message}`)));
     this.logger.log(`speech-to-text: ${this.stt.label}; voice: ${this.tts?.label ?? 'browser'}; assessment: ${this.assessmentLabel()}`);
   }
 
+  private async report(): Promise<void> {
+    await this.redis.set(engineKey(this.config), JSON.stringify(this.names()));
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    this.stopWatching?.();
     await this.stt.close();
   }
 }

@@ -1,7 +1,8 @@
-import { Inject, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JobName } from '@mockroom/contracts';
 import { MediaModule } from '@mockroom/server-media';
-import { JobQueueService, JobWorkerService } from '@mockroom/server-queue';
+import { JobQueueService, JobWorkerService, onRedisRestart, REDIS } from '@mockroom/server-queue';
+import type IORedis from 'ioredis';
 import { AssessAnswerJob } from './assessment/assess-answer.job';
 import { Engines, QUESTION_BANK_PROVIDER } from './engines.providers';
 import { AbandonIdleInterviewsJob } from './interviews/abandon-idle-interviews.job';
@@ -29,14 +30,31 @@ const EVERY_TEN_MINUTES = 10 * 60 * 1000;
     MixSessionAudioJob,
   ],
 })
-export class JobsModule implements OnApplicationBootstrap {
+export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private stopWatching: (() => void) | null = null;
+
   constructor(
     @Inject(JobWorkerService) private readonly worker: JobWorkerService,
     @Inject(JobQueueService) private readonly queue: JobQueueService,
+    @Inject(REDIS) private readonly redis: IORedis,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.worker.start();
+    await this.schedule();
+    // The schedules live in Redis: a Redis restarted without its data has none until they are registered again.
+    this.stopWatching = onRedisRestart(this.redis, async () => {
+      this.logger.warn('Redis restarted: registering the maintenance schedules again');
+      await this.schedule().catch((error: Error) => this.logger.error(`could not register the schedules again: ${error.message}`));
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.stopWatching?.();
+  }
+
+  private async schedule(): Promise<void> {
     await this.queue.repeat(JobName.PurgeExpiredSessions, {}, HOURLY);
     await this.queue.repeat(JobName.AbandonIdleInterviews, {}, EVERY_TEN_MINUTES);
   }

@@ -7,3 +7,4 @@ export * from './queue-settings';
 export * from './queue.module';
 export * from './redis-connection';
 export * from './redis.module';
+export * from './redis-restarts';

@@ -1,10 +1,14 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { JOB_QUEUE, JobName, JobPayloads, JobResults, QueueName } from '@mockroom/contracts';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
-import { JobsOptions, Queue, QueueEvents } from 'bullmq';
+import { Job, JobsOptions, Queue, QueueEvents } from 'bullmq';
 import type IORedis from 'ioredis';
 import { QUEUE_SETTINGS } from './queue-settings';
 import { createRedisConnection } from './redis-connection';
+import { redisRunId } from './redis-restarts';
+
+/** How often an awaited job is looked at directly, in case its 'completed' event was lost. */
+const WATCH_JOB_MS = 3_000;
 
 /** A job id from its parts. BullMQ refuses custom ids with ':' (its own key separator), so parts are joined with '.'. */
 export function jobId(...parts: (string | number)[]): string {
@@ -25,6 +29,7 @@ export class JobQueueService implements OnApplicationShutdown {
   private readonly events = new Map<QueueName, Promise<QueueEvents>>();
   private connection: IORedis | null = null;
   private readonly eventConnections: IORedis[] = [];
+  private knownRunId: string | null | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -51,11 +56,50 @@ export class JobQueueService implements OnApplicationShutdown {
    */
   async addAndWait<J extends JobName>(name: J, payload: JobPayloads[J], options: AddJobOptions, timeoutMs: number): Promise<JobResults[J]> {
     const queueName = JOB_QUEUE[name];
+    const queue = this.queue(queueName);
     const events = await this.queueEvents(queueName);
-    const jobId = await this.add(name, payload, options);
-    const job = await this.queue(queueName).getJob(jobId);
-    if (!job) throw new Error(`job ${jobId} vanished before it could be awaited`);
-    return (await job.waitUntilFinished(events, timeoutMs)) as JobResults[J];
+    const runId = await this.runId();
+    const id = await this.add(name, payload, options);
+    const job = await queue.getJob(id);
+    if (!job) throw new Error(`job ${id} vanished before it could be awaited`);
+    const finished = job.waitUntilFinished(events, timeoutMs) as Promise<JobResults[J]>;
+    // The wait listens for the job's 'completed' event. If Redis restarts without its data, that event (and the job
+    // with it) is gone: watch the job itself too, and add it again when the restarted Redis no longer has it.
+    let timer: NodeJS.Timeout | undefined;
+    const watched = new Promise<JobResults[J]>((resolve, reject) => {
+      const check = async (): Promise<void> => {
+        try {
+          const current = await Job.fromId(queue, id);
+          const state = current ? await current.getState() : null;
+          if (current && state === 'completed') return resolve(current.returnvalue as JobResults[J]);
+          if (current && state === 'failed' && current.attemptsMade >= (current.opts.attempts ?? 1)) return reject(new Error(current.failedReason));
+          if (!current && runId !== null && (await this.runId(true)) !== runId) {
+            await this.add(name, payload, { ...options, jobId: id });
+          }
+        } catch {
+          // Redis unreachable right now: look again later.
+        }
+        timer = setTimeout(() => void check(), WATCH_JOB_MS);
+      };
+      timer = setTimeout(() => void check(), WATCH_JOB_MS);
+    });
+    finished.catch(() => undefined);
+    try {
+      return await Promise.race([finished, watched]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The Redis server's run id (it changes when Redis restarts), cached per connection until `fresh`. */
+  private async runId(fresh = false): Promise<string | null> {
+    if (!fresh && this.knownRunId !== undefined) return this.knownRunId;
+    try {
+      this.knownRunId = await redisRunId(this.sharedConnection());
+    } catch {
+      this.knownRunId = null;
+    }
+    return this.knownRunId;
   }
 
   private queueEvents(name: QueueName): Promise<QueueEvents> {
@@ -75,11 +119,19 @@ export class JobQueueService implements OnApplicationShutdown {
     await this.queue(JOB_QUEUE[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
   }
 
+  /** The queues' connection; a reconnect (maybe to a restarted Redis) forgets the server's run id. */
+  private sharedConnection(): IORedis {
+    if (!this.connection) {
+      this.connection = createRedisConnection(this.config.redis.url);
+      this.connection.on('ready', () => (this.knownRunId = undefined));
+    }
+    return this.connection;
+  }
+
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      this.connection ??= createRedisConnection(this.config.redis.url);
-      queue = new Queue(name, { connection: this.connection, prefix: this.config.redis.prefix });
+      queue = new Queue(name, { connection: this.sharedConnection(), prefix: this.config.redis.prefix });
       // Every awaited job adds a 'closing' listener here until it finishes (Job.waitUntilFinished): hundreds in flight are normal.
       queue.setMaxListeners(0);
       this.queues.set(name, queue);
