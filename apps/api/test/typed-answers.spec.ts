@@ -39,16 +39,30 @@ describe('typed answers and empty interviews', () => {
     return { browser, live, id: created.body.id as string, snapshot };
   }
 
+  it('does not let the candidate read ahead the questions drawn for them', async () => {
+    const { browser, live, id, snapshot } = await candidate({ role: 'backend', level: 'mid', questionCount: 2, maxFollowUps: 0 });
+    // Drawn from the bank: the plan names the questions asked so far, none yet, on every route.
+    expect(snapshot.plan.questionIds).toEqual([]);
+    expect(snapshot.interview.questionCount).toBe(2);
+    expect(((await browser.get(`/api/interviews/${id}`)).body as InterviewSnapshot).plan.questionIds).toEqual([]);
+    await live.emitAck<Ack<TurnState>>('interview:start');
+    const first = (await live.waitFor('prompt')) as Prompt;
+    const asked = ((await live.emitAck<Ack<InterviewSnapshot>>('interview:join', id)) as InterviewSnapshot).plan.questionIds;
+    expect(asked).toHaveLength(1);
+    expect(first.questionId).toBe(asked[0]);
+    expect(((await browser.get(`/api/interviews/${id}`)).body as InterviewSnapshot).plan.questionIds).toEqual(asked);
+    live.close();
+  });
+
   it('takes a typed answer as the transcript, moves on, and scores it without speech analytics', async () => {
     const { browser, live, id, snapshot } = await candidate({ questionIds: ['authentication-sessions-end-to-end', 'rest-vs-graphql'], maxFollowUps: 0 });
-    // The candidate cannot read ahead: the plan names the questions asked so far, none yet.
-    expect(snapshot.plan.questionIds).toEqual([]);
+    // The candidate chose these questions, so the plan names them all.
+    expect(snapshot.plan.questionIds).toEqual(['authentication-sessions-end-to-end', 'rest-vs-graphql']);
     expect(snapshot.interview.questionCount).toBe(2);
     // Before the interview starts there is nothing to answer.
     expect(await live.emitAck('answer:text', TYPED)).toMatchObject({ error: { code: 'not-started' } });
     await live.emitAck<Ack<TurnState>>('interview:start');
     const first = (await live.waitFor('prompt')) as Prompt;
-    expect(((await live.emitAck<Ack<InterviewSnapshot>>('interview:join', id)) as InterviewSnapshot).plan.questionIds).toEqual(['authentication-sessions-end-to-end']);
 
     // Bad input changes nothing: not text, empty, control characters, too long.
     for (const bad of [42, '', '   ', 'an answer with a NUL \u0000 in it', 'x'.repeat(6001)]) {

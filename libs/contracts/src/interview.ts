@@ -50,6 +50,12 @@ export interface InterviewPlan {
   maxFollowUps: number;
   answerSilenceMs: number;
   voice: VoiceSource;
+  /**
+   * The candidate chose these questions themselves (by hand or as a public track) for their own AI interview, so the
+   * whole list is theirs to see while it runs. Otherwise (questions drawn for them, or a human session's plan) the
+   * candidate's view names only the questions already asked.
+   */
+  chosenByCandidate?: boolean;
 }
 
 export interface InterviewSummary {

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import type { EngineNames, InterviewSnapshot, InterviewSummary, PromptVoice, User, VoiceSource } from '@mockroom/contracts';
+import type { EngineNames, InterviewPlan, InterviewSnapshot, InterviewSummary, PromptVoice, User, VoiceSource } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { InterviewEntity, InterviewFilters, InterviewRepository } from '@mockroom/server-database';
@@ -44,7 +44,7 @@ export class InterviewsService {
   async create(user: User, request: CreateInterviewDto): Promise<InterviewSummary> {
     const engines = await this.engines();
     const defaultVoice: VoiceSource = engines.tts.startsWith('Browser') ? 'browser' : 'server';
-    const plan = planInterview(this.bank, request, defaultVoice);
+    const plan: InterviewPlan = { ...planInterview(this.bank, request, defaultVoice), chosenByCandidate: Boolean(request.trackId || request.questionIds) };
     const entity = await this.interviews.create({
       candidateId: user.id,
       interviewerKind: 'ai',
@@ -124,7 +124,7 @@ export class InterviewsService {
 
   /**
    * Everything so far. For the candidate of an interview not over yet, the plan names only the questions already
-   * asked (the next ones are not theirs to read ahead), and in a human session the scores are left out: the candidate
+   * asked (the next ones are not theirs to read ahead), unless they chose the questions themselves; and in a human session the scores are left out: the candidate
    * sees them in the review, not while the interviewer is still judging.
    */
   async snapshot(entity: InterviewEntity, turn = entity.turn, forCandidate = false): Promise<InterviewSnapshot> {
@@ -136,7 +136,7 @@ export class InterviewsService {
       hideScores ? Promise.resolve([]) : this.interviews.listAnswers(entity.id),
     ]);
     const snapshot = buildSnapshot(entity, turn, prompts, segments, answers);
-    if (forCandidate && running) {
+    if (forCandidate && running && !(entity.interviewerKind === 'ai' && entity.plan.chosenByCandidate)) {
       const asked = prompts.reduce((n, p) => (p.kind === 'question' ? Math.max(n, p.questionIndex + 1) : n), 0);
       snapshot.plan = { ...snapshot.plan, questionIds: snapshot.plan.questionIds.slice(0, asked) };
     }

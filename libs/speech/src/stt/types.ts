@@ -32,6 +32,11 @@ export interface SpeechStream {
   abort(): void;
 }
 
+export interface OpenStreamOptions extends Omit<TranscribeOptions, 'signal'> {
+  /** How long to wait for room to stream (default 0: only if there is room now). */
+  waitMs?: number;
+}
+
 export interface SpeechToText {
   /** e.g. "pocketsphinx", "openai:whisper-1" */
   readonly name: string;
@@ -41,10 +46,10 @@ export interface SpeechToText {
   /** 16 kHz mono Int16 samples in, text out. */
   transcribe(pcm16k: Int16Array, options?: TranscribeOptions): Promise<SttResult>;
   /**
-   * Starts transcribing an utterance that is still being spoken, where the engine can and has room now; null means
-   * "transcribe it whole when it ends".
+   * Starts transcribing an utterance that is still being spoken, where the engine can and has room now (or within
+   * `waitMs`, while the utterance's audio is kept for it); null means "transcribe it whole when it ends".
    */
-  openStream?(options?: Omit<TranscribeOptions, 'signal'>): Promise<SpeechStream | null>;
+  openStream?(options?: OpenStreamOptions): Promise<SpeechStream | null>;
   /** Loads models (and builds what must be built) ahead of the first request, where the engine has anything to load. */
   start?(): Promise<void>;
   /** Releases processes and connections; the engine is unusable afterwards. */

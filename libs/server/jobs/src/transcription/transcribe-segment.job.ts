@@ -28,6 +28,11 @@ interface Transcribed {
 
 /** Trailing pause a streamed utterance may have been fed beyond its end (the segment pause less its post-roll, and more). */
 const LIVE_OVERRUN_SAMPLES = 16 * 1000;
+/**
+ * How long an utterance waits for a streaming decoder when all are busy (usually one is still finishing the previous
+ * utterance): its audio is kept meanwhile, so waiting costs only the first partial words' delay.
+ */
+const STREAM_WAIT_MS = 3000;
 
 /**
  * One utterance of the candidate to text. Idempotent: the row is keyed by (interview, seq), so a retry after a
@@ -84,7 +89,7 @@ export class TranscribeSegmentJob {
    */
   private async transcribeLive(payload: JobPayloads[JobName.TranscribeSegment], key: string): Promise<Transcribed> {
     if (!this.liveAudio.owns(key)) throw new UnrecoverableError(`segment ${payload.seq}: ${key} is not a live-audio list`);
-    const stream = (await this.engines.stt.openStream?.({ hints: payload.hints })) ?? null;
+    const stream = (await this.engines.stt.openStream?.({ hints: payload.hints, waitMs: STREAM_WAIT_MS })) ?? null;
     const chunks: Int16Array[] = [];
     let fed = 0;
     let shown: string | null = null;

@@ -216,6 +216,8 @@ export class DecoderPool {
   private readonly slots: (DecoderProcess | null)[];
   private readonly busy = new Set<DecoderProcess>();
   private readonly queue: Job[] = [];
+  /** Streams waiting for a decoder to come free (served after queued whole requests). */
+  private readonly streamWaiters: { hints: DecoderHints | null; resolve: (stream: DecoderStream | null) => void }[] = [];
   private closed = false;
   private readonly startTimeoutMs: number;
   private readonly decodeTimeoutMs: (audioMs: number) => number;
@@ -263,6 +265,7 @@ export class DecoderPool {
     if (this.closed) return;
     this.closed = true;
     for (const job of this.queue.splice(0)) this.settle(job, () => job.reject(new DecoderError('the PocketSphinx engine was closed')));
+    for (const waiter of this.streamWaiters.splice(0)) waiter.resolve(null);
     const exits: Promise<void>[] = [];
     for (const decoder of this.slots) {
       if (!decoder || decoder.exited) continue;
@@ -328,6 +331,11 @@ export class DecoderPool {
         this.dispatch();
       });
     }
+    while (this.streamWaiters.length > 0) {
+      const stream = this.tryStream(this.streamWaiters[0].hints);
+      if (!stream) return;
+      (this.streamWaiters.shift() as (typeof this.streamWaiters)[number]).resolve(stream);
+    }
   }
 
   /** Jobs are waiting and no decoder is free: start one, or fail the jobs when decoders cannot start. */
@@ -377,6 +385,35 @@ export class DecoderPool {
    */
   tryStream(hints: DecoderHints | null = null): DecoderStream | null {
     if (this.closed || this.queue.length > 0) return null;
+    return this.takeStream(hints);
+  }
+
+  /**
+   * Like `tryStream`, but waits up to `waitMs` for a decoder to come free (one still ending the previous utterance,
+   * or starting): the utterance's audio keeps arriving meanwhile and is fed at once when it is given one. Null when
+   * none came free in time.
+   */
+  async stream(hints: DecoderHints | null, waitMs: number): Promise<DecoderStream | null> {
+    const now = this.streamWaiters.length === 0 ? this.tryStream(hints) : null;
+    if (now || this.closed || waitMs <= 0) return now;
+    return new Promise<DecoderStream | null>((resolve) => {
+      const waiter = {
+        hints,
+        resolve: (stream: DecoderStream | null) => {
+          clearTimeout(timer);
+          resolve(stream);
+        },
+      };
+      const timer = setTimeout(() => {
+        const at = this.streamWaiters.indexOf(waiter);
+        if (at >= 0) this.streamWaiters.splice(at, 1);
+        resolve(null);
+      }, waitMs);
+      this.streamWaiters.push(waiter);
+    });
+  }
+
+  private takeStream(hints: DecoderHints | null): DecoderStream | null {
     const idle = this.slots.find((d): d is DecoderProcess => d !== null && d.started && !d.exited && !this.busy.has(d));
     if (!idle) return null;
     this.busy.add(idle);

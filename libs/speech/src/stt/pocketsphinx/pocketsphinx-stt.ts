@@ -6,7 +6,7 @@ import { AUDIO_SAMPLE_RATE } from '@mockroom/contracts';
 import { encodeWav } from '../../audio/wav';
 import { errorMessage, isAbortError, SpeechEngineError, SpeechEngineUnavailableError } from '../../errors';
 import { run, which } from '../../util/process';
-import type { SpeechStream, SpeechToText, SttResult, SttWord, TranscribeOptions } from '../types';
+import type { OpenStreamOptions, SpeechStream, SpeechToText, SttResult, SttWord, TranscribeOptions } from '../types';
 import { DecoderPool, type DecoderHints } from './decoder-pool';
 import { INSTALL_DEV_HINT, INSTALL_HINT, pocketsphinxProblems, resolveModel, type PocketSphinxModel, type PocketSphinxModelOptions } from './model';
 import { ensureDecoderBinary } from './native-build';
@@ -129,11 +129,11 @@ export class PocketSphinxSpeechToText implements SpeechToText {
   }
 
   /** A resident decoder of its own while the utterance is spoken, if one is free (native backend only). */
-  async openStream(options: Omit<TranscribeOptions, 'signal'> = {}): Promise<SpeechStream | null> {
+  async openStream(options: OpenStreamOptions = {}): Promise<SpeechStream | null> {
     await this.start();
     if (this.closed || this.backendInUse !== 'native' || !this.pool) return null;
     const hints = await this.decoderHints(options.hints);
-    const stream = this.pool?.tryStream(hints);
+    const stream = (await this.pool?.stream(hints, options.waitMs ?? 0)) ?? null;
     if (!stream) return null;
     return {
       feed: (pcm) => stream.feed(pcm).catch((error: unknown) => Promise.reject(this.failure(error))),

@@ -130,7 +130,26 @@ describe('PocketSphinx with resident decoders', () => {
     // Whatever the decoder heard before (hints, an aborted stream), a stream starts afresh.
     expect(wordErrorRate(ANSWER, (await b!.end()).text).wer).toBeLessThan(WER_BOUND);
     await expect(b!.end()).rejects.toThrow(/ended/);
-    expect(await engine.openStream()).not.toBeNull();
+    const again = await engine.openStream();
+    expect(again).not.toBeNull();
+    again!.abort();
+  });
+
+  it('lets a stream wait for a decoder still ending the previous utterance, and gives up after its wait', async () => {
+    // (The previous test's last stream gives its decoder back once the decoder has dropped it.)
+    const a = (await engine.openStream({ waitMs: 10_000 }))!;
+    const b = (await engine.openStream({ waitMs: 10_000 }))!;
+    expect(a && b).toBeTruthy();
+    expect(await engine.openStream({ waitMs: 200 })).toBeNull();
+    const waiting = engine.openStream({ waitMs: 30_000 });
+    await a.feed(answer.subarray(0, 16000));
+    const ended = a.end();
+    const c = await waiting;
+    expect(c).not.toBeNull();
+    await ended;
+    await c!.feed(answer);
+    expect(wordErrorRate(ANSWER, (await c!.end()).text).wer).toBeLessThan(WER_BOUND);
+    b.abort();
   });
 
   it('returns nothing for no audio and honours an aborted signal', async () => {
