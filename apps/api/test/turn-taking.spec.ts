@@ -57,9 +57,13 @@ describe('turn-taking: when the answer is over', () => {
     const { live, id, first } = await listening(['authentication-sessions-end-to-end', 'rest-vs-graphql']);
     const open = speakSentences('The server hashes the password with bcrypt, and the second thing is');
     const rest = speakSentences('it sets the session id in an HTTP only cookie and keeps the session in Redis.');
-    // 3.5 s of thinking in the middle; then the end, and silence.
-    const audio = concatPcm(silence(300), open, silence(3500), rest, silence(4000));
-    await live.streamPcm(audio, { speed: 2 });
+    // 3.5 s of thinking in the middle; then the end, and silence. The clock is the audio's, so each part is sent once
+    // the words before it are transcribed: a busy machine takes longer to decode but hears the same pauses.
+    let seq = await live.streamPcm(concatPcm(silence(300), open, silence(1000)), { speed: 2 });
+    await live.waitFor('transcript:segment', undefined, 30_000);
+    seq = await live.streamPcm(concatPcm(silence(2500), rest, silence(1000)), { fromSeq: seq, speed: 2 });
+    await live.waitFor('transcript:segment', (s) => s.seq !== live.all('transcript:segment')[0].seq, 30_000);
+    await live.streamPcm(silence(3000), { fromSeq: seq, speed: 2 });
     const next = (await live.waitFor('prompt', nextQuestion(first), 30_000)) as Prompt;
     expect(next.questionIndex).toBe(1);
     // The cue said "still thinking" during the pause.

@@ -1,4 +1,4 @@
-import { JOB_QUEUE, JobName, type InterviewSnapshot, type Prompt, type SocketError } from '@mockroom/contracts';
+import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES, JOB_QUEUE, JobName, type AudioStreamAccepted, type InterviewSnapshot, type LiveTranscriptSegment, type Prompt, type SocketError } from '@mockroom/contracts';
 import { concatPcm, createTestDatabase, LiveClient, silence, speak, TEST_REDIS_URL, TestBrowser, TestDatabase, uniqueEmail, uniqueRedisPrefix } from '@mockroom/server-testing';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
@@ -76,6 +76,71 @@ describe('the launcher restarts a process that dies', () => {
     } finally {
       await queue.close();
       live.close();
+    }
+  }, 240_000);
+
+  it('takes up the audio of an answer the killed API was recording: what the client resends is recorded once, where it was spoken', async () => {
+    const browser = new TestBrowser(product.url);
+    await browser.signUp(uniqueEmail('api-restart'));
+    const created = await browser.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end'], answerSilenceMs: 30_000, maxFollowUps: 0, voice: 'browser' });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const before = new LiveClient(product.url, browser.cookieHeader());
+    await before.connect();
+    expect('error' in (await before.emitAck<InterviewSnapshot | { error: SocketError }>('interview:join', id))).toBe(false);
+    await before.emitAck('interview:start');
+    await before.waitFor('prompt');
+    expect(await before.emitAck<AudioStreamAccepted>('audio:start', { streamId: 'resumed-stream', sampleRate: 16_000 })).toEqual({ streamId: 'resumed-stream', nextSeq: 0 });
+
+    const first = concatPcm(silence(300), speak('The server hashes the password with a strong algorithm like bcrypt.'), silence(1200));
+    const second = speak('Then it creates a session and sets an HTTP only cookie on the response.');
+    const speech = concatPcm(first, second, silence(1500));
+    const frame = (samples: number) => Math.floor(samples / AUDIO_FRAME_SAMPLES);
+    // The first sentence, then the API dies halfway through the second (the browser's last second is in flight).
+    const killAt = frame(first.length + second.length / 2);
+    await before.streamPcm(speech, { speed: 2, stopAfterFrames: killAt });
+    const firstSegment = (await before.waitFor('transcript:segment', undefined, 60_000)) as LiveTranscriptSegment;
+    const api = childPid(product, 'api');
+    process.kill(api!, 'SIGKILL');
+    before.close();
+    await eventually(async () => (await fetch(`${product.url}/api/health`).catch(() => null))?.status ?? 0, (status) => expect(status).toBe(200), 60_000);
+
+    // The browser comes back with the same stream: the server says where its recording got to, and the browser
+    // resends from there (it keeps its last ten seconds).
+    const after = new LiveClient(product.url, browser.cookieHeader());
+    await after.connect();
+    try {
+      expect('error' in (await after.emitAck<InterviewSnapshot | { error: SocketError }>('interview:join', id))).toBe(false);
+      const resumed = await after.emitAck<AudioStreamAccepted>('audio:start', { streamId: 'resumed-stream', sampleRate: 16_000 });
+      expect(resumed.nextSeq).toBeGreaterThan(frame(first.length));
+      expect(resumed.nextSeq).toBeLessThanOrEqual(killAt);
+      await after.streamPcm(speech.subarray(resumed.nextSeq * AUDIO_FRAME_SAMPLES), { fromSeq: resumed.nextSeq, speed: 2 });
+      const secondSegment = (await after.waitFor('transcript:segment', undefined, 60_000)) as LiveTranscriptSegment;
+      expect(await after.emitAck('answer:done')).toEqual({ ok: true });
+      await after.waitFor('prompt', (p: Prompt) => p.kind === 'closing', 120_000);
+
+      // The second sentence is one segment, heard whole, where it was spoken on the interview's clock (not shifted by
+      // the time the API was down), and nothing was heard twice.
+      expect(secondSegment.seq).not.toBe(firstSegment.seq);
+      expect(secondSegment.text).toMatch(/session|cookie|response/);
+      expect(secondSegment.text).not.toMatch(/password|bcrypt/);
+      // Frame 0 was at the same point of the clock for both: the sentences start as far apart as they were spoken.
+      const spokenApartMs = first.length / 16 - 300;
+      expect(Math.abs(secondSegment.startMs - firstSegment.startMs - spokenApartMs)).toBeLessThan(600);
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        const rows = (await client.query(`SELECT seq, text, start_ms FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`, [id])).rows;
+        expect(rows).toHaveLength(2);
+        // The recording holds every frame once: as long as what was spoken.
+        const recordings = (await client.query(`SELECT start_ms, duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows;
+        expect(recordings).toHaveLength(1);
+        expect(recordings[0].duration_ms).toBe(Math.ceil(speech.length / AUDIO_FRAME_SAMPLES) * AUDIO_FRAME_MS);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      after.close();
     }
   }, 240_000);
 

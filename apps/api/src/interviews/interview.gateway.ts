@@ -237,7 +237,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   @SubscribeMessage('audio:start')
-  audioStart(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Reply<AudioStreamAccepted> {
+  async audioStart(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Reply<AudioStreamAccepted>> {
     const runtime = this.speakerRuntime(socket, 'audio:start');
     if ('error' in runtime) return runtime;
     const { streamId, sampleRate } = (body ?? {}) as { streamId?: unknown; sampleRate?: unknown };
@@ -260,7 +260,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     }
     const viaAgent = data.agentFor !== undefined;
     try {
-      const accepted = runtime instanceof HumanSessionRuntime ? runtime.startStream(streamId, data.role ?? 'candidate', viaAgent) : runtime.startStream(streamId, viaAgent);
+      const accepted = await (runtime instanceof HumanSessionRuntime ? runtime.startStream(streamId, data.role ?? 'candidate', viaAgent) : runtime.startStream(streamId, viaAgent));
       data.streamId = streamId;
       return accepted;
     } catch (error) {

@@ -19,7 +19,7 @@ import {
 } from '@mockroom/contracts';
 import { MicCapture, type MicState } from '../interview/audio/mic-capture';
 import { BUILT_IN_TRANSPORT, SessionMedia, type MediaTransport } from '../interview/audio/session-media';
-import { AudioUplink, mayStream } from '../interview/live/audio-uplink';
+import { AudioUplink, audioLostMessage, mayStream } from '../interview/live/audio-uplink';
 import { CompletionWatch, isErrorReply, LiveConnection, Toasts, type ConnectionStatus, type LiveSocket, type Toast } from '../interview/live/live-connection';
 import type { FatalProblem } from '../interview/live/live-session';
 import { upsertPartial, upsertPrompt, upsertSegment, withoutPartial } from '../interview/live/transcript';
@@ -165,6 +165,7 @@ export class HumanSession {
       mayStream: (hasFrames) => mayStream(this.state, hasFrames) && !this.media.viaRoom,
       onEnded: () => this.awaitCompletion(),
       onRefused: (error) => this.fail(fatalFor(error)),
+      onAudioLost: (ms) => this.toast(audioLostMessage(ms)),
     });
     this.mic = new MicCapture({
       onFrame: (pcm, level) => this.handleFrame(pcm, level),

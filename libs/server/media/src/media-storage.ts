@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, ReadStream, WriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
@@ -67,6 +67,23 @@ export class MediaStorage {
       return (await stat(this.absolute(relative))).size;
     } catch {
       return null;
+    }
+  }
+
+  /** Cuts a file to its first `bytes` (a write the process did not live to finish is dropped). */
+  async truncate(relative: string, bytes: number): Promise<void> {
+    await truncate(this.absolute(relative), bytes);
+  }
+
+  /** Bytes `start` (inclusive) to `end` (exclusive) of a file, as far as it has them. */
+  async readBytes(relative: string, start: number, end: number): Promise<Buffer> {
+    const file = await open(this.absolute(relative), 'r');
+    try {
+      const buffer = Buffer.alloc(Math.max(0, end - start));
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, start);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await file.close();
     }
   }
 

@@ -109,3 +109,39 @@ describe('StreamAdmission', () => {
     expect(admission.admit([], 60_001)).toEqual([]);
   });
 });
+
+describe('AudioStream resumed after a restart', () => {
+  /** A loud 220 Hz tone: speech to the endpointer. */
+  const tone = (frames: number) => {
+    const pcm = new Int16Array(frames * AUDIO_FRAME_SAMPLES);
+    for (let i = 0; i < pcm.length; i++) pcm[i] = Math.round(9000 * Math.sin((2 * Math.PI * 220 * i) / 16_000));
+    return pcm;
+  };
+  const frameOf = (pcm: Int16Array, i: number) => pcm.subarray(i * AUDIO_FRAME_SAMPLES, (i + 1) * AUDIO_FRAME_SAMPLES);
+
+  it('takes up where its recording ended: earlier frames are duplicates, later ones land on the clock, a cut utterance is heard whole', async () => {
+    const events: { type: string; startMs?: number; endMs?: number }[] = [];
+    const out = { ...sink(), onEvents: (_: AudioStream, e: { type: string }[]) => void events.push(...e) };
+    const stream = new AudioStream('s4', out, 600, { budget: new FrameBudget(1.25 / 20, 600, 0), quota: RecordingQuota.from(LIMITS) });
+    // Frames 10…109 were recorded from 5 s on the clock; the last 40 of them are speech no stored segment covers.
+    stream.resume({ firstSeq: 10, startMs: 5000, frames: 100 }, tone(40));
+    expect(stream.nextSeq).toBe(110);
+    expect(stream.nowMs).toBe(7000);
+    expect(stream.recordingStart).toBe(5000);
+    expect(stream.recordingFirst).toBe(10);
+    // What the client resends from before the recording's end is dropped.
+    expect(stream.push(100, FRAME, 9000, 0)).toBe('duplicate');
+    // The rest of the utterance, then a pause: one segment from the replayed speech's start to the end of the new.
+    const more = tone(30);
+    for (let i = 0; i < 30; i++) expect(stream.push(110 + i, frameOf(more, i), 9000, 0)).toBe('taken');
+    for (let i = 0; i < 60; i++) stream.push(140 + i, FRAME, 9000, 0);
+    const segments = events.filter((e) => e.type === 'segment');
+    expect(segments).toHaveLength(1);
+    expect(segments[0].startMs).toBeLessThanOrEqual(6200);
+    expect(segments[0].startMs).toBeGreaterThanOrEqual(5900);
+    expect(segments[0].endMs).toBeGreaterThanOrEqual(7600);
+    // Only the new frames are written: the recording is not made twice.
+    await stream.close();
+    expect(out.written()).toBe(90 * AUDIO_FRAME_SAMPLES * 2);
+  });
+});

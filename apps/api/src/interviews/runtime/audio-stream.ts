@@ -20,6 +20,13 @@ export interface StreamSink {
   onRecordingError?(stream: AudioStream, error: Error): void;
 }
 
+/** Where a stream's recording had got to: its first frame, where that lies on the interview's clock, and its length. */
+export interface RecordedPosition {
+  firstSeq: number;
+  startMs: number;
+  frames: number;
+}
+
 /** What a stream may cost: its frame rate, and the interview's recording space. */
 export interface StreamLimits {
   budget: FrameBudget;
@@ -39,6 +46,7 @@ export class AudioStream {
   private recording: WriteStream | null = null;
   private recordingPending: Promise<WriteStream> | null = null;
   private recordingStartMs: number | null = null;
+  private recordingFirstSeq: number | null = null;
   /** Audio not yet handed to the file, a second at a time. */
   private chunk = new Int16Array(RECORD_CHUNK_SAMPLES);
   private chunkSamples = 0;
@@ -56,6 +64,32 @@ export class AudioStream {
   ) {
     // The long silence that ends an answer is the runtime's business (it depends on the turn), not the endpointer's.
     this.endpointer = new Endpointer({ segmentSilenceMs, answerSilenceMs: 24 * 3600 * 1000 });
+  }
+
+  /**
+   * Takes up a stream the server had been recording before it restarted: frames up to where the recording ends are
+   * duplicates (the client resends what it still has), the next ones land where they were spoken, appended to the same
+   * file. `recent` is the recorded audio just before that end that no stored segment covers: it goes through the
+   * endpointer again (not the recording) so an utterance cut by the restart is heard whole.
+   */
+  resume(position: RecordedPosition, recent: Int16Array = new Int16Array(0)): void {
+    this.originMs = position.startMs - position.firstSeq * AUDIO_FRAME_MS;
+    this.recordingStartMs = position.startMs;
+    this.recordingFirstSeq = position.firstSeq;
+    this.recordedFrames = position.frames;
+    this.nextSeq = position.firstSeq + position.frames;
+    const replayFrames = Math.min(Math.floor(recent.length / AUDIO_FRAME_SAMPLES), position.frames);
+    this.endpointerOriginMs = (this.nowMs as number) - replayFrames * AUDIO_FRAME_MS;
+    const start = recent.length - replayFrames * AUDIO_FRAME_SAMPLES;
+    for (let i = 0; i < replayFrames; i++) {
+      const events = this.endpointer.push(recent.subarray(start + i * AUDIO_FRAME_SAMPLES, start + (i + 1) * AUDIO_FRAME_SAMPLES));
+      if (events.length) this.sink.onEvents(this, this.shift(events));
+    }
+  }
+
+  /** The stream's frame number of the first recorded frame, once recording. */
+  get recordingFirst(): number | null {
+    return this.recordingFirstSeq;
   }
 
   /**
@@ -128,7 +162,7 @@ export class AudioStream {
     if (this.originMs === null) return;
     const atMs = this.originMs + seq * AUDIO_FRAME_MS;
     if (atMs < 0) return; // captured before the interview started
-    this.record(atMs, pcm);
+    this.record(seq, atMs, pcm);
     const events = this.endpointer.push(pcm);
     if (events.length) this.sink.onEvents(this, this.shift(events));
   }
@@ -151,10 +185,11 @@ export class AudioStream {
     });
   }
 
-  private record(atMs: number, pcm: Int16Array): void {
+  private record(seq: number, atMs: number, pcm: Int16Array): void {
     if (this.endpointerOriginMs === null) this.endpointerOriginMs = atMs;
     if (this.recordingStartMs === null) {
       this.recordingStartMs = atMs;
+      this.recordingFirstSeq = seq;
       this.openRecording(); // ready by the time the first second is buffered
     }
     this.recordedFrames++;

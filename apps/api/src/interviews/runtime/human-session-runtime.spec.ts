@@ -26,6 +26,7 @@ function fakeDeps() {
       saveTurn: async () => undefined,
       ensureRecording: async () => ({ id: 'rec' }),
       listRecordings: async () => [],
+      findRecording: async () => null,
       setRecordingDuration: async () => undefined,
     },
     feedback: { listOverrides: async () => [], listNotes: async () => [], listScores: async () => [] },
@@ -71,7 +72,7 @@ describe('HumanSessionRuntime', () => {
       await runtime.show({ kind: 'question', questionIndex: 0 });
 
       // The candidate speaks one utterance, then pauses: its transcription job starts and stays pending.
-      runtime.startStream('cand-stream', 'candidate');
+      await runtime.startStream('cand-stream', 'candidate');
       const audio = new Int16Array([...speech(1500), ...new Int16Array(16 * 1200)]);
       for (let i = 0, seq = 0; i + AUDIO_FRAME_SAMPLES <= audio.length; i += AUDIO_FRAME_SAMPLES, seq++) {
         runtime.pushFrame('cand-stream', 'candidate', seq, audio.subarray(i, i + AUDIO_FRAME_SAMPLES));

@@ -24,7 +24,7 @@ import type { WriteStream } from 'node:fs';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
 import { FrameBudget, type FrameResult, RecordingQuota, StreamAdmission } from './audio-limits';
-import { closeRecording, openRecording, planQuestions, recordedMs, recordingProblem, SessionCommandError } from './runtime-support';
+import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, SessionCommandError } from './runtime-support';
 
 export { SessionCommandError } from './runtime-support';
 import type { RuntimeDeps } from './interview-runtime';
@@ -37,6 +37,8 @@ export interface HumanRuntimeDeps extends Omit<RuntimeDeps, 'clarify'> {
 }
 
 const ACK_EVERY_FRAMES = 25;
+/** How long showing a prompt waits for the closing answer's last words to be transcribed. */
+const SETTLE_MS = 4000;
 const TRANSCRIBE_TIMEOUT_MS = 90_000;
 const NOTE_MAX_CHARS = 4000;
 const FOLLOW_UP_MAX_CHARS = 500;
@@ -235,10 +237,14 @@ export class HumanSessionRuntime implements StreamSink {
     }
   }
 
-  /** Waits (a bounded time) for segments still being transcribed. */
+  /**
+   * Waits (a short, bounded time) for segments still being transcribed, so the answer is closed with its words. The
+   * interviewer is waiting for their next prompt to show, so not long: a segment that comes later is still stored
+   * with its answer.
+   */
   private async settle(): Promise<void> {
     for (const stream of this.streams.values()) stream.stream.flush();
-    await Promise.race([Promise.all([...this.pending]), sleep(15_000)]);
+    await Promise.race([Promise.all([...this.pending]), sleep(SETTLE_MS)]);
   }
 
   override(command: RubricOverrideCommand): Promise<QuestionChecklist> {
@@ -353,8 +359,10 @@ export class HumanSessionRuntime implements StreamSink {
   }
 
   /** Opens (or resumes) a participant's stream; a new one closes that participant's oldest beyond the limit. */
-  startStream(streamId: string, speaker: Speaker, viaAgent = false): AudioStreamAccepted {
+  async startStream(streamId: string, speaker: Speaker, viaAgent = false): Promise<AudioStreamAccepted> {
     const key = this.streamKey(speaker, streamId);
+    // A stream recorded before the server restarted (or before the session was reloaded) takes up where it got to.
+    const resumed = this.streams.has(key) || this.entity.status !== 'live' ? null : await recordedPosition(this.deps, this.id, speaker, streamId, () => this.coveredToMs(speaker));
     let entry = this.streams.get(key);
     if (!entry) {
       const sameWay = [...this.streams.entries()].filter(([, e]) => e.speaker === speaker && e.viaAgent === viaAgent);
@@ -365,9 +373,19 @@ export class HumanSessionRuntime implements StreamSink {
       const limits = { budget: FrameBudget.from(this.deps.config.audio), quota: this.quota };
       entry = { stream: new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs, limits), speaker, viaAgent };
       this.streams.set(key, entry);
+      if (resumed) {
+        this.logger.log(`${speaker} stream ${streamId} of ${this.id} resumed at frame ${resumed.position.firstSeq + resumed.position.frames}`);
+        entry.stream.resume(resumed.position, resumed.recent);
+      }
     }
     if (!viaAgent) this.viaRoom.delete(speaker); // the browser streams over its socket (again)
     return { streamId, nextSeq: entry.stream.nextSeq };
+  }
+
+  /** Where a speaker's stored transcript ends on the clock (audio after it has not been transcribed). */
+  private async coveredToMs(speaker: Speaker): Promise<number> {
+    const segments = await this.deps.interviews.listSegments(this.id);
+    return segments.reduce((end, s) => (s.speaker === speaker ? Math.max(end, s.endMs) : end), 0);
   }
 
   /** Which way a participant's audio comes: the other way's frames are not taken, so nothing is heard twice. */

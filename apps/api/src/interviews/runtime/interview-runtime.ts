@@ -24,7 +24,7 @@ import type { WriteStream } from 'node:fs';
 import { FrameBudget, type FrameResult, RecordingQuota, StreamAdmission } from './audio-limits';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
-import { closeRecording, openRecording, planQuestions, recordedMs, recordingProblem, SessionCommandError } from './runtime-support';
+import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, SessionCommandError } from './runtime-support';
 
 type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
 
@@ -217,7 +217,9 @@ export class InterviewRuntime implements StreamSink {
    * Opens (or resumes, same id) an audio stream; returns where the client must resume sending. A new stream closes the
    * candidate's oldest ones beyond the limit, and too many new streams in a minute are refused.
    */
-  startStream(streamId: string, viaAgent = false): AudioStreamAccepted {
+  async startStream(streamId: string, viaAgent = false): Promise<AudioStreamAccepted> {
+    // A stream recorded before the server restarted (or before the interview was reloaded) takes up where it got to.
+    const resumed = this.streams.has(streamId) || this.entity.status !== 'live' ? null : await recordedPosition(this.deps, this.id, 'candidate', streamId, () => this.coveredToMs());
     let stream = this.streams.get(streamId);
     if (!stream) {
       const sameWay = [...this.streams.values()].filter((s) => this.agentStreams.has(s.streamId) === viaAgent);
@@ -228,6 +230,10 @@ export class InterviewRuntime implements StreamSink {
       }
       stream = new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs, { budget: FrameBudget.from(this.deps.config.audio), quota: this.quota });
       this.streams.set(streamId, stream);
+      if (resumed) {
+        this.logger.log(`stream ${streamId} of ${this.id} resumed at frame ${resumed.position.firstSeq + resumed.position.frames}`);
+        stream.resume(resumed.position, resumed.recent);
+      }
     }
     if (viaAgent) this.agentStreams.add(streamId);
     else this.viaRoom = false; // the browser streams over its socket (again)
@@ -236,6 +242,12 @@ export class InterviewRuntime implements StreamSink {
 
   hasStream(streamId: string): boolean {
     return this.streams.has(streamId);
+  }
+
+  /** Where the candidate's stored transcript ends on the clock (audio after it has not been transcribed). */
+  private async coveredToMs(): Promise<number> {
+    const segments = await this.deps.interviews.listSegments(this.id);
+    return segments.reduce((end, s) => (s.speaker === 'candidate' ? Math.max(end, s.endMs) : end), 0);
   }
 
   /** Which way the candidate's audio comes: the other way's frames are not taken, so nothing is heard twice. */

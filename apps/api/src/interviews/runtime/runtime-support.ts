@@ -1,9 +1,9 @@
-import { AUDIO_SAMPLE_RATE, type Question, type Speaker } from '@mockroom/contracts';
+import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES, AUDIO_SAMPLE_RATE, type Question, type Speaker } from '@mockroom/contracts';
 import type { QuestionBank } from '@mockroom/question-bank';
 import type { InterviewEntity, InterviewRepository } from '@mockroom/server-database';
 import type { MediaStorage } from '@mockroom/server-media';
 import type { WriteStream } from 'node:fs';
-import type { AudioStream } from './audio-stream';
+import type { AudioStream, RecordedPosition } from './audio-stream';
 
 /** A command the session refuses, with the reason (becomes a socket error). */
 export class SessionCommandError extends Error {
@@ -50,14 +50,44 @@ export function planQuestions(bank: QuestionBank, entity: InterviewEntity): Ques
   });
 }
 
-function recordingPath(deps: RecordingDeps, interviewId: string, speaker: Speaker, stream: AudioStream): string {
+function recordingPath(deps: RecordingDeps, interviewId: string, speaker: Speaker, stream: Pick<AudioStream, 'streamId'>): string {
   return deps.media.relativePath(interviewId, `${speaker}-${stream.streamId}.pcm`);
+}
+
+/** Audio before a resumed stream's end that is read again for an utterance the restart cut (at most this much). */
+const REPLAY_MAX_MS = 10_000;
+const FRAME_BYTES = AUDIO_FRAME_SAMPLES * 2;
+
+/**
+ * Where a stream the server was recording before it restarted had got to, from its recording: the frame it started
+ * with, where that lies on the clock, and how many whole frames reached the disk (a frame half written when the
+ * process died is cut off, and sent again by the client). With it, the recorded audio after `coveredToMs` (the end of
+ * the speaker's last stored segment), for the endpointer to hear again. Null for a stream never recorded here.
+ */
+export async function recordedPosition(
+  deps: RecordingDeps,
+  interviewId: string,
+  speaker: Speaker,
+  streamId: string,
+  coveredToMs: () => Promise<number>,
+): Promise<{ position: RecordedPosition; recent: Int16Array } | null> {
+  const recording = await deps.interviews.findRecording(interviewId, speaker, streamId);
+  if (!recording || recording.firstSeq === null) return null;
+  const bytes = (await deps.media.size(recording.path)) ?? 0;
+  const frames = Math.floor(bytes / FRAME_BYTES);
+  if (bytes !== frames * FRAME_BYTES) await deps.media.truncate(recording.path, frames * FRAME_BYTES);
+  const endMs = recording.startMs + frames * AUDIO_FRAME_MS;
+  const fromMs = Math.max(recording.startMs, await coveredToMs(), endMs - REPLAY_MAX_MS);
+  const fromFrame = Math.min(frames, Math.ceil((fromMs - recording.startMs) / AUDIO_FRAME_MS));
+  const raw = fromFrame < frames ? await deps.media.readBytes(recording.path, fromFrame * FRAME_BYTES, frames * FRAME_BYTES) : Buffer.alloc(0);
+  const recent = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
+  return { position: { firstSeq: recording.firstSeq, startMs: recording.startMs, frames }, recent };
 }
 
 /** Opens a stream's recording file, registered with its offset on the interview's clock. */
 export async function openRecording(deps: RecordingDeps, interviewId: string, speaker: Speaker, stream: AudioStream, startMs: number): Promise<WriteStream> {
   const path = recordingPath(deps, interviewId, speaker, stream);
-  await deps.interviews.ensureRecording({ interviewId, speaker, streamId: stream.streamId, startMs, sampleRate: AUDIO_SAMPLE_RATE, path });
+  await deps.interviews.ensureRecording({ interviewId, speaker, streamId: stream.streamId, startMs, firstSeq: stream.recordingFirst, sampleRate: AUDIO_SAMPLE_RATE, path });
   return deps.media.appendStream(path);
 }
 
@@ -66,7 +96,7 @@ export async function closeRecording(deps: RecordingDeps, interviewId: string, s
   const durationMs = await stream.close();
   if (stream.recordingStart === null) return;
   const path = recordingPath(deps, interviewId, speaker, stream);
-  const recording = await deps.interviews.ensureRecording({ interviewId, speaker, streamId: stream.streamId, startMs: stream.recordingStart, sampleRate: AUDIO_SAMPLE_RATE, path });
+  const recording = await deps.interviews.ensureRecording({ interviewId, speaker, streamId: stream.streamId, startMs: stream.recordingStart, firstSeq: stream.recordingFirst, sampleRate: AUDIO_SAMPLE_RATE, path });
   const bytes = await deps.media.size(path);
   await deps.interviews.setRecordingDuration(recording.id, bytes === null ? durationMs : Math.round((bytes / 2 / AUDIO_SAMPLE_RATE) * 1000));
 }

@@ -24,6 +24,14 @@ export interface UplinkHost {
   onEnded(): void;
   /** The server refused the stream for good (not this user's session, signed out…). */
   onRefused(error: SocketError): void;
+  /** Audio the server never got and that is no longer kept to resend (offline longer than the outbox holds). */
+  onAudioLost?(ms: number): void;
+}
+
+/** What to tell someone whose audio was lost: how much, and what to do about it. */
+export function audioLostMessage(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  return `About ${seconds} second${seconds === 1 ? '' : 's'} of your audio did not reach the interviewer while the connection was down. Please repeat what you said then.`;
 }
 
 /** Refusals that end a session for good. */
@@ -70,6 +78,8 @@ export class AudioUplink {
   private readonly host: UplinkHost;
   private outbox = new FrameOutbox(OUTBOX_FRAMES);
   private accepted = false;
+  /** The server has taken this stream before (frames queued before the first start are not "lost"). */
+  private everAccepted = false;
   private starting = false;
   private failures = 0;
   private retry: ReturnType<typeof setTimeout> | null = null;
@@ -127,6 +137,7 @@ export class AudioUplink {
   restart(): void {
     this.hook.streamId = randomStreamId();
     this.outbox = new FrameOutbox(OUTBOX_FRAMES);
+    this.everAccepted = false;
     this.reset();
     this.ensure();
   }
@@ -159,6 +170,10 @@ export class AudioUplink {
             return;
           }
           this.failures = 0;
+          // The server got to a frame no longer kept here: what lies between is lost (and filled with silence there).
+          const lost = this.outbox.oldestSeq - reply.nextSeq;
+          if (lost > 0 && this.everAccepted) this.host.onAudioLost?.(lost * AUDIO_FRAME_MS);
+          this.everAccepted = true;
           this.outbox.rewindTo(reply.nextSeq);
           this.accepted = true;
           this.flush();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PartialTranscript, Prompt, TranscriptSegment } from '@mockroom/contracts';
+import { AudioUplink, audioLostMessage } from './audio-uplink';
 import { BargeInDetector, realWords } from './barge-in';
 import { FrameOutbox } from './frame-outbox';
 import { transcriptLines, upsertPartial, upsertSegment, withoutPartial, withPartials } from './transcript';
@@ -47,6 +48,50 @@ describe('FrameOutbox', () => {
     outbox.rewindTo(40);
     expect(outbox.sendCursor).toBe(1);
     expect(sent(outbox)).toEqual([]);
+  });
+});
+
+describe('AudioUplink', () => {
+  /** A connected socket whose audio:start answers with the server's next frame, and that keeps what was sent. */
+  function fakeSocket(nextSeq: () => number) {
+    const frames: number[] = [];
+    const socket = {
+      connected: true,
+      timeout: () => ({ emitWithAck: async () => ({ streamId: 'x', nextSeq: nextSeq() }) }),
+      emit: (_event: string, seq: number) => frames.push(seq),
+    };
+    return { socket, frames };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('resends from where the server got to, and says how much audio was lost when that is no longer kept', async () => {
+    let serverAt = 0;
+    const { socket, frames } = fakeSocket(() => serverAt);
+    const lost: number[] = [];
+    const uplink = new AudioUplink({ socket: () => socket as never, mayStream: () => true, onEnded: () => undefined, onRefused: () => undefined, onAudioLost: (ms) => lost.push(ms) });
+    for (let i = 0; i < 10; i++) uplink.push(frame(i));
+    await settle();
+    uplink.push(frame(10));
+    expect(frames).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(lost).toEqual([]);
+
+    // Reconnected, the server had frames up to 5: 6… are sent again, nothing is lost.
+    uplink.reset();
+    serverAt = 6;
+    frames.length = 0;
+    uplink.ensure();
+    await settle();
+    expect(frames).toEqual([6, 7, 8, 9, 10]);
+    expect(lost).toEqual([]);
+
+    // Offline for longer than the outbox keeps (500 frames): the server is far behind, and the candidate is told.
+    uplink.reset();
+    serverAt = 11;
+    for (let i = 11; i < 811; i++) uplink.push(frame(i));
+    await settle();
+    expect(lost).toEqual([(311 - 11) * 20]);
+    expect(audioLostMessage(lost[0])).toMatch(/About 6 seconds of your audio did not reach/);
+    uplink.close();
   });
 });
 

@@ -2,7 +2,7 @@ import { AUDIO_FRAME_MS, type AnswerResult, type InterviewSnapshot, type Partial
 import { MicCapture, type MicState } from '../audio/mic-capture';
 import { BUILT_IN_TRANSPORT, SessionMedia, type MediaTransport } from '../audio/session-media';
 import { BargeInDetector } from './barge-in';
-import { AudioUplink, mayStream } from './audio-uplink';
+import { AudioUplink, audioLostMessage, mayStream } from './audio-uplink';
 import { CompletionWatch, isErrorReply, LiveConnection, Toasts, type ConnectionStatus, type Toast } from './live-connection';
 import { IDLE_PLAYBACK, PromptPlayer, speakingTimeMs, type PlaybackOutcome, type PlaybackSource, type PlaybackState } from './prompt-player';
 import { spokenText, upsertPartial, upsertPrompt, upsertSegment, withoutPartial } from './transcript';
@@ -150,6 +150,7 @@ export class LiveSession {
       mayStream: (hasFrames) => mayStream(this.state, hasFrames) && !this.media.viaRoom,
       onEnded: () => this.awaitCompletion(),
       onRefused: (error) => this.fail(fatalFor(error)),
+      onAudioLost: (ms) => this.toast(audioLostMessage(ms)),
     });
     this.mic = new MicCapture({
       onFrame: (pcm, level) => this.handleFrame(pcm, level),

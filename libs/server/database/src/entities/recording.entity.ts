@@ -19,6 +19,10 @@ export class RecordingEntity {
   @Column({ name: 'start_ms', type: 'integer' })
   startMs: number;
 
+  /** The stream's frame number of the recording's first frame (null for recordings made before it was kept). */
+  @Column({ name: 'first_seq', type: 'integer', nullable: true })
+  firstSeq: number | null;
+
   @Column({ name: 'sample_rate', type: 'integer' })
   sampleRate: number;
 

@@ -351,6 +351,11 @@ export class InterviewRepository {
     return this.recordings.findOneByOrFail({ interviewId: recording.interviewId, speaker: recording.speaker, streamId: recording.streamId });
   }
 
+  /** A stream's recording, if it has recorded anything. */
+  findRecording(interviewId: string, speaker: Speaker, streamId: string): Promise<RecordingEntity | null> {
+    return this.recordings.findOneBy({ interviewId, speaker, streamId });
+  }
+
   async setRecordingDuration(id: string, durationMs: number): Promise<void> {
     await this.recordings.update({ id }, { durationMs });
   }
