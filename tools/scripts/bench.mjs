@@ -1,7 +1,7 @@
 // `npm run bench`: builds the server code, then runs the benchmarks one after another and prints their figures.
 //
 //   npm run bench                          all of them (about 25 minutes on 2 cores)
-//   npm run bench -- live stt              some of them: live, concurrency, stt, assessment
+//   npm run bench -- live stt              some of them: live, concurrency, turn-taking, flood, review, stt, assessment
 //   npm run bench -- --quick               small runs, to check that everything works (about six minutes)
 //   npm run bench -- live --answers 6      other options go to the benchmarks (see each file's header)
 //
@@ -23,6 +23,16 @@ const BENCHES = {
     title: 'Candidates streaming audio into one API process (event-loop delay and CPU per step)',
     entry: 'apps/bench/src/concurrency.bench.js',
     quick: ['--steps', '10,25', '--window', '8', '--settle', '2'],
+  },
+  'turn-taking': {
+    title: 'When an answer is over: false cut-offs in mid-thought pauses, response delay after a true end, first partial words, sounds over the interviewer',
+    entry: 'apps/bench/src/turn-taking.bench.js',
+    quick: ['--cases', '4'],
+  },
+  flood: {
+    title: 'One candidate flooding the API with streams and frames (health latency, memory, disk)',
+    entry: 'apps/bench/src/flood.bench.js',
+    quick: ['--seconds', '10'],
   },
   review: {
     title: 'Review of a 30-minute session: load time in Chromium, the review API, audio seeks',

@@ -10,7 +10,9 @@
  *  - end of answer → the next prompt's text at the client ("I'm done" pressed; or the last speech frame + the silence window);
  *  - end of a segment (its last speech frame + the endpointer's segment pause, as the client's own copy of the endpointer
  *    sees it on the same frames) → its `transcript:segment` at the client;
- *  - the engine's decoding time per segment (`engineMs`) and the rest: the time of our own code.
+ *  - the engine's decoding time per segment (`engineMs`) and the rest: the time of our own code;
+ *  - speech start (the segment's first frame, pre-roll included, as the client sent it) → the segment's first partial
+ *    words (`transcript:partial`) at the client.
  */
 import { ANSWER_SILENCE_DEFAULT_MS, AUDIO_FRAME_MS, LiveTranscriptSegment, Prompt } from '@mockroom/contracts';
 import { concatPcm } from '@mockroom/speech';
@@ -50,6 +52,8 @@ interface SegmentResult {
   flushed: boolean;
   latencyMs: number;
   engineMs: number | null;
+  /** Start of the segment (its first frame, pre-roll included) sent → its first partial words at the client. */
+  firstPartialMs: number | null;
 }
 
 interface Received<T> {
@@ -65,7 +69,12 @@ function sleep(ms: number): Promise<void> {
  * Pairs the segments the client's endpointer cut with the transcripts that came back, in order. The server cuts the same
  * segments from the same frames; a pair must have the same duration (the server's offsets are shifted, not stretched).
  */
-function pairSegments(local: (LocalSegment & { answer: number })[], received: Received<LiveTranscriptSegment>[]): { pairs: SegmentResult[]; unmatched: number } {
+function pairSegments(
+  local: (LocalSegment & { answer: number })[],
+  received: Received<LiveTranscriptSegment>[],
+  firstPartialAt: Map<number, number>,
+  sentAt: readonly number[],
+): { pairs: SegmentResult[]; unmatched: number } {
   const pairs: SegmentResult[] = [];
   const sorted = [...received].sort((a, b) => a.payload.seq - b.payload.seq);
   let next = 0;
@@ -79,7 +88,10 @@ function pairSegments(local: (LocalSegment & { answer: number })[], received: Re
     }
     const segment = local[next + found];
     next += found + 1;
-    pairs.push({ answer: segment.answer, flushed: segment.flushed, latencyMs: at - segment.at, engineMs: payload.engineMs ?? null });
+    const partialAt = firstPartialAt.get(payload.seq);
+    const startSent = sentAt[Math.floor(segment.startMs / AUDIO_FRAME_MS)];
+    const firstPartialMs = partialAt === undefined || startSent === undefined ? null : partialAt - startSent;
+    pairs.push({ answer: segment.answer, flushed: segment.flushed, latencyMs: at - segment.at, engineMs: payload.engineMs ?? null, firstPartialMs });
   }
   return { pairs, unmatched };
 }
@@ -97,6 +109,11 @@ async function interview(baseUrl: string, session: HttpSession, answers: SpokenA
     if (payload.speaker === 'candidate') segments.push({ payload, at: performance.now() });
   });
   live.socket.on('prompt:audio', (audio) => audioAt.set(audio.seq, performance.now()));
+  // Words while they are spoken: when each segment's first partial words arrived.
+  const firstPartialAt = new Map<number, number>();
+  live.socket.on('transcript:partial', (partial) => {
+    if (partial.speaker === 'candidate' && partial.text.trim() && !firstPartialAt.has(partial.seq)) firstPartialAt.set(partial.seq, performance.now());
+  });
   await live.join(id);
   const first = live.next('prompt');
   await live.start();
@@ -155,7 +172,7 @@ async function interview(baseUrl: string, session: HttpSession, answers: SpokenA
   // Transcripts of the last segments may still be on their way.
   for (let waited = 0; segments.length < localSegments.length && waited < 30_000; waited += 100) await sleep(100);
   live.close();
-  return { turns, given, ...pairSegments(localSegments, segments) };
+  return { turns, given, ...pairSegments(localSegments, segments, firstPartialAt, mic.sentAt) };
 }
 
 function row(label: string, s: Summary): string[] {
@@ -229,6 +246,7 @@ function printFigures(turns: TurnResult[], segments: SegmentResult[]): void {
     row('  of which our code (latency − engineMs)', summarize(withEngine.map((s) => s.latencyMs - s.engineMs!))),
   ];
   if (flushed.length) rows.push(row('"I\'m done"-flushed segment → transcript', summarize(flushed.map((s) => s.latencyMs))));
+  rows.push(row('speech start → first partial words at the client', summarize(measured.flatMap((s) => (s.firstPartialMs === null ? [] : [s.firstPartialMs])))));
   console.log(table(['figure', 'n', 'p50', 'p95', 'mean', 'max'], rows));
 }
 

@@ -1,6 +1,8 @@
 import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES, JOB_QUEUE, JobName, type AudioStreamAccepted, type InterviewSnapshot, type LiveTranscriptSegment, type Prompt, type SocketError } from '@mockroom/contracts';
 import { concatPcm, createTestDatabase, LiveClient, silence, speak, TEST_REDIS_URL, TestBrowser, TestDatabase, uniqueEmail, uniqueRedisPrefix } from '@mockroom/server-testing';
 import { Queue } from 'bullmq';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { eventually } from './support/eventually';
 import { childPid, RunningProduct, startProduct, tempDir } from './support/product';
@@ -14,10 +16,11 @@ describe('the launcher restarts a process that dies', () => {
   let db: TestDatabase;
   let product: RunningProduct;
   const prefix = uniqueRedisPrefix('restart');
+  const dataDir = tempDir('restart');
 
   beforeAll(async () => {
     db = await createTestDatabase('e2e_restart');
-    product = await startProduct({ DATABASE_URL: db.url, MOCKROOM_DATA_DIR: tempDir('restart'), MOCKROOM_QUEUE_PREFIX: prefix, STT_POOL_SIZE: '1' });
+    product = await startProduct({ DATABASE_URL: db.url, MOCKROOM_DATA_DIR: dataDir, MOCKROOM_QUEUE_PREFIX: prefix, STT_POOL_SIZE: '1' });
   });
 
   afterAll(async () => {
@@ -68,6 +71,9 @@ describe('the launcher restarts a process that dies', () => {
         const rows = (await client.query(`SELECT seq, text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`, [created.body.id])).rows;
         expect(rows).toHaveLength(2);
         expect(rows.map((r) => r.text).join(' ')).toMatch(/password|session|cookie/);
+        // The API recorded on while the worker was down: as long as what was said, to the frame.
+        const recordings = (await client.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [created.body.id])).rows;
+        expect(recordings.map((r) => r.duration_ms)).toEqual([Math.ceil(speech.length / AUDIO_FRAME_SAMPLES) * AUDIO_FRAME_MS]);
       } finally {
         await client.end();
       }
@@ -158,5 +164,60 @@ describe('the launcher restarts a process that dies', () => {
     // Accounts and sign-in still work through the new API process.
     const browser = new TestBrowser(product.url);
     expect((await browser.signUp(uniqueEmail('after-restart'))).status).toBe(201);
+  }, 120_000);
+  it('stays up under one candidate flooding it with streams and frames; its memory and the recording stay under their caps', async () => {
+    const browser = new TestBrowser(product.url);
+    await browser.signUp(uniqueEmail('flood'));
+    const created = await browser.post('/api/interviews', { role: 'backend', level: 'mid', questionCount: 1, voice: 'browser' });
+    const id = created.body.id as string;
+    const live = new LiveClient(product.url, browser.cookieHeader());
+    await live.connect();
+    try {
+      await live.emitAck('interview:join', id);
+      await live.emitAck('interview:start');
+      const api = childPid(product, 'api')!;
+      const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${api}/status`, 'utf8'))![1]) / 1024;
+      const frame = new Uint8Array(new Int16Array(AUDIO_FRAME_SAMPLES).fill(3000).buffer);
+      const floodMs = 15_000;
+      const started = Date.now();
+      let streams = 0;
+      let accepted = 0;
+      let rssMax = rssMb();
+      while (Date.now() - started < floodMs && live.socket.connected) {
+        const reply = await live.emitAck<AudioStreamAccepted | { error: SocketError }>('audio:start', { streamId: `flood-${streams++}`, sampleRate: 16_000 });
+        if ('error' in reply) {
+          expect(reply.error.code).toBe('too-many-streams');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          continue;
+        }
+        accepted++;
+        // As fast as the socket takes them, every tenth frame skipping ahead in the sequence.
+        for (let i = 0, seq = 0; i < 2000; i++, seq += i % 10 === 0 ? 400 : 1) {
+          live.socket.emit('audio:frame', seq, frame);
+          if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+        }
+        rssMax = Math.max(rssMax, rssMb());
+      }
+      const seconds = (Date.now() - started) / 1000;
+      // Still up, on the same process, answering.
+      expect(childPid(product, 'api')).toBe(api);
+      expect((await fetch(`${product.url}/api/health`)).status).toBe(200);
+      expect(live.all('error').map((e) => e.code).filter((code) => !['too-fast', 'too-many-streams', 'no-stream', 'recording-full'].includes(code))).toEqual([]);
+      // New streams per minute are limited (30 by default), and each may take real time × 1.25 plus a 12 s burst.
+      expect(accepted).toBeLessThanOrEqual(30);
+      const capSeconds = accepted * (12 + 1.25 * seconds);
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        const paths = (await client.query(`SELECT path FROM recordings WHERE interview_id = $1`, [id])).rows.map((r) => r.path as string);
+        const bytes = paths.reduce((sum, path) => sum + (statSync(join(dataDir, 'media', path), { throwIfNoEntry: false })?.size ?? 0), 0);
+        expect(bytes / 32_000).toBeLessThanOrEqual(capSeconds);
+      } finally {
+        await client.end();
+      }
+      expect(rssMax).toBeLessThan(400);
+    } finally {
+      live.close();
+    }
   }, 120_000);
 });

@@ -35,6 +35,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, DATABASE_URL: undefined })).toThrow(/DATABASE_URL is not set/);
     expect(() => loadConfig({ ...base, MOCKROOM_SECRET: 'short' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, PORT: 'eighty' })).toThrow(/PORT must be an integer/);
+    expect(() => loadConfig({ ...base, TURN_END_RULE: 'guess' })).toThrow(/TURN_END_RULE must be one of meaning, silence/);
+    expect(loadConfig(base).interviews.turnEndRule).toBe('meaning');
+    expect(loadConfig({ ...base, TURN_END_RULE: 'silence' }).interviews.turnEndRule).toBe('silence');
     expect(() => loadConfig({ ...base, LIVEKIT_URL: 'wss://lk' })).toThrow(/LIVEKIT_API_KEY/);
   });
 

@@ -26,6 +26,12 @@ export interface AppConfig {
     decisionBudgetMs: number;
     /** Live interviews untouched this long are marked abandoned. */
     idleMinutes: number;
+    /**
+     * How the AI interviewer tells that an answer is over: `meaning` reads each pause (what was said, how much of the
+     * rubric is covered) and answers about a second after a finished answer; `silence` is the plain rule of waiting
+     * for the interview's whole patience after the last word (kept to compare the two).
+     */
+    turnEndRule: 'meaning' | 'silence';
   };
   /** What one participant's audio may cost the server (see docs/architecture.md, "Security"). */
   audio: {
@@ -116,6 +122,13 @@ function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX
   return value;
 }
 
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
 function required(env: Env, name: string, hint: string): string {
   const value = env[name];
   if (!value) throw new ConfigError(`${name} is not set. ${hint}`);
@@ -155,6 +168,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       segmentSilenceMs: int(env, 'SEGMENT_SILENCE_MS', 600, 200, 3000),
       decisionBudgetMs: int(env, 'DECISION_BUDGET_MS', 1500, 0, 60_000),
       idleMinutes: int(env, 'INTERVIEW_IDLE_MINUTES', 120, 1),
+      turnEndRule: oneOf(env, 'TURN_END_RULE', ['meaning', 'silence'] as const, 'meaning'),
     },
     audio: {
       streamsPerSpeaker: int(env, 'AUDIO_STREAMS_PER_SPEAKER', 4, 1, 64),

@@ -4,3 +4,4 @@ export * from './test-browser';
 export * from './live-client';
 export * from './speech-fixtures';
 export * from './spoken-interview';
+export * from './forgetful-redis';

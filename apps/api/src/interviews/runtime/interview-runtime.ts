@@ -494,6 +494,7 @@ export class InterviewRuntime implements StreamSink {
     const quick = text ? await this.deps.quickAssessment.assess({ question, transcript: text, level: this.entity.plan.level }) : null;
     if (this.answer !== answer || answer.closing || this.speaking) return;
     const coverage = quick ? { covered: quick.rubric.filter((r) => r.covered).length, total: quick.rubric.length } : null;
+    if (this.deps.config.interviews.turnEndRule === 'silence') return; // the plain rule: the whole patience, always
     this.turnEnd = decideTurnEnd({ text, coverage, patienceMs: this.entity.plan.answerSilenceMs });
     this.lastCue = null; // the deadline changed: the candidate's cue follows at once
     this.checkSilence();
