@@ -25,6 +25,10 @@ describe('decideTurnEnd', () => {
       `${FINISHED} because`,
       `${FINISHED} and the second thing is`,
       `${FINISHED} um`,
+      // A trailing "and um" as PocketSphinx hears it, and clauses opened with a contraction.
+      `${FINISHED} and i'm`,
+      `${FINISHED} so it's`,
+      `${FINISHED} and then we're`,
       'there are three reasons',
       'so basically the',
       'the main reason is',

@@ -70,6 +70,10 @@ const OPEN_ENDINGS = new Set([
   'at', 'for', 'with', 'from', 'by', 'into', 'about', 'as', 'is', 'are', 'was', 'were', 'be', 'would', 'will', 'can', 'could', 'should',
   'might', 'must', 'have', 'has', 'had', 'do', 'does', 'we', 'i', 'they', 'you', 'um', 'uh', 'er', 'erm', 'hmm', 'mm', 'basically',
   'actually', 'firstly', 'secondly', 'thirdly', 'another', 'very', 'between', 'whether', 'how', 'what', 'why', 'namely', 'including', 'e.g',
+  // Contractions that open a clause and never end one ("and I'm…", "so it's…"); PocketSphinx also hears a trailing
+  // "and um" as "and I'm".
+  "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll", "they're", "they've", "you're", "you've", "it's", "there's", "that's",
+  "what's", "let's", "he's", "she's",
 ]);
 
 /** Openings that announce more to come: "the second thing is", "there are two reasons". */

@@ -29,6 +29,10 @@ describe('Endpointer on synthetic signals', () => {
     expect(Math.abs(a.endMs - (1500 + 200))).toBeLessThanOrEqual(60);
     expect(Math.abs(b.startMs - (2300 - 200))).toBeLessThanOrEqual(60);
     expect(Math.abs(b.endMs - (4500 + 200))).toBeLessThanOrEqual(60);
+    // Where the speech itself ended, before the post-roll: the silence after the last word counts from there.
+    expect(Math.abs(a.speechEndMs - 1500)).toBeLessThanOrEqual(60);
+    expect(Math.abs(b.speechEndMs - 4500)).toBeLessThanOrEqual(60);
+    expect(b.speechEndMs).toBeLessThan(b.endMs);
     // The samples are the stream's samples for that span.
     expect(a.pcm.length).toBe(((a.endMs - a.startMs) * 16000) / 1000);
     expect(ofType(events, 'speech-start')).toHaveLength(2);

@@ -29,8 +29,11 @@ import { ANSWER_SILENCE_DEFAULT_MS, AUDIO_FRAME_SAMPLES, AUDIO_SAMPLE_RATE } fro
 export type EndpointEvent =
   /** Confirmed speech began (emitted once at least `minSpeechMs` of it has been heard; `atMs` is where it began). */
   | { type: 'speech-start'; atMs: number }
-  /** An utterance, with pre- and post-roll. Consecutive segments never overlap. */
-  | { type: 'segment'; startMs: number; endMs: number; pcm: Int16Array }
+  /**
+   * An utterance, with pre- and post-roll. Consecutive segments never overlap. `speechEndMs` is where its last voiced
+   * frame ends (before the post-roll): the silence after the last word counts from there.
+   */
+  | { type: 'segment'; startMs: number; endMs: number; pcm: Int16Array; speechEndMs: number }
   /** The candidate has been silent for `silenceMs` since speech (every `silenceEventIntervalMs` while paused). */
   | { type: 'silence'; silenceMs: number }
   /** The answer is over: `answerSilenceMs` of silence after speech (or `flush()`); once per answer. */
@@ -438,11 +441,13 @@ export class Endpointer {
   private closeSegment(endFrame: number, out: EndpointEvent[] | null): EndpointEvent[] | null {
     const keep = Math.max(0, Math.min(this.segFrames, endFrame - this.segStartFrame));
     if (this.confirmed && keep > 0) {
+      const endMs = (this.segStartFrame + keep) * this.frameMs;
       (out ??= []).push({
         type: 'segment',
         startMs: this.segStartFrame * this.frameMs,
-        endMs: (this.segStartFrame + keep) * this.frameMs,
+        endMs,
         pcm: this.seg.slice(0, keep * this.frameSamples),
+        speechEndMs: Math.min(endMs, (this.lastVoicedFrame + 1) * this.frameMs),
       });
     }
     this.lastSegmentEndFrame = this.segStartFrame + keep;
@@ -473,6 +478,8 @@ export class Endpointer {
       startMs: this.segStartFrame * this.frameMs,
       endMs: (this.segStartFrame + keep) * this.frameMs,
       pcm: this.seg.slice(0, keep * fs),
+      // Cut while speaking: the speech goes on past the cut.
+      speechEndMs: (this.segStartFrame + keep) * this.frameMs,
     });
     // The rest starts the next segment, which continues the same stretch of speech.
     this.seg.copyWithin(0, keep * fs, this.segFrames * fs);

@@ -175,7 +175,7 @@ export class AudioStream {
     return events.map((event) => {
       switch (event.type) {
         case 'segment':
-          return { ...event, startMs: event.startMs + origin, endMs: event.endMs + origin };
+          return { ...event, startMs: event.startMs + origin, endMs: event.endMs + origin, speechEndMs: event.speechEndMs + origin };
         case 'speech-start':
         case 'answer-end':
           return { ...event, atMs: event.atMs + origin };

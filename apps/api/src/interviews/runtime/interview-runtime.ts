@@ -368,7 +368,8 @@ export class InterviewRuntime implements StreamSink {
         // A segment cut at the maximum length ends while the candidate is still talking.
         this.speaking = stream.inSpeech;
         if (!this.speaking) {
-          this.lastSpeechEndMs = event.endMs;
+          // The silence after the last word counts from the word, not from the end of the segment's post-roll.
+          this.lastSpeechEndMs = event.speechEndMs;
           this.bargeInFromMs = null; // it ended before it was long enough to interrupt
         }
         if (!this.live.end(stream, event)) this.onSegment({ startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
@@ -628,6 +629,11 @@ export class InterviewRuntime implements StreamSink {
     }
 
     await this.retrying(() => this.deps.interviews.closeAnswer(answer.id, endMs, 'closed', null, ending));
+    if (this.followUpsAsked.length >= this.entity.plan.maxFollowUps) {
+      // No follow-up can come of it: the answer is scored in the background and the candidate does not wait.
+      this.assessments.push(this.scoreInBackground(answer.id));
+      return this.next();
+    }
     const assessment = await this.assess(answer.id, question, text);
     const decision = decideNext({ assessment, followUpsAsked: this.followUpsAsked, maxFollowUps: this.entity.plan.maxFollowUps, level: this.entity.plan.level });
     if (decision.action === 'follow-up') {
