@@ -7,7 +7,7 @@
 import type { TextAnalysis, Token } from '../text/analyze';
 import { NEGATORS } from '../text/lexicon';
 import type { EvidenceSpan } from '../types';
-import type { WeightedTerm } from './question-model';
+import type { WeightedTerm } from './weighted-term';
 
 export interface WindowMatch {
   /** Matched weight / required weight, capped at 1. */

@@ -12,7 +12,7 @@
 import { termList } from '../text/analyze';
 import { RUBRIC_META_STEMS } from '../text/lexicon';
 import type { Corpus } from './corpus';
-import type { WeightedTerm } from './question-model';
+import type { WeightedTerm } from './weighted-term';
 
 export type PartRole = 'label' | 'core' | 'also' | 'detail' | 'purpose';
 

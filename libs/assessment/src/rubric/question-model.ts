@@ -9,11 +9,9 @@ import { NEGATORS, RUBRIC_META_STEMS } from '../text/lexicon';
 import type { Corpus } from './corpus';
 import { pointParts, type PointPart } from './point-parts';
 import { pointFacet, type StoryFacet } from './story';
+import type { WeightedTerm } from './weighted-term';
 
-export interface WeightedTerm {
-  term: string;
-  weight: number;
-}
+export type { WeightedTerm } from './weighted-term';
 
 export interface PointModel {
   id: string;

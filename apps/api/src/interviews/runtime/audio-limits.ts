@@ -1,6 +1,6 @@
 import { AUDIO_FRAME_MS } from '@mockroom/contracts';
 import type { AppConfig } from '@mockroom/server-config';
-import { SessionCommandError } from './runtime-support';
+import { SessionCommandError } from './session-command-error';
 
 /**
  * What one participant's audio may cost the server. A client decides how fast it sends frames, how many streams it

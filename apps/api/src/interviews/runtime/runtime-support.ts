@@ -5,15 +5,7 @@ import type { MediaStorage } from '@mockroom/server-media';
 import type { WriteStream } from 'node:fs';
 import type { AudioStream, RecordedPosition } from './audio-stream';
 
-/** A command the session refuses, with the reason (becomes a socket error). */
-export class SessionCommandError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { SessionCommandError } from './session-command-error';
 
 /** What to tell the room when a recording could not be opened or written. */
 export function recordingProblem(error: Error): { code: string; message: string } {
