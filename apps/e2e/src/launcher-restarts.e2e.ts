@@ -72,7 +72,8 @@ describe('the launcher restarts a process that dies', () => {
         expect(rows).toHaveLength(2);
         expect(rows.map((r) => r.text).join(' ')).toMatch(/password|session|cookie/);
         // The API recorded on while the worker was down: as long as what was said, to the frame.
-        const recordings = (await client.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [created.body.id])).rows;
+        // The recording's length is stored as the interview finishes, a moment after its closing prompt.
+        const recordings = (await eventually(() => client.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [created.body.id]), (result) => expect(result.rows.length > 0 && result.rows.every((r) => r.duration_ms > 0)).toBe(true), 30_000)).rows;
         expect(recordings.map((r) => r.duration_ms)).toEqual([Math.ceil(speech.length / AUDIO_FRAME_SAMPLES) * AUDIO_FRAME_MS]);
       } finally {
         await client.end();
@@ -139,7 +140,8 @@ describe('the launcher restarts a process that dies', () => {
         const rows = (await client.query(`SELECT seq, text, start_ms FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`, [id])).rows;
         expect(rows).toHaveLength(2);
         // The recording holds every frame once: as long as what was spoken.
-        const recordings = (await client.query(`SELECT start_ms, duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows;
+        // The recording's length is stored as the interview finishes, a moment after its closing prompt.
+        const recordings = (await eventually(() => client.query(`SELECT start_ms, duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id]), (result) => expect(result.rows.length > 0 && result.rows.every((r) => r.duration_ms > 0)).toBe(true), 30_000)).rows;
         expect(recordings).toHaveLength(1);
         expect(recordings[0].duration_ms).toBe(Math.ceil(speech.length / AUDIO_FRAME_SAMPLES) * AUDIO_FRAME_MS);
       } finally {

@@ -1,6 +1,7 @@
 import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES, type InterviewSnapshot, type LiveTranscriptSegment, type Prompt, type SocketError } from '@mockroom/contracts';
 import { concatPcm, createTestDatabase, ForgetfulRedis, LiveClient, silence, speak, TestBrowser, TestDatabase, uniqueEmail } from '@mockroom/server-testing';
 import { Client } from 'pg';
+import { eventually } from './support/eventually';
 import { RunningProduct, startProduct, tempDir } from './support/product';
 
 /**
@@ -57,7 +58,8 @@ describe('Redis restarting mid-answer', () => {
       try {
         const rows = (await client.query(`SELECT text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`, [id])).rows;
         expect(rows).toHaveLength(2);
-        const recordings = (await client.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows;
+        // The recording's length is stored as the interview finishes, a moment after its closing prompt.
+        const recordings = (await eventually(() => client.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id]), (result) => expect(result.rows.length > 0 && result.rows.every((r) => r.duration_ms > 0)).toBe(true), 30_000)).rows;
         expect(recordings).toHaveLength(1);
         // Once, on a loaded machine, 4 frames (80 ms) of the 638 were missing: what the socket said then is printed so
         // the cause can be found; a loss of more than that fails.
