@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   try {
     const http = new HttpSession(stack.baseUrl);
     await http.signUp('flood');
-    const id = await http.createInterview({ role: 'backend', level: 'mid', questionCount: 1, voice: 'browser' });
+    const id = await http.createInterview({ role: 'backend', level: 'mid', questionCount: 10, maxFollowUps: 0, answerSilenceMs: 30_000, voice: 'browser' });
     const live = new LiveSocket(stack.baseUrl, http.cookieHeader());
     await live.connect();
     const joined = await live.socket.timeout(30_000).emitWithAck('interview:join', id);
