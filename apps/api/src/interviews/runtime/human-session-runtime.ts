@@ -362,7 +362,7 @@ export class HumanSessionRuntime implements StreamSink {
   async startStream(streamId: string, speaker: Speaker, viaAgent = false): Promise<AudioStreamAccepted> {
     const key = this.streamKey(speaker, streamId);
     // A stream recorded before the server restarted (or before the session was reloaded) takes up where it got to.
-    const resumed = this.streams.has(key) || this.entity.status !== 'live' ? null : await recordedPosition(this.deps, this.id, speaker, streamId, () => this.coveredToMs(speaker));
+    const resumed = this.streams.has(key) || this.entity.status !== 'live' ? null : await recordedPosition(this.deps, this.id, speaker, streamId);
     let entry = this.streams.get(key);
     if (!entry) {
       const sameWay = [...this.streams.entries()].filter(([, e]) => e.speaker === speaker && e.viaAgent === viaAgent);
@@ -380,12 +380,6 @@ export class HumanSessionRuntime implements StreamSink {
     }
     if (!viaAgent) this.viaRoom.delete(speaker); // the browser streams over its socket (again)
     return { streamId, nextSeq: entry.stream.nextSeq };
-  }
-
-  /** Where a speaker's stored transcript ends on the clock (audio after it has not been transcribed). */
-  private async coveredToMs(speaker: Speaker): Promise<number> {
-    const segments = await this.deps.interviews.listSegments(this.id);
-    return segments.reduce((end, s) => (s.speaker === speaker ? Math.max(end, s.endMs) : end), 0);
   }
 
   /** Which way a participant's audio comes: the other way's frames are not taken, so nothing is heard twice. */

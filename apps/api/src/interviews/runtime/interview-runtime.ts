@@ -219,7 +219,7 @@ export class InterviewRuntime implements StreamSink {
    */
   async startStream(streamId: string, viaAgent = false): Promise<AudioStreamAccepted> {
     // A stream recorded before the server restarted (or before the interview was reloaded) takes up where it got to.
-    const resumed = this.streams.has(streamId) || this.entity.status !== 'live' ? null : await recordedPosition(this.deps, this.id, 'candidate', streamId, () => this.coveredToMs());
+    const resumed = this.streams.has(streamId) || this.entity.status !== 'live' ? null : await recordedPosition(this.deps, this.id, 'candidate', streamId);
     let stream = this.streams.get(streamId);
     if (!stream) {
       const sameWay = [...this.streams.values()].filter((s) => this.agentStreams.has(s.streamId) === viaAgent);
@@ -242,12 +242,6 @@ export class InterviewRuntime implements StreamSink {
 
   hasStream(streamId: string): boolean {
     return this.streams.has(streamId);
-  }
-
-  /** Where the candidate's stored transcript ends on the clock (audio after it has not been transcribed). */
-  private async coveredToMs(): Promise<number> {
-    const segments = await this.deps.interviews.listSegments(this.id);
-    return segments.reduce((end, s) => (s.speaker === 'candidate' ? Math.max(end, s.endMs) : end), 0);
   }
 
   /** Which way the candidate's audio comes: the other way's frames are not taken, so nothing is heard twice. */

@@ -46,6 +46,12 @@ function recordingPath(deps: RecordingDeps, interviewId: string, speaker: Speake
   return deps.media.relativePath(interviewId, `${speaker}-${stream.streamId}.pcm`);
 }
 
+/** Where a speaker's stored transcript ends on the interview's clock (audio after it has not been transcribed). */
+export async function transcribedToMs(deps: RecordingDeps, interviewId: string, speaker: Speaker): Promise<number> {
+  const segments = await deps.interviews.listSegments(interviewId);
+  return segments.reduce((end, s) => (s.speaker === speaker ? Math.max(end, s.endMs) : end), 0);
+}
+
 /** Audio before a resumed stream's end that is read again for an utterance the restart cut (at most this much). */
 const REPLAY_MAX_MS = 10_000;
 const FRAME_BYTES = AUDIO_FRAME_SAMPLES * 2;
@@ -53,15 +59,14 @@ const FRAME_BYTES = AUDIO_FRAME_SAMPLES * 2;
 /**
  * Where a stream the server was recording before it restarted had got to, from its recording: the frame it started
  * with, where that lies on the clock, and how many whole frames reached the disk (a frame half written when the
- * process died is cut off, and sent again by the client). With it, the recorded audio after `coveredToMs` (the end of
- * the speaker's last stored segment), for the endpointer to hear again. Null for a stream never recorded here.
+ * process died is cut off, and sent again by the client). With it, the recorded audio after the end of the speaker's last
+ * stored segment, for the endpointer to hear again. Null for a stream never recorded here.
  */
 export async function recordedPosition(
   deps: RecordingDeps,
   interviewId: string,
   speaker: Speaker,
   streamId: string,
-  coveredToMs: () => Promise<number>,
 ): Promise<{ position: RecordedPosition; recent: Int16Array } | null> {
   const recording = await deps.interviews.findRecording(interviewId, speaker, streamId);
   if (!recording || recording.firstSeq === null) return null;
@@ -69,7 +74,7 @@ export async function recordedPosition(
   const frames = Math.floor(bytes / FRAME_BYTES);
   if (bytes !== frames * FRAME_BYTES) await deps.media.truncate(recording.path, frames * FRAME_BYTES);
   const endMs = recording.startMs + frames * AUDIO_FRAME_MS;
-  const fromMs = Math.max(recording.startMs, await coveredToMs(), endMs - REPLAY_MAX_MS);
+  const fromMs = Math.max(recording.startMs, await transcribedToMs(deps, interviewId, speaker), endMs - REPLAY_MAX_MS);
   const fromFrame = Math.min(frames, Math.ceil((fromMs - recording.startMs) / AUDIO_FRAME_MS));
   const raw = fromFrame < frames ? await deps.media.readBytes(recording.path, fromFrame * FRAME_BYTES, frames * FRAME_BYTES) : Buffer.alloc(0);
   const recent = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
