@@ -81,6 +81,20 @@ describe('turn-taking: when the answer is over', () => {
     live.close();
   }, 90_000);
 
+  it('hears the last words before judging the pause: a finished answer whose transcript is late is not nudged', async () => {
+    const { live, id, first } = await listening(['authentication-sessions-end-to-end', 'rest-vs-graphql']);
+    // The first half is left open: the interviewer reads the pause as mid-thought.
+    const sent = await live.streamPcm(concatPcm(silence(300), speakSentences('The server hashes the password with bcrypt, and then'), silence(1000)), { speed: 2 });
+    await live.waitFor('voice:activity', (a) => (a as VoiceActivity).listening?.state === 'mid-thought', 30_000);
+    // The end and a silence longer than the patience arrive at once (a burst after a slow network): the silence runs
+    // out on the audio's clock before the last words are transcribed. Judged on the stale reading, that is a nudge.
+    await live.streamPcm(concatPcm(speakSentences('it sets the session id in an HTTP only cookie and keeps the session in Redis.'), silence(PATIENCE_MS + 1000)), { fromSeq: sent });
+    await live.waitFor('prompt', nextQuestion(first), 30_000);
+    expect(live.all('prompt').filter((p) => (p as Prompt).kind === 'nudge')).toHaveLength(0);
+    expect(await endingOf(id, first.seq)).toMatchObject({ by: 'silence', state: 'done', nudged: false });
+    live.close();
+  }, 90_000);
+
   it('gives more time after "let me think", and nudges before a long silence ends the answer', async () => {
     const { live, id, first } = await listening(['authentication-sessions-end-to-end', 'rest-vs-graphql']);
     // Asked for time, then silent longer than the patience (6 s) but less than what asking bought (18 s).

@@ -4,6 +4,9 @@ import { concatPcm, silence, speakSentences } from './speech-fixtures';
 
 type Ack<T> = T | { error: SocketError };
 
+/** What the interviewer says while the answer stays open. */
+const ASIDES = new Set<Prompt['kind']>(['nudge', 'interjection']);
+
 function ok<T>(reply: Ack<T>): T {
   if (reply && typeof reply === 'object' && 'error' in reply) throw new Error(reply.error.message);
   return reply as T;
@@ -51,6 +54,10 @@ export async function takeSpokenInterview(
         (r) => r.at < spokeAt && (r.event === 'interview:completed' || (r.event === 'prompt' && (r.args[0] as Prompt).seq > prompt.seq)),
       );
       if (early) throw new Error(`answer ${index + 1} was taken as finished between two of its sentences (${early.event} came ${spokeAt - early.at} ms before its last words)`);
+      // The microphone stays open, as a real one does, until the interviewer moves on (it may nudge first).
+      const movedOn = () =>
+        live.received.some((r) => r.event === 'interview:completed' || (r.event === 'prompt' && (r.args[0] as Prompt).seq > prompt.seq && !ASIDES.has((r.args[0] as Prompt).kind)));
+      for (let heardMs = 0; !movedOn() && heardMs < 60_000; heardMs += 200) seq = await live.streamPcm(silence(200), { speed: 1, fromSeq: seq });
     }
     await live.waitFor('interview:completed', () => true, 120_000);
     // The last answer's assessment lands on its own schedule: wait until every answer is scored.

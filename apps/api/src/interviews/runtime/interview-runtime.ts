@@ -50,6 +50,11 @@ export interface RuntimeDeps {
 const REQUEST_MAX_WORDS = 25;
 const TRANSCRIBE_TIMEOUT_MS = 90_000;
 const COUNTDOWN_EVERY_MS = 1000;
+/**
+ * While the answer's last words are still being transcribed, the pause is not judged on what was said before them (a
+ * person hears the last words before deciding): the end waits for their transcript, at most this much longer.
+ */
+export const LAST_WORDS_WAIT_MS = 4000;
 /** Frames acknowledged in batches: the client needs to know how far the server got, not about every frame. */
 const ACK_EVERY_FRAMES = 25;
 /** Waits between attempts at a storage step that failed; about half a minute in all. */
@@ -489,9 +494,11 @@ export class InterviewRuntime implements StreamSink {
     const quick = text ? await this.deps.quickAssessment.assess({ question, transcript: text, level: this.entity.plan.level }) : null;
     if (this.answer !== answer || answer.closing || this.speaking) return;
     const coverage = quick ? { covered: quick.rubric.filter((r) => r.covered).length, total: quick.rubric.length } : null;
-    if (this.deps.config.interviews.turnEndRule === 'silence') return; // the plain rule: the whole patience, always
-    this.turnEnd = decideTurnEnd({ text, coverage, patienceMs: this.entity.plan.answerSilenceMs });
-    this.lastCue = null; // the deadline changed: the candidate's cue follows at once
+    // The plain rule waits the whole patience, always; either way the pause is judged again now its words are known.
+    if (this.deps.config.interviews.turnEndRule !== 'silence') {
+      this.turnEnd = decideTurnEnd({ text, coverage, patienceMs: this.entity.plan.answerSilenceMs });
+      this.lastCue = null; // the deadline changed: the candidate's cue follows at once
+    }
     this.checkSilence();
   }
 
@@ -510,7 +517,9 @@ export class InterviewRuntime implements StreamSink {
     const silenceMs = this.speaking ? 0 : Math.max(0, this.timelineMs - (this.lastSpeechEndMs ?? this.turn.answerStartedAtMs ?? this.timelineMs));
     const patience = this.entity.plan.answerSilenceMs;
     const limit = this.turnEnd?.waitMs ?? patience;
-    if (silenceAfterSpeech && silenceMs >= limit && !this.answerEnding) {
+    const lastWordsPending = this.answer.transcribed.size + this.answer.lost < this.answer.segmentCount;
+    const waitForLastWords = lastWordsPending && silenceMs < limit + LAST_WORDS_WAIT_MS;
+    if (silenceAfterSpeech && silenceMs >= limit && !this.answerEnding && !waitForLastWords) {
       const thinking = this.turnEnd?.state === 'mid-thought' || this.turnEnd?.state === 'asked-for-time';
       if (thinking && !this.nudged) return this.nudge();
       this.answerEnding = true;
