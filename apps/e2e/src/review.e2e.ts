@@ -180,6 +180,8 @@ describe('reviewing a finished interview in the browser', () => {
     expect(await mentor.page.getByText(/Shared with you by Casey Candidate/).count()).toBeGreaterThan(0);
     expect(await mentor.page.getByRole('button', { name: 'Delete interview' }).count()).toBe(0);
     expect(await mentor.page.getByLabel("Interviewer's e-mail").count()).toBe(0);
+    // Only the candidate corrects their transcript.
+    expect(await mentor.page.getByTestId('correct-line').count()).toBe(0);
 
     const outsider = await pageAs('outsider');
     const api = await outsider.page.request.get(`${product.url}/api/interviews/${id}/review`);
@@ -196,6 +198,37 @@ describe('reviewing a finished interview in the browser', () => {
     await mentor.page.getByRole('heading', { name: "You can't open this interview" }).waitFor();
     await Promise.all([context.close(), mentor.context.close(), outsider.context.close()]);
   });
+
+  it('lets the candidate correct a misheard line: the answer is scored again, the change is shown, what was heard is kept', async () => {
+    const { context, page } = await pageAs('candidate');
+    await page.goto(`${product.url}/interviews/${id}`);
+    await page.getByTestId('waveform').waitFor();
+    const review = (await (await page.request.get(`${product.url}/api/interviews/${id}/review`)).json()) as {
+      transcript: { seq: number; speaker: string; text: string; questionIndex: number | null }[];
+      questions: { scores: { overall: number } | null }[];
+    };
+    const line = review.transcript.find((l) => l.speaker === 'candidate' && l.questionIndex === 1)!;
+    const corrected =
+      'REST exposes resources at fixed endpoints and uses HTTP caching well. GraphQL has a single endpoint and a schema, and the client asks for exactly the fields it needs, ' +
+      'which avoids over fetching and under fetching. The trade off is that caching and rate limiting are harder with GraphQL.';
+    const row = page.getByTestId('review-transcript').locator('li', { has: page.locator(`[data-testid="review-line"][data-seq="${line.seq}"]`) });
+    await row.getByTestId('correct-line').click();
+    const form = page.getByTestId('line-correction');
+    expect(await form.getByRole('textbox').inputValue()).toBe(line.text);
+    await form.getByRole('textbox').fill(corrected);
+    await form.getByRole('button', { name: 'Save correction' }).click();
+    // The new scores, from what to what, next to the line; the line reads as corrected and keeps what was heard.
+    const outcome = page.getByTestId('correction-result');
+    await outcome.waitFor({ timeout: 60_000 });
+    expect(await outcome.textContent()).toMatch(/^Overall \d+\.\d → \d+\.\d.* after your correction\.$/);
+    expect(await page.locator(`[data-testid="review-line"][data-seq="${line.seq}"]`).textContent()).toContain('rate limiting are harder');
+    expect(await page.getByTestId('heard-as').textContent()).toContain(line.text);
+    // Kept: a reload shows the same.
+    await page.reload();
+    await page.getByTestId('heard-as').waitFor();
+    expect(await page.locator(`[data-testid="review-line"][data-seq="${line.seq}"]`).textContent()).toContain('rate limiting are harder');
+    await context.close();
+  }, 90_000);
 
   it('charts progress and filters the history', async () => {
     const { context, page } = await pageAs('candidate');

@@ -31,6 +31,8 @@ export interface ReviewLine {
   words: TimedWord[] | null;
   /** Parts of the text that cover a rubric point (covered points only). */
   highlights: (TextSpan & { pointId: string })[];
+  /** What the recogniser heard, when the candidate has corrected the line since (the text is the correction). */
+  heardAs?: string | null;
 }
 
 /** Where an answer's quote sits in the transcript: the line and the span of its text. */
@@ -132,6 +134,40 @@ export interface ShareInfo {
   createdAt: string;
 }
 
+/** The longest corrected line, in characters. */
+export const CORRECTION_MAX_CHARS = 2000;
+
+/** A correction of a misheard line, as the candidate asked for it. */
+export interface CorrectTranscriptRequest {
+  /** The whole line as it should read. */
+  text: string;
+}
+
+/** How one score of a question moved when the answer was assessed again after a correction. */
+export interface ScoreChange {
+  questionIndex: number;
+  dimension: ScoreDimension | 'overall';
+  before: number;
+  after: number;
+}
+
+/** A correction of a transcript line by the candidate: the text before and after, and what it did to the scores. */
+export interface TranscriptCorrection {
+  id: string;
+  seq: number;
+  before: string;
+  after: string;
+  createdAt: string;
+  /** The scores that moved (empty when none did); null while the answer is still being assessed again. */
+  changes: ScoreChange[] | null;
+}
+
+export interface CorrectionResult {
+  correction: TranscriptCorrection;
+  /** The review as it is now, with the corrected line and the new scores. */
+  review: Review;
+}
+
 export interface Review {
   interview: InterviewSummary;
   plan: InterviewPlan;
@@ -149,6 +185,8 @@ export interface Review {
   shares: ShareInfo[];
   /** A human interviewer's scores and notes, beside the engine's (human sessions). */
   interviewer: ReviewInterviewerView | null;
+  /** The candidate's corrections of misheard lines, oldest first (everyone who reads the review sees them). */
+  corrections: TranscriptCorrection[];
 }
 
 export interface ShareRequest {

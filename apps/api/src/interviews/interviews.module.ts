@@ -7,6 +7,7 @@ import { LiveKitController } from '../livekit/livekit.controller';
 import { LiveKitService } from '../livekit/livekit.service';
 import { SessionsController } from '../sessions/sessions.controller';
 import { SessionsService } from '../sessions/sessions.service';
+import { TranscriptCorrectionsService } from '../reviews/corrections/transcript-corrections.service';
 import { ReviewsService } from '../reviews/reviews.service';
 import { InterviewGateway } from './interview.gateway';
 import { InterviewsController } from './interviews.controller';
@@ -16,6 +17,6 @@ import { InterviewRuntimes } from './runtime/interview-runtimes.service';
 @Module({
   imports: [AuthModule, QuestionBankModule],
   controllers: [InterviewsController, ReviewsController, SessionsController, LiveKitController],
-  providers: [InterviewsService, InterviewRuntimes, InterviewGateway, ReviewsService, SessionAudio, SessionsService, LiveKitService],
+  providers: [InterviewsService, InterviewRuntimes, InterviewGateway, ReviewsService, TranscriptCorrectionsService, SessionAudio, SessionsService, LiveKitService],
 })
 export class InterviewsModule {}

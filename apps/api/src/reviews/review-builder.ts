@@ -13,6 +13,7 @@ import {
   type ReviewQuestion,
   type ReviewRubricPoint,
   type ShareInfo,
+  type TranscriptCorrection,
 } from '@mockroom/contracts';
 import type { InterviewAnswerEntity, InterviewEntity, InterviewPromptEntity, TranscriptSegmentEntity } from '@mockroom/server-database';
 import { assessedSegments, describeEngine } from '@mockroom/server-jobs';
@@ -32,6 +33,8 @@ export interface ReviewSources {
   audio: ReviewAudio | null;
   /** A human interviewer's scores and the notes this viewer may read. */
   interviewer?: ReviewInterviewerView | null;
+  /** The candidate's corrections of misheard lines, oldest first. */
+  corrections?: TranscriptCorrection[];
 }
 
 interface Placed {
@@ -130,6 +133,10 @@ export function buildReview(sources: ReviewSources): Review {
   const promptBySeq = new Map(prompts.map((p) => [p.seq, p]));
   const answerById = new Map(answers.map((a) => [a.id, a]));
 
+  const corrections = sources.corrections ?? [];
+  // What the recogniser heard: the text the first correction of a line replaced.
+  const heardAs = new Map<number, string>();
+  for (const c of corrections) if (!heardAs.has(c.seq)) heardAs.set(c.seq, c.before);
   const transcript: ReviewLine[] = segments
     .filter((s) => s.text.trim())
     .map((s) => ({
@@ -142,6 +149,7 @@ export function buildReview(sources: ReviewSources): Review {
       answerId: s.answerId,
       words: s.words,
       highlights: [],
+      heardAs: heardAs.get(s.seq) ?? null,
     }))
     .sort((a, b) => a.startMs - b.startMs || a.seq - b.seq);
   const bySeq = new Map(transcript.map((line) => [line.seq, line]));
@@ -198,6 +206,7 @@ export function buildReview(sources: ReviewSources): Review {
     audio: sources.audio,
     shares: sources.access === 'owner' ? sources.shares : [],
     interviewer: sources.interviewer ?? null,
+    corrections,
   };
 }
 

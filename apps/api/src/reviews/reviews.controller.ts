@@ -1,9 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import type { Progress, Review, ShareInfo, User } from '@mockroom/contracts';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import type { CorrectionResult, Progress, Review, ShareInfo, User } from '@mockroom/contracts';
 import { MediaStorage } from '@mockroom/server-media';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
 import { sendMediaFile } from '../common/send-media-file';
+import { TranscriptCorrectionsService } from './corrections/transcript-corrections.service';
+import { CorrectTranscriptDto } from './dto/correct-transcript.dto';
 import { ShareDto } from './dto/share.dto';
 import { exportFilename } from './export/export-filename';
 import { reviewToMarkdown } from './export/review-markdown';
@@ -16,6 +18,7 @@ export class ReviewsController {
   constructor(
     private readonly reviews: ReviewsService,
     private readonly media: MediaStorage,
+    private readonly corrections: TranscriptCorrectionsService,
   ) {}
 
   @Get('interviews/:id/review')
@@ -24,6 +27,20 @@ export class ReviewsController {
   }
 
   /** Both voices of the whole session as one WAV; range requests let the player seek without downloading it all. */
+  /**
+   * The candidate corrects a misheard line of their transcript: the answer is assessed again, and the reply has the
+   * correction (with the scores that moved) and the review as it is now.
+   */
+  @Post('interviews/:id/transcript/:seq/corrections')
+  correct(
+    @CurrentUser() user: User,
+    @Param('id') id: string,
+    @Param('seq', new ParseIntPipe({ errorHttpStatusCode: 400, exceptionFactory: () => new BadRequestException('seq must be a transcript line number') })) seq: number,
+    @Body() body: CorrectTranscriptDto,
+  ): Promise<CorrectionResult> {
+    return this.corrections.correct(user, id, seq, body.text);
+  }
+
   @Get('interviews/:id/audio')
   async audio(@CurrentUser() user: User, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const path = await this.reviews.audioPath(user, id);

@@ -14,8 +14,17 @@ import {
   type User,
 } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
-import { InterviewAnswerEntity, InterviewEntity, InterviewerFeedbackRepository, InterviewRepository, InterviewShareEntity, normalizeEmail } from '@mockroom/server-database';
+import {
+  InterviewAnswerEntity,
+  InterviewEntity,
+  InterviewerFeedbackRepository,
+  InterviewRepository,
+  InterviewShareEntity,
+  normalizeEmail,
+  TranscriptCorrectionRepository,
+} from '@mockroom/server-database';
 import { InterviewAccess, InterviewsService } from '../interviews/interviews.service';
+import { toCorrectionDto } from './corrections/correction-dto';
 import { buildReview, meanScores } from './review-builder';
 import { SessionAudio } from '@mockroom/server-jobs';
 
@@ -42,6 +51,7 @@ export class ReviewsService {
     private readonly bank: QuestionBank,
     private readonly audio: SessionAudio,
     private readonly feedback: InterviewerFeedbackRepository,
+    private readonly corrections: TranscriptCorrectionRepository,
   ) {}
 
   /** The interview if this user may read its review (it must have ended). */
@@ -57,12 +67,13 @@ export class ReviewsService {
   }
 
   async build(entity: InterviewEntity, access: ReviewAccess): Promise<Review> {
-    const [prompts, segments, answers, recordings, shares] = await Promise.all([
+    const [prompts, segments, answers, recordings, shares, corrections] = await Promise.all([
       this.repository.listPrompts(entity.id),
       this.repository.listSegments(entity.id),
       this.repository.listAnswers(entity.id),
       this.repository.listRecordings(entity.id),
       access === 'owner' ? this.repository.listShares(entity.id) : Promise.resolve([]),
+      this.corrections.list(entity.id),
     ]);
     const questions = new Map<string, Question>();
     for (const questionId of entity.plan.questionIds) {
@@ -74,7 +85,7 @@ export class ReviewsService {
       .items.filter((q) => !questions.has(q.id))
       .map((q) => ({ questionId: q.id, text: q.text, category: q.category }));
     const [audio, interviewer] = await Promise.all([this.audio.ensure(entity, recordings, prompts, segments), this.interviewerView(entity, access)]);
-    return buildReview({ entity, prompts, segments, answers, questions, others, access, shares: shares.map(toShareInfo), audio, interviewer });
+    return buildReview({ entity, prompts, segments, answers, questions, others, access, shares: shares.map(toShareInfo), audio, interviewer, corrections: corrections.map(toCorrectionDto) });
   }
 
   /** A human interviewer's scores and notes: shared notes for everyone, private ones for the interviewer alone. */

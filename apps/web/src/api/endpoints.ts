@@ -1,4 +1,5 @@
 import type {
+  CorrectionResult,
   CreateHumanSessionRequest,
   CreateInterviewRequest,
   HumanSession,
@@ -71,6 +72,9 @@ export const reviewsApi = {
   share: (id: string, email: string): Promise<ShareInfo> => request<ShareInfo>('POST', `/interviews/${encodeURIComponent(id)}/shares`, { body: { email } }),
   revoke: (id: string, shareId: string): Promise<void> =>
     request<void>('DELETE', `/interviews/${encodeURIComponent(id)}/shares/${encodeURIComponent(shareId)}`),
+  /** Corrects a misheard line of the candidate's transcript; the answer is assessed again. */
+  correct: (id: string, seq: number, text: string): Promise<CorrectionResult> =>
+    request<CorrectionResult>('POST', `/interviews/${encodeURIComponent(id)}/transcript/${seq}/corrections`, { body: { text } }),
 };
 
 export const progressApi = {

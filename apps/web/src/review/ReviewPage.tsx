@@ -1,7 +1,7 @@
 import type { Review } from '@mockroom/contracts';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { interviewsApi } from '../api/endpoints';
+import { interviewsApi, reviewsApi } from '../api/endpoints';
 import { SkeletonArticle } from '../ui/Skeleton';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { InterviewLoadError } from '../interview/InterviewLoadError';
@@ -13,14 +13,14 @@ import { Playback } from './playback';
 import { GeneralNotes } from './InterviewerVerdict';
 import { QuestionCard } from './QuestionCard';
 import { ReviewHeader } from './ReviewHeader';
-import { questionMarkers, speakerLabels } from './review-logic';
+import { describeScoreChanges, questionMarkers, speakerLabels } from './review-logic';
 import { ReviewTranscript } from './ReviewTranscript';
 import { SharePanel } from './SharePanel';
 import { useReview } from './use-review';
 
 /** `/interviews/:id` once the interview is over: the review (audio, synced transcript, question cards, insights). */
 export function ReviewPage({ id, justFinished = false }: { id: string; justFinished?: boolean }) {
-  const { status, error, reload, review, polling } = useReview(id, justFinished);
+  const { status, error, reload, review, polling, replace } = useReview(id, justFinished);
   const failed = !review && status === 'error' && error ? error : null;
   useDocumentTitle(review ? `Review: ${review.interview.title}` : failed ? (failed.status === 404 ? 'Interview not found' : 'Interview') : 'Interview review');
 
@@ -41,12 +41,12 @@ export function ReviewPage({ id, justFinished = false }: { id: string; justFinis
             : 'Interview complete. Here is how it went.'}
         </p>
       )}
-      {review ? <ReviewContent review={review} polling={polling} justFinished={justFinished} /> : <SkeletonArticle label="Loading the review…" />}
+      {review ? <ReviewContent review={review} polling={polling} justFinished={justFinished} onReview={replace} /> : <SkeletonArticle label="Loading the review…" />}
     </div>
   );
 }
 
-function ReviewContent({ review, polling, justFinished }: { review: Review; polling: boolean; justFinished: boolean }) {
+function ReviewContent({ review, polling, justFinished, onReview }: { review: Review; polling: boolean; justFinished: boolean; onReview: (review: Review) => void }) {
   const navigate = useNavigate();
   const [playback] = useState(() => new Playback(review.audio?.durationMs ?? 0));
   // The first recording seen stays: a later look for scores must not reload the audio under the listener.
@@ -74,6 +74,15 @@ function ReviewContent({ review, polling, justFinished }: { review: Review; poll
     [playback],
   );
   const emphasise = useCallback((pointId: string | null) => setEmphasis(pointId), []);
+  // The candidate corrects a misheard line: the answer is scored again and the review shows the new scores at once.
+  const correct = useCallback(
+    async (seq: number, text: string) => {
+      const result = await reviewsApi.correct(interview.id, seq, text);
+      onReview(result.review);
+      return describeScoreChanges(result.correction.changes);
+    },
+    [interview.id, onReview],
+  );
 
   const jumpToShare = useCallback(() => {
     document.querySelector<HTMLInputElement>('#share input[name="email"]')?.focus();
@@ -101,7 +110,7 @@ function ReviewContent({ review, polling, justFinished }: { review: Review; poll
               No recording for this interview.
             </p>
           )}
-          <ReviewTranscript lines={lines} labels={labels} playback={playback} seekable={audio !== null} emphasis={emphasis} />
+          <ReviewTranscript lines={lines} labels={labels} playback={playback} seekable={audio !== null} emphasis={emphasis} correct={owner ? correct : null} />
         </section>
 
         {review.interviewer && <GeneralNotes view={review.interviewer} />}

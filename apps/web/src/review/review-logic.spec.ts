@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { InterviewSummary, Prompt, ReviewAnswer, ReviewLine, ReviewQuestion } from '@mockroom/contracts';
 import {
   answeredCount,
+  describeScoreChanges,
   answerTitle,
   awaitingScores,
   groupLines,
@@ -189,5 +190,22 @@ describe('paceLabel', () => {
     expect(paceLabel(200).label).toBe('On the fast side');
     expect(paceLabel(0).tone).toBe('neutral');
     expect(paceLabel(Number.NaN).tone).toBe('neutral');
+  });
+});
+
+describe('what a correction did to the scores', () => {
+  it('says from what to what, overall first', () => {
+    expect(
+      describeScoreChanges([
+        { questionIndex: 1, dimension: 'depth', before: 2, after: 5.5 },
+        { questionIndex: 1, dimension: 'overall', before: 3.1, after: 6.2 },
+      ]),
+    ).toBe('Overall 3.1 → 6.2, depth 2.0 → 5.5 after your correction.');
+    expect(describeScoreChanges([{ questionIndex: 0, dimension: 'correctness', before: 5.8, after: 7.1 }])).toBe('Correctness 5.8 → 7.1 after your correction.');
+  });
+
+  it('says when nothing moved, and when the new scores are still coming', () => {
+    expect(describeScoreChanges([])).toBe('The scores did not change.');
+    expect(describeScoreChanges(null)).toMatch(/being scored again/);
   });
 });

@@ -1,4 +1,4 @@
-import type { InterviewPlan, InterviewSummary, Review, ReviewLine, ReviewQuestion, Speaker } from '@mockroom/contracts';
+import type { InterviewPlan, InterviewSummary, Review, ReviewLine, ReviewQuestion, ScoreChange, Speaker } from '@mockroom/contracts';
 
 /** How long after the end a review still waits for scores that have not landed yet. */
 export const SCORES_GRACE_MS = 2 * 60_000;
@@ -93,4 +93,15 @@ export function paceLabel(wordsPerMinute: number): { label: string; tone: 'neutr
   if (wordsPerMinute < 110) return { label: 'On the slow side', tone: 'warning' };
   if (wordsPerMinute <= 170) return { label: 'A comfortable pace', tone: 'success' };
   return { label: 'On the fast side', tone: 'warning' };
+}
+
+const DIMENSION_LABELS: Record<ScoreChange['dimension'], string> = { overall: 'Overall', relevance: 'relevance', depth: 'depth', clarity: 'clarity', correctness: 'correctness' };
+
+/** "Overall 3.1 → 6.2, depth 2.0 → 5.5": what a correction did to the scores, overall first. */
+export function describeScoreChanges(changes: readonly ScoreChange[] | null): string {
+  if (changes === null) return 'Your answer is being scored again; the new scores appear here shortly.';
+  if (changes.length === 0) return 'The scores did not change.';
+  const ordered = [...changes].sort((a, b) => (a.dimension === 'overall' ? -1 : b.dimension === 'overall' ? 1 : 0));
+  const text = ordered.map((c) => `${DIMENSION_LABELS[c.dimension]} ${c.before.toFixed(1)} → ${c.after.toFixed(1)}`).join(', ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)} after your correction.`;
 }

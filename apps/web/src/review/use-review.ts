@@ -1,5 +1,5 @@
 import type { Review } from '@mockroom/contracts';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { isAbortError } from '../api/client';
 import { reviewsApi } from '../api/endpoints';
 import { useResource } from '../api/use-resource';
@@ -51,5 +51,8 @@ export function useReview(id: string, justFinished: boolean) {
     };
   }, [shouldPoll, id]);
 
-  return { status: resource.status, error: resource.error, reload: resource.reload, review, polling };
+  /** The review as an action returned it (a correction): shown at once, without loading it again. */
+  const replace = useCallback((next: Review) => setPolled({ id, review: next }), [id]);
+
+  return { status: resource.status, error: resource.error, reload: resource.reload, review, polling, replace };
 }

@@ -6,9 +6,10 @@ import { ENTITIES } from './entities';
 import { AuthSessionRepository } from './repositories/auth-session.repository';
 import { InterviewRepository } from './repositories/interview.repository';
 import { InterviewerFeedbackRepository } from './repositories/interviewer-feedback.repository';
+import { TranscriptCorrectionRepository } from './repositories/transcript-correction.repository';
 import { UserRepository } from './repositories/user.repository';
 
-const REPOSITORIES = [UserRepository, AuthSessionRepository, InterviewRepository, InterviewerFeedbackRepository];
+const REPOSITORIES = [UserRepository, AuthSessionRepository, InterviewRepository, InterviewerFeedbackRepository, TranscriptCorrectionRepository];
 
 /** The database connection and every repository; features inject repositories, never TypeORM. */
 @Global()

@@ -39,6 +39,7 @@ function fakeDeps() {
     media: { relativePath: (_id: string, name: string) => name, appendStream: async () => ({ write: () => true, end: (cb: () => void) => cb(), once: () => undefined, on: () => undefined }), size: async () => 0 },
     bank,
     quickAssessment: new RubricEngine(),
+    vocabulary: [],
     emit: (event: string) => emitted.push(event),
     emitToInterviewer: (event: string) => emitted.push(`interviewer:${event}`),
     onFinished: async () => undefined,

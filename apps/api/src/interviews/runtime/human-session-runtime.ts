@@ -474,7 +474,7 @@ export class HumanSessionRuntime implements StreamSink {
           ...('liveKey' in audio
             ? { endMs: Math.round(audio.startMs), liveKey: audio.liveKey }
             : { endMs: Math.round(audio.endMs), audio: Buffer.from(audio.pcm.buffer, audio.pcm.byteOffset, audio.pcm.byteLength).toString('base64') }),
-          hints: question?.keyTerms ?? [],
+          hints: [...(question?.keyTerms ?? []), ...(speaker === 'candidate' ? this.deps.vocabulary : [])],
         },
         { jobId: jobId('stt', this.id, seq) },
         TRANSCRIBE_TIMEOUT_MS,

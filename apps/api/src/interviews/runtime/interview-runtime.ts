@@ -38,6 +38,8 @@ export interface RuntimeDeps {
   media: MediaStorage;
   /** The offline rubric engine, for deciding in time when the scoring job is slow. */
   quickAssessment: AssessmentEngine;
+  /** The candidate's own words (from their corrections of earlier transcripts), given to the recogniser as hints. */
+  vocabulary: readonly string[];
   /** To everyone in the interview's room. */
   emit: Emit;
   /** Called once the interview has ended and its answers are assessed (or the wait timed out). */
@@ -431,7 +433,7 @@ export class InterviewRuntime implements StreamSink {
         ...('liveKey' in audio
           ? { endMs: Math.round(audio.startMs), liveKey: audio.liveKey }
           : { endMs: Math.round(audio.endMs), audio: Buffer.from(audio.pcm.buffer, audio.pcm.byteOffset, audio.pcm.byteLength).toString('base64') }),
-        hints: question.keyTerms,
+        hints: [...question.keyTerms, ...this.deps.vocabulary],
       };
       // Not awaited: the next segment may be submitted while this one is transcribed.
       this.deps.queue

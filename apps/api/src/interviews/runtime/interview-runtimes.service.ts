@@ -3,7 +3,7 @@ import { AssessmentEngine, assessmentOptionsFromEnv, clarificationReply, clarifi
 import { interviewerRoom, interviewRoom, Level, Question, ServerToClientEvents } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
-import { InterviewerFeedbackRepository, InterviewRepository } from '@mockroom/server-database';
+import { InterviewerFeedbackRepository, InterviewRepository, TranscriptCorrectionRepository } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
 import { JobQueueService, LiveAudioChannel } from '@mockroom/server-queue';
 import type { Namespace } from 'socket.io';
@@ -16,6 +16,9 @@ import { InterviewRuntime } from './interview-runtime';
 export type LiveRuntime = InterviewRuntime | HumanSessionRuntime;
 
 export const DISCARDED_MESSAGE = 'Nothing was said or typed in this interview, so it was not saved. Check your microphone, or choose typed answers, and start again.';
+
+/** The most words of a candidate's own vocabulary (from their corrections) given to the recogniser with each question's terms. */
+const CANDIDATE_VOCABULARY_MAX = 30;
 
 /** A runtime without sockets for this long is unloaded; its state is in the database. */
 const IDLE_UNLOAD_MS = 5 * 60 * 1000;
@@ -41,6 +44,7 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
     private readonly media: MediaStorage,
     private readonly service: InterviewsService,
     private readonly feedback: InterviewerFeedbackRepository,
+    private readonly corrections: TranscriptCorrectionRepository,
   ) {}
 
   attach(namespace: Namespace): void {
@@ -51,8 +55,11 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
   get(id: string): Promise<LiveRuntime> {
     let runtime = this.runtimes.get(id);
     if (!runtime) {
-      runtime = this.service.reload(id).then((entity): Promise<LiveRuntime> => {
+      runtime = this.service.reload(id).then(async (entity): Promise<LiveRuntime> => {
+        // The words this candidate taught the recogniser by correcting earlier transcripts.
+        const vocabulary = entity.candidateId ? await this.corrections.vocabulary(entity.candidateId, CANDIDATE_VOCABULARY_MAX) : [];
         const common = {
+          vocabulary,
           config: this.config,
           interviews: this.interviews,
           queue: this.queue,

@@ -164,6 +164,7 @@ function buildReview(): Review {
     audio: { url: '/api/interviews/iv-1/audio', durationMs: 312_000, peaks: { candidate: [], interviewer: [] }, bucketMs: 100 },
     shares: [],
     interviewer: null,
+    corrections: [],
   };
 }
 

@@ -5,6 +5,7 @@ import { InterviewShareEntity } from './interview-share.entity';
 import { InterviewerNoteEntity, InterviewerScoreEntity, RubricOverrideEntity } from './interviewer-feedback.entity';
 import { InterviewEntity } from './interview.entity';
 import { RecordingEntity } from './recording.entity';
+import { TranscriptCorrectionEntity } from './transcript-correction.entity';
 import { TranscriptSegmentEntity } from './transcript-segment.entity';
 import { UserEntity } from './user.entity';
 
@@ -18,9 +19,10 @@ export {
   InterviewShareEntity,
   RecordingEntity,
   RubricOverrideEntity,
+  TranscriptCorrectionEntity,
   TranscriptSegmentEntity,
   UserEntity,
 };
 export type { AnswerIntent, AnswerStatus } from './interview-answer.entity';
 
-export const ENTITIES = [UserEntity, AuthSessionEntity, InterviewEntity, InterviewPromptEntity, InterviewAnswerEntity, TranscriptSegmentEntity, RecordingEntity, InterviewShareEntity, InterviewerScoreEntity, InterviewerNoteEntity, RubricOverrideEntity];
+export const ENTITIES = [UserEntity, AuthSessionEntity, InterviewEntity, InterviewPromptEntity, InterviewAnswerEntity, TranscriptSegmentEntity, RecordingEntity, InterviewShareEntity, InterviewerScoreEntity, InterviewerNoteEntity, RubricOverrideEntity, TranscriptCorrectionEntity];

@@ -1,0 +1,94 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import type { Assessment } from '@mockroom/assessment';
+import { JobName, SCORE_DIMENSIONS, type CorrectionResult, type ScoreChange, type User } from '@mockroom/contracts';
+import { InterviewAnswerEntity, InterviewRepository, TranscriptCorrectionRepository } from '@mockroom/server-database';
+import { jobId, JobQueueService } from '@mockroom/server-queue';
+import { InterviewsService } from '../../interviews/interviews.service';
+import { ReviewsService } from '../reviews.service';
+import { toCorrectionDto } from './correction-dto';
+import { correctionTerms, realignWords } from './correction-text';
+
+/** How long a correction waits for its answers to be assessed again before it answers without the new scores. */
+export const REASSESS_TIMEOUT_MS = 60_000;
+/** Score moves smaller than this are not reported as changes (scores are shown to one decimal). */
+const SMALLEST_CHANGE = 0.05;
+
+/** The scores a question is rated on (its last assessed answer), by question. */
+function ratedScores(answers: InterviewAnswerEntity[], questionIndex: number): Assessment['scores'] | null {
+  const rated = answers
+    .filter((a) => a.questionIndex === questionIndex && a.assessment)
+    .sort((a, b) => a.startMs - b.startMs)
+    .at(-1);
+  return rated ? (rated.assessment as unknown as Assessment).scores : null;
+}
+
+function scoreChanges(questionIndex: number, before: Assessment['scores'] | null, after: Assessment['scores'] | null): ScoreChange[] {
+  if (!before || !after) return [];
+  return [...SCORE_DIMENSIONS, 'overall' as const]
+    .filter((dimension) => Math.abs(after[dimension] - before[dimension]) >= SMALLEST_CHANGE)
+    .map((dimension) => ({ questionIndex, dimension, before: before[dimension], after: after[dimension] }));
+}
+
+/**
+ * A candidate corrects a line the recogniser misheard: the line reads as they say it did (the recogniser's words stay
+ * in the correction's history), the answers it belongs to are assessed again, and the scores that moved are kept
+ * with the correction. The words it brought in become the candidate's vocabulary for the recogniser next time.
+ */
+@Injectable()
+export class TranscriptCorrectionsService {
+  private readonly logger = new Logger(TranscriptCorrectionsService.name);
+
+  constructor(
+    private readonly interviews: InterviewsService,
+    private readonly repository: InterviewRepository,
+    private readonly corrections: TranscriptCorrectionRepository,
+    private readonly queue: JobQueueService,
+    private readonly reviews: ReviewsService,
+  ) {}
+
+  async correct(user: User, interviewId: string, seq: number, text: string): Promise<CorrectionResult> {
+    const { entity, access } = await this.interviews.findFor(user, interviewId);
+    if (access !== 'candidate') throw new ForbiddenException('Only the candidate can correct their transcript.');
+    if (entity.status !== 'completed' && entity.status !== 'abandoned') {
+      throw new ConflictException('This interview has not ended yet: its transcript can be corrected in the review.');
+    }
+    const line = (await this.repository.listSegments(entity.id)).find((s) => s.seq === seq);
+    if (!line) throw new NotFoundException(`This interview has no transcript line ${seq}.`);
+    if (line.speaker !== 'candidate') throw new BadRequestException('Only your own words can be corrected: this line is the interviewer’s.');
+
+    const answers = await this.repository.listAnswers(entity.id);
+    const answer = answers.find((a) => a.id === line.answerId) ?? null;
+    const before = answer ? ratedScores(answers, answer.questionIndex) : null;
+    const stored = await this.corrections.correct({
+      interviewId: entity.id,
+      seq,
+      userId: user.id,
+      after: text,
+      derive: (segment) => ({ words: realignWords(segment.words, segment.text, text), terms: correctionTerms(segment.text, text) }),
+    });
+    if (stored === null) throw new NotFoundException(`This interview has no transcript line ${seq}.`);
+    if (stored === 'unchanged') throw new BadRequestException('The line already reads like this: change the words that were misheard.');
+    const { correction } = stored;
+
+    if (answer && answer.status === 'closed') {
+      // The answer and every later one to the same question (follow-ups are assessed together with the answers before them).
+      const affected = answers
+        .filter((a) => a.questionIndex === answer.questionIndex && a.status === 'closed' && a.startMs >= answer.startMs)
+        .sort((a, b) => a.startMs - b.startMs);
+      try {
+        for (const a of affected) {
+          await this.queue.addAndWait(JobName.AssessAnswer, { interviewId: entity.id, answerId: a.id }, { jobId: jobId('reassess', a.id, correction.id) }, REASSESS_TIMEOUT_MS);
+        }
+        const after = ratedScores(await this.repository.listAnswers(entity.id), answer.questionIndex);
+        correction.changes = scoreChanges(answer.questionIndex, before, after);
+      } catch (error) {
+        // The correction stands; its new scores land when the assessment finishes, and the change is not reported.
+        this.logger.warn(`assessing again after correction ${correction.id}: ${(error as Error).message}`);
+      }
+    } else {
+      correction.changes = []; // a line outside any answer: nothing is scored on it
+    }
+    if (correction.changes) await this.corrections.setChanges(correction.id, correction.changes);
+    return { correction: toCorrectionDto(correction), review: await this.reviews.build(entity, 'owner') };
+  }
+}
