@@ -125,6 +125,22 @@ describe('correcting a misheard transcript', () => {
     expect(reread.corrections).toHaveLength(2);
   });
 
+  it('bounds how often one account corrects: each correction scores answers again', async () => {
+    const url = `/api/interviews/${id}/transcript/${line.seq}/corrections`;
+    const made = Number((await db.query('SELECT count(*) FROM transcript_corrections WHERE interview_id = $1', [id])).rows[0].count);
+    let last = '';
+    for (let i = made; i < 30; i++) {
+      last = `${CORRECTED} Correction ${i}.`;
+      expect((await owner.post(url, { text: last })).status).toBe(201);
+    }
+    const refused = await owner.post(url, { text: `${CORRECTED} One too many.` });
+    expect(refused.status).toBe(429);
+    expect(refused.body.message).toMatch(/Too many corrections\. Try again in \d+ minutes/);
+    const review = (await owner.get(`/api/interviews/${id}/review`)).body as Review;
+    expect(review.transcript.find((l) => l.seq === line.seq)!.text).toBe(last);
+    expect(review.corrections).toHaveLength(30);
+  }, 120_000);
+
   it("gives the words a correction brought in to the recogniser in the candidate's next interview", async () => {
     const created = await owner.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end'], maxFollowUps: 0, voice: 'browser' });
     expect(created.status).toBe(201);

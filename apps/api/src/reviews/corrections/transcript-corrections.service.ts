@@ -1,8 +1,12 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Assessment } from '@mockroom/assessment';
 import { JobName, SCORE_DIMENSIONS, type CorrectionResult, type ScoreChange, type User } from '@mockroom/contracts';
 import { InterviewAnswerEntity, InterviewRepository, TranscriptCorrectionRepository } from '@mockroom/server-database';
-import { jobId, JobQueueService } from '@mockroom/server-queue';
+import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
+import { jobId, JobQueueService, REDIS } from '@mockroom/server-queue';
+import type IORedis from 'ioredis';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { TooManyAttemptsException } from '../../auth/sign-in-limiter';
 import { InterviewsService } from '../../interviews/interviews.service';
 import { ReviewsService } from '../reviews.service';
 import { toCorrectionDto } from './correction-dto';
@@ -10,6 +14,12 @@ import { correctionTerms, realignWords } from './correction-text';
 
 /** How long a correction waits for its answers to be assessed again before it answers without the new scores. */
 export const REASSESS_TIMEOUT_MS = 60_000;
+/**
+ * Corrections a candidate may make in a window: each one assesses answers again (an LLM call when one is configured),
+ * so a script must not turn one account into unbounded work. Far more than a person correcting a transcript needs.
+ */
+export const CORRECTIONS_PER_WINDOW = 30;
+export const CORRECTION_WINDOW_SECONDS = 600;
 /** Score moves smaller than this are not reported as changes (scores are shown to one decimal). */
 const SMALLEST_CHANGE = 0.05;
 
@@ -37,6 +47,7 @@ function scoreChanges(questionIndex: number, before: Assessment['scores'] | null
 @Injectable()
 export class TranscriptCorrectionsService {
   private readonly logger = new Logger(TranscriptCorrectionsService.name);
+  private readonly limiter: RateLimiterRedis;
 
   constructor(
     private readonly interviews: InterviewsService,
@@ -44,7 +55,26 @@ export class TranscriptCorrectionsService {
     private readonly corrections: TranscriptCorrectionRepository,
     private readonly queue: JobQueueService,
     private readonly reviews: ReviewsService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(REDIS) redis: IORedis,
+  ) {
+    this.limiter = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${config.redis.prefix}:limit:corrections`,
+      points: CORRECTIONS_PER_WINDOW,
+      duration: CORRECTION_WINDOW_SECONDS,
+    });
+  }
+
+  /** Counts a correction against the candidate's allowance; a 429 saying when to try again once it is used up. */
+  private async allow(userId: string): Promise<void> {
+    try {
+      await this.limiter.consume(userId);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) throw new TooManyAttemptsException(Math.max(1, Math.ceil(error.msBeforeNext / 1000)), 'corrections');
+      throw error;
+    }
+  }
 
   async correct(user: User, interviewId: string, seq: number, text: string): Promise<CorrectionResult> {
     const { entity, access } = await this.interviews.findFor(user, interviewId);
@@ -56,6 +86,7 @@ export class TranscriptCorrectionsService {
     if (!line) throw new NotFoundException(`This interview has no transcript line ${seq}.`);
     if (line.speaker !== 'candidate') throw new BadRequestException('Only your own words can be corrected: this line is the interviewer’s.');
 
+    await this.allow(user.id);
     const answers = await this.repository.listAnswers(entity.id);
     const answer = answers.find((a) => a.id === line.answerId) ?? null;
     const before = answer ? ratedScores(answers, answer.questionIndex) : null;
@@ -66,6 +97,8 @@ export class TranscriptCorrectionsService {
       after: text,
       derive: (segment) => ({ words: realignWords(segment.words, segment.text, text), terms: correctionTerms(segment.text, text) }),
     });
+    // Only corrections made count against the allowance.
+    if (stored === null || stored === 'unchanged') await this.limiter.reward(user.id, 1);
     if (stored === null) throw new NotFoundException(`This interview has no transcript line ${seq}.`);
     if (stored === 'unchanged') throw new BadRequestException('The line already reads like this: change the words that were misheard.');
     const { correction } = stored;
