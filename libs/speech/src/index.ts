@@ -21,3 +21,5 @@ export {
 } from './engines';
 export { wordErrorRate, normalizeText, normalizeWords, numberToWords, type WerResult } from './wer';
 export { SpeechEngineError, SpeechEngineUnavailableError } from './errors';
+export { finalContour, type FinalContour, type FinalContourOptions } from './prosody/final-contour';
+export { yinPitch, type PitchOptions } from './prosody/pitch';

@@ -2,6 +2,7 @@ import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES, AUDIO_SAMPLE_RATE, type Question, 
 import type { QuestionBank } from '@mockroom/question-bank';
 import type { InterviewEntity, InterviewRepository } from '@mockroom/server-database';
 import type { MediaStorage } from '@mockroom/server-media';
+import { finalContour } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
 import type { AudioStream, RecordedPosition } from './audio-stream';
 
@@ -50,6 +51,16 @@ function recordingPath(deps: RecordingDeps, interviewId: string, speaker: Speake
 export async function transcribedToMs(deps: RecordingDeps, interviewId: string, speaker: Speaker): Promise<number> {
   const segments = await deps.interviews.listSegments(interviewId);
   return segments.reduce((end, s) => (s.speaker === speaker ? Math.max(end, s.endMs) : end), 0);
+}
+
+
+/**
+ * How a segment's speech ended (the voice fell, or stayed level or rose), for the reading of the pause after it; null
+ * when too little of its end is voiced to tell.
+ */
+export function segmentEndContour(segment: { pcm: Int16Array; startMs: number; speechEndMs: number }): { falling: boolean } | null {
+  const contour = finalContour(segment.pcm, { speechEnd: Math.round((segment.speechEndMs - segment.startMs) * (AUDIO_SAMPLE_RATE / 1000)) });
+  return contour && { falling: contour.falling };
 }
 
 /** Audio before a resumed stream's end that is read again for an utterance the restart cut (at most this much). */
