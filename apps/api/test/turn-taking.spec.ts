@@ -127,9 +127,13 @@ describe('turn-taking: when the answer is over', () => {
     await live.emitAck<Ack<TurnState>>('interview:start');
     await live.waitFor('prompt');
     await live.emitAck('audio:start', { streamId: 'backchannel-stream', sampleRate: 16_000 });
-    // The question is still being read (no prompt:played): "right", a burst of noise like a cough, "yeah".
+    // The question is still being read (no prompt:played): "right", a burst of noise like a cough, "yeah", and a second
+    // of noise (a door, typing): long enough to pass for speech by its length, but it has no words.
     const cough = Int16Array.from({ length: 16 * 250 }, (_, i) => Math.round(9000 * Math.sin(i * 1.7) * Math.sin(i / 40)));
-    let seq = await live.streamPcm(concatPcm(silence(300), speakSentences('Right.'), silence(1200), cough, silence(1000), speakSentences('Yeah.'), silence(1200)), { speed: 2 });
+    let noiseSeed = 3;
+    const noise = Int16Array.from({ length: 16 * 1000 }, (_, i) => Math.round((((noiseSeed = (noiseSeed * 16807) % 2147483647) / 2147483647) * 2 - 1) * 9000 * Math.sin((Math.PI * i) / 16000)));
+    const sounds = concatPcm(silence(300), speakSentences('Right.'), silence(1200), cough, silence(1000), speakSentences('Yeah.'), silence(1200), noise, silence(1200));
+    let seq = await live.streamPcm(sounds, { speed: 1 });
     const phases = () => live.all('interview:state').map((s) => (s as TurnState).phase);
     expect(phases().at(-1)).toBe('prompting');
     // Speaking for real takes the turn.

@@ -12,7 +12,7 @@
  * Then, once, sounds over the interviewer's voice while a question is read: backchannels ("mm-hmm", "okay") and
  * coughs (noise bursts) that must not take the turn, and real interruptions that must (the time to take it).
  *
- *   node tools/scripts/run-ts.mjs apps/bench/src/turn-taking.bench.ts [--cases 10] [--patience 5000] [--rules meaning,silence]
+ *   node tools/scripts/run-ts.mjs apps/bench/src/turn-taking.bench.ts [--cases 10] [--between 4] [--patience 5000] [--rules meaning,silence]
  */
 import { AUDIO_FRAME_MS, AUDIO_SAMPLE_RATE, type Prompt, type TurnState } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
@@ -26,7 +26,13 @@ import { argNumber, argValue, ms, seededRandom, summarize, table } from './suppo
 
 const PAUSES_MS = [1000, 2000, 3000, 4000, 6000];
 const KINDS = ['open phrase', 'conjunction', 'filler', 'unfinished list'] as const;
-type Kind = (typeof KINDS)[number];
+/**
+ * Harder than the labelled open points: a pause after a finished sentence, with more of the answer to come. Nothing in
+ * the words says "more"; only what the answer has covered, its length and the voice do. Reported apart.
+ */
+const BETWEEN = 'between sentences';
+const BETWEEN_PAUSES_MS = [1000, 1500, 2000, 3000];
+type Kind = (typeof KINDS)[number] | typeof BETWEEN;
 /** Loud enough to be speech, for finding where flite's words begin and end. */
 const SPEECH_LEVEL = 600;
 
@@ -48,6 +54,8 @@ interface CaseResult {
   cutOff: boolean;
   nudged: boolean;
   delayMs: number | null;
+  /** End of the last word → its transcript at the client (the part of the delay that is hearing, not deciding). */
+  lastWordsMs: number | null;
   firstPartialMs: number | null;
 }
 
@@ -78,18 +86,19 @@ function sentencesOf(text: string): string[] {
 }
 
 /** The labelled set: cases rotate through the kinds of open first part and the pause lengths. */
-async function buildCases(count: number): Promise<Case[]> {
+async function buildCases(count: number, between: number): Promise<Case[]> {
   const bank = QuestionBank.load();
   const random = seededRandom(11);
   const cases: Case[] = [];
   for (const summary of bank.list({ limit: 200 }).items) {
-    if (cases.length >= count) break;
+    if (cases.length >= count + between) break;
     const question = bank.get(summary.id);
     const sentences = question?.sampleAnswer ? sentencesOf(question.sampleAnswer) : [];
     if (sentences.length < 3) continue;
     // Every kind meets every pause length over 20 cases (4 kinds × 5 pauses, coprime).
-    const kind = KINDS[cases.length % KINDS.length];
-    const pauseMs = PAUSES_MS[cases.length % PAUSES_MS.length];
+    const extra = cases.length - count;
+    const kind: Kind = extra >= 0 ? BETWEEN : KINDS[cases.length % KINDS.length];
+    const pauseMs = extra >= 0 ? BETWEEN_PAUSES_MS[extra % BETWEEN_PAUSES_MS.length] : PAUSES_MS[cases.length % PAUSES_MS.length];
     const bare = (s: string) => s.replace(/[.!?]+$/, '');
     let first: string;
     let rest: string;
@@ -105,6 +114,10 @@ async function buildCases(count: number): Promise<Case[]> {
       case 'filler':
         first = `${sentences[0]} And um`;
         rest = sentences[1];
+        break;
+      case BETWEEN:
+        first = sentences[0];
+        rest = `${sentences[1]} ${sentences[2]}`;
         break;
       case 'unfinished list':
         first = `There are three parts to it. First, ${sentences[0]} Second, ${sentences[1]}`;
@@ -126,7 +139,7 @@ async function buildCases(count: number): Promise<Case[]> {
       lastWordEnd: lead.length + a.length + (pauseMs * AUDIO_SAMPLE_RATE) / 1000 + b.length,
     });
   }
-  if (cases.length < count) throw new Error(`only ${cases.length} questions with three usable sample sentences`);
+  if (cases.length < count + between) throw new Error(`only ${cases.length} questions with three usable sample sentences`);
   return cases;
 }
 
@@ -141,6 +154,10 @@ async function runCase(baseUrl: string, session: HttpSession, pacer: FramePacer,
   let nudged = false;
   live.socket.on('transcript:partial', (p) => {
     if (firstPartialAt === null && p.speaker === 'candidate' && p.text.trim()) firstPartialAt = performance.now();
+  });
+  let lastSegmentAt: number | null = null;
+  live.socket.on('transcript:segment', (s) => {
+    if (s.speaker === 'candidate') lastSegmentAt = performance.now();
   });
   try {
     await live.join(id);
@@ -160,6 +177,7 @@ async function runCase(baseUrl: string, session: HttpSession, pacer: FramePacer,
     pacer.add(mic);
     void mic.play(c.pcm);
     const { at } = await next;
+    const lastWordsAt = lastSegmentAt;
     pacer.remove(mic);
     const restSentAt = mic.sentAt[frameOf(c.restStart)];
     const cutOff = restSentAt === undefined || at < restSentAt;
@@ -171,6 +189,7 @@ async function runCase(baseUrl: string, session: HttpSession, pacer: FramePacer,
       cutOff,
       nudged,
       delayMs: cutOff || endSentAt === undefined ? null : at - endSentAt,
+      lastWordsMs: cutOff || endSentAt === undefined || lastWordsAt === null ? null : lastWordsAt - endSentAt,
       firstPartialMs: firstPartialAt === null || startSentAt === undefined ? null : firstPartialAt - startSentAt,
     };
   } finally {
@@ -191,7 +210,7 @@ async function runRule(rule: 'meaning' | 'silence', cases: Case[], patienceMs: n
       const result = await runCase(stack.baseUrl, session, pacer, c, patienceMs);
       results.push(result);
       process.stderr.write(
-        `  ${rule} ${i + 1}/${cases.length}: ${c.kind}, ${c.pauseMs / 1000} s pause → ${result.cutOff ? 'CUT OFF' : `answered ${ms(result.delayMs ?? NaN)} after the last word`}${result.nudged ? ' (nudged)' : ''}\n`,
+        `  ${rule} ${i + 1}/${cases.length}: ${c.kind}, ${c.pauseMs / 1000} s pause → ${result.cutOff ? 'CUT OFF' : `answered ${ms(result.delayMs ?? NaN)} after the last word (its transcript after ${ms(result.lastWordsMs ?? NaN)})`}${result.nudged ? ' (nudged)' : ''}\n`,
       );
     }
   } finally {
@@ -241,11 +260,14 @@ async function interruptions(): Promise<{ label: string; n: number; tookTurn: nu
             () => null,
           );
           const pcm = await sound.make();
+          const heardAs: string[] = [];
+          live.socket.on('transcript:partial', (p) => heardAs.push(p.text));
           const mic = new Microphone(live.socket, performance.now(), 600);
           pacer.add(mic);
           await mic.play(concatPcm([silence(300), pcm, silence(2500)]));
           pacer.remove(mic);
           const at = await took;
+          process.stderr.write(`  ${sound.label} ${round + 1}: heard as ${JSON.stringify(heardAs)} → ${at === null ? 'kept the turn' : 'took it'}\n`);
           row.n++;
           if (at !== null) {
             row.tookTurn++;
@@ -273,7 +295,8 @@ async function main(): Promise<void> {
   const count = Math.max(KINDS.length, argNumber('cases', 10));
   const patienceMs = Math.max(1000, argNumber('patience', 5000));
   process.stderr.write(`building ${count} labelled cases with flite…\n`);
-  const cases = await buildCases(count);
+  const between = Math.max(0, argNumber('between', 4));
+  const cases = await buildCases(count, between);
   const rules = argValue('rules', 'meaning,silence').split(',');
   const byRule = {
     meaning: rules.includes('meaning') ? await runRule('meaning', cases, patienceMs) : [],
@@ -281,17 +304,24 @@ async function main(): Promise<void> {
   };
   const sounds = await interruptions();
 
-  console.log(`\n${cases.length} cases (${KINDS.join(', ')}), pauses ${PAUSES_MS.map((p) => p / 1000).join(', ')} s at the labelled mid-thought point; patience ${patienceMs / 1000} s; real time through the socket, PocketSphinx in the worker\n`);
-  const cutRows = [...PAUSES_MS.map((p) => [`false cut-offs, ${p / 1000} s pauses`, (r: CaseResult[]) => r.filter((x) => x.pauseMs === p)] as const), ['false cut-offs, pauses up to 4 s', (r: CaseResult[]) => r.filter((x) => x.pauseMs <= 4000)] as const].map(
+  console.log(`\n${cases.length} cases (${[...KINDS, BETWEEN].join(', ')}), pauses ${PAUSES_MS.map((p) => p / 1000).join(', ')} s at the labelled mid-thought point; patience ${patienceMs / 1000} s; real time through the socket, PocketSphinx in the worker\n`);
+  const open = (r: CaseResult[]) => r.filter((x) => x.kind !== BETWEEN);
+  const cutRows = [
+    ...PAUSES_MS.map((p) => [`false cut-offs, ${p / 1000} s pauses`, (r: CaseResult[]) => open(r).filter((x) => x.pauseMs === p)] as const),
+    ['false cut-offs, pauses up to 4 s', (r: CaseResult[]) => open(r).filter((x) => x.pauseMs <= 4000)] as const,
+    ...BETWEEN_PAUSES_MS.map((p) => [`cut-offs between finished sentences, ${p / 1000} s`, (r: CaseResult[]) => r.filter((x) => x.kind === BETWEEN && x.pauseMs === p)] as const),
+  ].map(
     ([label, pick]) => [label, ...(['meaning', 'silence'] as const).map((rule) => pct(pick(byRule[rule]).filter((x) => x.cutOff).length, pick(byRule[rule]).length))],
   );
   const delay = (rule: 'meaning' | 'silence') => summarize(byRule[rule].flatMap((r) => (r.delayMs === null ? [] : [r.delayMs])));
+  const heard = (rule: 'meaning' | 'silence') => summarize(byRule[rule].flatMap((r) => (r.lastWordsMs === null ? [] : [r.lastWordsMs])));
   const partial = (rule: 'meaning' | 'silence') => summarize(byRule[rule].flatMap((r) => (r.firstPartialMs === null ? [] : [r.firstPartialMs])));
   console.log(
     table(['figure', 'reading the pause', 'fixed silence'], [
       ...cutRows,
       ['answers that got a nudge', ...(['meaning', 'silence'] as const).map((rule) => pct(byRule[rule].filter((x) => x.nudged).length, byRule[rule].length))],
       ['true end → next prompt, p50 / p95', ...(['meaning', 'silence'] as const).map((rule) => `${ms(delay(rule).p50)} / ${ms(delay(rule).p95)} (n ${delay(rule).n})`)],
+      ['  of which: last word → its transcript, p50 / p95', ...(['meaning', 'silence'] as const).map((rule) => `${ms(heard(rule).p50)} / ${ms(heard(rule).p95)} (n ${heard(rule).n})`)],
       ['speech start → first partial words, p50 / p95', ...(['meaning', 'silence'] as const).map((rule) => `${ms(partial(rule).p50)} / ${ms(partial(rule).p95)} (n ${partial(rule).n})`)],
     ]),
   );

@@ -7,3 +7,4 @@ export * from './question-bank';
 export * from './realtime';
 export * from './review';
 export * from './system';
+export * from './backchannel';

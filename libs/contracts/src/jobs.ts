@@ -57,6 +57,14 @@ export interface JobResults {
   [JobName.MixSessionAudio]: { durationMs: number } | null;
 }
 
+/**
+ * What a job reports while it runs, for whoever awaits it (none for most). A segment transcribed while spoken reports
+ * the recogniser's best guess so far each time it changes: the live turn hears words before the segment ends.
+ */
+export interface JobProgress {
+  [JobName.TranscribeSegment]: { seq: number; partial: string };
+}
+
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.TranscribeSegment]: QueueName.Transcription,
   [JobName.SynthesizePrompt]: QueueName.Speech,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { JOB_QUEUE, JobName, JobPayloads, JobResults, QueueName } from '@mockroom/contracts';
+import { JOB_QUEUE, JobName, JobPayloads, JobProgress, JobResults, QueueName } from '@mockroom/contracts';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { Job, JobsOptions, Queue, QueueEvents } from 'bullmq';
 import type IORedis from 'ioredis';
@@ -22,6 +22,11 @@ export interface AddJobOptions {
   priority?: number;
 }
 
+/** Waiting for a job, and hearing what it reports on the way (jobs that report progress only). */
+export interface AwaitJobOptions<J extends JobName> extends AddJobOptions {
+  onProgress?: J extends keyof JobProgress ? (progress: JobProgress[J]) => void : never;
+}
+
 /** The one way to enqueue work: typed by job name, routed to the job's queue with that queue's retry settings. */
 @Injectable()
 export class JobQueueService implements OnApplicationShutdown {
@@ -30,6 +35,8 @@ export class JobQueueService implements OnApplicationShutdown {
   private connection: IORedis | null = null;
   private readonly eventConnections: IORedis[] = [];
   private knownRunId: string | null | undefined;
+  /** Who hears the progress of a job being awaited, by job id (one listener per queue's events dispatches). */
+  private readonly progressListeners = new Map<string, (progress: never) => void>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -54,12 +61,14 @@ export class JobQueueService implements OnApplicationShutdown {
    * Adds a job and waits for its result (the live turn waits for transcripts and scores this way).
    * Rejects when the job fails for good or the wait exceeds `timeoutMs`.
    */
-  async addAndWait<J extends JobName>(name: J, payload: JobPayloads[J], options: AddJobOptions, timeoutMs: number): Promise<JobResults[J]> {
+  async addAndWait<J extends JobName>(name: J, payload: JobPayloads[J], options: AwaitJobOptions<J>, timeoutMs: number): Promise<JobResults[J]> {
     const queueName = JOB_QUEUE[name];
     const queue = this.queue(queueName);
     const events = await this.queueEvents(queueName);
     const runId = await this.runId();
-    const id = await this.add(name, payload, options);
+    const { onProgress, ...addOptions } = options;
+    const id = await this.add(name, payload, addOptions);
+    if (onProgress) this.progressListeners.set(id, onProgress as (progress: never) => void);
     const job = await queue.getJob(id);
     if (!job) throw new Error(`job ${id} vanished before it could be awaited`);
     const finished = job.waitUntilFinished(events, timeoutMs) as Promise<JobResults[J]>;
@@ -74,7 +83,7 @@ export class JobQueueService implements OnApplicationShutdown {
           if (current && state === 'completed') return resolve(current.returnvalue as JobResults[J]);
           if (current && state === 'failed' && current.attemptsMade >= (current.opts.attempts ?? 1)) return reject(new Error(current.failedReason));
           if (!current && runId !== null && (await this.runId(true)) !== runId) {
-            await this.add(name, payload, { ...options, jobId: id });
+            await this.add(name, payload, { ...addOptions, jobId: id });
           }
         } catch {
           // Redis unreachable right now: look again later.
@@ -88,6 +97,7 @@ export class JobQueueService implements OnApplicationShutdown {
       return await Promise.race([finished, watched]);
     } finally {
       clearTimeout(timer);
+      if (onProgress) this.progressListeners.delete(id);
     }
   }
 
@@ -108,6 +118,15 @@ export class JobQueueService implements OnApplicationShutdown {
       const connection = createRedisConnection(this.config.redis.url);
       this.eventConnections.push(connection);
       const created = new QueueEvents(name, { connection, prefix: this.config.redis.prefix });
+      created.on('progress', ({ jobId, data }) => {
+        const listener = this.progressListeners.get(jobId);
+        if (!listener) return;
+        try {
+          listener(data as never);
+        } catch {
+          // A listener's failure is its own; the wait goes on.
+        }
+      });
       events = created.waitUntilReady().then(() => created);
       this.events.set(name, events);
     }

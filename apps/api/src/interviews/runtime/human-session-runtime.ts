@@ -24,7 +24,7 @@ import type { WriteStream } from 'node:fs';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
 import { FrameBudget, type FrameResult, RecordingQuota, StreamAdmission } from './audio-limits';
-import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, SessionCommandError } from './runtime-support';
+import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, segmentEndContour, SessionCommandError } from './runtime-support';
 
 export { SessionCommandError } from './runtime-support';
 import type { RuntimeDeps } from './interview-runtime';
@@ -86,6 +86,8 @@ export class HumanSessionRuntime implements StreamSink {
   private readonly auto = new Map<number, Assessment>();
   private readonly overrides = new Map<string, boolean>();
   private readonly pending = new Set<Promise<unknown>>();
+  /** How the candidate's voice ended on their last words (fell, or stayed level), when the audio tells. */
+  private candidateContour: { falling: boolean } | null = null;
   private readonly assessments: Promise<unknown>[] = [];
   private startedAtEpoch: number | null;
   private timelineMs = 0;
@@ -423,7 +425,10 @@ export class HumanSessionRuntime implements StreamSink {
   onEvents(stream: AudioStream, events: EndpointEvent[]): void {
     const speaker = this.speakerOf(stream);
     for (const event of events) {
-      if (event.type === 'segment' && !this.live.end(stream, event)) this.transcribe(speaker, { startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
+      if (event.type !== 'segment') continue;
+      // How the candidate's voice ended, for the "still thinking / done" reading the console shows.
+      if (speaker === 'candidate' && !stream.inSpeech) this.candidateContour = segmentEndContour(event);
+      if (!this.live.end(stream, event)) this.transcribe(speaker, { startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
     }
   }
 
@@ -492,6 +497,7 @@ export class HumanSessionRuntime implements StreamSink {
             text: this.saidTo(questionIndex),
             coverage: { covered: after.points.filter((p) => p.covered).length, total: after.points.length },
             patienceMs: this.entity.plan.answerSilenceMs,
+            prosody: this.candidateContour,
           });
           this.deps.emitToInterviewer('candidate:listening', { questionIndex, state: decision.state, reasons: decision.reasons });
         });

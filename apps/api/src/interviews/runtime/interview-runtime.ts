@@ -8,6 +8,7 @@ import {
   Prompt,
   PromptKind,
   Question,
+  realWords,
   ServerToClientEvents,
   TranscriptSegment,
   TurnState,
@@ -24,7 +25,7 @@ import type { WriteStream } from 'node:fs';
 import { FrameBudget, type FrameResult, RecordingQuota, StreamAdmission } from './audio-limits';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
-import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, SessionCommandError } from './runtime-support';
+import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, segmentEndContour, SessionCommandError } from './runtime-support';
 
 type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
 
@@ -64,8 +65,15 @@ const STORE_RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 15_000];
 const WARN_EVERY_MS = 5000;
 /** What the interviewer says when a silence has lasted its patience while the candidate seemed to be thinking. */
 export const NUDGE_TEXT = 'Take your time. Would you like me to repeat the question?';
-/** Speech over the interviewer's voice takes the turn once this much of it is voiced (a backchannel or a cough is less). */
+/**
+ * Speech over the interviewer's voice takes the turn by its words, as people tell an interruption from listening: once
+ * this much of it is voiced and the live transcript has words that are more than a backchannel ("sorry, could you…";
+ * not "okay", "right", nor a cough or a door, which have no words, or a lone one the recogniser made of noise).
+ */
 export const BARGE_IN_CONFIRM_MS = 700;
+export const BARGE_IN_WORDS = 2;
+/** Sound that goes on this long takes the turn whatever its words (the recogniser could not make them out yet). */
+export const BARGE_IN_LONG_MS = 1500;
 /** A reply to the nudge that asks for the question again. */
 const YES_TO_NUDGE = /^(?:yes|yeah|yep|sure|please|ok|okay|go ahead)\b/i;
 
@@ -89,6 +97,8 @@ interface OpenAnswer {
   /** Segments that could not be stored or transcribed (the candidate was told). */
   lost: number;
   closing: boolean;
+  /** How the voice ended on the last words so far (fell, or stayed level), when the audio tells. */
+  contour: { falling: boolean } | null;
 }
 
 interface PendingAudio {
@@ -127,6 +137,8 @@ export class InterviewRuntime implements StreamSink {
   private nudgeSeq: number | null = null;
   /** Speech began over the interviewer's voice here; it takes the turn once `BARGE_IN_CONFIRM_MS` of it is voiced. */
   private bargeInFromMs: number | null = null;
+  /** The live transcript of the speech over the interviewer's voice (the recogniser's best guess so far). */
+  private bargeInWords = '';
   private endingSilenceMs: number | null = null;
   private followUpsAsked: string[] = [];
   private readonly assessments: Promise<unknown>[] = [];
@@ -364,7 +376,10 @@ export class InterviewRuntime implements StreamSink {
         this.speaking = true;
         // Over the interviewer's voice, speech must last before it counts as taking the turn: a "mm-hmm", a cough or
         // a click does not stop the interviewer (checkSilence confirms it).
-        if (this.turn.phase === 'prompting') this.bargeInFromMs = event.atMs;
+        if (this.turn.phase === 'prompting') {
+          this.bargeInFromMs = event.atMs;
+          this.bargeInWords = '';
+        }
       } else if (event.type === 'segment') {
         // A segment cut at the maximum length ends while the candidate is still talking.
         this.speaking = stream.inSpeech;
@@ -372,6 +387,8 @@ export class InterviewRuntime implements StreamSink {
           // The silence after the last word counts from the word, not from the end of the segment's post-roll.
           this.lastSpeechEndMs = event.speechEndMs;
           this.bargeInFromMs = null; // it ended before it was long enough to interrupt
+          // How the voice ended, for the reading of this pause.
+          if (this.answer && !this.answer.closing) this.answer.contour = segmentEndContour(event);
         }
         if (!this.live.end(stream, event)) this.onSegment({ startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
       }
@@ -437,7 +454,7 @@ export class InterviewRuntime implements StreamSink {
       };
       // Not awaited: the next segment may be submitted while this one is transcribed.
       this.deps.queue
-        .addAndWait(JobName.TranscribeSegment, payload, { jobId: jobId('stt', this.id, seq) }, TRANSCRIBE_TIMEOUT_MS)
+        .addAndWait(JobName.TranscribeSegment, payload, { jobId: jobId('stt', this.id, seq), onProgress: (progress) => this.onPartial(progress.partial) }, TRANSCRIBE_TIMEOUT_MS)
         .then((segment) => {
           answer.transcribed.set(segment.seq, segment.text);
           resolveDone(segment);
@@ -498,7 +515,7 @@ export class InterviewRuntime implements StreamSink {
     const coverage = quick ? { covered: quick.rubric.filter((r) => r.covered).length, total: quick.rubric.length } : null;
     // The plain rule waits the whole patience, always; either way the pause is judged again now its words are known.
     if (this.deps.config.interviews.turnEndRule !== 'silence') {
-      this.turnEnd = decideTurnEnd({ text, coverage, patienceMs: this.entity.plan.answerSilenceMs });
+      this.turnEnd = decideTurnEnd({ text, coverage, patienceMs: this.entity.plan.answerSilenceMs, prosody: answer.contour });
       this.lastCue = null; // the deadline changed: the candidate's cue follows at once
     }
     this.checkSilence();
@@ -510,7 +527,7 @@ export class InterviewRuntime implements StreamSink {
    * patience when the candidate is mid-thought); a candidate who seemed to be thinking is nudged before it ends.
    */
   private checkSilence(): void {
-    if (this.turn.phase === 'prompting' && this.speaking && this.bargeInFromMs !== null && this.voicedMs() >= BARGE_IN_CONFIRM_MS) {
+    if (this.turn.phase === 'prompting' && this.speaking && this.bargeInFromMs !== null && this.interrupts()) {
       this.setTurn({ phase: 'listening', answerStartedAtMs: this.bargeInFromMs });
       this.bargeInFromMs = null;
     }
@@ -545,6 +562,19 @@ export class InterviewRuntime implements StreamSink {
       };
       this.deps.emit('voice:activity', activity);
     }
+  }
+
+  /** Whether the speech over the interviewer's voice is an interruption: real words, or sound that goes on. */
+  private interrupts(): boolean {
+    const voiced = this.voicedMs();
+    return voiced >= BARGE_IN_LONG_MS || (voiced >= BARGE_IN_CONFIRM_MS && realWords(this.bargeInWords) >= BARGE_IN_WORDS);
+  }
+
+  /** The recogniser's best guess at a segment still being spoken: words over the interviewer's voice may take the turn. */
+  private onPartial(partial: string): void {
+    if (this.turn.phase !== 'prompting' || this.bargeInFromMs === null) return;
+    this.bargeInWords = partial;
+    this.checkSilence();
   }
 
   /** Voiced audio of the candidate's utterance in progress (the longest of their streams'), ms. */
@@ -728,7 +758,7 @@ export class InterviewRuntime implements StreamSink {
   }
 
   private newOpenAnswer(id: string, kind: 'answer' | 'follow-up', promptSeq: number, askedText: string, startMs: number): OpenAnswer {
-    return { id, kind, promptSeq, askedText, startMs, dispatch: Promise.resolve(), pending: [], transcribed: new Map(), segmentCount: 0, lost: 0, closing: false };
+    return { id, kind, promptSeq, askedText, startMs, dispatch: Promise.resolve(), pending: [], transcribed: new Map(), segmentCount: 0, lost: 0, closing: false, contour: null };
   }
 
   private async finish(): Promise<void> {

@@ -1,3 +1,5 @@
+import { realWords } from '@mockroom/contracts';
+
 /**
  * Whether the candidate is taking the turn while the interviewer speaks. Not every sound is an interruption: a
  * "mm-hmm", an "okay", a cough or a click over the interviewer's voice is how people listen. So sound first only
@@ -21,21 +23,10 @@ export const BARGE_IN_DEFAULTS: BargeInOptions = { threshold: 0.5, holdMs: 150, 
 
 export type BargeInStep = 'none' | 'duck' | 'interrupt' | 'release';
 
-/** What people say to show they are listening, not to take the turn. */
-const BACKCHANNELS = new Set([
-  'mm', 'mhm', 'mmhmm', 'hmm', 'hm', 'uh', 'huh', 'um', 'ok', 'okay', 'right', 'yeah', 'yes', 'yep', 'sure', 'i', 'see', 'got', 'it', 'alright',
-  'ah', 'oh', 'aha', 'cool', 'nice', 'true', 'exactly', 'uh-huh', 'mm-hmm', 'makes', 'sense', 'ya', 'yup', 'sounds', 'good',
-]);
 /** Words beyond backchannels that make an interruption. */
 const INTERRUPT_WORDS = 3;
 
-/** Words said that are more than a backchannel ("sorry, can you repeat that": 4; "mm-hmm okay": 0). */
-export function realWords(text: string): number {
-  return text
-    .toLowerCase()
-    .split(/[^a-z'-]+/)
-    .filter((w) => w && !BACKCHANNELS.has(w)).length;
-}
+export { realWords };
 
 export class BargeInDetector {
   private readonly options: BargeInOptions;

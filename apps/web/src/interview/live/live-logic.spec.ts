@@ -134,6 +134,11 @@ describe('BargeInDetector', () => {
   it('counts words, not backchannels, in the live transcript', () => {
     const detector = new BargeInDetector();
     expect(realWords('mm-hmm okay yeah')).toBe(0);
+    // As the recogniser writes humming: lone letters, "uh huh", "hmmm".
+    expect(realWords('m m h m m')).toBe(0);
+    expect(realWords('uh huh hmmm mhm')).toBe(0);
+    expect(realWords('sorry could you repeat that')).toBe(5);
+    expect(realWords('a cache')).toBe(2);
     expect(detector.words('okay right i see')).toBe('none');
     expect(detector.words('sorry could you repeat that')).toBe('interrupt');
   });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
-import { JobName, JobPayloads, LiveTranscriptSegment, TranscriptSegment } from '@mockroom/contracts';
+import { type Job, UnrecoverableError } from 'bullmq';
+import { JobName, JobPayloads, JobProgress, LiveTranscriptSegment, TranscriptSegment } from '@mockroom/contracts';
 import { InterviewRepository, TranscriptSegmentEntity } from '@mockroom/server-database';
 import { LiveAudioChannel, LiveEmitter, OnJob } from '@mockroom/server-queue';
 import { concatPcm, type SttResult } from '@mockroom/speech';
@@ -50,9 +50,9 @@ export class TranscribeSegmentJob {
   ) {}
 
   @OnJob(JobName.TranscribeSegment)
-  async run(payload: JobPayloads[JobName.TranscribeSegment]): Promise<LiveTranscriptSegment> {
+  async run(payload: JobPayloads[JobName.TranscribeSegment], job?: Job): Promise<LiveTranscriptSegment> {
     const started = Date.now();
-    const { result, samples, engineMs, streamed } = payload.liveKey ? await this.transcribeLive(payload, payload.liveKey) : await this.transcribeWhole(payload);
+    const { result, samples, engineMs, streamed } = payload.liveKey ? await this.transcribeLive(payload, payload.liveKey, job) : await this.transcribeWhole(payload);
     const endMs = payload.liveKey ? payload.startMs + Math.round(samples / 16) : payload.endMs;
     const { segment, created } = await this.interviews.upsertSegment({
       interviewId: payload.interviewId,
@@ -87,7 +87,7 @@ export class TranscribeSegmentJob {
    * so when it ends only the last moment is left to decode. Without a free streaming decoder (or with an engine that
    * cannot stream) the audio is collected and transcribed whole at the end. `engineMs` counts from the end.
    */
-  private async transcribeLive(payload: JobPayloads[JobName.TranscribeSegment], key: string): Promise<Transcribed> {
+  private async transcribeLive(payload: JobPayloads[JobName.TranscribeSegment], key: string, job?: Job): Promise<Transcribed> {
     if (!this.liveAudio.owns(key)) throw new UnrecoverableError(`segment ${payload.seq}: ${key} is not a live-audio list`);
     const stream = (await this.engines.stt.openStream?.({ hints: payload.hints, waitMs: STREAM_WAIT_MS })) ?? null;
     const chunks: Int16Array[] = [];
@@ -112,6 +112,10 @@ export class TranscribeSegmentJob {
           // Words on screen while they are spoken: each change of the recogniser's best guess goes to the room.
           if (words && words !== shown) {
             shown = words;
+            // And to the live turn awaiting this job: it hears words before the segment ends (a backchannel is not
+            // an interruption; a real word is).
+            const progress: JobProgress[JobName.TranscribeSegment] = { seq: payload.seq, partial: words };
+            void job?.updateProgress(progress).catch(() => undefined);
             this.live.toInterview(payload.interviewId, 'transcript:partial', {
               seq: payload.seq,
               speaker: payload.speaker,
