@@ -5,10 +5,10 @@ export const BACKCHANNEL_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Humming and lone letters: how a recogniser writes "mm-hmm" ("m m h m m"), "uh-huh" or "hmmm"; no word of an
- * interruption looks like that.
+ * Humming and lone letters: how a recogniser writes "mm-hmm" ("m m h m m"), "uh-huh", "hmmm", or a noise ("a"); an
+ * interruption has words besides.
  */
-const HUMMING = /^(?:[b-hj-z]|[mh]+|u+h+(?:-?h+u+h+)?|a+h+|o+h+)$/;
+const HUMMING = /^(?:[a-z]|[mh]+|u+h+(?:-?h+u+h+)?|a+h+|o+h+)$/;
 
 /**
  * Words said that are more than a backchannel ("sorry, can you repeat that": 5; "mm-hmm okay": 0). Speech over the

@@ -60,7 +60,11 @@ describe('decideTurnEnd', () => {
     // With a short patience, still no quicker than a probably finished answer.
     expect(decideTurnEnd({ text: 'we would put the sessions in redis with an expiry time on each key', coverage: { covered: 1, total: 5 }, patienceMs: 2000 })).toMatchObject({ state: 'unsure', waitMs: LIKELY_DONE_WAIT_MS });
     expect(decide('we would put the sessions in redis with an expiry time on each key', { coverage: { covered: 1, total: 5 }, prosody: { falling: true } }).state).toBe('done');
-    expect(decide(FINISHED, { prosody: { falling: false } }).state).toBe('unsure');
+    // A level voice is noted, and holds nothing open by itself.
+    const level = decide(FINISHED, { prosody: { falling: false } });
+    expect(level).toMatchObject({ state: decide(FINISHED).state, waitMs: decide(FINISHED).waitMs });
+    expect(decide(FINISHED, { coverage: { covered: 3, total: 5 }, prosody: { falling: false } })).toMatchObject({ state: 'done', waitMs: LIKELY_DONE_WAIT_MS });
+    expect(level.reasons).toContain('voice stayed level');
   });
 
   it('says why, for the review', () => {

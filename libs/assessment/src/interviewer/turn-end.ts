@@ -161,8 +161,8 @@ export function decideTurnEnd(input: TurnEndInput): TurnEndDecision {
       done++;
       reasons.push('voice fell at the end');
     } else {
-      // A level voice hints at more to come, but speakers differ: it alone does not hold the answer open.
-      done -= 0.5;
+      // A level voice hints at more to come, but speakers differ and the measure is a weak one (synthetic voices read
+      // level at every end): it is noted, and holds nothing open by itself.
       reasons.push('voice stayed level');
     }
   }

@@ -68,7 +68,9 @@ export const NUDGE_TEXT = 'Take your time. Would you like me to repeat the quest
 /**
  * Speech over the interviewer's voice takes the turn by its words, as people tell an interruption from listening: once
  * this much of it is voiced and the live transcript has words that are more than a backchannel ("sorry, could you…";
- * not "okay", "right", nor a cough or a door, which have no words, or a lone one the recogniser made of noise).
+ * not "okay", "right", nor a cough or a door, of which the recogniser makes a stray word or two at most: "if", "thank").
+ * The browser stops the voice by its own, alike rule (three words); this is the turn on the server and the voice over
+ * LiveKit.
  */
 export const BARGE_IN_CONFIRM_MS = 700;
 export const BARGE_IN_WORDS = 2;
