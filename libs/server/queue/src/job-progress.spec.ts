@@ -57,7 +57,7 @@ describe('hearing an awaited job while it runs', () => {
   });
 
   it('passes each job its own progress, in order, and then its result', async () => {
-    const payload = (seq: number): JobPayloads[JobName.TranscribeSegment] => ({ interviewId: randomUUID(), seq, speaker: 'candidate', answerId: null, questionId: null, startMs: 0, endMs: 0, liveKey: 'x' });
+    const payload = (seq: number): JobPayloads[JobName.TranscribeSegment] => ({ interviewId: randomUUID(), seq, speaker: 'candidate', answerId: null, questionId: null, startMs: 0, endMs: 0, liveKey: 'x', hints: [] });
     const heard: Record<number, string[]> = { 1: [], 2: [] };
     const [one, two] = await Promise.all(
       [1, 2].map((seq) => queue.addAndWait(JobName.TranscribeSegment, payload(seq), { jobId: `progress.${randomUUID()}`, onProgress: (p) => heard[seq].push(p.partial) }, 10_000)),
@@ -69,7 +69,7 @@ describe('hearing an awaited job while it runs', () => {
   });
 
   it('a job awaited without a listener runs as before', async () => {
-    const result = await queue.addAndWait(JobName.TranscribeSegment, { interviewId: randomUUID(), seq: 3, speaker: 'candidate', answerId: null, questionId: null, startMs: 0, endMs: 0, liveKey: 'x' }, { jobId: `progress.${randomUUID()}` }, 10_000);
+    const result = await queue.addAndWait(JobName.TranscribeSegment, { interviewId: randomUUID(), seq: 3, speaker: 'candidate', answerId: null, questionId: null, startMs: 0, endMs: 0, liveKey: 'x', hints: [] }, { jobId: `progress.${randomUUID()}` }, 10_000);
     expect(result.text).toBe('so the server 3');
   });
 });
