@@ -9,6 +9,7 @@ import { QueueModule, RedisModule } from '@mockroom/server-queue';
 import { AuthModule } from './auth/auth.module';
 import { QuestionBankModule } from './question-bank/question-bank.module';
 import { InterviewsModule } from './interviews/interviews.module';
+import { ReportsModule } from './reports/reports.module';
 import { SystemController } from './system/system.controller';
 
 @Module({})
@@ -24,6 +25,7 @@ export class AppModule {
       AuthModule,
       QuestionBankModule,
       InterviewsModule,
+      ReportsModule,
     ];
     if (config.webRoot) {
       // The built web client, with index.html for every client-side route; the API and socket paths stay the API's.

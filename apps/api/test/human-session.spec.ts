@@ -1,4 +1,5 @@
 import type {
+  AgreementReport,
   LiveTranscriptSegment,
   ConsoleState,
   HumanSession,
@@ -289,6 +290,22 @@ describe('human interviewer session (built-in transport)', () => {
     expect(candidateMd).not.toContain('token rotation, probe');
     const interviewerMd = (await interviewer.get(`/api/interviews/${id}/review.md`)).body as string;
     expect(interviewerMd).toContain('*(private)* Private: hesitant on token rotation');
+
+    // Admins see how the engine agreed with the interviewer: this question's scores on both sides, and the difference.
+    const admin = await account('Ada Admin');
+    const roles = new Client({ connectionString: t.db.url });
+    await roles.connect();
+    await roles.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [((await admin.get('/api/auth/me')).body as { id: string }).id]);
+    await roles.end();
+    for (const who of [candidate, interviewer]) expect((await who.get('/api/reports/agreement')).status).toBe(403);
+    const report = (await admin.get('/api/reports/agreement')).body as AgreementReport;
+    const mine = report.disagreements.find((d) => d.interviewId === id)!;
+    const engine = review.questions[0].answers.at(-1)!.scores!;
+    expect(mine).toMatchObject({ questionIndex: 0, interviewer: 'Ivy Interviewer', human: { relevance: 8, depth: 6.5, clarity: 7, correctness: 9, overall: 7.6 }, engine });
+    expect(mine.difference).toBeCloseTo(Math.abs(engine.overall - 7.6), 2);
+    expect(report.pairs).toBeGreaterThanOrEqual(1);
+    expect(report.dimensions.map((d) => d.dimension)).toEqual(['relevance', 'depth', 'clarity', 'correctness', 'overall']);
+    if (report.pairs === 1) expect(report.dimensions.find((d) => d.dimension === 'overall')!.meanDifference).toBeCloseTo(engine.overall - 7.6, 2);
     lead.close();
     cand.close();
 

@@ -2,6 +2,7 @@ import { concatPcm, createTestDatabase, silence, speakSentences, TestBrowser, Te
 import { encodeWav } from '@mockroom/speech';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { launchWithMic } from './support/chromium';
 import { eventually } from './support/eventually';
@@ -165,5 +166,21 @@ describe('a session run by a human interviewer, in two browsers', () => {
     await candidate.page.getByTestId('interview-summary').waitFor({ timeout: 90_000 });
     await candidate.page.getByTestId('interviewer-verdict').first().waitFor({ timeout: 30_000 });
     expect(await candidate.page.getByText(PRIVATE_NOTE).count()).toBe(0);
+
+    // An admin sees how the engine's scores compare with the interviewer's: a bar per score, and this question's row.
+    const admin = await signedIn(interviewerBrowser, 'Ada Admin');
+    const roles = new Client({ connectionString: db.url });
+    await roles.connect();
+    await roles.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [((await admin.api.get('/api/auth/me')).body as { id: string }).id]);
+    await roles.end();
+    await admin.page.goto(`${product.url}/reports/agreement`);
+    const row = admin.page.getByTestId('agreement-disagreements').locator('tbody tr').first();
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain('Ivy Interviewer');
+    expect((await row.locator('td').nth(1).textContent())?.trim()).toBe('7.5');
+    expect(await admin.page.locator('[data-testid="agreement-dimensions"] [data-dimension]').count()).toBe(5);
+    await admin.page.screenshot({ path: join(tempDir('agreement'), 'agreement.png'), fullPage: true });
+    // The interviewer is not an admin: the page says so, and the API refuses.
+    expect((await interviewer.api.get('/api/reports/agreement')).status).toBe(403);
   });
 });

@@ -11,6 +11,7 @@ import { NotFoundPage } from './layout/NotFoundPage';
 import { RouteErrorPage } from './layout/RouteErrorPage';
 import { ProgressPage } from './progress/ProgressPage';
 import { QuestionBankPage } from './question-bank/QuestionBankPage';
+import { AgreementPage } from './reports/AgreementPage';
 import { QuestionPage } from './question-bank/QuestionPage';
 import { JoinPage } from './sessions/JoinPage';
 import { NewSessionPage } from './sessions/NewSessionPage';
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
           { path: 'interviews/:id', element: <InterviewPage /> },
           { path: 'interviews/:id/summary', element: <InterviewSummaryPage /> },
           { path: 'progress', element: <ProgressPage /> },
+          { path: 'reports/agreement', element: <AgreementPage /> },
           { path: 'sessions/new', element: <NewSessionPage /> },
           { path: 'join/:token', element: <JoinPage /> },
         ],

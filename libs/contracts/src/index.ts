@@ -8,3 +8,4 @@ export * from './realtime';
 export * from './review';
 export * from './system';
 export * from './backchannel';
+export * from './reports';

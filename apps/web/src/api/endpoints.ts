@@ -1,4 +1,5 @@
 import type {
+  AgreementReport,
   CorrectionResult,
   CreateHumanSessionRequest,
   CreateInterviewRequest,
@@ -75,6 +76,11 @@ export const reviewsApi = {
   /** Corrects a misheard line of the candidate's transcript; the answer is assessed again. */
   correct: (id: string, seq: number, text: string): Promise<CorrectionResult> =>
     request<CorrectionResult>('POST', `/interviews/${encodeURIComponent(id)}/transcript/${seq}/corrections`, { body: { text } }),
+};
+
+/** Reports for admins. */
+export const reportsApi = {
+  agreement: (signal?: AbortSignal): Promise<AgreementReport> => request<AgreementReport>('GET', '/reports/agreement', { signal }),
 };
 
 export const progressApi = {

@@ -17,6 +17,8 @@ const NAV = [
 
 /** For interviewer (and admin) accounts: sessions they run themselves. */
 const INTERVIEWER_NAV = [{ to: '/sessions/new', label: 'New session', end: true }];
+/** For admins: how the engine's scores agree with interviewers'. */
+const ADMIN_NAV = [{ to: '/reports/agreement', label: 'Agreement', end: true }];
 
 export function SiteHeader() {
   const { user, signOut } = useAuth();
@@ -38,7 +40,7 @@ export function SiteHeader() {
     }
   }
 
-  const nav = user && (user.role === 'interviewer' || user.role === 'admin') ? [...NAV, ...INTERVIEWER_NAV] : NAV;
+  const nav = user && (user.role === 'interviewer' || user.role === 'admin') ? [...NAV, ...INTERVIEWER_NAV, ...(user.role === 'admin' ? ADMIN_NAV : [])] : NAV;
   // Going between signing in and signing up keeps where the visitor was headed (an invitation link, say).
   const onAuthPage = pathname === '/sign-in' || pathname === '/sign-up';
   const next = onAuthPage ? redirectTarget(search) : '/';

@@ -25,6 +25,11 @@ export class InterviewerFeedbackRepository {
     return this.scores.findOneByOrFail({ interviewId, questionIndex });
   }
 
+  /** The latest interviewers' scores across sessions, newest first (for comparing them with the engine's). */
+  listRecentScores(limit: number): Promise<InterviewerScoreEntity[]> {
+    return this.scores.find({ order: { updatedAt: 'DESC' }, take: limit });
+  }
+
   listScores(interviewId: string): Promise<InterviewerScoreEntity[]> {
     return this.scores.find({ where: { interviewId }, order: { questionIndex: 'ASC' } });
   }
