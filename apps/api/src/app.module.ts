@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { QuestionBankModule } from './question-bank/question-bank.module';
 import { InterviewsModule } from './interviews/interviews.module';
 import { ReportsModule } from './reports/reports.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { SystemController } from './system/system.controller';
 
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
       AuthModule,
       QuestionBankModule,
       InterviewsModule,
+      ReviewsModule,
       ReportsModule,
     ];
     if (config.webRoot) {
