@@ -63,11 +63,13 @@ describe('reviews', () => {
   });
 
   it('mixes the session audio in the background when the interview ends, before anyone opens the review', async () => {
+    // The job writes the mix, then is marked completed: wait for both.
+    const mixJobs = async () =>
+      (await t.app.get(JobQueueService).queue(QueueName.Maintenance).getJobs(['completed'])).filter((j) => j.name === JobName.MixSessionAudio && j.data.interviewId === id);
     const deadline = Date.now() + 20_000;
-    while (!existsSync(join(mediaDir, id, 'session.json')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((!existsSync(join(mediaDir, id, 'session.json')) || (await mixJobs()).length === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(existsSync(join(mediaDir, id, 'session.wav'))).toBe(true);
-    const jobs = await t.app.get(JobQueueService).queue(QueueName.Maintenance).getJobs(['completed']);
-    expect(jobs.filter((j) => j.name === JobName.MixSessionAudio && j.data.interviewId === id).length).toBeGreaterThan(0);
+    expect((await mixJobs()).length).toBeGreaterThan(0);
   });
 
   it('shows every question with scores, reasons, rubric evidence highlighted in the transcript, and insights', async () => {
