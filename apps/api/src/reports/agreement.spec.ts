@@ -1,4 +1,5 @@
-import { agreementReport, humanOverall, type ScoredPair } from './agreement';
+import { interviewerOverall } from '../reviews/rated-scores';
+import { agreementReport, type ScoredPair } from './agreement';
 
 const pair = (interviewId: string, engine: number[], human: number[], interviewer = 'Ivy', at = '2026-12-01T10:00:00Z'): ScoredPair => ({
   interviewId,
@@ -13,7 +14,7 @@ const pair = (interviewId: string, engine: number[], human: number[], interviewe
 
 describe('the engine against interviewers', () => {
   it("takes the interviewer's overall as the mean of their four scores", () => {
-    expect(humanOverall({ relevance: 8, depth: 6.5, clarity: 7, correctness: 9 })).toBe(7.6);
+    expect(interviewerOverall({ relevance: 8, depth: 6.5, clarity: 7, correctness: 9 })).toBe(7.6);
   });
 
   it('reports the mean absolute and signed difference per dimension', () => {

@@ -1,27 +1,14 @@
-import { SCORE_DIMENSIONS, type AgreementReport, type AnswerScores, type ScoreDimension } from '@mockroom/contracts';
+import { SCORE_DIMENSIONS, type AgreementReport, type AnswerScores, type ScoreDimension, type ScoreDisagreement } from '@mockroom/contracts';
+import { interviewerOverall } from '../reviews/rated-scores';
 
-/** One question both scored: the engine's scores and the interviewer's, with what the disagreement list shows of it. */
-export interface ScoredPair {
-  interviewId: string;
-  title: string;
-  questionIndex: number;
-  questionText: string;
-  interviewer: string;
-  engine: AnswerScores;
-  human: Record<ScoreDimension, number>;
-  at: Date;
-}
+/** One question both scored: the engine's scores and the interviewer's four, with what the disagreement list shows of it. */
+export type ScoredPair = Omit<ScoreDisagreement, 'human' | 'difference' | 'at'> & { human: Record<ScoreDimension, number>; at: Date };
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-/** An interviewer's overall, as the review shows it: the mean of their four scores. */
-export function humanOverall(scores: Record<ScoreDimension, number>): number {
-  return Math.round((SCORE_DIMENSIONS.reduce((sum, d) => sum + scores[d], 0) / SCORE_DIMENSIONS.length) * 10) / 10;
-}
-
 /** Mean absolute and signed differences per dimension, and the pairs that differ most overall. */
 export function agreementReport(pairs: readonly ScoredPair[], disagreements = 10): AgreementReport {
-  const withOverall = pairs.map((p) => ({ ...p, human: { ...p.human, overall: humanOverall(p.human) } as AnswerScores }));
+  const withOverall = pairs.map((p) => ({ ...p, human: { ...p.human, overall: interviewerOverall(p.human) } as AnswerScores }));
   const dimensions = [...SCORE_DIMENSIONS, 'overall' as const].map((dimension) => {
     const diffs = withOverall.map((p) => p.engine[dimension] - p.human[dimension]);
     const n = Math.max(1, diffs.length);

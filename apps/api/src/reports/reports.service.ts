@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Assessment } from '@mockroom/assessment';
 import type { AgreementReport } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { InterviewerFeedbackRepository, InterviewRepository } from '@mockroom/server-database';
+import { ratedScores } from '../reviews/rated-scores';
 import { agreementReport, type ScoredPair } from './agreement';
 
 /** How many of the latest interviewer scores the report reads (a few hundred sessions). */
@@ -29,10 +29,10 @@ export class ReportsService {
     for (const [interviewId, rows] of byInterview) {
       const interview = await this.interviews.findById(interviewId);
       if (!interview || interview.interviewerKind !== 'human' || (interview.status !== 'completed' && interview.status !== 'abandoned')) continue;
-      const answers = (await this.interviews.listAnswers(interviewId)).filter((a) => a.assessment).sort((a, b) => a.startMs - b.startMs);
+      const answers = await this.interviews.listAnswers(interviewId);
       for (const row of rows) {
-        const rated = answers.filter((a) => a.questionIndex === row.questionIndex).at(-1);
-        if (!rated) continue;
+        const engine = ratedScores(answers, row.questionIndex);
+        if (!engine) continue;
         const questionId = interview.plan.questionIds[row.questionIndex];
         pairs.push({
           interviewId,
@@ -40,7 +40,7 @@ export class ReportsService {
           questionIndex: row.questionIndex,
           questionText: this.bank.get(questionId)?.text ?? questionId ?? `Question ${row.questionIndex + 1}`,
           interviewer: interview.interviewer?.displayName ?? 'Interviewer',
-          engine: (rated.assessment as unknown as Assessment).scores,
+          engine,
           human: { relevance: row.relevance, depth: row.depth, clarity: row.clarity, correctness: row.correctness },
           at: row.updatedAt,
         });

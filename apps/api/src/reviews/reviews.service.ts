@@ -25,6 +25,7 @@ import {
 } from '@mockroom/server-database';
 import { InterviewAccess, InterviewsService } from '../interviews/interviews.service';
 import { toCorrectionDto } from './corrections/correction-dto';
+import { ratedAnswers, interviewerOverall } from './rated-scores';
 import { buildReview, meanScores } from './review-builder';
 import { SessionAudio } from '@mockroom/server-jobs';
 
@@ -34,13 +35,6 @@ const REVIEW_ACCESS: Record<InterviewAccess, ReviewAccess> = { candidate: 'owner
 
 function toShareInfo(share: InterviewShareEntity): ShareInfo {
   return { id: share.id, email: share.email, createdAt: share.createdAt.toISOString() };
-}
-
-/** The answer each question is rated on: its last assessed one (follow-up answers are assessed with the first). */
-function ratedAnswers(answers: InterviewAnswerEntity[]): Map<number, InterviewAnswerEntity> {
-  const rated = new Map<number, InterviewAnswerEntity>();
-  for (const answer of [...answers].sort((a, b) => a.startMs - b.startMs)) if (answer.assessment) rated.set(answer.questionIndex, answer);
-  return rated;
 }
 
 @Injectable()
@@ -96,7 +90,7 @@ export class ReviewsService {
       name: entity.interviewer?.displayName ?? 'Interviewer',
       scores: scores.map((row) => {
         const values = { relevance: row.relevance, depth: row.depth, clarity: row.clarity, correctness: row.correctness };
-        const overall = Math.round(((values.relevance + values.depth + values.clarity + values.correctness) / 4) * 10) / 10;
+        const overall = interviewerOverall(values);
         return { questionIndex: row.questionIndex, scores: values, overall, updatedAt: row.updatedAt.toISOString() };
       }),
       notes: notes.map((n) => ({ id: n.id, questionIndex: n.questionIndex, text: n.text, visibility: n.visibility, atMs: n.atMs, createdAt: n.createdAt.toISOString() })),

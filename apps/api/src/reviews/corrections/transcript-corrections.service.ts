@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { Assessment } from '@mockroom/assessment';
 import { JobName, SCORE_DIMENSIONS, type CorrectionResult, type ScoreChange, type User } from '@mockroom/contracts';
-import { InterviewAnswerEntity, InterviewRepository, TranscriptCorrectionRepository } from '@mockroom/server-database';
+import { InterviewRepository, TranscriptCorrectionRepository } from '@mockroom/server-database';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { jobId, JobQueueService, REDIS } from '@mockroom/server-queue';
 import type IORedis from 'ioredis';
@@ -9,6 +9,7 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { TooManyAttemptsException } from '../../auth/sign-in-limiter';
 import { InterviewsService } from '../../interviews/interviews.service';
 import { ReviewsService } from '../reviews.service';
+import { ratedScores } from '../rated-scores';
 import { toCorrectionDto } from './correction-dto';
 import { correctionTerms, realignWords } from './correction-text';
 
@@ -22,15 +23,6 @@ export const CORRECTIONS_PER_WINDOW = 30;
 export const CORRECTION_WINDOW_SECONDS = 600;
 /** Score moves smaller than this are not reported as changes (scores are shown to one decimal). */
 const SMALLEST_CHANGE = 0.05;
-
-/** The scores a question is rated on (its last assessed answer), by question. */
-function ratedScores(answers: InterviewAnswerEntity[], questionIndex: number): Assessment['scores'] | null {
-  const rated = answers
-    .filter((a) => a.questionIndex === questionIndex && a.assessment)
-    .sort((a, b) => a.startMs - b.startMs)
-    .at(-1);
-  return rated ? (rated.assessment as unknown as Assessment).scores : null;
-}
 
 function scoreChanges(questionIndex: number, before: Assessment['scores'] | null, after: Assessment['scores'] | null): ScoreChange[] {
   if (!before || !after) return [];
