@@ -248,7 +248,10 @@ describe('live AI interview pipeline', () => {
     // What was sent: the speech in whole frames (the last one padded with silence).
     const sent = Buffer.alloc(frames * 640);
     Buffer.from(speech.buffer, speech.byteOffset, speech.byteLength).copy(sent);
-    expect(stored.length).toBeGreaterThan(sent.length - 3500 * 32 + 2500 * 32);
+    // It stopped listening when the answer ended: after the silence it waited past the last word (the patience, or
+    // less when it read the answer as finished), less the last word's quiet tail.
+    const ending = (await db.query('SELECT ending FROM interview_answers WHERE interview_id = $1', [id])).rows[0].ending as { silenceMs: number };
+    expect(stored.length).toBeGreaterThan(sent.length - 3500 * 32 + Math.min(2500, ending.silenceMs - 500) * 32);
     expect(stored.equals(sent.subarray(0, stored.length))).toBe(true);
     expect(recording.duration_ms).toBe(stored.length / 32);
     expect(frames).toBeGreaterThan(half);
