@@ -17,6 +17,8 @@ import type {
   TranscriptSegment,
   TurnState,
 } from '@mockroom/contracts';
+import { RubricEngine } from '@mockroom/assessment';
+import { QuestionBank } from '@mockroom/question-bank';
 import { InterviewRepository } from '@mockroom/server-database';
 import { concatPcm, LiveClient, silence, speakSentences } from '@mockroom/server-testing';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -164,6 +166,47 @@ describe('human interviewer session (built-in transport)', () => {
     expect(abandoned).not.toContain(scheduled);
     expect(((await interviewer.get(`/api/sessions/${scheduled}`)).body as HumanSession).interview.status).toBe('created');
   });
+
+  it("ticks the console's checklist by what the candidate said, as the recogniser heard it", async () => {
+    // A new user's first hour: "clock skew" said but not ticked, "fail open" ticked on unrelated words.
+    const interviewer = await account('Rita Ratelimit', 'interviewer');
+    const candidate = await account('Carl Clockskew');
+    const session = (await interviewer.post('/api/sessions', { questionIds: ['distributed-rate-limiter'] })).body as HumanSession;
+    const id = session.interview.id;
+    await candidate.post(`/api/invitations/${session.invitePath!.split('/').pop()}/accept`);
+    const lead = await connect(interviewer);
+    const cand = await connect(candidate);
+    ok(await lead.emitAck<Ack<InterviewSnapshot>>('interview:join', id));
+    ok(await cand.emitAck<Ack<InterviewSnapshot>>('interview:join', id));
+    ok(await lead.emitAck<Ack<TurnState>>('interview:start'));
+    ok(await lead.emitAck<Ack<Prompt>>('console:show', { kind: 'question', questionIndex: 0 }));
+    ok(await cand.emitAck('audio:start', { streamId: 'skew-stream', sampleRate: 16_000 }));
+    const answer = speakSentences(
+      'I would use a token bucket per user stored in Redis. Each request takes a token, and tokens refill at a fixed rate. ' +
+        'The check and the decrement must be atomic, so I would run them in a Lua script to avoid the race condition. ' +
+        'Servers may disagree about the time, so clock skew matters; I would use the Redis server time. ' +
+        'If a login fails, the user can open the page again later.',
+    );
+    await cand.streamPcm(concatPcm(silence(300), answer, silence(2500)), { speed: 2 });
+    const segments = () => lead.all('transcript:segment').filter((s) => (s as TranscriptSegment).speaker === 'candidate').length;
+    await lead.waitFor('transcript:segment', () => segments() >= 4, 90_000);
+    await lead.waitFor('checklist:update', (c) => (c as QuestionChecklist).points.some((p) => /clock skew/.test(p.text) && p.auto), 60_000);
+    // The checklist after the last words were judged.
+    await new Promise((r) => setTimeout(r, 1500));
+    const checklist = (lead.all('checklist:update') as QuestionChecklist[]).at(-1)!;
+    const heard = lead.all('transcript:segment').map((s) => (s as TranscriptSegment).text).join(' / ');
+    const skew = checklist.points.find((p) => /clock skew/.test(p.text))!;
+    const failOpen = checklist.points.find((p) => /fail open/.test(p.text))!;
+    expect({ heard, skew: skew.auto, evidence: skew.evidence }).toMatchObject({ skew: true, evidence: expect.stringMatching(/clock|skew/i) });
+    expect({ heard, failOpen: failOpen.auto, evidence: failOpen.evidence }).toMatchObject({ failOpen: false, evidence: null });
+    // A ticked point's quote holds the point's own words, never a neighbouring point's.
+    const engine = new RubricEngine();
+    const q = QuestionBank.load().get('distributed-rate-limiter')!;
+    for (const p of checklist.points.filter((x) => x.auto)) expect({ point: p.text, evidence: p.evidence, supports: engine.quoteSupports(q, p.pointId, p.evidence ?? '') }).toMatchObject({ supports: true });
+    ok(await lead.emitAck<Ack<InterviewSnapshot>>('interview:end'));
+    lead.close();
+    cand.close();
+  }, 180_000);
 
   it('relays and transcribes both voices, ticks the checklist, and keeps the console to the interviewer', async () => {
     const interviewer = await account('Ivy Interviewer', 'interviewer');

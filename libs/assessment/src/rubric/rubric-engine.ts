@@ -5,7 +5,7 @@
 import type { Level, Question } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { speechAnalytics } from '../analytics/speech-analytics';
-import { analyze, stemSet, termList, type TextAnalysis } from '../text/analyze';
+import { analyze, stemSet, type TextAnalysis } from '../text/analyze';
 import { CONNECTIVES, EXAMPLE_PHRASES, NUMBER_WORDS, ORDERING_WORDS, TRADEOFF_WORDS, WARNING_WORDS } from '../text/lexicon';
 import { matchTokens, tokenText } from '../text/token-text';
 import type {
@@ -22,7 +22,7 @@ import type {
 } from '../types';
 import { Corpus } from './corpus';
 import { bestWindow, evidenceSpan, functionWordRatio, proseFromRatio } from './coverage';
-import { matchPointParts, partsEvidence, type PointPartsMatch } from './part-match';
+import { matchParts, matchPointParts, partsEvidence, type PointPartsMatch } from './part-match';
 import { completionSentence, followUpForPoint, gapSentence, joinList, partialGapSentence, partPhrase, shortQuote, startHint, strengthSentence, tidy } from './phrasing';
 import { buildQuestionModel, type MistakeModel, type PointModel, type QuestionModel } from './question-model';
 import { analyzeStar, starCount } from './star';
@@ -226,7 +226,10 @@ export class RubricEngine implements AssessmentEngine {
         confidence = Math.min(confidence, 0.2);
         evidenceMatch = null;
       }
-      let evidence = evidenceMatch && confidence > 0.15 ? partsEvidence(a, evidenceMatch) : null;
+      // A quote only where some part of the point was met: one of its words nearby ("Redis" for "what happens when Redis
+      // is down") is not evidence of the point, and a quote there would stand for something the answer did not say.
+      const partMet = evidenceMatch?.parts.some((m) => m !== null && m.part.role !== 'label' && m.coverage >= 0.5) ?? false;
+      let evidence = evidenceMatch && partMet && confidence > 0.15 ? partsEvidence(a, evidenceMatch) : null;
       const parts = p.parts
         .map((part, i) => ({ part, covered: evidenceMatch !== null && (evidenceMatch.parts[i]?.coverage ?? 0) >= 0.5 }))
         .filter(({ part }) => part.role !== 'label')
@@ -374,8 +377,10 @@ export class RubricEngine implements AssessmentEngine {
   quoteSupports(question: Question, pointId: string, quote: string): boolean {
     const point = this.model(question).model.points.find((p) => p.id === pointId);
     if (!point) return false;
-    const words = new Set(point.parts.flatMap((part) => [...part.alternatives, ...part.examples].flatMap((alt) => alt.terms.map((t) => t.term))));
-    return termList(quote).some((term) => words.has(term));
+    // The quote alone must meet at least one of the point's parts (its words close together, or an example of it):
+    // a single shared word ("open" for "fail open") is not the point.
+    const m = matchParts(analyze(quote), point.parts);
+    return m !== null && m.parts.some((part) => part !== null && part.part.role !== 'label' && part.coverage >= 0.5);
   }
 
   private questionText(id: string): string | undefined {

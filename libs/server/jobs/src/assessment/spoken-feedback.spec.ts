@@ -55,7 +55,7 @@ function expectConsistent(q: Question, assessment: Assessment): void {
     // A quote stands for its point: it holds words of the point's parts (or of their examples).
     if (judgement.evidence) {
       const supports = engine.quoteSupports(q, judgement.pointId, judgement.evidence.quote);
-      expect({ point: judgement.text, quote: judgement.evidence.quote, supports }).toMatchObject({ supports: true });
+      expect({ point: judgement.text, quote: judgement.evidence.quote, covered: judgement.covered, confidence: judgement.confidence, supports }).toMatchObject({ supports: true });
     }
     // Feedback never calls missing what the answer said.
     const missingNamed = /but not ([^:]+):|also cover ([^(]+) \(/.exec(assessment.feedback);
@@ -136,6 +136,11 @@ describe('feedback that agrees with what was said, on transcribed speech', () =>
     console.log(`heard: ${transcript}\n${assessment.rubric.map((r) => `${r.covered ? '[x]' : '[ ]'} ${r.text}: ${r.evidence?.quote ?? '—'}`).join('\n')}`);
     expectConsistent(q, assessment);
     const hashing = point(assessment, /^Password hashing/);
-    if (hashing.covered) expect(hashing.evidence?.quote).not.toMatch(/intercept/i);
+    // Hashing was said, so it is ticked, and its quote is the hashing sentence, not HTTPS's neighbouring one.
+    expect(hashing.covered).toBe(true);
+    expect(hashing.evidence?.quote).toMatch(/hash|bcrypt|b crypt/i);
+    expect(hashing.evidence?.quote).not.toMatch(/intercept/i);
+    const https = point(assessment, /^HTTPS/);
+    if (https.evidence) expect(https.evidence.quote).not.toMatch(/bcrypt|hashed/i);
   });
 });
