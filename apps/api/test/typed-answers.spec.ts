@@ -1,6 +1,7 @@
 import type { InterviewSnapshot, Prompt, Review, SocketError, TranscriptSegment, TurnState } from '@mockroom/contracts';
 import { LiveClient } from '@mockroom/server-testing';
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, TestApp, TestBrowser, uniqueEmail } from './test-app';
@@ -96,6 +97,42 @@ describe('typed answers and empty interviews', () => {
     expect(review.transcript.some((line) => line.speaker === 'candidate' && line.text === TYPED)).toBe(true);
     live.close();
   }, 120_000);
+
+  it('says what to work on and what to practise next after a good interview that still missed points, in the review and both exports', async () => {
+    // A new user's 8.5 interview with missed points read "What to work on: Nothing noted" and "No suggestions".
+    const { browser, live, id } = await candidate({ questionIds: ['authentication-sessions-end-to-end'], maxFollowUps: 0 });
+    await live.emitAck<Ack<TurnState>>('interview:start');
+    await live.waitFor('prompt');
+    // Everything but how each request is checked.
+    ok(await live.emitAck<Ack<TranscriptSegment>>('answer:text', TYPED.replace(/ On every request[^;]*;/, '')));
+    await live.waitFor('interview:completed', () => true, 60_000);
+    const review = (await browser.get(`/api/interviews/${id}/review`)).body as Review;
+    const [answer] = review.questions[0].answers;
+    // A good answer, and not a perfect one.
+    expect(answer.scores?.overall).toBeGreaterThanOrEqual(6.5);
+    const missed = answer.rubric.filter((p) => !p.covered);
+    expect(missed.length).toBeGreaterThan(0);
+    expect(review.insights.workOn.length).toBeGreaterThan(0);
+    expect(review.insights.practiseNext.length).toBeGreaterThan(0);
+    expect(review.insights.practiseNext.every((s) => s.questionId && s.text)).toBe(true);
+
+    const md = (await browser.get(`/api/interviews/${id}/review.md`)).body as string;
+    const section = (title: string) => md.split(`## ${title}`)[1]?.split('\n## ')[0] ?? '';
+    expect(section('What to work on')).toContain(review.insights.workOn[0].slice(0, 40));
+    expect(section('Questions to practise next')).toContain(review.insights.practiseNext[0].text.slice(0, 40));
+    expect(md).not.toMatch(/Nothing noted|No suggestions/);
+
+    const pdf = await fetch(`${t.baseUrl}/api/interviews/${id}/review.pdf`, { headers: { cookie: browser.cookieHeader() } });
+    expect(pdf.status).toBe(200);
+    const dir = mkdtempSync(join(tmpdir(), 'mockroom-typed-pdf-'));
+    writeFileSync(join(dir, 'review.pdf'), Buffer.from(await pdf.arrayBuffer()));
+    const text = execFileSync('pdftotext', [join(dir, 'review.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('What to work on');
+    expect(text).toContain(review.insights.workOn[0].replace(/\s+/g, ' ').slice(0, 30));
+    expect(text).toContain(review.insights.practiseNext[0].text.replace(/\s+/g, ' ').slice(0, 30));
+    expect(text).not.toMatch(/Nothing noted|No suggestions/);
+    live.close();
+  }, 90_000);
 
   it('does not keep an interview in which nothing was said or typed', async () => {
     const { browser, live, id } = await candidate({ questionIds: ['authentication-sessions-end-to-end'], maxFollowUps: 0 });
