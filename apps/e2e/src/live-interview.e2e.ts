@@ -73,6 +73,16 @@ describe('a live AI interview in the browser', () => {
       return (await res.json()).id as string;
     }, QUESTIONS);
 
+    // Without LiveKit configured, the room learns it from the interview and never asks for a room token (a 409 in the
+    // browser's console on every load, before).
+    const livekitRequests: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('request', (request) => {
+      if (/\/livekit(?:$|\?)/.test(new URL(request.url()).pathname)) livekitRequests.push(request.url());
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     await page.goto(`${product.url}/interviews/${id}`);
     await page.getByRole('button', { name: 'Start interview' }).click();
     // A greeting and the plan first, then the question.
@@ -88,6 +98,8 @@ describe('a live AI interview in the browser', () => {
     const candidateSegments = page.locator('[data-testid="segment"][data-speaker="candidate"]');
     await eventually(() => candidateSegments.count(), (n) => expect(n).toBeGreaterThan(0), 60_000);
     expect(await page.getByTestId('turn-phase').getAttribute('data-phase')).toMatch(/listening|prompting/);
+    // The phase reads as words for people, not the state's name.
+    expect(await page.getByTestId('turn-phase').textContent()).toMatch(/^(Your turn: answer out loud|The interviewer is asking)$/);
 
     // The long silence ends the answer; the interviewer asks the next question.
     await eventually(() => page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/optimistic UI/i), 90_000);
@@ -106,6 +118,8 @@ describe('a live AI interview in the browser', () => {
     expect(await page.getByTestId('interview-summary').count()).toBe(0);
     await page.getByTestId('interview-summary').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('question-result').count()).toBe(2);
+    expect(livekitRequests).toEqual([]);
+    expect(consoleErrors.filter((text) => /409|livekit|Failed to load resource/i.test(text))).toEqual([]);
     await page.goto(`${product.url}/interviews`);
     await eventually(() => page.getByTestId('interview-row').count(), (n) => expect(n).toBe(1));
 

@@ -98,6 +98,22 @@ describe('reviewing a finished interview in the browser', () => {
     });
     expect(await page.getByTestId('player').getByRole('alert').count()).toBe(0);
 
+    // "Play this answer" on a question card and "Hear it" on a covered point play the recording from there.
+    for (const name of ['Play this answer', 'Hear it']) {
+      const end = await page.getByTestId('review-audio').evaluate((element) => {
+        const audio = element as unknown as { pause(): void; currentTime: number; duration: number };
+        audio.pause();
+        audio.currentTime = Math.max(0, audio.duration - 0.5);
+        return audio.currentTime * 1000;
+      });
+      await page.getByRole('button', { name, exact: true }).first().click();
+      await eventually(audioState, (state) => {
+        expect(state.error).toBe(false);
+        expect(state.paused).toBe(false);
+        expect(state.timeMs).toBeLessThan(end - 1000);
+      });
+    }
+
     // A later line, then the player's own slider: the audio follows.
     const interviewerLine = page.locator('[data-testid="review-line"][data-speaker="interviewer"]').nth(1);
     const interviewerStart = Number(await interviewerLine.getAttribute('data-start-ms'));
@@ -129,8 +145,10 @@ describe('reviewing a finished interview in the browser', () => {
     expect(await page.getByTestId('question-band').first().textContent()).toMatch(/^(strong|good|partial|weak)$/);
     // The summary says what to work on and what to practise next; each answer says how it ended.
     const insights = (await page.getByTestId('insights').textContent()) ?? '';
-    expect(insights).not.toContain('Nothing noted');
-    expect(insights).not.toContain('No suggestions');
+    expect(insights).toMatch(/What to work on/);
+    expect(insights).toMatch(/Practise next/);
+    expect(await page.getByTestId('insights').locator('.bullets--warning li').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('insights').locator('.review-practise__link').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('answer-ending').first().textContent()).toMatch(/^ended (?:after \d+\.\d s of silence|by)/);
 
     // Scores and rubric points, with the covered ones marked in the transcript.
