@@ -97,6 +97,28 @@ describe('audio abuse, with the default limits', () => {
     live.close();
   }, 60_000);
 
+  it("holds one candidate's streams to one budget: opening more streams brings no new burst", async () => {
+    const { live, id } = await liveInterview();
+    const started = Date.now();
+    // Four streams (the most a participant may hold), each sent 30 s of frames as fast as the socket takes them.
+    for (let n = 0; n < 4; n++) {
+      await live.emitAck('audio:start', { streamId: `burst-${n}`, sampleRate: 16_000 });
+      for (let seq = 0; seq < 1500; seq++) {
+        live.socket.emit('audio:frame', seq, new Uint8Array(AUDIO_FRAME_SAMPLES * 2));
+        if (seq % 100 === 99) await new Promise((r) => setImmediate(r));
+      }
+    }
+    await live.waitFor('error', (e) => (e as SocketError).code === 'too-fast', 10_000);
+    await healthy();
+    const elapsedS = (Date.now() - started) / 1000;
+    await new Promise((r) => setTimeout(r, 1500));
+    // All four together: the 12 s burst plus 1.25 × real time, not four bursts.
+    const seconds = recordingBytes(id) / 32_000;
+    expect(seconds).toBeGreaterThan(5);
+    expect(seconds).toBeLessThanOrEqual(12 + 1.25 * elapsedS + 1);
+    live.close();
+  }, 60_000);
+
   it('reports a disk that refuses the recording and carries on', async () => {
     const { live, id } = await liveInterview();
     // The recording's file is a device that is always full.

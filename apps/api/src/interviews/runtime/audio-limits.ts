@@ -49,6 +49,41 @@ export class FrameBudget {
   }
 }
 
+/**
+ * Time one participant has recorded, frames and the silence of gaps together, against the interview's clock: at most
+ * the burst plus maxRate × the time since the interview started. An offline minute earns the minute of silence that
+ * fills its gap; a skipped sequence number earns nothing; nothing accrues before the interview starts.
+ */
+export class RecordedTime {
+  private used = 0;
+
+  constructor(
+    private readonly framesPerMs: number,
+    private readonly burst: number,
+  ) {}
+
+  /** Takes `frames` at `clockMs` (ms since the interview started) if they fit; false (and nothing taken) if not. */
+  take(frames: number, clockMs: number): boolean {
+    if (this.used + frames > this.burst + Math.max(0, clockMs) * this.framesPerMs) return false;
+    this.used += frames;
+    return true;
+  }
+}
+
+/**
+ * What one participant's audio may cost, over all their streams (a new stream brings no fresh burst): the frames
+ * received (`budget`: real time × maxRate plus a burst for the resend after a reconnect) and the time recorded
+ * (`allowance`).
+ */
+export interface ParticipantBudget {
+  budget: FrameBudget;
+  allowance: RecordedTime;
+}
+
+export function participantBudget(config: AppConfig['audio'], now = Date.now()): ParticipantBudget {
+  return { budget: FrameBudget.from(config, now), allowance: new RecordedTime(config.maxRate / AUDIO_FRAME_MS, Math.ceil(config.burstMs / AUDIO_FRAME_MS)) };
+}
+
 /** The recording an interview may hold, all its streams together, in frames. */
 export class RecordingQuota {
   private used: number;

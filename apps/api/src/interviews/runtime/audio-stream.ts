@@ -1,10 +1,13 @@
 import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES } from '@mockroom/contracts';
 import { Endpointer, EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
-import type { FrameBudget, FrameRefusal, RecordingQuota } from './audio-limits';
+import type { FrameBudget, FrameRefusal, RecordedTime, RecordingQuota } from './audio-limits';
 
-/** Gaps up to this long (frames lost for good) are filled with silence; longer ones restart the timeline. */
-const MAX_FILLED_GAP_FRAMES = (10_000 / AUDIO_FRAME_MS) | 0;
+/**
+ * Gaps up to this long (frames lost for good) go through the endpointer as silence too; after a longer one (the
+ * candidate was offline) the segment in progress ends there and the endpointer takes up after the gap.
+ */
+const ENDPOINTED_GAP_FRAMES = (10_000 / AUDIO_FRAME_MS) | 0;
 const SILENCE = new Int16Array(AUDIO_FRAME_SAMPLES);
 /** Recordings are written a second at a time. */
 const RECORD_CHUNK_SAMPLES = AUDIO_FRAME_SAMPLES * 50;
@@ -27,15 +30,21 @@ export interface RecordedPosition {
   frames: number;
 }
 
-/** What a stream may cost: its frame rate, and the interview's recording space. */
+/** What a stream may cost: its participant's frame rate, and the interview's recording space. */
 export interface StreamLimits {
+  /** Frames received: shared by all of one participant's streams, so opening another does not bring a fresh burst. */
   budget: FrameBudget;
+  /** Time recorded (frames and filled gaps) against the interview's clock, shared likewise. */
+  allowance: RecordedTime;
   quota: RecordingQuota;
 }
 
 /**
  * One continuous capture of the candidate's microphone. Frames are numbered by the client; duplicates (resent after
- * a reconnect) are dropped, small gaps are filled with silence, so the recording and the timeline stay exact.
+ * a reconnect) are dropped and gaps (frames lost for good) are filled with silence, so the recording and the timeline
+ * stay exact: frame n always lies at n × 20 ms from the stream's origin, in the file as on the interview's clock. A
+ * frame is refused when it claims a moment that has not come yet, so a skipped sequence number cannot make a
+ * recording longer than the time that passed.
  */
 export class AudioStream {
   /** The next frame number expected. */
@@ -98,18 +107,26 @@ export class AudioStream {
    */
   push(seq: number, pcm: Int16Array, liveOffsetMs: number | null, now = Date.now()): 'taken' | FrameRefusal {
     if (seq < this.nextSeq) return 'duplicate';
-    if (this.originMs !== null && !this.limits.quota.hasRoom(1)) return 'recording-full';
+    const gap = seq - this.nextSeq;
+    if (this.originMs !== null && !this.limits.quota.hasRoom(gap + 1)) return 'recording-full';
     if (!this.limits.budget.take(1, now)) return 'too-fast';
-    if (seq > this.nextSeq) {
-      const gap = seq - this.nextSeq;
-      // Lost frames become silence so the recording keeps time; only as much as real time allows and the recording
-      // has room for (a skipped sequence number is not minutes of audio).
-      const fill = this.originMs !== null && gap <= MAX_FILLED_GAP_FRAMES && this.limits.quota.hasRoom(gap + 1) && this.limits.budget.take(gap, now);
-      if (fill) {
+    // Recorded time: this frame, and the silence of the gap before it, once the stream is on the interview's clock. A
+    // microphone cannot have sent more than the time that passed: a frame far ahead of the clock is a skipped number.
+    const recorded = this.originMs !== null ? gap + 1 : liveOffsetMs !== null ? 1 : 0;
+    if (recorded > 0 && !this.limits.allowance.take(recorded, liveOffsetMs ?? 0)) return 'too-fast';
+    if (gap > 0 && this.originMs !== null) {
+      // Lost frames become silence so the recording keeps time (the clock check above bounds them by the time that
+      // passed). A long gap is not fed to the endpointer frame by frame: the segment in progress ends, and the
+      // endpointer's clock jumps over the gap.
+      if (gap <= ENDPOINTED_GAP_FRAMES) {
         for (let s = this.nextSeq; s < seq; s++) this.take(s, SILENCE);
-      } else if (this.originMs !== null && liveOffsetMs !== null) {
-        // Too long to fill: the timeline restarts here.
-        this.originMs = liveOffsetMs - seq * AUDIO_FRAME_MS;
+      } else {
+        this.flush();
+        for (let s = this.nextSeq; s < seq; s++) {
+          const atMs = this.originMs + s * AUDIO_FRAME_MS;
+          if (atMs >= 0) this.record(s, atMs, SILENCE);
+        }
+        if (this.endpointerOriginMs !== null) this.endpointerOriginMs += gap * AUDIO_FRAME_MS;
       }
     }
     if (this.originMs === null && liveOffsetMs !== null) this.originMs = liveOffsetMs - seq * AUDIO_FRAME_MS;

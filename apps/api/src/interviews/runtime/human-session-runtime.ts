@@ -23,7 +23,7 @@ import type { EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
-import { FrameBudget, type FrameResult, RecordingQuota, StreamAdmission } from './audio-limits';
+import { type FrameResult, participantBudget, type ParticipantBudget, RecordingQuota, StreamAdmission } from './audio-limits';
 import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, segmentEndContour, SessionCommandError } from './runtime-support';
 
 export { SessionCommandError } from './runtime-support';
@@ -79,6 +79,7 @@ export class HumanSessionRuntime implements StreamSink {
   private readonly streams = new Map<string, ParticipantStream>();
   private readonly admission: StreamAdmission;
   private quota: RecordingQuota;
+  private readonly budgets = new Map<Speaker, ParticipantBudget>();
   private answer: OpenAnswer | null = null;
   /** The candidate's transcribed words per question, by transcript position. */
   private readonly said = new Map<number, Map<number, string>>();
@@ -372,7 +373,10 @@ export class HumanSessionRuntime implements StreamSink {
         this.streams.delete(oldKey);
         void this.closeStream(old).catch((error: Error) => this.logger.warn(`closing stream ${old.stream.streamId}: ${error.message}`));
       }
-      const limits = { budget: FrameBudget.from(this.deps.config.audio), quota: this.quota };
+      // Each participant's frame rate is one budget over all their streams: a new stream brings no new burst.
+      let budget = this.budgets.get(speaker);
+      if (!budget) this.budgets.set(speaker, (budget = participantBudget(this.deps.config.audio)));
+      const limits = { ...budget, quota: this.quota };
       entry = { stream: new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs, limits), speaker, viaAgent };
       this.streams.set(key, entry);
       if (resumed) {

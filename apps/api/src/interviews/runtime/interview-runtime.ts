@@ -22,7 +22,7 @@ import type { MediaStorage } from '@mockroom/server-media';
 import { jobId, type JobQueueService, type LiveAudioChannel } from '@mockroom/server-queue';
 import type { EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
-import { FrameBudget, type FrameResult, RecordingQuota, StreamAdmission } from './audio-limits';
+import { type FrameResult, participantBudget, type ParticipantBudget, RecordingQuota, StreamAdmission } from './audio-limits';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
 import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, segmentEndContour, SessionCommandError } from './runtime-support';
@@ -147,6 +147,8 @@ export class InterviewRuntime implements StreamSink {
   private readonly warnedAt = new Map<string, number>();
   private readonly admission: StreamAdmission;
   private quota: RecordingQuota;
+  /** The candidate's frame rate and recorded time, over all their streams: a new stream brings no new burst. */
+  private readonly budget: ParticipantBudget;
   private startedAtEpoch: number | null;
   ended: boolean;
 
@@ -160,6 +162,7 @@ export class InterviewRuntime implements StreamSink {
     this.live = new LiveSegments(deps.liveAudio, entity.id, this.logger);
     this.admission = new StreamAdmission(deps.config.audio);
     this.quota = RecordingQuota.from(deps.config.audio);
+    this.budget = participantBudget(deps.config.audio);
     this.startedAtEpoch = entity.startedAt?.getTime() ?? null;
     this.ended = entity.status === 'completed' || entity.status === 'abandoned';
   }
@@ -249,7 +252,7 @@ export class InterviewRuntime implements StreamSink {
         this.agentStreams.delete(old.streamId);
         void this.closeStream(old).catch((error: Error) => this.logger.warn(`closing stream ${old.streamId}: ${error.message}`));
       }
-      stream = new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs, { budget: FrameBudget.from(this.deps.config.audio), quota: this.quota });
+      stream = new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs, { ...this.budget, quota: this.quota });
       this.streams.set(streamId, stream);
       if (resumed) {
         this.logger.log(`stream ${streamId} of ${this.id} resumed at frame ${resumed.position.firstSeq + resumed.position.frames}`);
