@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { eventually } from './support/eventually';
+import { blindResendFrom, expectLikeUndisturbed, FAULT_PRODUCT_ENV, type FaultRun, takeFaultAnswer } from './support/fault-answer';
 import { childPid, RunningProduct, startProduct, tempDir } from './support/product';
 
 /**
@@ -20,7 +21,7 @@ describe('the launcher restarts a process that dies', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('e2e_restart');
-    product = await startProduct({ DATABASE_URL: db.url, MOCKROOM_DATA_DIR: dataDir, MOCKROOM_QUEUE_PREFIX: prefix, STT_POOL_SIZE: '1' });
+    product = await startProduct({ DATABASE_URL: db.url, MOCKROOM_DATA_DIR: dataDir, MOCKROOM_QUEUE_PREFIX: prefix, STT_POOL_SIZE: '1', ...FAULT_PRODUCT_ENV });
   });
 
   afterAll(async () => {
@@ -28,138 +29,59 @@ describe('the launcher restarts a process that dies', () => {
     await db?.drop();
   });
 
-  it('restarts a killed worker; the answer it was transcribing completes', async () => {
-    const browser = new TestBrowser(product.url);
-    await browser.signUp(uniqueEmail('restart'));
-    const created = await browser.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end'], answerSilenceMs: 3000, maxFollowUps: 0, voice: 'browser' });
-    expect(created.status).toBe(201);
-    const live = new LiveClient(product.url, browser.cookieHeader());
-    await live.connect();
-    const joined = await live.emitAck<InterviewSnapshot | { error: SocketError }>('interview:join', created.body.id);
-    expect('error' in joined).toBe(false);
-    await live.emitAck('interview:start');
-    await live.waitFor('prompt');
-    await live.emitAck('audio:start', { streamId: 'restart-stream', sampleRate: 16_000 });
+  let baseline: FaultRun;
 
+  it('takes the answer undisturbed first: three segments, about 70 words, a recording exact to the frame', async () => {
+    baseline = await takeFaultAnswer(product.url, db.url, 'baseline');
+    expect(baseline.segments).toHaveLength(3);
+    expect(baseline.words).toBeGreaterThanOrEqual(55);
+    expect(baseline.recordingMs).toBe(baseline.spokenMs);
+    expect(baseline.errors).toEqual([]);
+  }, 240_000);
+
+  it('restarts a killed worker; the answer it was transcribing completes as if nothing had happened', async () => {
     const queue = new Queue(JOB_QUEUE[JobName.TranscribeSegment], { connection: { url: TEST_REDIS_URL }, prefix });
+    let worker: number | null = null;
     try {
-      const speech = concatPcm(
-        silence(300),
-        speak('The server hashes the password with a strong algorithm like bcrypt.'),
-        silence(900),
-        speak('Then it creates a session and sets an HTTP only cookie.'),
-        silence(4500),
-      );
-      const streaming = live.streamPcm(speech, { speed: 2 });
-
-      // Kill the worker while it holds a transcription job, as an out-of-memory kill would.
-      await eventually(() => queue.getActive(), (jobs) => expect(jobs.length).toBeGreaterThan(0), 30_000);
-      const worker = childPid(product, 'worker');
-      expect(worker).not.toBeNull();
-      process.kill(worker!, 'SIGKILL');
-      await streaming;
-
-      // The launcher says what happened and starts it again; the interview carries on to its end.
-      await eventually(async () => product.output(), (output) => expect(output).toMatch(/The worker stopped unexpectedly \(SIGKILL\); starting it again in 1 s\./), 10_000);
-      await eventually(async () => product.output(), (output) => expect(output).toMatch(/The worker is running again \(pid \d+\)\./), 60_000);
+      const run = await takeFaultAnswer(product.url, db.url, 'worker-kill', {
+        afterMs: 1500,
+        concurrent: true,
+        // Killed while it holds the second sentence's transcription, as an out-of-memory kill would.
+        strike: async () => {
+          await eventually(() => queue.getActive(), (jobs) => expect(jobs.length).toBeGreaterThan(0), 30_000);
+          worker = childPid(product, 'worker');
+          expect(worker).not.toBeNull();
+          process.kill(worker!, 'SIGKILL');
+        },
+      });
+      // The launcher says what happened and starts it again; the interview carried on to its end.
+      expect(product.output()).toMatch(/The worker stopped unexpectedly \(SIGKILL\); starting it again in 1 s\./);
+      expect(product.output()).toMatch(/The worker is running again \(pid \d+\)\./);
       expect(childPid(product, 'worker')).not.toBe(worker);
-      await live.waitFor('prompt', (p: Prompt) => p.kind === 'closing', 120_000);
-
-      const client = new Client({ connectionString: db.url });
-      await client.connect();
-      try {
-        const rows = (await client.query(`SELECT seq, text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`, [created.body.id])).rows;
-        expect(rows).toHaveLength(2);
-        expect(rows.map((r) => r.text).join(' ')).toMatch(/password|session|cookie/);
-        // The API recorded on while the worker was down: every frame, up to the interview's end (the answer ends on
-        // the trailing silence, and silent frames after the end are refused).
-        // The recording's length is stored as the interview finishes, a moment after its closing prompt.
-        const recordings = (await eventually(() => client.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [created.body.id]), (result) => expect(result.rows.length > 0 && result.rows.every((r) => r.duration_ms > 0)).toBe(true), 30_000)).rows;
-        expect(recordings).toHaveLength(1);
-        const missingMs = Math.ceil(speech.length / AUDIO_FRAME_SAMPLES) * AUDIO_FRAME_MS - recordings[0].duration_ms;
-        expect(missingMs).toBeGreaterThanOrEqual(0);
-        expect(missingMs).toBeLessThanOrEqual(4500);
-        if (missingMs > 0) expect(new Set(live.all('error').map((e) => e.code))).toEqual(new Set(['session-ended']));
-      } finally {
-        await client.end();
-      }
-      const review = await browser.get(`/api/interviews/${created.body.id}/review`);
-      expect(review.status).toBe(200);
+      expectLikeUndisturbed(run, baseline);
     } finally {
       await queue.close();
-      live.close();
     }
   }, 240_000);
 
-  it('takes up the audio of an answer the killed API was recording: what the client resends is recorded once, where it was spoken', async () => {
-    const browser = new TestBrowser(product.url);
-    await browser.signUp(uniqueEmail('api-restart'));
-    const created = await browser.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end'], answerSilenceMs: 30_000, maxFollowUps: 0, voice: 'browser' });
-    expect(created.status).toBe(201);
-    const id = created.body.id as string;
-    const before = new LiveClient(product.url, browser.cookieHeader());
-    await before.connect();
-    expect('error' in (await before.emitAck<InterviewSnapshot | { error: SocketError }>('interview:join', id))).toBe(false);
-    await before.emitAck('interview:start');
-    await before.waitFor('prompt');
-    expect(await before.emitAck<AudioStreamAccepted>('audio:start', { streamId: 'resumed-stream', sampleRate: 16_000 })).toEqual({ streamId: 'resumed-stream', nextSeq: 0 });
-
-    const first = concatPcm(silence(300), speak('The server hashes the password with a strong algorithm like bcrypt.'), silence(1200));
-    const second = speak('Then it creates a session and sets an HTTP only cookie on the response.');
-    const speech = concatPcm(first, second, silence(1500));
-    const frame = (samples: number) => Math.floor(samples / AUDIO_FRAME_SAMPLES);
-    // The first sentence, then the API dies halfway through the second (the browser's last second is in flight).
-    const killAt = frame(first.length + second.length / 2);
-    await before.streamPcm(speech, { speed: 2, stopAfterFrames: killAt });
-    const firstSegment = (await before.waitFor('transcript:segment', undefined, 60_000)) as LiveTranscriptSegment;
-    const api = childPid(product, 'api');
-    process.kill(api!, 'SIGKILL');
-    before.close();
-    await eventually(async () => (await fetch(`${product.url}/api/health`).catch(() => null))?.status ?? 0, (status) => expect(status).toBe(200), 60_000);
-
-    // The browser comes back with the same stream: the server says where its recording got to, and the browser
-    // resends from there (it keeps its last ten seconds).
-    const after = new LiveClient(product.url, browser.cookieHeader());
-    await after.connect();
-    try {
-      expect('error' in (await after.emitAck<InterviewSnapshot | { error: SocketError }>('interview:join', id))).toBe(false);
-      const resumed = await after.emitAck<AudioStreamAccepted>('audio:start', { streamId: 'resumed-stream', sampleRate: 16_000 });
-      expect(resumed.nextSeq).toBeGreaterThan(frame(first.length));
-      expect(resumed.nextSeq).toBeLessThanOrEqual(killAt);
-      await after.streamPcm(speech.subarray(resumed.nextSeq * AUDIO_FRAME_SAMPLES), { fromSeq: resumed.nextSeq, speed: 2 });
-      const secondSegment = (await after.waitFor('transcript:segment', undefined, 60_000)) as LiveTranscriptSegment;
-      expect(await after.emitAck('answer:done')).toEqual({ ok: true });
-      await after.waitFor('prompt', (p: Prompt) => p.kind === 'closing', 120_000);
-
-      // The second sentence is one segment, heard whole, where it was spoken on the interview's clock (not shifted by
-      // the time the API was down), and nothing was heard twice.
-      expect(secondSegment.seq).not.toBe(firstSegment.seq);
-      expect(secondSegment.text).toMatch(/session|cookie|response/);
-      expect(secondSegment.text).not.toMatch(/password|bcrypt/);
-      // Frame 0 was at the same point of the clock for both: the sentences start as far apart as they were spoken.
-      const spokenApartMs = first.length / 16 - 300;
-      expect(Math.abs(secondSegment.startMs - firstSegment.startMs - spokenApartMs)).toBeLessThan(600);
-      const client = new Client({ connectionString: db.url });
-      await client.connect();
-      try {
-        const rows = (await client.query(`SELECT seq, text, start_ms FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`, [id])).rows;
-        expect(rows).toHaveLength(2);
-        // The recording holds every frame once: as long as what was spoken.
-        // The recording's length is stored as the interview finishes, a moment after its closing prompt.
-        const recordings = (await eventually(() => client.query(`SELECT start_ms, duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id]), (result) => expect(result.rows.length > 0 && result.rows.every((r) => r.duration_ms > 0)).toBe(true), 30_000)).rows;
-        expect(recordings).toHaveLength(1);
-        // To the frame, up to the interview's end: a finished answer may end it during the trailing 1.5 s of silence,
-        // and silent frames after that are refused.
-        const missingMs = Math.ceil(speech.length / AUDIO_FRAME_SAMPLES) * AUDIO_FRAME_MS - recordings[0].duration_ms;
-        expect(missingMs).toBeGreaterThanOrEqual(0);
-        expect(missingMs).toBeLessThanOrEqual(1500);
-        if (missingMs > 0) expect(new Set(after.all('error').map((e) => e.code))).toEqual(new Set(['session-ended']));
-      } finally {
-        await client.end();
-      }
-    } finally {
-      after.close();
-    }
+  it('takes up the audio of an answer the killed API was recording: the browser resends its last ten seconds, each frame is recorded once, where it was spoken', async () => {
+    const run = await takeFaultAnswer(product.url, db.url, 'api-kill', {
+      afterMs: 2000,
+      concurrent: false,
+      strike: async ({ live, sentFrames, reconnect }) => {
+        const api = childPid(product, 'api');
+        process.kill(api!, 'SIGKILL');
+        live.close();
+        await eventually(async () => (await fetch(`${product.url}/api/health`).catch(() => null))?.status ?? 0, (status) => expect(status).toBe(200), 60_000);
+        const back = await reconnect();
+        // The new API knows where the recording got to: past the first sentence, not past what was sent.
+        expect(back.nextSeq).toBeGreaterThan(Math.floor(sentFrames / 2));
+        expect(back.nextSeq).toBeLessThanOrEqual(sentFrames);
+        // The browser resends all it kept, whatever the server says: what it already has is dropped.
+        return { live: back.live, resendFrom: blindResendFrom(sentFrames) };
+      },
+    });
+    expectLikeUndisturbed(run, baseline);
   }, 240_000);
 
   it('restarts a killed API on the same address', async () => {
@@ -217,9 +139,10 @@ describe('the launcher restarts a process that dies', () => {
       expect(childPid(product, 'api')).toBe(api);
       expect((await fetch(`${product.url}/api/health`)).status).toBe(200);
       expect(live.all('error').map((e) => e.code).filter((code) => !['too-fast', 'too-many-streams', 'no-stream', 'recording-full', 'session-ended'].includes(code))).toEqual([]);
-      // New streams per minute are limited (30 by default), and each may take real time × 1.25 plus a 12 s burst.
+      // New streams per minute are limited (30 by default).
       expect(accepted).toBeLessThanOrEqual(30);
-      const capSeconds = accepted * (12 + 1.25 * seconds);
+      // One budget for all of the candidate's streams: the 12 s burst plus 1.25 × real time, however many streams.
+      const capSeconds = 12 + 1.25 * seconds + 1;
       const client = new Client({ connectionString: db.url });
       await client.connect();
       try {
