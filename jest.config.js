@@ -13,6 +13,7 @@ module.exports = {
     '<rootDir>/libs/server/livekit',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',
+    '<rootDir>/apps/launcher',
     '<rootDir>/apps/e2e',
     '<rootDir>/tools/lint',
   ],

@@ -35,6 +35,7 @@ export class SupervisedProcess {
     private env: NodeJS.ProcessEnv,
     private readonly readyMessage: string,
     private readonly log: (line: string) => void,
+    private readonly delays: readonly number[] = RESTART_DELAYS_MS,
   ) {}
 
   /** Settings for the next start (the API keeps the port it got first, so browsers find it again). */
@@ -91,7 +92,7 @@ export class SupervisedProcess {
       if (this.child === child) this.child = null;
       if (this.stopping) return;
       if (Date.now() - this.startedAt >= STABLE_AFTER_MS) this.restarts = 0;
-      const delay = RESTART_DELAYS_MS[Math.min(this.restarts, RESTART_DELAYS_MS.length - 1)];
+      const delay = this.delays[Math.min(this.restarts, this.delays.length - 1)];
       this.restarts++;
       this.log(`The ${this.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again in ${delay / 1000} s.`);
       this.timer = setTimeout(() => this.restart(), delay);
@@ -104,7 +105,7 @@ export class SupervisedProcess {
     const onExitDuringStart = (code: number | null, signal: NodeJS.Signals | null) => {
       if (this.child === child) this.child = null;
       if (this.stopping) return;
-      const delay = RESTART_DELAYS_MS[Math.min(this.restarts, RESTART_DELAYS_MS.length - 1)];
+      const delay = this.delays[Math.min(this.restarts, this.delays.length - 1)];
       this.restarts++;
       this.log(`The ${this.name} could not start again (${signal ?? `exit code ${code}`}); trying again in ${delay / 1000} s.`);
       this.timer = setTimeout(() => this.restart(), delay);
