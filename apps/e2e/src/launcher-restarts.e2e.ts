@@ -84,6 +84,81 @@ describe('the launcher restarts a process that dies', () => {
     expectLikeUndisturbed(run, baseline);
   }, 240_000);
 
+  it('takes up a human session after the API is killed while the candidate speaks: their resent audio is recorded once', async () => {
+    const lead = new TestBrowser(product.url);
+    await lead.signUp(uniqueEmail('restart-lead'), 'correct horse battery', 'Rhea Restart', 'interviewer');
+    const cand = new TestBrowser(product.url);
+    await cand.signUp(uniqueEmail('restart-cand'));
+    const session = (await lead.post('/api/sessions', { questionIds: ['authentication-sessions-end-to-end'] })).body as { interview: { id: string }; invitePath: string };
+    const id = session.interview.id;
+    expect((await cand.post(`/api/invitations/${session.invitePath.split('/').pop()}/accept`)).status).toBeLessThan(300);
+    const join = async (browser: TestBrowser) => {
+      const live = new LiveClient(product.url, browser.cookieHeader());
+      await live.connect();
+      const joined = await live.emitAck<InterviewSnapshot | { error: SocketError }>('interview:join', id);
+      if ('error' in joined) throw new Error(joined.error.message);
+      return live;
+    };
+    let leadLive = await join(lead);
+    let candLive = await join(cand);
+    await leadLive.emitAck('interview:start');
+    await leadLive.emitAck('console:show', { kind: 'question', questionIndex: 0 });
+    await candLive.waitFor('prompt');
+    expect(await candLive.emitAck<AudioStreamAccepted>('audio:start', { streamId: 'human-resumed', sampleRate: 16_000 })).toEqual({ streamId: 'human-resumed', nextSeq: 0 });
+
+    const first = concatPcm(silence(300), speak('The server hashes the password with a strong algorithm like bcrypt.'), silence(900));
+    const second = speak('Then it creates a session and sets an HTTP only cookie on the response.');
+    const speech = concatPcm(first, second, silence(1500));
+    const frames = (samples: number) => Math.ceil(samples / AUDIO_FRAME_SAMPLES);
+    const killAt = frames(first.length + second.length / 2);
+    try {
+      await candLive.streamPcm(speech, { speed: 1.2, stopAfterFrames: killAt });
+      await leadLive.waitFor('transcript:segment', (seg: LiveTranscriptSegment) => seg.speaker === 'candidate', 60_000);
+      process.kill(childPid(product, 'api')!, 'SIGKILL');
+      leadLive.close();
+      candLive.close();
+      await eventually(async () => (await fetch(`${product.url}/api/health`).catch(() => null))?.status ?? 0, (status) => expect(status).toBe(200), 60_000);
+
+      // Both come back; the candidate's page resends its last ten seconds whatever the server has.
+      leadLive = await join(lead);
+      candLive = await join(cand);
+      const resumed = await candLive.emitAck<AudioStreamAccepted>('audio:start', { streamId: 'human-resumed', sampleRate: 16_000 });
+      expect(resumed.nextSeq).toBeGreaterThan(frames(first.length) / 2);
+      expect(resumed.nextSeq).toBeLessThanOrEqual(killAt);
+      const from = Math.max(0, killAt - 500);
+      await candLive.streamPcm(speech.subarray(from * AUDIO_FRAME_SAMPLES), { fromSeq: from, speed: 1.2 });
+      await eventually(
+        async () => (await lead.get(`/api/interviews/${id}`)).body as InterviewSnapshot,
+        (snapshot) => expect(snapshot.transcript.filter((t) => t.speaker === 'candidate' && /session|cookie|response/.test(t.text)).length).toBeGreaterThan(0),
+        60_000,
+      );
+      await leadLive.emitAck('interview:end');
+      const client = new Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        const rows = (await client.query(`SELECT text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`, [id])).rows.map((r) => r.text as string);
+        // Each sentence heard once: nothing of the first again after the restart.
+        expect(rows).toHaveLength(2);
+        expect(rows[1]).not.toMatch(/password|bcrypt/);
+        const recordings = (
+          await eventually(
+            () => client.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id]),
+            (result) => expect(result.rows.length > 0 && result.rows.every((r) => r.duration_ms > 0)).toBe(true),
+            30_000,
+          )
+        ).rows;
+        // One recording, every frame once.
+        expect(recordings.map((r) => r.duration_ms)).toEqual([frames(speech.length) * AUDIO_FRAME_MS]);
+        expect(candLive.all('error')).toEqual([]);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      leadLive.close();
+      candLive.close();
+    }
+  }, 240_000);
+
   it('restarts a killed API on the same address', async () => {
     const api = childPid(product, 'api');
     expect(api).not.toBeNull();
