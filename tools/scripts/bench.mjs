@@ -1,7 +1,7 @@
 // `npm run bench`: builds the server code, then runs the benchmarks one after another and prints their figures.
 //
 //   npm run bench                          all of them (about 25 minutes on 2 cores)
-//   npm run bench -- live stt              some of them: live, concurrency, turn-taking, flood, review, stt, assessment
+//   npm run bench -- live stt              some of them: live, concurrency, turn-taking, flood, review, stt, robustness, assessment
 //   npm run bench -- --quick               small runs, to check that everything works (about six minutes)
 //   npm run bench -- live --answers 6      other options go to the benchmarks (see each file's header)
 //
@@ -43,6 +43,11 @@ const BENCHES = {
     title: 'PocketSphinx word error rate on flite-spoken sample answers, without and with vocabulary hints',
     entry: 'libs/speech/src/bench/stt.bench.js',
     quick: ['--count', '2'],
+  },
+  robustness: {
+    title: 'Scores of answers as heard: held-out answers spoken by flite, transcribed by PocketSphinx, scored clean and heard',
+    entry: 'apps/bench/src/scoring-robustness.bench.js',
+    quick: ['--questions', '3'],
   },
   assessment: {
     title: 'Assessment engine throughput (answers/s, p95 for a 300-word answer)',

@@ -18,6 +18,7 @@ export {
 } from './engine-factory';
 export { speechAnalytics, LONG_PAUSE_MS } from './analytics/speech-analytics';
 export * from './interviewer';
+export { heldOutAnswers, type HeldOutAnswer, type HeldOutKind } from './eval/held-out';
 export { runScoringEval, formatEvalReport, labelledSet, VARIANTS, type EvalReport, type Variant } from './eval/eval-scoring';
 export { toAnswerScores, toRubricJudgements, engineLabel } from './contracts-mapping';
 export { sessionInsights, type QuestionOutcome, type OtherQuestion } from './review/session-insights';

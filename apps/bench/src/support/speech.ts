@@ -22,7 +22,7 @@ export function silence(ms: number): Int16Array {
 const MAX_PIECE_CHARS = 300;
 
 /** Sentences end at ., ! or ? followed by a capital letter ("e.g., stock prices" stays whole). */
-function sentences(text: string): string[] {
+export function sentences(text: string): string[] {
   return text
     .replace(/\s+/g, ' ')
     .trim()

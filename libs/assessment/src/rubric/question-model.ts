@@ -7,6 +7,7 @@ import type { Question } from '@mockroom/contracts';
 import { termList, termSet, tokenize } from '../text/analyze';
 import { NEGATORS, RUBRIC_META_STEMS } from '../text/lexicon';
 import type { Corpus } from './corpus';
+import { buildSoundIndex, type SoundIndex } from './sound-alike';
 import { pointParts, type PointPart } from './point-parts';
 import { pointFacet, type StoryFacet } from './story';
 import type { WeightedTerm } from './weighted-term';
@@ -67,6 +68,8 @@ export interface QuestionModel {
   questionTerms: WeightedTerm[];
   /** Every term of the question, rubric and key terms: the on-topic vocabulary. */
   vocabulary: Set<string>;
+  /** How the question's specific terms sound, to read a recogniser's sound-alikes as them. */
+  sounds: SoundIndex;
   behavioral: boolean;
 }
 
@@ -200,5 +203,6 @@ export function buildQuestionModel(question: Question, corpus: Corpus): Question
   for (const t of questionTerms) vocabulary.add(t.term);
   for (const p of points) for (const t of p.terms) vocabulary.add(t.term);
   for (const k of keyTerms) for (const alt of k.alternatives) for (const t of alt) vocabulary.add(t);
-  return { question, points, mistakes, keyTerms, seeds, questionTerms, vocabulary, behavioral };
+  const sounds = buildSoundIndex([question.text, ...question.rubric.map((p) => p.text), ...question.keyTerms], vocabulary, corpus);
+  return { question, points, mistakes, keyTerms, seeds, questionTerms, vocabulary, sounds, behavioral };
 }

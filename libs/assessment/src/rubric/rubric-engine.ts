@@ -26,6 +26,7 @@ import { matchParts, matchPointParts, partsEvidence, type PointPartsMatch } from
 import { completionSentence, followUpForPoint, gapSentence, joinList, partialGapSentence, partPhrase, shortQuote, startHint, strengthSentence, tidy } from './phrasing';
 import { buildQuestionModel, type MistakeModel, type PointModel, type QuestionModel } from './question-model';
 import { analyzeStar, starCount } from './star';
+import { resolveSoundAlikes } from './sound-alike';
 import { analyzeStory } from './story';
 
 /** Weights of the overall score (a weighted mean of the four). */
@@ -68,6 +69,8 @@ const NON_ANSWER_RE = /^(?:(?:um|uh|er|hmm|so|well|sorry|honestly|i'm|im|i am|ye
 export interface RubricEngineOptions {
   /** The questions relevance is judged against (default: the whole bank). */
   questions?: readonly Question[];
+  /** Read a recogniser's sound-alikes ("cash" for cache) as the question's terms (default true; off to compare). */
+  soundAlikes?: boolean;
 }
 
 interface CachedModel {
@@ -165,8 +168,11 @@ export class RubricEngine implements AssessmentEngine {
   private readonly models = new Map<string, { fingerprint: string; cached: CachedModel }>();
   private readonly byObject = new WeakMap<Question, CachedModel>();
 
+  private readonly soundAlikes: boolean;
+
   constructor(options: RubricEngineOptions = {}) {
     this.questionsOption = options.questions;
+    this.soundAlikes = options.soundAlikes ?? true;
   }
 
   private get corpus(): Corpus {
@@ -207,7 +213,7 @@ export class RubricEngine implements AssessmentEngine {
     const level: Level = input.level ?? question.levels[0] ?? 'mid';
     const transcript = input.transcript ?? '';
     const { model, corpus } = this.model(question);
-    const a = analyze(transcript);
+    const a = this.heard(model, corpus, transcript);
     const analytics = speechAnalytics(transcript, input.segments, a);
     const words = a.wordCount;
     const d = discourse(a);
@@ -228,8 +234,9 @@ export class RubricEngine implements AssessmentEngine {
       }
       // A quote only where some part of the point was met: one of its words nearby ("Redis" for "what happens when Redis
       // is down") is not evidence of the point, and a quote there would stand for something the answer did not say.
+      // A point met by several parts each said in part is quoted where they were.
       const partMet = evidenceMatch?.parts.some((m) => m !== null && m.part.role !== 'label' && m.coverage >= 0.5) ?? false;
-      let evidence = evidenceMatch && partMet && confidence > 0.15 ? partsEvidence(a, evidenceMatch) : null;
+      let evidence = evidenceMatch && (partMet || confidence >= CALIBRATION.coveredAt) && confidence > 0.15 ? partsEvidence(a, evidenceMatch) : null;
       const parts = p.parts
         .map((part, i) => ({ part, covered: evidenceMatch !== null && (evidenceMatch.parts[i]?.coverage ?? 0) >= 0.5 }))
         .filter(({ part }) => part.role !== 'label')
@@ -357,14 +364,20 @@ export class RubricEngine implements AssessmentEngine {
 
   /** The parts every engine computes locally: speech analytics, key terms used and (behavioral questions) STAR. */
   localParts(input: AssessmentInput): { analytics: SpeechAnalytics | null; keyTermsUsed: string[]; star: StarAnalysis | null; words: number } {
-    const { model } = this.model(input.question);
-    const a = analyze(input.transcript ?? '');
+    const { model, corpus } = this.model(input.question);
+    const a = this.heard(model, corpus, input.transcript ?? '');
     return {
       analytics: speechAnalytics(input.transcript ?? '', input.segments, a),
       keyTermsUsed: this.keyTermsUsed(model, a),
       star: model.behavioral ? analyzeStar(a) : null,
       words: a.wordCount,
     };
+  }
+
+  /** The answer's words as the engine reads them: analysed, with a recogniser's sound-alikes read as the question's terms. */
+  private heard(model: QuestionModel, corpus: Corpus, transcript: string): TextAnalysis {
+    const a = analyze(transcript);
+    return this.soundAlikes ? resolveSoundAlikes(a, model.sounds, model.vocabulary, corpus) : a;
   }
 
   /** The follow-up the rubric engine would choose given these judgements (used by the LLM engine when the model repeats one). */
