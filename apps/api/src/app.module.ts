@@ -9,6 +9,7 @@ import { QueueModule, RedisModule } from '@mockroom/server-queue';
 import { AuthModule } from './auth/auth.module';
 import { QuestionBankModule } from './question-bank/question-bank.module';
 import { InterviewsModule } from './interviews/interviews.module';
+import { ProgressModule } from './progress/progress.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SystemController } from './system/system.controller';
@@ -28,6 +29,7 @@ export class AppModule {
       InterviewsModule,
       ReviewsModule,
       ReportsModule,
+      ProgressModule,
     ];
     if (config.webRoot) {
       // The built web client, with index.html for every client-side route; the API and socket paths stay the API's.

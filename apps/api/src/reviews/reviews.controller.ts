@@ -1,5 +1,5 @@
 import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import type { CorrectionResult, Progress, Review, ShareInfo, User } from '@mockroom/contracts';
+import type { CorrectionResult, Review, ShareInfo, User } from '@mockroom/contracts';
 import { MediaStorage } from '@mockroom/server-media';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/auth.decorators';
@@ -83,10 +83,5 @@ export class ReviewsController {
   @HttpCode(204)
   async revoke(@CurrentUser() user: User, @Param('id') id: string, @Param('shareId') shareId: string): Promise<void> {
     await this.reviews.revoke(user, id, shareId);
-  }
-
-  @Get('progress')
-  progress(@CurrentUser() user: User): Promise<Progress> {
-    return this.reviews.progress(user);
   }
 }

@@ -6,7 +6,7 @@ import { ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
 
 /**
- * Reading a finished interview: the review, its audio and exports, sharing, corrections of the transcript, progress.
+ * Reading a finished interview: the review, its audio and exports, sharing, corrections of the transcript.
  * The session audio is the interviews module's own instance (it keeps one mix in flight per interview).
  */
 @Module({

@@ -3,9 +3,6 @@ import type { Assessment, OtherQuestion } from '@mockroom/assessment';
 import {
   type AnswerScores,
   type Category,
-  type CategoryProgress,
-  type Progress,
-  type ProgressSession,
   type Question,
   type Review,
   type ReviewAccess,
@@ -138,49 +135,5 @@ export class ReviewsService {
   async revoke(user: User, id: string, shareId: string): Promise<void> {
     const entity = await this.ownedBy(user, id);
     if (!UUID.test(shareId) || !(await this.repository.removeShare(entity.id, shareId))) throw new NotFoundException('This interview is not shared with that address.');
-  }
-
-  /** The candidate's scores across finished sessions: per session over time, and per question category. */
-  async progress(user: User): Promise<Progress> {
-    const finished = await this.repository.listFinishedWithAnswers(user.id);
-    const sessions: ProgressSession[] = [];
-    const byCategory = new Map<Category, { scores: AnswerScores[]; sessions: { at: number; overall: number[] }[] }>();
-    for (const { interview, answers } of finished) {
-      const rated = [...ratedAnswers(answers).values()];
-      const scores = meanScores(rated.map((a) => (a.assessment as unknown as Assessment).scores));
-      if (!scores) continue;
-      const at = interview.startedAt ?? interview.createdAt;
-      sessions.push({
-        id: interview.id,
-        title: interview.plan.title,
-        trackId: interview.plan.trackId,
-        role: interview.plan.role,
-        level: interview.plan.level,
-        at: at.toISOString(),
-        scores,
-        answers: rated.length,
-      });
-      for (const answer of rated) {
-        const category = this.bank.get(answer.questionId)?.category;
-        if (!category) continue;
-        const entry = byCategory.get(category) ?? { scores: [], sessions: [] };
-        const score = (answer.assessment as unknown as Assessment).scores;
-        entry.scores.push(score);
-        const last = entry.sessions.at(-1);
-        if (last?.at === at.getTime()) last.overall.push(score.overall);
-        else entry.sessions.push({ at: at.getTime(), overall: [score.overall] });
-        byCategory.set(category, entry);
-      }
-    }
-    const mean = (values: number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
-    const categories: CategoryProgress[] = [...byCategory.entries()].map(([category, entry]) => ({
-      category,
-      answers: entry.scores.length,
-      scores: meanScores(entry.scores)!,
-      first: mean(entry.sessions[0].overall),
-      last: mean(entry.sessions.at(-1)!.overall),
-    }));
-    categories.sort((a, b) => a.scores.overall - b.scores.overall || a.category.localeCompare(b.category));
-    return { sessions, categories };
   }
 }

@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
 import type { TimedSegment } from '@mockroom/assessment';
 import { JobName, JobPayloads, JobResults, TYPED_ANSWER_ENGINE } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
@@ -26,7 +27,8 @@ export class AssessAnswerJob {
     const answer = await this.interviews.findAnswer(payload.answerId);
     if (!interview || !answer) return null; // deleted meanwhile
     const question = this.bank.get(answer.questionId);
-    if (!question) throw new NotFoundException(`question ${answer.questionId} is no longer in the bank`);
+    // Not worth retrying: the bank will not have it on the next attempt either.
+    if (!question) throw new UnrecoverableError(`question ${answer.questionId} is no longer in the bank`);
 
     const [answers, segments, prompts] = await Promise.all([
       this.interviews.listAnswers(interview.id),
