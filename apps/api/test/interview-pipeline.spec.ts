@@ -77,9 +77,8 @@ describe('live AI interview pipeline', () => {
 
     await startAudio(live, 'stream-one');
     live.socket.emit('prompt:played', first.seq);
-    // A browser keeps sending silence after the answer; enough of it for a nudge and the wait after it, should the
-    // interviewer take the last words as a sentence left open.
-    const speech = concatPcm(silence(500), answerPcm, silence(7000));
+    // A browser keeps sending silence after the answer, until the interviewer moves on (below).
+    const speech = concatPcm(silence(500), answerPcm, silence(1500));
     // Up to the pause after the first sentence: the candidate has more to say.
     const firstSentenceFrames = Math.ceil((500 + speak(splitSentences(ANSWER)[0]).length / 16 + 800) / 20);
     const resumeAt = await live.streamPcm(speech, { speed: 2, stopAfterFrames: firstSentenceFrames });
@@ -99,7 +98,11 @@ describe('live AI interview pipeline', () => {
     expect(phases).toContain('listening');
     expect(phases).not.toContain('thinking');
     expect(live.all('prompt').filter((p) => p.seq > first.seq)).toHaveLength(0);
-    await live.streamPcm(speech.subarray(resumeAt * 320), { speed: 2, fromSeq: resumeAt });
+    let seq = await live.streamPcm(speech.subarray(resumeAt * 320), { speed: 2, fromSeq: resumeAt });
+    // The microphone stays open, in real time, until the interviewer moves on (a nudge may come first, should it take
+    // the last words as a sentence left open).
+    const movedOn = () => live.all('prompt').some((p) => p.seq > first.seq && p.kind !== 'nudge');
+    for (let heardMs = 0; !movedOn() && heardMs < 60_000; heardMs += 200) seq = await live.streamPcm(silence(200), { speed: 1, fromSeq: seq });
 
     const next = (await live.waitFor('prompt', (p) => p.seq > first.seq && p.kind !== 'nudge', 60_000)) as Prompt;
     expect(['follow-up', 'question']).toContain(next.kind);
@@ -129,7 +132,7 @@ describe('live AI interview pipeline', () => {
     const recordings = (await db.query('SELECT speaker, start_ms, duration_ms FROM recordings WHERE interview_id = $1', [id])).rows;
     expect(recordings).toHaveLength(1);
     // Every frame sent after the start is in the recording, to the frame.
-    expect(recordings[0].duration_ms).toBe(Math.ceil(speech.length / 320) * 20);
+    expect(recordings[0].duration_ms).toBe(seq * 20);
     live.close();
   });
 

@@ -21,23 +21,33 @@ export enum JobName {
   MixSessionAudio = 'review.mix-session-audio',
 }
 
+/** A segment to transcribe: its audio whole, or the key of the live-audio list it is still arriving through. */
+export type TranscribeSegmentPayload = {
+  interviewId: string;
+  seq: number;
+  speaker: Speaker;
+  answerId: string | null;
+  questionId: string | null;
+  startMs: number;
+  /** For whole audio; a live utterance's end follows from its length. */
+  endMs: number;
+  /** Vocabulary the speaker is likely to use (the question's key terms). */
+  hints: string[];
+} & (
+  | {
+      /** The whole utterance: 16 kHz mono Int16LE PCM, base64. */
+      audio: string;
+      liveKey?: never;
+    }
+  | {
+      /** An utterance still being spoken: its audio arrives through this live-audio list (see LiveAudioChannel). */
+      liveKey: string;
+      audio?: never;
+    }
+);
+
 export interface JobPayloads {
-  [JobName.TranscribeSegment]: {
-    interviewId: string;
-    seq: number;
-    speaker: Speaker;
-    answerId: string | null;
-    questionId: string | null;
-    startMs: number;
-    /** For `audio`; a live utterance's end follows from its length. */
-    endMs: number;
-    /** The whole utterance: 16 kHz mono Int16LE PCM, base64. */
-    audio?: string;
-    /** Or an utterance still being spoken: its audio arrives through this live-audio list (see LiveAudioChannel). */
-    liveKey?: string;
-    /** Vocabulary the speaker is likely to use (the question's key terms). */
-    hints: string[];
-  };
+  [JobName.TranscribeSegment]: TranscribeSegmentPayload;
   [JobName.SynthesizePrompt]: { interviewId: string; seq: number; text: string };
   [JobName.AssessAnswer]: { interviewId: string; answerId: string };
   [JobName.PurgeExpiredSessions]: { olderThan?: string };

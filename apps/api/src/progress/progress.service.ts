@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Assessment } from '@mockroom/assessment';
 import type { AnswerScores, Category, CategoryProgress, Progress, ProgressSession, User } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { InterviewRepository } from '@mockroom/server-database';
@@ -21,7 +20,7 @@ export class ProgressService {
     const byCategory = new Map<Category, { scores: AnswerScores[]; sessions: { at: number; overall: number[] }[] }>();
     for (const { interview, answers } of finished) {
       const rated = [...ratedAnswers(answers).values()];
-      const scores = meanScores(rated.map((a) => (a.assessment as unknown as Assessment).scores));
+      const scores = meanScores(rated.map((a) => a.assessment!.scores));
       if (!scores) continue;
       const at = interview.startedAt ?? interview.createdAt;
       sessions.push({
@@ -38,7 +37,7 @@ export class ProgressService {
         const category = this.bank.get(answer.questionId)?.category;
         if (!category) continue;
         const entry = byCategory.get(category) ?? { scores: [], sessions: [] };
-        const score = (answer.assessment as unknown as Assessment).scores;
+        const score = answer.assessment!.scores;
         entry.scores.push(score);
         const last = entry.sessions.at(-1);
         if (last?.at === at.getTime()) last.overall.push(score.overall);

@@ -12,7 +12,7 @@ export function ratedAnswers(answers: readonly InterviewAnswerEntity[]): Map<num
 /** The engine's scores a question is rated on, or null while none of its answers is assessed. */
 export function ratedScores(answers: readonly InterviewAnswerEntity[], questionIndex: number): Assessment['scores'] | null {
   const rated = ratedAnswers(answers).get(questionIndex);
-  return rated ? (rated.assessment as unknown as Assessment).scores : null;
+  return rated?.assessment?.scores ?? null;
 }
 
 /** A human interviewer's overall for a question, as the review shows it: the mean of their four scores. */

@@ -75,7 +75,7 @@ function timeAt(segment: TranscriptSegmentEntity, charOffset: number): number {
 }
 
 function reviewAnswer(answer: InterviewAnswerEntity, all: InterviewAnswerEntity[], segments: TranscriptSegmentEntity[], bySeq: Map<number, ReviewLine>): ReviewAnswer {
-  const assessment = answer.assessment as Assessment | null;
+  const assessment = answer.assessment;
   const own = segments.filter((s) => s.answerId === answer.id && s.speaker === 'candidate' && s.text).sort((a, b) => a.seq - b.seq);
   const transcript = own.map((s) => s.text).join(' ');
   const placed = place(assessedSegments(answer, all, segments));
@@ -191,7 +191,7 @@ export function buildReview(sources: ReviewSources): Review {
     category: q.category,
     asked: q.asked,
     skipped: answers.some((a) => a.questionIndex === q.index && a.intent === 'skip'),
-    assessments: closed.filter((a) => a.questionIndex === q.index && a.assessment).map((a) => a.assessment as unknown as Assessment),
+    assessments: closed.filter((a) => a.questionIndex === q.index && a.assessment).map((a) => a.assessment!),
   }));
 
   return {

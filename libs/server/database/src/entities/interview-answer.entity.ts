@@ -1,3 +1,4 @@
+import type { Assessment } from '@mockroom/assessment';
 import type { AnswerEnding } from '@mockroom/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -43,7 +44,7 @@ export class InterviewAnswerEntity {
 
   /** The assessment as the engine produced it (scores, rubric judgements with evidence, analytics, feedback). */
   @Column({ type: 'jsonb', nullable: true })
-  assessment: Record<string, unknown> | null;
+  assessment: Assessment | null;
 
   @Column({ name: 'overall_score', type: 'real', nullable: true })
   overallScore: number | null;

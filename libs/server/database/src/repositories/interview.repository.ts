@@ -1,3 +1,4 @@
+import type { Assessment } from '@mockroom/assessment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { AnswerEnding, EngineNames, InterviewPlan, InterviewStatus, MediaState, PromptKind, Speaker, TurnState } from '@mockroom/contracts';
@@ -311,8 +312,8 @@ export class InterviewRepository {
     await this.answers.update({ id, status: 'open' }, { endMs, status, intent, ending });
   }
 
-  async saveAssessment(answerId: string, assessment: Record<string, unknown>, overallScore: number | null): Promise<void> {
-    // jsonb column: the partial-entity typing cannot express an open record, so go through SQL.
+  async saveAssessment(answerId: string, assessment: Assessment, overallScore: number | null): Promise<void> {
+    // jsonb column: TypeORM's partial-entity typing cannot take the nested assessment, so go through SQL.
     await this.dataSource.query(`UPDATE interview_answers SET assessment = $2, overall_score = $3 WHERE id = $1`, [answerId, JSON.stringify(assessment), overallScore]);
   }
 

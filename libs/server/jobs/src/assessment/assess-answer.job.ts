@@ -48,8 +48,8 @@ export class AssessAnswerJob {
       level: interview.plan.level,
       followUpsAsked,
     });
-    await this.interviews.saveAssessment(answer.id, assessment as unknown as Record<string, unknown>, assessment.scores.overall);
-    const stored = { ...answer, assessment: assessment as unknown as Record<string, unknown>, overallScore: assessment.scores.overall };
+    await this.interviews.saveAssessment(answer.id, assessment, assessment.scores.overall);
+    const stored = { ...answer, assessment, overallScore: assessment.scores.overall };
     const result = toAnswerResult(stored, segments);
     await this.interviews.setOverallScore(interview.id, interviewOverall(answers.map((a) => (a.id === answer.id ? stored : a))));
     // With a human interviewer the candidate sees scores in the review only, not while the session runs.

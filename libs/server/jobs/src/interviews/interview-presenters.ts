@@ -6,7 +6,7 @@ import type { InterviewAnswerEntity, TranscriptSegmentEntity } from '@mockroom/s
 export function toAnswerResult(answer: InterviewAnswerEntity, segments: TranscriptSegmentEntity[]): AnswerResult {
   const own = segments.filter((s) => s.answerId === answer.id && s.speaker === 'candidate').sort((a, b) => a.seq - b.seq);
   const transcript = own.map((s) => s.text).filter(Boolean).join(' ');
-  const assessment = answer.assessment as Assessment | null;
+  const assessment = answer.assessment;
   return {
     answerId: answer.id,
     questionId: answer.questionId,

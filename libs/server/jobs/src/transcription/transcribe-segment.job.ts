@@ -52,7 +52,7 @@ export class TranscribeSegmentJob {
   @OnJob(JobName.TranscribeSegment)
   async run(payload: JobPayloads[JobName.TranscribeSegment], job?: Job): Promise<LiveTranscriptSegment> {
     const started = Date.now();
-    const { result, samples, engineMs, streamed } = payload.liveKey ? await this.transcribeLive(payload, payload.liveKey, job) : await this.transcribeWhole(payload);
+    const { result, samples, engineMs, streamed } = payload.liveKey !== undefined ? await this.transcribeLive(payload, payload.liveKey, job) : await this.transcribeWhole(payload);
     const endMs = payload.liveKey ? payload.startMs + Math.round(samples / 16) : payload.endMs;
     const { segment, created } = await this.interviews.upsertSegment({
       interviewId: payload.interviewId,
@@ -73,8 +73,8 @@ export class TranscribeSegmentJob {
     return dto;
   }
 
-  private async transcribeWhole(payload: JobPayloads[JobName.TranscribeSegment]): Promise<Transcribed> {
-    const audio = Buffer.from(payload.audio ?? '', 'base64');
+  private async transcribeWhole(payload: JobPayloads[JobName.TranscribeSegment] & { audio: string }): Promise<Transcribed> {
+    const audio = Buffer.from(payload.audio, 'base64');
     if (audio.length % 2 !== 0) throw new Error(`segment ${payload.seq}: odd number of audio bytes`);
     const pcm = new Int16Array(audio.buffer, audio.byteOffset, audio.length / 2);
     const started = Date.now();
