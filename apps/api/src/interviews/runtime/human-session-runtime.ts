@@ -131,7 +131,7 @@ export class HumanSessionRuntime implements StreamSink {
 
   /** A candidate accepted the invitation after this runtime was loaded. */
   candidateJoined(candidateId: string): void {
-    if (!this.entity.candidateId) this.entity = { ...this.entity, candidateId } as InterviewEntity;
+    if (!this.entity.candidateId) this.entity = { ...this.entity, candidateId };
   }
 
   private async restore(): Promise<void> {
@@ -178,7 +178,7 @@ export class HumanSessionRuntime implements StreamSink {
       const startedAt = new Date();
       const turn: TurnState = { ...this.turn, phase: 'waiting' };
       if (!(await this.deps.interviews.start(this.id, startedAt, turn))) return this.turn;
-      this.entity = { ...this.entity, status: 'live', startedAt } as InterviewEntity;
+      this.entity = { ...this.entity, status: 'live', startedAt };
       this.startedAtEpoch = startedAt.getTime();
       this.setTurn({ phase: 'waiting' });
       return this.turn;
@@ -322,7 +322,7 @@ export class HumanSessionRuntime implements StreamSink {
       this.setTurn({ phase: 'done', answerId: null });
       const status = this.entity.status === 'live' ? 'completed' : 'abandoned';
       await this.deps.interviews.finish(this.id, status, new Date(), this.turn);
-      this.entity = { ...this.entity, status } as InterviewEntity;
+      this.entity = { ...this.entity, status };
       await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
       await this.deps.queue
         .add(JobName.MixSessionAudio, { interviewId: this.id }, { jobId: jobId('mix', this.id) })

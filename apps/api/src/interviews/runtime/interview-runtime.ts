@@ -229,7 +229,7 @@ export class InterviewRuntime implements StreamSink {
       const startedAt = new Date();
       const turn: TurnState = { ...this.turn, phase: 'prompting' };
       if (!(await this.deps.interviews.start(this.id, startedAt, turn))) return this.turn;
-      this.entity = { ...this.entity, status: 'live', startedAt } as InterviewEntity;
+      this.entity = { ...this.entity, status: 'live', startedAt };
       this.startedAtEpoch = startedAt.getTime();
       // A greeting and the plan, then the first question.
       await this.ask(0, openingLine({ questionCount: this.questions.length, maxFollowUps: this.entity.plan.maxFollowUps }));
@@ -771,7 +771,7 @@ export class InterviewRuntime implements StreamSink {
     this.setTurn({ phase: 'done', answerId: null });
     await this.deps.interviews.finish(this.id, 'completed', new Date(), this.turn);
     await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
-    this.entity = { ...this.entity, status: 'completed' } as InterviewEntity;
+    this.entity = { ...this.entity, status: 'completed' };
     // The review's audio is made ahead of its first opening; the closing line's voice queues its own mix when ready.
     await this.deps.queue
       .add(JobName.MixSessionAudio, { interviewId: this.id }, { jobId: jobId('mix', this.id) })
