@@ -2,13 +2,13 @@
  * Choosing the engine. `assessmentOptionsFromEnv` is the only code in this library that reads the
  * environment; everything else takes options.
  */
-import type { Question } from '@mockroom/contracts';
+import { ASSESSMENT_ENGINES, type Question } from '@mockroom/contracts';
 import { DEFAULT_LLM_MODEL, DEFAULT_LLM_TIMEOUT_MS } from './llm/llm-client';
 import { LlmEngine } from './llm/llm-engine';
 import { RubricEngine } from './rubric/rubric-engine';
 import type { AssessmentEngine, AssessmentInput } from './types';
 
-export const ENGINE_CHOICES = ['auto', 'rubric', 'llm'] as const;
+export const ENGINE_CHOICES = ['auto', ...ASSESSMENT_ENGINES] as const;
 export type EngineChoice = (typeof ENGINE_CHOICES)[number];
 
 export interface AssessmentEngineOptions {

@@ -1,3 +1,4 @@
+import { STT_ENGINES, TTS_ENGINES, type SttEngineName, type TtsEngineName } from '@mockroom/contracts';
 import { join, resolve } from 'node:path';
 import { SpeechEngineError, SpeechEngineUnavailableError } from './errors';
 import { OpenAiSpeechToText } from './stt/openai-stt';
@@ -9,10 +10,7 @@ import { FliteTextToSpeech } from './tts/flite-tts';
 import { OpenAiTextToSpeech } from './tts/openai-tts';
 import type { TextToSpeech } from './tts/types';
 
-export const STT_ENGINES = ['pocketsphinx', 'openai'] as const;
-export type SttEngineName = (typeof STT_ENGINES)[number];
-export const TTS_ENGINES = ['flite', 'espeak-ng', 'openai', 'browser'] as const;
-export type TtsEngineName = (typeof TTS_ENGINES)[number];
+export { STT_ENGINES, TTS_ENGINES, type SttEngineName, type TtsEngineName };
 
 export interface SpeechOptions {
   /** Speech-to-text engine (default 'auto': OpenAI when an API key is given, else PocketSphinx). */

@@ -16,6 +16,33 @@ describe('loadConfig', () => {
     expect(config.livekit).toBeNull();
   });
 
+  it('reads the engine settings, and refuses bad ones at start', () => {
+    expect(loadConfig(base).engines).toEqual({
+      openaiBaseUrl: null,
+      stt: { engine: 'auto', model: null, poolSize: null },
+      tts: { engine: 'auto', model: null, voice: null, openaiVoice: null },
+      assessment: { engine: 'auto', model: null, timeoutMs: null },
+    });
+    const set = loadConfig({
+      ...base,
+      STT_ENGINE: 'pocketsphinx',
+      STT_POOL_SIZE: '3',
+      TTS_ENGINE: 'espeak-ng',
+      TTS_VOICE: 'en-gb',
+      ASSESSMENT_ENGINE: 'llm',
+      OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1',
+      OPENAI_ASSESSMENT_MODEL: 'llama3',
+      ASSESSMENT_TIMEOUT_MS: '20000',
+    }).engines;
+    expect(set).toMatchObject({ openaiBaseUrl: 'http://127.0.0.1:8000/v1', stt: { engine: 'pocketsphinx', poolSize: 3 }, tts: { engine: 'espeak-ng', voice: 'en-gb' }, assessment: { engine: 'llm', model: 'llama3', timeoutMs: 20_000 } });
+    expect(() => loadConfig({ ...base, STT_ENGINE: 'vosk' })).toThrow(/STT_ENGINE must be one of auto, pocketsphinx, openai, got "vosk"/);
+    expect(() => loadConfig({ ...base, TTS_ENGINE: 'polly' })).toThrow(/TTS_ENGINE must be one of auto, flite, espeak-ng, openai, browser/);
+    expect(() => loadConfig({ ...base, STT_POOL_SIZE: 'two' })).toThrow(/STT_POOL_SIZE must be an integer between 1 and 64/);
+    expect(() => loadConfig({ ...base, ASSESSMENT_ENGINE: 'gpt' })).toThrow(/ASSESSMENT_ENGINE must be one of auto, rubric, llm/);
+    expect(() => loadConfig({ ...base, ASSESSMENT_TIMEOUT_MS: '-5' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, OPENAI_BASE_URL: 'localhost:8000' })).toThrow(/OPENAI_BASE_URL must be an http\(s\) URL/);
+  });
+
   it('keeps the embedded database to one connection and runs jobs in process', () => {
     const config = loadConfig({ ...base, MOCKROOM_DATABASE_MODE: 'embedded', DATABASE_POOL_SIZE: '20' });
     expect(config.database.poolSize).toBe(1);

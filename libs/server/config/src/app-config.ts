@@ -1,4 +1,4 @@
-import type { EngineInfo } from '@mockroom/contracts';
+import { ASSESSMENT_ENGINES, STT_ENGINES, TTS_ENGINES, type AssessmentEngineName, type EngineInfo, type SttEngineName, type TtsEngineName } from '@mockroom/contracts';
 
 /**
  * The whole server configuration, read once from the environment.
@@ -87,6 +87,17 @@ export interface AppConfig {
     trustProxy: boolean | number | string;
   };
   openai: { apiKey: string; baseUrl: string | null } | null;
+  /**
+   * Which engines transcribe, speak and score, and their settings (validated at start; unset values are the engines'
+   * defaults). `auto` picks OpenAI (or the LLM) when `openai` is set, else the offline engine.
+   */
+  engines: {
+    /** An OpenAI-compatible server (OPENAI_BASE_URL), also without a key: a local Whisper or LLM. */
+    openaiBaseUrl: string | null;
+    stt: { engine: SttEngineName | 'auto'; model: string | null; poolSize: number | null };
+    tts: { engine: TtsEngineName | 'auto'; model: string | null; voice: string | null; openaiVoice: string | null };
+    assessment: { engine: AssessmentEngineName | 'auto'; model: string | null; timeoutMs: number | null };
+  };
   /** `url` is where the servers reach LiveKit; `publicUrl` where browsers do (LIVEKIT_PUBLIC_URL, else the same). */
   livekit: {
     url: string;
@@ -129,6 +140,22 @@ function oneOf<T extends string>(env: Env, name: string, values: readonly T[], f
   return raw as T;
 }
 
+/** A value that may be unset (empty counts as unset). */
+function text(env: Env, name: string): string | null {
+  const raw = env[name]?.trim();
+  return raw ? raw : null;
+}
+
+function optionalInt(env: Env, name: string, min: number, max: number): number | null {
+  return text(env, name) === null ? null : int(env, name, 0, min, max);
+}
+
+function openaiBaseUrl(env: Env): string | null {
+  const url = text(env, 'OPENAI_BASE_URL');
+  if (url !== null && !/^https?:\/\//i.test(url)) throw new ConfigError(`OPENAI_BASE_URL must be an http(s) URL, got "${url}"`);
+  return url;
+}
+
 function required(env: Env, name: string, hint: string): string {
   const value = env[name];
   if (!value) throw new ConfigError(`${name} is not set. ${hint}`);
@@ -144,6 +171,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const redisMode = (env.MOCKROOM_REDIS_MODE ?? 'external') as AppConfig['redis']['mode'];
   const publicUrl = env.PUBLIC_URL ?? '';
   const openaiKey = env.OPENAI_API_KEY;
+  const baseUrl = openaiBaseUrl(env);
   const livekitUrl = env.LIVEKIT_URL;
   if (livekitUrl && (!env.LIVEKIT_API_KEY || !env.LIVEKIT_API_SECRET)) {
     throw new ConfigError('LIVEKIT_URL is set but LIVEKIT_API_KEY or LIVEKIT_API_SECRET is missing.');
@@ -203,7 +231,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
       signUpsPerIpPerHour: int(env, 'SIGN_UPS_PER_IP_PER_HOUR', 30, 1),
     },
     http: { jsonLimit: env.HTTP_JSON_LIMIT ?? '64kb', trustProxy: trustProxy(env.TRUST_PROXY) },
-    openai: openaiKey ? { apiKey: openaiKey, baseUrl: env.OPENAI_BASE_URL || null } : null,
+    openai: openaiKey ? { apiKey: openaiKey, baseUrl } : null,
+    engines: {
+      openaiBaseUrl: baseUrl,
+      stt: { engine: oneOf(env, 'STT_ENGINE', ['auto', ...STT_ENGINES] as const, 'auto'), model: text(env, 'OPENAI_STT_MODEL'), poolSize: optionalInt(env, 'STT_POOL_SIZE', 1, 64) },
+      tts: {
+        engine: oneOf(env, 'TTS_ENGINE', ['auto', ...TTS_ENGINES] as const, 'auto'),
+        model: text(env, 'OPENAI_TTS_MODEL'),
+        voice: text(env, 'TTS_VOICE'),
+        openaiVoice: text(env, 'OPENAI_TTS_VOICE'),
+      },
+      assessment: {
+        engine: oneOf(env, 'ASSESSMENT_ENGINE', ['auto', ...ASSESSMENT_ENGINES] as const, 'auto'),
+        model: text(env, 'OPENAI_ASSESSMENT_MODEL'),
+        timeoutMs: optionalInt(env, 'ASSESSMENT_TIMEOUT_MS', 1, 600_000),
+      },
+    },
     livekit: livekitUrl
       ? {
           url: livekitUrl,

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AssessmentEngine, assessmentOptionsFromEnv, createAssessmentEngine, LlmEngine } from '@mockroom/assessment';
+import { AssessmentEngine, createAssessmentEngine, LlmEngine } from '@mockroom/assessment';
 import type { EngineNames } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { onRedisRestart, REDIS } from '@mockroom/server-queue';
-import { createSpeechToText, createTextToSpeech, speechOptionsFromEnv, SpeechToText, TextToSpeech } from '@mockroom/speech';
+import { createSpeechToText, createTextToSpeech, SpeechToText, TextToSpeech } from '@mockroom/speech';
 import type IORedis from 'ioredis';
+import { assessmentOptions, speechOptions } from './engine-options';
 
 /** The engines this worker runs, loaded once per process (decoders stay resident). */
 @Injectable()
@@ -20,10 +21,9 @@ export class Engines implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) private readonly redis: IORedis,
   ) {
-    const env = { ...process.env, MOCKROOM_DATA_DIR: config.dataDir };
-    this.stt = createSpeechToText(speechOptionsFromEnv(env));
-    this.tts = createTextToSpeech(speechOptionsFromEnv(env));
-    this.assessment = createAssessmentEngine(assessmentOptionsFromEnv(env));
+    this.stt = createSpeechToText(speechOptions(config));
+    this.tts = createTextToSpeech(speechOptions(config));
+    this.assessment = createAssessmentEngine(assessmentOptions(config));
   }
 
   names(): EngineNames {

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
-import { AssessmentEngine, assessmentOptionsFromEnv, clarificationReply, clarificationReplyWithLlm, createAssessmentEngine } from '@mockroom/assessment';
+import { AssessmentEngine, clarificationReply, clarificationReplyWithLlm, createAssessmentEngine } from '@mockroom/assessment';
 import { interviewerRoom, interviewRoom, Level, Question, ServerToClientEvents } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { InterviewerFeedbackRepository, InterviewRepository, TranscriptCorrectionRepository } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
+import { assessmentOptions } from '@mockroom/server-jobs';
 import { JobQueueService, LiveAudioChannel } from '@mockroom/server-queue';
 import type { Namespace } from 'socket.io';
 import { InterviewsService } from '../interviews.service';
@@ -115,7 +116,7 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
 
   private async clarify(question: Question, utterance: string, level: Level): Promise<string> {
     if (!this.config.openai) return clarificationReply(question, utterance, level);
-    const { apiKey, baseURL, model } = assessmentOptionsFromEnv(process.env);
+    const { apiKey, baseURL, model } = assessmentOptions(this.config);
     // A short budget: the candidate is waiting. On any failure the reply drawn from the question is used.
     const result = await clarificationReplyWithLlm(question, utterance, { llm: { apiKey, baseURL, model, timeoutMs: 6000, maxRetries: 0 }, level });
     if (result.fallbackReason) this.logger.warn(`clarification from the rules: ${result.fallbackReason}`);
