@@ -143,6 +143,49 @@ describe('turn-taking: when the answer is over', () => {
     live.close();
   }, 60_000);
 
+  it('gives the turn back when what stopped the interviewer was only a backchannel, from the sentence it was stopped in', async () => {
+    const browser = new TestBrowser(t.baseUrl);
+    await browser.signUp(uniqueEmail('resume'));
+    const created = await browser.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end', 'rest-vs-graphql'], maxFollowUps: 0, answerSilenceMs: PATIENCE_MS, voice: 'browser' });
+    const live = new LiveClient(t.baseUrl, browser.cookieHeader());
+    await live.connect();
+    await live.emitAck<Ack<InterviewSnapshot>>('interview:join', created.body.id);
+    await live.emitAck<Ack<TurnState>>('interview:start');
+    const first = (await live.waitFor('prompt')) as Prompt;
+    await live.emitAck('audio:start', { streamId: 'resume-stream', sampleRate: 16_000 });
+    // The page's voice stopped for the candidate's sound 6 s into the greeting and question; the sound was "okay".
+    const spoken = `${first.lead} ${first.text}`;
+    live.socket.emit('prompt:interrupted', first.seq, 6000);
+    await live.waitFor('interview:state', (s) => (s as TurnState).phase === 'listening', 10_000);
+    let seq = await live.streamPcm(concatPcm(silence(300), speakSentences('Okay.'), silence(1500)), { speed: 2 });
+    const resume = (await live.waitFor('prompt:resume', () => true, 30_000)) as { seq: number; fromMs: number; fromChar: number };
+    expect(resume.seq).toBe(first.seq);
+    // From the start of a sentence, at or before where the voice stopped.
+    expect(resume.fromChar === 0 || /[.!?]\s$/.test(spoken.slice(0, resume.fromChar))).toBe(true);
+    expect(resume.fromMs).toBeLessThanOrEqual(6000);
+    expect(live.all('interview:state').at(-1)).toMatchObject({ phase: 'prompting', currentPromptSeq: first.seq });
+    // The prompt is heard to its end this time; then the candidate answers, and the "okay" was not taken as the answer.
+    live.socket.emit('prompt:played', first.seq);
+    await live.waitFor('interview:state', (s) => (s as TurnState).phase === 'listening' && live.all('interview:state').length > 3, 10_000);
+    seq = await live.streamPcm(concatPcm(speakSentences('The server hashes the password with bcrypt and keeps the session in Redis behind an HTTP only cookie.'), silence(600)), { speed: 2, fromSeq: seq });
+    await live.emitAck('answer:done');
+    const next = (await live.waitFor('prompt', nextQuestion(first), 30_000)) as Prompt;
+    expect(next.questionIndex).toBe(1);
+    const ending = await endingOf(created.body.id, first.seq);
+    expect(ending).toMatchObject({ by: 'done-button' });
+    expect(seq).toBeGreaterThan(0);
+
+    // Real words over the voice are an answer: nothing is taken up again.
+    live.socket.emit('prompt:interrupted', next.seq, 1500);
+    await live.waitFor('interview:state', (s) => (s as TurnState).phase === 'listening' && (s as TurnState).currentPromptSeq === next.seq, 10_000);
+    const resumesBefore = live.all('prompt:resume').length;
+    seq = await live.streamPcm(concatPcm(silence(300), speakSentences('I would pick GraphQL when clients need different shapes of data.'), silence(1500)), { speed: 2, fromSeq: seq });
+    await live.waitFor('transcript:segment', (seg) => (seg as { seq: number }).seq > next.seq, 30_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(live.all('prompt:resume')).toHaveLength(resumesBefore);
+    live.close();
+  }, 90_000);
+
   it('asks for the question again when the nudge is answered "yes"', async () => {
     const { live, first } = await listening(['authentication-sessions-end-to-end']);
     // A sentence left open, then a silence past the patience: the nudge.

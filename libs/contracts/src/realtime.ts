@@ -65,6 +65,11 @@ export interface ServerToClientEvents {
   'interview:state': (state: TurnState) => void;
   prompt: (prompt: Prompt) => void;
   'prompt:audio': (audio: { seq: number; audioUrl: string; audioDurationMs: number }) => void;
+  /**
+   * What stopped the interviewer was only a backchannel: the prompt goes on from the start of the sentence it was
+   * stopped in (`fromMs` into its audio, `fromChar` into its spoken text: the lead, a space, then the text).
+   */
+  'prompt:resume': (resume: { seq: number; fromMs: number; fromChar: number }) => void;
   'transcript:segment': (segment: LiveTranscriptSegment) => void;
   /** Words of a segment while it is spoken; the segment's final text follows as `transcript:segment`. */
   'transcript:partial': (partial: PartialTranscript) => void;
@@ -109,8 +114,11 @@ export interface ClientToServerEvents {
   'agent:prompt-voice': (seq: number, ack: Ack<PromptVoice>) => void;
   /** The prompt's audio finished playing (listening timers start from here). */
   'prompt:played': (seq: number) => void;
-  /** The candidate spoke over the interviewer, who stopped. */
-  'prompt:interrupted': (seq: number) => void;
+  /**
+   * The candidate spoke over the interviewer, who stopped, `atMs` into the prompt's audio (or speech). Should what they
+   * said turn out to be only a backchannel ("mm-hmm", "okay"), the interviewer takes the prompt up again from there.
+   */
+  'prompt:interrupted': (seq: number, atMs?: number) => void;
   /** Finish the interview now. */
   'interview:end': (ack: Ack<InterviewSnapshot>) => void;
   /** Human sessions, interviewer only: show the next question or a follow-up on the candidate's screen. */

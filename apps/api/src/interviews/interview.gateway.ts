@@ -324,9 +324,14 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   @SubscribeMessage('prompt:interrupted')
-  promptInterrupted(@ConnectedSocket() socket: Socket, @MessageBody() seq: unknown): void {
+  promptInterrupted(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): void {
+    // Sent as (seq) or (seq, atMs); Nest hands several arguments over as one array.
+    const [seq, atMs] = Array.isArray(body) ? body : [body];
     const runtime = this.aiRuntime(socket, 'prompt:interrupted');
-    if (!('error' in runtime) && Number.isInteger(seq)) runtime.promptInterrupted(seq as number);
+    if ('error' in runtime || !Number.isInteger(seq)) return;
+    // Where the voice stopped: a number of ms into the prompt, or unknown (then nothing is taken up again).
+    const at = typeof atMs === 'number' && Number.isFinite(atMs) && atMs >= 0 && atMs <= 3_600_000 ? atMs : null;
+    runtime.promptInterrupted(seq as number, at);
   }
 
   @SubscribeMessage('interview:end')

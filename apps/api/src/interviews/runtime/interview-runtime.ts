@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Assessment, AssessmentEngine, asksForTime, classifyUtterance, CLOSING_LINE, decideNext, decideTurnEnd, openingLine, repeatText, type TurnEndDecision } from '@mockroom/assessment';
+import { Assessment, AssessmentEngine, asksForTime, classifyUtterance, CLOSING_LINE, decideNext, decideTurnEnd, openingLine, repeatText, resumePoint, type TurnEndDecision } from '@mockroom/assessment';
 import {
   AnswerEnding,
   AudioStreamAccepted,
@@ -76,6 +76,12 @@ export const BARGE_IN_CONFIRM_MS = 700;
 export const BARGE_IN_WORDS = 2;
 /** Sound that goes on this long takes the turn whatever its words (the recogniser could not make them out yet). */
 export const BARGE_IN_LONG_MS = 1500;
+/** How often one prompt is taken up again after a backchannel stopped it (a candidate who keeps saying "mm-hmm"). */
+export const MAX_PROMPT_RESUMES = 2;
+/** A prompt taken up again that no client reports as played is taken as heard this long after it should have ended. */
+const RESUME_GRACE_MS = 5000;
+/** Speaking time of a prompt with no audio of its own (the browser's voice), per word: as the page estimates it. */
+const BROWSER_VOICE_MS_PER_WORD = 420;
 /** A reply to the nudge that asks for the question again. */
 const YES_TO_NUDGE = /^(?:yes|yeah|yep|sure|please|ok|okay|go ahead)\b/i;
 
@@ -137,6 +143,14 @@ export class InterviewRuntime implements StreamSink {
   private nudged = false;
   /** The nudge's place in the interview: what the candidate says after it may answer it. */
   private nudgeSeq: number | null = null;
+  /**
+   * The prompt the candidate's sound stopped, and how far into its voice, until that sound's words are known: only a
+   * backchannel ("mm-hmm", "okay") gives the turn back, and the prompt goes on from the sentence it was stopped in.
+   */
+  private interruption: { seq: number; atMs: number; answerId: string } | null = null;
+  private resumes = 0;
+  /** A prompt taken up again: past this point on the timeline it is heard, whether or not a client said so. */
+  private resumeDeadlineMs: number | null = null;
   /** Speech began over the interviewer's voice here; it takes the turn once `BARGE_IN_CONFIRM_MS` of it is voiced. */
   private bargeInFromMs: number | null = null;
   /** The live transcript of the speech over the interviewer's voice (the recogniser's best guess so far). */
@@ -339,11 +353,17 @@ export class InterviewRuntime implements StreamSink {
 
   promptPlayed(seq: number): void {
     if (this.turn.phase === 'prompting' && this.turn.currentPromptSeq === seq) {
+      this.resumeDeadlineMs = null;
       this.setTurn({ phase: 'listening', answerStartedAtMs: this.timelineMs });
     }
   }
 
-  promptInterrupted(seq: number): void {
+  /** The page stopped the interviewer's voice for the candidate's sound, `atMs` into the prompt (when it says where). */
+  promptInterrupted(seq: number, atMs: number | null = null): void {
+    const answer = this.answer;
+    if (atMs !== null && answer && this.turn.phase === 'prompting' && this.turn.currentPromptSeq === seq && this.resumes < MAX_PROMPT_RESUMES) {
+      this.interruption = { seq, atMs, answerId: answer.id };
+    }
     this.promptPlayed(seq);
   }
 
@@ -506,6 +526,11 @@ export class InterviewRuntime implements StreamSink {
     if (this.answer !== answer || answer.closing || this.speaking) return;
     if (answer.transcribed.size + answer.lost !== answer.segmentCount) return;
     const text = this.answerText(answer);
+    if (this.interruption?.answerId === answer.id) {
+      // What stopped the interviewer was only a backchannel or a noise: the prompt goes on.
+      if (answer.lost === 0 && realWords(text) < BARGE_IN_WORDS) return this.giveTurnBack(answer);
+      this.interruption = null;
+    }
     // "Yes, please" to "Would you like me to repeat the question?"
     const sinceNudge = this.nudgeSeq === null ? '' : this.answerText(answer, this.nudgeSeq);
     if (sinceNudge && sinceNudge.split(/\s+/).length <= 6 && YES_TO_NUDGE.test(sinceNudge)) return this.endAnswer('request', 'repeat');
@@ -532,6 +557,9 @@ export class InterviewRuntime implements StreamSink {
    * patience when the candidate is mid-thought); a candidate who seemed to be thinking is nudged before it ends.
    */
   private checkSilence(): void {
+    if (this.turn.phase === 'prompting' && this.resumeDeadlineMs !== null && this.timelineMs >= this.resumeDeadlineMs && this.turn.currentPromptSeq !== null) {
+      this.promptPlayed(this.turn.currentPromptSeq);
+    }
     if (this.turn.phase === 'prompting' && this.speaking && this.bargeInFromMs !== null && this.interrupts()) {
       this.setTurn({ phase: 'listening', answerStartedAtMs: this.bargeInFromMs });
       this.bargeInFromMs = null;
@@ -567,6 +595,32 @@ export class InterviewRuntime implements StreamSink {
       };
       this.deps.emit('voice:activity', activity);
     }
+  }
+
+  /**
+   * Gives the turn back after a backchannel stopped the interviewer: the sound is not the answer (its segments stay in
+   * the transcript), and the prompt goes on from the start of the sentence it was stopped in (`prompt:resume`).
+   */
+  private async giveTurnBack(answer: OpenAnswer): Promise<void> {
+    const { seq, atMs } = this.interruption!;
+    this.interruption = null;
+    this.resumes++;
+    answer.transcribed.clear();
+    answer.segmentCount = 0;
+    answer.lost = 0;
+    answer.pending = [];
+    answer.contour = null;
+    this.lastSpeechEndMs = null;
+    this.turnEnd = null;
+    const prompt = await this.deps.interviews.findPrompt(this.id, seq);
+    const spoken = prompt ? (prompt.lead ? `${prompt.lead} ${prompt.text}` : prompt.text) : '';
+    const durationMs = prompt?.audioDurationMs ?? spoken.split(/\s+/).filter(Boolean).length * BROWSER_VOICE_MS_PER_WORD;
+    const resume = resumePoint(spoken, durationMs, atMs);
+    if (this.answer !== answer || answer.closing) return;
+    this.logger.log(`prompt ${seq} of ${this.id} goes on from ${resume.fromMs} ms: only a backchannel stopped it`);
+    this.resumeDeadlineMs = this.timelineMs + Math.max(0, durationMs - resume.fromMs) + RESUME_GRACE_MS;
+    this.setTurn({ phase: 'prompting', answerStartedAtMs: null });
+    this.deps.emit('prompt:resume', { seq, ...resume });
   }
 
   /** Whether the speech over the interviewer's voice is an interruption: real words, or sound that goes on. */
@@ -751,6 +805,9 @@ export class InterviewRuntime implements StreamSink {
       this.nudged = false;
       this.nudgeSeq = null;
       this.endingSilenceMs = null;
+      this.interruption = null;
+      this.resumes = 0;
+      this.resumeDeadlineMs = null;
       this.setTurn({ phase: 'prompting', answerId: row.id, currentPromptSeq: seq, answerStartedAtMs: null });
       for (const audio of this.carryOver.splice(0)) {
         this.dispatch(this.answer, audio);

@@ -117,7 +117,7 @@ export class LiveSession {
   /** Prompts waiting to be played, in order. */
   private queue: number[] = [];
   /** prompt:played / prompt:interrupted that could not be sent while disconnected. */
-  private pendingSignals: { event: 'prompt:played' | 'prompt:interrupted'; seq: number }[] = [];
+  private pendingSignals: { event: 'prompt:played' | 'prompt:interrupted'; seq: number; atMs?: number }[] = [];
   private lastLevel = 0;
   private lastRawLevel = 0;
   /** The interview is over; the review waits for the closing line to be heard. */
@@ -265,6 +265,7 @@ export class LiveSession {
     const socket = this.connection.socket;
     socket.on('interview:state', (turn) => this.applyTurn(turn));
     socket.on('prompt', (prompt) => this.receivePrompt(prompt));
+    socket.on('prompt:resume', ({ seq, fromMs, fromChar }) => this.resumePrompt(seq, fromMs, fromChar));
     socket.on('prompt:audio', ({ seq, audioUrl, audioDurationMs }) => {
       const prompt = this.state.snapshot.prompts.find((p) => p.seq === seq);
       if (!prompt) return;
@@ -533,9 +534,28 @@ export class LiveSession {
     this.playNext();
   }
 
-  private signal(event: 'prompt:played' | 'prompt:interrupted', seq: number): void {
-    if (this.connection.ready) this.connection.socket.emit(event, seq);
-    else this.pendingSignals.push({ event, seq });
+  private signal(event: 'prompt:played' | 'prompt:interrupted', seq: number, atMs?: number): void {
+    if (this.connection.ready) this.emitSignal(event, seq, atMs);
+    else this.pendingSignals.push({ event, seq, atMs });
+  }
+
+  private emitSignal(event: 'prompt:played' | 'prompt:interrupted', seq: number, atMs?: number): void {
+    const socket = this.connection.socket;
+    if (event === 'prompt:interrupted' && atMs !== undefined) socket.emit(event, seq, atMs);
+    else socket.emit(event, seq);
+  }
+
+  /**
+   * What stopped the interviewer was only a backchannel ("mm-hmm"): the server gives the turn back, and the prompt goes
+   * on here from the start of the sentence it was stopped in.
+   */
+  private resumePrompt(seq: number, fromMs: number, fromChar: number): void {
+    const prompt = this.state.snapshot.prompts.find((p) => p.seq === seq);
+    if (!prompt || this.closed) return;
+    this.heard.delete(seq);
+    this.queue = this.queue.filter((s) => s !== seq);
+    if (this.state.snapshot.plan.voice === 'server' && prompt.audioUrl) this.player.playAudio(seq, prompt.audioUrl, false, fromMs);
+    else this.player.speak(seq, spokenText(prompt).slice(fromChar), false, fromMs);
   }
 
   /** With the LiveKit room carrying the microphone, the server takes the agent's stream of it (and not this socket's). */
@@ -546,7 +566,7 @@ export class LiveSession {
   private flushSignals(): void {
     const pending = this.pendingSignals;
     this.pendingSignals = [];
-    for (const { event, seq } of pending) this.connection.socket.emit(event, seq);
+    for (const { event, seq, atMs } of pending) this.emitSignal(event, seq, atMs);
   }
 
   // ---- the candidate's audio ---------------------------------------------------------------------------------
@@ -572,11 +592,13 @@ export class LiveSession {
   }
 
   private interruptPrompt(): void {
+    // Where the voice was, so that a backchannel that stopped it can be followed by the rest of the prompt.
+    const atMs = this.player.positionMs() ?? undefined;
     const was = this.player.stop();
     if (was.seq === null) return;
     if (!was.replay && !this.heard.has(was.seq)) {
       this.heard.add(was.seq);
-      this.signal('prompt:interrupted', was.seq);
+      this.signal('prompt:interrupted', was.seq, atMs);
     }
     // What was queued behind it is no longer what the candidate is answering.
     this.queue = [];

@@ -50,3 +50,49 @@ describe('PromptPlayer following a prompt spoken in the LiveKit room', () => {
     expect(finished).toEqual([]);
   });
 });
+
+describe('PromptPlayer taking a prompt up again', () => {
+  class FakeAudio {
+    static last: FakeAudio | null = null;
+    preload = '';
+    src = '';
+    currentTime = 0;
+    volume = 1;
+    onended: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    constructor() {
+      FakeAudio.last = this;
+    }
+    play(): Promise<void> {
+      return Promise.resolve();
+    }
+    pause(): void {}
+    load(): void {}
+    removeAttribute(name: string): void {
+      if (name === 'src') this.src = '';
+    }
+  }
+  const globals = globalThis as unknown as { Audio?: unknown };
+
+  afterEach(() => {
+    delete globals.Audio;
+  });
+
+  it('plays the voice from where the sentence starts, and says how far it has got', () => {
+    globals.Audio = FakeAudio;
+    const { p } = player();
+    expect(p.positionMs()).toBeNull();
+    p.playAudio(5, '/api/interviews/x/prompts/5/audio', false, 4200);
+    expect(FakeAudio.last!.src).toBe('/api/interviews/x/prompts/5/audio#t=4.20');
+    FakeAudio.last!.currentTime = 6.35;
+    expect(p.positionMs()).toBe(6350);
+    // From the start, the URL is left as it is.
+    p.playAudio(6, '/api/interviews/x/prompts/6/audio');
+    expect(FakeAudio.last!.src).toBe('/api/interviews/x/prompts/6/audio');
+    p.stop();
+    expect(p.positionMs()).toBeNull();
+    // The room's voice is not played here: where it is, is the room's to know.
+    p.follow(7, 10_000);
+    expect(p.positionMs()).toBeNull();
+  });
+});

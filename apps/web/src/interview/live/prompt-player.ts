@@ -43,6 +43,9 @@ export class PromptPlayer {
   private watchdog: ReturnType<typeof setTimeout> | null = null;
   /** Bumped on every new playback and stop, so late events of an old one are ignored. */
   private token = 0;
+  /** When the browser's voice began, and how far into the prompt it began (a prompt taken up again mid-way). */
+  private speechStartedAt = 0;
+  private speechFromMs = 0;
 
   constructor(handlers: PromptPlayerHandlers) {
     this.handlers = handlers;
@@ -56,12 +59,13 @@ export class PromptPlayer {
     return this.state.status !== 'idle';
   }
 
-  playAudio(seq: number, url: string, replay = false): void {
+  /** Plays a prompt's recorded voice, from `fromMs` into it (a media fragment: the browser seeks before it plays). */
+  playAudio(seq: number, url: string, replay = false, fromMs = 0): void {
     this.halt();
     const token = ++this.token;
     const audio = new Audio();
     audio.preload = 'auto';
-    audio.src = url;
+    audio.src = fromMs > 0 ? `${url}#t=${(fromMs / 1000).toFixed(2)}` : url;
     this.audio = audio;
     audio.onended = () => this.finish(token, 'ended');
     audio.onerror = () => this.finish(token, 'failed');
@@ -78,9 +82,12 @@ export class PromptPlayer {
     this.startAudio(this.token, this.audio);
   }
 
-  speak(seq: number, text: string, replay = false): void {
+  /** Reads `text` with the browser's voice; `fromMs` is where in the whole prompt it starts (for `positionMs`). */
+  speak(seq: number, text: string, replay = false, fromMs = 0): void {
     this.halt();
     const token = ++this.token;
+    this.speechStartedAt = performance.now();
+    this.speechFromMs = fromMs;
     if (!speechAvailable()) {
       this.setState({ status: 'idle', seq: null, source: null, replay: false });
       this.handlers.onFinish(seq, 'speech', 'failed', replay);
@@ -137,6 +144,14 @@ export class PromptPlayer {
       if (on) window.speechSynthesis.pause();
       else window.speechSynthesis.resume();
     }
+  }
+
+  /** How far into the prompt the voice has got, ms; null when nothing plays here (idle, or the room's voice). */
+  positionMs(): number | null {
+    if (this.state.status === 'idle' || this.state.source === 'room') return null;
+    if (this.audio) return Math.round(this.audio.currentTime * 1000);
+    if (this.utterance) return Math.round(this.speechFromMs + performance.now() - this.speechStartedAt);
+    return null;
   }
 
   /** Stops whatever is playing, without reporting an outcome. Returns what was playing. */
