@@ -37,7 +37,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import { SocketData, socketAuthMiddleware } from '../realtime/socket-auth.middleware';
 import { InterviewsService } from './interviews.service';
-import { FRAME_REFUSALS } from './runtime/audio-limits';
+import { FRAME_REFUSALS, type FrameResult } from './runtime/audio-limits';
 import { HumanSessionRuntime, SessionCommandError } from './runtime/human-session-runtime';
 import { InterviewRuntime } from './runtime/interview-runtime';
 import { DISCARDED_MESSAGE, InterviewRuntimes, LiveRuntime } from './runtime/interview-runtimes.service';
@@ -413,7 +413,15 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     }
     // Int16Array needs an even byte offset; socket.io may hand us a slice of a larger buffer.
     const samples = bytes.byteOffset % 2 === 0 ? new Int16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2) : new Int16Array(Uint8Array.from(bytes).buffer);
-    const { accepted, ackSeq, refused } = human ? runtime.pushFrame(data.streamId, data.role!, seq, samples) : runtime.pushFrame(data.streamId, seq, samples);
+    let result: FrameResult;
+    try {
+      result = human ? runtime.pushFrame(data.streamId, data.role!, seq, samples) : runtime.pushFrame(data.streamId, seq, samples);
+    } catch (error) {
+      // A fault of ours on one frame (it is a bug) costs that frame, never the process and everyone's interviews.
+      this.logger.error(`audio frame ${seq} of ${data.interviewId}: ${(error as Error).stack ?? String(error)}`);
+      return void this.fail(socket, 'internal-error', 'Part of your audio could not be processed; the interview goes on.', 'audio:frame', true);
+    }
+    const { accepted, ackSeq, refused } = result;
     if (refused && refused !== 'duplicate') return void this.fail(socket, refused, FRAME_REFUSALS[refused], 'audio:frame', true);
     if (ackSeq !== null) socket.emit('audio:ack', { streamId: data.streamId, seq: ackSeq });
     // Built-in transport: the other side hears it (a resent duplicate is not played twice). Audio the agent brings

@@ -120,6 +120,18 @@ describe('Endpointer on synthetic signals', () => {
     for (const s of segments.slice(0, -1)) expect(energyAt(s.endMs - 20)).toBeLessThan(energyAt(560) / 100);
   });
 
+  it("never puts a segment's speech end before its start, also when speech stops right at a forced cut", () => {
+    // Speech fading out over about the maximum length (so the quietest frame, where the cut falls, is its last one),
+    // ending just before, at, or just after the cut: the part left over after the cut may hold only its post-roll.
+    const fading = (ms: number) => concat(...Array.from({ length: ms / 20 }, (_, k) => tone(20, 220, 0.3 - (0.2 * k * 20) / ms)));
+    for (let extra = -300; extra <= 300; extra += 20) {
+      const pcm = toInt16(concat(silence(300), fading(4000 + extra), silence(2000)));
+      for (const s of segmentsOf(runAll(pcm, { maxSegmentMs: 4000 }))) {
+        expect({ extra, startMs: s.startMs, speechEndMs: s.speechEndMs, ok: s.speechEndMs >= s.startMs && s.speechEndMs <= s.endMs }).toMatchObject({ ok: true });
+      }
+    }
+  });
+
   it('cuts a long run of speech at a short pause once the segment is long, but not before', () => {
     // Phrases of 1 s with 300 ms breaths: under the 600 ms segment pause, so without a length rule it is one segment.
     const phrases = concat(silence(500), ...Array.from({ length: 6 }, () => [tone(1000), silence(300)]).flat(), silence(1000));

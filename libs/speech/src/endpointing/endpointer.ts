@@ -447,7 +447,8 @@ export class Endpointer {
         startMs: this.segStartFrame * this.frameMs,
         endMs,
         pcm: this.seg.slice(0, keep * this.frameSamples),
-        speechEndMs: Math.min(endMs, (this.lastVoicedFrame + 1) * this.frameMs),
+        // Never before the segment's start: a segment left over from a cut at the maximum length may hold no newly voiced frame.
+        speechEndMs: Math.max(this.segStartFrame * this.frameMs, Math.min(endMs, (this.lastVoicedFrame + 1) * this.frameMs)),
       });
     }
     this.lastSegmentEndFrame = this.segStartFrame + keep;

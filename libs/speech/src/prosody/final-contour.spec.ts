@@ -57,8 +57,11 @@ describe('how an utterance ended', () => {
     expect(finalContour(withPostRoll, { speechEnd: falling.length })!.falling).toBe(true);
   });
 
-  it('says nothing when too little is voiced', () => {
+  it('says nothing when too little is voiced, or where the speech would end before the audio starts', () => {
     expect(finalContour(new Int16Array(RATE))).toBeNull();
+    const fell = voice(second, (t) => (t < 0.7 ? 170 : 170 - ((t - 0.7) / 0.3) * 50));
+    expect(finalContour(fell, { speechEnd: -320 })).toBeNull();
+    expect(finalContour(fell, { speechEnd: 0 })).toBeNull();
     expect(finalContour(voice(100, () => 150))).toBeNull();
   });
 });

@@ -43,7 +43,7 @@ function median(values: number[]): number {
 /** The end of an utterance's contour, or null when too little of it is voiced to tell. */
 export function finalContour(pcm: Int16Array, options: FinalContourOptions = {}): FinalContour | null {
   const inputRate = options.sampleRate ?? 16_000;
-  const end = Math.min(pcm.length, options.speechEnd ?? pcm.length);
+  const end = Math.max(0, Math.min(pcm.length, options.speechEnd ?? pcm.length));
   const start = Math.max(0, end - Math.round((SPAN_MS / 1000) * inputRate));
   // Halved to 8 kHz (pairs averaged) where it is 16 kHz: a voice's pitch is far below 4 kHz, and the search costs a
   // quarter as much. It runs on the API's event loop at every segment's end (about a millisecond).
