@@ -57,6 +57,8 @@ interface CaseResult {
   /** End of the last word → its transcript at the client (the part of the delay that is hearing, not deciding). */
   lastWordsMs: number | null;
   firstPartialMs: number | null;
+  /** How the answer ended, as the review says it. */
+  ending: string | null;
 }
 
 const tts = new FliteTextToSpeech({ voice: 'kal16' });
@@ -145,6 +147,19 @@ async function buildCases(count: number, between: number): Promise<Case[]> {
 
 const frameOf = (sample: number) => Math.floor(sample / (AUDIO_SAMPLE_RATE / 1000) / AUDIO_FRAME_MS);
 
+/** How the review says the case's answer ended ("ended after 2.5 s of silence: finished sentence, …"), once it opens. */
+async function answerEnding(session: HttpSession, id: string): Promise<string | null> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    try {
+      const review = await session.request<{ questions: { answers: { ending?: string | null }[] }[] }>('GET', `/api/interviews/${id}/review`);
+      return review.questions[0]?.answers[0]?.ending ?? null;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  return null;
+}
+
 /** One case: an interview of one question, the answer spoken in real time; what the client saw. */
 async function runCase(baseUrl: string, session: HttpSession, pacer: FramePacer, c: Case, patienceMs: number): Promise<CaseResult> {
   const id = await session.createInterview({ questionIds: [c.questionId], maxFollowUps: 0, answerSilenceMs: patienceMs, voice: 'browser' });
@@ -184,6 +199,7 @@ async function runCase(baseUrl: string, session: HttpSession, pacer: FramePacer,
     const endSentAt = mic.sentAt[frameOf(c.lastWordEnd)];
     const startSentAt = mic.sentAt[frameOf(c.speechStart)];
     return {
+      ending: await answerEnding(session, id),
       kind: c.kind,
       pauseMs: c.pauseMs,
       cutOff,
@@ -210,7 +226,7 @@ async function runRule(rule: 'meaning' | 'silence', cases: Case[], patienceMs: n
       const result = await runCase(stack.baseUrl, session, pacer, c, patienceMs);
       results.push(result);
       process.stderr.write(
-        `  ${rule} ${i + 1}/${cases.length}: ${c.kind}, ${c.pauseMs / 1000} s pause → ${result.cutOff ? 'CUT OFF' : `answered ${ms(result.delayMs ?? NaN)} after the last word (its transcript after ${ms(result.lastWordsMs ?? NaN)})`}${result.nudged ? ' (nudged)' : ''}\n`,
+        `  ${rule} ${i + 1}/${cases.length}: ${c.kind}, ${c.pauseMs / 1000} s pause → ${result.cutOff ? 'CUT OFF' : `answered ${ms(result.delayMs ?? NaN)} after the last word (its transcript after ${ms(result.lastWordsMs ?? NaN)})`}${result.nudged ? ' (nudged)' : ''}; ${result.ending ?? 'no ending recorded'}\n`,
       );
     }
   } finally {
