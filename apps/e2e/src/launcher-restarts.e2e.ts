@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { eventually } from './support/eventually';
-import { blindResendFrom, expectLikeUndisturbed, FAULT_PRODUCT_ENV, type FaultRun, takeFaultAnswer } from './support/fault-answer';
+import { blindResendFrom, candidateRecordings, expectLikeUndisturbed, FAULT_PRODUCT_ENV, type FaultRun, takeFaultAnswer } from './support/fault-answer';
 import { childPid, RunningProduct, startProduct, tempDir } from './support/product';
 
 /**
@@ -140,13 +140,7 @@ describe('the launcher restarts a process that dies', () => {
         // Each sentence heard once: nothing of the first again after the restart.
         expect(rows).toHaveLength(2);
         expect(rows[1]).not.toMatch(/password|bcrypt/);
-        const recordings = (
-          await eventually(
-            () => client.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id]),
-            (result) => expect(result.rows.length > 0 && result.rows.every((r) => r.duration_ms > 0)).toBe(true),
-            30_000,
-          )
-        ).rows;
+        const recordings = await candidateRecordings(client, id);
         // One recording, every frame once.
         expect(recordings.map((r) => r.duration_ms)).toEqual([frames(speech.length) * AUDIO_FRAME_MS]);
         expect(candLive.all('error')).toEqual([]);

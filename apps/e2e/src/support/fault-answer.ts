@@ -84,6 +84,16 @@ export async function joinAndStream(url: string, cookie: string, interviewId: st
   return { live, nextSeq: accepted.nextSeq };
 }
 
+/** The lengths of an interview's candidate recordings, once stored (as the interview finishes, a moment after its closing prompt). */
+export async function candidateRecordings(db: Client, interviewId: string, timeoutMs = 30_000): Promise<{ duration_ms: number }[]> {
+  const result = await eventually(
+    () => db.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [interviewId]),
+    (rows) => expect(rows.rows.length > 0 && rows.rows.every((r) => r.duration_ms > 0)).toBe(true),
+    timeoutMs,
+  );
+  return result.rows as { duration_ms: number }[];
+}
+
 /** A browser that resends its whole outbox after a reconnect, whatever the server says it already has. */
 export function blindResendFrom(sentFrames: number): number {
   return Math.max(0, sentFrames - OUTBOX_FRAMES);
@@ -131,14 +141,7 @@ export async function takeFaultAnswer(productUrl: string, databaseUrl: string, l
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
     try {
-      // Stored as the interview finishes, a moment after its closing prompt.
-      const recordings = (
-        await eventually(
-          () => db.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [interviewId]),
-          (result) => expect(result.rows.length > 0 && result.rows.every((r) => r.duration_ms > 0)).toBe(true),
-          60_000,
-        )
-      ).rows;
+      const recordings = await candidateRecordings(db, interviewId, 60_000);
       const segments = (await db.query(`SELECT seq, text, start_ms FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`, [interviewId])).rows.map(
         (r) => ({ seq: r.seq as number, text: r.text as string, startMs: r.start_ms as number }),
       );

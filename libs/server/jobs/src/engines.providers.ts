@@ -21,8 +21,9 @@ export class Engines implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) private readonly redis: IORedis,
   ) {
-    this.stt = createSpeechToText(speechOptions(config));
-    this.tts = createTextToSpeech(speechOptions(config));
+    const speech = speechOptions(config);
+    this.stt = createSpeechToText(speech);
+    this.tts = createTextToSpeech(speech);
     this.assessment = createAssessmentEngine(assessmentOptions(config));
   }
 

@@ -5,6 +5,15 @@ import { AudioStream, type StreamSink } from './audio-stream';
 const LIMITS = { streamsPerSpeaker: 4, newStreamsPerMinute: 30, maxRate: 1.25, burstMs: 12_000, maxRecordingMinutes: 180 };
 const FRAME = new Int16Array(AUDIO_FRAME_SAMPLES);
 
+/** A loud 220 Hz tone: speech to the endpointer. */
+function tone(frames: number): Int16Array {
+  const pcm = new Int16Array(frames * AUDIO_FRAME_SAMPLES);
+  for (let i = 0; i < pcm.length; i++) pcm[i] = Math.round(9000 * Math.sin((2 * Math.PI * 220 * i) / 16_000));
+  return pcm;
+}
+
+const frameOf = (pcm: Int16Array, i: number) => pcm.subarray(i * AUDIO_FRAME_SAMPLES, (i + 1) * AUDIO_FRAME_SAMPLES);
+
 /** A sink that records what the stream would write, without files. */
 function sink(): StreamSink & { written: () => number } {
   let bytes = 0;
@@ -98,14 +107,6 @@ describe('AudioStream limits', () => {
 });
 
 describe('AudioStream on the clock', () => {
-  /** A loud 220 Hz tone: speech to the endpointer. */
-  const tone = (frames: number) => {
-    const pcm = new Int16Array(frames * AUDIO_FRAME_SAMPLES);
-    for (let i = 0; i < pcm.length; i++) pcm[i] = Math.round(9000 * Math.sin((2 * Math.PI * 220 * i) / 16_000));
-    return pcm;
-  };
-  const frameOf = (pcm: Int16Array, i: number) => pcm.subarray(i * AUDIO_FRAME_SAMPLES, (i + 1) * AUDIO_FRAME_SAMPLES);
-
   it('keeps the recording and the segments on the clock across an offline period longer than the resend', async () => {
     const events: { type: string; startMs?: number; endMs?: number }[] = [];
     const out = { ...sink(), onEvents: (_: AudioStream, e: { type: string }[]) => void events.push(...e) };
@@ -183,14 +184,6 @@ describe('StreamAdmission', () => {
 });
 
 describe('AudioStream resumed after a restart', () => {
-  /** A loud 220 Hz tone: speech to the endpointer. */
-  const tone = (frames: number) => {
-    const pcm = new Int16Array(frames * AUDIO_FRAME_SAMPLES);
-    for (let i = 0; i < pcm.length; i++) pcm[i] = Math.round(9000 * Math.sin((2 * Math.PI * 220 * i) / 16_000));
-    return pcm;
-  };
-  const frameOf = (pcm: Int16Array, i: number) => pcm.subarray(i * AUDIO_FRAME_SAMPLES, (i + 1) * AUDIO_FRAME_SAMPLES);
-
   it('takes up where its recording ended: earlier frames are duplicates, later ones land on the clock, a cut utterance is heard whole', async () => {
     const events: { type: string; startMs?: number; endMs?: number }[] = [];
     const out = { ...sink(), onEvents: (_: AudioStream, e: { type: string }[]) => void events.push(...e) };

@@ -115,8 +115,8 @@ export class AudioStream {
     const recorded = this.originMs !== null ? gap + 1 : liveOffsetMs !== null ? 1 : 0;
     if (recorded > 0 && !this.limits.allowance.take(recorded, liveOffsetMs ?? 0)) return 'too-fast';
     if (gap > 0 && this.originMs !== null) {
-      // Lost frames become silence so the recording keeps time (the clock check above bounds them by the time that
-      // passed). A long gap is not fed to the endpointer frame by frame: the segment in progress ends, and the
+      // Lost frames become silence so the recording keeps time (the recorded-time check above bounds them by the
+      // time that passed). A long gap is not fed to the endpointer frame by frame: the segment in progress ends, and the
       // endpointer's clock jumps over the gap.
       if (gap <= ENDPOINTED_GAP_FRAMES) {
         for (let s = this.nextSeq; s < seq; s++) this.take(s, SILENCE);
