@@ -143,7 +143,8 @@ export interface CandidateListening {
 
 /** How an answer ended, and why the interviewer took it as finished. */
 export interface AnswerEnding {
-  by: 'done-button' | 'silence' | 'typed' | 'request' | 'interview-end';
+  /** `interjection`: the interviewer cut in at a pause (the answer ran past its question's time budget). */
+  by: 'done-button' | 'silence' | 'typed' | 'request' | 'interview-end' | 'interjection';
   /** The silence that ended it, ms (answers ended by silence). */
   silenceMs: number | null;
   /** The interviewer's last judgement of the pause, and its reasons ("finished sentence", "4 of 5 points covered"). */

@@ -4,3 +4,4 @@ export { clarificationReply, clarificationTopic, CLOSING_LINE, expectedMinutes, 
 export { classifyUtteranceWithLlm, clarificationReplyWithLlm, REPLY_MAX_CHARS, type LlmCallOptions, type LlmResult } from './llm-interviewer';
 export { resumePoint, type PromptResume } from './resume-prompt';
 export { asksForTime, decideTurnEnd, describeAnswerEnding, DONE_WAIT_MS, LIKELY_DONE_WAIT_MS, ASKED_FOR_TIME_MAX_MS, type TurnEndDecision, type TurnEndInput } from './turn-end';
+export { answerBudgetMs, decideInterjection, DEFAULT_ANSWER_BUDGET_SECONDS, OFF_TOPIC_MAX_RELEVANCE, OFF_TOPIC_MIN_WORDS, redirectText, type Interjection, type InterjectionInput } from './interjection';

@@ -185,6 +185,8 @@ export function describeAnswerEnding(ending: AnswerEnding): string {
       return 'a request, not an answer';
     case 'interview-end':
       return 'the interview was ended';
+    case 'interjection':
+      return `the interviewer cut in${ending.reasons.length ? `: ${ending.reasons.join(', ')}` : ''}${nudged}`;
     case 'silence': {
       const seconds = ending.silenceMs === null ? '' : ` after ${(ending.silenceMs / 1000).toFixed(1)} s`;
       return `ended${seconds} of silence${nudged}${ending.reasons.length ? `: ${ending.reasons.join(', ')}` : ''}`;

@@ -68,6 +68,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...base, LIVEKIT_URL: 'wss://lk' })).toThrow(/LIVEKIT_API_KEY/);
   });
 
+  it('reads the answer time budgets per category, and refuses what is not one', () => {
+    expect(loadConfig(base).interviews.answerBudgetSeconds).toEqual({});
+    expect(loadConfig({ ...base, ANSWER_TIME_BUDGETS: 'system-design=360, behavioral=240' }).interviews.answerBudgetSeconds).toEqual({ 'system-design': 360, behavioral: 240 });
+    expect(() => loadConfig({ ...base, ANSWER_TIME_BUDGETS: 'design=360' })).toThrow(/ANSWER_TIME_BUDGETS: "design=360" is not category=seconds/);
+    expect(() => loadConfig({ ...base, ANSWER_TIME_BUDGETS: 'behavioral=2m' })).toThrow(/budget of behavioral must be whole seconds/);
+    expect(() => loadConfig({ ...base, ANSWER_TIME_BUDGETS: 'behavioral=5' })).toThrow(/between 30 and 3600/);
+    expect(() => loadConfig({ ...base, ANSWER_TIME_BUDGETS: 'behavioral' })).toThrow(/not category=seconds|whole seconds/);
+  });
+
   it('never reports secrets', () => {
     const engines = describeEngines(loadConfig(base));
     expect(JSON.stringify(engines)).not.toContain('hunter2');

@@ -1,4 +1,4 @@
-import { ASSESSMENT_ENGINES, STT_ENGINES, TTS_ENGINES, type AssessmentEngineName, type EngineInfo, type SttEngineName, type TtsEngineName } from '@mockroom/contracts';
+import { ASSESSMENT_ENGINES, CATEGORIES, STT_ENGINES, TTS_ENGINES, type AssessmentEngineName, type Category, type EngineInfo, type SttEngineName, type TtsEngineName } from '@mockroom/contracts';
 
 /**
  * The whole server configuration, read once from the environment.
@@ -32,6 +32,11 @@ export interface AppConfig {
      * for the interview's whole patience after the last word (kept to compare the two).
      */
     turnEndRule: 'meaning' | 'silence';
+    /**
+     * How long a first answer to a question of these categories may run before the AI interviewer cuts in at a pause,
+     * in seconds (`ANSWER_TIME_BUDGETS=system-design=360,behavioral=240`); categories not named keep their default.
+     */
+    answerBudgetSeconds: Partial<Record<Category, number>>;
   };
   /** What one participant's audio may cost the server (see docs/architecture.md, "Security"). */
   audio: {
@@ -156,6 +161,25 @@ function openaiBaseUrl(env: Env): string | null {
   return url;
 }
 
+/** `category=seconds` pairs, comma separated: each name a category, each value whole seconds from 30 to 3600. */
+function answerBudgets(env: Env): Partial<Record<Category, number>> {
+  const raw = text(env, 'ANSWER_TIME_BUDGETS');
+  const budgets: Partial<Record<Category, number>> = {};
+  if (raw === null) return budgets;
+  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [name, value, ...rest] = pair.split('=').map((p) => p.trim());
+    if (!(CATEGORIES as readonly string[]).includes(name) || rest.length > 0) {
+      throw new ConfigError(`ANSWER_TIME_BUDGETS: "${pair}" is not category=seconds (categories: ${CATEGORIES.join(', ')})`);
+    }
+    const seconds = Number(value);
+    if (!Number.isInteger(seconds) || seconds < 30 || seconds > 3600) {
+      throw new ConfigError(`ANSWER_TIME_BUDGETS: the budget of ${name} must be whole seconds between 30 and 3600, got "${value ?? ''}"`);
+    }
+    budgets[name as Category] = seconds;
+  }
+  return budgets;
+}
+
 function required(env: Env, name: string, hint: string): string {
   const value = env[name];
   if (!value) throw new ConfigError(`${name} is not set. ${hint}`);
@@ -197,6 +221,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       decisionBudgetMs: int(env, 'DECISION_BUDGET_MS', 1500, 0, 60_000),
       idleMinutes: int(env, 'INTERVIEW_IDLE_MINUTES', 120, 1),
       turnEndRule: oneOf(env, 'TURN_END_RULE', ['meaning', 'silence'] as const, 'meaning'),
+      answerBudgetSeconds: answerBudgets(env),
     },
     audio: {
       streamsPerSpeaker: int(env, 'AUDIO_STREAMS_PER_SPEAKER', 4, 1, 64),

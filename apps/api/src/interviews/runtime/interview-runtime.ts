@@ -1,5 +1,21 @@
 import { Logger } from '@nestjs/common';
-import { Assessment, AssessmentEngine, asksForTime, classifyUtterance, CLOSING_LINE, decideNext, decideTurnEnd, openingLine, repeatText, resumePoint, type TurnEndDecision } from '@mockroom/assessment';
+import {
+  answerBudgetMs,
+  Assessment,
+  AssessmentEngine,
+  asksForTime,
+  classifyUtterance,
+  CLOSING_LINE,
+  decideInterjection,
+  decideNext,
+  decideTurnEnd,
+  type Interjection,
+  openingLine,
+  redirectText,
+  repeatText,
+  resumePoint,
+  type TurnEndDecision,
+} from '@mockroom/assessment';
 import {
   AnswerEnding,
   AudioStreamAccepted,
@@ -82,6 +98,8 @@ export const MAX_PROMPT_RESUMES = 2;
 const RESUME_GRACE_MS = 5000;
 /** Speaking time of a prompt with no audio of its own (the browser's voice), per word: as the page estimates it. */
 const BROWSER_VOICE_MS_PER_WORD = 420;
+/** The interviewer cuts in only at a pause of at least this much (not at a breath between phrases). */
+export const INTERJECT_AFTER_MS = 700;
 /** A reply to the nudge that asks for the question again. */
 const YES_TO_NUDGE = /^(?:yes|yeah|yep|sure|please|ok|okay|go ahead)\b/i;
 
@@ -107,6 +125,8 @@ interface OpenAnswer {
   closing: boolean;
   /** How the voice ended on the last words so far (fell, or stayed level), when the audio tells. */
   contour: { falling: boolean } | null;
+  /** The interviewer brought this answer back to the question once (it went off topic). */
+  redirected: boolean;
 }
 
 interface PendingAudio {
@@ -141,6 +161,8 @@ export class InterviewRuntime implements StreamSink {
   /** The interviewer's reading of the current pause (after each of the answer's segments), and whether it nudged. */
   private turnEnd: TurnEndDecision | null = null;
   private nudged = false;
+  /** The interviewer means to cut in at the next pause (the answer ran long, or off the question), or did. */
+  private interjection: { answerId: string; decision: Interjection; done: boolean } | null = null;
   /** The nudge's place in the interview: what the candidate says after it may answer it. */
   private nudgeSeq: number | null = null;
   /**
@@ -543,6 +565,7 @@ export class InterviewRuntime implements StreamSink {
     const quick = text ? await this.deps.quickAssessment.assess({ question, transcript: text, level: this.entity.plan.level }) : null;
     if (this.answer !== answer || answer.closing || this.speaking) return;
     const coverage = quick ? { covered: quick.rubric.filter((r) => r.covered).length, total: quick.rubric.length } : null;
+    this.considerInterjection(answer, question, text, quick, coverage?.covered ?? 0);
     // The plain rule waits the whole patience, always; either way the pause is judged again now its words are known.
     if (this.deps.config.interviews.turnEndRule !== 'silence') {
       this.turnEnd = decideTurnEnd({ text, coverage, patienceMs: this.entity.plan.answerSilenceMs, prosody: answer.contour });
@@ -571,6 +594,10 @@ export class InterviewRuntime implements StreamSink {
     const limit = this.turnEnd?.waitMs ?? patience;
     const lastWordsPending = this.answer.transcribed.size + this.answer.lost < this.answer.segmentCount;
     const waitForLastWords = lastWordsPending && silenceMs < limit + LAST_WORDS_WAIT_MS;
+    const interjection = this.interjection;
+    if (silenceAfterSpeech && interjection?.answerId === this.answer.id && !interjection.done && !lastWordsPending && !this.answerEnding && silenceMs >= Math.min(INTERJECT_AFTER_MS, limit)) {
+      return this.interject(this.answer);
+    }
     if (silenceAfterSpeech && silenceMs >= limit && !this.answerEnding && !waitForLastWords) {
       const thinking = this.turnEnd?.state === 'mid-thought' || this.turnEnd?.state === 'asked-for-time';
       if (thinking && !this.nudged) return this.nudge();
@@ -595,6 +622,45 @@ export class InterviewRuntime implements StreamSink {
       };
       this.deps.emit('voice:activity', activity);
     }
+  }
+
+  /**
+   * Whether the interviewer should cut in at this pause: the answer has run past its question's time budget (it ends,
+   * and the next prompt says why), or it has wandered off the question (brought back once, the answer stays open).
+   */
+  private considerInterjection(answer: OpenAnswer, question: Question, text: string, quick: Assessment | null, covered: number): void {
+    if (this.interjection?.answerId === answer.id) return;
+    const startedAt = this.turn.answerStartedAtMs ?? answer.startMs;
+    const decision = decideInterjection(
+      {
+        answerMs: Math.max(0, (this.lastSpeechEndMs ?? this.timelineMs) - startedAt),
+        budgetMs: answerBudgetMs(question.category, answer.kind, this.deps.config.interviews.answerBudgetSeconds),
+        words: text ? text.split(/\s+/).length : 0,
+        reading: quick ? { relevance: quick.scores.relevance, pointsCovered: covered, keyTermsSaid: quick.keyTermsUsed.length } : null,
+        redirected: answer.redirected,
+      },
+      this.turn.questionIndex,
+    );
+    if (decision) this.interjection = { answerId: answer.id, decision, done: false };
+  }
+
+  /** Cuts in, once the pause has lasted `INTERJECT_AFTER_MS`. */
+  private interject(answer: OpenAnswer): void {
+    const interjection = this.interjection!;
+    interjection.done = true;
+    this.logger.log(`interjecting in answer ${answer.id}: ${interjection.decision.detail}`);
+    if (interjection.decision.reason === 'over-time') {
+      this.answerEnding = true;
+      void this.run(() => this.endAnswer('interjection'));
+      return;
+    }
+    // Off the question: said once, and the candidate has the whole patience again to take it up.
+    answer.redirected = true;
+    this.lastSpeechEndMs = this.timelineMs;
+    this.turnEnd = { state: 'mid-thought', waitMs: this.entity.plan.answerSilenceMs, reasons: ['brought back to the question'] };
+    this.lastCue = null;
+    const question = this.questions[this.turn.questionIndex];
+    void this.run(() => this.sayAside('interjection', redirectText(question, answer.kind === 'follow-up' ? answer.askedText : null)));
   }
 
   /**
@@ -668,11 +734,12 @@ export class InterviewRuntime implements StreamSink {
   /** How the answer ended and why, kept with it (the review shows it). */
   private ending(by: AnswerEnding['by']): AnswerEnding {
     const silence = by === 'silence';
+    const cutIn = by === 'interjection' && this.interjection ? [this.interjection.decision.detail] : [];
     return {
       by,
       silenceMs: silence ? this.endingSilenceMs : null,
       state: silence ? (this.turnEnd?.state ?? null) : null,
-      reasons: silence ? (this.turnEnd?.reasons ?? []) : [],
+      reasons: silence ? (this.turnEnd?.reasons ?? []) : cutIn,
       nudged: this.nudged,
     };
   }
@@ -696,13 +763,15 @@ export class InterviewRuntime implements StreamSink {
     await Promise.all(answer.pending);
   }
 
-  private async endAnswer(reason: 'done' | 'typed' | 'silence' | 'request', intent?: Exclude<ReturnType<typeof classifyUtterance>, 'answer'>): Promise<void> {
+  private async endAnswer(reason: 'done' | 'typed' | 'silence' | 'request' | 'interjection', intent?: Exclude<ReturnType<typeof classifyUtterance>, 'answer'>): Promise<void> {
     const answer = this.answer;
     this.answerEnding = false;
     if (!answer || this.ended || answer.closing) return;
     this.setTurn({ phase: 'thinking' });
     if (reason !== 'request') for (const stream of this.streams.values()) stream.flush();
     const ending = this.ending(reason === 'done' ? 'done-button' : reason);
+    // Cut in for time: the next prompt says so first ("Let me stop you there, in the interest of time.").
+    const lead = reason === 'interjection' && this.interjection?.decision.reason === 'over-time' ? this.interjection.decision.lead : '';
     await this.settle(answer);
     this.answer = null;
     const text = this.answerText(answer);
@@ -726,16 +795,16 @@ export class InterviewRuntime implements StreamSink {
     if (this.followUpsAsked.length >= this.entity.plan.maxFollowUps) {
       // No follow-up can come of it: the answer is scored in the background and the candidate does not wait.
       this.assessments.push(this.scoreInBackground(answer.id));
-      return this.next();
+      return this.next(lead);
     }
     const assessment = await this.assess(answer.id, question, text);
     const decision = decideNext({ assessment, followUpsAsked: this.followUpsAsked, maxFollowUps: this.entity.plan.maxFollowUps, level: this.entity.plan.level });
     if (decision.action === 'follow-up') {
       this.followUpsAsked.push(decision.text);
       this.setTurn({ followUpsAsked: this.followUpsAsked.length });
-      await this.say('follow-up', decision.text, 'follow-up', decision.text);
+      await this.say('follow-up', decision.text, 'follow-up', decision.text, lead);
     } else {
-      await this.next();
+      await this.next(lead);
     }
   }
 
@@ -803,6 +872,7 @@ export class InterviewRuntime implements StreamSink {
       this.lastSpeechEndMs = null;
       this.turnEnd = null;
       this.nudged = false;
+      this.interjection = null;
       this.nudgeSeq = null;
       this.endingSilenceMs = null;
       this.interruption = null;
@@ -820,7 +890,7 @@ export class InterviewRuntime implements StreamSink {
   }
 
   private newOpenAnswer(id: string, kind: 'answer' | 'follow-up', promptSeq: number, askedText: string, startMs: number): OpenAnswer {
-    return { id, kind, promptSeq, askedText, startMs, dispatch: Promise.resolve(), pending: [], transcribed: new Map(), segmentCount: 0, lost: 0, closing: false, contour: null };
+    return { id, kind, promptSeq, askedText, startMs, dispatch: Promise.resolve(), pending: [], transcribed: new Map(), segmentCount: 0, lost: 0, closing: false, contour: null, redirected: false };
   }
 
   private async finish(): Promise<void> {
