@@ -24,6 +24,8 @@ class PacedOutput implements VoiceOutput {
   readonly sampleRate = RATE;
   readonly frames: AudioFrame[] = [];
   cleared = 0;
+  /** What had been given when the queue was last cleared. */
+  secondsAtClear = 0;
   private playedUntil = 0;
 
   constructor(private readonly speed: number) {}
@@ -43,6 +45,7 @@ class PacedOutput implements VoiceOutput {
 
   clearQueue(): void {
     this.cleared++;
+    this.secondsAtClear = this.seconds;
     this.playedUntil = Date.now();
   }
 
@@ -142,6 +145,43 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
 
     await finish(agent, live);
   });
+
+  it('goes on from the sentence it was in when what talked over it was only a hum, and is heard to the end', async () => {
+    const { live, id } = await aiInterview();
+    const agent = agentVoice(id, 1);
+    const interrupted = jest.spyOn(agent.link, 'interrupted');
+    await agent.voice.start(id);
+    await live.emitAck('interview:start');
+    const first = (await live.waitFor('prompt')) as Prompt;
+    await live.emitAck<Ack<AudioStreamAccepted>>('audio:start', { streamId: 'hum-stream', sampleRate: 16_000 });
+    // Three seconds into the greeting the candidate hums along: voiced, long enough to take the turn by its length
+    // (the server cannot wait for words that never come), but no words.
+    for (let waited = 0; agent.output.seconds < 3 && waited < 60_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    const hum = Int16Array.from({ length: 16 * 1800 }, (_, i) => Math.round(6000 * Math.sin((2 * Math.PI * 140 * i) / 16_000) * (0.6 + 0.4 * Math.sin((2 * Math.PI * 3 * i) / 16_000))));
+    const sent = await live.streamPcm(concatPcm(hum, silence(1500)), { speed: 1 });
+    expect(sent).toBeGreaterThan(0);
+
+    // The voice stopped and said where; the hum's words (none, or a stray one) give the turn back.
+    const resume = (await live.waitFor('prompt:resume', () => true, 30_000)) as { seq: number; fromMs: number };
+    expect(resume.seq).toBe(first.seq);
+    expect(interrupted).toHaveBeenCalledTimes(1);
+    const stoppedAt = interrupted.mock.calls[0][1];
+    expect(interrupted.mock.calls[0][0]).toBe(first.seq);
+    expect(stoppedAt).toBeGreaterThan(2500);
+    expect(resume.fromMs).toBeLessThanOrEqual(stoppedAt);
+    expect(agent.output.cleared).toBe(1);
+    const before = agent.output.secondsAtClear;
+
+    // The agent speaks the rest from the sentence's start, and this time the prompt is heard to its end.
+    await live.waitFor('interview:state', (s) => s.phase === 'listening' && live.all('prompt:resume').length === 1 && agent.played.mock.calls.length > 0, 60_000);
+    expect(agent.played).toHaveBeenCalledWith(first.seq);
+    const full = ((await live.waitFor('prompt:audio', (a) => a.seq === first.seq)) as { audioDurationMs: number }).audioDurationMs / 1000;
+    const again = agent.output.seconds - before;
+    expect(again).toBeGreaterThan(full - resume.fromMs / 1000 - 0.1);
+    expect(again).toBeLessThan(full - resume.fromMs / 1000 + 0.1);
+
+    await finish(agent, live);
+  }, 90_000);
 
   it('says nothing to a room the candidate is not in (their page plays the prompt itself), and speaks once they are', async () => {
     const { live, id } = await aiInterview();

@@ -327,7 +327,8 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   promptInterrupted(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): void {
     // Sent as (seq) or (seq, atMs); Nest hands several arguments over as one array.
     const [seq, atMs] = Array.isArray(body) ? body : [body];
-    const runtime = this.aiRuntime(socket, 'prompt:interrupted');
+    // The candidate's page, or with LiveKit the agent whose voice in the room was talked over.
+    const runtime = (socket.data as LiveSocketData).agentFor !== undefined ? this.agentVoiceRuntime(socket, 'prompt:interrupted') : this.aiRuntime(socket, 'prompt:interrupted');
     if ('error' in runtime || !Number.isInteger(seq)) return;
     // Where the voice stopped: a number of ms into the prompt, or unknown (then nothing is taken up again).
     const at = typeof atMs === 'number' && Number.isFinite(atMs) && atMs >= 0 && atMs <= 3_600_000 ? atMs : null;

@@ -84,6 +84,11 @@ export class AgentLink {
     this.socket.emit('prompt:played', seq);
   }
 
+  /** The prompt's voice stopped `atMs` into it (the candidate talked over it). */
+  interrupted(seq: number, atMs: number): void {
+    this.socket.emit('prompt:interrupted', seq, Math.round(atMs));
+  }
+
   private call<T>(event: string, ...args: unknown[]): Promise<Reply<T>> {
     const timed = this.socket.timeout(30_000);
     return (timed.emitWithAck as unknown as (this: typeof timed, event: string, ...rest: unknown[]) => Promise<Reply<T>>).call(timed, event, ...args);

@@ -33,8 +33,10 @@ export function voiceFrames(pcm: Int16Array, rate: number, outRate: number): Aud
 /**
  * The AI interviewer's voice in a LiveKit room: while the turn is on a prompt whose voice the worker has made, the agent
  * speaks it into the room and says when it was heard to the end (`prompt:played`, which starts the listening timers).
- * When the turn moves on while it speaks (the candidate talked over it: the server heard speech start), it stops at
- * once. The prompts and the turn come over the agent's link, as they come to a browser.
+ * When the turn moves on while it speaks (the candidate talked over it), it stops at once and says how far it got
+ * (`prompt:interrupted`); if what stopped it was only a backchannel, the server gives the turn back (`prompt:resume`) and
+ * the voice goes on from the start of the sentence it was in. The prompts and the turn come over the agent's link, as
+ * they come to a browser.
  */
 export class InterviewerVoice {
   private turn: TurnState | null = null;
@@ -42,7 +44,9 @@ export class InterviewerVoice {
   private readonly ready = new Set<number>();
   /** Prompts spoken (or begun): never spoken again by themselves. */
   private readonly spoken = new Set<number>();
-  private current: { seq: number; stopped: boolean } | null = null;
+  private current: { seq: number; stopped: boolean; spokenMs: number } | null = null;
+  /** Prompts to speak again from this far in (ms): the server gave the turn back after a backchannel. */
+  private readonly resumeFrom = new Map<number, number>();
   private closed = false;
 
   constructor(
@@ -68,6 +72,10 @@ export class InterviewerVoice {
       this.ready.add(seq);
       this.consider();
     });
+    socket.on('prompt:resume', ({ seq, fromMs }) => {
+      this.resumeFrom.set(seq, Math.max(0, fromMs));
+      this.consider();
+    });
     const snapshot = await this.link.join(interviewId);
     for (const prompt of snapshot.prompts) if (prompt.audioUrl) this.ready.add(prompt.seq);
     this.onTurn(snapshot.turn);
@@ -87,7 +95,11 @@ export class InterviewerVoice {
   private onTurn(turn: TurnState): void {
     this.turn = turn;
     const current = this.current;
-    if (current && !(turn.phase === 'prompting' && turn.currentPromptSeq === current.seq)) this.interrupt();
+    if (current && !current.stopped && !(turn.phase === 'prompting' && turn.currentPromptSeq === current.seq)) {
+      this.interrupt();
+      // Talked over (not moved past): where the voice stopped, so the prompt can go on from there.
+      if (turn.phase === 'listening' && turn.currentPromptSeq === current.seq) this.link.interrupted(current.seq, current.spokenMs);
+    }
     this.consider();
   }
 
@@ -102,11 +114,13 @@ export class InterviewerVoice {
     const turn = this.turn;
     if (this.closed || !turn || this.current || !this.hasAudience()) return;
     const seq = turn.currentPromptSeq;
-    if (turn.phase !== 'prompting' || seq === null || !this.ready.has(seq) || this.spoken.has(seq)) return;
+    const fromMs = seq === null ? undefined : this.resumeFrom.get(seq);
+    if (turn.phase !== 'prompting' || seq === null || !this.ready.has(seq) || (this.spoken.has(seq) && fromMs === undefined)) return;
     this.spoken.add(seq);
-    const current = { seq, stopped: false };
+    this.resumeFrom.delete(seq);
+    const current = { seq, stopped: false, spokenMs: fromMs ?? 0 };
     this.current = current;
-    this.speak(current)
+    this.speak(current, fromMs ?? 0)
       .catch((error: Error) => this.log(`could not speak prompt ${seq}: ${error.message}`))
       .finally(() => {
         this.current = null;
@@ -114,13 +128,15 @@ export class InterviewerVoice {
       });
   }
 
-  private async speak(current: { seq: number; stopped: boolean }): Promise<void> {
+  private async speak(current: { seq: number; stopped: boolean; spokenMs: number }, fromMs: number): Promise<void> {
     const voice = await this.link.promptVoice(current.seq);
     if (current.stopped) return;
+    const from = Math.min(voice.pcm.length, Math.round((fromMs / 1000) * voice.sampleRate));
     // captureFrame returns once the source's queue has room, so this loop runs at the pace the room hears it.
-    for (const frame of voiceFrames(voice.pcm, voice.sampleRate, this.output.sampleRate)) {
+    for (const frame of voiceFrames(voice.pcm.subarray(from), voice.sampleRate, this.output.sampleRate)) {
       if (current.stopped) return;
       await this.output.captureFrame(frame);
+      current.spokenMs += (frame.samplesPerChannel / frame.sampleRate) * 1000;
     }
     await this.output.waitForPlayout();
     if (!current.stopped) this.link.played(current.seq);

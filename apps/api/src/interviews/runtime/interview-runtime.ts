@@ -170,6 +170,11 @@ export class InterviewRuntime implements StreamSink {
    * backchannel ("mm-hmm", "okay") gives the turn back, and the prompt goes on from the sentence it was stopped in.
    */
   private interruption: { seq: number; atMs: number; answerId: string } | null = null;
+  /**
+   * The server took the turn from this prompt by the candidate's speech over it (their page or the room's voice may say
+   * only afterwards how far the voice had got): a backchannel can still give it back.
+   */
+  private talkedOver: { seq: number; answerId: string } | null = null;
   private resumes = 0;
   /** A prompt taken up again: past this point on the timeline it is heard, whether or not a client said so. */
   private resumeDeadlineMs: number | null = null;
@@ -383,7 +388,10 @@ export class InterviewRuntime implements StreamSink {
   /** The page stopped the interviewer's voice for the candidate's sound, `atMs` into the prompt (when it says where). */
   promptInterrupted(seq: number, atMs: number | null = null): void {
     const answer = this.answer;
-    if (atMs !== null && answer && this.turn.phase === 'prompting' && this.turn.currentPromptSeq === seq && this.resumes < MAX_PROMPT_RESUMES) {
+    const stoppedHere = this.turn.phase === 'prompting' && this.turn.currentPromptSeq === seq;
+    // Or the server had already taken the turn from it by the speech over it, and hears now where the voice stopped.
+    const takenHere = this.turn.phase === 'listening' && this.talkedOver?.seq === seq && this.talkedOver.answerId === answer?.id && !this.interruption;
+    if (atMs !== null && answer && !answer.closing && (stoppedHere || takenHere) && this.resumes < MAX_PROMPT_RESUMES) {
       this.interruption = { seq, atMs, answerId: answer.id };
     }
     this.promptPlayed(seq);
@@ -584,6 +592,7 @@ export class InterviewRuntime implements StreamSink {
       this.promptPlayed(this.turn.currentPromptSeq);
     }
     if (this.turn.phase === 'prompting' && this.speaking && this.bargeInFromMs !== null && this.interrupts()) {
+      if (this.answer && this.turn.currentPromptSeq !== null) this.talkedOver = { seq: this.turn.currentPromptSeq, answerId: this.answer.id };
       this.setTurn({ phase: 'listening', answerStartedAtMs: this.bargeInFromMs });
       this.bargeInFromMs = null;
     }
@@ -670,6 +679,7 @@ export class InterviewRuntime implements StreamSink {
   private async giveTurnBack(answer: OpenAnswer): Promise<void> {
     const { seq, atMs } = this.interruption!;
     this.interruption = null;
+    this.talkedOver = null;
     this.resumes++;
     answer.transcribed.clear();
     answer.segmentCount = 0;
@@ -876,6 +886,7 @@ export class InterviewRuntime implements StreamSink {
       this.nudgeSeq = null;
       this.endingSilenceMs = null;
       this.interruption = null;
+      this.talkedOver = null;
       this.resumes = 0;
       this.resumeDeadlineMs = null;
       this.setTurn({ phase: 'prompting', answerId: row.id, currentPromptSeq: seq, answerStartedAtMs: null });

@@ -554,7 +554,9 @@ export class LiveSession {
     if (!prompt || this.closed) return;
     this.heard.delete(seq);
     this.queue = this.queue.filter((s) => s !== seq);
-    if (this.state.snapshot.plan.voice === 'server' && prompt.audioUrl) this.player.playAudio(seq, prompt.audioUrl, false, fromMs);
+    // The agent takes its voice up again in the room: the page follows it, as it follows any prompt spoken there.
+    if (this.voicedInRoom(seq) && prompt.audioDurationMs) this.player.follow(seq, Math.max(0, prompt.audioDurationMs - fromMs) + ROOM_VOICE_GRACE_MS);
+    else if (this.state.snapshot.plan.voice === 'server' && prompt.audioUrl) this.player.playAudio(seq, prompt.audioUrl, false, fromMs);
     else this.player.speak(seq, spokenText(prompt).slice(fromChar), false, fromMs);
   }
 
