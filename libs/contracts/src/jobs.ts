@@ -83,6 +83,3 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.AbandonIdleInterviews]: QueueName.Maintenance,
   [JobName.MixSessionAudio]: QueueName.Maintenance,
 };
-
-export type JobPayload<J extends JobName> = JobPayloads[J];
-export type JobResult<J extends JobName> = JobResults[J];

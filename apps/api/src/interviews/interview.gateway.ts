@@ -43,6 +43,7 @@ import { InterviewRuntime } from './runtime/interview-runtime';
 import { DISCARDED_MESSAGE, InterviewRuntimes, LiveRuntime } from './runtime/interview-runtimes.service';
 import { hasControlCharacters } from '../common/clean-text';
 import { payloadProblem } from '../common/payload-shape';
+import { isUUID } from 'class-validator';
 
 interface LiveSocketData extends SocketData {
   interviewId?: string;
@@ -57,7 +58,6 @@ interface LiveSocketData extends SocketData {
 type Reply<T> = T | { error: SocketError };
 
 const STREAM_ID = /^[A-Za-z0-9_-]{6,64}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Repeated bad frames produce one error event per second, not fifty. */
 const ERROR_EVERY_MS = 1000;
 /** The room of one sign-in's sockets. */
@@ -168,7 +168,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   @SubscribeMessage('interview:join')
   async join(@ConnectedSocket() socket: Socket, @MessageBody() id: unknown): Promise<Reply<InterviewSnapshot>> {
     const data = socket.data as LiveSocketData;
-    if (typeof id !== 'string' || !UUID.test(id)) return this.fail(socket, 'bad-request', 'interview:join needs an interview id.', 'interview:join');
+    if (typeof id !== 'string' || !isUUID(id)) return this.fail(socket, 'bad-request', 'interview:join needs an interview id.', 'interview:join');
     try {
       if (data.agentFor !== undefined) return await this.joinAsAgent(socket, id);
       const { entity, access } = await this.service.findFor(data.user, id);

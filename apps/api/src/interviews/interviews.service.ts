@@ -13,8 +13,8 @@ import { CreateInterviewDto } from './dto/create-interview.dto';
 import { InterviewListQueryDto } from './dto/interview-list-query.dto';
 import { planInterview } from './interview-plan';
 import { buildSnapshot, toSummary } from './interview-snapshot';
+import { isUUID } from 'class-validator';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How a user may see an interview: `shared` is read-only access to a finished interview's review. */
 export type InterviewAccess = 'candidate' | 'interviewer' | 'admin' | 'shared';
@@ -109,7 +109,7 @@ export class InterviewsService {
 
   /** The interview if this user may see it (404 when it does not exist, 403 when it is someone else's). */
   async findFor(user: User, id: string): Promise<{ entity: InterviewEntity; access: InterviewAccess }> {
-    const entity = UUID.test(id) ? await this.interviews.findById(id) : null;
+    const entity = isUUID(id) ? await this.interviews.findById(id) : null;
     if (!entity) throw new NotFoundException(`No interview with id "${id.slice(0, 64)}".`);
     // A candidate who removed a session from their history no longer has it.
     if (entity.candidateId === user.id && entity.candidateRemovedAt) throw new NotFoundException(`No interview with id "${id.slice(0, 64)}".`);

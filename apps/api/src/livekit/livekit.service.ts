@@ -6,16 +6,16 @@ import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { REDIS } from '@mockroom/server-queue';
 import type IORedis from 'ioredis';
 import { InterviewsService } from '../interviews/interviews.service';
+import { isUUID } from 'class-validator';
 
 const ROOM_PREFIX = 'mockroom-';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const roomName = (interviewId: string) => `${ROOM_PREFIX}${interviewId}`;
 
 /** The interview a LiveKit room belongs to, or null for rooms that are not ours. */
 export function interviewOfRoom(room: string): string | null {
   const id = room.startsWith(ROOM_PREFIX) ? room.slice(ROOM_PREFIX.length) : '';
-  return UUID.test(id) ? id : null;
+  return isUUID(id) ? id : null;
 }
 
 /**

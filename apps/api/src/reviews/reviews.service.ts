@@ -25,8 +25,8 @@ import { toCorrectionDto } from './corrections/correction-dto';
 import { ratedAnswers, interviewerOverall } from './rated-scores';
 import { buildReview, meanScores } from './review-builder';
 import { SessionAudio } from '@mockroom/server-jobs';
+import { isUUID } from 'class-validator';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const REVIEW_ACCESS: Record<InterviewAccess, ReviewAccess> = { candidate: 'owner', interviewer: 'interviewer', admin: 'admin', shared: 'shared' };
 
@@ -134,6 +134,6 @@ export class ReviewsService {
 
   async revoke(user: User, id: string, shareId: string): Promise<void> {
     const entity = await this.ownedBy(user, id);
-    if (!UUID.test(shareId) || !(await this.repository.removeShare(entity.id, shareId))) throw new NotFoundException('This interview is not shared with that address.');
+    if (!isUUID(shareId) || !(await this.repository.removeShare(entity.id, shareId))) throw new NotFoundException('This interview is not shared with that address.');
   }
 }

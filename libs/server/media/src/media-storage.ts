@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, ReadStream, WriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize, sep } from 'node:path';
+import { isUUID } from 'class-validator';
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Files of an interview (candidate audio, synthesised prompts), in one folder per interview under the media root.
@@ -22,7 +22,7 @@ export class MediaStorage {
 
   /** The relative path of a file of an interview; refuses anything that could leave the interview's folder. */
   relativePath(interviewId: string, name: string): string {
-    if (!UUID.test(interviewId) || !SAFE_NAME.test(name)) throw new Error(`unsafe media path ${interviewId}/${name}`);
+    if (!isUUID(interviewId) || !SAFE_NAME.test(name)) throw new Error(`unsafe media path ${interviewId}/${name}`);
     return join(interviewId, name);
   }
 
@@ -98,7 +98,7 @@ export class MediaStorage {
 
   /** Removes every file of an interview. */
   async deleteInterview(interviewId: string): Promise<void> {
-    if (!UUID.test(interviewId)) throw new Error('not an interview id');
+    if (!isUUID(interviewId)) throw new Error('not an interview id');
     // A recording still being closed may add a file while the folder is removed: try again a few times.
     await rm(join(this.root, interviewId), { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }

@@ -71,9 +71,3 @@ export function floatToInt16(samples: Float32Array): Int16Array {
   }
   return out;
 }
-
-export function int16ToFloat(samples: Int16Array): Float32Array {
-  const out = new Float32Array(samples.length);
-  for (let i = 0; i < samples.length; i++) out[i] = samples[i] / 32768;
-  return out;
-}

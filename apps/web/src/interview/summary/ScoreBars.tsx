@@ -37,11 +37,3 @@ export function ScoreBars({ scores, label }: { scores: AnswerScores; label?: str
     </dl>
   );
 }
-
-/** The mean of each dimension over the scored answers, or null when none was scored. */
-export function averageScores(all: (AnswerScores | null)[]): AnswerScores | null {
-  const scored = all.filter((s): s is AnswerScores => s !== null);
-  if (scored.length === 0) return null;
-  const mean = (key: keyof AnswerScores) => scored.reduce((sum, s) => sum + s[key], 0) / scored.length;
-  return { relevance: mean('relevance'), depth: mean('depth'), clarity: mean('clarity'), correctness: mean('correctness'), overall: mean('overall') };
-}

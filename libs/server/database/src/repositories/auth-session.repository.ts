@@ -39,10 +39,6 @@ export class AuthSessionRepository {
     await this.sessions.delete({ id });
   }
 
-  async deleteAllForUser(userId: string): Promise<void> {
-    await this.sessions.delete({ userId });
-  }
-
   /** Removes sessions that expired before `before`; returns how many. */
   async deleteExpired(before = new Date()): Promise<number> {
     const result = await this.sessions.delete({ expiresAt: LessThan(before) });

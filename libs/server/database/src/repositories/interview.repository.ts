@@ -101,15 +101,6 @@ export class InterviewRepository {
     return this.interviews.findOne({ where: { id }, relations: { candidate: true, interviewer: true } });
   }
 
-  listForCandidate(candidateId: string, limit = 200): Promise<InterviewEntity[]> {
-    return this.interviews.find({
-      where: { candidateId, candidateRemovedAt: IsNull() },
-      relations: { candidate: true, interviewer: true },
-      order: { createdAt: 'DESC' },
-      take: limit,
-    });
-  }
-
   /** Changes the media state under a row lock, so webhooks arriving together do not overwrite each other. */
   async updateMediaState(id: string, change: (state: MediaState) => MediaState): Promise<MediaState | null> {
     return this.dataSource.transaction(async (manager) => {
@@ -383,9 +374,5 @@ export class InterviewRepository {
   async delete(id: string): Promise<boolean> {
     const result = await this.interviews.delete({ id });
     return (result.affected ?? 0) > 0;
-  }
-
-  listStaleLive(before: Date): Promise<InterviewEntity[]> {
-    return this.interviews.find({ where: { status: In(['created', 'live']), lastActivityAt: LessThan(before) } });
   }
 }

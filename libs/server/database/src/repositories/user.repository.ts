@@ -48,8 +48,4 @@ export class UserRepository {
     const result = await this.users.update({ emailNormalized: normalizeEmail(email) }, { role });
     return (result.affected ?? 0) > 0;
   }
-
-  async updatePasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.users.update({ id }, { passwordHash });
-  }
 }
