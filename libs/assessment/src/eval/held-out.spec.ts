@@ -1,6 +1,6 @@
 import { QuestionBank } from '@mockroom/question-bank';
 import { RubricEngine } from '../rubric/rubric-engine';
-import { formatHeldOutReport, HELD_OUT_KINDS, heldOutAnswers, runHeldOutEval } from './held-out';
+import { formatHeldOutReport, HELD_OUT_KINDS, heldOutAnswers, labelledAnswers, runHeldOutEval } from './held-out';
 
 describe('held-out evaluation (answers written for the tests)', () => {
   const bank = QuestionBank.load();
@@ -17,6 +17,30 @@ describe('held-out evaluation (answers written for the tests)', () => {
       const reference = [q.sampleAnswer, q.answerFramework, q.starExample && Object.values(q.starExample).join(' ')].join(' ').toLowerCase().replace(/[^a-z0-9 ]+/g, ' ');
       const words = a.answer.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean);
       for (let i = 0; i + 8 <= words.length; i++) expect({ question: a.questionId, run: words.slice(i, i + 8).join(' '), copied: reference.includes(words.slice(i, i + 8).join(' ')) }).toMatchObject({ copied: false });
+    }
+  });
+
+  it('has a separate development set: four kinds for 24+ questions of every category, in words of its own', () => {
+    const dev = labelledAnswers('dev');
+    const heldOut = heldOutAnswers();
+    const byQuestion = new Map<string, string[]>();
+    for (const a of dev) byQuestion.set(a.questionId, [...(byQuestion.get(a.questionId) ?? []), a.kind]);
+    expect(byQuestion.size).toBeGreaterThanOrEqual(24);
+    for (const kinds of byQuestion.values()) expect([...kinds].sort()).toEqual([...HELD_OUT_KINDS].sort());
+    const categories = new Set([...byQuestion.keys()].map((id) => bank.get(id)!.category));
+    const all = new Set(bank.list({ limit: 100 }).items.map((q) => q.category));
+    expect([...categories].sort()).toEqual([...all].sort());
+    // Neither the seeds' reference answers nor the held-out answers share a run of eight words with a dev answer.
+    const norm = (text: string) => text.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean);
+    for (const a of dev) {
+      const q = bank.get(a.questionId)!;
+      const others = heldOut.filter((h) => h.questionId === a.questionId).map((h) => h.answer);
+      const reference = ` ${norm([q.sampleAnswer, q.answerFramework, q.starExample && Object.values(q.starExample).join(' '), ...others].join(' ')).join(' ')} `;
+      const words = norm(a.answer);
+      for (let i = 0; i + 8 <= words.length; i++) {
+        const run = words.slice(i, i + 8).join(' ');
+        expect({ question: a.questionId, kind: a.kind, run, copied: reference.includes(` ${run} `) }).toMatchObject({ copied: false });
+      }
     }
   });
 

@@ -37,6 +37,15 @@ export const ORDERED_PAIRS: [HeldOutKind, HeldOutKind][] = [
   ['partial', 'vague'],
 ];
 
+/** The labelled sets: `held-out`, the test (never tuned on), and `dev`, written separately for tuning the engine. */
+export const LABELLED_SETS = ['dev', 'held-out'] as const;
+export type LabelledSet = (typeof LABELLED_SETS)[number];
+
+/** The answers of a labelled set (`dev/*.json` or `held-out/*.json`). */
+export function labelledAnswers(set: LabelledSet): HeldOutAnswer[] {
+  return heldOutAnswers(join(__dirname, set));
+}
+
 export function heldOutAnswers(dir = join(__dirname, 'held-out')): HeldOutAnswer[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
@@ -46,6 +55,8 @@ export function heldOutAnswers(dir = join(__dirname, 'held-out')): HeldOutAnswer
 
 export interface HeldOutReport {
   engine: string;
+  /** Which labelled set was scored. */
+  set: string;
   answers: number;
   questions: number;
   pairwise: { pairs: number; correct: number; accuracy: number };
@@ -59,7 +70,7 @@ export interface HeldOutReport {
   outOfBand: { questionId: string; kind: HeldOutKind; overall: number }[];
 }
 
-export async function runHeldOutEval(engine: AssessmentEngine, answers = heldOutAnswers(), bank = QuestionBank.load()): Promise<HeldOutReport> {
+export async function runHeldOutEval(engine: AssessmentEngine, answers = heldOutAnswers(), bank = QuestionBank.load(), set = 'held-out'): Promise<HeldOutReport> {
   const byQuestion = new Map<string, Map<HeldOutKind, number>>();
   const questions = new Map<string, Question>();
   for (const a of answers) {
@@ -125,6 +136,7 @@ export async function runHeldOutEval(engine: AssessmentEngine, answers = heldOut
   for (const k of Object.values(perKind)) k.mean = k.answers ? k.mean / k.answers : 0;
   return {
     engine: engine.name,
+    set,
     answers: answers.length,
     questions: byQuestion.size,
     pairwise: { pairs, correct, accuracy: pairs ? correct / pairs : 0 },
@@ -146,7 +158,7 @@ export async function runHeldOutEval(engine: AssessmentEngine, answers = heldOut
 export function formatHeldOutReport(r: HeldOutReport, details = false): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const lines = [
-    `held-out eval (${r.engine}): ${r.answers} answers written for the tests, ${r.questions} questions`,
+    `${r.set} eval (${r.engine}): ${r.answers} answers written for the tests, ${r.questions} questions`,
     `  pairwise ordering ${r.pairwise.accuracy.toFixed(3)} (${r.pairwise.correct}/${r.pairwise.pairs}); goal >= 0.95`,
     ...Object.entries(r.perPair).map(([pair, s]) => `    ${pair.padEnd(18)} ${s.accuracy.toFixed(3)} (${s.correct}/${s.pairs})`),
     `  in band ${r.bands.accuracy.toFixed(3)} (${r.bands.inBand}/${r.bands.answers}); goal >= 0.85`,
