@@ -5,9 +5,11 @@
  * its parts; its evidence is the words that met them, so a quote never stands for a point it does not support.
  */
 import type { TextAnalysis } from '../text/analyze';
-import { NEGATORS } from '../text/lexicon';
+import { termOf } from '../text/analyze';
+import { NEGATORS, PROBLEM_WORDS } from '../text/lexicon';
 import type { EvidenceSpan } from '../types';
-import { functionWordRatio, isNegated, proseFromRatio } from './coverage';
+import { functionWordRatio, proseFromRatio } from './coverage';
+import { polarity } from './negation';
 import type { PartAlternative, PointPart } from './point-parts';
 
 /** Where one part was met: its coverage (0–1) and the tokens that met it. */
@@ -51,9 +53,37 @@ function foreignAllowed(n: number): number {
   return n <= 2 ? 0 : n - 1;
 }
 
+const SENTENCE_END = /[.!?;]/;
+/** Abbreviations whose full stop does not end a sentence. */
+const NOT_AN_END = new Set(['e.g', 'i.e', 'eg', 'ie', 'vs', 'etc', 'approx', 'mr', 'ms', 'dr', 'no']);
+const sentenceCache = new WeakMap<TextAnalysis, Int32Array>();
+
+/**
+ * The sentence each token is in (0, 1, …), from the written punctuation: a part is said within one sentence, not by
+ * the last word of one and the first of the next. Speech recognised without punctuation is one sentence.
+ */
+export function sentenceOf(a: TextAnalysis): Int32Array {
+  const cached = sentenceCache.get(a);
+  if (cached) return cached;
+  const { tokens, text } = a;
+  const gapBefore = (i: number) => (i === 0 ? '\n' : text.slice(tokens[i - 1].end, tokens[i].start));
+  // "1. Can't hire…" on a line of its own numbers an item: its full stop does not end it, the item starts a sentence.
+  const listMarker = (i: number) => i < tokens.length - 1 && /^\d{1,2}$/.test(tokens[i].lower) && gapBefore(i).includes('\n') && /^[.)]/.test(gapBefore(i + 1));
+  const ids = new Int32Array(tokens.length);
+  let id = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    const gap = gapBefore(i);
+    if (listMarker(i) || (SENTENCE_END.test(gap) && !NOT_AN_END.has(tokens[i - 1].lower) && !listMarker(i - 1))) id++;
+    ids[i] = id;
+  }
+  sentenceCache.set(a, ids);
+  return ids;
+}
+
 /** The best span of one alternative: most distinct weight within its span limit (ties: the tighter, then the earlier). */
 function matchAlternative(a: TextAnalysis, alt: PartAlternative, include: (termIndex: number) => boolean): { coverage: number; first: number; last: number } | null {
   const weights = new Map(alt.terms.map((t) => [t.term, t.weight]));
+  const sentence = sentenceOf(a);
   const occ: number[] = [];
   for (let i = 0; i < a.terms.length; i++) if (weights.has(a.terms[i].term) && include(i)) occ.push(i);
   if (occ.length === 0 || alt.total <= 0) return null;
@@ -68,6 +98,7 @@ function matchAlternative(a: TextAnalysis, alt: PartAlternative, include: (termI
       const occurrence = a.terms[occ[r]];
       const span = occurrence.last - first + 1;
       if (span > limit && r > l) break;
+      if (sentence[occurrence.first] !== sentence[first]) break;
       // Content words between that are not the part's: past the limit, these are two separate mentions.
       if (r > l && occ[r] - occ[l] - (r - l) > foreignLimit) break;
       if (!seen.has(occurrence.term)) {
@@ -163,15 +194,55 @@ function anchorRank(m: PartMatch): number {
   return m.coverage * 10 + roleRank;
 }
 
-/** The positive match and the negated one ("we don't need a cache") of a point's parts. */
+/**
+ * The positive match of a point's parts, and the denied one ("there is no need for a session store", "sorting is not
+ * necessary": see negation.ts). Words after any negator are kept out of the positive match.
+ */
 export function matchPointParts(a: TextAnalysis, parts: readonly PointPart[], pointIsNegative: boolean): { positive: PointPartsMatch | null; negative: PointPartsMatch | null } {
   if (pointIsNegative) return { positive: matchParts(a, parts), negative: null };
-  const negated = a.terms.map((t) => isNegated(a.tokens, t.first));
+  const { negated, deniedBy } = polarity(a);
+  const denied = a.terms.map((t) => deniedBy[t.first] >= 0);
   return {
-    positive: matchParts(a, parts, (i) => !negated[i]),
-    negative: negated.some(Boolean) ? matchParts(a, parts, (i) => negated[i]) : null,
+    positive: matchParts(a, parts, (i) => negated[a.terms[i].first] === 0),
+    negative: denied.some(Boolean) ? matchParts(a, parts, (i) => denied[i]) : null,
   };
 }
+
+/**
+ * The part of a point the answer denies: said under a denial (at least `DENIED_AT` of it) and not said plainly (its
+ * plain coverage at least `DENIAL_MARGIN` lower). Labels do not count: "Security" denied is not the point denied. A part
+ * about a problem counts only when the problem is dismissed, not when it is said not to happen.
+ */
+export function deniedPart(a: TextAnalysis, match: { positive: PointPartsMatch | null; negative: PointPartsMatch | null }): PartMatch | null {
+  const { positive, negative } = match;
+  if (!negative) return null;
+  const { dismissed } = polarity(a);
+  let best: PartMatch | null = null;
+  negative.parts.forEach((m, i) => {
+    if (!m || m.part.role === 'label' || m.coverage < DENIED_AT) return;
+    // "There is no race condition" agrees with a point about preventing it; "stampedes are not a concern" does not.
+    if (namesAProblem(m.part) && !dismissed[m.first] && !dismissed[m.last]) return;
+    const plain = positive?.parts[i]?.coverage ?? 0;
+    if (plain > m.coverage - DENIAL_MARGIN) return;
+    if (!best || m.coverage > best.coverage) best = m;
+  });
+  return best;
+}
+
+const PROBLEM_TERMS = new Set(PROBLEM_WORDS.map((w) => termOf(w)).filter((t): t is string => t !== null));
+
+/** A part about a problem ("the race condition", "to prevent token interception"): denying the problem agrees with it. */
+function namesAProblem(part: PointPart): boolean {
+  return part.alternatives.some((alt) => {
+    const problem = alt.terms.filter((t) => PROBLEM_TERMS.has(t.term)).reduce((s, t) => s + t.weight, 0);
+    return problem >= 0.4 * alt.total;
+  });
+}
+
+/** A part counts as denied when its words are said under a denial at least this well… */
+export const DENIED_AT = 0.75;
+/** …and said plainly at least this much less well. */
+export const DENIAL_MARGIN = 0.25;
 
 const CLAUSE_BREAK = /[.!?;:,\n]/;
 /** At most this many words are added on either side to reach the clause's edges. */

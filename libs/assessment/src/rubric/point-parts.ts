@@ -224,6 +224,23 @@ export function pointParts(text: string, corpus: Corpus): PointPart[] {
   return parts;
 }
 
+/** What naming the question's own subject earns in a part that says more than it (see `discountGiven`). */
+export const GIVEN_TERM_FACTOR = 0.35;
+
+/**
+ * The question's own words ("normalization" in "Describe database normalization…") are given: repeating them is not
+ * making a point about them. In a part that has other words too ("first normal form: atomic values"), they weigh
+ * `GIVEN_TERM_FACTOR` of their weight, so a vague answer that restates the subject does not meet the part. A part made
+ * of nothing but the question's words keeps them as they are.
+ */
+export function discountGiven(parts: readonly PointPart[], given: ReadonlySet<string>, factor = GIVEN_TERM_FACTOR): PointPart[] {
+  const discount = (alt: PartAlternative): PartAlternative => {
+    if (!alt.terms.some((t) => given.has(t.term)) || alt.terms.every((t) => given.has(t.term))) return alt;
+    return alternative(alt.terms.map((t) => (given.has(t.term) ? { term: t.term, weight: t.weight * factor } : t)));
+  };
+  return parts.map((part) => ({ ...part, alternatives: part.alternatives.map(discount) }));
+}
+
 /** The first colon outside brackets, or -1. */
 function topLevelColon(text: string): number {
   let depth = 0;

@@ -8,7 +8,7 @@ import { termList, termSet, tokenize } from '../text/analyze';
 import { NEGATORS, RUBRIC_META_STEMS } from '../text/lexicon';
 import type { Corpus } from './corpus';
 import { buildSoundIndex, type SoundIndex } from './sound-alike';
-import { pointParts, type PointPart } from './point-parts';
+import { discountGiven, pointParts, type PointPart } from './point-parts';
 import { pointFacet, type StoryFacet } from './story';
 import type { WeightedTerm } from './weighted-term';
 
@@ -45,6 +45,16 @@ export interface MistakeModel {
   termSet: Set<string>;
   /** Indexes of rubric points about the same thing (for omissions: missed points mean the mistake was made). */
   relatedPoints: number[];
+  /**
+   * What an answer making the mistake says, as parts (point-parts.ts): for a commission its core ("Duplicating validation
+   * logic"); for an omission, what is left out, which an answer states by denying it ("Failing to follow up" is made by
+   * "I did not follow up afterwards"; "Not grouping by user_id first" by "no need to group by user").
+   */
+  statement: PointPart[] | null;
+  /** "Promising exactly-once delivery without explaining why it is hard": what is done ("promising exactly-once delivery")… */
+  doing: { terms: WeightedTerm[]; total: number } | null;
+  /** …and the rubric points about what is left out ("explaining why it is hard"): the mistake only while they are all missed. */
+  unlessPoints: number[];
 }
 
 export interface KeyTermModel {
@@ -161,7 +171,23 @@ function pointModel(id: string, text: string, corpus: Corpus): PointModel {
   };
 }
 
-function mistakeModel(text: string, points: readonly PointModel[], corpus: Corpus): MistakeModel {
+/** The words that make a mistake an omission ("Not …", "Failing to …"): what follows is what is left out. */
+const OMISSION_LEAD =
+  /^(?:not being able to|being unable to|not|never|no|failing to|failure to|forgetting(?: to| about)?|neglecting(?: to)?|ignoring|omitting|overlooking|skipping|missing|lacking|lack of|without|underestimating)\s+/i;
+
+/** The rubric points sharing a quarter of a text's term weight. */
+function relatedTo(terms: readonly WeightedTerm[], points: readonly PointModel[]): number[] {
+  const total = terms.reduce((s, t) => s + t.weight, 0);
+  const out: number[] = [];
+  points.forEach((p, i) => {
+    let shared = 0;
+    for (const t of terms) if (p.termSet.has(t.term)) shared += t.weight;
+    if (total > 0 && p.total > 0 && shared / Math.min(total, p.total) >= 0.25) out.push(i);
+  });
+  return out;
+}
+
+function mistakeModel(text: string, points: readonly PointModel[], corpus: Corpus, given: ReadonlySet<string>): MistakeModel {
   // The mistake itself, without its advice: "Duplicating validation logic; always validate on the server" -> the first part.
   const core = text.split(/;|\s[—–-]\s|,? leading to|,? which|,? resulting in|,? causing|\binstead of\b|\brather than\b|\bwhere\b|\bwhen\b|\bbecause\b/i)[0];
   // "Moving to the next stage without monitoring long enough" is about leaving something out, too.
@@ -169,13 +195,15 @@ function mistakeModel(text: string, points: readonly PointModel[], corpus: Corpu
   const terms = weightedTerms(core, corpus, { dropMeta: true });
   const total = terms.reduce((s, t) => s + t.weight, 0);
   const termSetOf = new Set(terms.map((t) => t.term));
-  const relatedPoints: number[] = [];
-  points.forEach((p, i) => {
-    let shared = 0;
-    for (const t of terms) if (p.termSet.has(t.term)) shared += t.weight;
-    if (total > 0 && p.total > 0 && shared / Math.min(total, p.total) >= 0.25) relatedPoints.push(i);
-  });
-  return { text, kind, terms, total, required: requiredWeight(terms), termSet: termSetOf, relatedPoints };
+  const relatedPoints = relatedTo(terms, points);
+  const lead = OMISSION_LEAD.exec(core.trim());
+  const statement = lead ? discountGiven(pointParts(core.trim().slice(lead[0].length), corpus), given) : null;
+  // "Doing X without Y": X said while every point about Y is missed.
+  const without = /^(.*?\S)\s+without\s+(.+)$/i.exec(core.trim());
+  const doingTerms = without && !lead ? weightedTerms(without[1], corpus, { dropMeta: true }) : [];
+  const doing = doingTerms.length >= 2 ? { terms: doingTerms, total: doingTerms.reduce((s, t) => s + t.weight, 0) } : null;
+  const unlessPoints = without ? relatedTo(weightedTerms(without[2], corpus, { dropMeta: true }), points) : [];
+  return { text, kind, terms, total, required: requiredWeight(terms), termSet: termSetOf, relatedPoints, statement, doing, unlessPoints };
 }
 
 function keyTermModel(text: string): KeyTermModel {
@@ -194,8 +222,12 @@ function keyTermModel(text: string): KeyTermModel {
 
 export function buildQuestionModel(question: Question, corpus: Corpus): QuestionModel {
   const behavioral = question.category === 'behavioral';
-  const points = question.rubric.map((p) => ({ ...pointModel(p.id, p.text, corpus), facet: behavioral ? pointFacet(p.text) : null }));
-  const mistakes = question.commonMistakes.map((m) => mistakeModel(m, points, corpus));
+  const given = termSet(question.text);
+  const points = question.rubric.map((p) => {
+    const point = pointModel(p.id, p.text, corpus);
+    return { ...point, parts: discountGiven(point.parts, given), facet: behavioral ? pointFacet(p.text) : null };
+  });
+  const mistakes = question.commonMistakes.map((m) => mistakeModel(m, points, corpus, given));
   const keyTerms = question.keyTerms.map(keyTermModel).filter((k) => k.alternatives.length > 0);
   const seeds = question.followUps.map((text) => ({ text, terms: termSet(text) }));
   const questionTerms = weightedTerms(`${question.text}\n${question.context ?? ''}`, corpus, { dropMeta: false });

@@ -6,7 +6,7 @@ import type { Level, Question } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { speechAnalytics } from '../analytics/speech-analytics';
 import { analyze, stemSet, type TextAnalysis } from '../text/analyze';
-import { CONNECTIVES, EXAMPLE_PHRASES, NUMBER_WORDS, ORDERING_WORDS, TRADEOFF_WORDS, WARNING_WORDS } from '../text/lexicon';
+import { CONNECTIVES, EXAMPLE_PHRASES, NEGATORS, NUMBER_WORDS, ORDERING_WORDS, TRADEOFF_WORDS, WARNING_WORDS } from '../text/lexicon';
 import { matchTokens, tokenText } from '../text/token-text';
 import type {
   Assessment,
@@ -22,7 +22,8 @@ import type {
 } from '../types';
 import { Corpus } from './corpus';
 import { bestWindow, evidenceSpan, functionWordRatio, proseFromRatio } from './coverage';
-import { matchParts, matchPointParts, partsEvidence, type PointPartsMatch } from './part-match';
+import { deniedPart, matchParts, sentenceOf, matchPointParts, partsEvidence, type PartMatch, type PointPartsMatch } from './part-match';
+import { polarity } from './negation';
 import { completionSentence, followUpForPoint, gapSentence, joinList, partialGapSentence, partPhrase, shortQuote, startHint, strengthSentence, tidy } from './phrasing';
 import { buildQuestionModel, type MistakeModel, type PointModel, type QuestionModel } from './question-model';
 import { analyzeStar, starCount } from './star';
@@ -58,6 +59,8 @@ export const CALIBRATION = {
   /** The overall is the weighted mean × (coverageFloor + (1 − coverageFloor) × min(1, coverage credit / coverageFull)). */
   coverageFloor: 0.35,
   coverageFull: 0.7,
+  /** What the first, second and third error the answer makes (a mistake or a denied point, quoted) take off the overall. */
+  overallErrorPenalty: [2.5, 2, 1.5] as readonly number[],
 };
 
 const TRADEOFF_STEMS = stemSet(TRADEOFF_WORDS);
@@ -226,9 +229,11 @@ export class RubricEngine implements AssessmentEngine {
       const m = matchPointParts(a, p.parts, p.negative);
       let confidence = m.positive ? m.positive.coverage * (CALIBRATION.listFloor + (1 - CALIBRATION.listFloor) * m.positive.prose) : 0;
       let evidenceMatch: PointPartsMatch | null = m.positive;
-      if (m.negative && m.negative.coverage >= 0.6 && m.negative.coverage >= (m.positive?.coverage ?? 0)) {
-        // The answer says the opposite of the point ("no need for idempotency"): no credit, and flagged.
-        contradictions.push({ point: p, evidence: partsEvidence(a, m.negative) });
+      const denied = deniedPart(a, m);
+      if (denied && !warned(a, polarityCue(a, denied), polarityCue(a, denied), true)) {
+        // The answer says the opposite of the point ("no need for idempotency", "sorting is not necessary"): no credit,
+        // and flagged with the words that deny it.
+        contradictions.push({ point: p, evidence: denialEvidence(a, denied) });
         confidence = Math.min(confidence, 0.2);
         evidenceMatch = null;
       }
@@ -333,7 +338,13 @@ export class RubricEngine implements AssessmentEngine {
       : { relevance, depth, clarity, correctness, overall: 0 };
     // What the overall means (strong 7.5–10, partial 3.5–6.5, vague under 3.5): a fluent, on-topic answer that makes few
     // of the points is not a strong one, so the mean of the four is weighed by how much of the rubric was covered.
-    scores.overall = score10(overallOf(scores) * (CALIBRATION.coverageFloor + (1 - CALIBRATION.coverageFloor) * Math.min(1, coverage / CALIBRATION.coverageFull)));
+    // A confidently wrong answer uses the right words: what it says that is wrong (a common mistake made, a key point
+    // denied, each with its quote) costs the overall too, not only correctness.
+    const errors = distinctErrors(commonMistakes);
+    const errorPenalty = CALIBRATION.overallErrorPenalty.slice(0, errors).reduce((s, x) => s + x, 0);
+    scores.overall = isNonAnswer
+      ? 0
+      : score10(overallOf(scores) * (CALIBRATION.coverageFloor + (1 - CALIBRATION.coverageFloor) * Math.min(1, coverage / CALIBRATION.coverageFull)) - errorPenalty);
 
     const keyTermsUsed = this.keyTermsUsed(model, a);
     const followUp = this.followUp(model, rubric, level, input.followUpsAsked ?? [], new Set(a.termCounts.keys()));
@@ -403,18 +414,34 @@ export class RubricEngine implements AssessmentEngine {
   private detectMistakes(model: QuestionModel, a: TextAnalysis, rubric: RubricPointJudgement[], onTopic: number, words: number) {
     const out: { mistake: MistakeModel; evidence: EvidenceSpan | null }[] = [];
     if (words < 8) return out;
+    const warnedAt = (first: number, last: number, denial = false) => warned(a, first, last, denial);
+    // Saying the mistake's words is no mistake where they are what a covered rubric point asks for ("security
+    // misconfiguration such as default credentials" named as a vulnerability to look out for).
+    const namedAsPoint = (m: MistakeModel) => m.relatedPoints.some((i) => rubric[i].covered && sharedShare(m, model.points[i]) >= 0.5);
     for (const m of model.mistakes) {
       if (m.terms.length === 0) continue;
       if (m.kind === 'commission') {
         if (m.terms.length < 2) continue;
         const w = bestWindow(a, m.terms, m.required, Math.max(12, m.terms.length * 2 + 4));
         if (!w || w.matchedWeight < 0.8 * m.total || w.matchedTerms.length < 2 || w.prose < 0.3) continue;
-        // Warned against rather than done: "avoid a big-bang rewrite", "a common pitfall is ...".
-        let warned = false;
-        for (let i = Math.max(0, w.firstToken - 8); i <= w.lastToken && !warned; i++) if (WARNING_WORDS.has(a.tokens[i].lower)) warned = true;
-        if (warned) continue;
+        if (warnedAt(w.firstToken, w.lastToken) || namedAsPoint(m)) continue;
         out.push({ mistake: m, evidence: evidenceSpan(a, w.firstToken, w.lastToken) });
       } else {
+        // Leaving something out, said outright: "I did not follow up afterwards" for "Failing to follow up" (unless it is
+        // the warning: "a common pitfall is not handling concurrent updates").
+        const denied = m.statement ? deniedPart(a, matchPointParts(a, m.statement, false)) : null;
+        if (denied && !warned(a, polarityCue(a, denied), polarityCue(a, denied), true)) {
+          out.push({ mistake: m, evidence: denialEvidence(a, denied) });
+          continue;
+        }
+        // "Promising exactly-once delivery without explaining why it is hard": the promise made, the explanation missing.
+        if (m.doing && m.unlessPoints.length > 0 && m.unlessPoints.every((i) => !rubric[i].covered && rubric[i].confidence < 0.35)) {
+          const w = bestWindow(a, m.doing.terms, m.doing.total, Math.max(12, m.doing.terms.length * 2 + 4), (i) => polarity(a).negated[a.terms[i].first] === 0);
+          if (w && w.matchedWeight >= 0.8 * m.doing.total && w.matchedTerms.length >= 2 && w.prose >= 0.3 && !warnedAt(w.firstToken, w.lastToken)) {
+            out.push({ mistake: m, evidence: evidenceSpan(a, w.firstToken, w.lastToken) });
+            continue;
+          }
+        }
         // Leaving something out: flagged for substantive, on-topic answers when the related rubric points are all missed.
         if (words < 40 || onTopic < 0.5) continue;
         // Only when it can be judged: rubric points about the same thing exist, all are missed, and the mistake's own words are absent.
@@ -568,6 +595,63 @@ export class RubricEngine implements AssessmentEngine {
 function partsOf(judgement: RubricPointJudgement): { said: string[]; missing: string[] } {
   const parts = judgement.parts ?? [];
   return { said: parts.filter((p) => p.covered).map((p) => p.text), missing: parts.filter((p) => !p.covered).map((p) => p.text) };
+}
+
+/**
+ * Warned against rather than done ("avoid a big-bang rewrite", "a common pitfall is not handling concurrent updates"):
+ * a warning word in the same sentence before the words, or just before them. A denial's own negation is no warning.
+ */
+function warned(a: TextAnalysis, first: number, last: number, denial: boolean): boolean {
+  const sentence = sentenceOf(a);
+  // A denial is warned against before its denying word ("a common pitfall is not …"), not by the words it denies.
+  const end = denial ? first - 1 : last;
+  for (let i = Math.max(0, first - 30); i <= end; i++) {
+    if (i < first - 8 && sentence[i] !== sentence[first]) continue;
+    const w = a.tokens[i].lower;
+    if (WARNING_WORDS.has(w) && !(denial && NEGATORS.has(w))) return true;
+  }
+  return false;
+}
+
+/** Errors with their quotes, counted once where two findings quote the same words (a mistake that is also a denied point). */
+export function distinctErrors(mistakes: readonly { evidence: EvidenceSpan | null }[]): number {
+  const spans: EvidenceSpan[] = [];
+  for (const m of mistakes) {
+    const e = m.evidence;
+    if (!e || spans.some((x) => x.start < e.end && e.start < x.end)) continue;
+    spans.push(e);
+  }
+  return spans.length;
+}
+
+/** The share of a mistake's term weight that a rubric point has too. */
+function sharedShare(m: MistakeModel, p: PointModel): number {
+  let shared = 0;
+  for (const t of m.terms) if (p.termSet.has(t.term)) shared += t.weight;
+  return m.total > 0 ? shared / m.total : 0;
+}
+
+/** The first word denying a denied part ("no" in "there is no need for a session store"). */
+function polarityCue(a: TextAnalysis, m: PartMatch): number {
+  const { deniedBy } = polarity(a);
+  let cue = m.first;
+  for (let i = m.first; i <= m.last; i++) if (deniedBy[i] >= 0) cue = Math.min(cue, deniedBy[i]);
+  return cue;
+}
+
+/** The quote of a denied part: its words and the words that deny them ("there is no need for a session store"). */
+function denialEvidence(a: TextAnalysis, m: PartMatch): EvidenceSpan {
+  const { deniedBy } = polarity(a);
+  let first = m.first;
+  let last = m.last;
+  for (let i = m.first; i <= m.last; i++) {
+    const cue = deniedBy[i];
+    if (cue < 0) continue;
+    first = Math.min(first, cue);
+    // A dismissing predicate after its subject ("… is not necessary"): quote it to its end.
+    if (cue > last) last = Math.min(a.tokens.length - 1, cue + 3);
+  }
+  return partsEvidence(a, { coverage: m.coverage, parts: [m], first, last, prose: 1 });
 }
 
 /** A behavioural point met by the story's facet it asks for (its result, its lesson…) is this sure, in a concrete story. */

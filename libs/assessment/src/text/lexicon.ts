@@ -121,6 +121,9 @@ export const ALIAS_GROUPS: readonly (readonly [canonical: string, ...variants: s
   ['postmortem', 'postmortem', 'post-mortem', 'post mortem', 'retrospective', 'retro', 'blameless'],
   ['stakehold', 'stakeholder', 'stakeholders'],
   ['ssr', 'ssr', 'server-side rendering', 'server side rendering'],
+  // "server-side validation" is validation on the server: the side is no word of its own.
+  ['server', 'server side', 'server-side', 'serverside'],
+  ['client', 'client side', 'client-side', 'clientside'],
   ['dedup', 'dedup', 'dedupe', 'deduplicate', 'deduplication', 'de-duplication', 'deduplicated'],
   ['retri', 'retry', 'retries', 'retrying', 'retried'],
   ['timeout', 'timeout', 'timeouts', 'time out', 'timed out', 'time-out'],
@@ -184,12 +187,26 @@ export const NEGATORS = new Set([
   "shouldn't", 'shouldnt', "won't", 'wont', "can't", 'cant', 'cannot', 'avoid', 'skip', 'nor', 'zero', 'neither', 'unnecessary', 'needless',
 ]);
 
+/**
+ * Words that name a problem (a failure, an attack, a cost): denying one ("there is no race condition", "an attacker
+ * cannot inject SQL") agrees with a point about preventing it, so it is never read as contradicting that point.
+ */
+export const PROBLEM_WORDS: readonly string[] = [
+  'race', 'deadlock', 'deadlocks', 'stampede', 'injection', 'inject', 'xss', 'skew', 'leak', 'leaks', 'overfetching', 'over-fetching',
+  'underfetching', 'under-fetching', 'timeout', 'timeouts', 'contention', 'bottleneck', 'outage', 'downtime', 'failure', 'error', 'errors', 'bug',
+  'bugs', 'conflict', 'conflicts', 'collision', 'drift', 'lag', 'stale', 'staleness', 'regression', 'vulnerability', 'vulnerabilities', 'attack',
+  'attacks', 'theft', 'interception', 'intercept', 'tamper', 'tampering', 'anomaly', 'anomalies', 'redundancy', 'duplication', 'overrun',
+  'overruns', 'incident', 'incidents', 'breach', 'exhaustion', 'starvation', 'loss', 'corruption', 'divergence', 'risk', 'risks', 'abuse',
+  'overload', 'spike', 'spikes', 'crash', 'leakage', 'exposure', 'misconfiguration', 'debt', 'coupling', 'blocking', 'blocks',
+];
+
 /** Phrases that show the candidate is warning against something rather than doing it. */
 export const WARNING_WORDS = new Set([
   'avoid', 'avoiding', 'never', 'not', "don't", 'dont', "shouldn't", 'shouldnt', 'pitfall', 'pitfalls', 'mistake', 'mistakes', 'instead', 'rather',
   'anti-pattern', 'antipattern', 'wrong', 'bad', 'careful', 'risk', 'risky', 'danger', 'dangerous', 'trap', 'beware', 'problem', 'worst', 'common', 'no',
   'gotcha', 'gotchas', 'caveat', 'caveats', 'issue', 'issues', 'downside', 'downsides', 'without', 'prevent', 'prevents', 'preventing', 'instead',
   'fix', 'fixes', 'fixed', 'solve', 'solves', 'solved', 'bug', 'bugs', 'cause', 'causes', 'caused', 'culprit', 'symptom',
+  'vulnerability', 'vulnerabilities', 'attack', 'attacks', 'attacker', 'threat', 'threats', 'exploit',
 ]);
 
 /** Content words that ASR text is likely to get wrong but that matter little (never counted as top words). */
