@@ -219,7 +219,9 @@ export function deniedPart(a: TextAnalysis, match: { positive: PointPartsMatch |
   const { dismissed } = polarity(a);
   let best: PartMatch | null = null;
   negative.parts.forEach((m, i) => {
-    if (!m || m.part.role === 'label' || m.coverage < DENIED_AT) return;
+    // A label is not the point ("Security" denied), unless it names what the question asks for: "there are no real
+    // downsides" to "what are the downsides?".
+    if (!m || (m.part.role === 'label' && !m.part.given) || m.coverage < DENIED_AT) return;
     // "There is no race condition" agrees with a point about preventing it; "stampedes are not a concern" does not.
     if (namesAProblem(m.part) && !dismissed[m.first] && !dismissed[m.last]) return;
     const plain = positive?.parts[i]?.coverage ?? 0;

@@ -33,6 +33,8 @@ export interface PointPart {
   alternatives: PartAlternative[];
   /** Instances that stand for the part ("Redis" for a session store). */
   examples: PartAlternative[];
+  /** A part that only names the question's subject ("the downsides" of "what are the downsides?"), read as a label. */
+  given?: boolean;
 }
 
 interface Separator {
@@ -226,19 +228,40 @@ export function pointParts(text: string, corpus: Corpus): PointPart[] {
 
 /** What naming the question's own subject earns in a part that says more than it (see `discountGiven`). */
 export const GIVEN_TERM_FACTOR = 0.35;
+/** A part whose own words (beyond the question's) carry less than this share of its weight only names the subject. */
+const GIVEN_PART_SHARE = 0.4;
 
 /**
  * The question's own words ("normalization" in "Describe database normalization…") are given: repeating them is not
  * making a point about them. In a part that has other words too ("first normal form: atomic values"), they weigh
- * `GIVEN_TERM_FACTOR` of their weight, so a vague answer that restates the subject does not meet the part. A part made
- * of nothing but the question's words keeps them as they are.
+ * `GIVEN_TERM_FACTOR` of their weight, so a vague answer that restates the subject does not meet the part. A part that
+ * is mostly the question's words ("the pessimistic failure modes" of "what are the failure modes?", "synchronous code")
+ * is read as a label of the point, and the point is met by its other parts (deadlocks, lock timeouts); an example that
+ * is only the question's words ("(pessimistic)") stands for nothing. A point made of nothing but the question's words
+ * keeps them as they are.
  */
 export function discountGiven(parts: readonly PointPart[], given: ReadonlySet<string>, factor = GIVEN_TERM_FACTOR): PointPart[] {
+  const ownShare = (alt: PartAlternative) => alt.terms.filter((t) => !given.has(t.term)).reduce((s, t) => s + t.weight, 0) / Math.max(alt.total, 1e-9);
   const discount = (alt: PartAlternative): PartAlternative => {
     if (!alt.terms.some((t) => given.has(t.term)) || alt.terms.every((t) => given.has(t.term))) return alt;
     return alternative(alt.terms.map((t) => (given.has(t.term) ? { term: t.term, weight: t.weight * factor } : t)));
   };
-  return parts.map((part) => ({ ...part, alternatives: part.alternatives.map(discount) }));
+  const namesOnly = (part: PointPart) => part.role !== 'label' && part.alternatives.every((alt) => ownShare(alt) < GIVEN_PART_SHARE);
+  const substantive = parts.filter((p) => p.role !== 'label' && !namesOnly(p));
+  let coreSeen = false;
+  return parts.map((part) => {
+    const examples = part.examples.filter((e) => !e.terms.every((t) => given.has(t.term))).map(discount);
+    if (substantive.length > 0 && namesOnly(part)) {
+      return { ...part, role: 'label' as PartRole, weight: PART_WEIGHTS.label, alternatives: part.alternatives.map(discount), examples, given: true };
+    }
+    let role = part.role;
+    // The first part that says something beyond the question is the point's core.
+    if (role !== 'label' && !coreSeen) {
+      role = 'core';
+      coreSeen = true;
+    }
+    return { ...part, role, weight: PART_WEIGHTS[role], alternatives: part.alternatives.map(discount), examples };
+  });
 }
 
 /** The first colon outside brackets, or -1. */

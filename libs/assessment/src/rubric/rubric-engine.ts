@@ -6,7 +6,7 @@ import type { Level, Question } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { speechAnalytics } from '../analytics/speech-analytics';
 import { analyze, stemSet, type TextAnalysis } from '../text/analyze';
-import { CONNECTIVES, EXAMPLE_PHRASES, NEGATORS, NUMBER_WORDS, ORDERING_WORDS, TRADEOFF_WORDS, WARNING_WORDS } from '../text/lexicon';
+import { CONNECTIVES, EXAMPLE_PHRASES, GENERIC_PHRASES, NEGATORS, NUMBER_WORDS, ORDERING_WORDS, TRADEOFF_WORDS, WARNING_WORDS } from '../text/lexicon';
 import { matchTokens, tokenText } from '../text/token-text';
 import type {
   Assessment,
@@ -58,7 +58,17 @@ export const CALIBRATION = {
   maxMistakePenalty: 4,
   /** The overall is the weighted mean × (coverageFloor + (1 − coverageFloor) × min(1, coverage credit / coverageFull)). */
   coverageFloor: 0.35,
-  coverageFull: 0.7,
+  coverageFull: 0.6,
+  /**
+   * Vagueness = generic phrases / (generic phrases + vagueSpecificWeight × specifics); from vagueFrom it takes the overall
+   * down, by up to vagueMaxCut at vagueFrom + vagueSpan.
+   */
+  vagueSpecificWeight: 0.5,
+  vagueFrom: 0.3,
+  vagueSpan: 0.3,
+  vagueMaxCut: 0.6,
+  /** A term the bank knows with at least this IDF is a specific (a name, a mechanism), not an everyday word. */
+  specificIdf: 2.5,
   /** What the first, second and third error the answer makes (a mistake or a denied point, quoted) take off the overall. */
   overallErrorPenalty: [2.5, 2, 1.5] as readonly number[],
 };
@@ -67,6 +77,7 @@ const TRADEOFF_STEMS = stemSet(TRADEOFF_WORDS);
 const ORDERING_STEMS = new Set(ORDERING_WORDS);
 const CONNECTIVE_SET = new Set(CONNECTIVES);
 const EXAMPLE_RE = new RegExp(`\\b(?:${EXAMPLE_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'g');
+const GENERIC_RE = new RegExp(`\\b(?:${GENERIC_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, ' ')).join('|')})\\b`, 'g');
 const NON_ANSWER_RE = /^(?:(?:um|uh|er|hmm|so|well|sorry|honestly|i'm|im|i am|yeah|okay|ok)\s+)*(?:i\s+(?:really\s+)?(?:do not|don't|dont)\s+know|no idea|not sure|i have no idea|i can't remember|i cant remember|pass|i'm not sure|im not sure)\b/;
 
 export interface RubricEngineOptions {
@@ -340,11 +351,15 @@ export class RubricEngine implements AssessmentEngine {
     // of the points is not a strong one, so the mean of the four is weighed by how much of the rubric was covered.
     // A confidently wrong answer uses the right words: what it says that is wrong (a common mistake made, a key point
     // denied, each with its quote) costs the overall too, not only correctness.
+    const vague = vagueness(a, corpus);
     const errors = distinctErrors(commonMistakes);
     const errorPenalty = CALIBRATION.overallErrorPenalty.slice(0, errors).reduce((s, x) => s + x, 0);
     scores.overall = isNonAnswer
       ? 0
-      : score10(overallOf(scores) * (CALIBRATION.coverageFloor + (1 - CALIBRATION.coverageFloor) * Math.min(1, coverage / CALIBRATION.coverageFull)) - errorPenalty);
+      : score10(
+          overallOf(scores) * (CALIBRATION.coverageFloor + (1 - CALIBRATION.coverageFloor) * Math.min(1, coverage / CALIBRATION.coverageFull)) * (1 - vague.cut) -
+            errorPenalty,
+        );
 
     const keyTermsUsed = this.keyTermsUsed(model, a);
     const followUp = this.followUp(model, rubric, level, input.followUpsAsked ?? [], new Set(a.termCounts.keys()));
@@ -352,7 +367,7 @@ export class RubricEngine implements AssessmentEngine {
 
     const reasons = {
       relevance: relevanceReason(scores.relevance, target, otherSim, bestOtherQuestion, rubric, words),
-      depth: depthReason(rubric, coveredCount, el, d, words),
+      depth: depthReason(rubric, coveredCount, el, d, words, vague),
       clarity: clarityReason(a, d, el, fillerRatio, analytics, words),
       correctness: correctnessReason(rubric, coveredCount, commonMistakes, words),
     };
@@ -613,6 +628,34 @@ function warned(a: TextAnalysis, first: number, last: number, denial: boolean): 
   return false;
 }
 
+export interface Vagueness {
+  generic: number;
+  specifics: number;
+  /** The generic phrases, as said. */
+  phrases: string[];
+  /** 0–1: how much it takes off the overall. */
+  cut: number;
+}
+
+/**
+ * How much of the answer is general statement rather than specifics: generic phrases ("it depends", "best practices",
+ * "the right balance", "scalable and maintainable") against specific terms (words the bank knows and that are not
+ * everyday words, and numbers). "It depends on the requirements; follow best practices" says nothing to score.
+ */
+export function vagueness(a: TextAnalysis, corpus: Corpus): Vagueness {
+  const tt = tokenText(a.tokens);
+  const phrases = matchTokens(tt, GENERIC_RE).map((m) => m.text);
+  const specific = new Set<string>();
+  for (const t of a.terms) if (corpus.knows(t.term) && corpus.idf(t.term) >= CALIBRATION.specificIdf) specific.add(t.term);
+  let numbers = 0;
+  for (const t of a.tokens) if (/\d/.test(t.lower)) numbers++;
+  const specifics = specific.size + numbers;
+  const generic = phrases.length;
+  const share = generic === 0 ? 0 : generic / (generic + CALIBRATION.vagueSpecificWeight * specifics);
+  const cut = CALIBRATION.vagueMaxCut * clamp01((share - CALIBRATION.vagueFrom) / CALIBRATION.vagueSpan);
+  return { generic, specifics, phrases, cut };
+}
+
 /** Errors with their quotes, counted once where two findings quote the same words (a mistake that is also a denied point). */
 export function distinctErrors(mistakes: readonly { evidence: EvidenceSpan | null }[]): number {
   const spans: EvidenceSpan[] = [];
@@ -724,8 +767,12 @@ function relevanceReason(score: number, target: number, other: number, otherQues
   return `The answer uses this question's vocabulary (similarity ${target.toFixed(2)}, ${other > target ? `another question ${other.toFixed(2)}` : 'higher than any other bank question'})${ev ? `, e.g. ${shortQuote(ev.quote, 10)}` : ''}.`;
 }
 
-function depthReason(rubric: RubricPointJudgement[], covered: number, el: Elaboration, d: number, words: number): string {
+function depthReason(rubric: RubricPointJudgement[], covered: number, el: Elaboration, d: number, words: number, vague: Vagueness): string {
   if (words === 0) return 'No answer to judge.';
+  if (vague.cut > 0) {
+    const said = vague.phrases.slice(0, 3).map((p) => `“${p}”`).join(', ');
+    return `Mostly general statements (${said}; ${vague.generic} generic phrase${vague.generic === 1 ? '' : 's'} against ${vague.specifics} specific term${vague.specifics === 1 ? '' : 's'}), covering ${covered} of ${rubric.length} rubric points.`;
+  }
   const ev = rubric.find((r) => r.covered && r.evidence)?.evidence;
   const details = [`${el.numbers} number${el.numbers === 1 ? '' : 's'}`, `${el.tradeoffs} trade-off word${el.tradeoffs === 1 ? '' : 's'}`, `${el.examples} example${el.examples === 1 ? '' : 's'}`];
   const list = d < 0.35 ? ', but mostly as a list of terms, which earns little depth' : '';

@@ -172,6 +172,20 @@ export const TRADEOFF_WORDS: readonly string[] = [
   'alternatives', 'otherwise', 'benefit', 'benefits', 'advantage', 'disadvantage', 'cons', 'pros', 'sacrifice', 'balance', 'worst', 'edge',
 ];
 
+/**
+ * Phrases that say nothing specific: the answer that depends, follows best practices, finds the right balance and
+ * keeps things scalable and maintainable. Counted against the answer's specifics (vagueness, rubric-engine.ts).
+ */
+export const GENERIC_PHRASES: readonly string[] = [
+  'it depends', 'it really depends', 'depends on', 'depending on', 'best practice', 'best practices', 'industry standard', 'industry standards',
+  'pros and cons', 'the right balance', 'a good balance', 'find a balance', 'strike a balance', 'case by case', 'the needs of', 'the requirements',
+  'make sure', 'keep in mind', "it's important", 'it is important', 'is important', 'is key', 'fits best', 'what fits', 'whatever fits', 'robust',
+  'scalable', 'maintainable', 'flexible', 'flexibility', 'modern', 'well-known', 'off the shelf', 'all sorts of', 'various', 'a lot of ways',
+  'lots of', 'generally', 'in general', 'typically', 'at the end of the day', 'and so on', 'things like that', 'stuff like that', 'properly',
+  'carefully', 'the right one', 'the right approach', 'makes sense', 'a big topic', 'have their place', 'their place', 'each has', 'both have',
+  'smooth', 'healthy', 'keep improving', 'learn from it', 'stay calm', 'be careful',
+];
+
 /** Markers of a concrete example. */
 export const EXAMPLE_PHRASES: readonly string[] = ['for example', 'for instance', 'such as', 'e.g', 'eg', 'say we', 'imagine', 'in my last', 'at my previous', 'at my last', 'in one project', 'we had', 'in practice', 'in production'];
 
