@@ -23,7 +23,7 @@ describe('scoring evaluation harness', () => {
     const report = await runScoringEval({ makeEngine: () => new RubricEngine(), runs: 3 });
     console.log(formatEvalReport(report));
     expect(report.pairs).toBe(report.questions * 4);
-    expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.accuracy).toBeGreaterThanOrEqual(0.98);
     for (const v of Object.values(report.perVariant)) expect(v.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(report.stability).toBe(1);
     expect(report.means.strong.overall).toBeGreaterThan(report.means.stuffed.overall + 3);

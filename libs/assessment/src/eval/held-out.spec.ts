@@ -44,15 +44,27 @@ describe('held-out evaluation (answers written for the tests)', () => {
     }
   });
 
-  it('orders and bands the answers at least as well as it does today (the goals are 0.95 and 0.85)', async () => {
+  it('orders and bands the held-out answers at least as well as it does today (the goals are 0.95 and 0.85)', async () => {
     const report = await runHeldOutEval(new RubricEngine());
     console.log(formatHeldOutReport(report));
-    // Floors at the current figures, so a change that makes them worse fails; docs/benchmarks.md has the gap to the goals.
-    expect(report.pairwise.accuracy).toBeGreaterThanOrEqual(0.93);
+    // Floors a little under the current figures, so a change that makes them worse fails; docs/benchmarks.md has the
+    // figures and the gap to the goals (band accuracy, wrong answers and behavioural stories are still short of them).
+    expect(report.pairwise.accuracy).toBeGreaterThanOrEqual(0.96);
     expect(report.perPair['strong > partial'].accuracy).toBeGreaterThanOrEqual(0.95);
-    expect(report.bands.accuracy).toBeGreaterThanOrEqual(0.5);
+    expect(report.perPair['strong > wrong'].accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(report.bands.accuracy).toBeGreaterThanOrEqual(0.62);
     expect(report.perKind.strong.inBand / report.perKind.strong.answers).toBeGreaterThanOrEqual(0.8);
-    expect(report.perKind.vague.mean).toBeLessThan(4);
-    expect(report.behavioural.strongMean).toBeGreaterThan(6);
+    expect(report.perKind.vague.inBand / report.perKind.vague.answers).toBeGreaterThanOrEqual(0.85);
+    expect(report.perKind.vague.mean).toBeLessThan(2.6);
+    expect(report.perKind.wrong.mean).toBeLessThan(5.4);
+    expect(report.behavioural.strongMean).toBeGreaterThan(6.7);
+  }, 60_000);
+
+  it('orders and bands the development set as well as it does today', async () => {
+    const report = await runHeldOutEval(new RubricEngine(), labelledAnswers('dev'), undefined, 'dev');
+    expect(report.pairwise.accuracy).toBeGreaterThanOrEqual(0.96);
+    expect(report.bands.accuracy).toBeGreaterThanOrEqual(0.74);
+    expect(report.perKind.vague.mean).toBeLessThan(2);
+    expect(report.behavioural.strongMean).toBeGreaterThanOrEqual(8);
   }, 60_000);
 });

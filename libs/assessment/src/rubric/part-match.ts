@@ -242,7 +242,7 @@ function namesAProblem(part: PointPart): boolean {
 }
 
 /** A part counts as denied when its words are said under a denial at least this well… */
-export const DENIED_AT = 0.75;
+export const DENIED_AT = 0.7;
 /** …and said plainly at least this much less well. */
 export const DENIAL_MARGIN = 0.25;
 

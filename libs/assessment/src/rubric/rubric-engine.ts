@@ -621,7 +621,8 @@ function warned(a: TextAnalysis, first: number, last: number, denial: boolean): 
   // A denial is warned against before its denying word ("a common pitfall is not …"), not by the words it denies.
   const end = denial ? first - 1 : last;
   for (let i = Math.max(0, first - 30); i <= end; i++) {
-    if (i < first - 8 && sentence[i] !== sentence[first]) continue;
+    // Within its sentence; in speech without punctuation, within a few words before it.
+    if (sentence[i] !== sentence[first] && (denial || i < first - 8)) continue;
     const w = a.tokens[i].lower;
     if (WARNING_WORDS.has(w) && !(denial && NEGATORS.has(w))) return true;
   }
