@@ -32,10 +32,11 @@ export interface TurnEndDecision {
 /** A clearly finished answer (said so, or a finished sentence with several signs agreeing) is taken after this much silence. */
 export const DONE_WAIT_MS = 800;
 /**
- * A probably finished one (a finished sentence and one more sign) waits longer: people pause most of a second between
- * sentences of one answer, and being cut off costs a candidate more than a half-second wait.
+ * A probably finished one (a finished sentence and one more sign) waits longer: people pause up to about a second
+ * between sentences of one answer, and being cut off costs a candidate more than a moment's wait. Longer pauses after a
+ * finished sentence are mostly the speaker giving the turn away.
  */
-export const LIKELY_DONE_WAIT_MS = 1500;
+export const LIKELY_DONE_WAIT_MS = 1200;
 /** Asking for time stretches the patience this much, up to `ASKED_FOR_TIME_MAX_MS`. */
 const ASKED_FOR_TIME_FACTOR = 3;
 export const ASKED_FOR_TIME_MAX_MS = 30_000;
@@ -147,7 +148,8 @@ export function decideTurnEnd(input: TurnEndInput): TurnEndDecision {
   if (coverage && coverage.total > 0) {
     const share = coverage.covered / coverage.total;
     reasons.push(`${coverage.covered} of ${coverage.total} points covered`);
-    if (share >= 0.5 || coverage.covered >= 3) done++;
+    // Half the points, or several of them in an answer of some length: what was asked for has largely been said.
+    if (share >= 0.5 || coverage.covered >= 3 || (coverage.covered >= 2 && all.length >= 20)) done++;
     else if (share < 0.25 && all.length < 12) done--;
   }
   if (all.length < 8) {
