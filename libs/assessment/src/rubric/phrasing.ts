@@ -125,6 +125,8 @@ const BASE_VERBS = new Set([
   'calculate', 'communicate', 'describe', 'discuss', 'mention', 'decide', 'prioritize', 'revert', 'deploy', 'migrate', 'retry', 'encrypt',
   'sanitize', 'normalize', 'denormalize', 'replicate', 'paginate', 'debounce', 'throttle', 'isolate', 'separate', 'clarify', 'confirm',
   'correlate', 'diagnose', 'fix', 'verify', 'automate', 'refactor', 'extract', 'propose', 'avoid', 'take', 'make', 'give', 'name', 'state',
+  'optimize', 'optimise', 'reduce', 'escalate', 'delegate', 'rotate', 'invalidate', 'partition', 'prefetch', 'compress', 'minimize', 'maximize',
+  'introduce', 'adopt', 'establish', 'gather', 'coordinate', 'instrument', 'merge',
 ]);
 
 /** "Computes the breakeven", "Cuts over gradually", "Plans realistically": a third-person verb opening a rubric point. */
@@ -195,46 +197,124 @@ function isSenior(level: Level): boolean {
   return level === 'senior' || level === 'staff';
 }
 
+/** Where the *how* of a point begins: what a strong answer says about its subject, which a follow-up must not give away. */
+const HOW_CUT = /\s*(?:\(|:| — | – | - |,|;|\b(?:by|using|via|through|with|without|for|onto|to|into|on|is|are|such as|e\.g\.?|i\.e\.?|including|like|so that|so|to avoid|to prevent|instead of|rather than|before|after|when|while|which|that|because)\b)/i;
+
+/** The subject of a text, cut before its how, its examples and its trailing manner adverbs. */
+function subjectOf(text: string, plain = true): string {
+  const cut = text.search(HOW_CUT);
+  let head = (cut > 0 ? text.slice(0, cut) : cut === 0 ? '' : text).trim();
+  // A topic is named bare ("algorithms", not "at least two algorithms"); an action's object keeps its article.
+  if (plain) head = head.replace(/^(?:at least|at most|one or more|two or more|each|every|all|both|any|some|specific|clear|explicit|the|a|an)\s+(?:(?:one|two|three|four|several)\s+)?/i, '');
+  const words = head.split(' ').filter(Boolean);
+  while (words.length > 1 && /ly$/i.test(words[words.length - 1]) && !/^(?:only|early|family|supply|apply|reply|assembly|poly)$/i.test(words[words.length - 1])) words.pop();
+  return words.slice(0, 8).join(' ').replace(/[.;:,\s]+$/, '');
+}
+
+/** Lower-cases a first letter, but not of a name written with a capital and a hyphen or digit ("B-tree", "K8s"). */
+function lowerTopic(text: string): string {
+  return /^[A-Z](?:[-\d]|\w*[A-Z])/.test(text) ? text : lowerFirst(text);
+}
+
+/**
+ * What a rubric point is about, in the rubric's own words, without what a strong answer says about it: "Moderation:
+ * queue new comments for approval" → "moderation"; "Cache miss handling (cache-aside, circuit breakers)" → "cache miss
+ * handling"; "Send request to server asynchronously" → "sending request". A follow-up names this topic and asks; it
+ * never reads the point out (that would give the answer away).
+ */
+export function pointTopic(text: string): string {
+  const t = tidy(text);
+  // "On success, merge the server's response": the topic is in the main clause.
+  const clause = t.match(/^(?:on|when|if|after|before|during|once|for)\b[^,]{1,40},\s+(.+)$/i);
+  if (clause) return pointTopic(clause[1]);
+  const [first, ...rest] = t.split(' ');
+  const label = t.match(/^([^:]{2,40}):\s+(.+)$/);
+  const action = rest.length > 0 && (looksLikeVerb(first, rest[0]) || BASE_VERBS.has(first.toLowerCase()));
+  if (label && label[1].split(/\s+/).length <= 5 && !action) return lowerTopic(toSecondPerson(label[1].trim()));
+  if (action) {
+    const verb = baseVerb(first);
+    const after = rest.join(' ').replace(/^(?:that|how|why|what|whether)\s+/i, '');
+    if (TELLING_VERBS.has(verb)) {
+      const object = subjectOf(after);
+      if (object) return lowerTopic(toSecondPerson(object));
+    } else {
+      const object = subjectOf(after, false);
+      return object ? `${gerund(verb)} ${lowerTopic(toSecondPerson(object))}` : gerund(verb);
+    }
+  }
+  return lowerTopic(toSecondPerson(subjectOf(t) || t));
+}
+
+/** Deterministic variety: the same point asked about in another interview may be phrased another way. */
+function pick<T>(options: readonly T[], key: string): T {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) >>> 0;
+  return options[h % options.length];
+}
+
+/** Questions about an action ("adding an index", "handling tokens"): asked as a how, never as "how would you handle handling". */
+const ACTION_QUESTIONS = {
+  mid: [
+    (t: string) => `How would you go about ${t}? Concretely, what would you do and why?`,
+    (t: string) => `Walk me through ${t}. Concretely, what would it look like?`,
+  ],
+  senior: [
+    (t: string) => `How would you go about ${t}, and what trade-offs or failure modes would you watch for at scale?`,
+    (t: string) => `Walk me through ${t}: what trade-offs or failure modes would you watch for at scale?`,
+  ],
+};
+
+const TOPIC_QUESTIONS = {
+  mid: [
+    (t: string) => `How would you handle ${t} here? Concretely, what would you do and why?`,
+    (t: string) => `Let's talk about ${t}. Concretely, how would it work in your approach?`,
+    (t: string) => `What's your approach to ${t}? Concretely, what would you do?`,
+  ],
+  senior: [
+    (t: string) => `How would you handle ${t} here, and what trade-offs or failure modes would you watch for at scale?`,
+    (t: string) => `Let's talk about ${t}: how would you approach it, and what trade-offs or failure modes come with it?`,
+    (t: string) => `Where does ${t} come in for you, and what trade-offs or failure modes would you watch for at scale?`,
+  ],
+  behavioralMid: [
+    (t: string) => `Tell me more about ${t} in that story. What exactly did you do, and why?`,
+    (t: string) => `In that story, where did ${t} come in? What did you do yourself?`,
+  ],
+  behavioralSenior: [
+    (t: string) => `Tell me more about ${t} in that story. What did you weigh, and what would you do differently with a bigger team or scope?`,
+    (t: string) => `In that story, where did ${t} come in? What did you weigh, and what would you change now?`,
+  ],
+};
+
 /**
  * A follow-up question aimed at a missed rubric point, pitched to the level (senior: trade-offs, scale,
- * failure modes; mid: concrete how and why). Behavioral questions ask about what the candidate did.
+ * failure modes; mid: concrete how and why). Behavioral questions ask about what the candidate did. It names the
+ * point's topic in the rubric's words and asks; it never states what the point says (that is the answer sought), and
+ * its phrasing varies from point to point.
  */
 export function followUpForPoint(text: string, starPart: string | null, level: Level, behavioral = false): string {
   const s = pointShape(text, starPart);
   const senior = isSenior(level);
-  if (behavioral && s.shape !== 'star') {
-    const tail = senior ? 'What did you weigh, and what would you do differently with a bigger team or scope?' : 'What exactly did you do, and why?';
-    if (s.shape === 'verb') return `In that story, how did you ${s.verb} ${s.rest}? ${tail}`;
-    const topic = s.shape === 'label' ? `${lowerFirst(s.label)} (${lowerFirst(toSecondPerson(s.detail))})` : lowerFirst(s.phrase);
-    return `Tell me more about ${topic} in that story. ${tail}`;
-  }
-  switch (s.shape) {
-    case 'star':
-      return (STAR_QUESTIONS[s.part] ?? STAR_QUESTIONS['action'])[senior ? 'senior' : 'mid'];
-    case 'label': {
-      const label = lowerFirst(s.label);
-      const detail = lowerFirst(toSecondPerson(s.detail));
-      return senior
-        ? `What about ${label}? ${upperFirst(detail)} — what trade-offs or failure modes would you watch for at scale?`
-        : `What about ${label}? For instance, ${detail} — how would you handle that concretely?`;
-    }
-    case 'verb':
-      if (TELLING_VERBS.has(s.verb)) {
-        // "Names the failure modes" / "Explains the choice": ask for the thing itself.
-        return senior
-          ? `Can you walk me through ${s.rest}, including the trade-offs and failure modes at scale?`
-          : `Can you walk me through ${s.rest}? Concretely, with an example if you can.`;
-      }
-      return senior
-        ? `How would you ${s.verb} ${s.rest}, and what trade-offs or failure modes would you watch for at scale?`
-        : `How would you ${s.verb} ${s.rest}? Concretely, what would you do and why?`;
-    case 'noun': {
-      const phrase = lowerFirst(s.phrase);
-      return senior
-        ? `Where does ${phrase} fit in your approach, and what trade-offs or failure modes does it bring at scale?`
-        : `What about ${phrase}? Concretely, how would you apply it here, and why?`;
-    }
-  }
+  if (s.shape === 'star') return (STAR_QUESTIONS[s.part] ?? STAR_QUESTIONS['action'])[senior ? 'senior' : 'mid'];
+  const topic = pointTopic(text);
+  const action = /^[a-z]+ing\b/.test(topic) && !/^(?:thing|string|ring|king|spring|ceiling|pricing|caching|logging|routing|testing|monitoring|scaling|hashing|sharding|indexing|versioning|rate limiting|error handling)\b/.test(topic);
+  const templates = behavioral
+    ? senior ? TOPIC_QUESTIONS.behavioralSenior : TOPIC_QUESTIONS.behavioralMid
+    : action
+      ? senior ? ACTION_QUESTIONS.senior : ACTION_QUESTIONS.mid
+      : senior ? TOPIC_QUESTIONS.senior : TOPIC_QUESTIONS.mid;
+  return pick(templates, text)(topic);
+}
+
+/** A follow-up about a point the answer made in part: it acknowledges what was said and asks for more on the topic, without naming what is missing. */
+export function followUpForPartOfPoint(said: string, text: string, level: Level, behavioral = false): string {
+  const topic = pointTopic(text);
+  const senior = isSenior(level);
+  const ask = behavioral
+    ? pick([`What else did you do about ${topic} in that story?`, `Was there more to ${topic} in that story?`], text)
+    : senior
+      ? pick([`What else matters for ${topic} here, and what trade-offs come with it?`, `Is there more to ${topic} — what would you watch for at scale?`], text)
+      : pick([`What else would you do about ${topic}?`, `Is there more to ${topic} here? Concretely, what else would you do?`], text);
+  return `You mentioned ${said}. ${ask}`;
 }
 
 /** A rubric point as a phrase for feedback: "security — sensitive operations must stay server-side". */

@@ -24,7 +24,7 @@ import { Corpus } from './corpus';
 import { bestWindow, evidenceSpan, functionWordRatio, proseFromRatio } from './coverage';
 import { deniedPart, matchParts, sentenceOf, matchPointParts, partsEvidence, type PartMatch, type PointPartsMatch } from './part-match';
 import { polarity } from './negation';
-import { completionSentence, followUpForPoint, gapSentence, joinList, partialGapSentence, partPhrase, shortQuote, startHint, strengthSentence, tidy } from './phrasing';
+import { completionSentence, followUpForPartOfPoint, followUpForPoint, gapSentence, joinList, partialGapSentence, partPhrase, shortQuote, startHint, strengthSentence, tidy } from './phrasing';
 import { buildQuestionModel, type MistakeModel, type PointModel, type QuestionModel } from './question-model';
 import { analyzeStar, starCount } from './star';
 import { resolveSoundAlikes } from './sound-alike';
@@ -526,8 +526,8 @@ export class RubricEngine implements AssessmentEngine {
       // transcript, which may be misheard), and ask about the part that was not.
       const { said, missing } = partsOf(r);
       const partly = said.length > 0 && missing.length > 0 && !p.starPart;
-      const question = followUpForPoint(partly ? joinList(missing) : p.text, p.starPart, level, model.behavioral);
-      const text = partly ? `You mentioned ${joinList(said.map(partPhrase))}. ${question}` : question;
+      const question = followUpForPoint(p.text, p.starPart, level, model.behavioral);
+      const text = partly ? followUpForPartOfPoint(joinList(said.map(partPhrase)), p.text, level, model.behavioral) : question;
       if (!askedSet.has(normalizeQuestion(text)) && !askedSet.has(normalizeQuestion(question))) return { text, source: 'generated', targetPointId: p.id };
     }
     return null;
