@@ -9,9 +9,11 @@ import { QueueModule, RedisModule } from '@mockroom/server-queue';
 import { AuthModule } from './auth/auth.module';
 import { QuestionBankModule } from './question-bank/question-bank.module';
 import { InterviewsModule } from './interviews/interviews.module';
+import { LiveKitRoomsModule } from './livekit/livekit-rooms.module';
 import { ProgressModule } from './progress/progress.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { SystemController } from './system/system.controller';
 
 @Module({})
@@ -27,6 +29,8 @@ export class AppModule {
       AuthModule,
       QuestionBankModule,
       InterviewsModule,
+      SessionsModule,
+      LiveKitRoomsModule,
       ReviewsModule,
       ReportsModule,
       ProgressModule,
