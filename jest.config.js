@@ -7,6 +7,7 @@ module.exports = {
     '<rootDir>/libs/speech',
     '<rootDir>/libs/server/database',
     '<rootDir>/libs/server/queue',
+    '<rootDir>/libs/server/realtime',
     '<rootDir>/libs/server/jobs',
     '<rootDir>/libs/server/media',
     '<rootDir>/libs/server/agent',

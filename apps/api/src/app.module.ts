@@ -6,6 +6,7 @@ import { MediaModule } from '@mockroom/server-media';
 import { JobsModule } from '@mockroom/server-jobs';
 import { LiveKitModule } from '@mockroom/server-livekit';
 import { QueueModule, RedisModule } from '@mockroom/server-queue';
+import { RealtimeModule } from '@mockroom/server-realtime';
 import { AuthModule } from './auth/auth.module';
 import { QuestionBankModule } from './question-bank/question-bank.module';
 import { InterviewsModule } from './interviews/interviews.module';
@@ -24,6 +25,7 @@ export class AppModule {
       DatabaseModule.forRoot(),
       RedisModule,
       QueueModule,
+      RealtimeModule,
       MediaModule,
       LiveKitModule,
       AuthModule,

@@ -3,6 +3,7 @@ import { JOB_QUEUE, JobName } from '@mockroom/contracts';
 import { ConfigModule } from '@mockroom/server-config';
 import { AuthSessionRepository, DatabaseModule, UserRepository } from '@mockroom/server-database';
 import { JobQueueService, QueueModule, RedisModule } from '@mockroom/server-queue';
+import { RealtimeModule } from '@mockroom/server-realtime';
 import { createTestDatabase, testConfig, TestDatabase } from '@mockroom/server-testing';
 import { QueueEvents } from 'bullmq';
 import { JobsModule } from './jobs.module';
@@ -18,7 +19,7 @@ describe('jobs through real BullMQ, Redis and Postgres', () => {
   it('purges expired sign-in sessions and keeps live ones', async () => {
     const config = testConfig(db.url);
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.withConfig(config), DatabaseModule.forRoot(), RedisModule, QueueModule, JobsModule],
+      imports: [ConfigModule.withConfig(config), DatabaseModule.forRoot(), RedisModule, QueueModule, RealtimeModule, JobsModule],
     }).compile();
     const app = moduleRef.createNestApplication();
     const users = app.get(UserRepository);

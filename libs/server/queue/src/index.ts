@@ -1,7 +1,5 @@
 export * from './job-queue.service';
 export * from './job-worker.service';
-export * from './live-audio.channel';
-export * from './live-emitter.service';
 export * from './on-job.decorator';
 export * from './queue-settings';
 export * from './queue.module';

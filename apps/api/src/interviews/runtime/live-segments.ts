@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import type { LiveAudioChannel } from '@mockroom/server-queue';
+import type { LiveAudioChannel } from '@mockroom/server-realtime';
 import type { AudioStream } from './audio-stream';
 
 /** A segment still being spoken whose audio goes to the worker as it comes. */

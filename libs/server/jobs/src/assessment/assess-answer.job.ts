@@ -4,7 +4,8 @@ import type { TimedSegment } from '@mockroom/assessment';
 import { JobName, JobPayloads, JobResults, TYPED_ANSWER_ENGINE } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { InterviewRepository } from '@mockroom/server-database';
-import { LiveEmitter, OnJob } from '@mockroom/server-queue';
+import { OnJob } from '@mockroom/server-queue';
+import { LiveEmitter } from '@mockroom/server-realtime';
 import { Engines } from '../engines.providers';
 import { assessedSegments, interviewOverall, toAnswerResult } from '../interviews/interview-presenters';
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { JobName, JobPayloads, JobResults } from '@mockroom/contracts';
 import { InterviewRepository } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
-import { JobQueueService, jobId, LiveEmitter, OnJob } from '@mockroom/server-queue';
+import { JobQueueService, jobId, OnJob } from '@mockroom/server-queue';
+import { LiveEmitter } from '@mockroom/server-realtime';
 import { Engines } from '../engines.providers';
 
 export const promptAudioUrl = (interviewId: string, seq: number) => `/api/interviews/${interviewId}/prompts/${seq}/audio`;

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
 import { JobName, JobPayloads, JobProgress, LiveTranscriptSegment, TranscriptSegment } from '@mockroom/contracts';
 import { InterviewRepository, TranscriptSegmentEntity } from '@mockroom/server-database';
-import { LiveAudioChannel, LiveEmitter, OnJob } from '@mockroom/server-queue';
+import { OnJob } from '@mockroom/server-queue';
+import { LiveAudioChannel, LiveEmitter } from '@mockroom/server-realtime';
 import { concatPcm, type SttResult } from '@mockroom/speech';
 import { Engines } from '../engines.providers';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { interviewerRoom, interviewRoom, LIVE_NAMESPACE, ServerToClientEvents } from '@mockroom/contracts';
 import { Emitter } from '@socket.io/redis-emitter';
 import type IORedis from 'ioredis';
-import { REDIS } from './redis.module';
+import { REDIS } from '@mockroom/server-queue';
 
 type EventName = keyof ServerToClientEvents;
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import type IORedis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { REDIS } from './redis.module';
+import { REDIS } from '@mockroom/server-queue';
 
 const AUDIO = 0x01;
 const END = 0x02;

@@ -1,0 +1,3 @@
+export * from './live-audio.channel';
+export * from './live-emitter.service';
+export * from './realtime.module';
