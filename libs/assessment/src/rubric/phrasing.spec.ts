@@ -24,7 +24,6 @@ describe('followUpForPoint', () => {
     const leaks: { point: string; text: string }[] = [];
     for (const q of questions) {
       for (const p of q.rubric) {
-        if (p.starPart) continue;
         const text = followUpForPoint(p.text, null, 'mid', q.category === 'behavioral');
         const lower = text.toLowerCase();
         const label = p.text.match(/^([^:]{2,40}):\s+(.+)$/);
@@ -51,7 +50,7 @@ describe('followUpForPoint', () => {
   });
 
   it('varies its phrasing from point to point', () => {
-    const openings = new Set(questions.flatMap((q) => q.rubric.filter((p) => !p.starPart).map((p) => followUpForPoint(p.text, null, 'mid').split(' ').slice(0, 3).join(' '))));
+    const openings = new Set(questions.flatMap((q) => q.rubric.map((p) => followUpForPoint(p.text, null, 'mid').split(' ').slice(0, 3).join(' '))));
     expect(openings.size).toBeGreaterThanOrEqual(4);
   });
 
