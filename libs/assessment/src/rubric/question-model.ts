@@ -235,6 +235,6 @@ export function buildQuestionModel(question: Question, corpus: Corpus): Question
   for (const t of questionTerms) vocabulary.add(t.term);
   for (const p of points) for (const t of p.terms) vocabulary.add(t.term);
   for (const k of keyTerms) for (const alt of k.alternatives) for (const t of alt) vocabulary.add(t);
-  const sounds = buildSoundIndex([question.text, ...question.rubric.map((p) => p.text), ...question.keyTerms], vocabulary, corpus);
+  const sounds = buildSoundIndex([question.text, ...question.rubric.map((p) => p.text), ...question.keyTerms], vocabulary, corpus, question.keyTerms);
   return { question, points, mistakes, keyTerms, seeds, questionTerms, vocabulary, sounds, behavioral };
 }

@@ -51,6 +51,15 @@ describe('sound-alikes of technical terms', () => {
     expect(scored.rubric.filter((r) => r.covered)).toEqual([]);
   });
 
+  it('listens for short words only when a key term names them: "rain" is no misheard "run"', () => {
+    // A story about a hike, as the recogniser heard it, to a question about synchronous and asynchronous code.
+    const hike =
+      'we got lost twice because the trail markers have been washed away by the rain and we reached a small village ' +
+      'and slept in a barn it taught me to pack lighter and carry a paper map';
+    const a = assess('synchronous-vs-asynchronous-programming', hike);
+    expect(a.rubric.filter((r) => r.covered)).toEqual([]);
+  });
+
   it('does not make a vague or off-topic answer better by sounding like the key terms', () => {
     const vague = 'I would just make sure it is fast and works well, maybe with some kind of radius thing, and test it properly.';
     const scored = assess('distributed-rate-limiter', vague);

@@ -20,6 +20,11 @@ const MIN_IDF = 1.5;
  * a geography example, never "write" or "set".
  */
 const RARE_IDF = 3.4;
+/**
+ * A word this short is listened for only when a key term spells it ("SQL", "JWT"): short everyday words of a rubric
+ * ("run", "set", "use") sound like too many others ("rain", "sat", "ooze").
+ */
+const SHORT_WORD = 3;
 /** Words a sound-alike may be made of: one word for one, two for one ("jay son"). */
 const MAX_WORDS = 2;
 
@@ -35,14 +40,19 @@ function codes(word: string): string[] {
   return primary === secondary ? [primary] : [primary, secondary];
 }
 
-/** The sounds of a question's specific terms, from the words the question, its rubric and its key terms spell them with. */
-export function buildSoundIndex(texts: readonly string[], vocabulary: ReadonlySet<string>, corpus: Corpus): SoundIndex {
+/**
+ * The sounds of a question's specific terms, from the words the question, its rubric and its key terms spell them with
+ * (`keyTerms` also says which short words are names worth listening for).
+ */
+export function buildSoundIndex(texts: readonly string[], vocabulary: ReadonlySet<string>, corpus: Corpus, keyTerms: readonly string[] = []): SoundIndex {
   const byCode = new Map<string, string | null>();
   const lengthOf = new Map<string, number>();
+  const named = new Set(keyTerms.flatMap((k) => tokenize(k).map((t) => t.lower)));
   for (const text of texts) {
     for (const token of tokenize(text)) {
       const term = termOf(token.lower);
       if (!term || !vocabulary.has(term) || token.lower.length < 3 || corpus.idf(term) < MIN_IDF) continue;
+      if (token.lower.length <= SHORT_WORD && !named.has(token.lower)) continue;
       if (!/^[a-z]+$/.test(token.lower)) continue;
       for (const code of codes(token.lower)) {
         if (code.length < MIN_CODE_LENGTH) continue;
