@@ -148,8 +148,7 @@ export function decideTurnEnd(input: TurnEndInput): TurnEndDecision {
   if (coverage && coverage.total > 0) {
     const share = coverage.covered / coverage.total;
     reasons.push(`${coverage.covered} of ${coverage.total} points covered`);
-    // Half the points, or several of them in an answer of some length: what was asked for has largely been said.
-    if (share >= 0.5 || coverage.covered >= 3 || (coverage.covered >= 2 && all.length >= 20)) done++;
+    if (share >= 0.5 || coverage.covered >= 3) done++;
     else if (share < 0.25 && all.length < 12) done--;
   }
   if (all.length < 8) {
