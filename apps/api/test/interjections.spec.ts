@@ -1,5 +1,5 @@
 import type { InterviewSnapshot, Prompt, Review, SocketError, TurnState } from '@mockroom/contracts';
-import { concatPcm, LiveClient, silence, speakSentences } from '@mockroom/server-testing';
+import { concatPcm, LiveClient, silence, speak } from '@mockroom/server-testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,22 +59,22 @@ describe('interjections: the interviewer cuts in', () => {
   it('stops an answer that runs past its time at a pause, says why, and moves on', async () => {
     const { live, browser, id, first } = await listening(['optimistic-vs-pessimistic-locking', 'rest-vs-graphql'], 1);
     // About forty seconds of a thorough answer, sentence after sentence: past the 30 s this question has here.
-    const answer = speakSentences(
+    // Spoken on without a pause long enough to end the answer (flite runs sentences together), until its end.
+    const answer = speak(
       'Optimistic locking assumes conflicts are rare. Each row carries a version column, and an update only succeeds when the version is still the one I read. ' +
         'If another transaction changed the row first, the update touches no rows, and the application retries with fresh data. ' +
         'Pessimistic locking takes the lock up front with select for update, so other writers wait until my transaction commits. ' +
         'I would choose pessimistic locking when contention is high, for example a few hot inventory rows during a sale. ' +
         'Its failure modes are deadlocks and long waits, so I set a lock timeout and always lock rows in the same order. ' +
         'Optimistic locking fails differently: under heavy contention most retries lose, and the retry logic needs a limit and some backoff.',
-      // A fluent speaker: short breaths between sentences, none of them a pause that ends the answer.
-      400,
     );
     expect(answer.length / 16).toBeGreaterThan(33_000);
     // Sent a little faster than real time (a candidate may record no faster than 1.25 times the clock).
     const sent = await live.streamPcm(concatPcm(silence(300), answer, silence(3000)), { speed: 1.2 });
     const next = (await live.waitFor('prompt', (p) => (p as Prompt).seq > first.seq && (p as Prompt).kind !== 'interjection', 60_000)) as Prompt;
     const ending = await endingOf(id, first.seq);
-    expect(ending?.by).toBe('interjection');
+    const heard = (await db.query(`SELECT string_agg(text, ' / ' ORDER BY seq) AS text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows[0].text as string;
+    if (ending?.by !== 'interjection') throw new Error(`the answer ended ${JSON.stringify(ending)}; heard: ${heard}`);
     // The next prompt (a follow-up or the next question) opens with a word about the time.
     expect(next.lead).toBe('Let me stop you there, in the interest of time.');
     expect(['follow-up', 'question']).toContain(next.kind);
@@ -90,13 +90,16 @@ describe('interjections: the interviewer cuts in', () => {
 
   it('brings an answer that has left the question back to it once, and keeps listening', async () => {
     const { live, id, first } = await listening(['synchronous-vs-asynchronous-programming', 'rest-vs-graphql']);
-    const story = speakSentences(
+    // Told without a pause long enough for the interviewer to cut in before its end (flite runs sentences together).
+    const story = speak(
       'Last summer I went hiking in the mountains with two friends from university. We started early in the morning and carried far too much food. ' +
         'We got lost twice because the trail markers had been washed away by the rain. In the evening we reached a small village, ate soup in a family ' +
         'restaurant and slept in a barn. It taught me to pack lighter and to carry a paper map.',
     );
     let seq = await live.streamPcm(concatPcm(silence(300), story, silence(2500)), { speed: 2 });
-    const redirect = (await live.waitFor('prompt', (p) => (p as Prompt).kind === 'interjection', 60_000)) as Prompt;
+    const redirect = (await live.waitFor('prompt', (p) => (p as Prompt).kind !== 'question' || (p as Prompt).seq > first.seq, 60_000)) as Prompt;
+    const heard = (await db.query(`SELECT string_agg(text, ' / ' ORDER BY seq) AS text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows[0].text as string;
+    if (redirect.kind !== 'interjection') throw new Error(`the answer ended ${JSON.stringify(await endingOf(id, first.seq))}; heard: ${heard}`);
     expect(redirect.text).toBe(
       "Let me stop you there — I'd like to bring us back to the question. Can you explain the difference between synchronous and asynchronous programming?",
     );
@@ -104,7 +107,7 @@ describe('interjections: the interviewer cuts in', () => {
     expect(live.all('prompt').filter((p) => (p as Prompt).kind === 'question' && (p as Prompt).seq > first.seq)).toHaveLength(0);
     seq = await live.streamPcm(
       concatPcm(
-        speakSentences('Synchronous code blocks until each call returns. Asynchronous code starts the input and output and carries on, so one thread can serve many requests.'),
+        speak('Synchronous code blocks until each call returns. Asynchronous code starts the input and output and carries on, so one thread can serve many requests.'),
         silence(600),
       ),
       { speed: 2, fromSeq: seq },

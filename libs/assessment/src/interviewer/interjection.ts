@@ -39,7 +39,7 @@ export function answerBudgetMs(category: Category, kind: 'answer' | 'follow-up',
  * the question's terms said, and the words far from the question's. A transcript the recogniser garbled keeps some of
  * the question's terms (they are its hints), so a misheard answer on topic is not taken for one off it.
  */
-export const OFF_TOPIC_MIN_WORDS = 60;
+export const OFF_TOPIC_MIN_WORDS = 40;
 export const OFF_TOPIC_MAX_RELEVANCE = 1.5;
 
 /** What the answer so far looks like, at a pause. */
