@@ -23,7 +23,7 @@ function fakeDeps() {
       addPrompt: async () => undefined,
       createAnswer: async () => ({ id: `answer-${seq}` }),
       closeAnswer: async () => undefined,
-      saveTurn: async () => undefined,
+      saveTurn: async () => true,
       ensureRecording: async () => ({ id: 'rec' }),
       listRecordings: async () => [],
       findRecording: async () => null,
@@ -43,6 +43,7 @@ function fakeDeps() {
     emit: (event: string) => emitted.push(event),
     emitToInterviewer: (event: string) => emitted.push(`interviewer:${event}`),
     onFinished: async () => undefined,
+    lease: { token: 1, lost: () => undefined },
   } as unknown as HumanRuntimeDeps;
   return { deps, transcriptions, emitted };
 }

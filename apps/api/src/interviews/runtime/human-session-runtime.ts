@@ -24,7 +24,7 @@ import type { WriteStream } from 'node:fs';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
 import { type FrameResult, participantBudget, type ParticipantBudget, RecordingQuota, StreamAdmission } from './audio-limits';
-import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, segmentEndContour, SessionCommandError } from './runtime-support';
+import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, saveTurnFenced, segmentEndContour, SessionCommandError } from './runtime-support';
 
 export { SessionCommandError } from './runtime-support';
 import type { RuntimeDeps } from './interview-runtime';
@@ -177,7 +177,7 @@ export class HumanSessionRuntime implements StreamSink {
       if (!this.entity.candidateId) throw new SessionCommandError('no-candidate', 'Nobody has accepted the invitation yet: send the link to your candidate first.');
       const startedAt = new Date();
       const turn: TurnState = { ...this.turn, phase: 'waiting' };
-      if (!(await this.deps.interviews.start(this.id, startedAt, turn))) return this.turn;
+      if (!(await this.deps.interviews.start(this.id, startedAt, turn, this.deps.lease.token))) return this.turn;
       this.entity = { ...this.entity, status: 'live', startedAt };
       this.startedAtEpoch = startedAt.getTime();
       this.setTurn({ phase: 'waiting' });
@@ -215,7 +215,7 @@ export class HumanSessionRuntime implements StreamSink {
     this.answer = { id: row.id, questionIndex: index };
     if (kind === 'question' && index !== this.turn.questionIndex) this.setTurn({ followUpsAsked: 0 });
     this.setTurn({ phase: 'listening', questionIndex: index, answerId: row.id, currentPromptSeq: seq, answerStartedAtMs: atMs });
-    await this.deps.interviews.saveTurn(this.id, this.turn);
+    await saveTurnFenced(this.deps, this.id, this.turn);
     const prompt: Prompt = { seq, kind, questionId: question.id, questionIndex: index, text, atMs, audioUrl: null, audioDurationMs: null };
     this.deps.emit('prompt', prompt);
     if (!this.auto.has(index)) await this.judge(index);
@@ -321,7 +321,7 @@ export class HumanSessionRuntime implements StreamSink {
       this.ended = true;
       this.setTurn({ phase: 'done', answerId: null });
       const status = this.entity.status === 'live' ? 'completed' : 'abandoned';
-      await this.deps.interviews.finish(this.id, status, new Date(), this.turn);
+      await this.deps.interviews.finish(this.id, status, new Date(), this.turn, this.deps.lease.token);
       this.entity = { ...this.entity, status };
       await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
       await this.deps.queue

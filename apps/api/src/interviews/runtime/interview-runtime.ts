@@ -42,7 +42,7 @@ import type { WriteStream } from 'node:fs';
 import { type FrameResult, participantBudget, type ParticipantBudget, RecordingQuota, StreamAdmission } from './audio-limits';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
-import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, segmentEndContour, SessionCommandError } from './runtime-support';
+import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, type RuntimeLease, saveTurnFenced, segmentEndContour, SessionCommandError } from './runtime-support';
 
 type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
 
@@ -64,6 +64,8 @@ export interface RuntimeDeps {
   onFinished: (interviewId: string) => Promise<void>;
   /** The interviewer's answer to a clarifying question (the LLM when configured, else drawn from the question). */
   clarify: (question: Question, utterance: string, level: Level) => Promise<string>;
+  /** This process's lease on the interview: its token fences every write of the turn. */
+  lease: RuntimeLease;
 }
 
 /** Short answers that are really requests ("could you repeat that?") are at most this long. */
@@ -260,7 +262,7 @@ export class InterviewRuntime implements StreamSink {
   }
 
   private async saveTurn(): Promise<void> {
-    await this.deps.interviews.saveTurn(this.id, this.turn);
+    await saveTurnFenced(this.deps, this.id, this.turn);
   }
 
   // ---- commands from the candidate ----
@@ -270,7 +272,7 @@ export class InterviewRuntime implements StreamSink {
       if (this.entity.status !== 'created') return this.turn;
       const startedAt = new Date();
       const turn: TurnState = { ...this.turn, phase: 'prompting' };
-      if (!(await this.deps.interviews.start(this.id, startedAt, turn))) return this.turn;
+      if (!(await this.deps.interviews.start(this.id, startedAt, turn, this.deps.lease.token))) return this.turn;
       this.entity = { ...this.entity, status: 'live', startedAt };
       this.startedAtEpoch = startedAt.getTime();
       // A greeting and the plan, then the first question.
@@ -908,7 +910,7 @@ export class InterviewRuntime implements StreamSink {
   private async finish(): Promise<void> {
     this.ended = true;
     this.setTurn({ phase: 'done', answerId: null });
-    await this.deps.interviews.finish(this.id, 'completed', new Date(), this.turn);
+    await this.deps.interviews.finish(this.id, 'completed', new Date(), this.turn, this.deps.lease.token);
     await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
     this.entity = { ...this.entity, status: 'completed' };
     // The review's audio is made ahead of its first opening; the closing line's voice queues its own mix when ready.

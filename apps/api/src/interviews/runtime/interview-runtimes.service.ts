@@ -6,8 +6,10 @@ import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { InterviewerFeedbackRepository, InterviewRepository, TranscriptCorrectionRepository } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
 import { assessmentOptions } from '@mockroom/server-jobs';
-import { JobQueueService } from '@mockroom/server-queue';
-import { LiveAudioChannel } from '@mockroom/server-realtime';
+import { JobQueueService, REDIS } from '@mockroom/server-queue';
+import { InterviewLeases, LiveAudioChannel } from '@mockroom/server-realtime';
+import type IORedis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import type { Namespace } from 'socket.io';
 import { InterviewsService } from '../interviews.service';
 import type { RuntimeDeps as InterviewRuntimeDeps } from './interview-runtime';
@@ -24,6 +26,20 @@ const CANDIDATE_VOCABULARY_MAX = 30;
 
 /** A runtime without sockets for this long is unloaded; its state is in the database. */
 const IDLE_UNLOAD_MS = 5 * 60 * 1000;
+/** How long an interview's lease lives unrenewed: about how long the interview waits for a new owner after its owner died. */
+export const LEASE_TTL_MS = 5000;
+const RENEW_EVERY_MS = Math.round(LEASE_TTL_MS / 3);
+
+/** The interview is run by another API process (its lease is theirs): this one relays its sockets there. */
+export class OwnedElsewhere extends Error {
+  constructor(
+    readonly interviewId: string,
+    readonly owner: string,
+  ) {
+    super(`interview ${interviewId} is run by process ${owner}`);
+    this.name = 'OwnedElsewhere';
+  }
+}
 
 /** The live interviews this API process is running, created on first join and unloaded when idle or over. */
 @Injectable()
@@ -36,6 +52,12 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
   /** Set when the process begins to stop: work still finishing may no longer reach Redis or the sockets. */
   private stopping = false;
   private readonly quickAssessment: AssessmentEngine = createAssessmentEngine({ engine: 'rubric' });
+  /** This process, as the leases name it. */
+  readonly processId = randomUUID();
+  readonly leases: InterviewLeases;
+  /** The leases of the runtimes this process runs, with their current fencing tokens. */
+  private readonly held = new Map<string, { token: number; lost: () => void }>();
+  private renewing: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -47,17 +69,26 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
     private readonly service: InterviewsService,
     private readonly feedback: InterviewerFeedbackRepository,
     private readonly corrections: TranscriptCorrectionRepository,
-  ) {}
+    @Inject(REDIS) redis: IORedis,
+  ) {
+    this.leases = new InterviewLeases(redis, config.redis.prefix, this.processId, LEASE_TTL_MS);
+    this.renewing = setInterval(() => void this.renewLeases(), RENEW_EVERY_MS);
+    this.renewing.unref();
+  }
 
   attach(namespace: Namespace): void {
     this.namespace = namespace;
   }
 
-  /** The runtime of a live (or about to start) interview. */
+  /**
+   * The runtime of a live (or about to start) interview, run by this process once it holds the interview's lease; when
+   * another process holds it, `OwnedElsewhere` says which.
+   */
   get(id: string): Promise<LiveRuntime> {
     let runtime = this.runtimes.get(id);
     if (!runtime) {
-      runtime = this.service.reload(id).then(async (entity): Promise<LiveRuntime> => {
+      runtime = this.takeLease(id).then(async (lease): Promise<LiveRuntime> => {
+        const entity = await this.service.reload(id);
         // The words this candidate taught the recogniser by correcting earlier transcripts.
         const vocabulary = entity.candidateId ? await this.corrections.vocabulary(entity.candidateId, CANDIDATE_VOCABULARY_MAX) : [];
         const common = {
@@ -71,6 +102,7 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
           quickAssessment: this.quickAssessment,
           emit: ((event, ...args) => this.emit(id, event, ...args)) as InterviewRuntimeDeps['emit'],
           onFinished: (interviewId: string) => this.finished(interviewId),
+          lease,
         };
         if (entity.interviewerKind === 'human') {
           return HumanSessionRuntime.load(
@@ -80,10 +112,58 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
         }
         return InterviewRuntime.load({ ...common, clarify: (question, utterance, level) => this.clarify(question, utterance, level) }, entity);
       });
-      runtime.catch(() => this.runtimes.delete(id));
+      runtime.catch(() => {
+        this.runtimes.delete(id);
+        const lease = this.held.get(id);
+        this.held.delete(id);
+        if (lease) void this.leases.release(id, lease.token).catch(() => undefined);
+      });
       this.runtimes.set(id, runtime);
     }
     return runtime;
+  }
+
+  /** Takes the interview's lease for this process, fenced above every token its writes have carried so far. */
+  private async takeLease(id: string): Promise<{ readonly token: number; lost: () => void }> {
+    const floor = await this.interviews.leaseToken(id);
+    const lease = await this.leases.acquire(id, floor);
+    if (!lease.mine) throw new OwnedElsewhere(id, lease.owner);
+    const handle = { token: lease.token, lost: () => this.leaseLost(id, handle) };
+    this.held.set(id, handle);
+    return handle;
+  }
+
+  /**
+   * Keeps this process's leases alive. One that has lapsed (Redis lost it, or a pause outlived it) is taken again when
+   * it is still free, with a new token; one another process holds now is given up.
+   */
+  private async renewLeases(): Promise<void> {
+    for (const [id, lease] of [...this.held]) {
+      try {
+        if (await this.leases.renew(id, lease.token)) continue;
+        const again = await this.leases.acquire(id, lease.token);
+        if (again.mine) lease.token = again.token;
+        else lease.lost();
+      } catch (error) {
+        // Redis unreachable: nobody else can take the lease either; try again at the next round.
+        this.logger.warn(`renewing the lease of ${id}: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /**
+   * Another process owns the interview now: this runtime stops without writing anything more, and this process's
+   * sockets of the interview are disconnected, so they join again (and resend what the new owner has not heard).
+   */
+  private leaseLost(id: string, lease: { token: number }): void {
+    if (this.held.get(id) !== lease) return;
+    this.logger.warn(`interview ${id}: another process owns it now; handing it over`);
+    this.held.delete(id);
+    const runtime = this.runtimes.get(id);
+    this.runtimes.delete(id);
+    this.loaded.delete(id);
+    void runtime?.then((r) => r.dispose()).catch(() => undefined);
+    this.namespace?.in(interviewRoom(id)).local.disconnectSockets();
   }
 
   /** Already loaded in this process (the audio hot path must not load anything). */
@@ -93,11 +173,22 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
 
   private readonly loaded = new Map<string, LiveRuntime>();
 
+  /** A socket joined the interview: its runtime is loaded (and kept while sockets stay). */
   async joined(id: string): Promise<LiveRuntime> {
+    // Counted first, so an idle unload cannot take the runtime away while it loads.
     this.sockets.set(id, (this.sockets.get(id) ?? 0) + 1);
     clearTimeout(this.idleTimers.get(id));
     this.idleTimers.delete(id);
-    const runtime = await this.get(id);
+    let runtime: LiveRuntime;
+    try {
+      runtime = await this.get(id);
+    } catch (error) {
+      // Not joined after all (another process runs it, or it could not load).
+      const count = (this.sockets.get(id) ?? 1) - 1;
+      if (count > 0) this.sockets.set(id, count);
+      else this.sockets.delete(id);
+      throw error;
+    }
     this.loaded.set(id, runtime);
     return runtime;
   }
@@ -155,10 +246,14 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
     this.loaded.delete(id);
     this.idleTimers.delete(id);
     await runtime?.dispose().catch((error: Error) => this.logger.warn(error.message));
+    const lease = this.held.get(id);
+    this.held.delete(id);
+    if (lease) await this.leases.release(id, lease.token).catch(() => undefined);
   }
 
   onModuleDestroy(): void {
     this.stopping = true;
+    if (this.renewing) clearInterval(this.renewing);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -166,5 +261,8 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
     await Promise.all([...this.runtimes.values()].map((r) => r.then((runtime) => runtime.dispose()).catch(() => undefined)));
     this.runtimes.clear();
     this.loaded.clear();
+    // Stopping on purpose: the interviews are free for another process at once, not after their leases lapse.
+    await Promise.all([...this.held].map(([id, lease]) => this.leases.release(id, lease.token).catch(() => undefined)));
+    this.held.clear();
   }
 }

@@ -1,4 +1,4 @@
-import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES, AUDIO_SAMPLE_RATE, type Question, type Speaker } from '@mockroom/contracts';
+import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES, AUDIO_SAMPLE_RATE, type Question, type Speaker, type TurnState } from '@mockroom/contracts';
 import type { QuestionBank } from '@mockroom/question-bank';
 import type { InterviewEntity, InterviewRepository } from '@mockroom/server-database';
 import type { MediaStorage } from '@mockroom/server-media';
@@ -7,6 +7,31 @@ import type { WriteStream } from 'node:fs';
 import type { AudioStream, RecordedPosition } from './audio-stream';
 
 export { SessionCommandError } from './session-command-error';
+
+/**
+ * This process's lease on a live interview (see InterviewLeases): its fencing token goes with every write of the turn,
+ * and a write the database refuses means another process owns the interview now.
+ */
+export interface RuntimeLease {
+  readonly token: number;
+  /** Called once a write was refused: the runtime must stop, the process hands the interview's sockets on. */
+  lost(): void;
+}
+
+/** A write of the turn refused because a newer owner has written it: this runtime stops here. */
+export class LeaseLostError extends Error {
+  constructor(interviewId: string) {
+    super(`interview ${interviewId} is owned by another process now`);
+    this.name = 'LeaseLostError';
+  }
+}
+
+/** Saves the turn under the runtime's lease; a refused write stops the runtime (it throws, after telling the host). */
+export async function saveTurnFenced(deps: { interviews: InterviewRepository; lease: RuntimeLease }, interviewId: string, turn: TurnState): Promise<void> {
+  if (await deps.interviews.saveTurn(interviewId, turn, deps.lease.token)) return;
+  deps.lease.lost();
+  throw new LeaseLostError(interviewId);
+}
 
 /** What to tell the room when a recording could not be opened or written. */
 export function recordingProblem(error: Error): { code: string; message: string } {

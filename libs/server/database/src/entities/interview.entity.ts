@@ -38,6 +38,10 @@ export class InterviewEntity {
   @Column({ type: 'jsonb' })
   engines: EngineNames;
 
+  /** The fencing token of the last lease that wrote the turn (see InterviewLeases); older ones may no longer write it. */
+  @Column({ name: 'lease_token', type: 'bigint', default: 0, select: false })
+  leaseToken?: string;
+
   @Column({ name: 'next_seq', type: 'integer' })
   nextSeq: number;
 

@@ -2,7 +2,7 @@ import type { Assessment } from '@mockroom/assessment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { AnswerEnding, EngineNames, InterviewPlan, InterviewStatus, MediaState, PromptKind, Speaker, TurnState } from '@mockroom/contracts';
-import { Brackets, DataSource, In, IsNull, LessThan, Repository } from 'typeorm';
+import { Brackets, DataSource, FindOperator, In, IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
 import { AnswerIntent, InterviewAnswerEntity } from '../entities/interview-answer.entity';
 import { InterviewPromptEntity } from '../entities/interview-prompt.entity';
 import { InterviewShareEntity } from '../entities/interview-share.entity';
@@ -216,19 +216,43 @@ export class InterviewRepository {
   }
 
   /** created → live; false when it was not in `created` (already started, or ended). */
-  async start(id: string, startedAt: Date, turn: TurnState): Promise<boolean> {
-    const result = await this.interviews.update({ id, status: 'created' }, { status: 'live', startedAt, turn, lastActivityAt: startedAt });
+  /**
+   * created → live; false when it had started already, or when `lease` is older than the token of the process that
+   * owns the interview now (see `saveTurn`).
+   */
+  async start(id: string, startedAt: Date, turn: TurnState, lease: number | null = null): Promise<boolean> {
+    const result = await this.interviews.update({ id, status: 'created', ...this.fence(lease) }, { status: 'live', startedAt, turn, lastActivityAt: startedAt, ...this.stamp(lease) });
     return (result.affected ?? 0) > 0;
   }
 
-  async saveTurn(id: string, turn: TurnState): Promise<void> {
-    await this.interviews.update({ id }, { turn, lastActivityAt: new Date() });
+  /**
+   * Saves where the turn stands. With a lease token (the owning process's), the write is refused (false) when a newer
+   * owner has written already: a process that lost its lease cannot overwrite its successor's turn.
+   */
+  async saveTurn(id: string, turn: TurnState, lease: number | null = null): Promise<boolean> {
+    const result = await this.interviews.update({ id, ...this.fence(lease) }, { turn, lastActivityAt: new Date(), ...this.stamp(lease) });
+    return (result.affected ?? 0) > 0;
   }
 
-  /** live → completed (or abandoned); false when it had already ended. */
-  async finish(id: string, status: Extract<InterviewStatus, 'completed' | 'abandoned'>, endedAt: Date, turn: TurnState): Promise<boolean> {
-    const result = await this.interviews.update({ id, status: In(['created', 'live']) }, { status, endedAt, turn });
+  /** live → completed (or abandoned); false when it had already ended (or the lease is stale, see `saveTurn`). */
+  async finish(id: string, status: Extract<InterviewStatus, 'completed' | 'abandoned'>, endedAt: Date, turn: TurnState, lease: number | null = null): Promise<boolean> {
+    const result = await this.interviews.update({ id, status: In(['created', 'live']), ...this.fence(lease) }, { status, endedAt, turn, ...this.stamp(lease) });
     return (result.affected ?? 0) > 0;
+  }
+
+  /** The fencing token stored with the interview's turn (0 before any lease wrote it). */
+  async leaseToken(id: string): Promise<number> {
+    const rows = (await this.dataSource.query(`SELECT lease_token FROM interviews WHERE id = $1`, [id])) as { lease_token: string }[];
+    return rows.length ? Number(rows[0].lease_token) : 0;
+  }
+
+  /** A write condition: the stored token is not newer than the writer's. */
+  private fence(lease: number | null): { leaseToken?: FindOperator<string> } {
+    return lease === null ? {} : { leaseToken: LessThanOrEqual(String(lease)) };
+  }
+
+  private stamp(lease: number | null): { leaseToken?: string } {
+    return lease === null ? {} : { leaseToken: String(lease) };
   }
 
   async setOverallScore(id: string, overallScore: number | null): Promise<void> {
