@@ -32,3 +32,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
+
+/**
+ * Another API process of the same installation as `of` (in this test process): the same database, Redis key prefix,
+ * secret and data folder, its own port and its own sockets. Closing it leaves the database to `of`.
+ */
+export async function startPeerApp(of: TestApp, env: Record<string, string> = {}): Promise<TestApp> {
+  const config = testConfig(of.db.url, {
+    MOCKROOM_QUEUE_PREFIX: of.config.redis.prefix,
+    MOCKROOM_DATA_DIR: of.config.dataDir,
+    MOCKROOM_MEDIA_DIR: of.config.mediaDir,
+    ...env,
+  });
+  const app = await createApiApp(config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  return { app, config, db: of.db, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
+}

@@ -40,7 +40,8 @@ import { InterviewsService } from './interviews.service';
 import { FRAME_REFUSALS, type FrameResult } from './runtime/audio-limits';
 import { HumanSessionRuntime, SessionCommandError } from './runtime/human-session-runtime';
 import { InterviewRuntime } from './runtime/interview-runtime';
-import { DISCARDED_MESSAGE, InterviewRuntimes, LiveRuntime } from './runtime/interview-runtimes.service';
+import { DISCARDED_MESSAGE, InterviewRuntimes, LiveRuntime, OwnedElsewhere } from './runtime/interview-runtimes.service';
+import { LiveRelay, type LiveSocket, RemoteSocket } from './relay/live-relay';
 import { hasControlCharacters } from '../common/clean-text';
 import { payloadProblem } from '../common/payload-shape';
 import { isUUID } from 'class-validator';
@@ -53,6 +54,8 @@ interface LiveSocketData extends SocketData {
   /** In a human session: which side of the table this socket is on (its audio is labelled so). */
   role?: ParticipantRole;
   lastErrorAt?: number;
+  /** Another API process owns the interview this socket joined: its events are relayed there. */
+  relayTo?: string;
 }
 
 type Reply<T> = T | { error: SocketError };
@@ -62,6 +65,10 @@ const STREAM_ID = /^[A-Za-z0-9_-]{6,64}$/;
 const ERROR_EVERY_MS = 1000;
 /** The room of one sign-in's sockets. */
 const authRoom = (sessionId: string) => `auth:${sessionId}`;
+/** How often a process relaying sockets checks that the interview's owner still holds it. */
+const OWNER_CHECK_MS = 1000;
+/** Ending an interview waits for its scores: its relayed call may take this long. */
+const END_RELAY_TIMEOUT_MS = 60_000;
 
 /**
  * The live-interview socket. Every connection is authenticated from the session cookie; every event checks that the
@@ -74,13 +81,39 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   /** Shutting down: sockets disconnecting now need no presence updates (Redis may be gone). */
   private stopping = false;
   private sessionCheck: NodeJS.Timeout | null = null;
+  private ownerCheck: NodeJS.Timeout | null = null;
+  /** Interviews owned by another process whose sockets connected here are relayed to it: by interview, that owner. */
+  private readonly relayedTo = new Map<string, string>();
 
   constructor(
     private readonly auth: AuthService,
     private readonly service: InterviewsService,
     private readonly runtimes: InterviewRuntimes,
+    private readonly relay: LiveRelay,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Every client event, by name: what the Nest handlers below do for a socket of this process, the relay does for a
+   * socket of another process whose interview this process owns.
+   */
+  private readonly events: Record<string, (socket: LiveSocket, args: unknown[]) => unknown> = {
+    'interview:join': (socket, [id]) => this.join(socket, id),
+    'interview:start': (socket) => this.start(socket),
+    'interview:end': (socket) => this.end(socket),
+    'audio:start': (socket, [body]) => this.audioStart(socket, body),
+    'audio:route': (socket, [route]) => this.audioRoute(socket, route),
+    'audio:frame': (socket, [seq, pcm]) => this.onFrame(socket, seq, pcm),
+    'answer:done': (socket) => this.answerDone(socket),
+    'answer:text': (socket, [body]) => this.typedAnswer(socket, body),
+    'prompt:played': (socket, [seq]) => this.promptPlayed(socket, seq),
+    'prompt:interrupted': (socket, args) => this.promptInterrupted(socket, args.length > 1 ? args : args[0]),
+    'agent:prompt-voice': (socket, [seq]) => this.promptVoice(socket, seq),
+    'console:show': (socket, [command]) => this.show(socket, command),
+    'console:rubric': (socket, [command]) => this.rubric(socket, command),
+    'console:score': (socket, [command]) => this.score(socket, command),
+    'console:note': (socket, [command]) => this.note(socket, command),
+  };
 
   afterInit(namespace: Namespace): void {
     this.namespace = namespace;
@@ -91,6 +124,17 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     this.auth.onSessionEnded((sessionId) => this.endSession(namespace.in(authRoom(sessionId)), 'signed-out', 'You signed out in this browser.'));
     this.sessionCheck = setInterval(() => void this.checkSessions(), this.config.auth.socketSessionCheckMs);
     this.sessionCheck.unref();
+    // Events of other processes' sockets, for the interviews this process owns.
+    void this.relay.serve(
+      namespace,
+      (event, socket, args) => {
+        const handler = this.events[event];
+        return handler ? handler(socket, args) : this.fail(socket, 'bad-request', `Unknown event ${event.slice(0, 50)}.`, event.slice(0, 50));
+      },
+      (socket) => this.handleDisconnect(socket),
+    );
+    this.ownerCheck = setInterval(() => void this.checkOwners(), OWNER_CHECK_MS);
+    this.ownerCheck.unref();
   }
 
   handleConnection(socket: Socket): void {
@@ -101,9 +145,22 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
       const [event, ...args] = packet as [string, ...unknown[]];
       const ack = typeof args.at(-1) === 'function' ? (args.pop() as (reply: unknown) => void) : null;
       const problem = payloadProblem(args);
-      if (!problem) return next();
-      const reply = this.fail(socket, 'bad-request', `The message ${problem}.`, String(event).slice(0, 50));
-      ack?.(reply);
+      if (problem) {
+        const reply = this.fail(socket, 'bad-request', `The message ${problem}.`, String(event).slice(0, 50));
+        ack?.(reply);
+        return;
+      }
+      // The interview is owned by another process: everything but a (re)join goes there.
+      const owner = (socket.data as LiveSocketData).relayTo;
+      if (!owner || event === 'interview:join' || event === 'whoami') return next();
+      if (event === 'audio:frame') return this.relay.frame(owner, socket, args);
+      this.relay.call(owner, socket, event, args, event === 'interview:end' ? END_RELAY_TIMEOUT_MS : undefined).then(
+        (reply) => ack?.(reply),
+        (error: Error) => {
+          this.logger.warn(error.message);
+          ack?.(this.fail(socket, 'server-busy', 'The server is busy; try again in a moment.', String(event).slice(0, 50)));
+        },
+      );
     });
     // The audio hot path skips Nest's per-message pipeline: fifty frames a second per candidate.
     socket.on('audio:frame', (seq: unknown, pcm: unknown) => this.onFrame(socket, seq, pcm));
@@ -112,6 +169,34 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   onModuleDestroy(): void {
     this.stopping = true;
     if (this.sessionCheck) clearInterval(this.sessionCheck);
+    if (this.ownerCheck) clearInterval(this.ownerCheck);
+  }
+
+  /**
+   * Sockets relayed to an owner that no longer holds the interview (it died and its lease lapsed, or it handed over)
+   * are disconnected: they join again, and the join finds the interview's owner now (or makes this process it).
+   */
+  private async checkOwners(): Promise<void> {
+    if (!this.namespace || this.stopping) return;
+    for (const [interviewId, owner] of [...this.relayedTo]) {
+      try {
+        const sockets = (await this.namespace.in(interviewRoom(interviewId)).local.fetchSockets()).filter((s) => (s.data as LiveSocketData).relayTo === owner);
+        if (!sockets.length) {
+          this.relayedTo.delete(interviewId);
+          continue;
+        }
+        const holder = await this.runtimes.leases.holder(interviewId);
+        if (holder?.owner === owner) continue;
+        this.logger.warn(`interview ${interviewId}: its owner ${owner} no longer holds it; its sockets here join again`);
+        this.relayedTo.delete(interviewId);
+        for (const socket of sockets) {
+          (socket.data as LiveSocketData).relayTo = undefined;
+          socket.disconnect();
+        }
+      } catch (error) {
+        this.logger.warn(`checking the owner of ${interviewId}: ${(error as Error).message}`);
+      }
+    }
   }
 
   /** Tells the sockets why, then closes them (the client does not reconnect after a server's disconnect). */
@@ -136,8 +221,9 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     }
   }
 
-  handleDisconnect(socket: Socket): void {
-    const { interviewId, counted, role } = socket.data as LiveSocketData;
+  handleDisconnect(socket: LiveSocket): void {
+    const { interviewId, counted, role, relayTo } = socket.data as LiveSocketData;
+    if (relayTo && !(socket instanceof RemoteSocket)) this.relay.disconnected(relayTo, socket as Socket);
     if (interviewId && counted) this.runtimes.left(interviewId);
     if (interviewId && role) void this.presence(interviewId);
   }
@@ -160,13 +246,13 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   @SubscribeMessage('whoami')
-  whoami(@ConnectedSocket() socket: Socket): { userId: string; role: string } {
+  whoami(@ConnectedSocket() socket: LiveSocket): { userId: string; role: string } {
     const { user } = socket.data as LiveSocketData;
     return { userId: user.id, role: user.role };
   }
 
   @SubscribeMessage('interview:join')
-  async join(@ConnectedSocket() socket: Socket, @MessageBody() id: unknown): Promise<Reply<InterviewSnapshot>> {
+  async join(@ConnectedSocket() socket: LiveSocket, @MessageBody() id: unknown): Promise<Reply<InterviewSnapshot>> {
     const data = socket.data as LiveSocketData;
     if (typeof id !== 'string' || !isUUID(id)) return this.fail(socket, 'bad-request', 'interview:join needs an interview id.', 'interview:join');
     try {
@@ -180,6 +266,8 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
         return this.fail(socket, 'not-your-session', 'Only the interviewer and the invited candidate take part in this session.', 'interview:join');
       }
       const role: ParticipantRole | undefined = entity.interviewerKind === 'human' ? (access === 'interviewer' ? 'interviewer' : 'candidate') : undefined;
+      // Relayed for another interview until now: its owner lets go of this socket.
+      if (data.relayTo && data.interviewId !== id && !(socket instanceof RemoteSocket)) this.relay.disconnected(data.relayTo, socket as Socket);
       if (data.interviewId && data.interviewId !== id) {
         await socket.leave(interviewerRoom(data.interviewId));
         if (data.role) void this.presence(data.interviewId);
@@ -195,8 +283,15 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
         data.counted = false;
       }
       if (role === 'interviewer') await socket.join(interviewerRoom(id));
+      data.relayTo = undefined;
       if (entity.status === 'created' || entity.status === 'live') {
-        const runtime = data.counted ? await this.runtimes.get(id) : await this.runtimes.joined(id);
+        let runtime: LiveRuntime;
+        try {
+          runtime = data.counted ? await this.runtimes.get(id) : await this.runtimes.joined(id);
+        } catch (error) {
+          if (error instanceof OwnedElsewhere) return await this.relayJoin(socket, id, error.owner);
+          throw error;
+        }
         data.counted = true;
         const current = await this.service.reload(id);
         if (runtime instanceof HumanSessionRuntime) {
@@ -212,8 +307,23 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     }
   }
 
+  /**
+   * Another process owns the interview: the socket stays here, in the interview's rooms (the owner's events reach it
+   * through the adapter), and its join and every later event go to the owner. A socket relayed to this process is never
+   * relayed on (the owner it was sent to has lost the interview meanwhile): it is told to try again.
+   */
+  private async relayJoin(socket: LiveSocket, id: string, owner: string): Promise<Reply<InterviewSnapshot>> {
+    if (socket instanceof RemoteSocket) return this.fail(socket, 'server-busy', 'The interview is moving between servers; try again in a moment.', 'interview:join');
+    const reply = (await this.relay.call(owner, socket as Socket, 'interview:join', [id])) as Reply<InterviewSnapshot>;
+    if (!('error' in reply)) {
+      (socket.data as LiveSocketData).relayTo = owner;
+      this.relayedTo.set(id, owner);
+    }
+    return reply;
+  }
+
   /** The media agent feeds the audio of the one interview its credential names; it takes no other part. */
-  private async joinAsAgent(socket: Socket, id: string): Promise<Reply<InterviewSnapshot>> {
+  private async joinAsAgent(socket: LiveSocket, id: string): Promise<Reply<InterviewSnapshot>> {
     const data = socket.data as LiveSocketData;
     if (id !== data.agentFor) return this.fail(socket, 'not-your-session', 'This agent credential is for another interview.', 'interview:join');
     const entity = await this.service.reload(id);
@@ -223,13 +333,20 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
       data.interviewId = id;
       data.counted = false;
     }
-    const runtime = data.counted ? await this.runtimes.get(id) : await this.runtimes.joined(id);
+    data.relayTo = undefined;
+    let runtime: LiveRuntime;
+    try {
+      runtime = data.counted ? await this.runtimes.get(id) : await this.runtimes.joined(id);
+    } catch (error) {
+      if (error instanceof OwnedElsewhere) return await this.relayJoin(socket, id, error.owner);
+      throw error;
+    }
     data.counted = true;
     return this.service.snapshot(await this.service.reload(id), runtime.turn, true);
   }
 
   @SubscribeMessage('interview:start')
-  async start(@ConnectedSocket() socket: Socket): Promise<Reply<TurnState>> {
+  async start(@ConnectedSocket() socket: LiveSocket): Promise<Reply<TurnState>> {
     const runtime = this.leadRuntime(socket, 'interview:start');
     if ('error' in runtime) return runtime;
     if (runtime.ended) return this.fail(socket, 'session-ended', 'This interview has ended.', 'interview:start');
@@ -237,7 +354,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   @SubscribeMessage('audio:start')
-  async audioStart(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Reply<AudioStreamAccepted>> {
+  async audioStart(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Reply<AudioStreamAccepted>> {
     const runtime = this.speakerRuntime(socket, 'audio:start');
     if ('error' in runtime) return runtime;
     const { streamId, sampleRate } = (body ?? {}) as { streamId?: unknown; sampleRate?: unknown };
@@ -271,7 +388,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
 
   /** A participant's browser says which way its microphone reaches the interview now (LiveKit's room, or this socket). */
   @SubscribeMessage('audio:route')
-  audioRoute(@ConnectedSocket() socket: Socket, @MessageBody() route: unknown): Reply<{ route: 'room' | 'socket' }> {
+  audioRoute(@ConnectedSocket() socket: LiveSocket, @MessageBody() route: unknown): Reply<{ route: 'room' | 'socket' }> {
     const data = socket.data as LiveSocketData;
     if (data.agentFor !== undefined) return this.fail(socket, 'not-your-session', 'The agent only sends audio.', 'audio:route');
     const runtime = this.speakerRuntime(socket, 'audio:route');
@@ -283,7 +400,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   @SubscribeMessage('answer:done')
-  async answerDone(@ConnectedSocket() socket: Socket): Promise<Reply<{ ok: true }>> {
+  async answerDone(@ConnectedSocket() socket: LiveSocket): Promise<Reply<{ ok: true }>> {
     const runtime = this.aiRuntime(socket, 'answer:done');
     if ('error' in runtime) return runtime;
     await runtime.answerDone();
@@ -292,7 +409,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
 
   /** A typed answer, for a candidate without a (working) microphone or who prefers the keyboard. */
   @SubscribeMessage('answer:text')
-  typedAnswer(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<Reply<TranscriptSegment>> | Reply<TranscriptSegment> {
+  typedAnswer(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Reply<TranscriptSegment>> | Reply<TranscriptSegment> {
     const runtime = this.aiRuntime(socket, 'answer:text');
     if ('error' in runtime) return runtime;
     const text = typeof body === 'string' ? body.normalize('NFC').replace(/\r\n?/g, '\n').trim() : null;
@@ -305,14 +422,14 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
 
   /** The candidate's browser, or with LiveKit the agent that spoke the prompt into the room: it has been heard. */
   @SubscribeMessage('prompt:played')
-  promptPlayed(@ConnectedSocket() socket: Socket, @MessageBody() seq: unknown): void {
+  promptPlayed(@ConnectedSocket() socket: LiveSocket, @MessageBody() seq: unknown): void {
     const runtime = (socket.data as LiveSocketData).agentFor !== undefined ? this.agentVoiceRuntime(socket, 'prompt:played') : this.aiRuntime(socket, 'prompt:played');
     if (!('error' in runtime) && Number.isInteger(seq)) runtime.promptPlayed(seq as number);
   }
 
   /** The media agent speaks the AI interviewer's prompts into the LiveKit room: it fetches each one's voice here. */
   @SubscribeMessage('agent:prompt-voice')
-  async promptVoice(@ConnectedSocket() socket: Socket, @MessageBody() seq: unknown): Promise<Reply<PromptVoice>> {
+  async promptVoice(@ConnectedSocket() socket: LiveSocket, @MessageBody() seq: unknown): Promise<Reply<PromptVoice>> {
     const runtime = this.agentVoiceRuntime(socket, 'agent:prompt-voice');
     if ('error' in runtime) return runtime;
     if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) return this.fail(socket, 'bad-request', 'agent:prompt-voice needs a prompt number.', 'agent:prompt-voice');
@@ -324,7 +441,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   @SubscribeMessage('prompt:interrupted')
-  promptInterrupted(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): void {
+  promptInterrupted(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): void {
     // Sent as (seq) or (seq, atMs); Nest hands several arguments over as one array.
     const [seq, atMs] = Array.isArray(body) ? body : [body];
     // The candidate's page, or with LiveKit the agent whose voice in the room was talked over.
@@ -336,7 +453,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   @SubscribeMessage('interview:end')
-  async end(@ConnectedSocket() socket: Socket): Promise<Reply<InterviewSnapshot>> {
+  async end(@ConnectedSocket() socket: LiveSocket): Promise<Reply<InterviewSnapshot>> {
     const runtime = this.leadRuntime(socket, 'interview:end');
     if ('error' in runtime) return runtime;
     try {
@@ -350,7 +467,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   @SubscribeMessage('console:show')
-  show(@ConnectedSocket() socket: Socket, @MessageBody() command: unknown): Promise<Reply<Prompt>> | Reply<Prompt> {
+  show(@ConnectedSocket() socket: LiveSocket, @MessageBody() command: unknown): Promise<Reply<Prompt>> | Reply<Prompt> {
     const runtime = this.consoleRuntime(socket, 'console:show');
     if ('error' in runtime) return runtime;
     const body = (command ?? {}) as ShowPromptCommand;
@@ -359,21 +476,21 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   @SubscribeMessage('console:rubric')
-  rubric(@ConnectedSocket() socket: Socket, @MessageBody() command: unknown): Promise<Reply<QuestionChecklist>> | Reply<QuestionChecklist> {
+  rubric(@ConnectedSocket() socket: LiveSocket, @MessageBody() command: unknown): Promise<Reply<QuestionChecklist>> | Reply<QuestionChecklist> {
     const runtime = this.consoleRuntime(socket, 'console:rubric');
     if ('error' in runtime) return runtime;
     return this.command(socket, 'console:rubric', () => runtime.override((command ?? {}) as RubricOverrideCommand));
   }
 
   @SubscribeMessage('console:score')
-  score(@ConnectedSocket() socket: Socket, @MessageBody() command: unknown): Promise<Reply<InterviewerScore>> | Reply<InterviewerScore> {
+  score(@ConnectedSocket() socket: LiveSocket, @MessageBody() command: unknown): Promise<Reply<InterviewerScore>> | Reply<InterviewerScore> {
     const runtime = this.consoleRuntime(socket, 'console:score');
     if ('error' in runtime) return runtime;
     return this.command(socket, 'console:score', () => runtime.score((command ?? {}) as ScoreCommand));
   }
 
   @SubscribeMessage('console:note')
-  note(@ConnectedSocket() socket: Socket, @MessageBody() command: unknown): Promise<Reply<InterviewerNote>> | Reply<InterviewerNote> {
+  note(@ConnectedSocket() socket: LiveSocket, @MessageBody() command: unknown): Promise<Reply<InterviewerNote>> | Reply<InterviewerNote> {
     const runtime = this.consoleRuntime(socket, 'console:note');
     if ('error' in runtime) return runtime;
     const body = (command ?? {}) as NoteCommand;
@@ -381,7 +498,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   /** Runs a session command; a refusal becomes an error event and an error reply. */
-  private async command<T>(socket: Socket, event: string, work: () => Promise<T>): Promise<Reply<T>> {
+  private async command<T>(socket: LiveSocket, event: string, work: () => Promise<T>): Promise<Reply<T>> {
     try {
       return await work();
     } catch (error) {
@@ -390,7 +507,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     }
   }
 
-  private onFrame(socket: Socket, seq: unknown, pcm: unknown): void {
+  private onFrame(socket: LiveSocket, seq: unknown, pcm: unknown): void {
     const data = socket.data as LiveSocketData;
     const runtime = data.interviewId ? this.runtimes.peek(data.interviewId) : null;
     if (!data.interviewId || !runtime) return void this.fail(socket, 'not-joined', 'Join an interview before sending audio.', 'audio:frame', true);
@@ -432,7 +549,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   /** The runtime of the interview this socket joined (not checked for role). */
-  private joinedRuntime(socket: Socket, event: string): LiveRuntime | { error: SocketError } {
+  private joinedRuntime(socket: LiveSocket, event: string): LiveRuntime | { error: SocketError } {
     const data = socket.data as LiveSocketData;
     const runtime = data.interviewId ? this.runtimes.peek(data.interviewId) : null;
     if (!data.interviewId) return this.fail(socket, 'not-joined', 'Join an interview first.', event);
@@ -441,7 +558,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   /** An AI interview's runtime, for its candidate. */
-  private aiRuntime(socket: Socket, event: string): InterviewRuntime | { error: SocketError } {
+  private aiRuntime(socket: LiveSocket, event: string): InterviewRuntime | { error: SocketError } {
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
     if ((socket.data as LiveSocketData).agentFor !== undefined) return this.fail(socket, 'not-your-session', 'The agent only sends audio.', event);
@@ -451,7 +568,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   /** An AI interview's runtime, for the media agent its credential names (it voices the interviewer). */
-  private agentVoiceRuntime(socket: Socket, event: string): InterviewRuntime | { error: SocketError } {
+  private agentVoiceRuntime(socket: LiveSocket, event: string): InterviewRuntime | { error: SocketError } {
     if ((socket.data as LiveSocketData).agentFor === undefined) return this.fail(socket, 'not-your-session', `${event} is for the media agent.`, event);
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
@@ -460,7 +577,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   /** Whoever leads: the candidate of an AI interview, the interviewer of a human session. */
-  private leadRuntime(socket: Socket, event: string): LiveRuntime | { error: SocketError } {
+  private leadRuntime(socket: LiveSocket, event: string): LiveRuntime | { error: SocketError } {
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
     if (runtime instanceof HumanSessionRuntime) {
@@ -472,7 +589,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   /** Anyone whose audio the session takes: the AI interview's candidate, or either participant of a human session. */
-  private speakerRuntime(socket: Socket, event: string): LiveRuntime | { error: SocketError } {
+  private speakerRuntime(socket: LiveSocket, event: string): LiveRuntime | { error: SocketError } {
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
     const data = socket.data as LiveSocketData;
@@ -482,7 +599,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   /** A human session's runtime, for its interviewer. */
-  private consoleRuntime(socket: Socket, event: string): HumanSessionRuntime | { error: SocketError } {
+  private consoleRuntime(socket: LiveSocket, event: string): HumanSessionRuntime | { error: SocketError } {
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
     if (!(runtime instanceof HumanSessionRuntime)) return this.fail(socket, 'bad-request', `${event} is for sessions with a human interviewer.`, event);
@@ -491,7 +608,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     return runtime;
   }
 
-  private failFrom(socket: Socket, error: unknown, event: string): { error: SocketError } {
+  private failFrom(socket: LiveSocket, error: unknown, event: string): { error: SocketError } {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const code = status === 404 ? 'not-found' : status === 403 ? 'not-your-session' : 'bad-request';
@@ -501,7 +618,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     return this.fail(socket, 'internal', 'Something went wrong on our side.', event);
   }
 
-  private fail(socket: Socket, code: string, message: string, event: string, throttle = false): { error: SocketError } {
+  private fail(socket: LiveSocket, code: string, message: string, event: string, throttle = false): { error: SocketError } {
     const error: SocketError = { code, message, event };
     const data = socket.data as LiveSocketData;
     const now = Date.now();
