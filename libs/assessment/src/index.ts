@@ -22,3 +22,4 @@ export { heldOutAnswers, type HeldOutAnswer, type HeldOutKind } from './eval/hel
 export { runScoringEval, formatEvalReport, labelledSet, VARIANTS, type EvalReport, type Variant } from './eval/eval-scoring';
 export { toAnswerScores, toRubricJudgements, engineLabel } from './contracts-mapping';
 export { sessionInsights, type QuestionOutcome, type OtherQuestion } from './review/session-insights';
+export { agreementReport, interviewerOverall, type ScoredPair } from './agreement/agreement';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AgreementReport } from '@mockroom/contracts';
+import { agreementReport, type ScoredPair } from '@mockroom/assessment';
 import { QuestionBank } from '@mockroom/question-bank';
 import { InterviewerFeedbackRepository, InterviewRepository } from '@mockroom/server-database';
 import { ratedScores } from '../reviews/rated-scores';
-import { agreementReport, type ScoredPair } from './agreement';
 
 /** How many of the latest interviewer scores the report reads (a few hundred sessions). */
 const SCORES_READ = 2000;

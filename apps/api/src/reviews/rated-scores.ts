@@ -1,5 +1,4 @@
 import type { Assessment } from '@mockroom/assessment';
-import { SCORE_DIMENSIONS, type ScoreDimension } from '@mockroom/contracts';
 import type { InterviewAnswerEntity } from '@mockroom/server-database';
 
 /** The answer each question is rated on: its last assessed one (follow-up answers are assessed with the first). */
@@ -13,9 +12,4 @@ export function ratedAnswers(answers: readonly InterviewAnswerEntity[]): Map<num
 export function ratedScores(answers: readonly InterviewAnswerEntity[], questionIndex: number): Assessment['scores'] | null {
   const rated = ratedAnswers(answers).get(questionIndex);
   return rated?.assessment?.scores ?? null;
-}
-
-/** A human interviewer's overall for a question, as the review shows it: the mean of their four scores. */
-export function interviewerOverall(scores: Record<ScoreDimension, number>): number {
-  return Math.round((SCORE_DIMENSIONS.reduce((sum, d) => sum + scores[d], 0) / SCORE_DIMENSIONS.length) * 10) / 10;
 }

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Assessment, OtherQuestion } from '@mockroom/assessment';
+import { interviewerOverall, type Assessment, type OtherQuestion } from '@mockroom/assessment';
 import {
   type AnswerScores,
   type Category,
@@ -22,7 +22,7 @@ import {
 } from '@mockroom/server-database';
 import { InterviewAccess, InterviewsService } from '../interviews/interviews.service';
 import { toCorrectionDto } from './corrections/correction-dto';
-import { ratedAnswers, interviewerOverall } from './rated-scores';
+import { ratedAnswers } from './rated-scores';
 import { buildReview, meanScores } from './review-builder';
 import { SessionAudio } from '@mockroom/server-jobs';
 import { isUUID } from 'class-validator';

@@ -1,5 +1,13 @@
+/**
+ * The engine against human interviewers: per score, how far apart they are over every question both scored, and where
+ * they disagree most. Pure, so the admin report (apps/api) and the scoring eval (a re-scored export) compute it alike.
+ */
 import { SCORE_DIMENSIONS, type AgreementReport, type AnswerScores, type ScoreDimension, type ScoreDisagreement } from '@mockroom/contracts';
-import { interviewerOverall } from '../reviews/rated-scores';
+
+/** A human interviewer's overall for a question, as the review shows it: the mean of their four scores. */
+export function interviewerOverall(scores: Record<ScoreDimension, number>): number {
+  return Math.round((SCORE_DIMENSIONS.reduce((sum, d) => sum + scores[d], 0) / SCORE_DIMENSIONS.length) * 10) / 10;
+}
 
 /** One question both scored: the engine's scores and the interviewer's four, with what the disagreement list shows of it. */
 export type ScoredPair = Omit<ScoreDisagreement, 'human' | 'difference' | 'at'> & { human: Record<ScoreDimension, number>; at: Date };

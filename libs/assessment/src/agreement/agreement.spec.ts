@@ -1,5 +1,4 @@
-import { interviewerOverall } from '../reviews/rated-scores';
-import { agreementReport, type ScoredPair } from './agreement';
+import { agreementReport, interviewerOverall, type ScoredPair } from './agreement';
 
 const pair = (interviewId: string, engine: number[], human: number[], interviewer = 'Ivy', at = '2026-12-01T10:00:00Z'): ScoredPair => ({
   interviewId,
