@@ -1,5 +1,5 @@
-import { Controller, Get } from '@nestjs/common';
-import type { AgreementReport } from '@mockroom/contracts';
+import { Controller, Get, Header } from '@nestjs/common';
+import type { AgreementAnswers, AgreementReport } from '@mockroom/contracts';
 import { Roles } from '../auth/auth.decorators';
 import { ReportsService } from './reports.service';
 
@@ -12,5 +12,17 @@ export class ReportsController {
   @Roles('admin')
   agreement(): Promise<AgreementReport> {
     return this.reports.agreement();
+  }
+
+  /**
+   * The answers behind that report, with what the engine read, for `npm run eval:scoring -- --agreement FILE` (admins
+   * only: it holds candidates' words).
+   */
+  @Get('agreement/answers')
+  @Roles('admin')
+  @Header('Content-Disposition', 'attachment; filename="agreement-answers.json"')
+  @Header('Cache-Control', 'no-store')
+  agreementAnswers(): Promise<AgreementAnswers> {
+    return this.reports.agreementAnswers();
   }
 }
