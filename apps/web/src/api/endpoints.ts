@@ -81,6 +81,8 @@ export const reviewsApi = {
 /** Reports for admins. */
 export const reportsApi = {
   agreement: (signal?: AbortSignal): Promise<AgreementReport> => request<AgreementReport>('GET', '/reports/agreement', { signal }),
+  /** The answers behind the report, as a file for `npm run eval:scoring -- --agreement FILE`. */
+  agreementAnswersUrl: '/api/reports/agreement/answers',
 };
 
 export const progressApi = {

@@ -42,6 +42,12 @@ export function AgreementPage() {
                 Mean difference per score
               </h2>
               <p className="progress__muted">{basisText(report.data)}. Shorter bars agree better; within 1 point is close.</p>
+              <p className="progress__muted">
+                <a className="button button--secondary button--small" href={reportsApi.agreementAnswersUrl} download>
+                  Download the answers (JSON)
+                </a>{' '}
+                to score them again with another version of the engine: <code>npm run eval:scoring -- --agreement agreement-answers.json</code>
+              </p>
             </div>
             <ul className="agreement__bars">
               {report.data.dimensions.map((d) => (
