@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { AuthProvider } from './auth/AuthProvider';
+import { AuthProvider } from './auth';
 import { router } from './router';
 import './styles/tokens.css';
 import './styles/base.css';

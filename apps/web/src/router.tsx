@@ -1,22 +1,13 @@
 import { createBrowserRouter } from 'react-router';
-import { RequireAuth } from './auth/RequireAuth';
-import { SignInPage } from './auth/SignInPage';
-import { SignUpPage } from './auth/SignUpPage';
-import { HomePage } from './home/HomePage';
-import { InterviewPage, InterviewSummaryPage } from './interview/InterviewPage';
-import { InterviewsPage } from './interview/InterviewsPage';
-import { NewInterviewPage } from './interview/NewInterviewPage';
-import { AppLayout } from './layout/AppLayout';
-import { NotFoundPage } from './layout/NotFoundPage';
-import { RouteErrorPage } from './layout/RouteErrorPage';
-import { ProgressPage } from './progress/ProgressPage';
-import { QuestionBankPage } from './question-bank/QuestionBankPage';
-import { AgreementPage } from './reports/AgreementPage';
-import { QuestionPage } from './question-bank/QuestionPage';
-import { JoinPage } from './sessions/JoinPage';
-import { NewSessionPage } from './sessions/NewSessionPage';
-import { TrackPage } from './tracks/TrackPage';
-import { TracksPage } from './tracks/TracksPage';
+import { RequireAuth, SignInPage, SignUpPage } from './auth';
+import { HomePage } from './home';
+import { InterviewPage, InterviewSummaryPage, InterviewsPage, NewInterviewPage } from './interview';
+import { AppLayout, NotFoundPage, RouteErrorPage } from './layout';
+import { ProgressPage } from './progress';
+import { QuestionBankPage, QuestionPage } from './question-bank';
+import { AgreementPage } from './reports';
+import { JoinPage, NewSessionPage } from './session';
+import { TrackPage, TracksPage } from './tracks';
 
 export const router = createBrowserRouter([
   {

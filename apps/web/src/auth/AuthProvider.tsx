@@ -1,9 +1,9 @@
 import type { SignInRequest, SignUpRequest, User } from '@mockroom/contracts';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, isAbortError, onSessionRefreshed, onUnauthorized, setCsrfToken } from '../api/client';
-import { authApi } from '../api/endpoints';
-import { StartupScreen } from '../layout/StartupScreen';
-import { AuthContext, type AuthContextValue } from './auth-context';
+import { ApiError, isAbortError, onSessionRefreshed, onUnauthorized, setCsrfToken } from '../shared/api/client';
+import { authApi } from '../shared/api/endpoints';
+import { StartupScreen } from '../layout';
+import { AuthContext, type AuthContextValue } from '../shared/auth/auth-context';
 
 type SessionState =
   | { status: 'loading' }

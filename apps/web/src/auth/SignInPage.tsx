@@ -1,12 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import { errorMessage } from '../api/client';
-import { Spinner } from '../ui/Spinner';
-import { TextField } from '../ui/TextField';
-import { useDocumentTitle } from '../ui/use-document-title';
+import { errorMessage } from '../shared/api/client';
+import { Spinner } from '../shared/ui/Spinner';
+import { TextField } from '../shared/ui/TextField';
+import { useDocumentTitle } from '../shared/ui/use-document-title';
 import { AuthCard, FormAlert } from './AuthCard';
-import { useAuth } from './auth-context';
-import { authPath, redirectTarget } from './redirect-target';
+import { useAuth } from '../shared/auth/auth-context';
+import { authPath, redirectTarget } from '../shared/auth/redirect-target';
 
 type Field = 'email' | 'password';
 

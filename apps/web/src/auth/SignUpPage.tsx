@@ -1,14 +1,14 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SELF_SERVICE_ROLES } from '@mockroom/contracts';
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import { ApiError, errorMessage } from '../api/client';
-import { Spinner } from '../ui/Spinner';
-import { TextField } from '../ui/TextField';
-import { useDocumentTitle } from '../ui/use-document-title';
+import { ApiError, errorMessage } from '../shared/api/client';
+import { Spinner } from '../shared/ui/Spinner';
+import { TextField } from '../shared/ui/TextField';
+import { useDocumentTitle } from '../shared/ui/use-document-title';
 import { AuthCard, FormAlert } from './AuthCard';
-import { useAuth } from './auth-context';
+import { useAuth } from '../shared/auth/auth-context';
 import { fieldErrors } from './field-errors';
-import { authPath, redirectTarget } from './redirect-target';
+import { authPath, redirectTarget } from '../shared/auth/redirect-target';
 
 type Field = 'displayName' | 'email' | 'password';
 type SignUpRole = (typeof SELF_SERVICE_ROLES)[number];

@@ -1,9 +1,9 @@
 import type { User } from '@mockroom/contracts';
 import { Link } from 'react-router';
-import { questionBankApi } from '../api/endpoints';
-import { useResource } from '../api/use-resource';
-import { plural } from '../ui/labels';
-import { TrackList } from '../tracks/TrackList';
+import { questionBankApi } from '../shared/api/endpoints';
+import { useResource } from '../shared/api/use-resource';
+import { plural } from '../shared/ui/labels';
+import { TrackList } from '../tracks';
 
 /** The signed-in home: the tracks to work through, and the bank to browse. */
 export function Dashboard({ user }: { user: User }) {

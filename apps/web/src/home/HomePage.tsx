@@ -1,5 +1,5 @@
-import { useAuth } from '../auth/auth-context';
-import { useDocumentTitle } from '../ui/use-document-title';
+import { useAuth } from '../shared/auth/auth-context';
+import { useDocumentTitle } from '../shared/ui/use-document-title';
 import { Dashboard } from './Dashboard';
 import { Landing } from './Landing';
 

@@ -1,16 +1,15 @@
 import type { InterviewSnapshot } from '@mockroom/contracts';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { interviewsApi } from '../api/endpoints';
-import { useResource } from '../api/use-resource';
-import { EmptyState } from '../ui/EmptyState';
-import { SkeletonArticle } from '../ui/Skeleton';
-import { InterviewLoadError, PageTitle } from './InterviewLoadError';
+import { interviewsApi } from '../shared/api/endpoints';
+import { useResource } from '../shared/api/use-resource';
+import { EmptyState } from '../shared/ui/EmptyState';
+import { SkeletonArticle } from '../shared/ui/Skeleton';
+import { InterviewLoadError, PageTitle } from '../shared/ui/InterviewLoadError';
 import { InterviewRoom } from './room/InterviewRoom';
-import { ReviewPage } from '../review/ReviewPage';
-import { useCurrentUser } from '../auth/auth-context';
-import { CandidateSessionRoom } from '../human/CandidateSessionRoom';
-import { InterviewerConsole } from '../human/InterviewerConsole';
+import { ReviewPage } from '../review';
+import { useCurrentUser } from '../shared/auth/auth-context';
+import { CandidateSessionRoom, InterviewerConsole } from '../session';
 
 /** Loads one interview's snapshot, with the page's loading and error states; `render` gets the loaded snapshot. */
 function LoadedInterview({ loading, render }: { loading: string; render: (snapshot: InterviewSnapshot) => ReactNode }) {

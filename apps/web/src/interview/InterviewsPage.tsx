@@ -1,16 +1,16 @@
 import type { InterviewListQuery, InterviewSummary, Track } from '@mockroom/contracts';
 import { useId, useMemo } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { interviewsApi, tracksApi } from '../api/endpoints';
-import { useResource } from '../api/use-resource';
-import { useAuth } from '../auth/auth-context';
-import { Chip } from '../ui/Chip';
-import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
-import { SkeletonCards } from '../ui/Skeleton';
-import { Spinner } from '../ui/Spinner';
-import { useDocumentTitle } from '../ui/use-document-title';
-import { elapsed, formatDateTime, score, STATUS_LABELS, STATUS_TONES } from './format';
+import { interviewsApi, tracksApi } from '../shared/api/endpoints';
+import { useResource } from '../shared/api/use-resource';
+import { useAuth } from '../shared/auth/auth-context';
+import { Chip } from '../shared/ui/Chip';
+import { EmptyState } from '../shared/ui/EmptyState';
+import { ErrorState } from '../shared/ui/ErrorState';
+import { SkeletonCards } from '../shared/ui/Skeleton';
+import { Spinner } from '../shared/ui/Spinner';
+import { useDocumentTitle } from '../shared/ui/use-document-title';
+import { elapsed, formatDateTime, score, STATUS_LABELS, STATUS_TONES } from '../shared/format';
 
 /** The history's filters as kept in the URL: `?track=backend-senior&from=2025-01-01&to=2025-03-31`. */
 interface HistoryFilters {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { EmptyState } from '../ui/EmptyState';
-import { useDocumentTitle } from '../ui/use-document-title';
+import { EmptyState } from '../shared/ui/EmptyState';
+import { useDocumentTitle } from '../shared/ui/use-document-title';
 
 export function NotFoundPage() {
   useDocumentTitle('Page not found');

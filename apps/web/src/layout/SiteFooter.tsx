@@ -1,8 +1,8 @@
 import type { EngineInfo } from '@mockroom/contracts';
-import { systemApi } from '../api/endpoints';
-import { useResource } from '../api/use-resource';
-import { useAuth } from '../auth/auth-context';
-import { ENGINE_KIND_LABELS } from '../ui/labels';
+import { systemApi } from '../shared/api/endpoints';
+import { useResource } from '../shared/api/use-resource';
+import { useAuth } from '../shared/auth/auth-context';
+import { ENGINE_KIND_LABELS } from '../shared/ui/labels';
 
 /** "Database: PostgreSQL (local)"; the mode is left out when the name already says it. */
 function describe(engine: EngineInfo): string {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
-import { errorMessage } from '../api/client';
-import { useAuth } from '../auth/auth-context';
-import { authPath, redirectTarget } from '../auth/redirect-target';
-import { USER_ROLE_LABELS } from '../ui/labels';
-import { Spinner } from '../ui/Spinner';
+import { errorMessage } from '../shared/api/client';
+import { useAuth } from '../shared/auth/auth-context';
+import { authPath, redirectTarget } from '../shared/auth/redirect-target';
+import { USER_ROLE_LABELS } from '../shared/ui/labels';
+import { Spinner } from '../shared/ui/Spinner';
 import { Wordmark } from './Wordmark';
 
 const NAV = [

@@ -1,5 +1,5 @@
-import type { ApiError } from '../api/client';
-import { Spinner } from '../ui/Spinner';
+import type { ApiError } from '../shared/api/client';
+import { Spinner } from '../shared/ui/Spinner';
 import { Wordmark } from './Wordmark';
 
 /** Shown while the session loads at start-up, or when the server can't be reached then. */

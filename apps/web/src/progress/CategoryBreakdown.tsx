@@ -1,8 +1,8 @@
 import { SCORE_DIMENSIONS, type CategoryProgress } from '@mockroom/contracts';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { score } from '../interview/format';
-import { plural } from '../ui/labels';
+import { score } from '../shared/format';
+import { plural } from '../shared/ui/labels';
 import { clamp } from './chart-geometry';
 import { ChangeBadge } from './ChangeBadge';
 import { practiseLink, rankCategories, SERIES_LABELS } from './progress-stats';

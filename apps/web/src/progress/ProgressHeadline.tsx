@@ -1,7 +1,7 @@
 import type { ProgressSession } from '@mockroom/contracts';
 import { useMemo } from 'react';
-import { score } from '../interview/format';
-import { plural } from '../ui/labels';
+import { score } from '../shared/format';
+import { plural } from '../shared/ui/labels';
 import { ChangeBadge } from './ChangeBadge';
 import { headline } from './progress-stats';
 

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import { progressApi } from '../api/endpoints';
-import { useResource } from '../api/use-resource';
-import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
-import { SkeletonCards } from '../ui/Skeleton';
-import { useDocumentTitle } from '../ui/use-document-title';
+import { progressApi } from '../shared/api/endpoints';
+import { useResource } from '../shared/api/use-resource';
+import { EmptyState } from '../shared/ui/EmptyState';
+import { ErrorState } from '../shared/ui/ErrorState';
+import { SkeletonCards } from '../shared/ui/Skeleton';
+import { useDocumentTitle } from '../shared/ui/use-document-title';
 import { CategoryBreakdown } from './CategoryBreakdown';
 import { ProgressHeadline } from './ProgressHeadline';
 import { ScoreTrendChart } from './ScoreTrendChart';

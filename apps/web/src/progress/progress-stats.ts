@@ -7,7 +7,7 @@ import {
   type ProgressSession,
   type ScoreDimension,
 } from '@mockroom/contracts';
-import { formatDate, formatDateTime, score } from '../interview/format';
+import { formatDate, formatDateTime, score } from '../shared/format';
 
 /** A line of the time chart: one of the four dimensions, or the overall score. */
 export type SeriesKey = keyof AnswerScores;

@@ -1,4 +1,4 @@
-import { categoryLabel, LEVEL_LABELS, ROLE_LABELS } from '../ui/labels';
+import { categoryLabel, LEVEL_LABELS, ROLE_LABELS } from '../shared/ui/labels';
 import { hasFilters, type BankFilters } from './bank-query';
 
 interface ActiveFiltersProps {

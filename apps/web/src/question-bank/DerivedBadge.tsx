@@ -1,4 +1,4 @@
-import { Chip } from '../ui/Chip';
+import { Chip } from '../shared/ui/Chip';
 
 export const DERIVED_EXPLANATION =
   'The source gives no question sentence here, so this wording was written from its answer framework and key points.';

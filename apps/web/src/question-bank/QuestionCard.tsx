@@ -1,7 +1,7 @@
 import type { QuestionSummary } from '@mockroom/contracts';
 import { Link } from 'react-router';
-import { Chip } from '../ui/Chip';
-import { categoryLabel, levelsLabel, plural, ROLE_LABELS } from '../ui/labels';
+import { Chip } from '../shared/ui/Chip';
+import { categoryLabel, levelsLabel, plural, ROLE_LABELS } from '../shared/ui/labels';
 import type { BackLinkState } from './back-link';
 import { DerivedBadge } from './DerivedBadge';
 

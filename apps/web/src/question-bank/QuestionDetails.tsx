@@ -1,6 +1,6 @@
 import type { Question } from '@mockroom/contracts';
 import type { ReactNode } from 'react';
-import { Chip } from '../ui/Chip';
+import { Chip } from '../shared/ui/Chip';
 import { SampleAnswer } from './SampleAnswer';
 
 function Section({ id, title, children, intro }: { id: string; title: string; children: ReactNode; intro?: ReactNode }) {

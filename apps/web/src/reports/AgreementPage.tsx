@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
-import { useAuth } from '../auth/auth-context';
-import { reportsApi } from '../api/endpoints';
-import { useResource } from '../api/use-resource';
-import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
-import { SkeletonCards } from '../ui/Skeleton';
-import { useDocumentTitle } from '../ui/use-document-title';
+import { useAuth } from '../shared/auth/auth-context';
+import { reportsApi } from '../shared/api/endpoints';
+import { useResource } from '../shared/api/use-resource';
+import { EmptyState } from '../shared/ui/EmptyState';
+import { ErrorState } from '../shared/ui/ErrorState';
+import { SkeletonCards } from '../shared/ui/Skeleton';
+import { useDocumentTitle } from '../shared/ui/use-document-title';
 import { agreementTone, basisText, biasText, DIMENSION_NAMES } from './agreement-view';
 
 /**

@@ -1,8 +1,8 @@
 import { SCORE_DIMENSIONS, type ReviewAnswer, type ReviewRubricPoint } from '@mockroom/contracts';
 import { useId } from 'react';
-import { ScoreBars } from '../interview/summary/ScoreBars';
-import { clock, elapsed } from '../interview/format';
-import { plural } from '../ui/labels';
+import { ScoreBars } from '../shared/ui/ScoreBars';
+import { clock, elapsed } from '../shared/format';
+import { plural } from '../shared/ui/labels';
 import { SpeechStats } from './SpeechStats';
 
 const DIMENSION_LABELS: Record<(typeof SCORE_DIMENSIONS)[number], string> = {

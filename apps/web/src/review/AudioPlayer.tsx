@@ -1,6 +1,6 @@
 import type { ReviewAudio, Speaker } from '@mockroom/contracts';
 import { useEffect, useId, useRef } from 'react';
-import { clock } from '../interview/format';
+import { clock } from '../shared/format';
 import type { Playback } from './playback';
 import { usePlaybackState } from './use-playback';
 import { Waveform } from './Waveform';

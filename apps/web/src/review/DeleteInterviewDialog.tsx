@@ -1,4 +1,4 @@
-import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ConfirmDialog } from '../shared/ui/ConfirmDialog';
 
 /**
  * What deleting does for this viewer: an AI interview's candidate or a human session's interviewer deletes it for

@@ -1,8 +1,8 @@
 import { SCORE_BANDS, scoreBand, type Review } from '@mockroom/contracts';
 import { Link } from 'react-router';
-import { elapsed, score } from '../interview/format';
-import { ScoreBars } from '../interview/summary/ScoreBars';
-import { Spinner } from '../ui/Spinner';
+import { elapsed, score } from '../shared/format';
+import { ScoreBars } from '../shared/ui/ScoreBars';
+import { Spinner } from '../shared/ui/Spinner';
 import { answeredCount, awaitingScores, headlineScore, practiseAgainHref } from './review-logic';
 
 /** The top of the review: the overall score, the mean per dimension, and what to keep, fix and practise next. */

@@ -1,6 +1,6 @@
 import type { InterviewerNote, ReviewInterviewerView } from '@mockroom/contracts';
-import { clock } from '../interview/format';
-import { ScoreBars } from '../interview/summary/ScoreBars';
+import { clock } from '../shared/format';
+import { ScoreBars } from '../shared/ui/ScoreBars';
 
 /** A human interviewer's scores and notes for one question, beside the engine's. */
 export function InterviewerVerdict({ view, questionIndex }: { view: ReviewInterviewerView; questionIndex: number }) {

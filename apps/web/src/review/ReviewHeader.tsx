@@ -1,9 +1,9 @@
 import type { Review } from '@mockroom/contracts';
 import { useEffect, useRef } from 'react';
-import { reviewsApi } from '../api/endpoints';
-import { elapsed, formatDateTime, score, STATUS_LABELS, STATUS_TONES } from '../interview/format';
-import { Chip } from '../ui/Chip';
-import { LEVEL_LABELS, ROLE_LABELS } from '../ui/labels';
+import { reviewsApi } from '../shared/api/endpoints';
+import { elapsed, formatDateTime, score, STATUS_LABELS, STATUS_TONES } from '../shared/format';
+import { Chip } from '../shared/ui/Chip';
+import { LEVEL_LABELS, ROLE_LABELS } from '../shared/ui/labels';
 import { headlineScore } from './review-logic';
 
 /** Title and facts of the interview, with its downloads; the heading takes the focus right after the interview ends. */

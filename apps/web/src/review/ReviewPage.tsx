@@ -1,17 +1,17 @@
 import type { Review } from '@mockroom/contracts';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { interviewsApi, reviewsApi } from '../api/endpoints';
-import { SkeletonArticle } from '../ui/Skeleton';
-import { useDocumentTitle } from '../ui/use-document-title';
-import { InterviewLoadError } from '../interview/InterviewLoadError';
+import { interviewsApi, reviewsApi } from '../shared/api/endpoints';
+import { SkeletonArticle } from '../shared/ui/Skeleton';
+import { useDocumentTitle } from '../shared/ui/use-document-title';
+import { InterviewLoadError } from '../shared/ui/InterviewLoadError';
 import { sortLines } from './active-line';
 import { AudioPlayer } from './AudioPlayer';
 import { DeleteInterviewDialog, type DeleteKind } from './DeleteInterviewDialog';
 import { Insights } from './Insights';
 import { Playback } from './playback';
 import { GeneralNotes } from './InterviewerVerdict';
-import { QuestionCard } from './QuestionCard';
+import { QuestionReview } from './QuestionReview';
 import { ReviewHeader } from './ReviewHeader';
 import { describeScoreChanges, questionMarkers, speakerLabels } from './review-logic';
 import { ReviewTranscript } from './ReviewTranscript';
@@ -125,7 +125,7 @@ function ReviewContent({ review, polling, justFinished, onReview }: { review: Re
             <ol className="review__question-list">
               {review.questions.map((question) => (
                 <li key={question.index}>
-                  <QuestionCard
+                  <QuestionReview
                     question={question}
                     questionCount={review.questions.length}
                     owner={owner}

@@ -1,7 +1,7 @@
 import { CORRECTION_MAX_CHARS, type ReviewLine, type Speaker } from '@mockroom/contracts';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
-import { clock } from '../interview/format';
+import { ApiError } from '../shared/api/client';
+import { clock } from '../shared/format';
 import { activeLineIndex } from './active-line';
 import { splitHighlights } from './highlight-spans';
 import type { Playback } from './playback';

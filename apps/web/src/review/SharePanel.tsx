@@ -1,10 +1,10 @@
 import type { ShareInfo } from '@mockroom/contracts';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { errorMessage } from '../api/client';
-import { reviewsApi } from '../api/endpoints';
-import { formatDate } from '../interview/format';
-import { Spinner } from '../ui/Spinner';
-import { TextField } from '../ui/TextField';
+import { errorMessage } from '../shared/api/client';
+import { reviewsApi } from '../shared/api/endpoints';
+import { formatDate } from '../shared/format';
+import { Spinner } from '../shared/ui/Spinner';
+import { TextField } from '../shared/ui/TextField';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

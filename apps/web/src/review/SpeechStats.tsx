@@ -1,6 +1,6 @@
 import type { ReviewSpeechAnalytics } from '@mockroom/contracts';
-import { clock, elapsed } from '../interview/format';
-import { Chip } from '../ui/Chip';
+import { clock, elapsed } from '../shared/format';
+import { Chip } from '../shared/ui/Chip';
 import { paceLabel } from './review-logic';
 
 /** How an answer sounded: pace, talk time, fillers, long pauses and hedges, as compact stats and chips. */

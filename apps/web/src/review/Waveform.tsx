@@ -1,6 +1,6 @@
 import type { Speaker } from '@mockroom/contracts';
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { clock, spokenDuration } from '../interview/format';
+import { clock, spokenDuration } from '../shared/format';
 import { barsPath, peakScale, resamplePeaks, seekKeyTarget, timeAtX } from './waveform-math';
 
 interface WaveformProps {

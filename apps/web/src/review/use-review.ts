@@ -1,8 +1,8 @@
 import type { Review } from '@mockroom/contracts';
 import { useCallback, useEffect, useState } from 'react';
-import { isAbortError } from '../api/client';
-import { reviewsApi } from '../api/endpoints';
-import { useResource } from '../api/use-resource';
+import { isAbortError } from '../shared/api/client';
+import { reviewsApi } from '../shared/api/endpoints';
+import { useResource } from '../shared/api/use-resource';
 import { shouldPollScores } from './review-logic';
 
 const POLL_MS = 3_000;

@@ -1,7 +1,7 @@
 import type { Track } from '@mockroom/contracts';
 import { Link } from 'react-router';
-import { Chip } from '../ui/Chip';
-import { duration, LEVEL_LABELS, plural, ROLE_LABELS } from '../ui/labels';
+import { Chip } from '../shared/ui/Chip';
+import { duration, LEVEL_LABELS, plural, ROLE_LABELS } from '../shared/ui/labels';
 
 /** A track in a grid: what it covers, for whom, and how long it takes. */
 export function TrackCard({ track, headingLevel = 2 }: { track: Track; headingLevel?: 2 | 3 }) {

@@ -1,8 +1,8 @@
-import { tracksApi } from '../api/endpoints';
-import { useResource } from '../api/use-resource';
-import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
-import { SkeletonCards } from '../ui/Skeleton';
+import { tracksApi } from '../shared/api/endpoints';
+import { useResource } from '../shared/api/use-resource';
+import { EmptyState } from '../shared/ui/EmptyState';
+import { ErrorState } from '../shared/ui/ErrorState';
+import { SkeletonCards } from '../shared/ui/Skeleton';
 import { TrackCard } from './TrackCard';
 
 /** All tracks as a grid of cards, with loading, error and empty states. */

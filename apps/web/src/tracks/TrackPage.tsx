@@ -1,15 +1,15 @@
 import type { TrackDetail } from '@mockroom/contracts';
 import { Link, useParams } from 'react-router';
-import { tracksApi } from '../api/endpoints';
-import { useResource } from '../api/use-resource';
-import type { BackLinkState } from '../question-bank/back-link';
-import { DerivedBadge } from '../question-bank/DerivedBadge';
-import { Chip } from '../ui/Chip';
-import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
-import { categoryLabel, duration, LEVEL_LABELS, levelsLabel, plural, ROLE_LABELS } from '../ui/labels';
-import { SkeletonArticle } from '../ui/Skeleton';
-import { useDocumentTitle } from '../ui/use-document-title';
+import { tracksApi } from '../shared/api/endpoints';
+import { useResource } from '../shared/api/use-resource';
+import type { BackLinkState } from '../question-bank';
+import { DerivedBadge } from '../question-bank';
+import { Chip } from '../shared/ui/Chip';
+import { EmptyState } from '../shared/ui/EmptyState';
+import { ErrorState } from '../shared/ui/ErrorState';
+import { categoryLabel, duration, LEVEL_LABELS, levelsLabel, plural, ROLE_LABELS } from '../shared/ui/labels';
+import { SkeletonArticle } from '../shared/ui/Skeleton';
+import { useDocumentTitle } from '../shared/ui/use-document-title';
 
 export function TrackPage() {
   const { id = '' } = useParams();

@@ -1,4 +1,4 @@
-import { useDocumentTitle } from '../ui/use-document-title';
+import { useDocumentTitle } from '../shared/ui/use-document-title';
 import { TrackList } from './TrackList';
 
 export function TracksPage() {

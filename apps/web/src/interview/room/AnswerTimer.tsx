@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { clock, spokenDuration } from '../format';
+import { clock, spokenDuration } from '../../shared/format';
 
 /** How long the current answer has been going, ticking while the candidate answers. */
 export function AnswerTimer({ startedAt }: { startedAt: number | null }) {

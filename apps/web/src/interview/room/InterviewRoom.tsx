@@ -1,25 +1,25 @@
 import type { InterviewSnapshot } from '@mockroom/contracts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { systemApi } from '../../api/endpoints';
-import { useResource } from '../../api/use-resource';
-import { useCurrentUser } from '../../auth/auth-context';
-import { LEVEL_LABELS, ROLE_LABELS } from '../../ui/labels';
-import { Spinner } from '../../ui/Spinner';
-import { useDocumentTitle } from '../../ui/use-document-title';
-import { promptKindLabel } from '../format';
-import type { LiveSession } from '../live/live-session';
-import { transcriptLines, withPartials } from '../live/transcript';
-import { useLiveSession, useLiveState } from '../live/use-live-session';
-import { ReviewPage } from '../../review/ReviewPage';
+import { systemApi } from '../../shared/api/endpoints';
+import { useResource } from '../../shared/api/use-resource';
+import { useCurrentUser } from '../../shared/auth/auth-context';
+import { LEVEL_LABELS, ROLE_LABELS } from '../../shared/ui/labels';
+import { Spinner } from '../../shared/ui/Spinner';
+import { useDocumentTitle } from '../../shared/ui/use-document-title';
+import { promptKindLabel } from '../../shared/format';
+import type { AiInterviewStore } from '../live/ai-interview-store';
+import { transcriptLines, withPartials } from '../../shared/live/transcript';
+import { useAiInterviewStore, useAiInterviewState } from '../live/use-ai-interview-store';
+import { ReviewPage } from '../../review';
 import { CandidatePanel } from './CandidatePanel';
-import { ConnectionBanner, ConnectionPill } from './ConnectionBanner';
+import { ConnectionBanner, ConnectionPill } from '../../shared/live/ConnectionBanner';
 import { EndInterviewDialog } from './EndInterviewDialog';
-import { describeTransport } from '../audio/session-media';
+import { describeTransport } from '../../shared/audio/live-media';
 import { engineLine } from './engines';
 import { InterviewerPanel } from './InterviewerPanel';
 import { ProgressRail } from './ProgressRail';
-import { Toasts } from './Toasts';
+import { Toasts } from '../../shared/live/Toasts';
 import { Transcript } from './Transcript';
 
 /** Elements where Enter means something already: the shortcut leaves them alone. */
@@ -27,7 +27,7 @@ const INTERACTIVE = 'input, textarea, select, button, a[href], summary, dialog, 
 
 /** The live interview room for a created or live interview. */
 export function InterviewRoom({ initial }: { initial: InterviewSnapshot }) {
-  const session = useLiveSession(initial);
+  const session = useAiInterviewStore(initial);
   if (!session) {
     return (
       <div className="room room--loading">
@@ -38,8 +38,8 @@ export function InterviewRoom({ initial }: { initial: InterviewSnapshot }) {
   return <LiveRoom session={session} />;
 }
 
-function LiveRoom({ session }: { session: LiveSession }) {
-  const state = useLiveState(session, (s) => s);
+function LiveRoom({ session }: { session: AiInterviewStore }) {
+  const state = useAiInterviewState(session, (s) => s);
   const user = useCurrentUser();
   const system = useResource(`system:${user.id}`, (signal) => systemApi.info(signal));
   const [confirmingEnd, setConfirmingEnd] = useState(false);

@@ -1,6 +1,6 @@
 import type { InterviewStatus, Prompt, TurnState } from '@mockroom/contracts';
-import { Spinner } from '../../ui/Spinner';
-import { promptKindLabel } from '../format';
+import { Spinner } from '../../shared/ui/Spinner';
+import { promptKindLabel } from '../../shared/format';
 import type { PlaybackState } from '../live/prompt-player';
 
 interface InterviewerPanelProps {

@@ -1,6 +1,6 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { clock, promptKindLabel } from '../format';
-import type { TranscriptLine } from '../live/transcript';
+import { clock, promptKindLabel } from '../../shared/format';
+import type { TranscriptLine } from '../../shared/live/transcript';
 
 interface TranscriptProps {
   lines: TranscriptLine[];
