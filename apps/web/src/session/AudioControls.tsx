@@ -28,13 +28,13 @@ export function SessionAudioControls({ session, state, otherName, otherConnected
       muted={state.muted}
       audio={state.audio}
       media={state.media}
-      subscribeLevel={session.onLevel}
+      subscribeLevel={session.live.onLevel}
       subscribeRemoteLevel={session.onRemoteLevel}
       otherName={otherName}
       otherConnected={otherConnected}
-      onToggleMute={() => session.setMuted(!state.muted)}
-      onRetryMic={() => session.retryMic()}
-      onResumeMic={() => session.resumeMic()}
+      onToggleMute={() => session.live.setMuted(!state.muted)}
+      onRetryMic={() => session.live.retryMic()}
+      onResumeMic={() => session.live.resumeMic()}
       onJoinAudio={() => session.unlockAudio()}
     />
   );

@@ -114,7 +114,7 @@ function Room({ session }: { session: SessionStore }) {
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <Toasts toasts={state.toasts} onDismiss={(id) => session.dismissToast(id)} />
+      <Toasts toasts={state.toasts} onDismiss={(id) => session.live.dismissToast(id)} />
     </div>
   );
 }

@@ -1,48 +1,26 @@
-import { AUDIO_FRAME_MS, type AnswerResult, type InterviewSnapshot, type PartialTranscript, type Prompt, type SocketError, type TurnState, type VoiceActivity } from '@mockroom/contracts';
-import { MicCapture, type MicState } from '../../shared/audio/mic-capture';
-import { BUILT_IN_TRANSPORT, LiveMedia, type MediaTransport } from '../../shared/audio/live-media';
+import { AUDIO_FRAME_MS, type AnswerResult, type InterviewSnapshot, type Prompt, type TurnState, type VoiceActivity } from '@mockroom/contracts';
+import { isErrorReply, type FatalProblem } from '../../shared/live/live-connection';
+import { LiveCore, type LiveState } from '../../shared/live/live-core';
+import { spokenText, upsertPrompt, upsertSegment } from '../../shared/live/transcript';
 import { BargeInDetector } from './barge-in';
-import { AudioUplink, audioLostMessage, mayStream } from '../../shared/live/audio-uplink';
-import { CompletionWatch, isErrorReply, LiveConnection, Toasts, type ConnectionStatus, type FatalProblem, type Toast } from '../../shared/live/live-connection';
 import { IDLE_PLAYBACK, PromptPlayer, speakingTimeMs, type PlaybackOutcome, type PlaybackSource, type PlaybackState } from './prompt-player';
-import { spokenText, upsertPartial, upsertPrompt, upsertSegment, withoutPartial } from '../../shared/live/transcript';
 
-export { isErrorReply, type ConnectionStatus, type FatalProblem, type Toast } from '../../shared/live/live-connection';
-
-export interface AiInterviewState {
-  connection: ConnectionStatus;
-  /** Reconnection attempts since the connection dropped. */
-  reconnectAttempt: number;
-  /** True once the server has sent the interview on this connection. */
-  joined: boolean;
-  snapshot: InterviewSnapshot;
-  /** Words of segments still being spoken, until their final text comes. */
-  partials: PartialTranscript[];
+/** The AI interview's room: what every live page holds, and the interviewer's voice, the turn's timing, typed answers. */
+export interface AiInterviewState extends LiveState {
   activity: VoiceActivity | null;
   /** `performance.now()` when `activity` arrived (its countdown runs from there). */
   activityAt: number;
   /** Wall-clock time the current answer started, for the answer timer. */
   answerStartedAt: number | null;
-  mic: MicState;
-  muted: boolean;
-  /** How the audio travels (the built-in transport, or LiveKit when the server has it). */
-  media: MediaTransport;
   playback: PlaybackState;
   /** A server prompt whose voice is still being synthesised. */
   waitingForAudio: number | null;
   /** The answer "I'm done" was sent for (until the turn moves on). */
   doneSentFor: string | null;
-  starting: boolean;
-  ending: boolean;
   /** The candidate types answers instead of saying them (no microphone, a noisy room, or by choice). */
   typing: boolean;
   /** A typed answer on its way to the server. */
   sendingText: boolean;
-  /** The interview is over on the server; the summary is on its way. */
-  wrappingUp: boolean;
-  completed: boolean;
-  fatal: FatalProblem | null;
-  toasts: Toast[];
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -60,50 +38,19 @@ function discarded(message: string): FatalProblem {
   return { code: 'interview-discarded', title: 'Nothing was recorded', message };
 }
 
-function fatalFor(error: SocketError): FatalProblem {
-  switch (error.code) {
-    case 'session-ended':
-      return { code: error.code, title: 'This interview has ended', message: error.message || 'The interview is over, so it can no longer be joined.' };
-    case 'not-your-session':
-      return {
-        code: error.code,
-        title: "This interview isn't yours",
-        message: error.message || 'Only the candidate who started this interview can take part in it.',
-      };
-    case 'unauthorized':
-    case 'signed-out':
-    case 'session-expired':
-      // Signed out in another tab, or the sign-in expired: the page offers to sign in again.
-      return { code: 'unauthorized', title: 'Your session has ended', message: error.code === 'unauthorized' ? 'Sign in again to continue the interview where you left off.' : error.message };
-    case 'not-found':
-      return { code: error.code, title: 'Interview not found', message: error.message || 'There is no interview at this address.' };
-    default:
-      return { code: error.code, title: "You can't join this interview", message: error.message || 'The server refused the connection.' };
-  }
-}
-
 /**
- * One candidate's live interview: the socket (join, re-join after every reconnect), the microphone and its
- * frames (resent after a reconnect from where the server got to), the interviewer's voice with barge-in, and
- * the state the room renders. Create it, `open()` it, and `close()` it when the room goes away.
+ * One candidate's AI interview, live: the common part (`live`: socket, microphone, transcript, state; see LiveCore),
+ * and the interviewer's voice with barge-in, the answer's timing and typed answers. Create it, `open()` it, and
+ * `close()` it when the room goes away.
  */
 export class AiInterviewStore {
   readonly interviewId: string;
-  private state: AiInterviewState;
-  private readonly listeners = new Set<() => void>();
-  private readonly levelListeners = new Set<(level: number, raw: number) => void>();
-  private readonly connection: LiveConnection;
-  private readonly completion: CompletionWatch;
-  private readonly toasts: Toasts;
-  private readonly mic: MicCapture;
+  /** The socket, microphone, transcript and state every live page shares. */
+  readonly live: LiveCore<AiInterviewState>;
   private readonly player: PromptPlayer;
   private readonly bargeIn = new BargeInDetector();
-  private readonly uplink: AudioUplink;
-  private readonly media: LiveMedia;
   /** The AI interviewer's voice plays from the LiveKit room (the agent speaks the prompts there). */
   private roomVoice = false;
-  private opened = false;
-  private closed = false;
   private audioWait: ReturnType<typeof setTimeout> | null = null;
   /** Prompts the candidate has heard (or interrupted): never played again by themselves. */
   private readonly heard = new Set<number>();
@@ -111,62 +58,53 @@ export class AiInterviewStore {
   private queue: number[] = [];
   /** prompt:played / prompt:interrupted that could not be sent while disconnected. */
   private pendingSignals: { event: 'prompt:played' | 'prompt:interrupted'; seq: number; atMs?: number }[] = [];
-  private lastLevel = 0;
-  private lastRawLevel = 0;
   /** The interview is over; the review waits for the closing line to be heard. */
   private pendingCompletion: InterviewSnapshot | null = null;
   private closingWait: ReturnType<typeof setTimeout> | null = null;
 
   constructor(initial: InterviewSnapshot) {
     this.interviewId = initial.interview.id;
-    this.connection = new LiveConnection({
-      interviewId: this.interviewId,
+    this.live = new LiveCore<AiInterviewState>(initial, {
       noun: 'interview',
-      state: () => this.state,
-      setConnection: (patch) => this.set(patch),
-      onSocketChanged: () => this.uplink.reset(),
-      onJoined: (snapshot) => this.applySnapshot(snapshot),
-      onEnded: () => this.awaitCompletion(),
-      onFatal: (error) => this.fail(fatalFor(error)),
-      toast: (message) => this.toast(message),
-    });
-    this.completion = new CompletionWatch(this.interviewId, {
-      done: () => this.closed || this.state.completed,
-      onCompleted: (snapshot) => this.complete(snapshot),
-      onGaveUp: () =>
-        this.fail({ code: 'session-ended', title: 'This interview has ended', message: 'The interview is over, but its summary is not ready yet. Check your history in a moment.' }),
-    });
-    this.toasts = new Toasts((toasts) => this.set({ toasts }));
-    this.uplink = new AudioUplink({
-      socket: () => this.connection.socket,
-      // Not while the LiveKit room carries the microphone: an audio:start would take the audio back to the socket.
-      mayStream: (hasFrames) => mayStream(this.state, hasFrames) && !this.media.viaRoom,
-      onEnded: () => this.awaitCompletion(),
-      onRefused: (error) => this.fail(fatalFor(error)),
-      onAudioLost: (ms) => this.toast(audioLostMessage(ms)),
-    });
-    this.mic = new MicCapture({
-      onFrame: (pcm, level) => this.handleFrame(pcm, level),
-      onStateChange: (mic) => {
-        this.set({ mic });
-        if (mic.status === 'running') {
-          this.uplink.ensure();
-          this.media.start(() => this.mic.getTrack());
+      initialState: (common) => ({
+        ...common,
+        activity: null,
+        activityAt: 0,
+        answerStartedAt: this.answerAnchor(initial.turn, initial),
+        playback: IDLE_PLAYBACK,
+        waitingForAudio: null,
+        doneSentFor: null,
+        typing: false,
+        sendingText: false,
+      }),
+      wrapUp: { activity: null },
+      media: {
+        onVoices: (voices) => {
+          this.roomVoice = voices.has('interviewer');
+          // The room lost the interviewer's voice while it spoke a prompt: the browser plays it itself.
+          const playback = this.player.getState();
+          if (!this.roomVoice && playback.source === 'room' && playback.seq !== null) this.player.followed(playback.seq, 'failed');
+        },
+        onPlayback: (allowed) => this.player.roomBlocked(!allowed),
+      },
+      joinedPatch: (snapshot) => ({ answerStartedAt: this.answerAnchor(snapshot.turn, snapshot), doneSentFor: null }),
+      rejoined: () => this.flushSignals(),
+      resumed: ({ turn }) => {
+        // Resuming in the middle of a prompt (a reload, or the connection dropped while it played): say it again.
+        if (turn.phase === 'prompting' && turn.currentPromptSeq !== null && !this.heard.has(turn.currentPromptSeq)) {
+          this.enqueue(turn.currentPromptSeq);
         }
       },
-    });
-    this.media = new LiveMedia(this.interviewId, {
-      onChange: (media) => this.set({ media }),
-      onToRoom: () => this.sendRoute(),
-      onBackToSocket: () => this.uplink.restart(),
-      onVoices: (voices) => {
-        this.roomVoice = voices.has('interviewer');
-        // The room lost the interviewer's voice while it spoke a prompt: the browser plays it itself.
-        const playback = this.player.getState();
-        if (!this.roomVoice && playback.source === 'room' && playback.seq !== null) this.player.followed(playback.seq, 'failed');
+      onTurn: (turn) => this.applyTurn(turn),
+      onPrompt: (prompt) => this.receivePrompt(prompt),
+      // Real words over the interviewer's voice (not "mm-hmm, okay") take the turn at once.
+      onPartial: (partial) => {
+        if (partial.speaker === 'candidate' && this.player.getState().status === 'playing' && this.bargeIn.words(partial.text) === 'interrupt') this.interruptPrompt();
       },
-      onPlayback: (allowed) => this.player.roomBlocked(!allowed),
-    }, undefined, initial.livekit);
+      onFrame: (level, muted) => this.bargeInFrame(level, muted),
+      complete: (snapshot) => this.complete(snapshot),
+      fail: (problem) => this.fail(problem),
+    });
     this.player = new PromptPlayer({
       onChange: (playback) => {
         if (playback.status === 'playing') this.bargeIn.reset();
@@ -174,175 +112,55 @@ export class AiInterviewStore {
       },
       onFinish: (seq, source, outcome, replay) => this.handlePlaybackFinished(seq, source, outcome, replay),
     });
-    this.state = {
-      connection: 'connecting',
-      reconnectAttempt: 0,
-      joined: false,
-      snapshot: initial,
-      partials: [],
-      activity: null,
-      activityAt: 0,
-      answerStartedAt: null,
-      mic: this.mic.getState(),
-      muted: false,
-      media: BUILT_IN_TRANSPORT,
-      playback: IDLE_PLAYBACK,
-      waitingForAudio: null,
-      doneSentFor: null,
-      starting: false,
-      ending: false,
-      typing: false,
-      sendingText: false,
-      wrappingUp: false,
-      completed: initial.interview.status === 'completed' || initial.interview.status === 'abandoned',
-      fatal: null,
-      toasts: [],
-    };
-    this.state.answerStartedAt = this.answerAnchor(initial.turn, initial);
   }
 
-  // ---- store -------------------------------------------------------------------------------------------------
-
-  getState = (): AiInterviewState => this.state;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  /** The microphone level as shown (0 while muted) and as heard, ~50 times a second. */
-  onLevel(listener: (level: number, raw: number) => void): () => void {
-    this.levelListeners.add(listener);
-    listener(this.lastLevel, this.lastRawLevel);
-    return () => this.levelListeners.delete(listener);
+  private get state(): AiInterviewState {
+    return this.live.getState();
   }
 
   private set(patch: Partial<AiInterviewState>): void {
-    if (this.closed) return;
-    this.state = { ...this.state, ...patch };
-    this.listeners.forEach((listener) => listener());
+    this.live.set(patch);
   }
 
   private setSnapshot(patch: Partial<InterviewSnapshot>, extra: Partial<AiInterviewState> = {}): void {
-    this.set({ ...extra, snapshot: { ...this.state.snapshot, ...patch } });
+    this.live.setSnapshot(patch, extra);
   }
 
   // ---- lifecycle ---------------------------------------------------------------------------------------------
 
   open(): void {
-    if (this.opened || this.closed) return;
-    this.opened = true;
-    window.__mockroomAudio = this.uplink.hook;
-    this.bindSocket();
-    this.connection.open();
-    if (!this.state.completed && !this.state.typing) void this.mic.start();
+    const opened = this.live.open((socket) => {
+      socket.on('prompt:resume', ({ seq, fromMs, fromChar }) => this.resumePrompt(seq, fromMs, fromChar));
+      socket.on('prompt:audio', ({ seq, audioUrl, audioDurationMs }) => {
+        const prompt = this.state.snapshot.prompts.find((p) => p.seq === seq);
+        if (!prompt) return;
+        this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, { ...prompt, audioUrl, audioDurationMs }) });
+        if (this.state.waitingForAudio === seq) {
+          this.clearAudioWait();
+          this.set({ waitingForAudio: null });
+          if (this.voicedInRoom(seq)) this.player.follow(seq, audioDurationMs + ROOM_VOICE_GRACE_MS);
+          else this.player.playAudio(seq, audioUrl);
+        }
+      });
+      socket.on('voice:activity', (activity) => this.set({ activity, activityAt: performance.now() }));
+      socket.on('answer:assessed', (result) => this.setSnapshot({ answers: upsertAnswer(this.state.snapshot.answers, result) }));
+      socket.on('interview:discarded', ({ message }) => this.fail(discarded(message)));
+    });
+    if (opened && !this.state.completed && !this.state.typing) void this.live.mic.start();
   }
 
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.player.dispose();
-    this.mic.stop();
-    this.media.close();
-    this.uplink.close();
-    this.connection.close();
-    this.completion.stop();
-    this.toasts.clear();
-    if (this.audioWait) clearTimeout(this.audioWait);
-    if (this.closingWait) clearTimeout(this.closingWait);
-    this.listeners.clear();
-    this.levelListeners.clear();
-  }
-
-  private bindSocket(): void {
-    const socket = this.connection.socket;
-    socket.on('interview:state', (turn) => this.applyTurn(turn));
-    socket.on('prompt', (prompt) => this.receivePrompt(prompt));
-    socket.on('prompt:resume', ({ seq, fromMs, fromChar }) => this.resumePrompt(seq, fromMs, fromChar));
-    socket.on('prompt:audio', ({ seq, audioUrl, audioDurationMs }) => {
-      const prompt = this.state.snapshot.prompts.find((p) => p.seq === seq);
-      if (!prompt) return;
-      this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, { ...prompt, audioUrl, audioDurationMs }) });
-      if (this.state.waitingForAudio === seq) {
-        this.clearAudioWait();
-        this.set({ waitingForAudio: null });
-        if (this.voicedInRoom(seq)) this.player.follow(seq, audioDurationMs + ROOM_VOICE_GRACE_MS);
-        else this.player.playAudio(seq, audioUrl);
-      }
+    this.live.close(() => {
+      this.player.dispose();
+      if (this.audioWait) clearTimeout(this.audioWait);
+      if (this.closingWait) clearTimeout(this.closingWait);
     });
-    socket.on('transcript:segment', (segment) => {
-      const transcript = upsertSegment(this.state.snapshot.transcript, segment);
-      const partials = withoutPartial(this.state.partials, segment.seq);
-      if (transcript !== this.state.snapshot.transcript || partials !== this.state.partials) this.setSnapshot({ transcript }, { partials });
-    });
-    socket.on('transcript:partial', (partial) => {
-      const partials = upsertPartial(this.state.partials, partial, this.state.snapshot.transcript);
-      if (partials !== this.state.partials) this.set({ partials });
-      // Real words over the interviewer's voice (not "mm-hmm, okay") take the turn at once.
-      if (partial.speaker === 'candidate' && this.player.getState().status === 'playing' && this.bargeIn.words(partial.text) === 'interrupt') this.interruptPrompt();
-    });
-    socket.on('voice:activity', (activity) => this.set({ activity, activityAt: performance.now() }));
-    socket.on('answer:assessed', (result) => this.setSnapshot({ answers: upsertAnswer(this.state.snapshot.answers, result) }));
-    socket.on('interview:completed', (snapshot) => this.complete(snapshot));
-    socket.on('interview:discarded', ({ message }) => this.fail(discarded(message)));
-    socket.on('error', (error) => this.handleServerError(error));
-  }
-
-  private handleServerError(error: SocketError): void {
-    if (this.state.completed || this.state.fatal) return;
-    // session-ended: the interview is over (it ended, or the last answer was just taken): the summary is coming.
-    if (this.connection.handleError(error)) return;
-    if (error.event === 'audio:frame' && (error.code === 'no-stream' || error.code === 'not-joined')) {
-      // The server lost track of the stream (it reloaded the interview): start it again, same id.
-      this.uplink.lost();
-    } else {
-      this.toast(error.message || 'Something went wrong on the server.');
-    }
-  }
-
-  /**
-   * The interview is over on the server. No more audio; the summary arrives with interview:completed, but the
-   * server first waits for the scores, and a dropped connection would miss the event: look it up over REST too.
-   */
-  private awaitCompletion(): void {
-    if (this.state.completed || this.completion.watching || this.state.wrappingUp) return;
-    this.mic.stop();
-    this.uplink.stop();
-    this.set({ wrappingUp: true, activity: null });
-    this.completion.start();
-  }
-
-  private applySnapshot(snapshot: InterviewSnapshot): void {
-    const status = snapshot.interview.status;
-    if (status === 'completed' || status === 'abandoned') {
-      this.complete(snapshot);
-      return;
-    }
-    this.set({
-      joined: true,
-      snapshot,
-      answerStartedAt: this.answerAnchor(snapshot.turn, snapshot),
-      doneSentFor: null,
-    });
-    this.flushSignals();
-    // After a reconnect the server must hear again that the room carries the microphone.
-    this.sendRoute();
-    if (snapshot.turn.phase === 'done') {
-      this.awaitCompletion();
-      return;
-    }
-    this.uplink.ensure();
-    // Resuming in the middle of a prompt (a reload, or the connection dropped while it played): say it again.
-    const { turn } = snapshot;
-    if (turn.phase === 'prompting' && turn.currentPromptSeq !== null && !this.heard.has(turn.currentPromptSeq)) {
-      this.enqueue(turn.currentPromptSeq);
-    }
   }
 
   private applyTurn(turn: TurnState): void {
     const previous = this.state.snapshot.turn;
     const answerChanged = turn.answerId !== previous.answerId || turn.answerStartedAtMs !== previous.answerStartedAtMs;
-    const interview = turn.phase !== 'waiting' ? this.liveInterview() : this.state.snapshot.interview;
+    const interview = turn.phase !== 'waiting' ? this.live.liveInterview() : this.state.snapshot.interview;
     this.setSnapshot(
       { turn, interview },
       {
@@ -359,21 +177,13 @@ export class AiInterviewStore {
     if (turn.phase === 'prompting' && turn.currentPromptSeq !== null && !this.heard.has(turn.currentPromptSeq)) {
       this.enqueue(turn.currentPromptSeq);
     }
-    if (turn.phase === 'done') this.awaitCompletion();
-    else if (!this.uplink.streaming) this.uplink.ensure();
+    this.live.followTurn(turn);
   }
 
   /** The agent speaks this prompt in the LiveKit room: it is the one the turn is on, in the server's voice. */
   private voicedInRoom(seq: number): boolean {
     const { turn, plan } = this.state.snapshot;
     return this.roomVoice && plan.voice === 'server' && turn.phase === 'prompting' && turn.currentPromptSeq === seq;
-  }
-
-  /** The interview, marked live if it was only created (the server started it). */
-  private liveInterview(): InterviewSnapshot['interview'] {
-    const interview = this.state.snapshot.interview;
-    if (interview.status !== 'created') return interview;
-    return { ...interview, status: 'live', startedAt: interview.startedAt ?? new Date().toISOString() };
   }
 
   /** When the current answer started, on this browser's clock. */
@@ -391,11 +201,11 @@ export class AiInterviewStore {
     if (this.state.completed) return;
     // The candidate hears the interviewer's closing line before the review opens (within reason).
     const closing = [...this.state.snapshot.prompts, ...snapshot.prompts].find((p) => p.kind === 'closing');
-    if (closing && !this.heard.has(closing.seq) && !this.closed) {
+    if (closing && !this.heard.has(closing.seq) && !this.live.closed) {
       if (!this.pendingCompletion) {
         this.pendingCompletion = snapshot;
-        this.mic.stop();
-        this.uplink.stop();
+        this.live.mic.stop();
+        this.live.uplink.stop();
         this.set({ wrappingUp: true, activity: null });
         if (!this.state.snapshot.prompts.some((p) => p.seq === closing.seq)) this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, closing) });
         this.enqueue(closing.seq);
@@ -416,29 +226,21 @@ export class AiInterviewStore {
     this.closingWait = null;
     const playing = this.state.playback.seq === null ? undefined : this.state.snapshot.prompts.find((p) => p.seq === this.state.playback.seq);
     if (playing?.kind !== 'closing') this.player.stop();
-    this.mic.stop();
     this.queue = [];
     this.clearAudioWait();
-    this.completion.stop();
-    this.set({ snapshot, completed: true, ending: false, wrappingUp: false, activity: null, waitingForAudio: null });
-    this.connection.socket.disconnect();
-    this.media.close();
+    this.live.finish({ snapshot, completed: true, ending: false, wrappingUp: false, activity: null, waitingForAudio: null });
   }
 
   private fail(problem: FatalProblem): void {
     if (this.state.completed) return;
     this.player.stop();
-    this.mic.stop();
-    this.completion.stop();
-    this.set({ fatal: problem });
-    this.connection.socket.disconnect();
-    this.media.close();
+    this.live.finish({ fatal: problem });
   }
 
   // ---- prompts and the interviewer's voice -------------------------------------------------------------------
 
   private receivePrompt(prompt: Prompt): void {
-    this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, prompt), interview: this.liveInterview() });
+    this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, prompt), interview: this.live.liveInterview() });
     if (!this.heard.has(prompt.seq)) this.enqueue(prompt.seq);
   }
 
@@ -451,7 +253,7 @@ export class AiInterviewStore {
   }
 
   private playNext(): void {
-    if (this.closed || this.state.completed || this.state.fatal) return;
+    if (this.live.closed || this.state.completed || this.state.fatal) return;
     const playing = this.state.playback;
     if (playing.status !== 'idle' && !playing.replay) return;
     if (this.state.waitingForAudio !== null) return;
@@ -528,12 +330,12 @@ export class AiInterviewStore {
   }
 
   private signal(event: 'prompt:played' | 'prompt:interrupted', seq: number, atMs?: number): void {
-    if (this.connection.ready) this.emitSignal(event, seq, atMs);
+    if (this.live.connection.ready) this.emitSignal(event, seq, atMs);
     else this.pendingSignals.push({ event, seq, atMs });
   }
 
   private emitSignal(event: 'prompt:played' | 'prompt:interrupted', seq: number, atMs?: number): void {
-    const socket = this.connection.socket;
+    const socket = this.live.connection.socket;
     if (event === 'prompt:interrupted' && atMs !== undefined) socket.emit(event, seq, atMs);
     else socket.emit(event, seq);
   }
@@ -544,18 +346,13 @@ export class AiInterviewStore {
    */
   private resumePrompt(seq: number, fromMs: number, fromChar: number): void {
     const prompt = this.state.snapshot.prompts.find((p) => p.seq === seq);
-    if (!prompt || this.closed) return;
+    if (!prompt || this.live.closed) return;
     this.heard.delete(seq);
     this.queue = this.queue.filter((s) => s !== seq);
     // The agent takes its voice up again in the room: the page follows it, as it follows any prompt spoken there.
     if (this.voicedInRoom(seq) && prompt.audioDurationMs) this.player.follow(seq, Math.max(0, prompt.audioDurationMs - fromMs) + ROOM_VOICE_GRACE_MS);
     else if (this.state.snapshot.plan.voice === 'server' && prompt.audioUrl) this.player.playAudio(seq, prompt.audioUrl, false, fromMs);
     else this.player.speak(seq, spokenText(prompt).slice(fromChar), false, fromMs);
-  }
-
-  /** With the LiveKit room carrying the microphone, the server takes the agent's stream of it (and not this socket's). */
-  private sendRoute(): void {
-    if (this.media.viaRoom && this.connection.ready) this.connection.socket.emit('audio:route', 'room');
   }
 
   private flushSignals(): void {
@@ -566,13 +363,8 @@ export class AiInterviewStore {
 
   // ---- the candidate's audio ---------------------------------------------------------------------------------
 
-  private handleFrame(pcm: ArrayBuffer, level: number): void {
-    if (this.closed) return;
-    const muted = this.state.muted;
-    const shown = muted ? 0 : level;
-    this.lastLevel = shown;
-    this.lastRawLevel = level;
-    this.levelListeners.forEach((listener) => listener(shown, level));
+  /** Each frame of the microphone (it also drives the meter, and leaves by the socket or the LiveKit room). */
+  private bargeInFrame(level: number, muted: boolean): void {
     if (this.player.getState().status === 'playing' && !muted) {
       // A sound over the interviewer lowers its voice; speech that goes on stops it; a backchannel lets it carry on.
       const step = this.bargeIn.push(level, AUDIO_FRAME_MS);
@@ -580,10 +372,6 @@ export class AiInterviewStore {
       else if (step === 'release') this.player.duck(false);
       else if (step === 'interrupt') this.interruptPrompt();
     }
-    // With LiveKit carrying the microphone the frames stay here (they still drive the meter and barge-in).
-    if (this.media.next(shown, AUDIO_FRAME_MS) === 'room') return;
-    // Muted: keep the timeline continuous with silence.
-    this.uplink.push(muted ? new ArrayBuffer(pcm.byteLength) : pcm);
   }
 
   private interruptPrompt(): void {
@@ -610,25 +398,25 @@ export class AiInterviewStore {
   }
 
   async startInterview(): Promise<void> {
-    const socket = this.connection.socket;
+    const socket = this.live.connection.socket;
     if (this.state.starting || !this.canStart()) return;
     // A click: the moment the browser lets audio start.
     if (!this.state.typing) {
-      void this.mic.resume();
-      if (this.state.mic.status === 'idle') void this.mic.start();
+      void this.live.mic.resume();
+      if (this.state.mic.status === 'idle') void this.live.mic.start();
     }
     this.set({ starting: true });
     try {
       const reply = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('interview:start');
       if (isErrorReply(reply)) {
-        if (reply.error.code === 'session-ended') this.awaitCompletion();
-        else this.toast(`Couldn't start the interview: ${reply.error.message}`);
+        if (reply.error.code === 'session-ended') this.live.awaitCompletion();
+        else this.live.toast(`Couldn't start the interview: ${reply.error.message}`);
       } else {
-        this.setSnapshot({ interview: this.liveInterview() });
+        this.setSnapshot({ interview: this.live.liveInterview() });
         this.applyTurn(reply);
       }
     } catch {
-      this.toast("Couldn't start the interview: the server didn't answer. Check your connection and try again.");
+      this.live.toast("Couldn't start the interview: the server didn't answer. Check your connection and try again.");
     } finally {
       this.set({ starting: false });
     }
@@ -636,7 +424,7 @@ export class AiInterviewStore {
 
   /** Ends the interview now; resolves once the summary is in. */
   async endInterview(): Promise<void> {
-    const socket = this.connection.socket;
+    const socket = this.live.connection.socket;
     if (!socket.connected) throw new Error("You're offline: wait for the connection to come back, then try again.");
     this.set({ ending: true });
     try {
@@ -644,7 +432,7 @@ export class AiInterviewStore {
       if (this.state.completed) return;
       if (isErrorReply(reply)) {
         if (reply.error.code === 'session-ended') {
-          this.awaitCompletion();
+          this.live.awaitCompletion();
           return;
         }
         if (reply.error.code === 'interview-discarded') {
@@ -666,7 +454,7 @@ export class AiInterviewStore {
   answerDone(): void {
     const { turn } = this.state.snapshot;
     if (!this.canFinishAnswer()) return;
-    this.connection.socket.emit('answer:done');
+    this.live.connection.socket.emit('answer:done');
     this.set({ doneSentFor: turn.answerId ?? 'current' });
   }
 
@@ -685,9 +473,9 @@ export class AiInterviewStore {
     if (typing === this.state.typing) return;
     this.set({ typing });
     if (typing) {
-      this.mic.stop();
+      this.live.mic.stop();
     } else if (!this.state.completed) {
-      void this.mic.start();
+      void this.live.mic.start();
     }
   }
 
@@ -712,7 +500,7 @@ export class AiInterviewStore {
     // The interviewer stops talking: the candidate has answered.
     this.interruptPrompt();
     try {
-      const reply = await this.connection.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('answer:text', trimmed);
+      const reply = await this.live.connection.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('answer:text', trimmed);
       if (isErrorReply(reply)) throw new Error(reply.error.message || "Your answer couldn't be sent.");
       const transcript = upsertSegment(this.state.snapshot.transcript, reply);
       this.set({ doneSentFor: turn.answerId ?? 'current' });
@@ -725,16 +513,11 @@ export class AiInterviewStore {
     }
   }
 
-  setMuted(muted: boolean): void {
-    this.set({ muted });
-    this.media.setMuted(muted);
-  }
-
   /** Plays the current prompt again. */
   replay(seq: number): void {
     const prompt = this.state.snapshot.prompts.find((p) => p.seq === seq);
     if (!prompt) return;
-    void this.mic.resume();
+    void this.live.mic.resume();
     const playing = this.state.playback;
     if (playing.seq === seq && playing.status !== 'idle') {
       if (playing.status === 'blocked') this.player.unblock();
@@ -754,8 +537,8 @@ export class AiInterviewStore {
 
   /** Plays audio the browser blocked until a click. */
   unblockAudio(): void {
-    void this.mic.resume();
-    this.media.unlock();
+    void this.live.mic.resume();
+    this.live.media.unlock();
     this.player.unblock();
   }
 
@@ -767,22 +550,6 @@ export class AiInterviewStore {
     this.set({ waitingForAudio: null });
     if (seq !== null && !was.replay) this.markPlayed(seq);
     else this.playNext();
-  }
-
-  retryMic(): void {
-    void this.mic.start();
-  }
-
-  resumeMic(): void {
-    void this.mic.resume();
-  }
-
-  dismissToast(id: number): void {
-    this.toasts.dismiss(id);
-  }
-
-  private toast(message: string): void {
-    this.toasts.show(message);
   }
 }
 

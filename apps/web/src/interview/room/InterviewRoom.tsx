@@ -74,7 +74,7 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [session]);
 
-  const subscribeLevel = useCallback((listener: (level: number, raw: number) => void) => session.onLevel(listener), [session]);
+  const subscribeLevel = useCallback((listener: (level: number, raw: number) => void) => session.live.onLevel(listener), [session]);
 
   if (state.fatal) {
     return (
@@ -175,10 +175,10 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
             silenceMs={plan.answerSilenceMs}
             canFinish={canFinish}
             doneSent={state.doneSentFor !== null}
-            onToggleMute={() => session.setMuted(!state.muted)}
+            onToggleMute={() => session.live.setMuted(!state.muted)}
             onDone={() => session.answerDone()}
-            onRetryMic={() => session.retryMic()}
-            onResumeMic={() => session.resumeMic()}
+            onRetryMic={() => session.live.retryMic()}
+            onResumeMic={() => session.live.resumeMic()}
             typing={state.typing}
             canSendText={session.canSendText()}
             sendingText={state.sendingText}
@@ -191,7 +191,7 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <Toasts toasts={state.toasts} onDismiss={(id) => session.dismissToast(id)} />
+      <Toasts toasts={state.toasts} onDismiss={(id) => session.live.dismissToast(id)} />
       <EndInterviewDialog
         open={confirmingEnd}
         answered={answered}

@@ -148,7 +148,7 @@ function Console({ session }: { session: SessionStore }) {
         </div>
       </div>
 
-      <Toasts toasts={state.toasts} onDismiss={(id) => session.dismissToast(id)} />
+      <Toasts toasts={state.toasts} onDismiss={(id) => session.live.dismissToast(id)} />
       <ConfirmDialog
         open={confirmingEnd}
         title="End the session now?"

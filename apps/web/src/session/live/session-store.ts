@@ -1,63 +1,41 @@
-import {
-  AUDIO_FRAME_MS,
-  type ConsoleState,
-  type CandidateListening,
-  type InterviewerNote,
-  type InterviewerScore,
-  type InterviewSnapshot,
-  type NoteCommand,
-  type PartialTranscript,
-  type Participant,
-  type ParticipantRole,
-  type Prompt,
-  type QuestionChecklist,
-  type RubricOverrideCommand,
-  type ScoreCommand,
-  type ShowPromptCommand,
-  type SocketError,
-  type TurnState,
+import type {
+  CandidateListening,
+  ConsoleState,
+  InterviewerNote,
+  InterviewerScore,
+  InterviewSnapshot,
+  NoteCommand,
+  Participant,
+  ParticipantRole,
+  Prompt,
+  QuestionChecklist,
+  RubricOverrideCommand,
+  ScoreCommand,
+  ShowPromptCommand,
+  SocketError,
+  TurnState,
 } from '@mockroom/contracts';
-import { MicCapture, type MicState } from '../../shared/audio/mic-capture';
-import { BUILT_IN_TRANSPORT, LiveMedia, type MediaTransport } from '../../shared/audio/live-media';
-import { AudioUplink, audioLostMessage, mayStream } from '../../shared/live/audio-uplink';
-import { CompletionWatch, isErrorReply, LiveConnection, Toasts, type ConnectionStatus, type LiveSocket, type Toast } from '../../shared/live/live-connection';
-import type { FatalProblem } from '../../shared/live/live-connection';
-import { upsertPartial, upsertPrompt, upsertSegment, withoutPartial } from '../../shared/live/transcript';
-import { RelayPlayer, type RelayAudioStatus, type RelayTestHook } from './relay-player';
+import { isErrorReply, type FatalProblem, type LiveSocket } from '../../shared/live/live-connection';
+import { LiveCore, type LiveState } from '../../shared/live/live-core';
+import { refusalFor } from '../../shared/live/refusals';
+import { upsertPrompt } from '../../shared/live/transcript';
 import { upsertChecklist, upsertNote, upsertScore } from '../session-logic';
+import { RelayPlayer, type RelayAudioStatus, type RelayTestHook } from './relay-player';
 
 type TimedSocket = ReturnType<LiveSocket['timeout']>;
 
-export interface SessionState {
+/** A session's live page (the console, or the candidate's room): what every live page holds, and who is there. */
+export interface SessionState extends LiveState {
   /** Which side of the session this browser is on. */
   role: ParticipantRole;
-  connection: ConnectionStatus;
-  /** Reconnection attempts since the connection dropped. */
-  reconnectAttempt: number;
-  /** True once the server has sent the interview on this connection. */
-  joined: boolean;
-  snapshot: InterviewSnapshot;
-  /** Words of segments still being spoken, until their final text comes. */
-  partials: PartialTranscript[];
   /** Who is in the session, as the server last said. */
   participants: Participant[];
   /** The interviewer's console: checklists, scores, notes, suggestions (never set for the candidate). */
   console: ConsoleState | null;
   /** The interviewer's view: whether the candidate seems done or still thinking (after each thing they say). */
   candidateListening: CandidateListening | null;
-  mic: MicState;
-  muted: boolean;
-  /** How the audio travels (the built-in transport, or LiveKit when the server has it). */
-  media: MediaTransport;
   /** Whether the other voice can play (`blocked`: "Join audio"). */
   audio: RelayAudioStatus;
-  starting: boolean;
-  ending: boolean;
-  /** The session is over on the server; its review is on its way. */
-  wrappingUp: boolean;
-  completed: boolean;
-  fatal: FatalProblem | null;
-  toasts: Toast[];
 }
 
 /** A console command the server refused (or that could not be sent): `message` is fit to show. */
@@ -86,97 +64,28 @@ const NO_ANSWER = "The server didn't answer in time. Please try again.";
 
 const EMPTY_CONSOLE: ConsoleState = { checklists: [], notes: [], scores: [], suggestions: { questionIndex: -1, followUps: [] } };
 
-function fatalFor(error: SocketError): FatalProblem {
-  switch (error.code) {
-    case 'session-ended':
-      return { code: error.code, title: 'This session has ended', message: error.message || 'The session is over, so it can no longer be joined.' };
-    case 'not-your-session':
-    case 'forbidden':
-      return {
-        code: error.code,
-        title: "This session isn't yours",
-        message: error.message || 'Only its interviewer and the candidate who accepted the invitation can join it.',
-      };
-    case 'unauthorized':
-    case 'signed-out':
-    case 'session-expired':
-      // Signed out in another tab, or the sign-in expired: the page offers to sign in again.
-      return { code: 'unauthorized', title: "You've been signed out", message: error.code === 'unauthorized' ? 'Sign in again to rejoin the session where it is.' : error.message };
-    case 'not-found':
-      return { code: error.code, title: 'Session not found', message: error.message || 'There is no session at this address.' };
-    default:
-      return { code: error.code, title: "You can't join this session", message: error.message || 'The server refused the connection.' };
-  }
-}
-
 /**
- * One participant's side of a session run by a human interviewer: the socket (join, re-join after every reconnect),
- * the microphone and its frames (resent after a reconnect from where the server got to), the other participant's
- * voice, presence, and for the interviewer the console and its commands. Create it, `open()` it, `close()` it.
+ * One participant's side of a session run by a human interviewer: the common part (`live`: socket, microphone,
+ * transcript, state; see LiveCore), the other participant's voice, presence, and for the interviewer the console and
+ * its commands. Create it, `open()` it, `close()` it.
  */
 export class SessionStore {
   readonly interviewId: string;
   readonly role: ParticipantRole;
-  private state: SessionState;
-  private readonly listeners = new Set<() => void>();
-  private readonly levelListeners = new Set<(level: number, raw: number) => void>();
+  /** The socket, microphone, transcript and state every live page shares. */
+  readonly live: LiveCore<SessionState>;
   private readonly remoteLevelListeners = new Set<(level: number, raw: number) => void>();
-  private readonly connection: LiveConnection;
-  private readonly completion: CompletionWatch;
-  private readonly toasts: Toasts;
-  private readonly mic: MicCapture;
   private readonly player: RelayPlayer;
-  private readonly uplink: AudioUplink;
-  private readonly media: LiveMedia;
   /** The relayed voice's status, and whether the LiveKit room's audio waits for a click. */
   private relayStatus: RelayAudioStatus;
   private roomBlocked = false;
   /** Voices heard through the LiveKit room (their level comes from there). */
   private roomVoices: ReadonlySet<ParticipantRole> = new Set();
-  private opened = false;
-  private closed = false;
-  private lastLevel = 0;
-  private lastRawLevel = 0;
   private lastRemoteLevel = 0;
 
   constructor(initial: InterviewSnapshot, role: ParticipantRole) {
     this.interviewId = initial.interview.id;
     this.role = role;
-    this.connection = new LiveConnection({
-      interviewId: this.interviewId,
-      noun: 'session',
-      state: () => this.state,
-      setConnection: (patch) => this.set(patch),
-      onSocketChanged: () => this.uplink.reset(),
-      onJoined: (snapshot) => this.applySnapshot(snapshot),
-      onEnded: () => this.awaitCompletion(),
-      onFatal: (error) => this.fail(fatalFor(error)),
-      toast: (message) => this.toast(message),
-    });
-    this.completion = new CompletionWatch(this.interviewId, {
-      done: () => this.closed || this.state.completed,
-      onCompleted: (snapshot) => this.complete(snapshot),
-      onGaveUp: () => this.fail({ code: 'session-ended', title: 'This session has ended', message: 'The session is over, but its review is not ready yet. Check your interviews in a moment.' }),
-    });
-    this.toasts = new Toasts((toasts) => this.set({ toasts }));
-    this.uplink = new AudioUplink({
-      socket: () => this.connection.socket,
-      // Not while the LiveKit room carries the microphone: an audio:start would take the audio back to the socket.
-      mayStream: (hasFrames) => mayStream(this.state, hasFrames) && !this.media.viaRoom,
-      onEnded: () => this.awaitCompletion(),
-      onRefused: (error) => this.fail(fatalFor(error)),
-      onAudioLost: (ms) => this.toast(audioLostMessage(ms)),
-    });
-    this.mic = new MicCapture({
-      onFrame: (pcm, level) => this.handleFrame(pcm, level),
-      onStateChange: (mic) => {
-        this.set({ mic });
-        if (mic.status === 'running') {
-          this.uplink.ensure();
-          this.media.start(() => this.mic.getTrack());
-        }
-      },
-    });
     this.player = new RelayPlayer({
       onStatus: (status) => {
         this.relayStatus = status;
@@ -187,58 +96,34 @@ export class SessionStore {
       },
     });
     this.relayStatus = this.player.getStatus();
-    this.media = new LiveMedia(this.interviewId, {
-      onChange: (media) => this.set({ media }),
-      onToRoom: () => this.sendRoute(),
-      onBackToSocket: () => this.uplink.restart(),
-      onVoices: (voices) => (this.roomVoices = voices),
-      onPlayback: (allowed) => {
-        this.roomBlocked = !allowed;
-        this.syncAudioStatus();
+    this.live = new LiveCore<SessionState>(initial, {
+      noun: 'session',
+      initialState: (common) => ({ ...common, role, participants: [], console: null, candidateListening: null, audio: this.player.getStatus() }),
+      retryRefusedAudio: true,
+      media: {
+        onVoices: (voices) => (this.roomVoices = voices),
+        onPlayback: (allowed) => {
+          this.roomBlocked = !allowed;
+          this.syncAudioStatus();
+        },
+        onRemoteLevel: (level) => {
+          if (this.roomVoices.size) this.remoteLevel(level);
+        },
       },
-      onRemoteLevel: (level) => {
-        if (this.roomVoices.size) this.remoteLevel(level);
-      },
-    }, undefined, initial.livekit);
-    const over = initial.interview.status === 'completed' || initial.interview.status === 'abandoned';
-    this.state = {
-      role,
-      connection: 'connecting',
-      reconnectAttempt: 0,
-      joined: false,
-      snapshot: initial,
-      partials: [],
-      participants: [],
-      console: null,
-      candidateListening: null,
-      mic: this.mic.getState(),
-      muted: false,
-      media: BUILT_IN_TRANSPORT,
-      audio: this.player.getStatus(),
-      starting: false,
-      ending: false,
-      wrappingUp: false,
-      completed: over,
-      fatal: null,
-      toasts: [],
-    };
+      onTurn: (turn) => this.applyTurn(turn),
+      onPrompt: (prompt) => this.receivePrompt(prompt),
+      complete: (snapshot) => this.complete(snapshot),
+      fail: (problem) => this.fail(problem),
+    });
   }
 
-  // ---- store -------------------------------------------------------------------------------------------------
+  private get state(): SessionState {
+    return this.live.getState();
+  }
 
-  getState = (): SessionState => this.state;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  /** This participant's microphone level as shown (0 while muted) and as heard, ~50 times a second. */
-  onLevel = (listener: (level: number, raw: number) => void): (() => void) => {
-    this.levelListeners.add(listener);
-    listener(this.lastLevel, this.lastRawLevel);
-    return () => this.levelListeners.delete(listener);
-  };
+  private set(patch: Partial<SessionState>): void {
+    this.live.set(patch);
+  }
 
   /** The other participant's voice level, per frame received. */
   onRemoteLevel = (listener: (level: number, raw: number) => void): (() => void) => {
@@ -258,16 +143,6 @@ export class SessionStore {
     if (audio !== this.state?.audio) this.set({ audio });
   }
 
-  private set(patch: Partial<SessionState>): void {
-    if (this.closed) return;
-    this.state = { ...this.state, ...patch };
-    this.listeners.forEach((listener) => listener());
-  }
-
-  private setSnapshot(patch: Partial<InterviewSnapshot>, extra: Partial<SessionState> = {}): void {
-    this.set({ ...extra, snapshot: { ...this.state.snapshot, ...patch } });
-  }
-
   private setConsole(update: (console: ConsoleState) => ConsoleState): void {
     if (this.role !== 'interviewer') return;
     this.set({ console: update(this.state.console ?? EMPTY_CONSOLE) });
@@ -276,15 +151,11 @@ export class SessionStore {
   // ---- lifecycle ---------------------------------------------------------------------------------------------
 
   open(): void {
-    if (this.opened || this.closed) return;
-    this.opened = true;
-    window.__mockroomAudio = this.uplink.hook;
+    if (!this.live.open((socket) => this.bindSocket(socket))) return;
     window.__mockroomRelay = this.player.hook;
-    this.bindSocket(this.connection.socket);
-    this.connection.open();
     if (!this.state.completed) {
       this.player.open();
-      void this.mic.start();
+      void this.live.mic.start();
       // Any click or key press is a moment the browser lets sound start.
       document.addEventListener('pointerdown', this.onGesture, true);
       document.addEventListener('keydown', this.onGesture, true);
@@ -292,42 +163,23 @@ export class SessionStore {
   }
 
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    document.removeEventListener('pointerdown', this.onGesture, true);
-    document.removeEventListener('keydown', this.onGesture, true);
-    this.player.close();
-    this.mic.stop();
-    this.media.close();
-    this.uplink.close();
-    this.connection.close();
-    this.completion.stop();
-    this.toasts.clear();
-    this.listeners.clear();
-    this.levelListeners.clear();
+    this.live.close(() => {
+      document.removeEventListener('pointerdown', this.onGesture, true);
+      document.removeEventListener('keydown', this.onGesture, true);
+      this.player.close();
+    });
     this.remoteLevelListeners.clear();
   }
 
   private readonly onGesture = (): void => {
     if (this.state.audio === 'blocked') {
       void this.player.unlock();
-      this.media.unlock();
+      this.live.media.unlock();
     }
-    if (this.state.mic.status === 'suspended') void this.mic.resume();
+    if (this.state.mic.status === 'suspended') void this.live.mic.resume();
   };
 
   private bindSocket(socket: LiveSocket): void {
-    socket.on('interview:state', (turn) => this.applyTurn(turn));
-    socket.on('prompt', (prompt) => this.receivePrompt(prompt));
-    socket.on('transcript:segment', (segment) => {
-      const transcript = upsertSegment(this.state.snapshot.transcript, segment);
-      const partials = withoutPartial(this.state.partials, segment.seq);
-      if (transcript !== this.state.snapshot.transcript || partials !== this.state.partials) this.setSnapshot({ transcript }, { partials });
-    });
-    socket.on('transcript:partial', (partial) => {
-      const partials = upsertPartial(this.state.partials, partial, this.state.snapshot.transcript);
-      if (partials !== this.state.partials) this.set({ partials });
-    });
     socket.on('presence', (participants) => this.set({ participants: Array.isArray(participants) ? participants : [] }));
     socket.on('audio:relay', ({ speaker, pcm }) => {
       // Only the other voice plays: an echo of one's own would be confusing.
@@ -338,113 +190,38 @@ export class SessionStore {
     });
     socket.on('checklist:update', (checklist) => this.setConsole((c) => ({ ...c, checklists: upsertChecklist(c.checklists, checklist) })));
     socket.on('candidate:listening', (signal) => this.set({ candidateListening: signal }));
-    socket.on('interview:completed', (snapshot) => this.complete(snapshot));
-    socket.on('error', (error) => this.handleServerError(error));
-  }
-
-  private handleServerError(error: SocketError): void {
-    if (this.state.completed || this.state.fatal) return;
-    if (this.connection.handleError(error)) return;
-    if (error.event === 'audio:frame' && (error.code === 'no-stream' || error.code === 'not-joined')) {
-      // The server lost track of the stream (it reloaded the session): start it again, same id.
-      this.uplink.lost();
-    } else if (error.event === 'audio:frame') {
-      // Audio the server won't take yet (e.g. before the start): the stream is retried, no need to alarm anyone.
-      this.uplink.refusedForNow();
-    } else {
-      this.toast(error.message || 'Something went wrong on the server.');
-    }
-  }
-
-  private applySnapshot(snapshot: InterviewSnapshot): void {
-    const status = snapshot.interview.status;
-    if (status === 'completed' || status === 'abandoned') {
-      this.complete(snapshot);
-      return;
-    }
-    this.set({ joined: true, snapshot });
-    // After a reconnect the server must hear again that the room carries the microphone.
-    this.sendRoute();
-    if (snapshot.turn.phase === 'done') {
-      this.awaitCompletion();
-      return;
-    }
-    this.uplink.ensure();
-  }
-
-  /** With the LiveKit room carrying the microphone, the server takes the agent's stream of it (and not this socket's). */
-  private sendRoute(): void {
-    if (this.media.viaRoom && this.connection.ready) this.connection.socket.emit('audio:route', 'room');
   }
 
   private applyTurn(turn: TurnState): void {
     // The server sends a turn only from the start on, and starting sends one that still waits for the first question.
-    this.setSnapshot({ turn, interview: this.liveInterview() });
-    if (turn.phase === 'done') this.awaitCompletion();
-    else if (!this.uplink.streaming) this.uplink.ensure();
+    this.live.setSnapshot({ turn, interview: this.live.liveInterview() });
+    this.live.followTurn(turn);
   }
 
   private receivePrompt(prompt: Prompt): void {
     // A new prompt opens a new answer: the last reading of the candidate's pause no longer applies.
-    this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, prompt), interview: this.liveInterview() }, { candidateListening: null });
-  }
-
-  /** The interview, marked live if it was only created (the interviewer started it). */
-  private liveInterview(): InterviewSnapshot['interview'] {
-    const interview = this.state.snapshot.interview;
-    if (interview.status !== 'created') return interview;
-    return { ...interview, status: 'live', startedAt: interview.startedAt ?? new Date().toISOString() };
-  }
-
-  /** The session is over on the server: no more audio; the review follows (looked up over REST too). */
-  private awaitCompletion(): void {
-    if (this.state.completed || this.completion.watching || this.state.wrappingUp) return;
-    this.mic.stop();
-    this.uplink.stop();
-    this.set({ wrappingUp: true });
-    this.completion.start();
+    this.live.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, prompt), interview: this.live.liveInterview() }, { candidateListening: null });
   }
 
   private complete(snapshot: InterviewSnapshot): void {
     if (this.state.completed) return;
-    this.mic.stop();
     this.player.close();
-    this.media.close();
-    this.completion.stop();
-    this.set({ snapshot, completed: true, ending: false, wrappingUp: false });
-    this.connection.socket.disconnect();
+    this.live.finish({ snapshot, completed: true, ending: false, wrappingUp: false });
   }
 
   private fail(problem: FatalProblem): void {
     if (this.state.completed) return;
-    this.mic.stop();
     this.player.close();
-    this.media.close();
-    this.set({ fatal: problem });
-    this.connection.socket.disconnect();
-  }
-
-  // ---- this participant's audio ------------------------------------------------------------------------------
-
-  private handleFrame(pcm: ArrayBuffer, level: number): void {
-    if (this.closed) return;
-    const muted = this.state.muted;
-    const shown = muted ? 0 : level;
-    this.lastLevel = shown;
-    this.lastRawLevel = level;
-    this.levelListeners.forEach((listener) => listener(shown, level));
-    // With LiveKit carrying the microphone the frames stay here (they still drive the meter).
-    if (this.media.next(shown, AUDIO_FRAME_MS) === 'room') return;
-    // Muted: keep the timeline continuous with silence.
-    this.uplink.push(muted ? new ArrayBuffer(pcm.byteLength) : pcm);
+    // The review may still come (the watch for it goes on).
+    this.live.finish({ fatal: problem }, false);
   }
 
   // ---- actions -----------------------------------------------------------------------------------------------
 
   /** Sends an acknowledged event; resolves with the reply, or throws a CommandError with a message to show. */
   private async request<T>(send: (socket: TimedSocket) => Promise<T | { error: SocketError }>, timeoutMs = ACK_TIMEOUT_MS): Promise<T> {
-    const socket = this.connection.socket;
-    if (!this.connection.ready) throw new CommandError('offline', OFFLINE);
+    const socket = this.live.connection.socket;
+    if (!this.live.connection.ready) throw new CommandError('offline', OFFLINE);
     let reply: T | { error: SocketError };
     try {
       reply = await send(socket.timeout(timeoutMs));
@@ -453,8 +230,8 @@ export class SessionStore {
     }
     if (isErrorReply(reply)) {
       // A refused command leaves the session as it is, unless the session itself is gone.
-      if (reply.error.code === 'session-ended') this.awaitCompletion();
-      else if (reply.error.code === 'unauthorized') this.fail(fatalFor(reply.error));
+      if (reply.error.code === 'session-ended') this.live.awaitCompletion();
+      else if (reply.error.code === 'unauthorized') this.fail(refusalFor('session', reply.error));
       throw new CommandError(reply.error.code, reply.error.message || 'The server refused that.');
     }
     return reply;
@@ -467,10 +244,10 @@ export class SessionStore {
     this.set({ starting: true });
     try {
       const turn = await this.request((socket) => socket.emitWithAck('interview:start'));
-      this.setSnapshot({ interview: this.liveInterview() });
+      this.live.setSnapshot({ interview: this.live.liveInterview() });
       this.applyTurn(turn);
     } catch (error) {
-      if (!this.state.completed) this.toast(`Couldn't start the session: ${error instanceof Error ? error.message : NO_ANSWER}`);
+      if (!this.state.completed) this.live.toast(`Couldn't start the session: ${error instanceof Error ? error.message : NO_ANSWER}`);
     } finally {
       this.set({ starting: false });
     }
@@ -517,31 +294,10 @@ export class SessionStore {
     return note;
   }
 
-  setMuted(muted: boolean): void {
-    this.set({ muted });
-    this.media.setMuted(muted);
-  }
-
   /** Lets the other voice play and wakes the microphone; call it from a click ("Join audio"). */
   unlockAudio(): void {
     void this.player.unlock();
-    this.media.unlock();
-    void this.mic.resume();
-  }
-
-  retryMic(): void {
-    void this.mic.start();
-  }
-
-  resumeMic(): void {
-    void this.mic.resume();
-  }
-
-  dismissToast(id: number): void {
-    this.toasts.dismiss(id);
-  }
-
-  private toast(message: string): void {
-    this.toasts.show(message);
+    this.live.media.unlock();
+    void this.live.mic.resume();
   }
 }

@@ -1,25 +1,13 @@
 import type { InterviewSnapshot, ParticipantRole } from '@mockroom/contracts';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useLiveState, useLiveStore } from '../../shared/live/use-live';
 import { SessionStore, type SessionState } from './session-store';
 
-/** A human session for the view while it is mounted (opened on mount, closed on unmount). */
+/** A session's store for the view while it is mounted (opened on mount, closed on unmount), one per role. */
 export function useSessionStore(initial: InterviewSnapshot, role: ParticipantRole): SessionStore | null {
-  const [session, setSession] = useState<SessionStore | null>(null);
-  const id = initial.interview.id;
-  useEffect(() => {
-    const human = new SessionStore(initial, role);
-    human.open();
-    setSession(human);
-    return () => {
-      human.close();
-      setSession((current) => (current === human ? null : current));
-    };
-    // One session per interview and role: later snapshots arrive over the socket.
-  }, [id, role]);
-  return session;
+  return useLiveStore(() => new SessionStore(initial, role), `${initial.interview.id}:${role}`);
 }
 
 /** Part of the session's state; re-renders only when that part changes. */
-export function useSessionState<T>(session: SessionStore, select: (state: SessionState) => T): T {
-  return useSyncExternalStore(session.subscribe, () => select(session.getState()));
+export function useSessionState<T>(store: SessionStore, select: (state: SessionState) => T): T {
+  return useLiveState(store.live, select);
 }

@@ -16,7 +16,7 @@ export interface MediaTransport {
 
 export const BUILT_IN_TRANSPORT: MediaTransport = { via: 'built-in', room: 'off', problem: null };
 
-export interface SessionMediaHandlers {
+export interface LiveMediaHandlers {
   onChange: (transport: MediaTransport) => void;
   /** The audio moved to the room: tell the server (`audio:route`), which then takes the agent's stream instead. */
   onToRoom: () => void;
@@ -28,12 +28,12 @@ export interface SessionMediaHandlers {
 }
 
 /** What the media side needs from outside: a room token, and LiveKit's client (loaded only where the server has LiveKit). */
-export interface SessionMediaDeps {
+export interface LiveMediaDeps {
   token: (interviewId: string) => Promise<LiveKitJoin>;
   roomAudio: () => Promise<new (handlers: RoomAudioHandlers) => RoomAudio>;
 }
 
-const DEFAULT_DEPS: SessionMediaDeps = {
+const DEFAULT_DEPS: LiveMediaDeps = {
   token: (id) => interviewsApi.livekit(id),
   roomAudio: () => import('./room-audio').then((module) => module.RoomAudio),
 };
@@ -50,8 +50,8 @@ const RETRY_MS = [5_000, 15_000, 30_000, 60_000];
  */
 export class LiveMedia {
   private readonly interviewId: string;
-  private readonly handlers: SessionMediaHandlers;
-  private readonly deps: SessionMediaDeps;
+  private readonly handlers: LiveMediaHandlers;
+  private readonly deps: LiveMediaDeps;
   private readonly route = new AudioRoute();
   private room: RoomAudio | null = null;
   private transport: MediaTransport = BUILT_IN_TRANSPORT;
@@ -64,7 +64,7 @@ export class LiveMedia {
   private muted = false;
 
   /** `livekit`: whether the server said it has LiveKit (its snapshot); when it said no, no token is asked for. */
-  constructor(interviewId: string, handlers: SessionMediaHandlers, deps: SessionMediaDeps = DEFAULT_DEPS, livekit?: boolean) {
+  constructor(interviewId: string, handlers: LiveMediaHandlers, deps: LiveMediaDeps = DEFAULT_DEPS, livekit?: boolean) {
     this.interviewId = interviewId;
     this.handlers = handlers;
     this.deps = deps;
