@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../shared/ui/use-document-title';
 import { readBackLink, type BackLinkState } from './back-link';
 import { DERIVED_EXPLANATION } from './DerivedBadge';
 import { QuestionDetails } from './QuestionDetails';
+import { Breadcrumb } from '../shared/ui/Breadcrumb';
 
 const BANK: BackLinkState = { backTo: '/questions', backLabel: 'Question bank' };
 
@@ -23,12 +24,7 @@ export function QuestionPage() {
 
   return (
     <div className="page page--reading">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link to={back.backTo}>
-          <span aria-hidden="true">← </span>
-          {back.backLabel}
-        </Link>
-      </nav>
+      <Breadcrumb to={back.backTo} label={back.backLabel} />
       {question.status === 'error' ? (
         question.error.status === 404 ? (
           <>

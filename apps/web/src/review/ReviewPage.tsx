@@ -1,6 +1,6 @@
 import type { Review } from '@mockroom/contracts';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { interviewsApi, reviewsApi } from '../shared/api/endpoints';
 import { SkeletonArticle } from '../shared/ui/Skeleton';
 import { useDocumentTitle } from '../shared/ui/use-document-title';
@@ -17,6 +17,7 @@ import { describeScoreChanges, questionMarkers, speakerLabels } from './review-l
 import { ReviewTranscript } from './ReviewTranscript';
 import { SharePanel } from './SharePanel';
 import { useReview } from './use-review';
+import { Breadcrumb } from '../shared/ui/Breadcrumb';
 
 /** `/interviews/:id` once the interview is over: the review (audio, synced transcript, question cards, insights). */
 export function ReviewPage({ id, justFinished = false }: { id: string; justFinished?: boolean }) {
@@ -28,12 +29,7 @@ export function ReviewPage({ id, justFinished = false }: { id: string; justFinis
 
   return (
     <div className="page review" data-testid={review ? 'interview-summary' : undefined} data-interview={id} data-just-finished={justFinished || undefined}>
-      <nav className="breadcrumb review__breadcrumb" aria-label="Breadcrumb">
-        <Link to="/interviews">
-          <span aria-hidden="true">← </span>
-          Interviews
-        </Link>
-      </nav>
+      <Breadcrumb to="/interviews" label="Interviews" className="review__breadcrumb" />
       {justFinished && (
         <p className="notice review__done" role="status">
           {review?.interview.status === 'abandoned'

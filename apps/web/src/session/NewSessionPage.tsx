@@ -1,19 +1,16 @@
 import type { HumanSession } from '@mockroom/contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, errorMessage } from '../shared/api/client';
-import { sessionsApi } from '../shared/api/endpoints';
 import { useCurrentUser } from '../shared/auth/auth-context';
 import { formatDateTime } from '../shared/format';
 import { PlanFields } from '../shared/plan/PlanFields';
-import { usePlanForm } from '../shared/plan/use-plan-form';
+import { CreateForm, PlanPage } from '../shared/plan/PlanPage';
 import { EmptyState } from '../shared/ui/EmptyState';
-import { FormAlert, FormSection, InputField, type FormError } from '../shared/ui/fields';
+import { FormSection, InputField } from '../shared/ui/fields';
 import { plural } from '../shared/ui/labels';
-import { Spinner } from '../shared/ui/Spinner';
 import { useDocumentTitle } from '../shared/ui/use-document-title';
 import { InvitationLink } from './InvitationLink';
-import { buildSessionRequest, type SessionFormErrors } from './session-form';
+import { useNewSessionForm } from './use-new-session-form';
 
 /** `/sessions/new`: an interviewer sets up a session they will run, and gets the link that invites the candidate. */
 export function NewSessionPage() {
@@ -23,20 +20,11 @@ export function NewSessionPage() {
   const canRun = user.role === 'interviewer' || user.role === 'admin';
 
   return (
-    <div className="page page--reading new-interview new-session">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link to="/interviews">
-          <span aria-hidden="true">← </span>
-          Interviews
-        </Link>
-      </nav>
-      <header className="page__header new-interview__header">
-        <h1 className="page__title">New session</h1>
-        <p className="page__lead">
-          You run this interview yourself: invite a candidate with a link, ask the questions out loud, and score the answers as
-          you listen, with the rubric ticking itself off as they speak.
-        </p>
-      </header>
+    <PlanPage
+      title="New session"
+      lead="You run this interview yourself: invite a candidate with a link, ask the questions out loud, and score the answers as you listen, with the rubric ticking itself off as they speak."
+      className="new-session"
+    >
       {!canRun ? (
         <EmptyState
           title="Sessions are run by interviewer accounts"
@@ -53,63 +41,35 @@ export function NewSessionPage() {
       ) : (
         <SessionForm onCreated={setCreated} />
       )}
-    </div>
+    </PlanPage>
   );
 }
 
 function SessionForm({ onCreated }: { onCreated: (session: HumanSession) => void }) {
-  const plan = usePlanForm('track');
-  const [scheduledFor, setScheduledFor] = useState('');
-  const [errors, setErrors] = useState<SessionFormErrors>({});
-  const [formError, setFormError] = useState<FormError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (submitting) return;
-    const { request, errors: found } = buildSessionRequest({ plan: plan.values, scheduledFor }, plan.trackQuestionCount);
-    setErrors(found);
-    if (!request) {
-      setFormError({ message: 'Some details need fixing before the session can be created.', details: [] });
-      return;
-    }
-    setFormError(null);
-    setSubmitting(true);
-    try {
-      onCreated(await sessionsApi.create(request));
-    } catch (error) {
-      setSubmitting(false);
-      setFormError({ message: `Couldn't create the session. ${errorMessage(error)}`, details: error instanceof ApiError ? error.details : [] });
-    }
-  }
-
+  const form = useNewSessionForm(onCreated);
   return (
-    <form className="form new-interview__form" onSubmit={(event) => void handleSubmit(event)} noValidate>
-      {formError && <FormAlert error={formError} />}
-
+    <CreateForm
+      onSubmit={() => void form.submit()}
+      formError={form.formError}
+      submitting={form.submitting}
+      label="Create session"
+      note="Next, you get a link to send to the candidate."
+    >
       <FormSection number={1} title="Questions">
-        <PlanFields form={plan} errors={errors} />
+        <PlanFields form={form.plan} errors={form.errors} />
       </FormSection>
 
       <FormSection number={2} title="When">
         <InputField
           label="Scheduled for"
           type="datetime-local"
-          value={scheduledFor}
-          onChange={setScheduledFor}
-          error={errors.scheduledFor}
+          value={form.scheduledFor}
+          onChange={form.setScheduledFor}
+          error={form.errors.scheduledFor}
           hint="Optional, in your time zone. You both see it; the session starts when you press Start."
         />
       </FormSection>
-
-      <div className="new-interview__submit">
-        <button type="submit" className="button button--primary button--large" disabled={submitting}>
-          {submitting && <Spinner size="small" />}
-          Create session
-        </button>
-        <p className="new-interview__note">Next, you get a link to send to the candidate.</p>
-      </div>
-    </form>
+    </CreateForm>
   );
 }
 

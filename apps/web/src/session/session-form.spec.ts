@@ -1,16 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { TRACK_PLAN } from '../shared/plan/plan-examples';
 import type { PlanValues } from '../shared/plan/plan-form';
 import { buildSessionRequest, invitationUrl, scheduledIso } from './session-form';
 
-const plan: PlanValues = {
-  source: 'track',
-  trackId: 'fullstack-mid',
-  role: 'fullstack',
-  level: 'mid',
-  questionCount: '5',
-  categories: [],
-  questionIds: [],
-};
+const plan: PlanValues = TRACK_PLAN;
 
 describe('buildSessionRequest', () => {
   it('is the plan, with the schedule as an ISO date-time when one is given', () => {

@@ -10,6 +10,7 @@ import { ErrorState } from '../shared/ui/ErrorState';
 import { categoryLabel, duration, LEVEL_LABELS, levelsLabel, plural, ROLE_LABELS } from '../shared/ui/labels';
 import { SkeletonArticle } from '../shared/ui/Skeleton';
 import { useDocumentTitle } from '../shared/ui/use-document-title';
+import { Breadcrumb } from '../shared/ui/Breadcrumb';
 
 export function TrackPage() {
   const { id = '' } = useParams();
@@ -18,12 +19,7 @@ export function TrackPage() {
 
   return (
     <div className="page page--reading">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link to="/tracks">
-          <span aria-hidden="true">← </span>
-          Tracks
-        </Link>
-      </nav>
+      <Breadcrumb to="/tracks" label="Tracks" />
       {track.status === 'error' ? (
         track.error.status === 404 ? (
           <>

@@ -1,9 +1,7 @@
 import { FOLLOW_UPS_MAX, type VoiceSource } from '@mockroom/contracts';
-import type { FormEvent } from 'react';
-import { Link } from 'react-router';
 import { PlanFields } from '../../shared/plan/PlanFields';
-import { FormAlert, FormSection, InputField, SelectField } from '../../shared/ui/fields';
-import { Spinner } from '../../shared/ui/Spinner';
+import { CreateForm, PlanPage } from '../../shared/plan/PlanPage';
+import { FormSection, InputField, SelectField } from '../../shared/ui/fields';
 import { useDocumentTitle } from '../../shared/ui/use-document-title';
 import { MicCheck } from './MicCheck';
 import { SILENCE_MAX_S, SILENCE_MIN_S } from './new-interview-form';
@@ -15,30 +13,22 @@ export function NewInterviewPage() {
   const form = useNewInterviewForm();
   const { settings, errors } = form;
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void form.submit();
-  };
-
   return (
-    <div className="page page--reading new-interview">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link to="/interviews">
-          <span aria-hidden="true">← </span>
-          Interviews
-        </Link>
-      </nav>
-      <header className="page__header new-interview__header">
-        <h1 className="page__title">Start an interview</h1>
-        <p className="page__lead">
-          An AI interviewer asks the questions out loud, listens to your answers and follows up. Pick what to practise,
-          check your microphone, and you're in.
-        </p>
-      </header>
-
-      <form className="form new-interview__form" onSubmit={handleSubmit} noValidate>
-        {form.formError && <FormAlert error={form.formError} />}
-
+    <PlanPage
+      title="Start an interview"
+      lead="An AI interviewer asks the questions out loud, listens to your answers and follows up. Pick what to practise, check your microphone, and you're in."
+    >
+      <CreateForm
+        onSubmit={() => void form.submit()}
+        formError={form.formError}
+        submitting={form.submitting}
+        label="Create interview"
+        note={
+          form.micCheck === 'heard'
+            ? 'Your microphone works. The interview starts when you press Start in the room.'
+            : 'The interview starts when you press Start in the room, not before.'
+        }
+      >
         <FormSection number={1} title="What to practise">
           <PlanFields form={form.plan} errors={errors} />
         </FormSection>
@@ -82,18 +72,7 @@ export function NewInterviewPage() {
           <MicCheck result={form.micCheck} onResult={form.setMicCheck} />
         </FormSection>
 
-        <div className="new-interview__submit">
-          <button type="submit" className="button button--primary button--large" disabled={form.submitting}>
-            {form.submitting && <Spinner size="small" />}
-            Create interview
-          </button>
-          <p className="new-interview__note">
-            {form.micCheck === 'heard'
-              ? 'Your microphone works. The interview starts when you press Start in the room.'
-              : 'The interview starts when you press Start in the room, not before.'}
-          </p>
-        </div>
-      </form>
-    </div>
+      </CreateForm>
+    </PlanPage>
   );
 }

@@ -1,16 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Question } from '@mockroom/contracts';
 import { buildPlan, defaultQuestionCount, linkedPlan, maxQuestions, moveItem, planFromUrl, type PlanValues } from './plan-form';
+import { TRACK_PLAN } from './plan-examples';
 
-const base: PlanValues = {
-  source: 'track',
-  trackId: 'fullstack-mid',
-  role: 'fullstack',
-  level: 'mid',
-  questionCount: '5',
-  categories: [],
-  questionIds: [],
-};
+const base: PlanValues = TRACK_PLAN;
 
 describe('buildPlan', () => {
   it('asks for a track and a count within it', () => {
