@@ -1,5 +1,6 @@
 import type { User } from '@mockroom/contracts';
 import { Link } from 'react-router';
+import './Dashboard.css';
 import { questionBankApi } from '../shared/api/endpoints';
 import { useResource } from '../shared/api/use-resource';
 import { plural } from '../shared/ui/labels';

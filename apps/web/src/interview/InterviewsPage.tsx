@@ -1,6 +1,7 @@
 import type { InterviewListQuery, InterviewSummary, Track } from '@mockroom/contracts';
 import { useId, useMemo } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import './InterviewsPage.css';
 import { interviewsApi, tracksApi } from '../shared/api/endpoints';
 import { useResource } from '../shared/api/use-resource';
 import { useAuth } from '../shared/auth/auth-context';

@@ -1,4 +1,5 @@
 import type { EngineInfo } from '@mockroom/contracts';
+import './SiteFooter.css';
 import { systemApi } from '../shared/api/endpoints';
 import { useResource } from '../shared/api/use-resource';
 import { useAuth } from '../shared/auth/auth-context';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import './SiteHeader.css';
 import { errorMessage } from '../shared/api/client';
 import { useAuth } from '../shared/auth/auth-context';
 import { authPath, redirectTarget } from '../shared/auth/redirect-target';

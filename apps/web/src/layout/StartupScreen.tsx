@@ -1,3 +1,4 @@
+import './StartupScreen.css';
 import type { ApiError } from '../shared/api/client';
 import { Spinner } from '../shared/ui/Spinner';
 import { Wordmark } from './Wordmark';

@@ -1,3 +1,5 @@
+import './Wordmark.css';
+
 /** The product's mark and name. */
 export function Wordmark() {
   return (

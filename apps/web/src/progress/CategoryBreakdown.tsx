@@ -1,6 +1,7 @@
 import { SCORE_DIMENSIONS, type CategoryProgress } from '@mockroom/contracts';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import './CategoryBreakdown.css';
 import { score } from '../shared/format';
 import { plural } from '../shared/ui/labels';
 import { clamp } from './chart-geometry';

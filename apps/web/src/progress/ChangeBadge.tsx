@@ -1,3 +1,4 @@
+import './ChangeBadge.css';
 import type { Change } from './progress-stats';
 
 /** "▲ 1.2" / "▼ 0.8" in the colour of its direction, read out as "up 1.2" / "down 0.8". */

@@ -1,5 +1,6 @@
 import type { ProgressSession } from '@mockroom/contracts';
 import { useMemo } from 'react';
+import './ProgressHeadline.css';
 import { score } from '../shared/format';
 import { plural } from '../shared/ui/labels';
 import { ChangeBadge } from './ChangeBadge';

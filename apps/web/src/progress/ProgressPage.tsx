@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import './ProgressPage.css';
 import { progressApi } from '../shared/api/endpoints';
 import { useResource } from '../shared/api/use-resource';
 import { EmptyState } from '../shared/ui/EmptyState';

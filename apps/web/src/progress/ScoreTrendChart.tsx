@@ -1,6 +1,7 @@
 import type { ProgressSession } from '@mockroom/contracts';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import './ScoreTrendChart.css';
 import { formatDateTime, score } from '../shared/format';
 import { clamp, indexTicks, labelCapacity, linearScale, linePath, percentOf, spread, ticks, type Margins, type Point } from './chart-geometry';
 import { pointTitle, SERIES, SERIES_LABELS, trendSummary, type SeriesKey } from './progress-stats';

@@ -1,3 +1,4 @@
+import './ActiveFilters.css';
 import { categoryLabel, LEVEL_LABELS, ROLE_LABELS } from '../shared/ui/labels';
 import { hasFilters, type BankFilters } from './bank-query';
 

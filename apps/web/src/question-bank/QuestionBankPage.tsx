@@ -1,6 +1,7 @@
 import { CATEGORIES, LEVELS, ROLES, type QuestionFacets } from '@mockroom/contracts';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
+import './QuestionBankPage.css';
 import { questionBankApi } from '../shared/api/endpoints';
 import { useResource } from '../shared/api/use-resource';
 import { EmptyState } from '../shared/ui/EmptyState';

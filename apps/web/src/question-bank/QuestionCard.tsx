@@ -1,5 +1,6 @@
 import type { QuestionSummary } from '@mockroom/contracts';
 import { Link } from 'react-router';
+import './QuestionCard.css';
 import { Chip } from '../shared/ui/Chip';
 import { categoryLabel, levelsLabel, plural, ROLE_LABELS } from '../shared/ui/labels';
 import type { BackLinkState } from './back-link';

@@ -1,5 +1,6 @@
 import type { Question } from '@mockroom/contracts';
 import type { ReactNode } from 'react';
+import './QuestionDetails.css';
 import { Chip } from '../shared/ui/Chip';
 import { SampleAnswer } from './SampleAnswer';
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import './SearchBox.css';
 import { MAX_SEARCH_LENGTH } from './bank-query';
 
 const DEBOUNCE_MS = 300;

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import './AgreementPage.css';
 import { useAuth } from '../shared/auth/auth-context';
 import { reportsApi } from '../shared/api/endpoints';
 import { useResource } from '../shared/api/use-resource';

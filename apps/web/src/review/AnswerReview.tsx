@@ -1,5 +1,6 @@
 import { SCORE_DIMENSIONS, type ReviewAnswer, type ReviewRubricPoint } from '@mockroom/contracts';
 import { useId } from 'react';
+import './AnswerReview.css';
 import { ScoreBars } from '../shared/ui/ScoreBars';
 import { clock, elapsed } from '../shared/format';
 import { plural } from '../shared/ui/labels';

@@ -1,5 +1,6 @@
 import type { ReviewAudio, Speaker } from '@mockroom/contracts';
 import { useEffect, useId, useRef } from 'react';
+import './AudioPlayer.css';
 import { clock } from '../shared/format';
 import type { Playback } from './playback';
 import { usePlaybackState } from './use-playback';

@@ -1,5 +1,6 @@
 import { SCORE_BANDS, scoreBand, type Review } from '@mockroom/contracts';
 import { Link } from 'react-router';
+import './Insights.css';
 import { elapsed, score } from '../shared/format';
 import { ScoreBars } from '../shared/ui/ScoreBars';
 import { Spinner } from '../shared/ui/Spinner';

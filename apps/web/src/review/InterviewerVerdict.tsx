@@ -1,4 +1,5 @@
 import type { InterviewerNote, ReviewInterviewerView } from '@mockroom/contracts';
+import './InterviewerVerdict.css';
 import { clock } from '../shared/format';
 import { ScoreBars } from '../shared/ui/ScoreBars';
 

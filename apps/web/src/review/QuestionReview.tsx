@@ -1,6 +1,7 @@
 import { scoreBand, type ReviewInterviewerView, type ReviewQuestion } from '@mockroom/contracts';
 import { memo } from 'react';
 import { Link } from 'react-router';
+import './QuestionReview.css';
 import { score } from '../shared/format';
 import { Chip } from '../shared/ui/Chip';
 import { categoryLabel } from '../shared/ui/labels';

@@ -1,5 +1,6 @@
 import type { Review } from '@mockroom/contracts';
 import { useEffect, useRef } from 'react';
+import './ReviewHeader.css';
 import { reviewsApi } from '../shared/api/endpoints';
 import { elapsed, formatDateTime, score, STATUS_LABELS, STATUS_TONES } from '../shared/format';
 import { Chip } from '../shared/ui/Chip';

@@ -1,6 +1,7 @@
 import type { Review } from '@mockroom/contracts';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import './ReviewPage.css';
 import { interviewsApi, reviewsApi } from '../shared/api/endpoints';
 import { SkeletonArticle } from '../shared/ui/Skeleton';
 import { useDocumentTitle } from '../shared/ui/use-document-title';

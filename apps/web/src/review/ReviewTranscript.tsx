@@ -1,5 +1,6 @@
 import { CORRECTION_MAX_CHARS, type ReviewLine, type Speaker } from '@mockroom/contracts';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import './ReviewTranscript.css';
 import { ApiError } from '../shared/api/client';
 import { clock } from '../shared/format';
 import { activeLineIndex } from './active-line';

@@ -1,5 +1,6 @@
 import type { ShareInfo } from '@mockroom/contracts';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import './SharePanel.css';
 import { errorMessage } from '../shared/api/client';
 import { reviewsApi } from '../shared/api/endpoints';
 import { formatDate } from '../shared/format';

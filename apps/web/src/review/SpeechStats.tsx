@@ -1,4 +1,5 @@
 import type { ReviewSpeechAnalytics } from '@mockroom/contracts';
+import './SpeechStats.css';
 import { clock, elapsed } from '../shared/format';
 import { Chip } from '../shared/ui/Chip';
 import { paceLabel } from './review-logic';

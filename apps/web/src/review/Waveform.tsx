@@ -1,5 +1,6 @@
 import type { Speaker } from '@mockroom/contracts';
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import './Waveform.css';
 import { clock, spokenDuration } from '../shared/format';
 import { barsPath, peakScale, resamplePeaks, seekKeyTarget, timeAtX } from './waveform-math';
 

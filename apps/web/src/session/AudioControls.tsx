@@ -1,3 +1,4 @@
+import './AudioControls.css';
 import type { MicState } from '../shared/audio/mic-capture';
 import { describeTransport, type MediaTransport } from '../shared/audio/live-media';
 import { LevelMeter, type LevelSubscribe } from '../shared/ui/LevelMeter';

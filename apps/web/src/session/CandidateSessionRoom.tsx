@@ -1,6 +1,9 @@
 import type { InterviewSnapshot } from '@mockroom/contracts';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import '../shared/live/room.css';
+import './CandidateSessionRoom.css';
+import './session-pages.css';
 import { promptKindLabel } from '../shared/format';
 import { ConnectionBanner, ConnectionPill } from '../shared/live/ConnectionBanner';
 import { Toasts } from '../shared/live/Toasts';

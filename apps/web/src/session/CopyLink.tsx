@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import './CopyLink.css';
 
 /** A link to hand to someone: shown in a read-only field, with a Copy button. */
 export function CopyLink({ url, label = 'Invitation link', testId = 'invite-link' }: { url: string; label?: string; testId?: string }) {

@@ -1,6 +1,7 @@
 import type { InvitationInfo } from '@mockroom/contracts';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import './JoinPage.css';
 import { errorMessage } from '../shared/api/client';
 import { sessionsApi } from '../shared/api/endpoints';
 import { useResource } from '../shared/api/use-resource';

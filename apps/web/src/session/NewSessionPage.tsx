@@ -1,6 +1,7 @@
 import type { HumanSession } from '@mockroom/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import './NewSessionPage.css';
 import { useCurrentUser } from '../shared/auth/auth-context';
 import { formatDateTime } from '../shared/format';
 import { PlanFields } from '../shared/plan/PlanFields';

@@ -1,4 +1,5 @@
 import type { Participant, ParticipantRole } from '@mockroom/contracts';
+import './PresenceChips.css';
 import { presenceChips, type SessionNames } from './session-logic';
 
 const ROLE_LABELS: Record<ParticipantRole, string> = { interviewer: 'Interviewer', candidate: 'Candidate' };

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import '../shared/live/room.css';
 import type { FatalProblem } from '../shared/live/live-connection';
 
 /** Something that stops the session for good, shown instead of it. */

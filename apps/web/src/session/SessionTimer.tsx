@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import './SessionTimer.css';
 import { clock, spokenDuration } from '../shared/format';
 import { elapsedSince } from './session-logic';
 

@@ -1,3 +1,5 @@
+import '../shared/live/transcript.css';
+import './SessionTranscript.css';
 import type { ShownSegment } from '../shared/live/transcript';
 import { memo } from 'react';
 import { clock, promptKindLabel } from '../shared/format';

@@ -1,5 +1,6 @@
 import type { Track } from '@mockroom/contracts';
 import { Link } from 'react-router';
+import './TrackCard.css';
 import { Chip } from '../shared/ui/Chip';
 import { duration, LEVEL_LABELS, plural, ROLE_LABELS } from '../shared/ui/labels';
 

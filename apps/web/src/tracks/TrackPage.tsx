@@ -1,5 +1,6 @@
 import type { TrackDetail } from '@mockroom/contracts';
 import { Link, useParams } from 'react-router';
+import './TrackPage.css';
 import { tracksApi } from '../shared/api/endpoints';
 import { useResource } from '../shared/api/use-resource';
 import type { BackLinkState } from '../question-bank';

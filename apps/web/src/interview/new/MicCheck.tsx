@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import './MicCheck.css';
 import { MicCapture, type MicState } from '../../shared/audio/mic-capture';
 import { LevelMeter } from '../../shared/ui/LevelMeter';
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import './AnswerTimer.css';
 import { clock, spokenDuration } from '../../shared/format';
 
 /** How long the current answer has been going, ticking while the candidate answers. */

@@ -1,6 +1,7 @@
 import type { TurnPhase, VoiceActivity } from '@mockroom/contracts';
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { TYPED_ANSWER_MAX_CHARS } from '@mockroom/contracts';
+import './CandidatePanel.css';
 import { Spinner } from '../../shared/ui/Spinner';
 import type { MicState } from '../../shared/audio/mic-capture';
 import { LevelMeter, type LevelSubscribe } from '../../shared/ui/LevelMeter';

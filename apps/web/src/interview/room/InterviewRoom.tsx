@@ -1,6 +1,7 @@
 import type { InterviewSnapshot } from '@mockroom/contracts';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import '../../shared/live/room.css';
 import { systemApi } from '../../shared/api/endpoints';
 import { useResource } from '../../shared/api/use-resource';
 import { useCurrentUser } from '../../shared/auth/auth-context';

@@ -1,4 +1,5 @@
 import type { InterviewStatus, Prompt, TurnState } from '@mockroom/contracts';
+import './InterviewerPanel.css';
 import { Spinner } from '../../shared/ui/Spinner';
 import { promptKindLabel } from '../../shared/format';
 import type { PlaybackState } from '../live/prompt-player';

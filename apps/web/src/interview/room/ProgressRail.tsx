@@ -1,5 +1,6 @@
 import type { Prompt, TurnState } from '@mockroom/contracts';
 import { memo } from 'react';
+import './ProgressRail.css';
 
 interface ProgressRailProps {
   turn: TurnState;

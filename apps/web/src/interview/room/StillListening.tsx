@@ -1,5 +1,6 @@
 import type { VoiceActivity } from '@mockroom/contracts';
 import { useEffect, useRef } from 'react';
+import './StillListening.css';
 
 const RADIUS = 9;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;

@@ -1,4 +1,5 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import '../../shared/live/transcript.css';
 import { clock, promptKindLabel } from '../../shared/format';
 import type { TranscriptLine } from '../../shared/live/transcript';
 

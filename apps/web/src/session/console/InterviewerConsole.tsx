@@ -1,5 +1,8 @@
 import type { CandidateListening, InterviewSnapshot } from '@mockroom/contracts';
 import { useMemo, useState } from 'react';
+import '../../shared/live/room.css';
+import '../session-pages.css';
+import './InterviewerConsole.css';
 import { sessionsApi } from '../../shared/api/endpoints';
 import { useResource } from '../../shared/api/use-resource';
 import { ConnectionBanner, ConnectionPill } from '../../shared/live/ConnectionBanner';

@@ -1,5 +1,7 @@
 import type { InterviewerNote, NoteCommand } from '@mockroom/contracts';
 import { useId, useState, type FormEvent } from 'react';
+import './NotesPanel.css';
+import './console-panels.css';
 import { clock } from '../../shared/format';
 import { Chip } from '../../shared/ui/Chip';
 import { Spinner } from '../../shared/ui/Spinner';

@@ -1,5 +1,6 @@
 import type { ChecklistPoint, ConsoleState, Prompt, Question, QuestionChecklist, RubricOverrideCommand, ShowPromptCommand } from '@mockroom/contracts';
 import { useId, useState, type FormEvent } from 'react';
+import './QuestionPanel.css';
 import { errorMessage } from '../../shared/api/client';
 import { Chip } from '../../shared/ui/Chip';
 import { categoryLabel } from '../../shared/ui/labels';

@@ -1,5 +1,7 @@
 import { SCORE_DIMENSIONS, type InterviewerScore, type Question, type ScoreCommand, type ScoreDimension } from '@mockroom/contracts';
 import { useId, useState, type FormEvent } from 'react';
+import './ScoresPanel.css';
+import './console-panels.css';
 import { formatDateTime } from '../../shared/format';
 import { Spinner } from '../../shared/ui/Spinner';
 import { parseScores, SCORE_LABELS, scoreDraft, type ScoreDraft } from '../session-logic';

@@ -1,3 +1,4 @@
+import './ConnectionBanner.css';
 import type { ConnectionStatus } from './live-connection';
 import { Spinner } from '../ui/Spinner';
 

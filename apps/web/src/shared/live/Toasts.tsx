@@ -1,3 +1,4 @@
+import './Toasts.css';
 import type { Toast } from './live-connection';
 
 /** Non-fatal problems, briefly, in a corner: they never move the interview around. */

@@ -1,4 +1,5 @@
 import { CATEGORIES, LEVELS, ROLES, type Level, type Role } from '@mockroom/contracts';
+import './PlanFields.css';
 import { Chip } from '../ui/Chip';
 import { InputField, SelectField } from '../ui/fields';
 import { categoryLabel, duration, LEVEL_LABELS, plural, ROLE_LABELS } from '../ui/labels';

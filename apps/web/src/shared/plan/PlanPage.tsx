@@ -1,4 +1,5 @@
 import type { FormEvent, ReactNode } from 'react';
+import './PlanPage.css';
 import { Breadcrumb } from '../ui/Breadcrumb';
 import { FormAlert, type FormError } from '../ui/fields';
 import { Spinner } from '../ui/Spinner';

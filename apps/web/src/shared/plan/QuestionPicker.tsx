@@ -1,5 +1,6 @@
 import { QUESTION_COUNT_MAX, type Level, type QuestionSummary, type Role } from '@mockroom/contracts';
 import { useEffect, useId, useState } from 'react';
+import './QuestionPicker.css';
 import { questionBankApi } from '../api/endpoints';
 import { useResource } from '../api/use-resource';
 import { Chip } from '../ui/Chip';

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import './ConfirmDialog.css';
 import { errorMessage } from '../api/client';
 import { Spinner } from './Spinner';
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import './LevelMeter.css';
 
 export type LevelSubscribe = (listener: (level: number, raw: number) => void) => () => void;
 

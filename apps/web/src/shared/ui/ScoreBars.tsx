@@ -1,4 +1,5 @@
 import type { AnswerScores } from '@mockroom/contracts';
+import './ScoreBars.css';
 import { score } from '../format';
 
 const DIMENSIONS: { key: keyof AnswerScores; label: string }[] = [
