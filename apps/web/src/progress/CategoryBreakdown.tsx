@@ -2,28 +2,11 @@ import { SCORE_DIMENSIONS, type CategoryProgress } from '@mockroom/contracts';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import './CategoryBreakdown.css';
-import { score } from '../shared/format';
 import { plural } from '../shared/ui/labels';
-import { clamp } from './chart-geometry';
+import { ScoreMeter } from '../shared/ui/ScoreBars';
+import { score } from '../shared/format';
 import { ChangeBadge } from './ChangeBadge';
 import { practiseLink, rankCategories, SERIES_LABELS } from './progress-stats';
-
-function tone(value: number): 'low' | 'mid' | 'high' {
-  return value >= 7 ? 'high' : value >= 4 ? 'mid' : 'low';
-}
-
-/** A score with a bar of its size (the number is always written; the bar is decoration). */
-function ScoreBar({ value, size }: { value: number; size: 'large' | 'small' }) {
-  const clamped = clamp(value, 0, 10);
-  return (
-    <span className={`category-bar category-bar--${size} category-bar--${tone(clamped)}`}>
-      <span className="category-bar__track" aria-hidden="true">
-        <span className="category-bar__fill" style={{ width: `${clamped * 10}%` }} />
-      </span>
-      <span className="category-bar__number">{score(value)}</span>
-    </span>
-  );
-}
 
 /**
  * The question categories weakest first: mean overall as a bar, the four dimensions as small bars,
@@ -35,7 +18,7 @@ export function CategoryBreakdown({ categories }: { categories: CategoryProgress
   const answerCount = rows.reduce((sum, row) => sum + row.answers, 0);
 
   if (!weakest) {
-    return <p className="progress__muted">No answers have been scored by category yet.</p>;
+    return <p className="muted-text">No answers have been scored by category yet.</p>;
   }
 
   return (
@@ -74,11 +57,11 @@ export function CategoryBreakdown({ categories }: { categories: CategoryProgress
                   {row.label}
                 </th>
                 <td className="category-table__overall" data-label="Overall">
-                  <ScoreBar value={row.scores.overall} size="large" />
+                  <ScoreMeter value={row.scores.overall} size="large" />
                 </td>
                 {SCORE_DIMENSIONS.map((dimension) => (
                   <td key={dimension} className="category-table__dimension" data-label={SERIES_LABELS[dimension]}>
-                    <ScoreBar value={row.scores[dimension]} size="small" />
+                    <ScoreMeter value={row.scores[dimension]} size="small" />
                   </td>
                 ))}
                 <td className="category-table__numeric" data-label="Answers">
@@ -92,7 +75,7 @@ export function CategoryBreakdown({ categories }: { categories: CategoryProgress
           </tbody>
         </table>
       </div>
-      <p className="progress__muted category-breakdown__note">
+      <p className="muted-text category-breakdown__note">
         Scores are means over {plural(answerCount, 'scored answer')}. Change compares the first and the latest session with
         answers in each category.
       </p>

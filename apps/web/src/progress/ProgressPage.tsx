@@ -54,7 +54,7 @@ export function ProgressPage() {
               <h2 id="progress-trend-heading" className="section-title">
                 Scores over time
               </h2>
-              <p className="progress__muted">Mean score per finished interview, oldest first. Select a point to open its interview.</p>
+              <p className="muted-text">Mean score per finished interview, oldest first. Select a point to open its interview.</p>
             </div>
             <ScoreTrendChart sessions={progress.data.sessions} />
           </section>
@@ -64,7 +64,7 @@ export function ProgressPage() {
               <h2 id="progress-categories-heading" className="section-title">
                 By category
               </h2>
-              <p className="progress__muted">Mean scores per kind of question, weakest first.</p>
+              <p className="muted-text">Mean scores per kind of question, weakest first.</p>
             </div>
             <CategoryBreakdown categories={progress.data.categories} />
           </section>

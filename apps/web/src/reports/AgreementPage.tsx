@@ -42,8 +42,8 @@ export function AgreementPage() {
               <h2 id="agreement-dimensions-heading" className="section-title">
                 Mean difference per score
               </h2>
-              <p className="progress__muted">{basisText(report.data)}. Shorter bars agree better; within 1 point is close.</p>
-              <p className="progress__muted">
+              <p className="muted-text">{basisText(report.data)}. Shorter bars agree better; within 1 point is close.</p>
+              <p className="muted-text">
                 <a className="button button--secondary button--small" href={reportsApi.agreementAnswersUrl} download>
                   Download the answers (JSON)
                 </a>{' '}
@@ -58,7 +58,7 @@ export function AgreementPage() {
                     <span className={`agreement__bar agreement__bar--${agreementTone(d.meanAbsoluteDifference)}`} style={{ width: `${Math.min(100, d.meanAbsoluteDifference * 10)}%` }} />
                   </span>
                   <span className="agreement__bar-value">
-                    {d.meanAbsoluteDifference.toFixed(1)} <span className="progress__muted">· engine {biasText(d.meanDifference)}</span>
+                    {d.meanAbsoluteDifference.toFixed(1)} <span className="muted-text">· engine {biasText(d.meanDifference)}</span>
                   </span>
                 </li>
               ))}
@@ -84,7 +84,7 @@ export function AgreementPage() {
                   <tr key={`${d.interviewId}:${d.questionIndex}`}>
                     <td>
                       <Link to={`/interviews/${d.interviewId}`}>{d.questionText}</Link>
-                      <div className="progress__muted">
+                      <div className="muted-text">
                         {d.title} · {d.interviewer}
                       </div>
                     </td>

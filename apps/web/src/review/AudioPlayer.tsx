@@ -53,7 +53,7 @@ export function AudioPlayer({ audio, playback, labels, markers }: AudioPlayerPro
         </p>
         <div className="review-player__speed">
           <label htmlFor={speedId}>Speed</label>
-          <select id={speedId} className="select select--compact" value={String(rate)} onChange={(event) => playback.setRate(Number(event.target.value))}>
+          <select id={speedId} className="select select--small" value={String(rate)} onChange={(event) => playback.setRate(Number(event.target.value))}>
             {SPEEDS.map((speed) => (
               <option key={speed} value={String(speed)}>
                 {speed}×

@@ -23,18 +23,18 @@ export function Insights({ review, polling }: { review: Review; polling: boolean
       </h2>
       <div className="card review-totals">
         <div className="review-totals__top">
-          <div className="summary__overall review-totals__overall">
-            <p className="summary__overall-label">Overall</p>
+          <div className="review-totals__overall">
+            <p className="review-totals__label">Overall</p>
             {overall === null ? (
-              <p className="summary__overall-value summary__overall-value--none">Not scored</p>
+              <p className="review-totals__value review-totals__value--none">Not scored</p>
             ) : (
-              <p className="summary__overall-value" data-testid="overall-score">
+              <p className="review-totals__value" data-testid="overall-score">
                 <span className="score__value">{score(overall)}</span>
                 <span className="score__out-of">/ 10</span>
               </p>
             )}
             {overall !== null && <ScoreBandNote overall={overall} />}
-            <p className="summary__polling" role="status">
+            <p className="review-totals__polling" role="status">
               {polling ? (
                 <>
                   <Spinner size="small" /> Checking for scores…
@@ -44,7 +44,7 @@ export function Insights({ review, polling }: { review: Review; polling: boolean
               ) : null}
             </p>
           </div>
-          <dl className="summary__facts">
+          <dl className="facts facts--large">
             <div>
               <dt>Questions answered</dt>
               <dd>
@@ -66,12 +66,12 @@ export function Insights({ review, polling }: { review: Review; polling: boolean
           </dl>
         </div>
         {review.scores && (
-          <div className="summary__averages">
-            <p className="summary__averages-title">Mean scores across the questions</p>
+          <div className="review-totals__averages">
+            <p className="review-totals__averages-title">Mean scores across the questions</p>
             <ScoreBars scores={review.scores} label="Mean scores across the questions" />
           </div>
         )}
-        <div className="summary__actions">
+        <div className="review-totals__actions">
           {owner && (
             <Link to={practiseAgainHref(review.plan)} className="button button--primary">
               Practise again

@@ -117,7 +117,7 @@ function ReviewContent({ review, polling, justFinished, onReview }: { review: Re
             Question by question
           </h2>
           {review.questions.length === 0 ? (
-            <p className="summary__empty">This interview had no questions.</p>
+            <p className="review__empty">This interview had no questions.</p>
           ) : (
             <ol className="review__question-list">
               {review.questions.map((question) => (

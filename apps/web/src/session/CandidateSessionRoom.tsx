@@ -82,7 +82,7 @@ function Room({ session }: { session: SessionStore }) {
         ) : !started ? (
           <div className="session-room__waiting" data-testid="session-waiting">
             <p className="session-room__waiting-title">Waiting for {interviewerName} to start</p>
-            <p className="console-muted">
+            <p className="muted-text">
               {interviewerHere
                 ? `${capitalise(interviewerName)} is here. You can already hear each other: check your microphone below.`
                 : `${capitalise(interviewerName)} hasn't connected yet. Keep this page open; the session starts here.`}
@@ -100,7 +100,7 @@ function Room({ session }: { session: SessionStore }) {
         ) : (
           <div className="session-room__waiting" data-testid="session-waiting">
             <p className="session-room__waiting-title">The session has started</p>
-            <p className="console-muted">{capitalise(interviewerName)} will show the first question here.</p>
+            <p className="muted-text">{capitalise(interviewerName)} will show the first question here.</p>
           </div>
         )}
       </section>

@@ -36,7 +36,7 @@ export function InvitationLink({ session }: { session: HumanSession }) {
   return (
     <div className="invitation-link" data-testid="invitation">
       <CopyLink url={invitationUrl(window.location.origin, current.invitePath)} />
-      <p className={expired ? 'field__error' : 'console-muted'} data-testid="invite-expiry">
+      <p className={expired ? 'field__error' : 'muted-text'} data-testid="invite-expiry">
         {expiresAt ? (expired ? `This link expired on ${formatDateTime(expiresAt)}.` : `The link works until ${formatDateTime(expiresAt)}.`) : null}{' '}
         {renewed ? 'The previous link no longer works.' : null}
       </p>

@@ -84,7 +84,7 @@ function Invitation({ token, info }: { token: string; info: InvitationInfo }) {
         <h1 id="join-heading" className="join__title" data-testid="invitation-title">
           {info.title}
         </h1>
-        <dl className="join__facts">
+        <dl className="facts facts--wide">
           <div>
             <dt>Interviewer</dt>
             <dd data-testid="invitation-interviewer">{info.interviewer.name}</dd>

@@ -91,7 +91,7 @@ function CreatedSession({ session, onAnother }: { session: HumanSession; onAnoth
       {session.invitePath ? (
         <>
           <InvitationLink session={session} />
-          <p className="console-muted">Anyone signed in who opens this link first becomes the candidate, so send it only to them.</p>
+          <p className="muted-text">Anyone signed in who opens this link first becomes the candidate, so send it only to them.</p>
         </>
       ) : (
         <p className="field__error">The server didn't return an invitation link. Open the console to see whether a candidate has joined.</p>

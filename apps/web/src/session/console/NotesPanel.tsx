@@ -55,7 +55,7 @@ export function NotesPanel({ questionIndex, notes, blocked, onAdd }: NotesPanelP
         <h2 id={headingId} className="console-panel__title">
           Notes
         </h2>
-        <span className="console-muted">{questionIndex >= 0 ? `For question ${questionIndex + 1}` : 'For the whole session'}</span>
+        <span className="muted-text">{questionIndex >= 0 ? `For question ${questionIndex + 1}` : 'For the whole session'}</span>
       </div>
       <form className="console-notes__form" onSubmit={(event) => void add(event)} noValidate>
         <div className="field">
@@ -88,7 +88,7 @@ export function NotesPanel({ questionIndex, notes, blocked, onAdd }: NotesPanelP
             {adding && <Spinner size="small" />}
             Add note
           </button>
-          <span className="console-muted">{blocked ?? (visibility === 'shared' ? 'The candidate sees it in their review.' : 'Only you see it.')}</span>
+          <span className="muted-text">{blocked ?? (visibility === 'shared' ? 'The candidate sees it in their review.' : 'Only you see it.')}</span>
         </div>
         {error && (
           <p className="form-alert" role="alert">

@@ -213,12 +213,12 @@ function Checklist({
         )}
       </div>
       {!shownChecklist ? (
-        <p className="console-muted">The rubric appears here once the question loads.</p>
+        <p className="muted-text">The rubric appears here once the question loads.</p>
       ) : shownChecklist.points.length === 0 ? (
-        <p className="console-muted">This question has no rubric points.</p>
+        <p className="muted-text">This question has no rubric points.</p>
       ) : (
         <>
-          <p className="console-muted console-checklist__help">
+          <p className="muted-text console-checklist__help">
             Points tick themselves as the candidate covers them. Click one to mark it yourself; click again to change it.
           </p>
           <ul className="console-checklist__list">
@@ -325,7 +325,7 @@ function FollowUps({
         Follow-ups
       </h3>
       {suggestions.length === 0 ? (
-        <p className="console-muted">No suggestions for this question yet.</p>
+        <p className="muted-text">No suggestions for this question yet.</p>
       ) : (
         <ul className="console-follow-ups__list">
           {suggestions.map((text, index) => (

@@ -104,7 +104,7 @@ export function ScoresPanel({ questionIndex, questionCount, questions, scores, b
             {saving && <Spinner size="small" />}
             Save scores
           </button>
-          <span className="console-muted" role="status" data-testid="scores-status">
+          <span className="muted-text" role="status" data-testid="scores-status">
             {blocked ??
               (justSaved === index && saved
                 ? 'Saved.'

@@ -74,7 +74,7 @@ export function QuestionPicker({ role, level, chosen, onChange, error }: Questio
         ) : !results.data ? (
           <Spinner label="Searching the bank…" />
         ) : results.data.items.length === 0 ? (
-          <p className="console-muted">{query ? 'No questions match. Try other words.' : 'No questions for this role and level. Search the whole bank above.'}</p>
+          <p className="muted-text">{query ? 'No questions match. Try other words.' : 'No questions for this role and level. Search the whole bank above.'}</p>
         ) : (
           <ul className="question-picker__list" aria-label={query ? 'Matching questions' : 'Suggested questions'}>
             {results.data.items.map((question) => (
@@ -95,7 +95,7 @@ export function QuestionPicker({ role, level, chosen, onChange, error }: Questio
           Your questions ({chosen.length} of at most {QUESTION_COUNT_MAX}), in the order they're asked
         </p>
         {chosen.length === 0 ? (
-          <p className="console-muted">None yet: add them from the search above.</p>
+          <p className="muted-text">None yet: add them from the search above.</p>
         ) : (
           <ol className="question-picker__list question-picker__list--chosen" data-testid="chosen-questions">
             {chosen.map((question, index) => (
