@@ -12,6 +12,8 @@ const TYPEORM_ONLY_IN_DATA_ACCESS = [
   { name: 'typeorm', message: 'Only repositories and migrations (libs/server/database) touch TypeORM.' },
   { name: '@nestjs/typeorm', message: 'Only repositories (libs/server/database) touch TypeORM.' },
 ];
+/** The web client's feature folders (apps/web/src/<feature>); shared/ is the kernel they all use. */
+const WEB_FEATURES = '(auth|home|interview|layout|progress|question-bank|reports|review|session|tracks)';
 const TESTING_ONLY_IN_TESTS = { name: '@mockroom/server-testing', message: 'Test helpers are for tests only.' };
 
 export default tseslint.config(
@@ -53,6 +55,32 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/await-thenable': 'error',
       'no-restricted-imports': ['error', { paths: [...TYPEORM_ONLY_IN_DATA_ACCESS, TESTING_ONLY_IN_TESTS] }],
+    },
+  },
+  {
+    // The web client's features import another feature only through its index.ts (see apps/web/README.md).
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...TYPEORM_ONLY_IN_DATA_ACCESS, TESTING_ONLY_IN_TESTS],
+          patterns: [{ regex: `^(\\.\\./)+${WEB_FEATURES}/`, message: "Import another feature through its index.ts, not its files." }],
+        },
+      ],
+    },
+  },
+  {
+    // The web kernel (shared/) imports no feature at all.
+    files: ['apps/web/src/shared/*/**/*.ts', 'apps/web/src/shared/*/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...TYPEORM_ONLY_IN_DATA_ACCESS, TESTING_ONLY_IN_TESTS],
+          patterns: [{ regex: `^\\.\\./\\.\\./${WEB_FEATURES}(/|$)`, message: 'The kernel (shared/) imports no feature.' }],
+        },
+      ],
     },
   },
   {
