@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { InterviewRepository } from '@mockroom/server-database';
 import { InterviewRuntimes } from '../src/interviews/runtime/interview-runtimes.service';
 import { startPeerApp, startTestApp, TestApp, TestBrowser, uniqueEmail } from './test-app';
 
@@ -174,6 +175,24 @@ describe('two API processes', () => {
     lead.close();
     cand.close();
   }, 180_000);
+
+  it('refuses a write of the turn from a process whose lease is older than the newest owner\'s', async () => {
+    const candidate = new TestBrowser(a.baseUrl);
+    await candidate.signUp(uniqueEmail('two-fence'));
+    const id = (await candidate.post('/api/interviews', { questionIds: ['rest-vs-graphql'], voice: 'browser' })).body.id as string;
+    const repository = a.app.get(InterviewRepository);
+    const turn = ((await candidate.get(`/api/interviews/${id}`)).body as InterviewSnapshot).turn;
+    expect(await repository.saveTurn(id, { ...turn, questionIndex: 0, followUpsAsked: 1 }, 7)).toBe(true);
+    // A process that held the lease before (token 6) wakes up and writes: refused, the newer owner's turn stands.
+    expect(await repository.saveTurn(id, { ...turn, questionIndex: 0, followUpsAsked: 5 }, 6)).toBe(false);
+    expect(await repository.start(id, new Date(), { ...turn, phase: 'prompting' }, 6)).toBe(false);
+    expect(((await candidate.get(`/api/interviews/${id}`)).body as InterviewSnapshot).turn.followUpsAsked).toBe(1);
+    expect(await repository.leaseToken(id)).toBe(7);
+    // The same owner, or a newer one, writes on.
+    expect(await repository.saveTurn(id, { ...turn, followUpsAsked: 2 }, 7)).toBe(true);
+    expect(await repository.saveTurn(id, { ...turn, followUpsAsked: 3 }, 9)).toBe(true);
+    expect(await repository.leaseToken(id)).toBe(9);
+  });
 
   // Last: it stops A.
   it('moves an interview to the other process when its owner stops, and loses nothing of the answer', async () => {

@@ -30,8 +30,15 @@ export class AgentLink {
   /** Joined (and the stream open): frames sent now are taken. */
   private ready = false;
 
-  constructor(apiUrl: string, credential: string) {
-    this.socket = io(`${apiUrl}${LIVE_NAMESPACE}`, { transports: ['websocket'], auth: { agent: credential }, autoConnect: false, reconnectionDelayMax: 5_000 });
+  /** `interviewId` goes in the socket's address, so a load balancer hashing on it sends the agent to the interview's process. */
+  constructor(apiUrl: string, credential: string, interviewId?: string) {
+    this.socket = io(`${apiUrl}${LIVE_NAMESPACE}`, {
+      transports: ['websocket'],
+      auth: { agent: credential },
+      autoConnect: false,
+      reconnectionDelayMax: 5_000,
+      ...(interviewId ? { query: { interview: interviewId } } : {}),
+    });
     this.socket.on('disconnect', () => (this.ready = false));
     this.socket.io.on('reconnect', () => {
       if (this.joined) void this.rejoin(this.joined).catch(() => undefined);

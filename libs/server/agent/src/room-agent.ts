@@ -65,7 +65,7 @@ export class RoomAgent {
     const source = new AudioSource(VOICE_SAMPLE_RATE, 1);
     const track = LocalAudioTrack.createAudioTrack('interviewer', source);
     await this.room.localParticipant!.publishTrack(track, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE, dtx: false }));
-    const link = new AgentLink(this.options.apiUrl, this.options.credential);
+    const link = new AgentLink(this.options.apiUrl, this.options.credential, this.options.interviewId);
     const output = { sampleRate: VOICE_SAMPLE_RATE, captureFrame: (f: AudioFrame) => source.captureFrame(f), clearQueue: () => source.clearQueue(), waitForPlayout: () => source.waitForPlayout() };
     const candidateHere = () => [...this.room.remoteParticipants.values()].some((p) => p.attributes.role === 'candidate');
     const speaker = new InterviewerVoice(link, output, this.options.log, candidateHere);
@@ -81,7 +81,7 @@ export class RoomAgent {
     const speaker = role === 'interviewer' ? 'interviewer' : role === 'candidate' ? 'candidate' : null;
     const sid = track.sid ?? '';
     if (!speaker || !sid || this.followed.has(sid)) return;
-    const link = new AgentLink(this.options.apiUrl, this.options.credential);
+    const link = new AgentLink(this.options.apiUrl, this.options.credential, this.options.interviewId);
     const stream = new AudioStream(track, { sampleRate: AUDIO_SAMPLE_RATE, numChannels: 1, frameSizeMs: AUDIO_FRAME_MS });
     this.followed.set(sid, { link, stream });
     await link.open(this.options.interviewId, speaker, `lk-${sid.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 56)}`);

@@ -66,6 +66,8 @@ export class LiveConnection {
       autoConnect: false,
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,
+      // Named in the address, so a load balancer can send every socket of one interview to the same API process.
+      query: { interview: host.interviewId },
     });
     this.bind();
   }
