@@ -40,8 +40,8 @@ import { InterviewsService } from './interviews.service';
 import { FRAME_REFUSALS, type FrameResult } from './runtime/audio-limits';
 import { HumanSessionRuntime, SessionCommandError } from './runtime/human-session-runtime';
 import { InterviewRuntime } from './runtime/interview-runtime';
-import { DISCARDED_MESSAGE, InterviewRuntimes, LiveRuntime, OwnedElsewhere } from './runtime/interview-runtimes.service';
-import { LiveRelay, type LiveSocket, RemoteSocket } from './relay/live-relay';
+import { DISCARDED_MESSAGE, InterviewRuntimes, LEASE_TTL_MS, LiveRuntime, OwnedElsewhere } from './runtime/interview-runtimes.service';
+import { LiveRelay, type LiveSocket, RelayTimeoutError, RemoteSocket } from './relay/live-relay';
 import { hasControlCharacters } from '../common/clean-text';
 import { payloadProblem } from '../common/payload-shape';
 import { isUUID } from 'class-validator';
@@ -69,6 +69,8 @@ const authRoom = (sessionId: string) => `auth:${sessionId}`;
 const OWNER_CHECK_MS = 1000;
 /** Ending an interview waits for its scores: its relayed call may take this long. */
 const END_RELAY_TIMEOUT_MS = 60_000;
+/** A join relayed to an owner that does not answer this soon finds the owner dead (or hung) and waits for its lease. */
+const JOIN_RELAY_TIMEOUT_MS = 3000;
 
 /**
  * The live-interview socket. Every connection is authenticated from the session cookie; every event checks that the
@@ -314,7 +316,18 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
    */
   private async relayJoin(socket: LiveSocket, id: string, owner: string): Promise<Reply<InterviewSnapshot>> {
     if (socket instanceof RemoteSocket) return this.fail(socket, 'server-busy', 'The interview is moving between servers; try again in a moment.', 'interview:join');
-    const reply = (await this.relay.call(owner, socket as Socket, 'interview:join', [id])) as Reply<InterviewSnapshot>;
+    let reply: Reply<InterviewSnapshot>;
+    try {
+      reply = (await this.relay.call(owner, socket as Socket, 'interview:join', [id], JOIN_RELAY_TIMEOUT_MS)) as Reply<InterviewSnapshot>;
+    } catch (error) {
+      if (!(error instanceof RelayTimeoutError)) throw error;
+      // The owner does not answer: once its lease lapses (it stopped renewing), the interview is free to take here.
+      this.logger.warn(`interview ${id}: its owner ${owner} does not answer; waiting for its lease to lapse`);
+      const deadline = Date.now() + LEASE_TTL_MS + 1000;
+      while (Date.now() < deadline && (await this.runtimes.leases.holder(id))?.owner === owner) await new Promise((r) => setTimeout(r, 250));
+      if ((await this.runtimes.leases.holder(id))?.owner === owner) return this.fail(socket, 'server-busy', 'The server running this interview does not answer; try again in a moment.', 'interview:join');
+      return this.join(socket, id);
+    }
     if (!('error' in reply)) {
       (socket.data as LiveSocketData).relayTo = owner;
       this.relayedTo.set(id, owner);

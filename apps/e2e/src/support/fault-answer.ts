@@ -57,11 +57,15 @@ export interface Fault {
 }
 
 export interface FaultContext {
+  interviewId: string;
   live: LiveClient;
   /** Frames sent so far. */
   sentFrames: number;
-  /** Connects again as the page does after a drop: joins and opens the same stream, which says where it got to. */
-  reconnect: () => Promise<{ live: LiveClient; nextSeq: number }>;
+  /**
+   * Connects again as the page does after a drop: joins and opens the same stream, which says where it got to (through
+   * the product's address, or `url` when given: one process of several).
+   */
+  reconnect: (url?: string) => Promise<{ live: LiveClient; nextSeq: number }>;
 }
 
 const frames = (samples: number) => Math.ceil(samples / AUDIO_FRAME_SAMPLES);
@@ -120,7 +124,7 @@ export async function takeFaultAnswer(productUrl: string, databaseUrl: string, l
     } else {
       const strikeAt = secondStartsAt + Math.round(fault.afterMs / AUDIO_FRAME_MS);
       await live.streamPcm(pcm, { speed: SPEED, stopAfterFrames: strikeAt });
-      const context: FaultContext = { live, sentFrames: strikeAt, reconnect: () => joinAndStream(productUrl, browser.cookieHeader(), interviewId, streamId) };
+      const context: FaultContext = { interviewId, live, sentFrames: strikeAt, reconnect: (url = productUrl) => joinAndStream(url, browser.cookieHeader(), interviewId, streamId) };
       if (fault.concurrent) {
         const striking = fault.strike(context);
         await live.streamPcm(pcm.subarray(strikeAt * AUDIO_FRAME_SAMPLES), { speed: SPEED, fromSeq: strikeAt });

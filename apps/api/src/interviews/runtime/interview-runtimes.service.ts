@@ -72,6 +72,7 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
     @Inject(REDIS) redis: IORedis,
   ) {
     this.leases = new InterviewLeases(redis, config.redis.prefix, this.processId, LEASE_TTL_MS);
+    this.logger.log(`live interviews run here as process ${this.processId}`);
     this.renewing = setInterval(() => void this.renewLeases(), RENEW_EVERY_MS);
     this.renewing.unref();
   }
