@@ -32,11 +32,11 @@ export interface TurnEndDecision {
 /** A clearly finished answer (said so, or a finished sentence with several signs agreeing) is taken after this much silence. */
 export const DONE_WAIT_MS = 800;
 /**
- * A probably finished one (a finished sentence and one more sign) waits longer: people pause up to about a second
- * between sentences of one answer, and being cut off costs a candidate more than a moment's wait. Longer pauses after a
- * finished sentence are mostly the speaker giving the turn away.
+ * A probably finished one (a finished sentence and one more sign) waits longer: people pause a second or more between
+ * sentences of one answer, and being cut off costs a candidate more than a half-second wait. (1.2 s was tried: it cut
+ * a spoken three-sentence answer after its second sentence, whose pause with the voice's own silence ran 1.2 s.)
  */
-export const LIKELY_DONE_WAIT_MS = 1200;
+export const LIKELY_DONE_WAIT_MS = 1500;
 /** Asking for time stretches the patience this much, up to `ASKED_FOR_TIME_MAX_MS`. */
 const ASKED_FOR_TIME_FACTOR = 3;
 export const ASKED_FOR_TIME_MAX_MS = 30_000;
