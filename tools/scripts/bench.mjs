@@ -1,7 +1,7 @@
 // `npm run bench`: builds the server code, then runs the benchmarks one after another and prints their figures.
 //
 //   npm run bench                          all of them (about 25 minutes on 2 cores)
-//   npm run bench -- live stt              some of them: live, concurrency, turn-taking, flood, review, stt, robustness, assessment
+//   npm run bench -- live stt              some of them: live, concurrency, turn-taking, cluster, flood, review, stt, robustness, assessment
 //   npm run bench -- --quick               small runs, to check that everything works (about six minutes)
 //   npm run bench -- live --answers 6      other options go to the benchmarks (see each file's header)
 //
@@ -28,6 +28,11 @@ const BENCHES = {
     title: 'When an answer is over: false cut-offs in mid-thought pauses, response delay after a true end, first partial words, sounds over the interviewer',
     entry: 'apps/bench/src/turn-taking.bench.js',
     quick: ['--cases', '4'],
+  },
+  cluster: {
+    title: 'Several API processes: what relaying a frame to the owner adds, and the time from the owner killed to the next transcript',
+    entry: 'apps/bench/src/cluster.bench.js',
+    quick: ['--seconds', '10', '--failovers', '1'],
   },
   flood: {
     title: 'One candidate flooding the API with streams and frames (health latency, memory, disk)',

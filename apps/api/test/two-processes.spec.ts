@@ -51,6 +51,17 @@ describe('two API processes', () => {
     return owner;
   }
 
+  /** The candidate's recording holds each frame of `sent` once (its length is stored as the interview ends). */
+  async function expectRecordingOf(id: string, sent: Int16Array): Promise<void> {
+    let recorded = 0;
+    for (let waited = 0; waited < 20_000; waited += 250) {
+      recorded = (await db.query(`SELECT coalesce(sum(duration_ms), 0)::int AS ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows[0].ms as number;
+      if (recorded >= sent.length / 16 - 40) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(Math.abs(recorded - Math.ceil(sent.length / 320) * 20)).toBeLessThanOrEqual(20);
+  }
+
   async function live(app: TestApp, browser: TestBrowser): Promise<LiveClient> {
     const client = new LiveClient(app.baseUrl, browser.cookieHeader());
     await client.connect();
@@ -108,13 +119,7 @@ describe('two API processes', () => {
     expect(answers).toBe(1);
     // The recording holds each frame once: as long as what was sent (its length is stored as the interview ends).
     ok(await second.emitAck<Ack<InterviewSnapshot>>('interview:end'));
-    let recorded = 0;
-    for (let waited = 0; waited < 20_000; waited += 250) {
-      recorded = (await db.query(`SELECT coalesce(sum(duration_ms), 0)::int AS ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows[0].ms as number;
-      if (recorded >= answer.length / 16 - 40) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(Math.abs(recorded - Math.ceil(answer.length / 320) * 20)).toBeLessThanOrEqual(20);
+    await expectRecordingOf(id, answer);
     second.close();
   }, 180_000);
 
@@ -239,13 +244,7 @@ describe('two API processes', () => {
     expect(text).toMatch(/bcrypt|hash/i);
     expect(text).toMatch(/cookie|redis|session/i);
     ok(await second.emitAck<Ack<InterviewSnapshot>>('interview:end'));
-    let recorded = 0;
-    for (let waited = 0; waited < 20_000; waited += 250) {
-      recorded = (await db.query(`SELECT coalesce(sum(duration_ms), 0)::int AS ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows[0].ms as number;
-      if (recorded >= answer.length / 16 - 40) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    expect(Math.abs(recorded - Math.ceil(answer.length / 320) * 20)).toBeLessThanOrEqual(20);
+    await expectRecordingOf(id, answer);
     second.close();
   }, 180_000);
 });

@@ -1,7 +1,6 @@
 import type { ConsoleState, HumanSession, InterviewSnapshot, Prompt, QuestionChecklist, SocketError, TranscriptSegment, TurnState } from '@mockroom/contracts';
-import { concatPcm, createTestDatabase, LiveClient, silence, speakSentences, TEST_REDIS_URL, TestBrowser, TestDatabase, uniqueEmail } from '@mockroom/server-testing';
+import { type Cluster, type ClusterProcess, concatPcm, createTestDatabase, LiveClient, silence, speakSentences, startCluster, TEST_REDIS_URL, TestBrowser, TestDatabase, uniqueEmail } from '@mockroom/server-testing';
 import IORedis from 'ioredis';
-import { type Cluster, type ClusterProcess, startCluster } from './support/cluster';
 import { blindResendFrom, expectLikeUndisturbed, FAULT_PRODUCT_ENV, type FaultRun, takeFaultAnswer } from './support/fault-answer';
 
 /**

@@ -5,3 +5,4 @@ export * from './live-client';
 export * from './speech-fixtures';
 export * from './spoken-interview';
 export * from './forgetful-redis';
+export * from './cluster';

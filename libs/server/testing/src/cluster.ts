@@ -1,9 +1,17 @@
-import { TEST_REDIS_URL, uniqueRedisPrefix } from '@mockroom/server-testing';
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { repoRoot } from '@mockroom/server-config';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePortSync } from './ports';
-import { REPO_ROOT, tempDir } from './product';
+import { TEST_REDIS_URL, uniqueRedisPrefix } from './test-database';
+
+const REPO_ROOT = repoRoot();
+
+/** A TCP port nothing listens on right now (asked of the OS in a child process, so this stays synchronous). */
+function freePortSync(): number {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();})";
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+}
 
 /** One server process of the cluster, as built in dist/server. */
 export interface ClusterProcess {
@@ -24,6 +32,8 @@ export interface Cluster {
   redisPrefix: string;
   /** The API process whose lease `holder` names. */
   apiOf(processId: string): ClusterProcess | undefined;
+  /** Starts an API process again on the address of one that stopped (it is replaced in `apis`). */
+  respawn(api: ClusterProcess): Promise<ClusterProcess>;
   stop(): Promise<void>;
 }
 
@@ -64,7 +74,7 @@ function start(kind: 'api' | 'worker', env: Record<string, string>, port: number
  * interview land on different processes and are relayed to its owner).
  */
 export async function startCluster(databaseUrl: string, options: { apis?: number; workers?: number; env?: Record<string, string> } = {}): Promise<Cluster> {
-  const dataDir = tempDir('cluster');
+  const dataDir = mkdtempSync(join(tmpdir(), 'mockroom-cluster-'));
   const redisPrefix = uniqueRedisPrefix('cluster');
   const env: Record<string, string> = {
     NODE_ENV: 'production',
@@ -81,12 +91,12 @@ export async function startCluster(databaseUrl: string, options: { apis?: number
   };
   const apis = Array.from({ length: options.apis ?? 2 }, () => start('api', env, freePortSync()));
   const workers = Array.from({ length: options.workers ?? 2 }, () => start('worker', env, null));
-  for (const api of apis) {
-    await waitFor(async () => {
+  const healthy = (api: ClusterProcess) =>
+    waitFor(async () => {
       if (api.child.exitCode !== null) throw new Error(`an API process exited:\n${api.output()}`);
       return (await fetch(`${api.url}/api/health`).catch(() => null))?.ok === true;
     }, `the API at ${api.url}`);
-  }
+  for (const api of apis) await healthy(api);
   for (const worker of workers) {
     await waitFor(() => {
       if (worker.child.exitCode !== null) throw new Error(`a worker exited:\n${worker.output()}`);
@@ -155,6 +165,12 @@ ${apis.map((a) => `    server ${new URL(a.url!).host} max_fails=1 fail_timeout=2
     workers,
     redisPrefix,
     apiOf: (processId) => apis.find((a) => a.processId() === processId),
+    async respawn(old) {
+      const api = start('api', env, Number(new URL(old.url!).port));
+      apis[apis.indexOf(old)] = api;
+      await healthy(api);
+      return api;
+    },
     async stop() {
       await Promise.all([nginx, ...apis.map((a) => a.child), ...workers.map((w) => w.child)].map(stopChild));
     },
