@@ -37,17 +37,66 @@ export default tseslint.config(
             {
               sourceTag: 'scope:web',
               onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
-              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', '@node-rs/argon2', 'openai', 'livekit-server-sdk'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'bullmq',
+                'ioredis',
+                '@node-rs/argon2',
+                'openai',
+                'livekit-server-sdk',
+              ],
             },
-            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'], bannedExternalImports: ['react', 'react-dom', 'react-router', 'livekit-client'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:contracts', 'type:domain', 'type:data-access', 'type:util', 'type:testing'] },
+            {
+              sourceTag: 'scope:server',
+              onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'],
+              bannedExternalImports: ['react', 'react-dom', 'react-router', 'livekit-client'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:contracts',
+                'type:domain',
+                'type:data-access',
+                'type:util',
+                'type:testing',
+              ],
+            },
             // Whole-product tests may use the pure domain libraries (the bank's content, word error rate), never server internals.
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:testing', 'type:util'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:data-access', 'type:util', 'type:testing'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util'], bannedExternalImports: ['typeorm', '@nestjs/typeorm', 'pg'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util', 'type:data-access'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'], bannedExternalImports: ['typeorm', '@nestjs/typeorm'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', 'type:domain'] },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:testing', 'type:util'],
+            },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:domain',
+                'type:data-access',
+                'type:util',
+                'type:testing',
+              ],
+            },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util'],
+              bannedExternalImports: ['typeorm', '@nestjs/typeorm', 'pg'],
+            },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util', 'type:data-access'],
+            },
+            {
+              sourceTag: 'type:util',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
+              bannedExternalImports: ['typeorm', '@nestjs/typeorm'],
+            },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', 'type:domain'],
+            },
           ],
         },
       ],
@@ -65,7 +114,12 @@ export default tseslint.config(
         'error',
         {
           paths: [...TYPEORM_ONLY_IN_DATA_ACCESS, TESTING_ONLY_IN_TESTS],
-          patterns: [{ regex: `^(\\.\\./)+${WEB_FEATURES}/`, message: "Import another feature through its index.ts, not its files." }],
+          patterns: [
+            {
+              regex: `^(\\.\\./)+${WEB_FEATURES}/`,
+              message: 'Import another feature through its index.ts, not its files.',
+            },
+          ],
         },
       ],
     },
@@ -78,7 +132,9 @@ export default tseslint.config(
         'error',
         {
           paths: [...TYPEORM_ONLY_IN_DATA_ACCESS, TESTING_ONLY_IN_TESTS],
-          patterns: [{ regex: `^\\.\\./\\.\\./${WEB_FEATURES}(/|$)`, message: 'The kernel (shared/) imports no feature.' }],
+          patterns: [
+            { regex: `^\\.\\./\\.\\./${WEB_FEATURES}(/|$)`, message: 'The kernel (shared/) imports no feature.' },
+          ],
         },
       ],
     },

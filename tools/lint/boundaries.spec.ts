@@ -9,16 +9,68 @@ import { join, resolve } from 'node:path';
 const root = resolve(__dirname, '../..');
 
 const cases: { name: string; file: string; code: string; rule: string; message?: RegExp }[] = [
-  { name: 'web importing server code', file: 'apps/web/src/__probe__.ts', code: "import { loadConfig } from '@mockroom/server-config';\nexport const probe = loadConfig;\n", rule: '@nx/enforce-module-boundaries' },
-  { name: 'web importing NestJS', file: 'apps/web/src/__probe__.ts', code: "import { Injectable } from '@nestjs/common';\nexport const probe = Injectable;\n", rule: '@nx/enforce-module-boundaries' },
-  { name: 'contracts importing a package', file: 'libs/contracts/src/__probe__.ts', code: "import { Injectable } from '@nestjs/common';\nexport const probe = Injectable;\n", rule: '@nx/enforce-module-boundaries' },
-  { name: 'a lib importing an app', file: 'libs/server/queue/src/__probe__.ts', code: "import { createApiApp } from '../../../../apps/api/src/bootstrap';\nexport const probe = createApiApp;\n", rule: '@nx/enforce-module-boundaries' },
-  { name: 'web importing the realtime lib', file: 'apps/web/src/__probe__.ts', code: "import { LiveEmitter } from '@mockroom/server-realtime';\nexport const probe = LiveEmitter;\n", rule: '@nx/enforce-module-boundaries' },
-  { name: 'the realtime lib importing the job handlers', file: 'libs/server/realtime/src/__probe__.ts', code: "import { JobsModule } from '@mockroom/server-jobs';\nexport const probe = JobsModule;\n", rule: '@nx/enforce-module-boundaries' },
-  { name: 'the question bank importing the database', file: 'libs/question-bank/src/__probe__.ts', code: "import { UserRepository } from '@mockroom/server-database';\nexport const probe = UserRepository;\n", rule: '@nx/enforce-module-boundaries' },
-  { name: 'a controller touching TypeORM', file: 'apps/api/src/__probe__.ts', code: "import { Repository } from 'typeorm';\nexport const probe = Repository;\n", rule: 'no-restricted-imports', message: /Only repositories/ },
-  { name: 'production code importing test helpers', file: 'apps/api/src/__probe__.ts', code: "import { testConfig } from '@mockroom/server-testing';\nexport const probe = testConfig;\n", rule: 'no-restricted-imports', message: /tests only/ },
-  { name: 'a floating promise', file: 'apps/api/src/__probe__.ts', code: 'async function work(): Promise<void> {}\nexport function probe(): void {\n  work();\n}\n', rule: '@typescript-eslint/no-floating-promises' },
+  {
+    name: 'web importing server code',
+    file: 'apps/web/src/__probe__.ts',
+    code: "import { loadConfig } from '@mockroom/server-config';\nexport const probe = loadConfig;\n",
+    rule: '@nx/enforce-module-boundaries',
+  },
+  {
+    name: 'web importing NestJS',
+    file: 'apps/web/src/__probe__.ts',
+    code: "import { Injectable } from '@nestjs/common';\nexport const probe = Injectable;\n",
+    rule: '@nx/enforce-module-boundaries',
+  },
+  {
+    name: 'contracts importing a package',
+    file: 'libs/contracts/src/__probe__.ts',
+    code: "import { Injectable } from '@nestjs/common';\nexport const probe = Injectable;\n",
+    rule: '@nx/enforce-module-boundaries',
+  },
+  {
+    name: 'a lib importing an app',
+    file: 'libs/server/queue/src/__probe__.ts',
+    code: "import { createApiApp } from '../../../../apps/api/src/bootstrap';\nexport const probe = createApiApp;\n",
+    rule: '@nx/enforce-module-boundaries',
+  },
+  {
+    name: 'web importing the realtime lib',
+    file: 'apps/web/src/__probe__.ts',
+    code: "import { LiveEmitter } from '@mockroom/server-realtime';\nexport const probe = LiveEmitter;\n",
+    rule: '@nx/enforce-module-boundaries',
+  },
+  {
+    name: 'the realtime lib importing the job handlers',
+    file: 'libs/server/realtime/src/__probe__.ts',
+    code: "import { JobsModule } from '@mockroom/server-jobs';\nexport const probe = JobsModule;\n",
+    rule: '@nx/enforce-module-boundaries',
+  },
+  {
+    name: 'the question bank importing the database',
+    file: 'libs/question-bank/src/__probe__.ts',
+    code: "import { UserRepository } from '@mockroom/server-database';\nexport const probe = UserRepository;\n",
+    rule: '@nx/enforce-module-boundaries',
+  },
+  {
+    name: 'a controller touching TypeORM',
+    file: 'apps/api/src/__probe__.ts',
+    code: "import { Repository } from 'typeorm';\nexport const probe = Repository;\n",
+    rule: 'no-restricted-imports',
+    message: /Only repositories/,
+  },
+  {
+    name: 'production code importing test helpers',
+    file: 'apps/api/src/__probe__.ts',
+    code: "import { testConfig } from '@mockroom/server-testing';\nexport const probe = testConfig;\n",
+    rule: 'no-restricted-imports',
+    message: /tests only/,
+  },
+  {
+    name: 'a floating promise',
+    file: 'apps/api/src/__probe__.ts',
+    code: 'async function work(): Promise<void> {}\nexport function probe(): void {\n  work();\n}\n',
+    rule: '@typescript-eslint/no-floating-promises',
+  },
 ];
 
 interface LintResult {
@@ -27,7 +79,10 @@ interface LintResult {
 }
 
 describe('module boundary and safety rules', () => {
-  const allowed = { file: 'apps/api/src/__probe_ok__.ts', code: "import { QuestionBank } from '@mockroom/question-bank';\nexport const probe = QuestionBank;\n" };
+  const allowed = {
+    file: 'apps/api/src/__probe_ok__.ts',
+    code: "import { QuestionBank } from '@mockroom/question-bank';\nexport const probe = QuestionBank;\n",
+  };
   const probes = cases.map((c, i) => ({ ...c, file: c.file.replace('__probe__', `__probe_${i}__`) }));
   let results = new Map<string, LintResult>();
 
@@ -38,7 +93,11 @@ describe('module boundary and safety rules', () => {
       return file;
     });
     try {
-      const run = spawnSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', ...files], { cwd: root, encoding: 'utf8' });
+      const run = spawnSync(
+        process.execPath,
+        [join(root, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', ...files],
+        { cwd: root, encoding: 'utf8' },
+      );
       const parsed = JSON.parse(run.stdout) as LintResult[];
       results = new Map(parsed.map((r) => [r.filePath, r]));
     } finally {

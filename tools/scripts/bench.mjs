@@ -25,12 +25,14 @@ const BENCHES = {
     quick: ['--steps', '10,25', '--window', '8', '--settle', '2'],
   },
   'turn-taking': {
-    title: 'When an answer is over: false cut-offs in mid-thought pauses, response delay after a true end, first partial words, sounds over the interviewer',
+    title:
+      'When an answer is over: false cut-offs in mid-thought pauses, response delay after a true end, first partial words, sounds over the interviewer',
     entry: 'apps/bench/src/turn-taking.bench.js',
     quick: ['--cases', '4'],
   },
   cluster: {
-    title: 'Several API processes: what relaying a frame to the owner adds, and the time from the owner killed to the next transcript',
+    title:
+      'Several API processes: what relaying a frame to the owner adds, and the time from the owner killed to the next transcript',
     entry: 'apps/bench/src/cluster.bench.js',
     quick: ['--seconds', '10', '--failovers', '1'],
   },
@@ -50,7 +52,8 @@ const BENCHES = {
     quick: ['--count', '2'],
   },
   robustness: {
-    title: 'Scores of answers as heard: held-out answers spoken by flite, transcribed by PocketSphinx, scored clean and heard',
+    title:
+      'Scores of answers as heard: held-out answers spoken by flite, transcribed by PocketSphinx, scored clean and heard',
     entry: 'apps/bench/src/scoring-robustness.bench.js',
     quick: ['--questions', '3'],
   },
@@ -78,7 +81,10 @@ const selected = named.length ? Object.keys(BENCHES).filter((name) => named.incl
 function machineTicks() {
   try {
     const values = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
-    return { busy: values.reduce((s, v) => s + v, 0) - values[3] - values[4], total: values.reduce((s, v) => s + v, 0) };
+    return {
+      busy: values.reduce((s, v) => s + v, 0) - values[3] - values[4],
+      total: values.reduce((s, v) => s + v, 0),
+    };
   } catch {
     return null;
   }
@@ -115,10 +121,14 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 function runBench(bench) {
   return new Promise((resolve) => {
-    const child = (current = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/server', bench.entry), ...(quick ? bench.quick : []), ...passThrough], {
-      cwd: root,
-      stdio: ['ignore', 'inherit', 'pipe'],
-    }));
+    const child = (current = spawn(
+      process.execPath,
+      ['--enable-source-maps', join(root, 'dist/server', bench.entry), ...(quick ? bench.quick : []), ...passThrough],
+      {
+        cwd: root,
+        stdio: ['ignore', 'inherit', 'pipe'],
+      },
+    ));
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
@@ -134,7 +144,9 @@ function runBench(bench) {
 checkNode();
 ensureDependencies();
 buildServer();
-console.log(`\nMockroom benchmarks, ${new Date().toISOString()}: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), node ${process.version}${quick ? ', quick' : ''}`);
+console.log(
+  `\nMockroom benchmarks, ${new Date().toISOString()}: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), node ${process.version}${quick ? ', quick' : ''}`,
+);
 const crashed = [];
 for (const name of selected) {
   if (interrupted) break;

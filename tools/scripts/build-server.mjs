@@ -71,7 +71,11 @@ for (const dir of sourceDirs) {
       const target = join(stageDir, rel.replace(/\.tsx?$/, '.js'));
       jobs.push(
         (async () => {
-          const result = await transformFile(file, { ...swcOptions, filename: file, sourceFileName: relative(dirname(target), file) });
+          const result = await transformFile(file, {
+            ...swcOptions,
+            filename: file,
+            sourceFileName: relative(dirname(target), file),
+          });
           await mkdir(dirname(target), { recursive: true });
           await writeFile(target, `${result.code}\n//# sourceMappingURL=${target.split('/').pop()}.map\n`);
           if (result.map) await writeFile(`${target}.map`, result.map);

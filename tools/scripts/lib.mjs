@@ -52,5 +52,12 @@ export function buildWeb({ force = false } = {}) {
   const sources = Math.max(newest(join(root, 'apps/web')), newest(join(root, 'libs/contracts/src')));
   if (!force && existsSync(out) && statSync(out).mtimeMs >= sources) return;
   console.log('Building the web client…');
-  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
+  run(process.execPath, [
+    join(root, 'node_modules/vite/bin/vite.js'),
+    'build',
+    '--config',
+    'apps/web/vite.config.mts',
+    '--logLevel',
+    'warn',
+  ]);
 }

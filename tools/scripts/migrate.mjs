@@ -6,5 +6,9 @@ import { buildServer, checkNode, ensureDependencies, root } from './lib.mjs';
 checkNode();
 ensureDependencies();
 buildServer();
-const result = spawnSync(process.execPath, [join(root, 'dist/server/libs/server/database/src/migrate.cli.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(
+  process.execPath,
+  [join(root, 'dist/server/libs/server/database/src/migrate.cli.js'), ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

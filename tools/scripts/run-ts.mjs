@@ -10,8 +10,13 @@ if (!entry) {
   console.error('usage: run-ts.mjs <file.ts> [args...]');
   process.exit(2);
 }
-const build = spawnSync(process.execPath, [join(root, 'tools/scripts/build-server.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+const build = spawnSync(process.execPath, [join(root, 'tools/scripts/build-server.mjs')], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 const compiled = join(root, 'dist/server', entry.replace(/\.tsx?$/, '.js'));
-const run = spawnSync(process.execPath, ['--enable-source-maps', compiled, ...args], { stdio: 'inherit', cwd: process.cwd() });
+const run = spawnSync(process.execPath, ['--enable-source-maps', compiled, ...args], {
+  stdio: 'inherit',
+  cwd: process.cwd(),
+});
 process.exit(run.status ?? 1);

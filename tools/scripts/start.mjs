@@ -8,6 +8,10 @@ ensureDependencies();
 buildServer();
 buildWeb();
 
-const launcher = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/server/apps/launcher/src/main.js')], { stdio: 'inherit', cwd: root });
+const launcher = spawn(
+  process.execPath,
+  ['--enable-source-maps', join(root, 'dist/server/apps/launcher/src/main.js')],
+  { stdio: 'inherit', cwd: root },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => launcher.kill(signal));
 launcher.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

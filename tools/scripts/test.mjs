@@ -8,7 +8,13 @@ import { buildServer, buildWeb, checkNode, ensureDependencies, root } from './li
 
 checkNode();
 ensureDependencies();
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: process.env.FORCE_COLOR ?? '0' };
+const env = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  FORCE_COLOR: process.env.FORCE_COLOR ?? '0',
+};
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const jestArgs = args.filter((a) => a !== '--quick');
@@ -16,7 +22,19 @@ const jestArgs = args.filter((a) => a !== '--quick');
 let staticFailures = 0;
 if (!quick) {
   console.log('\n== lint and type checks ==');
-  const nx = spawnSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'lint', 'typecheck', '--outputStyle=static', '--parallel=2'], { cwd: root, stdio: 'inherit', env });
+  const nx = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/nx/dist/bin/nx.js'),
+      'run-many',
+      '-t',
+      'lint',
+      'typecheck',
+      '--outputStyle=static',
+      '--parallel=2',
+    ],
+    { cwd: root, stdio: 'inherit', env },
+  );
   if (nx.status !== 0) staticFailures++;
 }
 
@@ -29,7 +47,11 @@ const reportDir = join(root, 'reports');
 mkdirSync(reportDir, { recursive: true });
 const report = join(reportDir, 'jest.json');
 rmSync(report, { force: true });
-const jest = spawnSync(process.execPath, [join(root, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${report}`, '--maxWorkers=2', ...jestArgs], { cwd: root, stdio: 'inherit', env });
+const jest = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${report}`, '--maxWorkers=2', ...jestArgs],
+  { cwd: root, stdio: 'inherit', env },
+);
 
 let passed = 0;
 let failed = 0;

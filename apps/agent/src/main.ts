@@ -25,7 +25,15 @@ async function main(): Promise<void> {
     if (rooms.has(room)) return;
     const agent = new RoomAgent({
       livekitUrl: livekit.url,
-      token: await mintToken({ apiKey: livekit.apiKey, apiSecret: livekit.apiSecret, room, identity: `agent-${interviewId}`, name: 'Mockroom', role: 'agent', ttlSeconds: 6 * 3600 }),
+      token: await mintToken({
+        apiKey: livekit.apiKey,
+        apiSecret: livekit.apiSecret,
+        room,
+        identity: `agent-${interviewId}`,
+        name: 'Mockroom',
+        role: 'agent',
+        ttlSeconds: 6 * 3600,
+      }),
       apiUrl,
       credential: mintAgentCredential(config.secret, interviewId),
       interviewId,
@@ -69,6 +77,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : `Agent failed to start: ${error.message}`);
+  console.error(
+    error instanceof ConfigError ? `Configuration error: ${error.message}` : `Agent failed to start: ${error.message}`,
+  );
   process.exit(1);
 });

@@ -39,7 +39,9 @@ export class AppModule {
     ];
     if (config.webRoot) {
       // The built web client, with index.html for every client-side route; the API and socket paths stay the API's.
-      imports.push(ServeStaticModule.forRoot({ rootPath: config.webRoot, exclude: ['/api/{*path}', '/socket.io/{*path}'] }));
+      imports.push(
+        ServeStaticModule.forRoot({ rootPath: config.webRoot, exclude: ['/api/{*path}', '/socket.io/{*path}'] }),
+      );
     }
     // The embedded database takes one connection, so this process runs the jobs too.
     if (config.workerInProcess) imports.push(JobsModule);

@@ -40,7 +40,12 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
           'img-src': ["'self'", 'data:', 'blob:'],
           'media-src': ["'self'", 'data:', 'blob:'],
           // LiveKit's signalling socket, and its HTTP twin (the client checks a refused connection there).
-          'connect-src': ["'self'", 'ws:', 'wss:', ...(config.livekit ? [config.livekit.publicUrl, config.livekit.publicUrl.replace(/^ws/, 'http')] : [])],
+          'connect-src': [
+            "'self'",
+            'ws:',
+            'wss:',
+            ...(config.livekit ? [config.livekit.publicUrl, config.livekit.publicUrl.replace(/^ws/, 'http')] : []),
+          ],
           'worker-src': ["'self'", 'blob:'],
         },
       },

@@ -15,7 +15,8 @@ import { startTestApp, TestApp, TestBrowser, uniqueEmail } from './test-app';
  * come out as transcript segments with the right speaker. (Other rates and channel counts are resampled by the pipe:
  * libs/server/agent's own test.)
  */
-const CANDIDATE_SAYS = 'The server hashes the password with bcrypt and compares it to the stored hash. Then it sets a secure cookie.';
+const CANDIDATE_SAYS =
+  'The server hashes the password with bcrypt and compares it to the stored hash. Then it sets a secure cookie.';
 const INTERVIEWER_SAYS = 'Walk me through how sessions work.';
 
 type Ack<T> = T | { error: SocketError };
@@ -41,7 +42,10 @@ describe('LiveKit agent audio path', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ MOCKROOM_WORKER_IN_PROCESS: 'true', MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-agent-')) });
+    t = await startTestApp({
+      MOCKROOM_WORKER_IN_PROCESS: 'true',
+      MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-agent-')),
+    });
   });
 
   afterAll(async () => {
@@ -52,7 +56,10 @@ describe('LiveKit agent audio path', () => {
 
   async function account(name: string, role?: string) {
     const browser = new TestBrowser(t.baseUrl);
-    expect((await browser.signUp(uniqueEmail(name.toLowerCase().replace(/\W+/g, '-')), 'correct horse battery', name, role)).status).toBe(201);
+    expect(
+      (await browser.signUp(uniqueEmail(name.toLowerCase().replace(/\W+/g, '-')), 'correct horse battery', name, role))
+        .status,
+    ).toBe(201);
     return browser;
   }
 
@@ -76,7 +83,11 @@ describe('LiveKit agent audio path', () => {
   }
 
   it('turns AudioFrames of both participants into transcript segments with their speaker', async () => {
-    const { id, console, candidatePage } = await startedSession('Ana Interviewer', 'Ben Candidate', 'authentication-sessions-end-to-end');
+    const { id, console, candidatePage } = await startedSession(
+      'Ana Interviewer',
+      'Ben Candidate',
+      'authentication-sessions-end-to-end',
+    );
     // Both pages handed their microphones over to the room.
     expect(await console.emitAck('audio:route', 'room')).toEqual({ route: 'room' });
     expect(await candidatePage.emitAck('audio:route', 'room')).toEqual({ route: 'room' });
@@ -84,7 +95,10 @@ describe('LiveKit agent audio path', () => {
     const credential = mintAgentCredential(t.config.secret, id);
     const candidateLink = new AgentLink(t.baseUrl, credential);
     const interviewerLink = new AgentLink(t.baseUrl, credential);
-    expect(await candidateLink.open(id, 'candidate', 'lk-candidate-track')).toEqual({ streamId: 'lk-candidate-track', nextSeq: 0 });
+    expect(await candidateLink.open(id, 'candidate', 'lk-candidate-track')).toEqual({
+      streamId: 'lk-candidate-track',
+      nextSeq: 0,
+    });
     await interviewerLink.open(id, 'interviewer', 'lk-interviewer-track');
     const candidatePipe = new ParticipantAudioPipe((seq, frame) => candidateLink.send(seq, frame));
     const interviewerPipe = new ParticipantAudioPipe((seq, frame) => interviewerLink.send(seq, frame));
@@ -149,7 +163,12 @@ describe('LiveKit agent audio path', () => {
   it('takes a microphone one way at a time, so what is said is transcribed once, and says which way on request', async () => {
     const browser = new TestBrowser(t.baseUrl);
     await browser.signUp(uniqueEmail('route'));
-    const created = await browser.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end', 'client-vs-server-logic'], maxFollowUps: 0, answerSilenceMs: 20_000, voice: 'browser' });
+    const created = await browser.post('/api/interviews', {
+      questionIds: ['authentication-sessions-end-to-end', 'client-vs-server-logic'],
+      maxFollowUps: 0,
+      answerSilenceMs: 20_000,
+      voice: 'browser',
+    });
     const id = created.body.id as string;
     const page = new LiveClient(t.baseUrl, browser.cookieHeader());
     await page.connect();
@@ -182,8 +201,15 @@ describe('LiveKit agent audio path', () => {
     // Handed over: now the room's copy is the one taken, and a stray frame on the socket is not.
     expect(await page.emitAck('audio:route', 'room')).toEqual({ route: 'room' });
     const secondWords = concatPcm(speakSentences(secondSentence), silence(1200));
-    await Promise.all([page.streamPcm(secondWords, { speed: 2, fromSeq: 200 }), play(livekitFrames(secondWords), pipe, 2)]);
-    await page.waitFor('transcript:segment', (s) => s.speaker === 'candidate' && s.seq > Math.max(...once.map((o) => o.seq)), 60_000);
+    await Promise.all([
+      page.streamPcm(secondWords, { speed: 2, fromSeq: 200 }),
+      play(livekitFrames(secondWords), pipe, 2),
+    ]);
+    await page.waitFor(
+      'transcript:segment',
+      (s) => s.speaker === 'candidate' && s.seq > Math.max(...once.map((o) => o.seq)),
+      60_000,
+    );
     await new Promise((r) => setTimeout(r, 1500));
     const twice = candidateText().slice(once.length);
     expectOneCopy(twice, secondSentence);
@@ -204,7 +230,8 @@ describe('LiveKit agent audio path', () => {
 
   it('lets an agent credential feed audio into its own interview only, and do nothing else', async () => {
     const interviewer = await account('Cy Interviewer', 'interviewer');
-    const session = (await interviewer.post('/api/sessions', { questionIds: ['rest-vs-graphql'] })).body as HumanSession;
+    const session = (await interviewer.post('/api/sessions', { questionIds: ['rest-vs-graphql'] }))
+      .body as HumanSession;
     const other = (await interviewer.post('/api/sessions', { questionIds: ['rest-vs-graphql'] })).body as HumanSession;
 
     const link = new AgentLink(t.baseUrl, mintAgentCredential(t.config.secret, session.interview.id));
@@ -215,13 +242,19 @@ describe('LiveKit agent audio path', () => {
     agent.socket.auth = { agent: mintAgentCredential(t.config.secret, session.interview.id) };
     await agent.connect();
     await agent.emitAck('interview:join', session.interview.id);
-    expect(await agent.emitAck('audio:start', { streamId: 'lk-nobody', sampleRate: 16_000 })).toMatchObject({ error: { code: 'bad-request' } });
-    expect(await agent.emitAck('console:note', { questionIndex: 0, text: 'x', visibility: 'shared' })).toMatchObject({ error: { code: 'not-interviewer' } });
+    expect(await agent.emitAck('audio:start', { streamId: 'lk-nobody', sampleRate: 16_000 })).toMatchObject({
+      error: { code: 'bad-request' },
+    });
+    expect(await agent.emitAck('console:note', { questionIndex: 0, text: 'x', visibility: 'shared' })).toMatchObject({
+      error: { code: 'not-interviewer' },
+    });
     expect(await agent.emitAck('interview:start')).toMatchObject({ error: { code: 'not-interviewer' } });
     agent.close();
 
     const forged = new LiveClient(t.baseUrl, '', {});
-    forged.socket.auth = { agent: mintAgentCredential('another-secret-that-is-at-least-32-chars', session.interview.id) };
+    forged.socket.auth = {
+      agent: mintAgentCredential('another-secret-that-is-at-least-32-chars', session.interview.id),
+    };
     await expect(forged.connect()).rejects.toThrow(/invalid agent credential/);
     forged.close();
   });

@@ -1,5 +1,12 @@
 import { AudioFrame, dispose } from '@livekit/rtc-node';
-import type { AudioStreamAccepted, HumanSession, InterviewSnapshot, Prompt, SocketError, TurnState } from '@mockroom/contracts';
+import type {
+  AudioStreamAccepted,
+  HumanSession,
+  InterviewSnapshot,
+  Prompt,
+  SocketError,
+  TurnState,
+} from '@mockroom/contracts';
 import { AgentLink, InterviewerVoice, type VoiceOutput } from '@mockroom/server-agent';
 import { mintAgentCredential } from '@mockroom/server-livekit';
 import { concatPcm, LiveClient, silence, speakSentences } from '@mockroom/server-testing';
@@ -37,7 +44,8 @@ class PacedOutput implements VoiceOutput {
   async captureFrame(frame: AudioFrame): Promise<void> {
     this.frames.push(frame);
     const now = Date.now();
-    this.playedUntil = Math.max(this.playedUntil, now) + (frame.samplesPerChannel / frame.sampleRate) * (1000 / this.speed);
+    this.playedUntil =
+      Math.max(this.playedUntil, now) + (frame.samplesPerChannel / frame.sampleRate) * (1000 / this.speed);
     // Like AudioSource: returns while less than ~100 ms is queued.
     const ahead = this.playedUntil - now - 100 / this.speed;
     if (ahead > 0) await new Promise((resolve) => setTimeout(resolve, ahead));
@@ -59,7 +67,10 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ MOCKROOM_WORKER_IN_PROCESS: 'true', MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-voice-')) });
+    t = await startTestApp({
+      MOCKROOM_WORKER_IN_PROCESS: 'true',
+      MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-voice-')),
+    });
   });
 
   afterAll(async () => {
@@ -70,7 +81,12 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
   async function aiInterview() {
     const browser = new TestBrowser(t.baseUrl);
     await browser.signUp(uniqueEmail('voice'));
-    const created = await browser.post('/api/interviews', { questionIds: ['rest-vs-graphql', 'client-vs-server-logic'], maxFollowUps: 0, answerSilenceMs: 2500, voice: 'server' });
+    const created = await browser.post('/api/interviews', {
+      questionIds: ['rest-vs-graphql', 'client-vs-server-logic'],
+      maxFollowUps: 0,
+      answerSilenceMs: 2500,
+      voice: 'server',
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     const live = new LiveClient(t.baseUrl, browser.cookieHeader());
@@ -109,7 +125,13 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
 
     // What went into the room is the prompt's own voice: as long as its WAV, resampled to 48 kHz, and not silence.
     const audio = (await live.waitFor('prompt:audio', (a) => a.seq === first.seq)) as { audioUrl: string };
-    const wav = decodeWav(Buffer.from(await (await fetch(`${t.baseUrl}${audio.audioUrl}`, { headers: { cookie: browser.cookieHeader() } })).arrayBuffer()));
+    const wav = decodeWav(
+      Buffer.from(
+        await (
+          await fetch(`${t.baseUrl}${audio.audioUrl}`, { headers: { cookie: browser.cookieHeader() } })
+        ).arrayBuffer(),
+      ),
+    );
     expect(agent.output.seconds).toBeGreaterThan((wav.frames / wav.sampleRate) * 0.98);
     expect(agent.output.seconds).toBeLessThan((wav.frames / wav.sampleRate) * 1.02 + 0.02);
     expect(agent.output.frames.every((f) => f.sampleRate === RATE && f.channels === 1)).toBe(true);
@@ -125,19 +147,28 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
     await agent.voice.start(id);
     await live.emitAck('interview:start');
     const first = (await live.waitFor('prompt')) as Prompt;
-    const accepted = await live.emitAck<Ack<AudioStreamAccepted>>('audio:start', { streamId: 'barge-in-stream', sampleRate: 16_000 });
+    const accepted = await live.emitAck<Ack<AudioStreamAccepted>>('audio:start', {
+      streamId: 'barge-in-stream',
+      sampleRate: 16_000,
+    });
     expect(accepted).toMatchObject({ nextSeq: 0 });
 
     // The candidate starts answering while the interviewer is still speaking.
-    for (let waited = 0; agent.output.seconds < 0.6 && waited < 60_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    for (let waited = 0; agent.output.seconds < 0.6 && waited < 60_000; waited += 20)
+      await new Promise((r) => setTimeout(r, 20));
     expect(agent.voice.speaking).toBe(first.seq);
-    await live.streamPcm(concatPcm(speakSentences('I would start with the data model and the clients.'), silence(500)), { speed: 1 });
+    await live.streamPcm(
+      concatPcm(speakSentences('I would start with the data model and the clients.'), silence(500)),
+      { speed: 1 },
+    );
 
     await live.waitFor('interview:state', (s) => s.phase === 'listening', 10_000);
     expect(agent.output.cleared).toBe(1);
     expect(agent.voice.speaking).toBeNull();
     const spoken = agent.output.seconds;
-    const full = ((await live.waitFor('prompt:audio', (a) => a.seq === first.seq)) as { audioDurationMs: number }).audioDurationMs / 1000;
+    const full =
+      ((await live.waitFor('prompt:audio', (a) => a.seq === first.seq)) as { audioDurationMs: number })
+        .audioDurationMs / 1000;
     expect(spoken).toBeLessThan(full - 0.5);
     await new Promise((r) => setTimeout(r, 300));
     expect(agent.output.seconds).toBe(spoken);
@@ -156,8 +187,13 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
     await live.emitAck<Ack<AudioStreamAccepted>>('audio:start', { streamId: 'hum-stream', sampleRate: 16_000 });
     // Three seconds into the greeting the candidate hums along: voiced, long enough to take the turn by its length
     // (the server cannot wait for words that never come), but no words.
-    for (let waited = 0; agent.output.seconds < 3 && waited < 60_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
-    const hum = Int16Array.from({ length: 16 * 1800 }, (_, i) => Math.round(6000 * Math.sin((2 * Math.PI * 140 * i) / 16_000) * (0.6 + 0.4 * Math.sin((2 * Math.PI * 3 * i) / 16_000))));
+    for (let waited = 0; agent.output.seconds < 3 && waited < 60_000; waited += 20)
+      await new Promise((r) => setTimeout(r, 20));
+    const hum = Int16Array.from({ length: 16 * 1800 }, (_, i) =>
+      Math.round(
+        6000 * Math.sin((2 * Math.PI * 140 * i) / 16_000) * (0.6 + 0.4 * Math.sin((2 * Math.PI * 3 * i) / 16_000)),
+      ),
+    );
     const sent = await live.streamPcm(concatPcm(hum, silence(1500)), { speed: 1 });
     expect(sent).toBeGreaterThan(0);
 
@@ -173,9 +209,15 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
     const before = agent.output.secondsAtClear;
 
     // The agent speaks the rest from the sentence's start, and this time the prompt is heard to its end.
-    await live.waitFor('interview:state', (s) => s.phase === 'listening' && live.all('prompt:resume').length === 1 && agent.played.mock.calls.length > 0, 60_000);
+    await live.waitFor(
+      'interview:state',
+      (s) => s.phase === 'listening' && live.all('prompt:resume').length === 1 && agent.played.mock.calls.length > 0,
+      60_000,
+    );
     expect(agent.played).toHaveBeenCalledWith(first.seq);
-    const full = ((await live.waitFor('prompt:audio', (a) => a.seq === first.seq)) as { audioDurationMs: number }).audioDurationMs / 1000;
+    const full =
+      ((await live.waitFor('prompt:audio', (a) => a.seq === first.seq)) as { audioDurationMs: number })
+        .audioDurationMs / 1000;
     const again = agent.output.seconds - before;
     expect(again).toBeGreaterThan(full - resume.fromMs / 1000 - 0.1);
     expect(again).toBeLessThan(full - resume.fromMs / 1000 + 0.1);
@@ -225,7 +267,8 @@ describe('LiveKit agent: the AI interviewer speaks into the room', () => {
     // An agent credential for a human session gets no AI voice.
     const interviewer = new TestBrowser(t.baseUrl);
     await interviewer.signUp(uniqueEmail('voice-lead'), 'correct horse battery', 'Lead', 'interviewer');
-    const session = (await interviewer.post('/api/sessions', { questionIds: ['rest-vs-graphql'] })).body as HumanSession;
+    const session = (await interviewer.post('/api/sessions', { questionIds: ['rest-vs-graphql'] }))
+      .body as HumanSession;
     const human = new AgentLink(t.baseUrl, mintAgentCredential(t.config.secret, session.interview.id));
     await human.join(session.interview.id);
     await expect(human.promptVoice(0)).rejects.toThrow(/bad-request/);

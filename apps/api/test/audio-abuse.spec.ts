@@ -21,7 +21,11 @@ describe('audio abuse, with the default limits', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mockroom-abuse-'));
     mediaDir = join(dataDir, 'media');
     // The defaults a user runs with (the integration tests' faster-than-real-time allowance switched back off).
-    t = await startTestApp({ MOCKROOM_WORKER_IN_PROCESS: 'true', MOCKROOM_DATA_DIR: dataDir, AUDIO_MAX_RATE_PERCENT: '125' });
+    t = await startTestApp({
+      MOCKROOM_WORKER_IN_PROCESS: 'true',
+      MOCKROOM_DATA_DIR: dataDir,
+      AUDIO_MAX_RATE_PERCENT: '125',
+    });
   });
 
   afterAll(async () => {
@@ -31,7 +35,11 @@ describe('audio abuse, with the default limits', () => {
   async function liveInterview() {
     const browser = new TestBrowser(t.baseUrl);
     await browser.signUp(uniqueEmail('abuse'));
-    const created = await browser.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end'], voice: 'server', maxFollowUps: 0 });
+    const created = await browser.post('/api/interviews', {
+      questionIds: ['authentication-sessions-end-to-end'],
+      voice: 'server',
+      maxFollowUps: 0,
+    });
     const live = new LiveClient(t.baseUrl, browser.cookieHeader());
     await live.connect();
     const joined = await live.emitAck<Ack<InterviewSnapshot>>('interview:join', created.body.id);
@@ -63,7 +71,12 @@ describe('audio abuse, with the default limits', () => {
     const before = openFiles();
     const replies: Ack<AudioStreamAccepted>[] = [];
     for (let i = 0; i < 1000; i++) {
-      replies.push(await live.emitAck<Ack<AudioStreamAccepted>>('audio:start', { streamId: `flood-${String(i).padStart(4, '0')}`, sampleRate: 16_000 }));
+      replies.push(
+        await live.emitAck<Ack<AudioStreamAccepted>>('audio:start', {
+          streamId: `flood-${String(i).padStart(4, '0')}`,
+          sampleRate: 16_000,
+        }),
+      );
       // Each stream gets one frame, so it would open its recording file.
       live.socket.emit('audio:frame', 0, new Uint8Array(640));
     }
@@ -127,7 +140,11 @@ describe('audio abuse, with the default limits', () => {
     symlinkSync('/dev/full', join(dir, 'candidate-full-disk.pcm'));
     await live.emitAck('audio:start', { streamId: 'full-disk', sampleRate: 16_000 });
     await live.streamPcm(new Int16Array(16_000 * 3), { speed: 1 });
-    const error = (await live.waitFor('error', (e) => (e as SocketError).code === 'recording-failed', 10_000)) as SocketError;
+    const error = (await live.waitFor(
+      'error',
+      (e) => (e as SocketError).code === 'recording-failed',
+      10_000,
+    )) as SocketError;
     expect(error.message).toMatch(/could not be saved/);
     await healthy();
     // The interview still answers commands.
@@ -137,7 +154,9 @@ describe('audio abuse, with the default limits', () => {
 
   it('answers 404 for a missing prompt recording instead of exiting', async () => {
     const { browser, live, id, prompt } = await liveInterview();
-    const audio = (await live.waitFor('prompt:audio', (a) => (a as { seq: number }).seq === prompt.seq, 30_000)) as { audioUrl: string };
+    const audio = (await live.waitFor('prompt:audio', (a) => (a as { seq: number }).seq === prompt.seq, 30_000)) as {
+      audioUrl: string;
+    };
     rmSync(join(mediaDir, id), { recursive: true, force: true });
     const res = await browser.get(audio.audioUrl);
     expect(res.status).toBe(404);

@@ -33,10 +33,12 @@ describe('accounts (real API, Postgres and Redis)', () => {
     expect(me.status).toBe(200);
     expect(me.body.email).toBe(email.toUpperCase());
 
-    const row = (await db.query('SELECT password_hash, email_normalized FROM users WHERE id = $1', [res.body.user.id])).rows[0];
+    const row = (await db.query('SELECT password_hash, email_normalized FROM users WHERE id = $1', [res.body.user.id]))
+      .rows[0];
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.email_normalized).toBe(email);
-    const session = (await db.query('SELECT token_hash FROM auth_sessions WHERE user_id = $1', [res.body.user.id])).rows[0];
+    const session = (await db.query('SELECT token_hash FROM auth_sessions WHERE user_id = $1', [res.body.user.id]))
+      .rows[0];
     expect(session.token_hash).not.toBe(browser.cookies.get('mr_sid'));
   });
 
@@ -45,17 +47,34 @@ describe('accounts (real API, Postgres and Redis)', () => {
     const ok = await browser.signUp(uniqueEmail('cand'));
     expect(ok.body.user.role).toBe('candidate');
     const before = await userCount();
-    const admin = await new TestBrowser(t.baseUrl).signUp(uniqueEmail('admin'), 'a long enough password', 'Eve', 'admin');
+    const admin = await new TestBrowser(t.baseUrl).signUp(
+      uniqueEmail('admin'),
+      'a long enough password',
+      'Eve',
+      'admin',
+    );
     expect(admin.status).toBe(400);
     expect(admin.body.message).toMatch(/role must be one of: candidate, interviewer/);
     expect(await userCount()).toBe(before);
   });
 
   it.each([
-    ['a malformed email', { email: 'not-an-email', password: 'long enough password', displayName: 'X' }, /email must be a valid email/],
-    ['a short password', { email: 'short@example.com', password: 'short', displayName: 'X' }, /password must be at least 10 characters/],
+    [
+      'a malformed email',
+      { email: 'not-an-email', password: 'long enough password', displayName: 'X' },
+      /email must be a valid email/,
+    ],
+    [
+      'a short password',
+      { email: 'short@example.com', password: 'short', displayName: 'X' },
+      /password must be at least 10 characters/,
+    ],
     ['a missing name', { email: 'noname@example.com', password: 'long enough password' }, /displayName/],
-    ['an unknown field', { email: 'extra@example.com', password: 'long enough password', displayName: 'X', isAdmin: true }, /isAdmin is not an accepted field/],
+    [
+      'an unknown field',
+      { email: 'extra@example.com', password: 'long enough password', displayName: 'X', isAdmin: true },
+      /isAdmin is not an accepted field/,
+    ],
   ])('rejects %s with a 400 and creates nothing', async (_label, body, message) => {
     const browser = new TestBrowser(t.baseUrl);
     await browser.session();
@@ -113,7 +132,11 @@ describe('accounts (real API, Postgres and Redis)', () => {
     await new TestBrowser(t.baseUrl).signUp(email, 'racers long password');
     const browser = new TestBrowser(t.baseUrl);
     await browser.session();
-    const replies = await Promise.all(Array.from({ length: 40 }, (_, i) => browser.post('/api/auth/sign-in', { email, password: i === 39 ? 'racers long password' : `wrong ${i}` })));
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        browser.post('/api/auth/sign-in', { email, password: i === 39 ? 'racers long password' : `wrong ${i}` }),
+      ),
+    );
     const statuses = replies.map((r) => r.status);
     expect(statuses.filter((s) => s === 401 || s === 200).length).toBe(5);
     expect(statuses.filter((s) => s === 429).length).toBe(35);
@@ -143,7 +166,10 @@ describe('accounts (real API, Postgres and Redis)', () => {
     // A forged device cookie is no pass.
     const forger = from(12);
     await forger.session();
-    forger.cookies.set('mr_device', owner.cookies.get('mr_device')!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')));
+    forger.cookies.set(
+      'mr_device',
+      owner.cookies.get('mr_device')!.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+    );
     expect((await forger.post('/api/auth/sign-in', { email, password: 'guess 12' })).status).toBe(429);
     // The owner's browser, which signed in before, is not held back.
     await owner.session();
@@ -152,7 +178,9 @@ describe('accounts (real API, Postgres and Redis)', () => {
     // After the wait, a stranger may try again (once; the next wait is 2 s).
     await new Promise((r) => setTimeout(r, 1100));
     expect((await forger.post('/api/auth/sign-in', { email, password: 'guess 13' })).status).toBe(401);
-    expect((await forger.post('/api/auth/sign-in', { email, password: 'guess 14' })).body.message).toMatch(/Try again in 2 seconds/);
+    expect((await forger.post('/api/auth/sign-in', { email, password: 'guess 14' })).body.message).toMatch(
+      /Try again in 2 seconds/,
+    );
   });
 
   it('does not reveal whether an email has an account', async () => {
@@ -166,7 +194,11 @@ describe('accounts (real API, Postgres and Redis)', () => {
     const before = await userCount();
     const noToken = new TestBrowser(t.baseUrl);
     await noToken.session();
-    const res = await noToken.post('/api/auth/sign-up', { email: uniqueEmail('csrf'), password: 'long enough password', displayName: 'X' }, { csrf: false });
+    const res = await noToken.post(
+      '/api/auth/sign-up',
+      { email: uniqueEmail('csrf'), password: 'long enough password', displayName: 'X' },
+      { csrf: false },
+    );
     expect(res.status).toBe(403);
     expect(res.body.message).toMatch(/CSRF/);
 
@@ -175,7 +207,15 @@ describe('accounts (real API, Postgres and Redis)', () => {
     const thief = new TestBrowser(t.baseUrl);
     await thief.session();
     thief.csrfToken = other.csrfToken;
-    expect((await thief.post('/api/auth/sign-up', { email: uniqueEmail('csrf2'), password: 'long enough password', displayName: 'X' })).status).toBe(403);
+    expect(
+      (
+        await thief.post('/api/auth/sign-up', {
+          email: uniqueEmail('csrf2'),
+          password: 'long enough password',
+          displayName: 'X',
+        })
+      ).status,
+    ).toBe(403);
     expect(await userCount()).toBe(before);
 
     // Signed in, sign-out without the token is refused too and the session survives.
@@ -189,10 +229,20 @@ describe('accounts (real API, Postgres and Redis)', () => {
     const browser = new TestBrowser(t.baseUrl);
     await browser.session();
     const before = await userCount();
-    const malformed = await browser.post('/api/auth/sign-up', undefined, { rawBody: '{"email": "a@b.c", "password": ' });
+    const malformed = await browser.post('/api/auth/sign-up', undefined, {
+      rawBody: '{"email": "a@b.c", "password": ',
+    });
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'The request body is not valid JSON.' });
-    const huge = await browser.post('/api/auth/sign-up', { email: uniqueEmail('big'), password: 'long enough password', displayName: 'x'.repeat(200_000) });
+    expect(malformed.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'The request body is not valid JSON.',
+    });
+    const huge = await browser.post('/api/auth/sign-up', {
+      email: uniqueEmail('big'),
+      password: 'long enough password',
+      displayName: 'x'.repeat(200_000),
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.message).toBe('The request body is too large.');
     const notObject = await browser.post('/api/auth/sign-up', undefined, { rawBody: '"just a string"' });
@@ -202,7 +252,14 @@ describe('accounts (real API, Postgres and Redis)', () => {
 
   it('keeps every data endpoint behind sign-in', async () => {
     const anonymous = new TestBrowser(t.baseUrl);
-    for (const path of ['/api/questions', '/api/questions/anything', '/api/tracks', '/api/question-bank', '/api/system', '/api/auth/me']) {
+    for (const path of [
+      '/api/questions',
+      '/api/questions/anything',
+      '/api/tracks',
+      '/api/question-bank',
+      '/api/system',
+      '/api/auth/me',
+    ]) {
       const res = await anonymous.get(path);
       expect({ path, status: res.status }).toEqual({ path, status: 401 });
       expect(res.body.message).toBe('Sign in to continue.');
@@ -227,7 +284,10 @@ describe('client addresses behind a proxy (TRUST_PROXY)', () => {
     for (let n = 1; n <= 3; n++) {
       const browser = new TestBrowser(t.baseUrl, { 'x-forwarded-for': `198.51.100.${n}` });
       await browser.session();
-      expect((await browser.post('/api/auth/sign-in', { email: uniqueEmail(`proxy-${n}`), password: 'some password' })).status).toBe(401);
+      expect(
+        (await browser.post('/api/auth/sign-in', { email: uniqueEmail(`proxy-${n}`), password: 'some password' }))
+          .status,
+      ).toBe(401);
     }
     const fourth = new TestBrowser(t.baseUrl, { 'x-forwarded-for': '198.51.100.4' });
     await fourth.session();

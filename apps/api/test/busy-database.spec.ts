@@ -54,7 +54,11 @@ describe('live interview with an exhausted database pool', () => {
   it('tells the candidate the server is busy, then stores the segment and the whole recording', async () => {
     const browser = new TestBrowser(t.baseUrl);
     await browser.signUp(uniqueEmail('busy'));
-    const created = await browser.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end'], maxFollowUps: 0, answerSilenceMs: 2000 });
+    const created = await browser.post('/api/interviews', {
+      questionIds: ['authentication-sessions-end-to-end'],
+      maxFollowUps: 0,
+      answerSilenceMs: 2000,
+    });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     const live = new LiveClient(t.baseUrl, browser.cookieHeader());
@@ -63,7 +67,10 @@ describe('live interview with an exhausted database pool', () => {
     expect('error' in joined).toBe(false);
     await live.emitAck('interview:start');
     const question = (await live.waitFor('prompt')) as Prompt;
-    const accepted = await live.emitAck<Ack<AudioStreamAccepted>>('audio:start', { streamId: 'stream-busy', sampleRate: 16_000 });
+    const accepted = await live.emitAck<Ack<AudioStreamAccepted>>('audio:start', {
+      streamId: 'stream-busy',
+      sampleRate: 16_000,
+    });
     expect('error' in accepted).toBe(false);
     live.socket.emit('prompt:played', question.seq);
 
@@ -94,7 +101,11 @@ describe('live interview with an exhausted database pool', () => {
     await live.waitFor('interview:completed', () => true, 60_000);
     expect(live.all('error').filter((e) => e.code === 'segment-lost')).toHaveLength(0);
 
-    const rows = (await db.query(`SELECT seq, text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows;
+    const rows = (
+      await db.query(`SELECT seq, text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate'`, [
+        id,
+      ])
+    ).rows;
     expect(rows).toHaveLength(1);
     const recording = (await db.query('SELECT path, duration_ms FROM recordings WHERE interview_id = $1', [id])).rows;
     expect(recording).toHaveLength(1);

@@ -46,7 +46,10 @@ describe('human interviewer session (built-in transport)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ MOCKROOM_WORKER_IN_PROCESS: 'true', MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-human-')) });
+    t = await startTestApp({
+      MOCKROOM_WORKER_IN_PROCESS: 'true',
+      MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-human-')),
+    });
   });
 
   afterAll(async () => {
@@ -55,7 +58,12 @@ describe('human interviewer session (built-in transport)', () => {
 
   async function account(name: string, role?: string) {
     const browser = new TestBrowser(t.baseUrl);
-    const res = await browser.signUp(uniqueEmail(name.toLowerCase().replace(/\W+/g, '-')), 'correct horse battery', name, role);
+    const res = await browser.signUp(
+      uniqueEmail(name.toLowerCase().replace(/\W+/g, '-')),
+      'correct horse battery',
+      name,
+      role,
+    );
     expect(res.status).toBe(201);
     return browser;
   }
@@ -67,7 +75,8 @@ describe('human interviewer session (built-in transport)', () => {
   }
 
   function ok<T>(reply: Ack<T>): T {
-    if (reply && typeof reply === 'object' && 'error' in reply) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+    if (reply && typeof reply === 'object' && 'error' in reply)
+      throw new Error(`${reply.error.code}: ${reply.error.message}`);
     return reply as T;
   }
 
@@ -77,15 +86,27 @@ describe('human interviewer session (built-in transport)', () => {
     const late = await account('Late Larry');
 
     expect((await candidate.post('/api/sessions', { questionIds: [QUESTION] })).status).toBe(403);
-    expect((await interviewer.post('/api/sessions', { questionIds: [QUESTION], scheduledAt: 'tomorrow' })).status).toBe(400);
-    const created = await interviewer.post('/api/sessions', { questionIds: [QUESTION], scheduledAt: '2026-12-01T15:00:00Z' });
+    expect((await interviewer.post('/api/sessions', { questionIds: [QUESTION], scheduledAt: 'tomorrow' })).status).toBe(
+      400,
+    );
+    const created = await interviewer.post('/api/sessions', {
+      questionIds: [QUESTION],
+      scheduledAt: '2026-12-01T15:00:00Z',
+    });
     expect(created.status).toBe(201);
     const session = created.body as HumanSession;
     expect(session.invitePath).toMatch(/^\/join\/[A-Za-z0-9_-]{20,}$/);
-    expect(session).toMatchObject({ scheduledAt: '2026-12-01T15:00:00.000Z', candidateJoined: false, interview: { interviewer: { kind: 'human', name: 'Ivy Interviewer' }, candidate: null } });
+    expect(session).toMatchObject({
+      scheduledAt: '2026-12-01T15:00:00.000Z',
+      candidateJoined: false,
+      interview: { interviewer: { kind: 'human', name: 'Ivy Interviewer' }, candidate: null },
+    });
     const token = session.invitePath!.split('/').pop()!;
 
-    expect((await candidate.get(`/api/invitations/${token}`)).body).toMatchObject({ state: 'open', interviewer: { name: 'Ivy Interviewer' } } satisfies Partial<InvitationInfo>);
+    expect((await candidate.get(`/api/invitations/${token}`)).body).toMatchObject({
+      state: 'open',
+      interviewer: { name: 'Ivy Interviewer' },
+    } satisfies Partial<InvitationInfo>);
     expect((await candidate.get('/api/invitations/not-a-real-token-at-all-123')).status).toBe(404);
     expect((await interviewer.post(`/api/invitations/${token}/accept`)).status).toBe(400);
     // The candidate cannot open the session before accepting.
@@ -99,14 +120,22 @@ describe('human interviewer session (built-in transport)', () => {
     expect((await late.get(`/api/invitations/${token}`)).body.state).toBe('taken');
     expect((await late.get(`/api/interviews/${session.interview.id}`)).status).toBe(403);
     // Once accepted, the interviewer no longer gets the link.
-    expect(((await interviewer.get(`/api/sessions/${session.interview.id}`)).body as HumanSession).invitePath).toBeNull();
+    expect(
+      ((await interviewer.get(`/api/sessions/${session.interview.id}`)).body as HumanSession).invitePath,
+    ).toBeNull();
 
     // Another interviewer neither opens the session nor sees it listed.
     const otherInterviewer = await account('Oz Interviewer', 'interviewer');
     expect((await otherInterviewer.get(`/api/sessions/${session.interview.id}`)).status).toBe(403);
-    expect(((await otherInterviewer.get('/api/interviews')).body as { id: string }[]).map((i) => i.id)).not.toContain(session.interview.id);
-    expect(((await interviewer.get('/api/interviews')).body as { id: string }[]).map((i) => i.id)).toContain(session.interview.id);
-    expect(((await candidate.get('/api/interviews')).body as { id: string }[]).map((i) => i.id)).toContain(session.interview.id);
+    expect(((await otherInterviewer.get('/api/interviews')).body as { id: string }[]).map((i) => i.id)).not.toContain(
+      session.interview.id,
+    );
+    expect(((await interviewer.get('/api/interviews')).body as { id: string }[]).map((i) => i.id)).toContain(
+      session.interview.id,
+    );
+    expect(((await candidate.get('/api/interviews')).body as { id: string }[]).map((i) => i.id)).toContain(
+      session.interview.id,
+    );
 
     const outsider = await connect(late);
     const refused = await outsider.emitAck<Ack<InterviewSnapshot>>('interview:join', session.interview.id);
@@ -122,7 +151,12 @@ describe('human interviewer session (built-in transport)', () => {
     expect(days(soon.inviteExpiresAt)).toBeGreaterThan(6.9);
     expect(days(soon.inviteExpiresAt)).toBeLessThan(7.1);
     // A session planned further out keeps its link until a day after its time.
-    const later = (await interviewer.post('/api/sessions', { questionIds: [QUESTION], scheduledAt: new Date(Date.now() + 30 * 86_400_000).toISOString() })).body as HumanSession;
+    const later = (
+      await interviewer.post('/api/sessions', {
+        questionIds: [QUESTION],
+        scheduledAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      })
+    ).body as HumanSession;
     expect(days(later.inviteExpiresAt)).toBeGreaterThan(30.9);
 
     const id = soon.interview.id;
@@ -137,7 +171,9 @@ describe('human interviewer session (built-in transport)', () => {
     expect(((await interviewer.get(`/api/sessions/${id}`)).body as HumanSession).invitePath).toBe(`/join/${second}`);
     // Only its interviewer makes new links.
     expect((await candidate.post(`/api/sessions/${id}/invitation`)).status).toBe(403);
-    expect((await (await account('Other Interviewer', 'interviewer')).post(`/api/sessions/${id}/invitation`)).status).toBe(403);
+    expect(
+      (await (await account('Other Interviewer', 'interviewer')).post(`/api/sessions/${id}/invitation`)).status,
+    ).toBe(403);
 
     // Expired: the link says so, and a new one works.
     const db = new Client({ connectionString: t.db.url });
@@ -147,7 +183,9 @@ describe('human interviewer session (built-in transport)', () => {
     const expired = await candidate.post(`/api/invitations/${second}/accept`);
     expect(expired.status).toBe(410);
     expect(expired.body.message).toMatch(/expired\. Ask your interviewer for a new one/);
-    const third = ((await interviewer.post(`/api/sessions/${id}/invitation`)).body as HumanSession).invitePath!.split('/').pop()!;
+    const third = ((await interviewer.post(`/api/sessions/${id}/invitation`)).body as HumanSession)
+      .invitePath!.split('/')
+      .pop()!;
     expect((await candidate.post(`/api/invitations/${third}/accept`)).status).toBe(201);
     // Once someone accepted, there is no link to renew.
     expect((await interviewer.post(`/api/sessions/${id}/invitation`)).status).toBe(409);
@@ -157,21 +195,29 @@ describe('human interviewer session (built-in transport)', () => {
     const interviewer = await account('Sam Scheduler', 'interviewer');
     const candidate = await account('Pat Practiser');
     const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const scheduled = ((await interviewer.post('/api/sessions', { questionIds: [QUESTION], scheduledAt: nextWeek })).body as HumanSession).interview.id;
-    const stale = ((await interviewer.post('/api/sessions', { questionIds: [QUESTION], scheduledAt: '2020-01-01T10:00:00Z' })).body as HumanSession).interview.id;
+    const scheduled = (
+      (await interviewer.post('/api/sessions', { questionIds: [QUESTION], scheduledAt: nextWeek })).body as HumanSession
+    ).interview.id;
+    const stale = (
+      (await interviewer.post('/api/sessions', { questionIds: [QUESTION], scheduledAt: '2020-01-01T10:00:00Z' }))
+        .body as HumanSession
+    ).interview.id;
     const aiInterview = (await candidate.post('/api/interviews', { questionIds: [QUESTION] })).body.id as string;
 
     const abandoned = await t.app.get(InterviewRepository).abandonIdle(new Date(Date.now() + 60_000));
     expect(abandoned).toEqual(expect.arrayContaining([stale, aiInterview]));
     expect(abandoned).not.toContain(scheduled);
-    expect(((await interviewer.get(`/api/sessions/${scheduled}`)).body as HumanSession).interview.status).toBe('created');
+    expect(((await interviewer.get(`/api/sessions/${scheduled}`)).body as HumanSession).interview.status).toBe(
+      'created',
+    );
   });
 
   it("ticks the console's checklist by what the candidate said, as the recogniser heard it", async () => {
     // A new user's first hour: "clock skew" said but not ticked, "fail open" ticked on unrelated words.
     const interviewer = await account('Rita Ratelimit', 'interviewer');
     const candidate = await account('Carl Clockskew');
-    const session = (await interviewer.post('/api/sessions', { questionIds: ['distributed-rate-limiter'] })).body as HumanSession;
+    const session = (await interviewer.post('/api/sessions', { questionIds: ['distributed-rate-limiter'] }))
+      .body as HumanSession;
     const id = session.interview.id;
     await candidate.post(`/api/invitations/${session.invitePath!.split('/').pop()}/accept`);
     const lead = await connect(interviewer);
@@ -188,21 +234,40 @@ describe('human interviewer session (built-in transport)', () => {
         'If a login fails, the user can open the page again later.',
     );
     await cand.streamPcm(concatPcm(silence(300), answer, silence(2500)), { speed: 2 });
-    const segments = () => lead.all('transcript:segment').filter((s) => (s as TranscriptSegment).speaker === 'candidate').length;
+    const segments = () =>
+      lead.all('transcript:segment').filter((s) => (s as TranscriptSegment).speaker === 'candidate').length;
     await lead.waitFor('transcript:segment', () => segments() >= 4, 90_000);
-    await lead.waitFor('checklist:update', (c) => (c as QuestionChecklist).points.some((p) => /clock skew/.test(p.text) && p.auto), 60_000);
+    await lead.waitFor(
+      'checklist:update',
+      (c) => (c as QuestionChecklist).points.some((p) => /clock skew/.test(p.text) && p.auto),
+      60_000,
+    );
     // The checklist after the last words were judged.
     await new Promise((r) => setTimeout(r, 1500));
     const checklist = (lead.all('checklist:update') as QuestionChecklist[]).at(-1)!;
-    const heard = lead.all('transcript:segment').map((s) => (s as TranscriptSegment).text).join(' / ');
+    const heard = lead
+      .all('transcript:segment')
+      .map((s) => (s as TranscriptSegment).text)
+      .join(' / ');
     const skew = checklist.points.find((p) => /clock skew/.test(p.text))!;
     const failOpen = checklist.points.find((p) => /fail open/.test(p.text))!;
-    expect({ heard, skew: skew.auto, evidence: skew.evidence }).toMatchObject({ skew: true, evidence: expect.stringMatching(/clock|skew/i) });
-    expect({ heard, failOpen: failOpen.auto, evidence: failOpen.evidence }).toMatchObject({ failOpen: false, evidence: null });
+    expect({ heard, skew: skew.auto, evidence: skew.evidence }).toMatchObject({
+      skew: true,
+      evidence: expect.stringMatching(/clock|skew/i),
+    });
+    expect({ heard, failOpen: failOpen.auto, evidence: failOpen.evidence }).toMatchObject({
+      failOpen: false,
+      evidence: null,
+    });
     // A ticked point's quote holds the point's own words, never a neighbouring point's.
     const engine = new RubricEngine();
     const q = QuestionBank.load().get('distributed-rate-limiter')!;
-    for (const p of checklist.points.filter((x) => x.auto)) expect({ point: p.text, evidence: p.evidence, supports: engine.quoteSupports(q, p.pointId, p.evidence ?? '') }).toMatchObject({ supports: true });
+    for (const p of checklist.points.filter((x) => x.auto))
+      expect({
+        point: p.text,
+        evidence: p.evidence,
+        supports: engine.quoteSupports(q, p.pointId, p.evidence ?? ''),
+      }).toMatchObject({ supports: true });
     ok(await lead.emitAck<Ack<InterviewSnapshot>>('interview:end'));
     lead.close();
     cand.close();
@@ -211,7 +276,8 @@ describe('human interviewer session (built-in transport)', () => {
   it('relays and transcribes both voices, ticks the checklist, and keeps the console to the interviewer', async () => {
     const interviewer = await account('Ivy Interviewer', 'interviewer');
     const candidate = await account('Cam Candidate');
-    const session = (await interviewer.post('/api/sessions', { questionIds: [QUESTION, 'rest-vs-graphql'] })).body as HumanSession;
+    const session = (await interviewer.post('/api/sessions', { questionIds: [QUESTION, 'rest-vs-graphql'] }))
+      .body as HumanSession;
     const id = session.interview.id;
     await candidate.post(`/api/invitations/${session.invitePath!.split('/').pop()}/accept`);
 
@@ -226,8 +292,12 @@ describe('human interviewer session (built-in transport)', () => {
 
     // The candidate cannot lead.
     expect(await cand.emitAck('interview:start')).toMatchObject({ error: { code: 'not-interviewer' } });
-    expect(await cand.emitAck('console:show', { kind: 'question', questionIndex: 1 })).toMatchObject({ error: { code: 'not-interviewer' } });
-    expect(await cand.emitAck('console:note', { questionIndex: 0, text: 'x', visibility: 'shared' })).toMatchObject({ error: { code: 'not-interviewer' } });
+    expect(await cand.emitAck('console:show', { kind: 'question', questionIndex: 1 })).toMatchObject({
+      error: { code: 'not-interviewer' },
+    });
+    expect(await cand.emitAck('console:note', { questionIndex: 0, text: 'x', visibility: 'shared' })).toMatchObject({
+      error: { code: 'not-interviewer' },
+    });
     expect(await cand.emitAck('answer:done')).toMatchObject({ error: { code: 'bad-request' } });
 
     // Starting shows no question by itself; the interviewer shows the first one when ready.
@@ -239,12 +309,17 @@ describe('human interviewer session (built-in transport)', () => {
     // The candidate does not learn the questions ahead: the plan names only those asked (the interviewer's, all).
     expect(started.plan.questionIds).toEqual([]);
     expect(started.interview.questionCount).toBe(2);
-    expect(ok(await lead.emitAck<Ack<InterviewSnapshot>>('interview:join', id)).plan.questionIds).toEqual([QUESTION, 'rest-vs-graphql']);
+    expect(ok(await lead.emitAck<Ack<InterviewSnapshot>>('interview:join', id)).plan.questionIds).toEqual([
+      QUESTION,
+      'rest-vs-graphql',
+    ]);
     ok(await lead.emitAck<Ack<Prompt>>('console:show', { kind: 'question', questionIndex: 0 }));
     const first = (await cand.waitFor('prompt')) as Prompt;
     expect(first).toMatchObject({ kind: 'question', questionIndex: 0 });
     expect(ok(await cand.emitAck<Ack<InterviewSnapshot>>('interview:join', id)).plan.questionIds).toEqual([QUESTION]);
-    expect(((await candidate.get(`/api/interviews/${id}`)).body as InterviewSnapshot).plan.questionIds).toEqual([QUESTION]);
+    expect(((await candidate.get(`/api/interviews/${id}`)).body as InterviewSnapshot).plan.questionIds).toEqual([
+      QUESTION,
+    ]);
 
     ok(await lead.emitAck('audio:start', { streamId: 'lead-stream', sampleRate: 16_000 }));
     ok(await cand.emitAck('audio:start', { streamId: 'cand-stream', sampleRate: 16_000 }));
@@ -266,33 +341,94 @@ describe('human interviewer session (built-in transport)', () => {
     await lead.waitFor('transcript:segment', heard('candidate'), 60_000);
     // Both voices were transcribed while they were spoken (only each segment's end was left to decode).
     expect(lead.all('transcript:segment').every((s) => (s as LiveTranscriptSegment).streamed)).toBe(true);
-    const ticked = (await lead.waitFor('checklist:update', (c) => (c as QuestionChecklist).points.some((p) => p.auto), 60_000)) as QuestionChecklist;
+    const ticked = (await lead.waitFor(
+      'checklist:update',
+      (c) => (c as QuestionChecklist).points.some((p) => p.auto),
+      60_000,
+    )) as QuestionChecklist;
     const point = ticked.points.find((p) => p.auto)!;
     expect(point.evidence).toEqual(expect.any(String));
 
     // The interviewer's word over the engine's.
-    const overridden = ok(await lead.emitAck<Ack<QuestionChecklist>>('console:rubric', { questionIndex: 0, pointId: point.pointId, covered: false }));
-    expect(overridden.points.find((p) => p.pointId === point.pointId)).toMatchObject({ auto: true, override: false, covered: false });
-    expect(await lead.emitAck('console:rubric', { questionIndex: 0, pointId: 'nope', covered: true })).toMatchObject({ error: { code: 'bad-request' } });
-    const scored = ok(await lead.emitAck<Ack<InterviewerScore>>('console:score', { questionIndex: 0, scores: { relevance: 8, depth: 6.5, clarity: 7, correctness: 9 } }));
+    const overridden = ok(
+      await lead.emitAck<Ack<QuestionChecklist>>('console:rubric', {
+        questionIndex: 0,
+        pointId: point.pointId,
+        covered: false,
+      }),
+    );
+    expect(overridden.points.find((p) => p.pointId === point.pointId)).toMatchObject({
+      auto: true,
+      override: false,
+      covered: false,
+    });
+    expect(await lead.emitAck('console:rubric', { questionIndex: 0, pointId: 'nope', covered: true })).toMatchObject({
+      error: { code: 'bad-request' },
+    });
+    const scored = ok(
+      await lead.emitAck<Ack<InterviewerScore>>('console:score', {
+        questionIndex: 0,
+        scores: { relevance: 8, depth: 6.5, clarity: 7, correctness: 9 },
+      }),
+    );
     expect(scored.scores.depth).toBe(6.5);
-    expect(await lead.emitAck('console:score', { questionIndex: 0, scores: { relevance: 11, depth: 6, clarity: 7, correctness: 9 } })).toMatchObject({ error: { code: 'bad-request' } });
-    ok(await lead.emitAck<Ack<InterviewerNote>>('console:note', { questionIndex: 0, text: PRIVATE_NOTE, visibility: 'private' }));
-    ok(await lead.emitAck<Ack<InterviewerNote>>('console:note', { questionIndex: 0, text: SHARED_NOTE, visibility: 'shared' }));
+    expect(
+      await lead.emitAck('console:score', {
+        questionIndex: 0,
+        scores: { relevance: 11, depth: 6, clarity: 7, correctness: 9 },
+      }),
+    ).toMatchObject({ error: { code: 'bad-request' } });
+    ok(
+      await lead.emitAck<Ack<InterviewerNote>>('console:note', {
+        questionIndex: 0,
+        text: PRIVATE_NOTE,
+        visibility: 'private',
+      }),
+    );
+    ok(
+      await lead.emitAck<Ack<InterviewerNote>>('console:note', {
+        questionIndex: 0,
+        text: SHARED_NOTE,
+        visibility: 'shared',
+      }),
+    );
 
     // Bad input is refused before it changes anything: the candidate's answer stays open.
     const prompts = cand.all('prompt').length;
     const openBefore = (await lead.emitAck<Ack<InterviewSnapshot>>('interview:join', id)) as InterviewSnapshot;
-    expect(await lead.emitAck('console:show', { kind: 'follow-up', questionIndex: 0, text: 'Why\u0000?' })).toMatchObject({ error: { code: 'bad-request', message: 'The message contains a NUL character.' } });
-    expect(await lead.emitAck('console:show', { kind: 'follow-up', questionIndex: 0, text: 'Why\u202E?' })).toMatchObject({ error: { code: 'bad-request', message: 'The follow-up contains control characters.' } });
-    expect(await lead.emitAck('console:note', { questionIndex: 0, text: 'x', visibility: 'shared', extra: JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`) })).toMatchObject({ error: { code: 'bad-request', message: expect.stringMatching(/nested too deeply/) } });
+    expect(
+      await lead.emitAck('console:show', { kind: 'follow-up', questionIndex: 0, text: 'Why\u0000?' }),
+    ).toMatchObject({ error: { code: 'bad-request', message: 'The message contains a NUL character.' } });
+    expect(
+      await lead.emitAck('console:show', { kind: 'follow-up', questionIndex: 0, text: 'Why\u202E?' }),
+    ).toMatchObject({ error: { code: 'bad-request', message: 'The follow-up contains control characters.' } });
+    expect(
+      await lead.emitAck('console:note', {
+        questionIndex: 0,
+        text: 'x',
+        visibility: 'shared',
+        extra: JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`),
+      }),
+    ).toMatchObject({ error: { code: 'bad-request', message: expect.stringMatching(/nested too deeply/) } });
     const openAfter = (await lead.emitAck<Ack<InterviewSnapshot>>('interview:join', id)) as InterviewSnapshot;
-    expect(openAfter.turn).toMatchObject({ phase: 'listening', answerId: openBefore.turn.answerId, currentPromptSeq: openBefore.turn.currentPromptSeq });
+    expect(openAfter.turn).toMatchObject({
+      phase: 'listening',
+      answerId: openBefore.turn.answerId,
+      currentPromptSeq: openBefore.turn.currentPromptSeq,
+    });
     expect(cand.all('prompt')).toHaveLength(prompts);
 
     // A follow-up on the candidate's screen.
-    ok(await lead.emitAck<Ack<Prompt>>('console:show', { kind: 'follow-up', questionIndex: 0, text: 'How would you handle token rotation?' }));
-    expect(((await cand.waitFor('prompt', (p) => (p as Prompt).kind === 'follow-up')) as Prompt).text).toBe('How would you handle token rotation?');
+    ok(
+      await lead.emitAck<Ack<Prompt>>('console:show', {
+        kind: 'follow-up',
+        questionIndex: 0,
+        text: 'How would you handle token rotation?',
+      }),
+    );
+    expect(((await cand.waitFor('prompt', (p) => (p as Prompt).kind === 'follow-up')) as Prompt).text).toBe(
+      'How would you handle token rotation?',
+    );
 
     // On to question 2, and back to question 1: an earlier question can be shown again.
     ok(await lead.emitAck<Ack<Prompt>>('console:show', { kind: 'question', questionIndex: 1 }));
@@ -306,18 +442,33 @@ describe('human interviewer session (built-in transport)', () => {
 
     // Nothing of the console ever reached the candidate's socket.
     const candidateEvents = new Set(cand.received.map((r) => r.event));
-    for (const event of ['console:state', 'checklist:update', 'answer:assessed', 'candidate:listening']) expect(candidateEvents.has(event)).toBe(false);
+    for (const event of ['console:state', 'checklist:update', 'answer:assessed', 'candidate:listening'])
+      expect(candidateEvents.has(event)).toBe(false);
     // The interviewer heard, after the candidate spoke, whether they seemed done or still thinking.
-    expect(lead.all('candidate:listening')[0]).toMatchObject({ questionIndex: 0, state: expect.stringMatching(/^(done|unsure|mid-thought|asked-for-time)$/), reasons: expect.any(Array) });
-    const liveTraffic = JSON.stringify(cand.received.filter((r) => r.event !== 'interview:completed').map((r) => [r.event, r.event === 'audio:relay' ? null : r.args]));
+    expect(lead.all('candidate:listening')[0]).toMatchObject({
+      questionIndex: 0,
+      state: expect.stringMatching(/^(done|unsure|mid-thought|asked-for-time)$/),
+      reasons: expect.any(Array),
+    });
+    const liveTraffic = JSON.stringify(
+      cand.received
+        .filter((r) => r.event !== 'interview:completed')
+        .map((r) => [r.event, r.event === 'audio:relay' ? null : r.args]),
+    );
     expect(liveTraffic).not.toContain(PRIVATE_NOTE);
     expect(liveTraffic).not.toContain(SHARED_NOTE);
     expect(liveTraffic).not.toContain('"rubric":[{');
-    expect(JSON.stringify(cand.received.map((r) => (r.event === 'audio:relay' ? null : r.args)))).not.toContain(PRIVATE_NOTE);
+    expect(JSON.stringify(cand.received.map((r) => (r.event === 'audio:relay' ? null : r.args)))).not.toContain(
+      PRIVATE_NOTE,
+    );
 
     // The review: both voices, the interviewer's scores and shared note beside the engine's; the private note only for the interviewer.
     const review = (await candidate.get(`/api/interviews/${id}/review`)).body as Review;
-    expect(review.transcript.some((l) => l.speaker === 'interviewer' && l.answerId === null && /authentication|sessions|welcome/i.test(l.text))).toBe(true);
+    expect(
+      review.transcript.some(
+        (l) => l.speaker === 'interviewer' && l.answerId === null && /authentication|sessions|welcome/i.test(l.text),
+      ),
+    ).toBe(true);
     expect(review.transcript.some((l) => l.speaker === 'candidate')).toBe(true);
     expect(review.interviewer?.scores[0]).toMatchObject({ questionIndex: 0, overall: 7.6 });
     expect(review.interviewer?.notes.map((n) => n.text)).toEqual([SHARED_NOTE]);
@@ -338,17 +489,34 @@ describe('human interviewer session (built-in transport)', () => {
     const admin = await account('Ada Admin');
     const roles = new Client({ connectionString: t.db.url });
     await roles.connect();
-    await roles.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [((await admin.get('/api/auth/me')).body as { id: string }).id]);
+    await roles.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [
+      ((await admin.get('/api/auth/me')).body as { id: string }).id,
+    ]);
     await roles.end();
     for (const who of [candidate, interviewer]) expect((await who.get('/api/reports/agreement')).status).toBe(403);
     const report = (await admin.get('/api/reports/agreement')).body as AgreementReport;
     const mine = report.disagreements.find((d) => d.interviewId === id)!;
     const engine = review.questions[0].answers.at(-1)!.scores!;
-    expect(mine).toMatchObject({ questionIndex: 0, interviewer: 'Ivy Interviewer', human: { relevance: 8, depth: 6.5, clarity: 7, correctness: 9, overall: 7.6 }, engine });
+    expect(mine).toMatchObject({
+      questionIndex: 0,
+      interviewer: 'Ivy Interviewer',
+      human: { relevance: 8, depth: 6.5, clarity: 7, correctness: 9, overall: 7.6 },
+      engine,
+    });
     expect(mine.difference).toBeCloseTo(Math.abs(engine.overall - 7.6), 2);
     expect(report.pairs).toBeGreaterThanOrEqual(1);
-    expect(report.dimensions.map((d) => d.dimension)).toEqual(['relevance', 'depth', 'clarity', 'correctness', 'overall']);
-    if (report.pairs === 1) expect(report.dimensions.find((d) => d.dimension === 'overall')!.meanDifference).toBeCloseTo(engine.overall - 7.6, 2);
+    expect(report.dimensions.map((d) => d.dimension)).toEqual([
+      'relevance',
+      'depth',
+      'clarity',
+      'correctness',
+      'overall',
+    ]);
+    if (report.pairs === 1)
+      expect(report.dimensions.find((d) => d.dimension === 'overall')!.meanDifference).toBeCloseTo(
+        engine.overall - 7.6,
+        2,
+      );
     lead.close();
     cand.close();
 
@@ -359,14 +527,19 @@ describe('human interviewer session (built-in transport)', () => {
     const mediaDir = t.config.mediaDir;
     const db = new Client({ connectionString: t.db.url });
     await db.connect();
-    const candidateFiles = (await db.query(`SELECT path FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows.map((r) => r.path as string);
+    const candidateFiles = (
+      await db.query(`SELECT path FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])
+    ).rows.map((r) => r.path as string);
     expect(candidateFiles.length).toBeGreaterThan(0);
     expect(candidateFiles.every((f) => existsSync(join(mediaDir, f)))).toBe(true);
     expect((await candidate.request('DELETE', `/api/interviews/${id}`)).status).toBe(204);
     expect((await candidate.get(`/api/interviews/${id}/review`)).status).toBe(404);
     expect(((await candidate.get('/api/interviews')).body as InterviewSummary[]).some((i) => i.id === id)).toBe(false);
     expect(((await candidate.get('/api/progress')).body as Progress).sessions.some((s) => s.id === id)).toBe(false);
-    expect((await db.query(`SELECT count(*) FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows[0].count).toBe('0');
+    expect(
+      (await db.query(`SELECT count(*) FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id]))
+        .rows[0].count,
+    ).toBe('0');
     expect(candidateFiles.some((f) => existsSync(join(mediaDir, f)))).toBe(false);
     const kept = (await interviewer.get(`/api/interviews/${id}/review`)).body as Review;
     expect(kept.interview.candidate).toMatchObject({ removed: true });

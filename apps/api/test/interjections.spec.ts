@@ -39,7 +39,12 @@ describe('interjections: the interviewer cuts in', () => {
   async function listening(questionIds: string[], maxFollowUps = 0) {
     const browser = new TestBrowser(t.baseUrl);
     await browser.signUp(uniqueEmail('interject'));
-    const created = await browser.post('/api/interviews', { questionIds, maxFollowUps, answerSilenceMs: PATIENCE_MS, voice: 'browser' });
+    const created = await browser.post('/api/interviews', {
+      questionIds,
+      maxFollowUps,
+      answerSilenceMs: PATIENCE_MS,
+      voice: 'browser',
+    });
     const live = new LiveClient(t.baseUrl, browser.cookieHeader());
     await live.connect();
     const joined = await live.emitAck<Ack<InterviewSnapshot>>('interview:join', created.body.id);
@@ -52,7 +57,12 @@ describe('interjections: the interviewer cuts in', () => {
   }
 
   async function endingOf(interviewId: string, promptSeq: number) {
-    const rows = (await db.query('SELECT ending FROM interview_answers WHERE interview_id = $1 AND prompt_seq = $2', [interviewId, promptSeq])).rows;
+    const rows = (
+      await db.query('SELECT ending FROM interview_answers WHERE interview_id = $1 AND prompt_seq = $2', [
+        interviewId,
+        promptSeq,
+      ])
+    ).rows;
     return rows[0]?.ending as { by: string; reasons: string[]; nudged: boolean } | undefined;
   }
 
@@ -71,9 +81,18 @@ describe('interjections: the interviewer cuts in', () => {
     expect(answer.length / 16).toBeGreaterThan(33_000);
     // Sent a little faster than real time (a candidate may record no faster than 1.25 times the clock).
     const sent = await live.streamPcm(concatPcm(silence(300), answer, silence(3000)), { speed: 1.2 });
-    const next = (await live.waitFor('prompt', (p) => (p as Prompt).seq > first.seq && (p as Prompt).kind !== 'interjection', 60_000)) as Prompt;
+    const next = (await live.waitFor(
+      'prompt',
+      (p) => (p as Prompt).seq > first.seq && (p as Prompt).kind !== 'interjection',
+      60_000,
+    )) as Prompt;
     const ending = await endingOf(id, first.seq);
-    const heard = (await db.query(`SELECT string_agg(text, ' / ' ORDER BY seq) AS text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows[0].text as string;
+    const heard = (
+      await db.query(
+        `SELECT string_agg(text, ' / ' ORDER BY seq) AS text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate'`,
+        [id],
+      )
+    ).rows[0].text as string;
     if (ending?.by !== 'interjection') throw new Error(`the answer ended ${JSON.stringify(ending)}; heard: ${heard}`);
     // The next prompt (a follow-up or the next question) opens with a word about the time.
     expect(next.lead).toBe('Let me stop you there, in the interest of time.');
@@ -83,7 +102,9 @@ describe('interjections: the interviewer cuts in', () => {
     await live.emitAck('interview:end');
     await live.waitFor('interview:completed', undefined, 60_000);
     const review = (await browser.get(`/api/interviews/${id}/review`)).body as Review;
-    expect(review.questions[0].answers[0].ending).toMatch(/^the interviewer cut in: ran .+, past the 30 s for this question$/);
+    expect(review.questions[0].answers[0].ending).toMatch(
+      /^the interviewer cut in: ran .+, past the 30 s for this question$/,
+    );
     expect(sent).toBeGreaterThan(0);
     live.close();
   }, 150_000);
@@ -97,29 +118,52 @@ describe('interjections: the interviewer cuts in', () => {
         'restaurant and slept in a barn. It taught me to pack lighter and to carry a paper map.',
     );
     let seq = await live.streamPcm(concatPcm(silence(300), story, silence(2500)), { speed: 2 });
-    const redirect = (await live.waitFor('prompt', (p) => (p as Prompt).kind !== 'question' || (p as Prompt).seq > first.seq, 60_000)) as Prompt;
-    const heard = (await db.query(`SELECT string_agg(text, ' / ' ORDER BY seq) AS text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows[0].text as string;
-    if (redirect.kind !== 'interjection') throw new Error(`the answer ended ${JSON.stringify(await endingOf(id, first.seq))}; heard: ${heard}`);
+    const redirect = (await live.waitFor(
+      'prompt',
+      (p) => (p as Prompt).kind !== 'question' || (p as Prompt).seq > first.seq,
+      60_000,
+    )) as Prompt;
+    const heard = (
+      await db.query(
+        `SELECT string_agg(text, ' / ' ORDER BY seq) AS text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate'`,
+        [id],
+      )
+    ).rows[0].text as string;
+    if (redirect.kind !== 'interjection')
+      throw new Error(`the answer ended ${JSON.stringify(await endingOf(id, first.seq))}; heard: ${heard}`);
     expect(redirect.text).toBe(
       "Let me stop you there — I'd like to bring us back to the question. Can you explain the difference between synchronous and asynchronous programming?",
     );
     // The answer stays open: no next question, and what the candidate says now belongs to the same answer.
-    expect(live.all('prompt').filter((p) => (p as Prompt).kind === 'question' && (p as Prompt).seq > first.seq)).toHaveLength(0);
+    expect(
+      live.all('prompt').filter((p) => (p as Prompt).kind === 'question' && (p as Prompt).seq > first.seq),
+    ).toHaveLength(0);
     seq = await live.streamPcm(
       concatPcm(
-        speak('Synchronous code blocks until each call returns. Asynchronous code starts the input and output and carries on, so one thread can serve many requests.'),
+        speak(
+          'Synchronous code blocks until each call returns. Asynchronous code starts the input and output and carries on, so one thread can serve many requests.',
+        ),
         silence(600),
       ),
       { speed: 2, fromSeq: seq },
     );
     await live.emitAck('answer:done');
-    const next = (await live.waitFor('prompt', (p) => (p as Prompt).kind === 'question' && (p as Prompt).seq > first.seq, 60_000)) as Prompt;
+    const next = (await live.waitFor(
+      'prompt',
+      (p) => (p as Prompt).kind === 'question' && (p as Prompt).seq > first.seq,
+      60_000,
+    )) as Prompt;
     expect(next.questionIndex).toBe(1);
     expect(live.all('prompt').filter((p) => (p as Prompt).kind === 'interjection')).toHaveLength(1);
     const ending = await endingOf(id, first.seq);
     expect(ending?.by).toBe('done-button');
     // Both parts were one answer.
-    const answers = (await db.query(`SELECT count(*)::int AS n FROM interview_answers WHERE interview_id = $1 AND question_index = 0`, [id])).rows[0].n as number;
+    const answers = (
+      await db.query(
+        `SELECT count(*)::int AS n FROM interview_answers WHERE interview_id = $1 AND question_index = 0`,
+        [id],
+      )
+    ).rows[0].n as number;
     expect(answers).toBe(1);
     expect(seq).toBeGreaterThan(0);
     live.close();

@@ -1,4 +1,14 @@
-import type { AnswerResult, AudioStreamAccepted, InterviewSnapshot, LiveTranscriptSegment, PartialTranscript, Prompt, SocketError, TranscriptSegment, TurnState } from '@mockroom/contracts';
+import type {
+  AnswerResult,
+  AudioStreamAccepted,
+  InterviewSnapshot,
+  LiveTranscriptSegment,
+  PartialTranscript,
+  Prompt,
+  SocketError,
+  TranscriptSegment,
+  TurnState,
+} from '@mockroom/contracts';
 import { concatPcm, LiveClient, silence, speak, speakSentences, splitSentences } from '@mockroom/server-testing';
 import { wordErrorRate } from '@mockroom/speech';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -24,7 +34,11 @@ describe('live AI interview pipeline', () => {
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mockroom-pipeline-'));
-    t = await startTestApp({ MOCKROOM_WORKER_IN_PROCESS: 'true', MOCKROOM_DATA_DIR: dataDir, DECISION_BUDGET_MS: '3000' });
+    t = await startTestApp({
+      MOCKROOM_WORKER_IN_PROCESS: 'true',
+      MOCKROOM_DATA_DIR: dataDir,
+      DECISION_BUDGET_MS: '3000',
+    });
     db = new Client({ connectionString: t.db.url });
     await db.connect();
     answerPcm = speakSentences(ANSWER);
@@ -69,7 +83,10 @@ describe('live AI interview pipeline', () => {
     expect(first.text).toMatch(/authentication and sessions/);
 
     // The interviewer's voice arrives as a WAV the candidate's browser can play.
-    const audio = (await live.waitFor('prompt:audio', (a) => a.seq === first.seq)) as { audioUrl: string; audioDurationMs: number };
+    const audio = (await live.waitFor('prompt:audio', (a) => a.seq === first.seq)) as {
+      audioUrl: string;
+      audioDurationMs: number;
+    };
     expect(audio.audioDurationMs).toBeGreaterThan(1000);
     const wav = await fetch(`${t.baseUrl}${audio.audioUrl}`, { headers: { cookie: browser.cookieHeader() } });
     expect(wav.headers.get('content-type')).toBe('audio/wav');
@@ -84,16 +101,29 @@ describe('live AI interview pipeline', () => {
     const resumeAt = await live.streamPcm(speech, { speed: 2, stopAfterFrames: firstSentenceFrames });
 
     // The first sentence is transcribed while the answer is still open, not after it ends.
-    const early = (await live.waitFor('transcript:segment', (s) => s.speaker === 'candidate', 60_000)) as TranscriptSegment;
+    const early = (await live.waitFor(
+      'transcript:segment',
+      (s) => s.speaker === 'candidate',
+      60_000,
+    )) as TranscriptSegment;
     expect(early.text.split(' ').length).toBeGreaterThan(3);
     // Its words came before its final text, as they were recognised: growing, then replaced by the final text.
-    const partials = live.received.filter((r) => r.event === 'transcript:partial' && (r.args[0] as PartialTranscript).seq === early.seq);
-    const finalAt = live.received.find((r) => r.event === 'transcript:segment' && (r.args[0] as TranscriptSegment).seq === early.seq)!.at;
+    const partials = live.received.filter(
+      (r) => r.event === 'transcript:partial' && (r.args[0] as PartialTranscript).seq === early.seq,
+    );
+    const finalAt = live.received.find(
+      (r) => r.event === 'transcript:segment' && (r.args[0] as TranscriptSegment).seq === early.seq,
+    )!.at;
     expect(partials.length).toBeGreaterThan(1);
     expect(partials.every((p) => p.at <= finalAt)).toBe(true);
     const words = partials.map((p) => (p.args[0] as PartialTranscript).text.split(' ').length);
     expect(words.at(-1)).toBeGreaterThan(words[0]);
-    expect(partials[0].args[0]).toMatchObject({ speaker: 'candidate', answerId: early.answerId, questionId: early.questionId, startMs: early.startMs });
+    expect(partials[0].args[0]).toMatchObject({
+      speaker: 'candidate',
+      answerId: early.answerId,
+      questionId: early.questionId,
+      startMs: early.startMs,
+    });
     const phases = live.all('interview:state').map((s) => s.phase);
     expect(phases).toContain('listening');
     expect(phases).not.toContain('thinking');
@@ -102,7 +132,8 @@ describe('live AI interview pipeline', () => {
     // The microphone stays open, in real time, until the interviewer moves on (a nudge may come first, should it take
     // the last words as a sentence left open).
     const movedOn = () => live.all('prompt').some((p) => p.seq > first.seq && p.kind !== 'nudge');
-    for (let heardMs = 0; !movedOn() && heardMs < 60_000; heardMs += 200) seq = await live.streamPcm(silence(200), { speed: 1, fromSeq: seq });
+    for (let heardMs = 0; !movedOn() && heardMs < 60_000; heardMs += 200)
+      seq = await live.streamPcm(silence(200), { speed: 1, fromSeq: seq });
 
     const next = (await live.waitFor('prompt', (p) => p.seq > first.seq && p.kind !== 'nudge', 60_000)) as Prompt;
     expect(['follow-up', 'question']).toContain(next.kind);
@@ -111,7 +142,10 @@ describe('live AI interview pipeline', () => {
     expect(segments.length).toBeGreaterThanOrEqual(2);
     // Each segment was decoded while it was spoken: only its end was left when it ended.
     expect(segments.every((s) => s.streamed)).toBe(true);
-    const text = segments.sort((a, b) => a.seq - b.seq).map((s) => s.text).join(' ');
+    const text = segments
+      .sort((a, b) => a.seq - b.seq)
+      .map((s) => s.text)
+      .join(' ');
     const { wer } = wordErrorRate(ANSWER, text);
     expect(wer).toBeLessThan(0.6);
 
@@ -125,11 +159,18 @@ describe('live AI interview pipeline', () => {
     await live.waitFor('interview:completed');
 
     // One row per (interview, seq); candidate segments carry the answer and their times.
-    const rows = (await db.query('SELECT seq, speaker, start_ms, end_ms, text FROM transcript_segments WHERE interview_id = $1 ORDER BY seq', [id])).rows;
+    const rows = (
+      await db.query(
+        'SELECT seq, speaker, start_ms, end_ms, text FROM transcript_segments WHERE interview_id = $1 ORDER BY seq',
+        [id],
+      )
+    ).rows;
     expect(new Set(rows.map((r) => r.seq)).size).toBe(rows.length);
     expect(rows.filter((r) => r.speaker === 'candidate')).toHaveLength(segments.length);
     for (const row of rows.filter((r) => r.speaker === 'candidate')) expect(row.end_ms).toBeGreaterThan(row.start_ms);
-    const recordings = (await db.query('SELECT speaker, start_ms, duration_ms FROM recordings WHERE interview_id = $1', [id])).rows;
+    const recordings = (
+      await db.query('SELECT speaker, start_ms, duration_ms FROM recordings WHERE interview_id = $1', [id])
+    ).rows;
     expect(recordings).toHaveLength(1);
     // Every frame sent after the start is in the recording, to the frame.
     expect(recordings[0].duration_ms).toBe(seq * 20);
@@ -141,7 +182,9 @@ describe('live AI interview pipeline', () => {
     await live.emitAck('interview:start');
     const first = (await live.waitFor('prompt')) as Prompt;
     await startAudio(live, 'stream-repeat');
-    await live.streamPcm(concatPcm(silence(300), speak('Sorry, could you repeat the question?'), silence(1500)), { speed: 4 });
+    await live.streamPcm(concatPcm(silence(300), speak('Sorry, could you repeat the question?'), silence(1500)), {
+      speed: 4,
+    });
     const again = (await live.waitFor('prompt', (p) => p.seq > first.seq, 30_000)) as Prompt;
     expect(again.kind).toBe('repeat');
     expect(again.text).toContain('REST and GraphQL');
@@ -149,16 +192,24 @@ describe('live AI interview pipeline', () => {
   });
 
   it('skips a question when asked, and answers a clarifying question', async () => {
-    const { live } = await candidate({ questionIds: ['distributed-rate-limiter', 'rest-vs-graphql'], answerSilenceMs: 4000 });
+    const { live } = await candidate({
+      questionIds: ['distributed-rate-limiter', 'rest-vs-graphql'],
+      answerSilenceMs: 4000,
+    });
     await live.emitAck('interview:start');
     const first = (await live.waitFor('prompt')) as Prompt;
     await startAudio(live, 'stream-skip');
-    let seq = await live.streamPcm(concatPcm(silence(300), speak('Can I assume a single region?'), silence(1500)), { speed: 4 });
+    let seq = await live.streamPcm(concatPcm(silence(300), speak('Can I assume a single region?'), silence(1500)), {
+      speed: 4,
+    });
     const reply = (await live.waitFor('prompt', (p) => p.seq > first.seq, 30_000)) as Prompt;
     expect(reply.kind).toBe('clarification');
     expect(reply.text.length).toBeGreaterThan(20);
 
-    seq = await live.streamPcm(concatPcm(silence(300), speak('Can we skip this one?'), silence(1500)), { speed: 4, fromSeq: seq });
+    seq = await live.streamPcm(concatPcm(silence(300), speak('Can we skip this one?'), silence(1500)), {
+      speed: 4,
+      fromSeq: seq,
+    });
     const moved = (await live.waitFor('prompt', (p) => p.seq > reply.seq, 30_000)) as Prompt;
     expect(moved).toMatchObject({ kind: 'question', questionId: 'rest-vs-graphql' });
     live.close();
@@ -170,8 +221,13 @@ describe('live AI interview pipeline', () => {
     live.socket.emit('audio:frame', 0, new Uint8Array(640));
     expect(((await live.waitFor('error', (e) => e.code === 'no-stream')) as SocketError).event).toBe('audio:frame');
 
-    const wrongRate = await live.emitAck<Ack<AudioStreamAccepted>>('audio:start', { streamId: 'stream-bad', sampleRate: 44_100 });
-    expect(wrongRate).toEqual({ error: expect.objectContaining({ code: 'bad-rate', message: expect.stringContaining('16000 Hz') }) });
+    const wrongRate = await live.emitAck<Ack<AudioStreamAccepted>>('audio:start', {
+      streamId: 'stream-bad',
+      sampleRate: 44_100,
+    });
+    expect(wrongRate).toEqual({
+      error: expect.objectContaining({ code: 'bad-rate', message: expect.stringContaining('16000 Hz') }),
+    });
 
     await live.emitAck('interview:start');
     await startAudio(live, 'stream-bad');
@@ -190,7 +246,12 @@ describe('live AI interview pipeline', () => {
     live.socket.emit('audio:frame', 0, new Uint8Array(640));
     await live.waitFor('error', (e) => e.code === 'session-ended' || e.code === 'not-joined');
 
-    const rows = (await db.query(`SELECT count(*)::int AS n FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows;
+    const rows = (
+      await db.query(
+        `SELECT count(*)::int AS n FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate'`,
+        [id],
+      )
+    ).rows;
     expect(rows[0].n).toBe(0);
     live.close();
   });
@@ -218,7 +279,11 @@ describe('live AI interview pipeline', () => {
   });
 
   it('loses and duplicates nothing when the connection drops mid-answer', async () => {
-    const { browser, live, id } = await candidate({ questionIds: ['authentication-sessions-end-to-end'], answerSilenceMs: 2500, maxFollowUps: 0 });
+    const { browser, live, id } = await candidate({
+      questionIds: ['authentication-sessions-end-to-end'],
+      answerSilenceMs: 2500,
+      maxFollowUps: 0,
+    });
     await live.emitAck('interview:start');
     await live.waitFor('prompt');
     await startAudio(live, 'stream-resume');
@@ -243,9 +308,15 @@ describe('live AI interview pipeline', () => {
     // Completion is announced once the recording is closed and its length stored.
     await again.waitFor('interview:completed', () => true, 60_000);
 
-    const recording = (await db.query('SELECT duration_ms, path FROM recordings WHERE interview_id = $1', [id])).rows[0];
+    const recording = (await db.query('SELECT duration_ms, path FROM recordings WHERE interview_id = $1', [id]))
+      .rows[0];
     const stored = readFileSync(join(t.config.mediaDir, recording.path));
-    const rows = (await db.query(`SELECT seq, start_ms, end_ms, text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`, [id])).rows;
+    const rows = (
+      await db.query(
+        `SELECT seq, start_ms, end_ms, text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`,
+        [id],
+      )
+    ).rows;
     // The recording is the audio that was sent, byte for byte, up to where the interview stopped listening:
     // nothing lost in the drop, nothing doubled by the resend.
     // What was sent: the speech in whole frames (the last one padded with silence).
@@ -253,7 +324,8 @@ describe('live AI interview pipeline', () => {
     Buffer.from(speech.buffer, speech.byteOffset, speech.byteLength).copy(sent);
     // It stopped listening when the answer ended: after the silence it waited past the last word (the patience, or
     // less when it read the answer as finished), less the last word's quiet tail.
-    const ending = (await db.query('SELECT ending FROM interview_answers WHERE interview_id = $1', [id])).rows[0].ending as { silenceMs: number };
+    const ending = (await db.query('SELECT ending FROM interview_answers WHERE interview_id = $1', [id])).rows[0]
+      .ending as { silenceMs: number };
     expect(stored.length).toBeGreaterThan(sent.length - 3500 * 32 + Math.min(2500, ending.silenceMs - 500) * 32);
     expect(stored.equals(sent.subarray(0, stored.length))).toBe(true);
     expect(recording.duration_ms).toBe(stored.length / 32);

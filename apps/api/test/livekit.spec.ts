@@ -38,16 +38,34 @@ describe('LiveKit transport (contract)', () => {
             return;
           }
           res.writeHead(200, { 'Content-Type': 'application/json' });
-          res.end(JSON.stringify({ egress_id: `EG_${String(body.audioTrackId)}`, room_name: body.roomName, status: 'EGRESS_STARTING' }));
+          res.end(
+            JSON.stringify({
+              egress_id: `EG_${String(body.audioTrackId)}`,
+              room_name: body.roomName,
+              status: 'EGRESS_STARTING',
+            }),
+          );
           return;
         }
         res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ sid: 'RM_test', name: body.name, empty_timeout: body.empty_timeout ?? body.emptyTimeout ?? 300, max_participants: 2, creation_time: '1718000000' }));
+        res.end(
+          JSON.stringify({
+            sid: 'RM_test',
+            name: body.name,
+            empty_timeout: body.empty_timeout ?? body.emptyTimeout ?? 300,
+            max_participants: 2,
+            creation_time: '1718000000',
+          }),
+        );
       });
     });
     await new Promise<void>((resolve) => livekit.listen(0, '127.0.0.1', resolve));
     const { port } = livekit.address() as AddressInfo;
-    t = await startTestApp({ LIVEKIT_URL: `ws://127.0.0.1:${port}`, LIVEKIT_API_KEY: API_KEY, LIVEKIT_API_SECRET: API_SECRET });
+    t = await startTestApp({
+      LIVEKIT_URL: `ws://127.0.0.1:${port}`,
+      LIVEKIT_API_KEY: API_KEY,
+      LIVEKIT_API_SECRET: API_SECRET,
+    });
   });
 
   afterAll(async () => {
@@ -57,14 +75,18 @@ describe('LiveKit transport (contract)', () => {
 
   async function account(name: string, role?: string) {
     const browser = new TestBrowser(t.baseUrl);
-    expect((await browser.signUp(uniqueEmail(name.toLowerCase().replace(/\W+/g, '-')), 'correct horse battery', name, role)).status).toBe(201);
+    expect(
+      (await browser.signUp(uniqueEmail(name.toLowerCase().replace(/\W+/g, '-')), 'correct horse battery', name, role))
+        .status,
+    ).toBe(201);
     return browser;
   }
 
   async function humanSession() {
     const interviewer = await account('Lee Interviewer', 'interviewer');
     const candidate = await account('Kim Candidate');
-    const session = (await interviewer.post('/api/sessions', { questionIds: ['rest-vs-graphql'] })).body as HumanSession;
+    const session = (await interviewer.post('/api/sessions', { questionIds: ['rest-vs-graphql'] }))
+      .body as HumanSession;
     await candidate.post(`/api/invitations/${session.invitePath!.split('/').pop()}/accept`);
     return { interviewer, candidate, id: session.interview.id };
   }
@@ -78,14 +100,22 @@ describe('LiveKit transport (contract)', () => {
 
     const claims = await new TokenVerifier(API_KEY, API_SECRET).verify(join.token);
     expect(claims.sub).toBe(join.identity);
-    expect(claims.video).toMatchObject({ room: `mockroom-${id}`, roomJoin: true, canSubscribe: true, canPublish: true, canPublishData: false });
+    expect(claims.video).toMatchObject({
+      room: `mockroom-${id}`,
+      roomJoin: true,
+      canSubscribe: true,
+      canPublish: true,
+      canPublishData: false,
+    });
     expect(claims.video?.roomAdmin).toBeFalsy();
     expect(claims.video?.roomCreate).toBeFalsy();
     expect(claims.video?.roomRecord).toBeFalsy();
     expect(claims.exp! - claims.nbf!).toBeLessThanOrEqual(600);
     expect(JSON.stringify(claims)).toContain('candidate');
 
-    const create = calls.find((c) => c.path === '/twirp/livekit.RoomService/CreateRoom' && c.body.name === `mockroom-${id}`);
+    const create = calls.find(
+      (c) => c.path === '/twirp/livekit.RoomService/CreateRoom' && c.body.name === `mockroom-${id}`,
+    );
     expect(create).toBeDefined();
     const admin = await new TokenVerifier(API_KEY, API_SECRET).verify(create!.authorization!.replace(/^Bearer /, ''));
     expect(admin.video?.roomCreate).toBe(true);
@@ -113,7 +143,14 @@ describe('LiveKit transport (contract)', () => {
     const joined = JSON.stringify({
       event: 'participant_joined',
       room: { sid: 'RM_test', name: room },
-      participant: { sid: 'PA_1', identity: 'user-kim', name: 'Kim Candidate', state: 'ACTIVE', metadata: '{"role":"candidate"}', attributes: { role: 'candidate' } },
+      participant: {
+        sid: 'PA_1',
+        identity: 'user-kim',
+        name: 'Kim Candidate',
+        state: 'ACTIVE',
+        metadata: '{"role":"candidate"}',
+        attributes: { role: 'candidate' },
+      },
       id: 'EV_1',
       createdAt: '1718000003',
     });
@@ -121,18 +158,34 @@ describe('LiveKit transport (contract)', () => {
 
     // Unsigned, signed with another secret, or tampered after signing: 401, nothing changes.
     expect((await postWebhook(joined)).status).toBe(401);
-    expect((await postWebhook(joined, await signWebhookForTests(API_KEY, 'some-other-secret-that-is-long-enough-000', joined))).status).toBe(401);
+    expect(
+      (
+        await postWebhook(
+          joined,
+          await signWebhookForTests(API_KEY, 'some-other-secret-that-is-long-enough-000', joined),
+        )
+      ).status,
+    ).toBe(401);
     const signature = await signWebhookForTests(API_KEY, API_SECRET, joined);
     expect((await postWebhook(joined.replace('Kim Candidate', 'Mallory'), signature)).status).toBe(401);
     expect(await media()).toEqual({});
 
     const accepted = await postWebhook(joined, signature);
     expect(accepted).toEqual({ status: 200, body: { result: 'applied' } });
-    expect((await media()).participants).toEqual({ 'user-kim': { role: 'candidate', name: 'Kim Candidate', joinedAt: new Date(1718000003000).toISOString() } });
+    expect((await media()).participants).toEqual({
+      'user-kim': { role: 'candidate', name: 'Kim Candidate', joinedAt: new Date(1718000003000).toISOString() },
+    });
 
     // The candidate leaves; the "joined" request replayed while its signature is still valid changes nothing.
-    const left = JSON.stringify({ ...JSON.parse(joined), event: 'participant_left', id: 'EV_1b', createdAt: '1718000004' });
-    expect((await postWebhook(left, await signWebhookForTests(API_KEY, API_SECRET, left))).body).toEqual({ result: 'applied' });
+    const left = JSON.stringify({
+      ...JSON.parse(joined),
+      event: 'participant_left',
+      id: 'EV_1b',
+      createdAt: '1718000004',
+    });
+    expect((await postWebhook(left, await signWebhookForTests(API_KEY, API_SECRET, left))).body).toEqual({
+      result: 'applied',
+    });
     const afterLeaving = await media();
     expect(afterLeaving.participants?.['user-kim']).toMatchObject({ leftAt: new Date(1718000004000).toISOString() });
     expect(await postWebhook(joined, signature)).toEqual({ status: 200, body: { result: 'duplicate' } });
@@ -140,20 +193,48 @@ describe('LiveKit transport (contract)', () => {
 
     const egress = JSON.stringify({
       event: 'egress_ended',
-      egressInfo: { egressId: 'EG_1', roomId: 'RM_test', roomName: room, status: 'EGRESS_COMPLETE', fileResults: [{ filename: `${id}/candidate.ogg`, location: `/recordings/${id}/candidate.ogg`, duration: '61000000000' }] },
+      egressInfo: {
+        egressId: 'EG_1',
+        roomId: 'RM_test',
+        roomName: room,
+        status: 'EGRESS_COMPLETE',
+        fileResults: [
+          { filename: `${id}/candidate.ogg`, location: `/recordings/${id}/candidate.ogg`, duration: '61000000000' },
+        ],
+      },
       id: 'EV_2',
       createdAt: '1718000070',
     });
-    expect((await postWebhook(egress, await signWebhookForTests(API_KEY, API_SECRET, egress))).body).toEqual({ result: 'applied' });
-    const finished = JSON.stringify({ event: 'room_finished', room: { sid: 'RM_test', name: room }, id: 'EV_3', createdAt: '1718000100' });
-    expect((await postWebhook(finished, await signWebhookForTests(API_KEY, API_SECRET, finished))).body).toEqual({ result: 'applied' });
+    expect((await postWebhook(egress, await signWebhookForTests(API_KEY, API_SECRET, egress))).body).toEqual({
+      result: 'applied',
+    });
+    const finished = JSON.stringify({
+      event: 'room_finished',
+      room: { sid: 'RM_test', name: room },
+      id: 'EV_3',
+      createdAt: '1718000100',
+    });
+    expect((await postWebhook(finished, await signWebhookForTests(API_KEY, API_SECRET, finished))).body).toEqual({
+      result: 'applied',
+    });
     const state = await media();
-    expect(state.egress?.EG_1).toMatchObject({ status: 'complete', location: `/recordings/${id}/candidate.ogg`, durationMs: 61000 });
+    expect(state.egress?.EG_1).toMatchObject({
+      status: 'complete',
+      location: `/recordings/${id}/candidate.ogg`,
+      durationMs: 61000,
+    });
     expect(state.roomFinishedAt).toBe(new Date(1718000100000).toISOString());
 
     // Rooms that are not ours are acknowledged and ignored.
-    const other = JSON.stringify({ event: 'room_started', room: { sid: 'RM_x', name: 'someone-else' }, id: 'EV_4', createdAt: '1718000100' });
-    expect((await postWebhook(other, await signWebhookForTests(API_KEY, API_SECRET, other))).body).toEqual({ result: 'ignored' });
+    const other = JSON.stringify({
+      event: 'room_started',
+      room: { sid: 'RM_x', name: 'someone-else' },
+      id: 'EV_4',
+      createdAt: '1718000100',
+    });
+    expect((await postWebhook(other, await signWebhookForTests(API_KEY, API_SECRET, other))).body).toEqual({
+      result: 'ignored',
+    });
   });
 
   it("records each participant's microphone through egress once, when its track is published", async () => {
@@ -170,12 +251,17 @@ describe('LiveKit transport (contract)', () => {
         createdAt: '1718000005',
       });
     const send = async (body: string) => postWebhook(body, await signWebhookForTests(API_KEY, API_SECRET, body));
-    const egressCalls = () => calls.filter((c) => c.path === '/twirp/livekit.Egress/StartTrackCompositeEgress' && c.body.roomName === room);
+    const egressCalls = () =>
+      calls.filter((c) => c.path === '/twirp/livekit.Egress/StartTrackCompositeEgress' && c.body.roomName === room);
 
     expect((await send(published('EV_10', 'TR_mic1', 'MICROPHONE'))).body).toEqual({ result: 'applied' });
     expect(egressCalls()).toHaveLength(1);
     const [call] = egressCalls();
-    expect(call.body).toEqual({ roomName: room, audioTrackId: 'TR_mic1', fileOutputs: [{ fileType: 'OGG', filepath: `mockroom/${id}/candidate-TR_mic1.ogg` }] });
+    expect(call.body).toEqual({
+      roomName: room,
+      audioTrackId: 'TR_mic1',
+      fileOutputs: [{ fileType: 'OGG', filepath: `mockroom/${id}/candidate-TR_mic1.ogg` }],
+    });
     const grants = await new TokenVerifier(API_KEY, API_SECRET).verify(call.authorization!.replace(/^Bearer /, ''));
     expect(grants.video).toEqual({ roomRecord: true });
 
@@ -183,23 +269,58 @@ describe('LiveKit transport (contract)', () => {
     expect((await send(published('EV_11', 'TR_mic1', 'MICROPHONE'))).body).toEqual({ result: 'applied' });
     // A camera, or a participant without a role of ours (the agent), is not recorded.
     expect((await send(published('EV_12', 'TR_cam', 'CAMERA'))).body).toEqual({ result: 'ignored' });
-    expect((await send(published('EV_13', 'TR_agent', 'MICROPHONE', 'agent', `agent-${id}`))).body).toEqual({ result: 'ignored' });
+    expect((await send(published('EV_13', 'TR_agent', 'MICROPHONE', 'agent', `agent-${id}`))).body).toEqual({
+      result: 'ignored',
+    });
     expect(egressCalls()).toHaveLength(1);
 
     // The interviewer's microphone gets its own recording; one egress refusing does not fail the webhook.
-    expect((await send(published('EV_14', 'TR_no_egress', 'MICROPHONE', 'interviewer', 'user-lee'))).body).toEqual({ result: 'applied' });
+    expect((await send(published('EV_14', 'TR_no_egress', 'MICROPHONE', 'interviewer', 'user-lee'))).body).toEqual({
+      result: 'applied',
+    });
     expect(egressCalls()).toHaveLength(2);
 
     let state = await media();
     expect(state.tracks).toEqual({
-      TR_mic1: { identity: 'user-kim', role: 'candidate', publishedAt: new Date(1718000005000).toISOString(), egressId: 'EG_TR_mic1' },
-      TR_no_egress: { identity: 'user-lee', role: 'interviewer', publishedAt: new Date(1718000005000).toISOString(), error: expect.stringContaining('no egress workers available') },
+      TR_mic1: {
+        identity: 'user-kim',
+        role: 'candidate',
+        publishedAt: new Date(1718000005000).toISOString(),
+        egressId: 'EG_TR_mic1',
+      },
+      TR_no_egress: {
+        identity: 'user-lee',
+        role: 'interviewer',
+        publishedAt: new Date(1718000005000).toISOString(),
+        error: expect.stringContaining('no egress workers available'),
+      },
     });
-    expect(state.egress).toEqual({ EG_TR_mic1: { status: 'starting', location: null, durationMs: null, error: null, role: 'candidate', identity: 'user-kim', startedAt: new Date(1718000005000).toISOString() } });
+    expect(state.egress).toEqual({
+      EG_TR_mic1: {
+        status: 'starting',
+        location: null,
+        durationMs: null,
+        error: null,
+        role: 'candidate',
+        identity: 'user-kim',
+        startedAt: new Date(1718000005000).toISOString(),
+      },
+    });
 
     const ended = JSON.stringify({
       event: 'egress_ended',
-      egressInfo: { egressId: 'EG_TR_mic1', roomName: room, status: 'EGRESS_COMPLETE', fileResults: [{ filename: `mockroom/${id}/candidate-TR_mic1.ogg`, location: `/out/mockroom/${id}/candidate-TR_mic1.ogg`, duration: '42000000000' }] },
+      egressInfo: {
+        egressId: 'EG_TR_mic1',
+        roomName: room,
+        status: 'EGRESS_COMPLETE',
+        fileResults: [
+          {
+            filename: `mockroom/${id}/candidate-TR_mic1.ogg`,
+            location: `/out/mockroom/${id}/candidate-TR_mic1.ogg`,
+            duration: '42000000000',
+          },
+        ],
+      },
       id: 'EV_15',
       createdAt: '1718000050',
     });

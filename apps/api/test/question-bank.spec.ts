@@ -71,7 +71,9 @@ describe('question bank API', () => {
     const res = await browser.get('/api/questions?role=designer&limit=1000');
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(/role must be one of: fullstack, backend/);
-    expect(res.body.details).toEqual(expect.arrayContaining([expect.stringMatching(/limit must not be greater than 100/)]));
+    expect(res.body.details).toEqual(
+      expect.arrayContaining([expect.stringMatching(/limit must not be greater than 100/)]),
+    );
   });
 
   it('lists tracks whose questions all exist', async () => {

@@ -3,9 +3,17 @@ import { LIVE_NAMESPACE } from '@mockroom/contracts';
 import { io, Socket } from 'socket.io-client';
 import { startTestApp, TestApp, TestBrowser, uniqueEmail } from './test-app';
 
-function connect(t: TestApp, headers: Record<string, string>): Promise<{ socket: Socket; error?: { message: string; data?: { code: string } } }> {
+function connect(
+  t: TestApp,
+  headers: Record<string, string>,
+): Promise<{ socket: Socket; error?: { message: string; data?: { code: string } } }> {
   return new Promise((resolve) => {
-    const socket = io(`${t.baseUrl}${LIVE_NAMESPACE}`, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+    const socket = io(`${t.baseUrl}${LIVE_NAMESPACE}`, {
+      transports: ['websocket'],
+      extraHeaders: headers,
+      reconnection: false,
+      forceNew: true,
+    });
     socket.once('connect', () => resolve({ socket }));
     socket.once('connect_error', (error: Error & { data?: { code: string } }) => resolve({ socket, error }));
   });

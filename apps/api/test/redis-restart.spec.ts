@@ -29,7 +29,11 @@ describe('Redis restarted without its data', () => {
 
   beforeAll(async () => {
     redis = await ForgetfulRedis.create();
-    t = await startTestApp({ REDIS_URL: redis.url, MOCKROOM_WORKER_IN_PROCESS: 'true', MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-redis-restart-')) });
+    t = await startTestApp({
+      REDIS_URL: redis.url,
+      MOCKROOM_WORKER_IN_PROCESS: 'true',
+      MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-redis-restart-')),
+    });
     browser = new TestBrowser(t.baseUrl);
     await browser.signUp(uniqueEmail('redis-restart'));
   }, 60_000);
@@ -43,15 +47,30 @@ describe('Redis restarted without its data', () => {
     const client = t.app.get<IORedis>(REDIS);
     const maintenance = t.app.get(JobQueueService).queue(QueueName.Maintenance);
     expect(await client.get(engineKey(t.config))).toBeTruthy();
-    expect((await maintenance.getJobSchedulers()).map((s) => s.key).sort()).toEqual([JobName.AbandonIdleInterviews, JobName.PurgeExpiredSessions].sort());
+    expect((await maintenance.getJobSchedulers()).map((s) => s.key).sort()).toEqual(
+      [JobName.AbandonIdleInterviews, JobName.PurgeExpiredSessions].sort(),
+    );
 
     await redis.restart();
 
-    await eventually(() => client.get(engineKey(t.config)), (value) => value !== null);
-    const schedules = await eventually(() => maintenance.getJobSchedulers(), (list) => list.length === 2);
-    expect(schedules.map((s) => s.key).sort()).toEqual([JobName.AbandonIdleInterviews, JobName.PurgeExpiredSessions].sort());
-    const system = await eventually(() => browser.get('/api/system'), (res) => res.status === 200);
-    expect(system.body.engines.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['stt', 'tts', 'assessment']));
+    await eventually(
+      () => client.get(engineKey(t.config)),
+      (value) => value !== null,
+    );
+    const schedules = await eventually(
+      () => maintenance.getJobSchedulers(),
+      (list) => list.length === 2,
+    );
+    expect(schedules.map((s) => s.key).sort()).toEqual(
+      [JobName.AbandonIdleInterviews, JobName.PurgeExpiredSessions].sort(),
+    );
+    const system = await eventually(
+      () => browser.get('/api/system'),
+      (res) => res.status === 200,
+    );
+    expect(system.body.engines.map((e: { kind: string }) => e.kind)).toEqual(
+      expect.arrayContaining(['stt', 'tts', 'assessment']),
+    );
   }, 60_000);
 
   it('does not lose a job someone is waiting for: it is added again and its result arrives', async () => {
@@ -60,8 +79,16 @@ describe('Redis restarted without its data', () => {
     // Held so it cannot finish before the fault: the pause lives in Redis and goes with it.
     await maintenance.pause();
     const started = Date.now();
-    const waiting = queue.addAndWait(JobName.PurgeExpiredSessions, {}, { jobId: `purge-across-restart-${Date.now()}` }, 45_000);
-    await eventually(() => maintenance.count(), (count) => count > 0);
+    const waiting = queue.addAndWait(
+      JobName.PurgeExpiredSessions,
+      {},
+      { jobId: `purge-across-restart-${Date.now()}` },
+      45_000,
+    );
+    await eventually(
+      () => maintenance.count(),
+      (count) => count > 0,
+    );
 
     await redis.restart();
 

@@ -1,4 +1,11 @@
-import { JobName, QueueName, type InterviewSummary, type Progress, type Review, type ShareInfo } from '@mockroom/contracts';
+import {
+  JobName,
+  QueueName,
+  type InterviewSummary,
+  type Progress,
+  type Review,
+  type ShareInfo,
+} from '@mockroom/contracts';
 import { JobQueueService } from '@mockroom/server-queue';
 import { takeSpokenInterview } from '@mockroom/server-testing';
 import { decodeWav } from '@mockroom/speech';
@@ -39,7 +46,11 @@ describe('reviews', () => {
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mockroom-review-'));
     mediaDir = join(dataDir, 'media');
-    t = await startTestApp({ MOCKROOM_WORKER_IN_PROCESS: 'true', MOCKROOM_DATA_DIR: dataDir, DECISION_BUDGET_MS: '3000' });
+    t = await startTestApp({
+      MOCKROOM_WORKER_IN_PROCESS: 'true',
+      MOCKROOM_DATA_DIR: dataDir,
+      DECISION_BUDGET_MS: '3000',
+    });
     db = new Client({ connectionString: t.db.url });
     await db.connect();
     owner = await account('Candidate One');
@@ -65,9 +76,12 @@ describe('reviews', () => {
   it('mixes the session audio in the background when the interview ends, before anyone opens the review', async () => {
     // The job writes the mix, then is marked completed: wait for both.
     const mixJobs = async () =>
-      (await t.app.get(JobQueueService).queue(QueueName.Maintenance).getJobs(['completed'])).filter((j) => j.name === JobName.MixSessionAudio && j.data.interviewId === id);
+      (await t.app.get(JobQueueService).queue(QueueName.Maintenance).getJobs(['completed'])).filter(
+        (j) => j.name === JobName.MixSessionAudio && j.data.interviewId === id,
+      );
     const deadline = Date.now() + 20_000;
-    while ((!existsSync(join(mediaDir, id, 'session.json')) || (await mixJobs()).length === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((!existsSync(join(mediaDir, id, 'session.json')) || (await mixJobs()).length === 0) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     expect(existsSync(join(mediaDir, id, 'session.wav'))).toBe(true);
     expect((await mixJobs()).length).toBeGreaterThan(0);
   });
@@ -83,7 +97,8 @@ describe('reviews', () => {
     // Both voices in the transcript, in time order.
     expect(review.transcript.some((l) => l.speaker === 'interviewer')).toBe(true);
     expect(review.transcript.some((l) => l.speaker === 'candidate')).toBe(true);
-    for (let i = 1; i < review.transcript.length; i++) expect(review.transcript[i].startMs).toBeGreaterThanOrEqual(review.transcript[i - 1].startMs);
+    for (let i = 1; i < review.transcript.length; i++)
+      expect(review.transcript[i].startMs).toBeGreaterThanOrEqual(review.transcript[i - 1].startMs);
 
     for (const question of review.questions) {
       expect(question.asked).toBe(true);
@@ -106,7 +121,11 @@ describe('reviews', () => {
       expect(quoted).toBe(point.evidence!.quote);
       for (const span of point.evidence!.spans) {
         expect(lines.get(span.seq)!.speaker).toBe('candidate');
-        expect(lines.get(span.seq)!.highlights).toContainEqual({ start: span.start, end: span.end, pointId: point.pointId });
+        expect(lines.get(span.seq)!.highlights).toContainEqual({
+          start: span.start,
+          end: span.end,
+          pointId: point.pointId,
+        });
       }
       expect(point.evidence!.startMs).toBeGreaterThanOrEqual(lines.get(point.evidence!.spans[0].seq)!.startMs);
     }
@@ -121,7 +140,8 @@ describe('reviews', () => {
     expect(audio.url).toBe(`/api/interviews/${id}/audio`);
     expect(audio.peaks.candidate.length).toBe(audio.peaks.interviewer.length);
     expect(audio.peaks.candidate.length).toBe(Math.ceil(audio.durationMs / audio.bucketMs));
-    const level = (speaker: 'candidate' | 'interviewer', atMs: number) => audio.peaks[speaker][Math.floor(atMs / audio.bucketMs)];
+    const level = (speaker: 'candidate' | 'interviewer', atMs: number) =>
+      audio.peaks[speaker][Math.floor(atMs / audio.bucketMs)];
     // The interviewer is heard while asking the first question, the candidate while answering it.
     const question = review.transcript.find((l) => l.speaker === 'interviewer' && l.questionIndex === 0)!;
     const answer = review.transcript.find((l) => l.speaker === 'candidate')!;
@@ -136,7 +156,9 @@ describe('reviews', () => {
     expect(wav.sampleRate).toBe(16_000);
     expect(Math.abs((wav.frames / 16_000) * 1000 - audio.durationMs)).toBeLessThanOrEqual(1);
 
-    const part = await fetch(`${t.baseUrl}${audio.url}`, { headers: { cookie: owner.cookieHeader(), range: 'bytes=44-1043' } });
+    const part = await fetch(`${t.baseUrl}${audio.url}`, {
+      headers: { cookie: owner.cookieHeader(), range: 'bytes=44-1043' },
+    });
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toMatch(/^bytes 44-1043\/\d+$/);
     expect((await part.arrayBuffer()).byteLength).toBe(1000);
@@ -149,14 +171,18 @@ describe('reviews', () => {
   });
 
   it('exports the review as Markdown and PDF', async () => {
-    const md = await fetch(`${t.baseUrl}/api/interviews/${id}/review.md`, { headers: { cookie: owner.cookieHeader() } });
+    const md = await fetch(`${t.baseUrl}/api/interviews/${id}/review.md`, {
+      headers: { cookie: owner.cookieHeader() },
+    });
     expect(md.status).toBe(200);
     expect(md.headers.get('content-disposition')).toMatch(/attachment; filename="mockroom-review-.*\.md"/);
     const text = await md.text();
     expect(text).toContain('authentication and sessions');
     expect(text).toMatch(/REST and GraphQL/);
 
-    const pdf = await fetch(`${t.baseUrl}/api/interviews/${id}/review.pdf`, { headers: { cookie: owner.cookieHeader() } });
+    const pdf = await fetch(`${t.baseUrl}/api/interviews/${id}/review.pdf`, {
+      headers: { cookie: owner.cookieHeader() },
+    });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).toString('latin1', 0, 5)).toBe('%PDF-');
@@ -168,18 +194,28 @@ describe('reviews', () => {
     const peer = await account('Peer');
 
     // The same answer whether an address has no account, a candidate's or an interviewer's: nothing to enumerate.
-    const replies = await Promise.all([uniqueEmail('nobody'), emailOf(peer), emailOf(otherMentor)].map((email) => owner.post(`/api/interviews/${id}/shares`, { email })));
+    const replies = await Promise.all(
+      [uniqueEmail('nobody'), emailOf(peer), emailOf(otherMentor)].map((email) =>
+        owner.post(`/api/interviews/${id}/shares`, { email }),
+      ),
+    );
     expect(replies.map((r) => r.status)).toEqual([201, 201, 201]);
     for (const reply of replies) expect(Object.keys(reply.body).sort()).toEqual(['createdAt', 'email', 'id']);
     expect((await owner.post(`/api/interviews/${id}/shares`, { email: 'not an email' })).status).toBe(400);
     expect((await owner.post(`/api/interviews/${id}/shares`, { email: emailOf(owner) })).status).toBe(400);
-    expect((await owner.post(`/api/interviews/${id}/shares`, { email: emailOf(mentor) }, { csrf: false })).status).toBe(403);
+    expect((await owner.post(`/api/interviews/${id}/shares`, { email: emailOf(mentor) }, { csrf: false })).status).toBe(
+      403,
+    );
 
     const shared = await owner.post(`/api/interviews/${id}/shares`, { email: emailOf(mentor) });
     expect(shared.status).toBe(201);
     expect(shared.body).toMatchObject({ email: emailOf(mentor) });
-    expect((await owner.post(`/api/interviews/${id}/shares`, { email: emailOf(mentor).toUpperCase() })).status).toBe(200);
-    expect((await db.query('SELECT count(*)::int AS n FROM interview_shares WHERE interview_id = $1', [id])).rows[0].n).toBe(4);
+    expect((await owner.post(`/api/interviews/${id}/shares`, { email: emailOf(mentor).toUpperCase() })).status).toBe(
+      200,
+    );
+    expect(
+      (await db.query('SELECT count(*)::int AS n FROM interview_shares WHERE interview_id = $1', [id])).rows[0].n,
+    ).toBe(4);
 
     // The mentor reads it and finds it in their list; they cannot share, delete or join it.
     const seen = await mentor.get(`/api/interviews/${id}/review`);
@@ -212,7 +248,8 @@ describe('reviews', () => {
     expect((await owner.request('DELETE', `/api/interviews/${id}/shares/${mentorShare.id}`)).status).toBe(404);
     expect((await owner.request('DELETE', `/api/interviews/${id}/shares/not-a-uuid`)).status).toBe(404);
     expect((await mentor.get(`/api/interviews/${id}/review`)).status).toBe(403);
-    for (const share of shares.filter((s) => s.id !== mentorShare.id)) expect((await owner.request('DELETE', `/api/interviews/${id}/shares/${share.id}`)).status).toBe(204);
+    for (const share of shares.filter((s) => s.id !== mentorShare.id))
+      expect((await owner.request('DELETE', `/api/interviews/${id}/shares/${share.id}`)).status).toBe(204);
   });
 
   it('shares only finished interviews, and nothing of a live one reaches a viewer it was shared with', async () => {
@@ -225,8 +262,15 @@ describe('reviews', () => {
     expect(refused.body.message).toMatch(/not finished yet/);
     // A share made some other way (an older version allowed it) opens nothing while the interview runs.
     await db.query(`UPDATE interviews SET status = 'live' WHERE id = $1`, [liveId]);
-    await db.query(`INSERT INTO interview_shares (interview_id, email) VALUES ($1, $2)`, [liveId, emailOf(mentor).toLowerCase()]);
-    for (const path of ['', '/review', '/audio', '/prompts/1/audio']) expect({ path, status: (await mentor.get(`/api/interviews/${liveId}${path}`)).status }).toEqual({ path, status: 403 });
+    await db.query(`INSERT INTO interview_shares (interview_id, email) VALUES ($1, $2)`, [
+      liveId,
+      emailOf(mentor).toLowerCase(),
+    ]);
+    for (const path of ['', '/review', '/audio', '/prompts/1/audio'])
+      expect({ path, status: (await mentor.get(`/api/interviews/${liveId}${path}`)).status }).toEqual({
+        path,
+        status: 403,
+      });
     expect(((await mentor.get('/api/interviews')).body as InterviewSummary[]).map((i) => i.id)).not.toContain(liveId);
     await db.query(`DELETE FROM interviews WHERE id = $1`, [liveId]);
   });
@@ -239,7 +283,8 @@ describe('reviews', () => {
     for (const category of progress.categories) expect(category.first).toBe(category.last);
 
     const today = new Date().toISOString().slice(0, 10);
-    const ids = async (query: string) => ((await owner.get(`/api/interviews${query}`)).body as InterviewSummary[]).map((i) => i.id);
+    const ids = async (query: string) =>
+      ((await owner.get(`/api/interviews${query}`)).body as InterviewSummary[]).map((i) => i.id);
     expect(await ids(`?from=${today}&to=${today}`)).toEqual([id]);
     expect(await ids('?to=2000-01-01')).toEqual([]);
     expect(await ids('?trackId=some-other-track')).toEqual([]);
@@ -265,7 +310,14 @@ describe('reviews', () => {
 
     expect((await owner.request('DELETE', `/api/interviews/${id}`)).status).toBe(204);
     expect(existsSync(join(mediaDir, id))).toBe(false);
-    for (const table of ['interviews', 'interview_prompts', 'interview_answers', 'transcript_segments', 'recordings', 'interview_shares']) {
+    for (const table of [
+      'interviews',
+      'interview_prompts',
+      'interview_answers',
+      'transcript_segments',
+      'recordings',
+      'interview_shares',
+    ]) {
       const column = table === 'interviews' ? 'id' : 'interview_id';
       expect((await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [id])).rows[0].n).toBe(0);
     }

@@ -32,7 +32,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
-
 /**
  * Another API process of the same installation as `of` (in this test process): the same database, Redis key prefix,
  * secret and data folder, its own port and its own sockets. Closing it leaves the database to `of`.

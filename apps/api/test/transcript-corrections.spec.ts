@@ -35,10 +35,19 @@ describe('correcting a misheard transcript', () => {
   }
 
   const counts = async () =>
-    (await db.query(`SELECT (SELECT count(*) FROM transcript_corrections WHERE interview_id = $1)::int AS corrections, (SELECT string_agg(text, '|' ORDER BY seq) FROM transcript_segments WHERE interview_id = $1) AS texts`, [id])).rows[0];
+    (
+      await db.query(
+        `SELECT (SELECT count(*) FROM transcript_corrections WHERE interview_id = $1)::int AS corrections, (SELECT string_agg(text, '|' ORDER BY seq) FROM transcript_segments WHERE interview_id = $1) AS texts`,
+        [id],
+      )
+    ).rows[0];
 
   beforeAll(async () => {
-    t = await startTestApp({ MOCKROOM_WORKER_IN_PROCESS: 'true', MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-corrections-')), DECISION_BUDGET_MS: '3000' });
+    t = await startTestApp({
+      MOCKROOM_WORKER_IN_PROCESS: 'true',
+      MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-corrections-')),
+      DECISION_BUDGET_MS: '3000',
+    });
     db = new Client({ connectionString: t.db.url });
     await db.connect();
     owner = await account('Candidate');
@@ -76,21 +85,42 @@ describe('correcting a misheard transcript', () => {
     expect(shared.body.message).toMatch(/only the candidate/i);
     const review = (await owner.get(`/api/interviews/${id}/review`)).body as Review;
     const interviewerLine = review.transcript.find((l) => l.speaker === 'interviewer');
-    if (interviewerLine) expect((await owner.post(`/api/interviews/${id}/transcript/${interviewerLine.seq}/corrections`, { text: 'Something else' })).status).toBe(400);
-    for (const body of [{}, { text: '' }, { text: '   ' }, { text: 42 }, { text: 'x'.repeat(2001) }, { text: 'bad\u0007bell' }, { text: line.text }]) {
+    if (interviewerLine)
+      expect(
+        (
+          await owner.post(`/api/interviews/${id}/transcript/${interviewerLine.seq}/corrections`, {
+            text: 'Something else',
+          })
+        ).status,
+      ).toBe(400);
+    for (const body of [
+      {},
+      { text: '' },
+      { text: '   ' },
+      { text: 42 },
+      { text: 'x'.repeat(2001) },
+      { text: 'bad\u0007bell' },
+      { text: line.text },
+    ]) {
       const res = await owner.post(url, body);
       expect(res.status).toBe(400);
       expect(typeof res.body.message === 'string' || Array.isArray(res.body.message)).toBe(true);
     }
-    expect((await owner.post(`/api/interviews/${id}/transcript/abc/corrections`, { text: CORRECTED })).status).toBe(400);
-    expect((await owner.post(`/api/interviews/${id}/transcript/99999/corrections`, { text: CORRECTED })).status).toBe(404);
+    expect((await owner.post(`/api/interviews/${id}/transcript/abc/corrections`, { text: CORRECTED })).status).toBe(
+      400,
+    );
+    expect((await owner.post(`/api/interviews/${id}/transcript/99999/corrections`, { text: CORRECTED })).status).toBe(
+      404,
+    );
     expect((await owner.post(url, { text: CORRECTED }, { csrf: false })).status).toBe(403);
     expect(await counts()).toEqual(before);
   });
 
   it('reads as corrected, keeps what was heard, assesses the answer again and shows the scores that moved', async () => {
     const scoredBefore = ((await owner.get(`/api/interviews/${id}/review`)).body as Review).questions[0].scores!;
-    const res = await owner.post(`/api/interviews/${id}/transcript/${line.seq}/corrections`, { text: `  ${CORRECTED}\n` });
+    const res = await owner.post(`/api/interviews/${id}/transcript/${line.seq}/corrections`, {
+      text: `  ${CORRECTED}\n`,
+    });
     expect(res.status).toBe(201);
     const { correction, review } = res.body as CorrectionResult;
     expect(correction).toMatchObject({ seq: line.seq, before: line.text, after: CORRECTED });
@@ -101,15 +131,23 @@ describe('correcting a misheard transcript', () => {
     const scores = review.questions[0].scores!;
     expect(scores.overall).toBeGreaterThan(scoredBefore.overall);
     const overall = correction.changes!.find((c) => c.dimension === 'overall')!;
-    expect(overall).toEqual({ questionIndex: 0, dimension: 'overall', before: scoredBefore.overall, after: scores.overall });
+    expect(overall).toEqual({
+      questionIndex: 0,
+      dimension: 'overall',
+      before: scoredBefore.overall,
+      after: scores.overall,
+    });
     // Evidence is highlighted on the corrected words.
     expect(corrected.highlights.length).toBeGreaterThan(0);
     expect(review.corrections).toEqual([correction]);
     // Stored: the interview's score follows, the original stays in the history.
-    const stored = (await db.query('SELECT before, after, terms FROM transcript_corrections WHERE interview_id = $1', [id])).rows;
+    const stored = (
+      await db.query('SELECT before, after, terms FROM transcript_corrections WHERE interview_id = $1', [id])
+    ).rows;
     expect(stored).toEqual([expect.objectContaining({ before: line.text, after: CORRECTED })]);
     expect(stored[0].terms).toEqual(expect.arrayContaining(['GraphQL']));
-    const overallScore = (await db.query('SELECT overall_score FROM interviews WHERE id = $1', [id])).rows[0].overall_score as number;
+    const overallScore = (await db.query('SELECT overall_score FROM interviews WHERE id = $1', [id])).rows[0]
+      .overall_score as number;
     expect(overallScore).toBeCloseTo(scores.overall, 1);
   });
 
@@ -127,7 +165,9 @@ describe('correcting a misheard transcript', () => {
 
   it('bounds how often one account corrects: each correction scores answers again', async () => {
     const url = `/api/interviews/${id}/transcript/${line.seq}/corrections`;
-    const made = Number((await db.query('SELECT count(*) FROM transcript_corrections WHERE interview_id = $1', [id])).rows[0].count);
+    const made = Number(
+      (await db.query('SELECT count(*) FROM transcript_corrections WHERE interview_id = $1', [id])).rows[0].count,
+    );
     let last = '';
     for (let i = made; i < 30; i++) {
       last = `${CORRECTED} Correction ${i}.`;
@@ -142,7 +182,11 @@ describe('correcting a misheard transcript', () => {
   }, 120_000);
 
   it("gives the words a correction brought in to the recogniser in the candidate's next interview", async () => {
-    const created = await owner.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end'], maxFollowUps: 0, voice: 'browser' });
+    const created = await owner.post('/api/interviews', {
+      questionIds: ['authentication-sessions-end-to-end'],
+      maxFollowUps: 0,
+      voice: 'browser',
+    });
     expect(created.status).toBe(201);
     const live = new LiveClient(t.baseUrl, owner.cookieHeader());
     await live.connect();
@@ -152,12 +196,18 @@ describe('correcting a misheard transcript', () => {
       const prompt = (await live.waitFor('prompt')) as { seq: number };
       await live.emitAck('audio:start', { streamId: 'vocabulary', sampleRate: 16_000 });
       live.socket.emit('prompt:played', prompt.seq);
-      await live.streamPcm(concatPcm(silence(300), speakSentences('The server checks the password hash.'), silence(1000)), { speed: 2 });
+      await live.streamPcm(
+        concatPcm(silence(300), speakSentences('The server checks the password hash.'), silence(1000)),
+        { speed: 2 },
+      );
       await live.waitFor('transcript:segment', undefined, 30_000);
     } finally {
       live.close();
     }
-    const jobs = await t.app.get(JobQueueService).queue(QueueName.Transcription).getJobs(['completed', 'active', 'waiting']);
+    const jobs = await t.app
+      .get(JobQueueService)
+      .queue(QueueName.Transcription)
+      .getJobs(['completed', 'active', 'waiting']);
     const mine = jobs.filter((j) => j.name === JobName.TranscribeSegment && j.data.interviewId === created.body.id);
     expect(mine.length).toBeGreaterThan(0);
     for (const job of mine) expect(job.data.hints).toEqual(expect.arrayContaining(['GraphQL']));

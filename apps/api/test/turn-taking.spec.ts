@@ -21,7 +21,11 @@ describe('turn-taking: when the answer is over', () => {
   let db: Client;
 
   beforeAll(async () => {
-    t = await startTestApp({ MOCKROOM_WORKER_IN_PROCESS: 'true', MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-turns-')), DECISION_BUDGET_MS: '3000' });
+    t = await startTestApp({
+      MOCKROOM_WORKER_IN_PROCESS: 'true',
+      MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-turns-')),
+      DECISION_BUDGET_MS: '3000',
+    });
     db = new Client({ connectionString: t.db.url });
     await db.connect();
   });
@@ -34,7 +38,12 @@ describe('turn-taking: when the answer is over', () => {
   async function listening(questionIds: string[]) {
     const browser = new TestBrowser(t.baseUrl);
     await browser.signUp(uniqueEmail('turns'));
-    const created = await browser.post('/api/interviews', { questionIds, maxFollowUps: 0, answerSilenceMs: PATIENCE_MS, voice: 'browser' });
+    const created = await browser.post('/api/interviews', {
+      questionIds,
+      maxFollowUps: 0,
+      answerSilenceMs: PATIENCE_MS,
+      voice: 'browser',
+    });
     const live = new LiveClient(t.baseUrl, browser.cookieHeader());
     await live.connect();
     const joined = await live.emitAck<Ack<InterviewSnapshot>>('interview:join', created.body.id);
@@ -47,8 +56,14 @@ describe('turn-taking: when the answer is over', () => {
   }
 
   async function endingOf(interviewId: string, promptSeq: number) {
-    const rows = (await db.query('SELECT ending FROM interview_answers WHERE interview_id = $1 AND prompt_seq = $2', [interviewId, promptSeq])).rows;
-    return rows[0]?.ending as { by: string; silenceMs: number | null; state: string | null; reasons: string[]; nudged: boolean } | undefined;
+    const rows = (
+      await db.query('SELECT ending FROM interview_answers WHERE interview_id = $1 AND prompt_seq = $2', [
+        interviewId,
+        promptSeq,
+      ])
+    ).rows;
+    return rows[0]?.ending as
+      { by: string; silenceMs: number | null; state: string | null; reasons: string[]; nudged: boolean } | undefined;
   }
 
   const nextQuestion = (first: Prompt) => (p: Prompt) => p.seq > first.seq && p.kind === 'question';
@@ -76,7 +91,12 @@ describe('turn-taking: when the answer is over', () => {
     // words take to be transcribed; docs/benchmarks.md has the figures).
     expect(ending!.silenceMs).toBeLessThan(PATIENCE_MS / 2);
     expect(ending!.reasons).toContain('finished sentence');
-    const words = (await db.query(`SELECT string_agg(text, ' ' ORDER BY seq) AS text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' AND answer_id = (SELECT id FROM interview_answers WHERE interview_id = $1 AND prompt_seq = $2)`, [id, first.seq])).rows[0].text as string;
+    const words = (
+      await db.query(
+        `SELECT string_agg(text, ' ' ORDER BY seq) AS text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' AND answer_id = (SELECT id FROM interview_answers WHERE interview_id = $1 AND prompt_seq = $2)`,
+        [id, first.seq],
+      )
+    ).rows[0].text as string;
     expect(words).toMatch(/cookie|session|redis/i);
     live.close();
   }, 90_000);
@@ -84,11 +104,20 @@ describe('turn-taking: when the answer is over', () => {
   it('hears the last words before judging the pause: a finished answer whose transcript is late is not nudged', async () => {
     const { live, id, first } = await listening(['authentication-sessions-end-to-end', 'rest-vs-graphql']);
     // The first half is left open: the interviewer reads the pause as mid-thought.
-    const sent = await live.streamPcm(concatPcm(silence(300), speakSentences('The server hashes the password with bcrypt, and then'), silence(1000)), { speed: 2 });
+    const sent = await live.streamPcm(
+      concatPcm(silence(300), speakSentences('The server hashes the password with bcrypt, and then'), silence(1000)),
+      { speed: 2 },
+    );
     await live.waitFor('voice:activity', (a) => (a as VoiceActivity).listening?.state === 'mid-thought', 30_000);
     // The end and a silence longer than the patience arrive at once (a burst after a slow network): the silence runs
     // out on the audio's clock before the last words are transcribed. Judged on the stale reading, that is a nudge.
-    await live.streamPcm(concatPcm(speakSentences('it sets the session id in an HTTP only cookie and keeps the session in Redis.'), silence(PATIENCE_MS + 1000)), { fromSeq: sent });
+    await live.streamPcm(
+      concatPcm(
+        speakSentences('it sets the session id in an HTTP only cookie and keeps the session in Redis.'),
+        silence(PATIENCE_MS + 1000),
+      ),
+      { fromSeq: sent },
+    );
     await live.waitFor('prompt', nextQuestion(first), 30_000);
     expect(live.all('prompt').filter((p) => (p as Prompt).kind === 'nudge')).toHaveLength(0);
     expect(await endingOf(id, first.seq)).toMatchObject({ by: 'silence', state: 'done', nudged: false });
@@ -98,7 +127,10 @@ describe('turn-taking: when the answer is over', () => {
   it('gives more time after "let me think", and nudges before a long silence ends the answer', async () => {
     const { live, id, first } = await listening(['authentication-sessions-end-to-end', 'rest-vs-graphql']);
     // Asked for time, then silent longer than the patience (6 s) but less than what asking bought (18 s).
-    const sent = await live.streamPcm(concatPcm(silence(300), speakSentences('Let me think about that for a second.'), silence(9000)), { speed: 2 });
+    const sent = await live.streamPcm(
+      concatPcm(silence(300), speakSentences('Let me think about that for a second.'), silence(9000)),
+      { speed: 2 },
+    );
     await live.waitFor('voice:activity', (a) => (a as VoiceActivity).listening?.state === 'asked-for-time', 10_000);
     expect(live.all('prompt').filter(nextQuestion(first))).toHaveLength(0);
     // Still silent: the interviewer nudges, and the answer stays open.
@@ -108,7 +140,12 @@ describe('turn-taking: when the answer is over', () => {
     expect(live.all('prompt').filter(nextQuestion(first))).toHaveLength(0);
     // Speaking again after the nudge, the candidate finishes; the answer's ending remembers the nudge.
     const after = await live.streamPcm(
-      concatPcm(speakSentences('The server hashes the password with bcrypt and keeps the session in Redis, in an HTTP only cookie.'), silence(4000)),
+      concatPcm(
+        speakSentences(
+          'The server hashes the password with bcrypt and keeps the session in Redis, in an HTTP only cookie.',
+        ),
+        silence(4000),
+      ),
       { speed: 2, fromSeq: sent + 550 },
     );
     expect(after).toBeGreaterThan(sent);
@@ -120,7 +157,12 @@ describe('turn-taking: when the answer is over', () => {
   it('keeps the turn with the interviewer over a backchannel or a cough, and gives it to real speech', async () => {
     const browser = new TestBrowser(t.baseUrl);
     await browser.signUp(uniqueEmail('backchannel'));
-    const created = await browser.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end'], maxFollowUps: 0, answerSilenceMs: PATIENCE_MS, voice: 'browser' });
+    const created = await browser.post('/api/interviews', {
+      questionIds: ['authentication-sessions-end-to-end'],
+      maxFollowUps: 0,
+      answerSilenceMs: PATIENCE_MS,
+      voice: 'browser',
+    });
     const live = new LiveClient(t.baseUrl, browser.cookieHeader());
     await live.connect();
     await live.emitAck<Ack<InterviewSnapshot>>('interview:join', created.body.id);
@@ -129,15 +171,36 @@ describe('turn-taking: when the answer is over', () => {
     await live.emitAck('audio:start', { streamId: 'backchannel-stream', sampleRate: 16_000 });
     // The question is still being read (no prompt:played): "right", a burst of noise like a cough, "yeah", and a second
     // of noise (a door, typing): long enough to pass for speech by its length, but it has no words.
-    const cough = Int16Array.from({ length: 16 * 250 }, (_, i) => Math.round(9000 * Math.sin(i * 1.7) * Math.sin(i / 40)));
+    const cough = Int16Array.from({ length: 16 * 250 }, (_, i) =>
+      Math.round(9000 * Math.sin(i * 1.7) * Math.sin(i / 40)),
+    );
     let noiseSeed = 3;
-    const noise = Int16Array.from({ length: 16 * 1000 }, (_, i) => Math.round((((noiseSeed = (noiseSeed * 16807) % 2147483647) / 2147483647) * 2 - 1) * 9000 * Math.sin((Math.PI * i) / 16000)));
-    const sounds = concatPcm(silence(300), speakSentences('Right.'), silence(1200), cough, silence(1000), speakSentences('Yeah.'), silence(1200), noise, silence(1200));
+    const noise = Int16Array.from({ length: 16 * 1000 }, (_, i) =>
+      Math.round(
+        (((noiseSeed = (noiseSeed * 16807) % 2147483647) / 2147483647) * 2 - 1) *
+          9000 *
+          Math.sin((Math.PI * i) / 16000),
+      ),
+    );
+    const sounds = concatPcm(
+      silence(300),
+      speakSentences('Right.'),
+      silence(1200),
+      cough,
+      silence(1000),
+      speakSentences('Yeah.'),
+      silence(1200),
+      noise,
+      silence(1200),
+    );
     let seq = await live.streamPcm(sounds, { speed: 1 });
     const phases = () => live.all('interview:state').map((s) => (s as TurnState).phase);
     expect(phases().at(-1)).toBe('prompting');
     // Speaking for real takes the turn.
-    seq = await live.streamPcm(concatPcm(speakSentences('Sorry, could you say that again more slowly please?'), silence(600)), { speed: 2, fromSeq: seq });
+    seq = await live.streamPcm(
+      concatPcm(speakSentences('Sorry, could you say that again more slowly please?'), silence(600)),
+      { speed: 2, fromSeq: seq },
+    );
     await live.waitFor('interview:state', (s) => (s as TurnState).phase === 'listening', 10_000);
     expect(seq).toBeGreaterThan(0);
     live.close();
@@ -146,7 +209,12 @@ describe('turn-taking: when the answer is over', () => {
   it('gives the turn back when what stopped the interviewer was only a backchannel, from the sentence it was stopped in', async () => {
     const browser = new TestBrowser(t.baseUrl);
     await browser.signUp(uniqueEmail('resume'));
-    const created = await browser.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end', 'rest-vs-graphql'], maxFollowUps: 0, answerSilenceMs: PATIENCE_MS, voice: 'browser' });
+    const created = await browser.post('/api/interviews', {
+      questionIds: ['authentication-sessions-end-to-end', 'rest-vs-graphql'],
+      maxFollowUps: 0,
+      answerSilenceMs: PATIENCE_MS,
+      voice: 'browser',
+    });
     const live = new LiveClient(t.baseUrl, browser.cookieHeader());
     await live.connect();
     await live.emitAck<Ack<InterviewSnapshot>>('interview:join', created.body.id);
@@ -158,7 +226,11 @@ describe('turn-taking: when the answer is over', () => {
     live.socket.emit('prompt:interrupted', first.seq, 6000);
     await live.waitFor('interview:state', (s) => (s as TurnState).phase === 'listening', 10_000);
     let seq = await live.streamPcm(concatPcm(silence(300), speakSentences('Okay.'), silence(1500)), { speed: 2 });
-    const resume = (await live.waitFor('prompt:resume', () => true, 30_000)) as { seq: number; fromMs: number; fromChar: number };
+    const resume = (await live.waitFor('prompt:resume', () => true, 30_000)) as {
+      seq: number;
+      fromMs: number;
+      fromChar: number;
+    };
     expect(resume.seq).toBe(first.seq);
     // From the start of a sentence, at or before where the voice stopped.
     expect(resume.fromChar === 0 || /[.!?]\s$/.test(spoken.slice(0, resume.fromChar))).toBe(true);
@@ -166,8 +238,20 @@ describe('turn-taking: when the answer is over', () => {
     expect(live.all('interview:state').at(-1)).toMatchObject({ phase: 'prompting', currentPromptSeq: first.seq });
     // The prompt is heard to its end this time; then the candidate answers, and the "okay" was not taken as the answer.
     live.socket.emit('prompt:played', first.seq);
-    await live.waitFor('interview:state', (s) => (s as TurnState).phase === 'listening' && live.all('interview:state').length > 3, 10_000);
-    seq = await live.streamPcm(concatPcm(speakSentences('The server hashes the password with bcrypt and keeps the session in Redis behind an HTTP only cookie.'), silence(600)), { speed: 2, fromSeq: seq });
+    await live.waitFor(
+      'interview:state',
+      (s) => (s as TurnState).phase === 'listening' && live.all('interview:state').length > 3,
+      10_000,
+    );
+    seq = await live.streamPcm(
+      concatPcm(
+        speakSentences(
+          'The server hashes the password with bcrypt and keeps the session in Redis behind an HTTP only cookie.',
+        ),
+        silence(600),
+      ),
+      { speed: 2, fromSeq: seq },
+    );
     await live.emitAck('answer:done');
     const next = (await live.waitFor('prompt', nextQuestion(first), 30_000)) as Prompt;
     expect(next.questionIndex).toBe(1);
@@ -177,9 +261,20 @@ describe('turn-taking: when the answer is over', () => {
 
     // Real words over the voice are an answer: nothing is taken up again.
     live.socket.emit('prompt:interrupted', next.seq, 1500);
-    await live.waitFor('interview:state', (s) => (s as TurnState).phase === 'listening' && (s as TurnState).currentPromptSeq === next.seq, 10_000);
+    await live.waitFor(
+      'interview:state',
+      (s) => (s as TurnState).phase === 'listening' && (s as TurnState).currentPromptSeq === next.seq,
+      10_000,
+    );
     const resumesBefore = live.all('prompt:resume').length;
-    seq = await live.streamPcm(concatPcm(silence(300), speakSentences('I would pick GraphQL when clients need different shapes of data.'), silence(1500)), { speed: 2, fromSeq: seq });
+    seq = await live.streamPcm(
+      concatPcm(
+        silence(300),
+        speakSentences('I would pick GraphQL when clients need different shapes of data.'),
+        silence(1500),
+      ),
+      { speed: 2, fromSeq: seq },
+    );
     await live.waitFor('transcript:segment', (seg) => (seg as { seq: number }).seq > next.seq, 30_000);
     await new Promise((r) => setTimeout(r, 500));
     expect(live.all('prompt:resume')).toHaveLength(resumesBefore);

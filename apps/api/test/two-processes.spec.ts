@@ -1,4 +1,13 @@
-import type { ConsoleState, HumanSession, InterviewSnapshot, Prompt, QuestionChecklist, SocketError, TranscriptSegment, TurnState } from '@mockroom/contracts';
+import type {
+  ConsoleState,
+  HumanSession,
+  InterviewSnapshot,
+  Prompt,
+  QuestionChecklist,
+  SocketError,
+  TranscriptSegment,
+  TurnState,
+} from '@mockroom/contracts';
 import { concatPcm, LiveClient, silence, speakSentences } from '@mockroom/server-testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +25,8 @@ import { startPeerApp, startTestApp, TestApp, TestBrowser, uniqueEmail } from '.
 type Ack<T> = T | { error: SocketError };
 
 function ok<T>(reply: Ack<T>): T {
-  if (reply && typeof reply === 'object' && 'error' in reply) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  if (reply && typeof reply === 'object' && 'error' in reply)
+    throw new Error(`${reply.error.code}: ${reply.error.message}`);
   return reply as T;
 }
 
@@ -55,7 +65,12 @@ describe('two API processes', () => {
   async function expectRecordingOf(id: string, sent: Int16Array): Promise<void> {
     let recorded = 0;
     for (let waited = 0; waited < 20_000; waited += 250) {
-      recorded = (await db.query(`SELECT coalesce(sum(duration_ms), 0)::int AS ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows[0].ms as number;
+      recorded = (
+        await db.query(
+          `SELECT coalesce(sum(duration_ms), 0)::int AS ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`,
+          [id],
+        )
+      ).rows[0].ms as number;
       if (recorded >= sent.length / 16 - 40) break;
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -71,7 +86,14 @@ describe('two API processes', () => {
   it('keeps an AI interview whole when its socket reconnects to the other process mid-answer', async () => {
     const candidate = new TestBrowser(a.baseUrl);
     await candidate.signUp(uniqueEmail('two-ai'));
-    const id = (await candidate.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end', 'rest-vs-graphql'], maxFollowUps: 0, answerSilenceMs: 4000, voice: 'browser' })).body.id as string;
+    const id = (
+      await candidate.post('/api/interviews', {
+        questionIds: ['authentication-sessions-end-to-end', 'rest-vs-graphql'],
+        maxFollowUps: 0,
+        answerSilenceMs: 4000,
+        voice: 'browser',
+      })
+    ).body.id as string;
 
     // On A: it owns the interview.
     const first = await live(a, candidate);
@@ -82,9 +104,13 @@ describe('two API processes', () => {
     ok(await first.emitAck('audio:start', { streamId: 'two-process-stream', sampleRate: 16_000 }));
     const answer = concatPcm(
       silence(300),
-      speakSentences('The server hashes the password with bcrypt and stores only the hash. At login it compares the hash and creates a session.'),
+      speakSentences(
+        'The server hashes the password with bcrypt and stores only the hash. At login it compares the hash and creates a session.',
+      ),
       silence(400),
-      speakSentences('The session id goes back in an HTTP only cookie, and the session itself lives in Redis with an expiry.'),
+      speakSentences(
+        'The session id goes back in an HTTP only cookie, and the session itself lives in Redis with an expiry.',
+      ),
       silence(800),
     );
     const half = Math.floor(answer.length / 2 / 320);
@@ -96,7 +122,12 @@ describe('two API processes', () => {
     const second = await live(b, candidate);
     const rejoined = ok(await second.emitAck<Ack<InterviewSnapshot>>('interview:join', id));
     expect(rejoined.turn).toMatchObject({ phase: 'listening', currentPromptSeq: question.seq });
-    const resumed = ok(await second.emitAck<{ streamId: string; nextSeq: number }>('audio:start', { streamId: 'two-process-stream', sampleRate: 16_000 }));
+    const resumed = ok(
+      await second.emitAck<{ streamId: string; nextSeq: number }>('audio:start', {
+        streamId: 'two-process-stream',
+        sampleRate: 16_000,
+      }),
+    );
     // A got every frame the first socket sent (the recording is A's); the browser resends from there.
     expect(resumed.nextSeq).toBeGreaterThan(0);
     expect(resumed.nextSeq).toBeLessThanOrEqual(sentUpTo);
@@ -104,18 +135,32 @@ describe('two API processes', () => {
     const rest = answer.subarray(from * 320);
     await second.streamPcm(rest, { speed: 2, fromSeq: from });
     expect(ok(await second.emitAck('answer:done'))).toEqual({ ok: true });
-    const next = (await second.waitFor('prompt', (p) => (p as Prompt).kind === 'question' && (p as Prompt).seq > question.seq, 60_000)) as Prompt;
+    const next = (await second.waitFor(
+      'prompt',
+      (p) => (p as Prompt).kind === 'question' && (p as Prompt).seq > question.seq,
+      60_000,
+    )) as Prompt;
     expect(next.questionIndex).toBe(1);
     // B relayed: A ran the interview all along.
     expect(await ownerOf(id)).toBe('a');
 
     // One answer, its words once each, on the same question; A wrote it all and B wrote nothing of its own.
-    const segments = (await db.query(`SELECT seq, text, start_ms FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`, [id])).rows as { seq: number; text: string; start_ms: number }[];
+    const segments = (
+      await db.query(
+        `SELECT seq, text, start_ms FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`,
+        [id],
+      )
+    ).rows as { seq: number; text: string; start_ms: number }[];
     const text = segments.map((s) => s.text).join(' ');
     expect(text).toMatch(/bcrypt|hash/i);
     expect(text).toMatch(/cookie|redis|session/i);
     expect(new Set(segments.map((s) => s.start_ms)).size).toBe(segments.length);
-    const answers = (await db.query(`SELECT count(*)::int AS n FROM interview_answers WHERE interview_id = $1 AND question_index = 0`, [id])).rows[0].n as number;
+    const answers = (
+      await db.query(
+        `SELECT count(*)::int AS n FROM interview_answers WHERE interview_id = $1 AND question_index = 0`,
+        [id],
+      )
+    ).rows[0].n as number;
     expect(answers).toBe(1);
     // The recording holds each frame once: as long as what was sent (its length is stored as the interview ends).
     ok(await second.emitAck<Ack<InterviewSnapshot>>('interview:end'));
@@ -128,7 +173,8 @@ describe('two API processes', () => {
     await interviewer.signUp(uniqueEmail('two-lead'), 'correct horse battery', 'Ivy Interviewer', 'interviewer');
     const candidate = new TestBrowser(b.baseUrl);
     await candidate.signUp(uniqueEmail('two-cand'), 'correct horse battery', 'Cam Candidate');
-    const session = (await interviewer.post('/api/sessions', { questionIds: ['authentication-sessions-end-to-end'] })).body as HumanSession;
+    const session = (await interviewer.post('/api/sessions', { questionIds: ['authentication-sessions-end-to-end'] }))
+      .body as HumanSession;
     const id = session.interview.id;
     expect((await candidate.post(`/api/invitations/${session.invitePath!.split('/').pop()}/accept`)).status).toBe(201);
 
@@ -146,7 +192,9 @@ describe('two API processes', () => {
     ok(await lead.emitAck('audio:start', { streamId: 'two-lead-stream', sampleRate: 16_000 }));
     ok(await cand.emitAck('audio:start', { streamId: 'two-cand-stream', sampleRate: 16_000 }));
     const question = speakSentences('Please walk me through how authentication and sessions work, end to end.');
-    const answer = speakSentences('The server hashes the password with bcrypt. Then it creates a session and sets the session ID in an HTTP only secure cookie.');
+    const answer = speakSentences(
+      'The server hashes the password with bcrypt. Then it creates a session and sets the session ID in an HTTP only secure cookie.',
+    );
     await Promise.all([
       lead.streamPcm(concatPcm(silence(300), question, silence(answer.length / 16 + 3000)), { speed: 2 }),
       cand.streamPcm(concatPcm(silence(300 + question.length / 16 + 500), answer, silence(2500)), { speed: 2 }),
@@ -159,32 +207,50 @@ describe('two API processes', () => {
     await lead.waitFor('transcript:segment', (s) => (s as TranscriptSegment).speaker === 'candidate', 60_000);
     await lead.waitFor('transcript:segment', (s) => (s as TranscriptSegment).speaker === 'interviewer', 60_000);
     await cand.waitFor('transcript:segment', (s) => (s as TranscriptSegment).speaker === 'candidate', 60_000);
-    const ticked = (await lead.waitFor('checklist:update', (c) => (c as QuestionChecklist).points.some((p) => p.auto), 60_000)) as QuestionChecklist;
+    const ticked = (await lead.waitFor(
+      'checklist:update',
+      (c) => (c as QuestionChecklist).points.some((p) => p.auto),
+      60_000,
+    )) as QuestionChecklist;
     expect(ticked.points.length).toBeGreaterThan(2);
-    ok(await lead.emitAck('console:note', { questionIndex: 0, text: 'Private: strong on hashing', visibility: 'private' }));
-    ok(await lead.emitAck('console:score', { questionIndex: 0, scores: { relevance: 8, depth: 6, clarity: 7, correctness: 8 } }));
+    ok(
+      await lead.emitAck('console:note', {
+        questionIndex: 0,
+        text: 'Private: strong on hashing',
+        visibility: 'private',
+      }),
+    );
+    ok(
+      await lead.emitAck('console:score', {
+        questionIndex: 0,
+        scores: { relevance: 8, depth: 6, clarity: 7, correctness: 8 },
+      }),
+    );
     await new Promise((r) => setTimeout(r, 500));
 
     // The console's state, the checklist and the interviewer's notes and scores never reach the candidate.
     const candidateEvents = new Set(cand.received.map((r) => r.event));
-    for (const event of ['console:state', 'checklist:update', 'answer:assessed', 'candidate:listening']) expect(candidateEvents.has(event)).toBe(false);
+    for (const event of ['console:state', 'checklist:update', 'answer:assessed', 'candidate:listening'])
+      expect(candidateEvents.has(event)).toBe(false);
     expect(JSON.stringify(cand.received)).not.toContain('strong on hashing');
     const state = (lead.all('console:state') as ConsoleState[]).at(-1)!;
     expect(state.checklists[0].points.length).toBeGreaterThan(2);
 
     // Exactly one process ran it: the one the first socket joined.
     expect(await ownerOf(id)).toBe('a');
-    const lease = (await db.query('SELECT lease_token FROM interviews WHERE id = $1', [id])).rows[0].lease_token as string;
+    const lease = (await db.query('SELECT lease_token FROM interviews WHERE id = $1', [id])).rows[0]
+      .lease_token as string;
     expect(Number(lease)).toBeGreaterThan(0);
     ok(await lead.emitAck<Ack<InterviewSnapshot>>('interview:end'));
     lead.close();
     cand.close();
   }, 180_000);
 
-  it('refuses a write of the turn from a process whose lease is older than the newest owner\'s', async () => {
+  it("refuses a write of the turn from a process whose lease is older than the newest owner's", async () => {
     const candidate = new TestBrowser(a.baseUrl);
     await candidate.signUp(uniqueEmail('two-fence'));
-    const id = (await candidate.post('/api/interviews', { questionIds: ['rest-vs-graphql'], voice: 'browser' })).body.id as string;
+    const id = (await candidate.post('/api/interviews', { questionIds: ['rest-vs-graphql'], voice: 'browser' })).body
+      .id as string;
     const repository = a.app.get(InterviewRepository);
     const turn = ((await candidate.get(`/api/interviews/${id}`)).body as InterviewSnapshot).turn;
     expect(await repository.saveTurn(id, { ...turn, questionIndex: 0, followUpsAsked: 1 }, 7)).toBe(true);
@@ -203,7 +269,14 @@ describe('two API processes', () => {
   it('moves an interview to the other process when its owner stops, and loses nothing of the answer', async () => {
     const candidate = new TestBrowser(a.baseUrl);
     await candidate.signUp(uniqueEmail('two-failover'));
-    const id = (await candidate.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end', 'rest-vs-graphql'], maxFollowUps: 0, answerSilenceMs: 4000, voice: 'browser' })).body.id as string;
+    const id = (
+      await candidate.post('/api/interviews', {
+        questionIds: ['authentication-sessions-end-to-end', 'rest-vs-graphql'],
+        maxFollowUps: 0,
+        answerSilenceMs: 4000,
+        voice: 'browser',
+      })
+    ).body.id as string;
     // A takes the interview; the candidate's socket is on B, relayed to A.
     const onA = await live(a, candidate);
     ok(await onA.emitAck<Ack<InterviewSnapshot>>('interview:join', id));
@@ -233,14 +306,28 @@ describe('two API processes', () => {
     const second = await live(b, candidate);
     const rejoined = ok(await second.emitAck<Ack<InterviewSnapshot>>('interview:join', id));
     expect(rejoined.turn).toMatchObject({ phase: 'listening', currentPromptSeq: question.seq });
-    expect(await b.app.get(InterviewRuntimes).leases.holder(id)).toMatchObject({ owner: b.app.get(InterviewRuntimes).processId });
-    const resumed = ok(await second.emitAck<{ nextSeq: number }>('audio:start', { streamId: 'failover-stream', sampleRate: 16_000 }));
+    expect(await b.app.get(InterviewRuntimes).leases.holder(id)).toMatchObject({
+      owner: b.app.get(InterviewRuntimes).processId,
+    });
+    const resumed = ok(
+      await second.emitAck<{ nextSeq: number }>('audio:start', { streamId: 'failover-stream', sampleRate: 16_000 }),
+    );
     expect(resumed.nextSeq).toBeGreaterThan(0);
     expect(resumed.nextSeq).toBeLessThanOrEqual(sent);
     await second.streamPcm(answer.subarray(resumed.nextSeq * 320), { speed: 2, fromSeq: resumed.nextSeq });
     ok(await second.emitAck('answer:done'));
-    await second.waitFor('prompt', (p) => (p as Prompt).kind === 'question' && (p as Prompt).seq > question.seq, 60_000);
-    const text = ((await db.query(`SELECT string_agg(text, ' ' ORDER BY seq) AS text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows[0].text as string) ?? '';
+    await second.waitFor(
+      'prompt',
+      (p) => (p as Prompt).kind === 'question' && (p as Prompt).seq > question.seq,
+      60_000,
+    );
+    const text =
+      ((
+        await db.query(
+          `SELECT string_agg(text, ' ' ORDER BY seq) AS text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate'`,
+          [id],
+        )
+      ).rows[0].text as string) ?? '';
     expect(text).toMatch(/bcrypt|hash/i);
     expect(text).toMatch(/cookie|redis|session/i);
     ok(await second.emitAck<Ack<InterviewSnapshot>>('interview:end'));

@@ -21,7 +21,11 @@ describe('typed answers and empty interviews', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ MOCKROOM_WORKER_IN_PROCESS: 'true', MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-typed-')), DECISION_BUDGET_MS: '3000' });
+    t = await startTestApp({
+      MOCKROOM_WORKER_IN_PROCESS: 'true',
+      MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-typed-')),
+      DECISION_BUDGET_MS: '3000',
+    });
   });
 
   afterAll(async () => {
@@ -41,14 +45,20 @@ describe('typed answers and empty interviews', () => {
   }
 
   it('does not let the candidate read ahead the questions drawn for them', async () => {
-    const { browser, live, id, snapshot } = await candidate({ role: 'backend', level: 'mid', questionCount: 2, maxFollowUps: 0 });
+    const { browser, live, id, snapshot } = await candidate({
+      role: 'backend',
+      level: 'mid',
+      questionCount: 2,
+      maxFollowUps: 0,
+    });
     // Drawn from the bank: the plan names the questions asked so far, none yet, on every route.
     expect(snapshot.plan.questionIds).toEqual([]);
     expect(snapshot.interview.questionCount).toBe(2);
     expect(((await browser.get(`/api/interviews/${id}`)).body as InterviewSnapshot).plan.questionIds).toEqual([]);
     await live.emitAck<Ack<TurnState>>('interview:start');
     const first = (await live.waitFor('prompt')) as Prompt;
-    const asked = ((await live.emitAck<Ack<InterviewSnapshot>>('interview:join', id)) as InterviewSnapshot).plan.questionIds;
+    const asked = ((await live.emitAck<Ack<InterviewSnapshot>>('interview:join', id)) as InterviewSnapshot).plan
+      .questionIds;
     expect(asked).toHaveLength(1);
     expect(first.questionId).toBe(asked[0]);
     expect(((await browser.get(`/api/interviews/${id}`)).body as InterviewSnapshot).plan.questionIds).toEqual(asked);
@@ -56,7 +66,10 @@ describe('typed answers and empty interviews', () => {
   });
 
   it('takes a typed answer as the transcript, moves on, and scores it without speech analytics', async () => {
-    const { browser, live, id, snapshot } = await candidate({ questionIds: ['authentication-sessions-end-to-end', 'rest-vs-graphql'], maxFollowUps: 0 });
+    const { browser, live, id, snapshot } = await candidate({
+      questionIds: ['authentication-sessions-end-to-end', 'rest-vs-graphql'],
+      maxFollowUps: 0,
+    });
     // The candidate chose these questions, so the plan names them all.
     expect(snapshot.plan.questionIds).toEqual(['authentication-sessions-end-to-end', 'rest-vs-graphql']);
     expect(snapshot.interview.questionCount).toBe(2);
@@ -67,15 +80,26 @@ describe('typed answers and empty interviews', () => {
 
     // Bad input changes nothing: not text, empty, control characters, too long.
     for (const bad of [42, '', '   ', 'an answer with a NUL \u0000 in it', 'x'.repeat(6001)]) {
-      expect(await live.emitAck('answer:text', bad)).toMatchObject({ error: { code: 'bad-request', event: 'answer:text' } });
+      expect(await live.emitAck('answer:text', bad)).toMatchObject({
+        error: { code: 'bad-request', event: 'answer:text' },
+      });
     }
     expect(live.all('prompt')).toHaveLength(1);
 
     // Typed while the question is still being read: that is the answer.
     const stored = await live.emitAck<Ack<TranscriptSegment>>('answer:text', `  ${TYPED}  `);
     if ('error' in stored) throw new Error(stored.error.message);
-    expect(stored).toMatchObject({ speaker: 'candidate', text: TYPED, engine: 'typed', questionId: 'authentication-sessions-end-to-end' });
-    const second = (await live.waitFor('prompt', (p) => (p as Prompt).seq > first.seq && (p as Prompt).kind === 'question', 30_000)) as Prompt;
+    expect(stored).toMatchObject({
+      speaker: 'candidate',
+      text: TYPED,
+      engine: 'typed',
+      questionId: 'authentication-sessions-end-to-end',
+    });
+    const second = (await live.waitFor(
+      'prompt',
+      (p) => (p as Prompt).seq > first.seq && (p as Prompt).kind === 'question',
+      30_000,
+    )) as Prompt;
     expect(second.questionIndex).toBe(1);
     const assessed = await live.waitFor('answer:assessed', () => true, 30_000);
     expect(assessed).toMatchObject({ questionId: 'authentication-sessions-end-to-end' });
@@ -84,7 +108,12 @@ describe('typed answers and empty interviews', () => {
     ok(await live.emitAck<Ack<TranscriptSegment>>('answer:text', 'Could you repeat the question please?'));
     const repeated = (await live.waitFor('prompt', (p) => (p as Prompt).kind === 'repeat', 30_000)) as Prompt;
     expect(repeated.text).toContain('REST');
-    ok(await live.emitAck<Ack<TranscriptSegment>>('answer:text', 'REST exposes resources at fixed endpoints and uses HTTP caching. GraphQL has one endpoint where the client asks for exactly the fields it needs, which avoids over fetching.'));
+    ok(
+      await live.emitAck<Ack<TranscriptSegment>>(
+        'answer:text',
+        'REST exposes resources at fixed endpoints and uses HTTP caching. GraphQL has one endpoint where the client asks for exactly the fields it needs, which avoids over fetching.',
+      ),
+    );
     await live.waitFor('interview:completed', () => true, 60_000);
 
     const review = (await browser.get(`/api/interviews/${id}/review`)).body as Review;
@@ -100,7 +129,10 @@ describe('typed answers and empty interviews', () => {
 
   it('says what to work on and what to practise next after a good interview that still missed points, in the review and both exports', async () => {
     // A new user's 8.5 interview with missed points read "What to work on: Nothing noted" and "No suggestions".
-    const { browser, live, id } = await candidate({ questionIds: ['authentication-sessions-end-to-end'], maxFollowUps: 0 });
+    const { browser, live, id } = await candidate({
+      questionIds: ['authentication-sessions-end-to-end'],
+      maxFollowUps: 0,
+    });
     await live.emitAck<Ack<TurnState>>('interview:start');
     await live.waitFor('prompt');
     // Everything but how each request is checked.
@@ -122,7 +154,9 @@ describe('typed answers and empty interviews', () => {
     expect(section('Questions to practise next')).toContain(review.insights.practiseNext[0].text.slice(0, 40));
     expect(md).not.toMatch(/Nothing noted|No suggestions/);
 
-    const pdf = await fetch(`${t.baseUrl}/api/interviews/${id}/review.pdf`, { headers: { cookie: browser.cookieHeader() } });
+    const pdf = await fetch(`${t.baseUrl}/api/interviews/${id}/review.pdf`, {
+      headers: { cookie: browser.cookieHeader() },
+    });
     expect(pdf.status).toBe(200);
     const dir = mkdtempSync(join(tmpdir(), 'mockroom-typed-pdf-'));
     writeFileSync(join(dir, 'review.pdf'), Buffer.from(await pdf.arrayBuffer()));
@@ -135,12 +169,17 @@ describe('typed answers and empty interviews', () => {
   }, 90_000);
 
   it('does not keep an interview in which nothing was said or typed', async () => {
-    const { browser, live, id } = await candidate({ questionIds: ['authentication-sessions-end-to-end'], maxFollowUps: 0 });
+    const { browser, live, id } = await candidate({
+      questionIds: ['authentication-sessions-end-to-end'],
+      maxFollowUps: 0,
+    });
     await live.emitAck<Ack<TurnState>>('interview:start');
     await live.waitFor('prompt');
     // No microphone: the candidate presses "I'm done" and then ends the interview.
     const ended = await live.emitAck('interview:end');
-    expect(ended).toMatchObject({ error: { code: 'interview-discarded', message: expect.stringMatching(/not saved/) } });
+    expect(ended).toMatchObject({
+      error: { code: 'interview-discarded', message: expect.stringMatching(/not saved/) },
+    });
     expect(await live.waitFor('interview:discarded', () => true, 10_000)).toMatchObject({ interviewId: id });
     expect((await browser.get(`/api/interviews/${id}`)).status).toBe(404);
     expect(((await browser.get('/api/interviews')).body as { id: string }[]).some((i) => i.id === id)).toBe(false);
@@ -148,10 +187,18 @@ describe('typed answers and empty interviews', () => {
   }, 60_000);
 
   it('keeps an interview in which the candidate answered, even briefly', async () => {
-    const { browser, live, id } = await candidate({ questionIds: ['authentication-sessions-end-to-end'], maxFollowUps: 0 });
+    const { browser, live, id } = await candidate({
+      questionIds: ['authentication-sessions-end-to-end'],
+      maxFollowUps: 0,
+    });
     await live.emitAck<Ack<TurnState>>('interview:start');
     await live.waitFor('prompt');
-    ok(await live.emitAck<Ack<TranscriptSegment>>('answer:text', 'We hash passwords with bcrypt and keep a session id in an HTTP only cookie, with the session in Redis.'));
+    ok(
+      await live.emitAck<Ack<TranscriptSegment>>(
+        'answer:text',
+        'We hash passwords with bcrypt and keep a session id in an HTTP only cookie, with the session in Redis.',
+      ),
+    );
     await live.waitFor('interview:completed', () => true, 60_000);
     expect((await browser.get(`/api/interviews/${id}`)).status).toBe(200);
     live.close();
@@ -170,6 +217,7 @@ describe('typed answers and empty interviews', () => {
 });
 
 function ok<T>(reply: Ack<T>): T {
-  if (reply && typeof reply === 'object' && 'error' in reply) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  if (reply && typeof reply === 'object' && 'error' in reply)
+    throw new Error(`${reply.error.code}: ${reply.error.message}`);
   return reply as T;
 }

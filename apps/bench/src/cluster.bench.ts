@@ -11,8 +11,25 @@
  *
  *   node tools/scripts/run-ts.mjs apps/bench/src/cluster.bench.ts [--seconds 30] [--failovers 3]
  */
-import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES, type InterviewSnapshot, type SocketError, type TranscriptSegment } from '@mockroom/contracts';
-import { type ClusterProcess, concatPcm, createTestDatabase, LiveClient, silence, speak, startCluster, TEST_REDIS_URL, TestBrowser, uniqueEmail } from '@mockroom/server-testing';
+import {
+  AUDIO_FRAME_MS,
+  AUDIO_FRAME_SAMPLES,
+  type InterviewSnapshot,
+  type SocketError,
+  type TranscriptSegment,
+} from '@mockroom/contracts';
+import {
+  type ClusterProcess,
+  concatPcm,
+  createTestDatabase,
+  LiveClient,
+  silence,
+  speak,
+  startCluster,
+  TEST_REDIS_URL,
+  TestBrowser,
+  uniqueEmail,
+} from '@mockroom/server-testing';
 import IORedis from 'ioredis';
 import { performance } from 'node:perf_hooks';
 import { argNumber, ms, summarize, table } from './support/stats';
@@ -26,7 +43,8 @@ const ANSWER =
   'The password is hashed with bcrypt, and the login endpoint is rate limited per account and per address.';
 
 function ok<T>(reply: Ack<T>): T {
-  if (reply && typeof reply === 'object' && 'error' in reply) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  if (reply && typeof reply === 'object' && 'error' in reply)
+    throw new Error(`${reply.error.code}: ${reply.error.message}`);
   return reply as T;
 }
 
@@ -48,7 +66,14 @@ async function main(): Promise<void> {
     };
     /** An interview owned by `first` (it joined there first), ready to listen. */
     const interview = async (first: ClusterProcess): Promise<string> => {
-      const id = (await candidate.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end'], answerSilenceMs: 30_000, maxFollowUps: 0, voice: 'browser' })).body.id as string;
+      const id = (
+        await candidate.post('/api/interviews', {
+          questionIds: ['authentication-sessions-end-to-end'],
+          answerSilenceMs: 30_000,
+          maxFollowUps: 0,
+          voice: 'browser',
+        })
+      ).body.id as string;
       const live = new LiveClient(first.url!, candidate.cookieHeader());
       await live.connect();
       ok(await live.emitAck<Ack<InterviewSnapshot>>('interview:join', id));
@@ -69,8 +94,15 @@ async function main(): Promise<void> {
         const at = sentAt.get(seq);
         if (at !== undefined) delays.push(performance.now() - at);
       });
-      const pcm = concatPcm(...Array.from({ length: Math.ceil((seconds * 1000) / (speech.length / 16 + 500)) }, () => concatPcm(speech, silence(500))));
-      const frames = Math.min(Math.floor((seconds * 1000) / AUDIO_FRAME_MS), Math.floor(pcm.length / AUDIO_FRAME_SAMPLES));
+      const pcm = concatPcm(
+        ...Array.from({ length: Math.ceil((seconds * 1000) / (speech.length / 16 + 500)) }, () =>
+          concatPcm(speech, silence(500)),
+        ),
+      );
+      const frames = Math.min(
+        Math.floor((seconds * 1000) / AUDIO_FRAME_MS),
+        Math.floor(pcm.length / AUDIO_FRAME_SAMPLES),
+      );
       const started = performance.now();
       for (let seq = 0; seq < frames; seq++) {
         const frame = new Int16Array(pcm.subarray(seq * AUDIO_FRAME_SAMPLES, (seq + 1) * AUDIO_FRAME_SAMPLES));
@@ -89,20 +121,29 @@ async function main(): Promise<void> {
     const directId = await interview(cluster.apis[0]);
     const direct = summarize(await ackDelays(cluster.apis[0].url!, directId));
     const relayedId = await interview(cluster.apis[0]);
-    if ((await owner(relayedId)).owner !== cluster.apis[0]) throw new Error('the interview is not owned where it was started');
+    if ((await owner(relayedId)).owner !== cluster.apis[0])
+      throw new Error('the interview is not owned where it was started');
     const relayed = summarize(await ackDelays(cluster.apis[1].url!, relayedId));
     console.log(
       table(
         ['frame → its ack at the client', 'frames', 'p50', 'p95', 'max'],
         [
           ['straight to the owner', String(direct.n), ms(direct.p50, 1), ms(direct.p95, 1), ms(direct.max, 1)],
-          ['relayed by the other process', String(relayed.n), ms(relayed.p50, 1), ms(relayed.p95, 1), ms(relayed.max, 1)],
+          [
+            'relayed by the other process',
+            String(relayed.n),
+            ms(relayed.p50, 1),
+            ms(relayed.p95, 1),
+            ms(relayed.max, 1),
+          ],
           ['added by relaying', '', ms(relayed.p50 - direct.p50, 1), ms(relayed.p95 - direct.p95, 1), ''],
         ],
       ),
     );
 
-    console.log(`\nfailover: the owner killed (-9) while the candidate speaks through the other process, ${failovers} runs\n`);
+    console.log(
+      `\nfailover: the owner killed (-9) while the candidate speaks through the other process, ${failovers} runs\n`,
+    );
     const times: number[] = [];
     for (let run = 0; run < failovers; run++) {
       const [first, second] = cluster.apis;
@@ -153,15 +194,31 @@ async function main(): Promise<void> {
         if (reconnecting && resendFrom === null) {
           // Offline: the page keeps its outbox and waits.
           await reconnecting;
-          for (let again = resendFrom!; again < seq; again++) live.socket.emit('audio:frame', again, new Uint8Array(new Int16Array(pcm.subarray(again * AUDIO_FRAME_SAMPLES, (again + 1) * AUDIO_FRAME_SAMPLES)).buffer));
+          for (let again = resendFrom!; again < seq; again++)
+            live.socket.emit(
+              'audio:frame',
+              again,
+              new Uint8Array(
+                new Int16Array(pcm.subarray(again * AUDIO_FRAME_SAMPLES, (again + 1) * AUDIO_FRAME_SAMPLES)).buffer,
+              ),
+            );
         }
-        live.socket.emit('audio:frame', seq, new Uint8Array(new Int16Array(pcm.subarray(seq * AUDIO_FRAME_SAMPLES, (seq + 1) * AUDIO_FRAME_SAMPLES)).buffer));
+        live.socket.emit(
+          'audio:frame',
+          seq,
+          new Uint8Array(
+            new Int16Array(pcm.subarray(seq * AUDIO_FRAME_SAMPLES, (seq + 1) * AUDIO_FRAME_SAMPLES)).buffer,
+          ),
+        );
         const wait = started + (seq + 1) * AUDIO_FRAME_MS - performance.now();
         if (wait > 1) await new Promise((r) => setTimeout(r, wait));
       }
-      for (let waited = 0; firstSegmentAfter === null && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      for (let waited = 0; firstSegmentAfter === null && waited < 30_000; waited += 100)
+        await new Promise((r) => setTimeout(r, 100));
       if (killedAt !== null && firstSegmentAfter !== null) times.push(firstSegmentAfter - killedAt);
-      console.log(`  run ${run + 1}: ${firstSegmentAfter === null ? 'no segment within 30 s' : `first transcript segment ${ms(firstSegmentAfter - killedAt!)} after the kill`}`);
+      console.log(
+        `  run ${run + 1}: ${firstSegmentAfter === null ? 'no segment within 30 s' : `first transcript segment ${ms(firstSegmentAfter - killedAt!)} after the kill`}`,
+      );
       await live.emitAck('interview:end').catch(() => undefined);
       live.close();
       // The killed process comes back, as a supervisor would start it, for the next run.
@@ -169,7 +226,9 @@ async function main(): Promise<void> {
       if (dead) await cluster.respawn(dead);
     }
     const failover = summarize(times);
-    console.log(`\n${table(['owner killed → next transcript segment at the client', 'runs', 'p50', 'max'], [['', String(failover.n), ms(failover.p50), ms(failover.max)]])}`);
+    console.log(
+      `\n${table(['owner killed → next transcript segment at the client', 'runs', 'p50', 'max'], [['', String(failover.n), ms(failover.p50), ms(failover.max)]])}`,
+    );
   } finally {
     await redis.quit();
     await cluster.stop();

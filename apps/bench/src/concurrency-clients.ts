@@ -49,7 +49,10 @@ class LoopingMicrophone extends PacedStream {
   private position: number;
   private readonly sentAt = new Float64Array(RING);
 
-  constructor(readonly live: LiveSocket, originAt: number) {
+  constructor(
+    readonly live: LiveSocket,
+    originAt: number,
+  ) {
     super(live.socket, originAt);
     this.position = Math.floor(Math.random() * (speech.length / AUDIO_FRAME_SAMPLES)) * AUDIO_FRAME_SAMPLES;
     live.socket.on('audio:ack', ({ seq }) => {
@@ -71,7 +74,12 @@ class LoopingMicrophone extends PacedStream {
 async function addCandidate(): Promise<void> {
   const session = new HttpSession(baseUrl);
   await session.signUp('load');
-  const id = await session.createInterview({ questionIds: [QUESTION_ID], maxFollowUps: 0, answerSilenceMs: 30_000, voice: 'browser' });
+  const id = await session.createInterview({
+    questionIds: [QUESTION_ID],
+    maxFollowUps: 0,
+    answerSilenceMs: 30_000,
+    voice: 'browser',
+  });
   const live = new LiveSocket(baseUrl, session.cookieHeader());
   await live.connect();
   live.socket.on('error', () => errors++);
@@ -100,7 +108,8 @@ async function add(count: number): Promise<void> {
       try {
         await addCandidate();
       } catch (error) {
-        if (!failed++) console.error(`a candidate could not start: ${error instanceof Error ? error.message : String(error)}`);
+        if (!failed++)
+          console.error(`a candidate could not start: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   };

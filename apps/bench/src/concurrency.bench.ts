@@ -101,7 +101,10 @@ async function main(): Promise<void> {
     // Set-up waits end early if the API dies (its clients' requests would only time out).
     const apiGone = new Promise<void>((resolve) => stack.api.once('exit', () => resolve()));
     for (let i = 0; i < processes; i++) {
-      const child = fork(join(__dirname, 'concurrency-clients.js'), [stack.baseUrl, loop.path], { execArgv: ['--enable-source-maps'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(join(__dirname, 'concurrency-clients.js'), [stack.baseUrl, loop.path], {
+        execArgv: ['--enable-source-maps'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       child.on('message', (message: ClientStats | { type: string }) => {
         if (message.type === 'stats') clientReports.push({ at: Date.now(), value: message as ClientStats, process: i });
       });
@@ -113,7 +116,9 @@ async function main(): Promise<void> {
     const send = (child: ChildProcess, command: ClientCommand) => child.send(command);
     let current = 0;
     for (const n of steps) {
-      const perProcess = clients.map((_, i) => Math.floor((n - current) / processes) + (i < (n - current) % processes ? 1 : 0));
+      const perProcess = clients.map(
+        (_, i) => Math.floor((n - current) / processes) + (i < (n - current) % processes ? 1 : 0),
+      );
       process.stderr.write(`  ${n} candidates: adding ${n - current}…`);
       const setupStarted = Date.now();
       let failed = 0;
@@ -140,7 +145,9 @@ async function main(): Promise<void> {
         break;
       }
       current = n - failed;
-      process.stderr.write(` set up in ${((Date.now() - setupStarted) / 1000).toFixed(0)} s${failed ? ` (${failed} failed)` : ''}; measuring…\n`);
+      process.stderr.write(
+        ` set up in ${((Date.now() - setupStarted) / 1000).toFixed(0)} s${failed ? ` (${failed} failed)` : ''}; measuring…\n`,
+      );
       await sleep(settleS * 1000);
       const from = Date.now();
       const ticks = machineTicks();
@@ -200,10 +207,29 @@ async function main(): Promise<void> {
   console.log(
     `one API process, no worker (segments queue as jobs in Redis); candidates simulated in ${processes} client processes; speech loop of ${loop.seconds.toFixed(0)} s (flite, pauses)`,
   );
-  console.log(`each step: ${settleS} s to settle, then ${windowS} s measured; machine: ${cores} cores, node ${process.version}; CPU in % of one core\n`);
+  console.log(
+    `each step: ${settleS} s to settle, then ${windowS} s measured; machine: ${cores} cores, node ${process.version}; CPU in % of one core\n`,
+  );
   console.log(
     table(
-      ['candidates', 'frames/s', 'API lag p50', 'API lag p99', 'worst-second p99', 'API lag max', 'API CPU', 'machine CPU', 'clients CPU', 'other CPU', 'client lag p99', 'late frames', 'ack RTT p50', 'ack RTT p99', 'socket errors', 'goal'],
+      [
+        'candidates',
+        'frames/s',
+        'API lag p50',
+        'API lag p99',
+        'worst-second p99',
+        'API lag max',
+        'API CPU',
+        'machine CPU',
+        'clients CPU',
+        'other CPU',
+        'client lag p99',
+        'late frames',
+        'ack RTT p50',
+        'ack RTT p99',
+        'socket errors',
+        'goal',
+      ],
       results.map((r) => [
         String(r.n),
         r.framesPerSecond.toFixed(0),
@@ -232,7 +258,9 @@ async function main(): Promise<void> {
   console.log(
     `late frames = sent more than 20 ms after due by the simulated clients; ack RTT = a frame sent → the server's audio:ack for it; other CPU = processes other than the benchmark's (PostgreSQL and Redis, largely for this load, and anything else running).`,
   );
-  console.log(`largest step with API event-loop p99 < ${LAG_GOAL_MS} ms: ${sustained.length ? `${Math.max(...sustained)} candidates` : 'none'}`);
+  console.log(
+    `largest step with API event-loop p99 < ${LAG_GOAL_MS} ms: ${sustained.length ? `${Math.max(...sustained)} candidates` : 'none'}`,
+  );
 }
 
 main().catch((error: unknown) => {

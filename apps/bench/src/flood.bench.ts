@@ -20,7 +20,9 @@ import { argNumber, ms, percentile, table } from './support/stats';
 
 function rssMb(pid: number): number | null {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
     return line ? Number(line.split(/\s+/)[1]) / 1024 : null;
   } catch {
     return null;
@@ -56,7 +58,14 @@ async function main(): Promise<void> {
   try {
     const http = new HttpSession(stack.baseUrl);
     await http.signUp('flood');
-    const id = await http.createInterview({ role: 'backend', level: 'mid', questionCount: 10, maxFollowUps: 0, answerSilenceMs: 30_000, voice: 'browser' });
+    const id = await http.createInterview({
+      role: 'backend',
+      level: 'mid',
+      questionCount: 10,
+      maxFollowUps: 0,
+      answerSilenceMs: 30_000,
+      voice: 'browser',
+    });
     const live = new LiveSocket(stack.baseUrl, http.cookieHeader());
     await live.connect();
     const joined = await live.socket.timeout(30_000).emitWithAck('interview:join', id);
@@ -95,7 +104,10 @@ async function main(): Promise<void> {
     let seq = 0;
     while (performance.now() < until && live.socket.connected) {
       const streamId = `flood-${streams++}`;
-      const reply = (await live.socket.timeout(10_000).emitWithAck('audio:start', { streamId, sampleRate: 16_000 }).catch(() => null)) as AudioStreamAccepted | { error: SocketError } | null;
+      const reply = (await live.socket
+        .timeout(10_000)
+        .emitWithAck('audio:start', { streamId, sampleRate: 16_000 })
+        .catch(() => null)) as AudioStreamAccepted | { error: SocketError } | null;
       if (!reply || 'error' in reply) refusedStarts++;
       else seq = 0;
       for (let i = 0; i < framesPerStream && performance.now() < until; i++, seq += i % 10 === 0 ? 400 : 1) {
@@ -107,20 +119,37 @@ async function main(): Promise<void> {
     }
     running = false;
     await probing;
-    const alive = stack.api.exitCode === null && (await fetch(`${stack.baseUrl}/api/health`).then((r) => r.ok).catch(() => false));
+    const alive =
+      stack.api.exitCode === null &&
+      (await fetch(`${stack.baseUrl}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false));
     const refusals = new Map<string, number>();
     for (const error of live.errors) refusals.set(error.code, (refusals.get(error.code) ?? 0) + 1);
     live.close();
 
-    console.log(`\none candidate flooding for ${seconds} s: ${frames.toLocaleString('en')} frames on ${streams} streams (${refusedStarts} audio:start refused)`);
-    console.log(table(['', 'value'], [
-      ['API still up', alive ? 'yes' : 'NO'],
-      ['health p50 / p95 / max', `${ms(percentile(health, 50), 1)} / ${ms(percentile(health, 95), 1)} / ${ms(Math.max(...health), 1)}`],
-      ['health requests (failed)', `${health.length} (${healthFailures})`],
-      ['API resident memory, max', `${rssMax.toFixed(0)} MB`],
-      ['media on disk, max', `${(diskMax / 1_000_000).toFixed(1)} MB (${(diskMax / 32_000).toFixed(0)} s of audio)`],
-      ['refusals by code', [...refusals].map(([code, n]) => `${code} ${n}`).join(', ') || '—'],
-    ]));
+    console.log(
+      `\none candidate flooding for ${seconds} s: ${frames.toLocaleString('en')} frames on ${streams} streams (${refusedStarts} audio:start refused)`,
+    );
+    console.log(
+      table(
+        ['', 'value'],
+        [
+          ['API still up', alive ? 'yes' : 'NO'],
+          [
+            'health p50 / p95 / max',
+            `${ms(percentile(health, 50), 1)} / ${ms(percentile(health, 95), 1)} / ${ms(Math.max(...health), 1)}`,
+          ],
+          ['health requests (failed)', `${health.length} (${healthFailures})`],
+          ['API resident memory, max', `${rssMax.toFixed(0)} MB`],
+          [
+            'media on disk, max',
+            `${(diskMax / 1_000_000).toFixed(1)} MB (${(diskMax / 32_000).toFixed(0)} s of audio)`,
+          ],
+          ['refusals by code', [...refusals].map(([code, n]) => `${code} ${n}`).join(', ') || '—'],
+        ],
+      ),
+    );
   } finally {
     await stack.stop();
   }

@@ -91,16 +91,34 @@ function pairSegments(
     const partialAt = firstPartialAt.get(payload.seq);
     const startSent = sentAt[Math.floor(segment.startMs / AUDIO_FRAME_MS)];
     const firstPartialMs = partialAt === undefined || startSent === undefined ? null : partialAt - startSent;
-    pairs.push({ answer: segment.answer, flushed: segment.flushed, latencyMs: at - segment.at, engineMs: payload.engineMs ?? null, firstPartialMs });
+    pairs.push({
+      answer: segment.answer,
+      flushed: segment.flushed,
+      latencyMs: at - segment.at,
+      engineMs: payload.engineMs ?? null,
+      firstPartialMs,
+    });
   }
   return { pairs, unmatched };
 }
 
 /** One interview: answers prompts until it closes or `budget` answers are given. */
-async function interview(baseUrl: string, session: HttpSession, answers: SpokenAnswer[], budget: number, firstIndex: number, options: { doneAfterMs: number; silenceEvery: number; pacer: FramePacer }) {
+async function interview(
+  baseUrl: string,
+  session: HttpSession,
+  answers: SpokenAnswer[],
+  budget: number,
+  firstIndex: number,
+  options: { doneAfterMs: number; silenceEvery: number; pacer: FramePacer },
+) {
   const turns: TurnResult[] = [];
   const plan = answers.slice(0, QUESTIONS_PER_INTERVIEW);
-  const id = await session.createInterview({ questionIds: plan.map((a) => a.questionId), maxFollowUps: 1, answerSilenceMs: ANSWER_SILENCE_DEFAULT_MS, voice: 'server' });
+  const id = await session.createInterview({
+    questionIds: plan.map((a) => a.questionId),
+    maxFollowUps: 1,
+    answerSilenceMs: ANSWER_SILENCE_DEFAULT_MS,
+    voice: 'server',
+  });
   const live = new LiveSocket(baseUrl, session.cookieHeader());
   await live.connect();
   const segments: Received<LiveTranscriptSegment>[] = [];
@@ -112,7 +130,8 @@ async function interview(baseUrl: string, session: HttpSession, answers: SpokenA
   // Words while they are spoken: when each segment's first partial words arrived.
   const firstPartialAt = new Map<number, number>();
   live.socket.on('transcript:partial', (partial) => {
-    if (partial.speaker === 'candidate' && partial.text.trim() && !firstPartialAt.has(partial.seq)) firstPartialAt.set(partial.seq, performance.now());
+    if (partial.speaker === 'candidate' && partial.text.trim() && !firstPartialAt.has(partial.seq))
+      firstPartialAt.set(partial.seq, performance.now());
   });
   await live.join(id);
   const first = live.next('prompt');
@@ -129,7 +148,9 @@ async function interview(baseUrl: string, session: HttpSession, answers: SpokenA
     const index = firstIndex + given++;
     const warmUp = index === 0;
     const mode = !warmUp && index % options.silenceEvery === 0 ? 'silence' : 'done';
-    const answer = (prompt.kind === 'question' && plan.find((a) => a.questionId === prompt.questionId)) || plan[rotation++ % plan.length];
+    const answer =
+      (prompt.kind === 'question' && plan.find((a) => a.questionId === prompt.questionId)) ||
+      plan[rotation++ % plan.length];
     const asked = prompt.seq;
     const nextPrompt = live.next('prompt', (p) => p.seq > asked, 180_000);
     live.socket.emit('prompt:played', asked);
@@ -148,21 +169,33 @@ async function interview(baseUrl: string, session: HttpSession, answers: SpokenA
     if (mode === 'silence') {
       // The server ends the answer on the frame that completes the silence window after the last segment's end.
       const last = mic.segments.length > segmentsBefore ? mic.segments[mic.segments.length - 1] : null;
-      endAt = last ? (mic.sentAt[Math.ceil((last.endMs + ANSWER_SILENCE_DEFAULT_MS) / AUDIO_FRAME_MS) - 1] ?? null) : null;
+      endAt = last
+        ? (mic.sentAt[Math.ceil((last.endMs + ANSWER_SILENCE_DEFAULT_MS) / AUDIO_FRAME_MS) - 1] ?? null)
+        : null;
     }
     for (const segment of mic.segments.slice(segmentsBefore)) localSegments.push({ ...segment, answer: index });
     const after = machineTicks();
     const otherCpu = otherCpuPercent(ticks, after);
     prompt = next;
     if (endAt === null) {
-      process.stderr.write(`  answer ${index}: the next prompt (${next.kind}) came before the silence window had passed (or no segment was cut); not counted\n`);
+      process.stderr.write(
+        `  answer ${index}: the next prompt (${next.kind}) came before the silence window had passed (or no segment was cut); not counted\n`,
+      );
       continue;
     }
     // The prompt's audio follows its text; give it a few seconds.
     for (let waited = 0; !audioAt.has(next.seq) && waited < 10_000; waited += 50) await sleep(50);
     const audio = audioAt.get(next.seq);
     const lastTranscriptAt = Math.max(endAt, ...segments.filter((r) => r.at <= at).map((r) => r.at));
-    turns.push({ answer: index, mode, otherCpu, promptMs: at - endAt, afterTranscriptMs: at - lastTranscriptAt, audioMs: audio === undefined ? null : audio - endAt, nextKind: next.kind });
+    turns.push({
+      answer: index,
+      mode,
+      otherCpu,
+      promptMs: at - endAt,
+      afterTranscriptMs: at - lastTranscriptAt,
+      audioMs: audio === undefined ? null : audio - endAt,
+      nextKind: next.kind,
+    });
     process.stderr.write(
       `  answer ${index}${warmUp ? ' (warm-up)' : ''}: ${(answer.durationMs / 1000).toFixed(0)} s, ended by ${mode === 'done' ? '"I\'m done"' : 'silence'} → ${next.kind} after ${(at - endAt).toFixed(0)} ms (CPU: machine ${machineCpuPercent(ticks, after).toFixed(0)} %, other processes ${otherCpu.toFixed(0)} %)\n`,
     );
@@ -186,7 +219,12 @@ async function main(): Promise<void> {
   const total = measured + 1;
 
   process.stderr.write('speaking the sample answers with flite…\n');
-  const answers = await spokenAnswers({ count: Math.min(QUESTIONS_PER_INTERVIEW, total), minMs: 30_000, maxMs: 60_000, pauseMs: [250, 1250] });
+  const answers = await spokenAnswers({
+    count: Math.min(QUESTIONS_PER_INTERVIEW, total),
+    minMs: 30_000,
+    maxMs: 60_000,
+    pauseMs: [250, 1250],
+  });
   const stack = await startStack({ worker: true, env: { STT_ENGINE: 'pocketsphinx', TTS_ENGINE: 'flite' } });
   const pacer = new FramePacer();
   const turns: TurnResult[] = [];
@@ -195,8 +233,12 @@ async function main(): Promise<void> {
   try {
     const session = new HttpSession(stack.baseUrl);
     await session.signUp('live');
-    for (let given = 0; given < total; ) {
-      const result = await interview(stack.baseUrl, session, answers, total - given, given, { doneAfterMs, silenceEvery, pacer });
+    for (let given = 0; given < total;) {
+      const result = await interview(stack.baseUrl, session, answers, total - given, given, {
+        doneAfterMs,
+        silenceEvery,
+        pacer,
+      });
       given += result.given;
       turns.push(...result.turns);
       segments.push(...result.pairs);
@@ -209,15 +251,26 @@ async function main(): Promise<void> {
 
   const counted = turns.filter((t) => t.answer > 0);
   const audioSeconds = answers.reduce((s, a) => s + a.durationMs, 0) / answers.length / 1000;
-  const modes = (list: TurnResult[]) => `${list.filter((t) => t.mode === 'done').length} ended by "I'm done", ${list.filter((t) => t.mode === 'silence').length} by silence`;
-  console.log(`one candidate, ${counted.length} answers measured after 1 warm-up (${modes(counted)}); "I'm done" ${doneAfterMs} ms after the last word, answer-silence window ${ANSWER_SILENCE_DEFAULT_MS} ms`);
-  console.log(`answers: ${answers.length} bank sample answers spoken by flite kal16, ${audioSeconds.toFixed(0)} s on average (30–60 s), 0.25–1.25 s pauses between sentences; frames of 20 ms sent in real time`);
-  console.log(`engines: PocketSphinx (worker, 2 decoders), flite prompt voice, rubric assessment; machine: ${cpus().length} cores, node ${process.version}`);
-  console.log(`other processes (PostgreSQL, Redis, anything else) used ${mean(counted.map((t) => t.otherCpu)).toFixed(0)} % of a core on average during the answers, at most ${Math.max(...counted.map((t) => t.otherCpu)).toFixed(0)} %\n`);
+  const modes = (list: TurnResult[]) =>
+    `${list.filter((t) => t.mode === 'done').length} ended by "I'm done", ${list.filter((t) => t.mode === 'silence').length} by silence`;
+  console.log(
+    `one candidate, ${counted.length} answers measured after 1 warm-up (${modes(counted)}); "I'm done" ${doneAfterMs} ms after the last word, answer-silence window ${ANSWER_SILENCE_DEFAULT_MS} ms`,
+  );
+  console.log(
+    `answers: ${answers.length} bank sample answers spoken by flite kal16, ${audioSeconds.toFixed(0)} s on average (30–60 s), 0.25–1.25 s pauses between sentences; frames of 20 ms sent in real time`,
+  );
+  console.log(
+    `engines: PocketSphinx (worker, 2 decoders), flite prompt voice, rubric assessment; machine: ${cpus().length} cores, node ${process.version}`,
+  );
+  console.log(
+    `other processes (PostgreSQL, Redis, anything else) used ${mean(counted.map((t) => t.otherCpu)).toFixed(0)} % of a core on average during the answers, at most ${Math.max(...counted.map((t) => t.otherCpu)).toFixed(0)} %\n`,
+  );
   printFigures(counted, segments);
   const quiet = new Set(counted.filter((t) => t.otherCpu <= QUIET_OTHER_CPU).map((t) => t.answer));
   if (quiet.size < counted.length) {
-    console.log(`\nthe ${quiet.size} answer${quiet.size === 1 ? '' : 's'} during which other processes used at most ${QUIET_OTHER_CPU} % of a core (${modes(counted.filter((t) => quiet.has(t.answer)))}):\n`);
+    console.log(
+      `\nthe ${quiet.size} answer${quiet.size === 1 ? '' : 's'} during which other processes used at most ${QUIET_OTHER_CPU} % of a core (${modes(counted.filter((t) => quiet.has(t.answer)))}):\n`,
+    );
     printFigures(
       counted.filter((t) => quiet.has(t.answer)),
       segments.filter((s) => quiet.has(s.answer)),
@@ -226,7 +279,13 @@ async function main(): Promise<void> {
   console.log(
     `\nend of segment = when the frame completing the ${SEGMENT_SILENCE_MS} ms pause after its last speech frame was sent; ${unmatched} transcript(s) not paired with a segment.`,
   );
-  console.log(`next prompts: ${Object.entries(counted.reduce<Record<string, number>>((c, t) => ({ ...c, [t.nextKind]: (c[t.nextKind] ?? 0) + 1 }), {})).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+  console.log(
+    `next prompts: ${Object.entries(
+      counted.reduce<Record<string, number>>((c, t) => ({ ...c, [t.nextKind]: (c[t.nextKind] ?? 0) + 1 }), {}),
+    )
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}`,
+  );
 }
 
 function printFigures(turns: TurnResult[], segments: SegmentResult[]): void {
@@ -240,13 +299,22 @@ function printFigures(turns: TurnResult[], segments: SegmentResult[]): void {
     row('"I\'m done" → next prompt text', summarize(done.map((t) => t.promptMs))),
     row('  of which after the last transcript', summarize(done.map((t) => t.afterTranscriptMs))),
     row('last speech + silence window → next prompt text', summarize(bySilence.map((t) => t.promptMs))),
-    row('"I\'m done" → next prompt audio ready', summarize(done.flatMap((t) => (t.audioMs === null ? [] : [t.audioMs])))),
+    row(
+      '"I\'m done" → next prompt audio ready',
+      summarize(done.flatMap((t) => (t.audioMs === null ? [] : [t.audioMs]))),
+    ),
     row('end of segment → transcript:segment', summarize(paused.map((s) => s.latencyMs))),
     row('  of which engine decoding (engineMs)', summarize(withEngine.map((s) => s.engineMs!))),
     row('  of which our code (latency − engineMs)', summarize(withEngine.map((s) => s.latencyMs - s.engineMs!))),
   ];
-  if (flushed.length) rows.push(row('"I\'m done"-flushed segment → transcript', summarize(flushed.map((s) => s.latencyMs))));
-  rows.push(row('speech start → first partial words at the client', summarize(measured.flatMap((s) => (s.firstPartialMs === null ? [] : [s.firstPartialMs])))));
+  if (flushed.length)
+    rows.push(row('"I\'m done"-flushed segment → transcript', summarize(flushed.map((s) => s.latencyMs))));
+  rows.push(
+    row(
+      'speech start → first partial words at the client',
+      summarize(measured.flatMap((s) => (s.firstPartialMs === null ? [] : [s.firstPartialMs]))),
+    ),
+  );
   console.log(table(['figure', 'n', 'p50', 'p95', 'mean', 'max'], rows));
 }
 

@@ -24,7 +24,12 @@ import { fillLongSession } from './support/long-session';
 import { startStack } from './support/stack';
 import { argNumber, ms, summarize, table } from './support/stats';
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
+const CHROMIUM = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].find((p) => p && existsSync(p));
 
 async function main(): Promise<void> {
   const minutes = argNumber('minutes', 30);
@@ -34,18 +39,27 @@ async function main(): Promise<void> {
   const webRoot = join(root, 'apps/web/dist');
   if (!existsSync(join(webRoot, 'index.html'))) {
     console.log('building the web client…');
-    const built = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts'], { cwd: root, stdio: 'inherit' });
+    const built = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (built.status !== 0) throw new Error('the web client did not build');
   }
 
   const stack = await startStack({ worker: false, env: { MOCKROOM_WEB_ROOT: webRoot } });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   try {
     const candidate = new HttpSession(stack.baseUrl);
     await candidate.signUp('review');
     const tracks = await candidate.request<{ id: string; questionIds: string[]; role: string }[]>('GET', '/api/tracks');
     const track = tracks.find((t) => t.questionIds.length >= 12) ?? tracks[0];
-    const questionIds = [...track.questionIds, ...tracks.flatMap((t) => t.questionIds)].filter((id, i, all) => all.indexOf(id) === i).slice(0, 12);
+    const questionIds = [...track.questionIds, ...tracks.flatMap((t) => t.questionIds)]
+      .filter((id, i, all) => all.indexOf(id) === i)
+      .slice(0, 12);
     const interviewId = await candidate.createInterview({ questionIds, maxFollowUps: 1 });
     console.log(`making a ${minutes}-minute session (flite voices, rubric engine)…`);
     const session = await fillLongSession({
@@ -55,16 +69,24 @@ async function main(): Promise<void> {
       questionIds,
       minutes,
     });
-    console.log(`session: ${(session.durationMs / 60_000).toFixed(1)} min of audio, ${session.lines} transcript lines, ${session.questions} questions`);
+    console.log(
+      `session: ${(session.durationMs / 60_000).toFixed(1)} min of audio, ${session.lines} transcript lines, ${session.questions} questions`,
+    );
 
     const cookies = candidate
       .cookieHeader()
       .split('; ')
-      .map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: stack.baseUrl }));
+      .map((pair) => ({
+        name: pair.slice(0, pair.indexOf('=')),
+        value: pair.slice(pair.indexOf('=') + 1),
+        url: stack.baseUrl,
+      }));
     const mixPath = join(stack.dataDir, 'media', interviewId, 'session.wav');
     const reviewApi = async () => {
       const started = performance.now();
-      const res = await fetch(`${stack.baseUrl}/api/interviews/${interviewId}/review`, { headers: { cookie: candidate.cookieHeader() } });
+      const res = await fetch(`${stack.baseUrl}/api/interviews/${interviewId}/review`, {
+        headers: { cookie: candidate.cookieHeader() },
+      });
       const body = await res.text();
       if (!res.ok) throw new Error(`review: ${res.status} ${body.slice(0, 200)}`);
       return { ms: performance.now() - started, bytes: Buffer.byteLength(body) };
@@ -77,7 +99,14 @@ async function main(): Promise<void> {
       await page.waitForFunction(
         ({ lines, questions }) => {
           // Runs in the page; this file is compiled without the DOM's types.
-          const doc = (globalThis as unknown as { document: { querySelectorAll(selector: string): { length: number }; querySelector(selector: string): unknown } }).document;
+          const doc = (
+            globalThis as unknown as {
+              document: {
+                querySelectorAll(selector: string): { length: number };
+                querySelector(selector: string): unknown;
+              };
+            }
+          ).document;
           return (
             doc.querySelectorAll('[data-testid="review-line"]').length >= lines &&
             doc.querySelectorAll('[data-testid="question-result"]').length === questions &&
@@ -129,7 +158,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < runs; i++) {
       const from = Math.floor(fileBytes * (0.5 + i / (2 * runs))) & ~1;
       const started = performance.now();
-      const res = await fetch(`${stack.baseUrl}/api/interviews/${interviewId}/audio`, { headers: { cookie: candidate.cookieHeader(), range: `bytes=${from}-` } });
+      const res = await fetch(`${stack.baseUrl}/api/interviews/${interviewId}/audio`, {
+        headers: { cookie: candidate.cookieHeader(), range: `bytes=${from}-` },
+      });
       const reader = res.body!.getReader();
       await reader.read();
       seeks.push(performance.now() - started);
@@ -143,9 +174,19 @@ async function main(): Promise<void> {
       table(
         ['what', 'first', 'later p50', 'later max'],
         [
-          [`review page in Chromium, first visit (${minutes} min session, until waveform + ${session.lines} lines + ${session.questions} cards)`, ms(first), ms(laterSummary.p50), ms(laterSummary.max)],
+          [
+            `review page in Chromium, first visit (${minutes} min session, until waveform + ${session.lines} lines + ${session.questions} cards)`,
+            ms(first),
+            ms(laterSummary.p50),
+            ms(laterSummary.max),
+          ],
           ['the same, opened before the background mix ran (the review makes it)', ms(unmixed), '', ''],
-          [`GET /review (JSON ${(bytes / 1024).toFixed(0)} KiB; first = mixing ${minutes} min of audio)`, ms(apiFirst.ms), ms(apiSummary.p50), ms(apiSummary.max)],
+          [
+            `GET /review (JSON ${(bytes / 1024).toFixed(0)} KiB; first = mixing ${minutes} min of audio)`,
+            ms(apiFirst.ms),
+            ms(apiSummary.p50),
+            ms(apiSummary.max),
+          ],
           ['audio seek: first byte of a range request', '', ms(seekSummary.p50), ms(seekSummary.max)],
         ],
       ),

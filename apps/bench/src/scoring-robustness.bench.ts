@@ -66,7 +66,10 @@ async function main(): Promise<void> {
     for (const answer of answers) {
       const question = bank.get(answer.questionId) as Question;
       const hints = question.keyTerms ?? [];
-      const key = createHash('sha256').update(JSON.stringify([answer.answer, VOICE, hints])).digest('hex').slice(0, 24);
+      const key = createHash('sha256')
+        .update(JSON.stringify([answer.answer, VOICE, hints]))
+        .digest('hex')
+        .slice(0, 24);
       const cached = join(cacheDir, `${key}.txt`);
       let transcript: string;
       if (existsSync(cached)) {
@@ -90,7 +93,16 @@ async function main(): Promise<void> {
       const clean = engine.assessSync({ question, transcript: answer.answer, level }).scores.overall;
       const heard = engine.assessSync({ question, transcript, level }).scores.overall;
       const literal = literalEngine.assessSync({ question, transcript, level }).scores.overall;
-      rows.push({ questionId: answer.questionId, kind: answer.kind, clean, heard, literal, wer: wordErrorRate(answer.answer, transcript).wer, text: answer.answer, transcript });
+      rows.push({
+        questionId: answer.questionId,
+        kind: answer.kind,
+        clean,
+        heard,
+        literal,
+        wer: wordErrorRate(answer.answer, transcript).wer,
+        text: answer.answer,
+        transcript,
+      });
     }
   } finally {
     await stt?.close();
@@ -99,8 +111,12 @@ async function main(): Promise<void> {
   const drops = rows.map((r) => r.clean - r.heard);
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
   const within = rows.filter((r) => Math.abs(r.clean - r.heard) <= 1).length;
-  console.log(`scoring robustness: ${rows.length} held-out answers (${kinds.join(', ')}) to ${new Set(rows.map((r) => r.questionId)).size} questions, spoken by flite ${VOICE}, heard by PocketSphinx with the key terms as hints`);
-  console.log(`(${decoded} decoded now${decoded ? `, ${(audioMs / 1000).toFixed(0)} s of speech` : ''}, ${rows.length - decoded} from ${cacheDir})\n`);
+  console.log(
+    `scoring robustness: ${rows.length} held-out answers (${kinds.join(', ')}) to ${new Set(rows.map((r) => r.questionId)).size} questions, spoken by flite ${VOICE}, heard by PocketSphinx with the key terms as hints`,
+  );
+  console.log(
+    `(${decoded} decoded now${decoded ? `, ${(audioMs / 1000).toFixed(0)} s of speech` : ''}, ${rows.length - decoded} from ${cacheDir})\n`,
+  );
   const table = [
     ['', 'value', 'goal'],
     ['word error rate, mean', mean(rows.map((r) => r.wer)).toFixed(3), '—'],
@@ -121,7 +137,9 @@ async function main(): Promise<void> {
   const worst = [...rows].sort((a, b) => b.clean - b.heard - (a.clean - a.heard)).slice(0, show);
   if (worst.length) console.log('\nlargest drops:');
   for (const r of worst) {
-    console.log(`  ${(r.clean - r.heard).toFixed(2).padStart(5)}  ${r.clean.toFixed(1)} → ${r.heard.toFixed(1)}  WER ${r.wer.toFixed(2)}  ${r.questionId} (${r.kind})`);
+    console.log(
+      `  ${(r.clean - r.heard).toFixed(2).padStart(5)}  ${r.clean.toFixed(1)} → ${r.heard.toFixed(1)}  WER ${r.wer.toFixed(2)}  ${r.questionId} (${r.kind})`,
+    );
     console.log(`         heard: ${r.transcript.slice(0, 220)}${r.transcript.length > 220 ? '…' : ''}`);
   }
 }

@@ -15,7 +15,12 @@ import { encodeWav, wavToPcm16k } from '@mockroom/speech';
 import { chromium, type Page } from 'playwright-core';
 import { startStack } from './support/stack';
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
+const CHROMIUM = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].find((p) => p && existsSync(p));
 const VIEWPORT = { width: 1280, height: 860 };
 const QUESTIONS = ['authentication-sessions-end-to-end', 'rest-vs-graphql'];
 const ANSWERS = [
@@ -60,7 +65,19 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'mockroom-screens-'));
   // The microphone: silence while the question is read, each answer, a pause that ends it.
   const mic = join(dir, 'mic.wav');
-  writeFileSync(mic, encodeWav(join16([silence(9000), spoken(ANSWERS[0], dir, 'a1'), silence(6000), spoken(ANSWERS[1], dir, 'a2'), silence(30_000)]), 16_000));
+  writeFileSync(
+    mic,
+    encodeWav(
+      join16([
+        silence(9000),
+        spoken(ANSWERS[0], dir, 'a1'),
+        silence(6000),
+        spoken(ANSWERS[1], dir, 'a2'),
+        silence(30_000),
+      ]),
+      16_000,
+    ),
+  );
 
   const stack = await startStack({ worker: true, env: { MOCKROOM_WEB_ROOT: webRoot } });
   const browser = await chromium.launch({
@@ -87,7 +104,11 @@ async function main(): Promise<void> {
 
     // The bank and a question's page.
     await page.goto(`${stack.baseUrl}/questions`);
-    await page.getByTestId('question-card').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    await page
+      .getByTestId('question-card')
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(() => undefined);
     await shoot(page, 'question-bank', root);
     await page.goto(`${stack.baseUrl}/questions/${QUESTIONS[0]}`);
     await page.getByRole('link', { name: 'Practise this question' }).waitFor({ timeout: 30_000 });
@@ -106,15 +127,27 @@ async function main(): Promise<void> {
     await page.goto(`${stack.baseUrl}/interviews/${id}`);
     await page.getByRole('button', { name: 'Start interview' }).click();
     await page.locator('[data-testid="segment"][data-speaker="candidate"]').first().waitFor({ timeout: 90_000 });
-    await page.locator('[data-testid="segment-partial"][data-speaker="candidate"]').first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid="segment-partial"][data-speaker="candidate"]')
+      .first()
+      .waitFor({ timeout: 30_000 });
     await shoot(page, 'live-interview', root);
 
     // The review once the interview is over.
     await page.getByTestId('interview-summary').waitFor({ timeout: 240_000 });
     await page.getByTestId('waveform').waitFor({ timeout: 60_000 });
-    await page.getByTestId('question-result').first().getByTestId('rubric-covered').first().waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('question-result')
+      .first()
+      .getByTestId('rubric-covered')
+      .first()
+      .waitFor({ timeout: 60_000 });
     // The recording and the transcript under it, with the first question's card beside them.
-    await page.getByTestId('waveform').evaluate((element) => (element as unknown as { scrollIntoView(options: unknown): void }).scrollIntoView({ block: 'start' }));
+    await page
+      .getByTestId('waveform')
+      .evaluate((element) =>
+        (element as unknown as { scrollIntoView(options: unknown): void }).scrollIntoView({ block: 'start' }),
+      );
     await page.evaluate(() => (globalThis as unknown as { scrollBy(x: number, y: number): void }).scrollBy(0, -90));
     await shoot(page, 'review', root);
   } finally {

@@ -100,7 +100,8 @@ async function buildCases(count: number, between: number): Promise<Case[]> {
     // Every kind meets every pause length over 20 cases (4 kinds × 5 pauses, coprime).
     const extra = cases.length - count;
     const kind: Kind = extra >= 0 ? BETWEEN : KINDS[cases.length % KINDS.length];
-    const pauseMs = extra >= 0 ? BETWEEN_PAUSES_MS[extra % BETWEEN_PAUSES_MS.length] : PAUSES_MS[cases.length % PAUSES_MS.length];
+    const pauseMs =
+      extra >= 0 ? BETWEEN_PAUSES_MS[extra % BETWEEN_PAUSES_MS.length] : PAUSES_MS[cases.length % PAUSES_MS.length];
     const bare = (s: string) => s.replace(/[.!?]+$/, '');
     let first: string;
     let rest: string;
@@ -141,7 +142,8 @@ async function buildCases(count: number, between: number): Promise<Case[]> {
       lastWordEnd: lead.length + a.length + (pauseMs * AUDIO_SAMPLE_RATE) / 1000 + b.length,
     });
   }
-  if (cases.length < count + between) throw new Error(`only ${cases.length} questions with three usable sample sentences`);
+  if (cases.length < count + between)
+    throw new Error(`only ${cases.length} questions with three usable sample sentences`);
   return cases;
 }
 
@@ -151,7 +153,10 @@ const frameOf = (sample: number) => Math.floor(sample / (AUDIO_SAMPLE_RATE / 100
 async function answerEnding(session: HttpSession, id: string): Promise<string | null> {
   for (let attempt = 0; attempt < 40; attempt++) {
     try {
-      const review = await session.request<{ questions: { answers: { ending?: string | null }[] }[] }>('GET', `/api/interviews/${id}/review`);
+      const review = await session.request<{ questions: { answers: { ending?: string | null }[] }[] }>(
+        'GET',
+        `/api/interviews/${id}/review`,
+      );
       return review.questions[0]?.answers[0]?.ending ?? null;
     } catch {
       await new Promise((r) => setTimeout(r, 250));
@@ -161,8 +166,19 @@ async function answerEnding(session: HttpSession, id: string): Promise<string | 
 }
 
 /** One case: an interview of one question, the answer spoken in real time; what the client saw. */
-async function runCase(baseUrl: string, session: HttpSession, pacer: FramePacer, c: Case, patienceMs: number): Promise<CaseResult> {
-  const id = await session.createInterview({ questionIds: [c.questionId], maxFollowUps: 0, answerSilenceMs: patienceMs, voice: 'browser' });
+async function runCase(
+  baseUrl: string,
+  session: HttpSession,
+  pacer: FramePacer,
+  c: Case,
+  patienceMs: number,
+): Promise<CaseResult> {
+  const id = await session.createInterview({
+    questionIds: [c.questionId],
+    maxFollowUps: 0,
+    answerSilenceMs: patienceMs,
+    voice: 'browser',
+  });
   const live = new LiveSocket(baseUrl, session.cookieHeader());
   await live.connect();
   let firstPartialAt: number | null = null;
@@ -187,7 +203,11 @@ async function runCase(baseUrl: string, session: HttpSession, pacer: FramePacer,
       }
     });
     await live.ack('audio:start', { streamId: `turns-${id.slice(0, 8)}`, sampleRate: AUDIO_SAMPLE_RATE });
-    const next = live.next('prompt', (p) => p.seq > asked.seq && p.kind !== 'nudge' && p.kind !== 'interjection', 120_000);
+    const next = live.next(
+      'prompt',
+      (p) => p.seq > asked.seq && p.kind !== 'nudge' && p.kind !== 'interjection',
+      120_000,
+    );
     const mic = new Microphone(live.socket, performance.now(), 600);
     pacer.add(mic);
     void mic.play(c.pcm);
@@ -214,7 +234,10 @@ async function runCase(baseUrl: string, session: HttpSession, pacer: FramePacer,
 }
 
 async function runRule(rule: 'meaning' | 'silence', cases: Case[], patienceMs: number): Promise<CaseResult[]> {
-  const stack = await startStack({ worker: true, env: { STT_ENGINE: 'pocketsphinx', TTS_ENGINE: 'flite', TURN_END_RULE: rule } });
+  const stack = await startStack({
+    worker: true,
+    env: { STT_ENGINE: 'pocketsphinx', TTS_ENGINE: 'flite', TURN_END_RULE: rule },
+  });
   const pacer = new FramePacer();
   const results: CaseResult[] = [];
   try {
@@ -243,25 +266,41 @@ async function interruptions(): Promise<{ label: string; n: number; tookTurn: nu
   const random = seededRandom(5);
   const noise = (msLong: number) => {
     const pcm = new Int16Array((msLong * AUDIO_SAMPLE_RATE) / 1000);
-    for (let i = 0; i < pcm.length; i++) pcm[i] = Math.round((random() * 2 - 1) * 9000 * Math.sin((Math.PI * i) / pcm.length));
+    for (let i = 0; i < pcm.length; i++)
+      pcm[i] = Math.round((random() * 2 - 1) * 9000 * Math.sin((Math.PI * i) / pcm.length));
     return pcm;
   };
   const sounds: { label: string; make: () => Promise<Int16Array>; shouldTake: boolean }[] = [
     { label: 'backchannel "mm-hmm"', make: async () => trim(await say('mm hmm')), shouldTake: false },
     { label: 'backchannel "okay"', make: async () => trim(await say('okay')), shouldTake: false },
-    { label: 'cough (noise burst)', make: async () => concatPcm([noise(180), silence(80), noise(140)]), shouldTake: false },
-    { label: 'real interruption', make: async () => trim(await say('Sorry, could you repeat the question please?')), shouldTake: true },
+    {
+      label: 'cough (noise burst)',
+      make: async () => concatPcm([noise(180), silence(80), noise(140)]),
+      shouldTake: false,
+    },
+    {
+      label: 'real interruption',
+      make: async () => trim(await say('Sorry, could you repeat the question please?')),
+      shouldTake: true,
+    },
   ];
   const rows: { label: string; n: number; tookTurn: number; takeMs: number[] }[] = [];
   try {
     const session = new HttpSession(stack.baseUrl);
     await session.signUp('turns-interrupt');
     const bank = QuestionBank.load();
-    const questionIds = bank.list({ limit: 20 }).items.slice(0, 4).map((q) => q.id);
+    const questionIds = bank
+      .list({ limit: 20 })
+      .items.slice(0, 4)
+      .map((q) => q.id);
     for (const sound of sounds) {
       const row = { label: sound.label, n: 0, tookTurn: 0, takeMs: [] as number[] };
       for (let round = 0; round < 4; round++) {
-        const id = await session.createInterview({ questionIds: [questionIds[round]], maxFollowUps: 0, voice: 'browser' });
+        const id = await session.createInterview({
+          questionIds: [questionIds[round]],
+          maxFollowUps: 0,
+          voice: 'browser',
+        });
         const live = new LiveSocket(stack.baseUrl, session.cookieHeader());
         await live.connect();
         try {
@@ -271,10 +310,12 @@ async function interruptions(): Promise<{ label: string; n: number; tookTurn: nu
           await question;
           await live.ack('audio:start', { streamId: `barge-${id.slice(0, 8)}`, sampleRate: AUDIO_SAMPLE_RATE });
           // The question is being read (prompt:played not sent): the sound comes over it.
-          const took = live.next('interview:state', (s: TurnState) => s.phase === 'listening', 4000).then(
-            (r) => r.at,
-            () => null,
-          );
+          const took = live
+            .next('interview:state', (s: TurnState) => s.phase === 'listening', 4000)
+            .then(
+              (r) => r.at,
+              () => null,
+            );
           const pcm = await sound.make();
           const heardAs: string[] = [];
           live.socket.on('transcript:partial', (p) => heardAs.push(p.text));
@@ -283,7 +324,9 @@ async function interruptions(): Promise<{ label: string; n: number; tookTurn: nu
           await mic.play(concatPcm([silence(300), pcm, silence(2500)]));
           pacer.remove(mic);
           const at = await took;
-          process.stderr.write(`  ${sound.label} ${round + 1}: heard as ${JSON.stringify(heardAs)} → ${at === null ? 'kept the turn' : 'took it'}\n`);
+          process.stderr.write(
+            `  ${sound.label} ${round + 1}: heard as ${JSON.stringify(heardAs)} → ${at === null ? 'kept the turn' : 'took it'}\n`,
+          );
           row.n++;
           if (at !== null) {
             row.tookTurn++;
@@ -320,30 +363,77 @@ async function main(): Promise<void> {
   };
   const sounds = await interruptions();
 
-  console.log(`\n${cases.length} cases (${[...KINDS, BETWEEN].join(', ')}), pauses ${PAUSES_MS.map((p) => p / 1000).join(', ')} s at the labelled mid-thought point; patience ${patienceMs / 1000} s; real time through the socket, PocketSphinx in the worker\n`);
+  console.log(
+    `\n${cases.length} cases (${[...KINDS, BETWEEN].join(', ')}), pauses ${PAUSES_MS.map((p) => p / 1000).join(', ')} s at the labelled mid-thought point; patience ${patienceMs / 1000} s; real time through the socket, PocketSphinx in the worker\n`,
+  );
   const open = (r: CaseResult[]) => r.filter((x) => x.kind !== BETWEEN);
   const cutRows = [
-    ...PAUSES_MS.map((p) => [`false cut-offs, ${p / 1000} s pauses`, (r: CaseResult[]) => open(r).filter((x) => x.pauseMs === p)] as const),
+    ...PAUSES_MS.map(
+      (p) =>
+        [`false cut-offs, ${p / 1000} s pauses`, (r: CaseResult[]) => open(r).filter((x) => x.pauseMs === p)] as const,
+    ),
     ['false cut-offs, pauses up to 4 s', (r: CaseResult[]) => open(r).filter((x) => x.pauseMs <= 4000)] as const,
-    ...BETWEEN_PAUSES_MS.map((p) => [`cut-offs between finished sentences, ${p / 1000} s`, (r: CaseResult[]) => r.filter((x) => x.kind === BETWEEN && x.pauseMs === p)] as const),
-  ].map(
-    ([label, pick]) => [label, ...(['meaning', 'silence'] as const).map((rule) => pct(pick(byRule[rule]).filter((x) => x.cutOff).length, pick(byRule[rule]).length))],
-  );
-  const delay = (rule: 'meaning' | 'silence') => summarize(byRule[rule].flatMap((r) => (r.delayMs === null ? [] : [r.delayMs])));
-  const heard = (rule: 'meaning' | 'silence') => summarize(byRule[rule].flatMap((r) => (r.lastWordsMs === null ? [] : [r.lastWordsMs])));
-  const partial = (rule: 'meaning' | 'silence') => summarize(byRule[rule].flatMap((r) => (r.firstPartialMs === null ? [] : [r.firstPartialMs])));
+    ...BETWEEN_PAUSES_MS.map(
+      (p) =>
+        [
+          `cut-offs between finished sentences, ${p / 1000} s`,
+          (r: CaseResult[]) => r.filter((x) => x.kind === BETWEEN && x.pauseMs === p),
+        ] as const,
+    ),
+  ].map(([label, pick]) => [
+    label,
+    ...(['meaning', 'silence'] as const).map((rule) =>
+      pct(pick(byRule[rule]).filter((x) => x.cutOff).length, pick(byRule[rule]).length),
+    ),
+  ]);
+  const delay = (rule: 'meaning' | 'silence') =>
+    summarize(byRule[rule].flatMap((r) => (r.delayMs === null ? [] : [r.delayMs])));
+  const heard = (rule: 'meaning' | 'silence') =>
+    summarize(byRule[rule].flatMap((r) => (r.lastWordsMs === null ? [] : [r.lastWordsMs])));
+  const partial = (rule: 'meaning' | 'silence') =>
+    summarize(byRule[rule].flatMap((r) => (r.firstPartialMs === null ? [] : [r.firstPartialMs])));
   console.log(
-    table(['figure', 'reading the pause', 'fixed silence'], [
-      ...cutRows,
-      ['answers that got a nudge', ...(['meaning', 'silence'] as const).map((rule) => pct(byRule[rule].filter((x) => x.nudged).length, byRule[rule].length))],
-      ['true end → next prompt, p50 / p95', ...(['meaning', 'silence'] as const).map((rule) => `${ms(delay(rule).p50)} / ${ms(delay(rule).p95)} (n ${delay(rule).n})`)],
-      ['  of which: last word → its transcript, p50 / p95', ...(['meaning', 'silence'] as const).map((rule) => `${ms(heard(rule).p50)} / ${ms(heard(rule).p95)} (n ${heard(rule).n})`)],
-      ['speech start → first partial words, p50 / p95', ...(['meaning', 'silence'] as const).map((rule) => `${ms(partial(rule).p50)} / ${ms(partial(rule).p95)} (n ${partial(rule).n})`)],
-    ]),
+    table(
+      ['figure', 'reading the pause', 'fixed silence'],
+      [
+        ...cutRows,
+        [
+          'answers that got a nudge',
+          ...(['meaning', 'silence'] as const).map((rule) =>
+            pct(byRule[rule].filter((x) => x.nudged).length, byRule[rule].length),
+          ),
+        ],
+        [
+          'true end → next prompt, p50 / p95',
+          ...(['meaning', 'silence'] as const).map(
+            (rule) => `${ms(delay(rule).p50)} / ${ms(delay(rule).p95)} (n ${delay(rule).n})`,
+          ),
+        ],
+        [
+          '  of which: last word → its transcript, p50 / p95',
+          ...(['meaning', 'silence'] as const).map(
+            (rule) => `${ms(heard(rule).p50)} / ${ms(heard(rule).p95)} (n ${heard(rule).n})`,
+          ),
+        ],
+        [
+          'speech start → first partial words, p50 / p95',
+          ...(['meaning', 'silence'] as const).map(
+            (rule) => `${ms(partial(rule).p50)} / ${ms(partial(rule).p95)} (n ${partial(rule).n})`,
+          ),
+        ],
+      ],
+    ),
   );
   console.log('\nsounds while the interviewer reads the question (4 each):\n');
   console.log(
-    table(['sound', 'took the turn', 'time to take it, p50 / max'], sounds.map((s) => [s.label, pct(s.tookTurn, s.n), s.takeMs.length ? `${ms(summarize(s.takeMs).p50)} / ${ms(Math.max(...s.takeMs))}` : '—'])),
+    table(
+      ['sound', 'took the turn', 'time to take it, p50 / max'],
+      sounds.map((s) => [
+        s.label,
+        pct(s.tookTurn, s.n),
+        s.takeMs.length ? `${ms(summarize(s.takeMs).p50)} / ${ms(Math.max(...s.takeMs))}` : '—',
+      ]),
+    ),
   );
 }
 

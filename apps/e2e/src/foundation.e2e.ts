@@ -41,12 +41,21 @@ describe('a candidate signs up and explores the question bank (Chromium)', () =>
 
   it('filters the bank by role, level and category, and searches it', async () => {
     await page.goto(`${product.url}/questions`);
-    await eventually(() => page.getByTestId('result-count').textContent(), (text) => expect(text).toMatch(/^66 questions/));
+    await eventually(
+      () => page.getByTestId('result-count').textContent(),
+      (text) => expect(text).toMatch(/^66 questions/),
+    );
 
     await page.getByLabel('Role', { exact: true }).selectOption('backend');
-    await eventually(() => page.getByTestId('result-count').textContent(), (text) => expect(text).toMatch(/^28 questions/));
+    await eventually(
+      () => page.getByTestId('result-count').textContent(),
+      (text) => expect(text).toMatch(/^28 questions/),
+    );
     await page.getByLabel('Category', { exact: true }).selectOption('databases');
-    await eventually(async () => Number((await page.getByTestId('result-count').textContent())!.split(' ')[0]), (n) => expect(n).toBeLessThan(28));
+    await eventually(
+      async () => Number((await page.getByTestId('result-count').textContent())!.split(' ')[0]),
+      (n) => expect(n).toBeLessThan(28),
+    );
     const cards = page.getByTestId('question-card');
     const count = await cards.count();
     expect(count).toBeGreaterThan(0);
@@ -55,12 +64,18 @@ describe('a candidate signs up and explores the question bank (Chromium)', () =>
     // Filters live in the URL, so a reload keeps them.
     expect(page.url()).toMatch(/role=backend/);
     await page.reload();
-    await eventually(() => page.getByLabel('Category', { exact: true }).inputValue(), (value) => expect(value).toBe('databases'));
+    await eventually(
+      () => page.getByLabel('Category', { exact: true }).inputValue(),
+      (value) => expect(value).toBe('databases'),
+    );
 
     await page.getByLabel('Category', { exact: true }).selectOption('');
     await page.getByLabel('Role', { exact: true }).selectOption('');
     await page.getByLabel('Search questions').fill('rate limiter');
-    await eventually(() => cards.first().textContent(), (text) => expect(text).toMatch(/rate limiter/i));
+    await eventually(
+      () => cards.first().textContent(),
+      (text) => expect(text).toMatch(/rate limiter/i),
+    );
   });
 
   it('opens a question with its rubric and how to answer it', async () => {
@@ -73,7 +88,10 @@ describe('a candidate signs up and explores the question bank (Chromium)', () =>
 
   it('keeps a sample answer hidden until the candidate asks for it', async () => {
     await page.goto(`${product.url}/questions?q=optimistic%20UI%20rollback`);
-    await eventually(() => page.getByTestId('question-card').first().textContent(), (text) => expect(text).toMatch(/optimistic UI/i));
+    await eventually(
+      () => page.getByTestId('question-card').first().textContent(),
+      (text) => expect(text).toMatch(/optimistic UI/i),
+    );
     await page.getByTestId('question-card').first().getByRole('link').first().click();
     await page.getByRole('button', { name: /Show sample answer/ }).waitFor();
     const answer = page.getByText('I store the previous state in a variable');

@@ -1,4 +1,12 @@
-import { concatPcm, createTestDatabase, silence, speakSentences, TestBrowser, TestDatabase, uniqueEmail } from '@mockroom/server-testing';
+import {
+  concatPcm,
+  createTestDatabase,
+  silence,
+  speakSentences,
+  TestBrowser,
+  TestDatabase,
+  uniqueEmail,
+} from '@mockroom/server-testing';
 import { encodeWav } from '@mockroom/speech';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,8 +47,12 @@ describe('a session run by a human interviewer, in two browsers', () => {
     db = await createTestDatabase('e2e_human');
     product = await startProduct({ DATABASE_URL: db.url, MOCKROOM_DATA_DIR: tempDir('human') });
     // The interviewer speaks a few seconds after opening the console (time to press Start); the candidate answers after that.
-    interviewerBrowser = await launchWithMic(micFile('interviewer', concatPcm(silence(9000), speakSentences(INTERVIEWER_SAYS), silence(60_000))));
-    candidateBrowser = await launchWithMic(micFile('candidate', concatPcm(silence(26_000), speakSentences(CANDIDATE_SAYS), silence(60_000))));
+    interviewerBrowser = await launchWithMic(
+      micFile('interviewer', concatPcm(silence(9000), speakSentences(INTERVIEWER_SAYS), silence(60_000))),
+    );
+    candidateBrowser = await launchWithMic(
+      micFile('candidate', concatPcm(silence(26_000), speakSentences(CANDIDATE_SAYS), silence(60_000))),
+    );
   });
 
   afterAll(async () => {
@@ -52,7 +64,12 @@ describe('a session run by a human interviewer, in two browsers', () => {
 
   async function signedIn(browser: Browser, name: string, role?: string): Promise<{ page: Page; api: TestBrowser }> {
     const api = new TestBrowser(product.url);
-    const res = await api.signUp(uniqueEmail(name.toLowerCase().replace(/\W+/g, '-')), 'a long session password', name, role);
+    const res = await api.signUp(
+      uniqueEmail(name.toLowerCase().replace(/\W+/g, '-')),
+      'a long session password',
+      name,
+      role,
+    );
     if (res.status !== 201) throw new Error(`sign-up failed: ${res.status}`);
     const context = await browser.newContext();
     await context.addCookies([...api.cookies].map(([cookie, value]) => ({ name: cookie, value, url: product.url })));
@@ -67,9 +84,15 @@ describe('a session run by a human interviewer, in two browsers', () => {
     await interviewer.page.goto(`${product.url}/sessions/new`);
     await interviewer.page.getByLabel('Chosen from the bank').check();
     await interviewer.page.getByRole('searchbox', { name: 'Search the bank' }).fill('authentication sessions');
-    await interviewer.page.locator(`[data-testid="bank-question"][data-question-id="${QUESTION}"]`).getByRole('button', { name: 'Add' }).click();
+    await interviewer.page
+      .locator(`[data-testid="bank-question"][data-question-id="${QUESTION}"]`)
+      .getByRole('button', { name: 'Add' })
+      .click();
     await interviewer.page.getByRole('searchbox', { name: 'Search the bank' }).fill('REST GraphQL');
-    await interviewer.page.locator(`[data-testid="bank-question"][data-question-id="${SECOND_QUESTION}"]`).getByRole('button', { name: 'Add' }).click();
+    await interviewer.page
+      .locator(`[data-testid="bank-question"][data-question-id="${SECOND_QUESTION}"]`)
+      .getByRole('button', { name: 'Add' })
+      .click();
     await interviewer.page.getByRole('button', { name: 'Create session' }).click();
     const created = interviewer.page.getByTestId('session-created');
     await created.waitFor();
@@ -79,7 +102,10 @@ describe('a session run by a human interviewer, in two browsers', () => {
     expect(await interviewer.page.getByTestId('invite-expiry').textContent()).toMatch(/The link works until/);
     // A new link (say the first went to the wrong person): the old one stops working.
     await interviewer.page.getByRole('button', { name: 'Make a new link' }).click();
-    await eventually(() => interviewer.page.getByTestId('invite-link').inputValue(), (value) => expect(value).not.toBe(firstInvite));
+    await eventually(
+      () => interviewer.page.getByTestId('invite-link').inputValue(),
+      (value) => expect(value).not.toBe(firstInvite),
+    );
     const invite = await interviewer.page.getByTestId('invite-link').inputValue();
     expect(invite).toMatch(/\/join\/[A-Za-z0-9_-]{20,}$/);
     await candidate.page.goto(firstInvite);
@@ -87,7 +113,9 @@ describe('a session run by a human interviewer, in two browsers', () => {
 
     // Everything the candidate's browser receives over the socket, to check that nothing private arrives.
     const received: string[] = [];
-    candidate.page.on('websocket', (ws) => ws.on('framereceived', (frame) => typeof frame.payload === 'string' && received.push(frame.payload)));
+    candidate.page.on('websocket', (ws) =>
+      ws.on('framereceived', (frame) => typeof frame.payload === 'string' && received.push(frame.payload)),
+    );
 
     await candidate.page.goto(invite);
     await candidate.page.getByRole('button', { name: 'Join the session' }).click();
@@ -97,7 +125,8 @@ describe('a session run by a human interviewer, in two browsers', () => {
     await interviewer.page.goto(`${product.url}/interviews/${interviewId}`);
     await interviewer.page.getByTestId('interviewer-console').waitFor();
     await eventually(
-      () => interviewer.page.locator('[data-testid="presence-chip"][data-role="candidate"]').getAttribute('data-connected'),
+      () =>
+        interviewer.page.locator('[data-testid="presence-chip"][data-role="candidate"]').getAttribute('data-connected'),
       (connected) => expect(connected).toBe('true'),
       15_000,
     );
@@ -106,36 +135,72 @@ describe('a session run by a human interviewer, in two browsers', () => {
     await candidate.page.getByText('The session has started').waitFor({ timeout: 15_000 });
     expect(await candidate.page.getByTestId('prompt-text').count()).toBe(0);
     const next = interviewer.page.getByTestId('next-question');
-    await eventually(() => next.textContent(), (text) => expect(text).toBe('Show the first question'));
+    await eventually(
+      () => next.textContent(),
+      (text) => expect(text).toBe('Show the first question'),
+    );
     await next.click();
-    await eventually(() => candidate.page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/authentication and sessions/), 15_000);
+    await eventually(
+      () => candidate.page.getByTestId('prompt-text').textContent(),
+      (text) => expect(text).toMatch(/authentication and sessions/),
+      15_000,
+    );
     // On to question 2 and back to question 1: one click never skips a question for good.
-    await eventually(() => next.textContent(), (text) => expect(text).toBe('Show question 2'));
+    await eventually(
+      () => next.textContent(),
+      (text) => expect(text).toBe('Show question 2'),
+    );
     await next.click();
-    await eventually(() => candidate.page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/REST and GraphQL/), 15_000);
+    await eventually(
+      () => candidate.page.getByTestId('prompt-text').textContent(),
+      (text) => expect(text).toMatch(/REST and GraphQL/),
+      15_000,
+    );
     await interviewer.page.getByTestId('previous-question').click();
-    await eventually(() => candidate.page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/authentication and sessions/), 15_000);
-    await eventually(() => interviewer.page.getByTestId('console-question').getAttribute('data-question-index'), (index) => expect(index).toBe('0'));
+    await eventually(
+      () => candidate.page.getByTestId('prompt-text').textContent(),
+      (text) => expect(text).toMatch(/authentication and sessions/),
+      15_000,
+    );
+    await eventually(
+      () => interviewer.page.getByTestId('console-question').getAttribute('data-question-index'),
+      (index) => expect(index).toBe('0'),
+    );
 
     // Both voices, each with its speaker, in the interviewer's console; the candidate sees their own words.
-    const segment = (page: Page, testId: string, speaker: string) => page.locator(`[data-testid="${testId}"][data-speaker="${speaker}"]`);
+    const segment = (page: Page, testId: string, speaker: string) =>
+      page.locator(`[data-testid="${testId}"][data-speaker="${speaker}"]`);
     await segment(interviewer.page, 'console-segment', 'interviewer').first().waitFor({ timeout: 90_000 });
     await segment(interviewer.page, 'console-segment', 'candidate').first().waitFor({ timeout: 90_000 });
     await segment(candidate.page, 'segment', 'candidate').first().waitFor({ timeout: 30_000 });
-    const interviewerWords = (await segment(interviewer.page, 'console-segment', 'interviewer').allTextContents()).join(' ');
+    const interviewerWords = (await segment(interviewer.page, 'console-segment', 'interviewer').allTextContents()).join(
+      ' ',
+    );
     expect(interviewerWords).toMatch(/authentication|sessions|walk|end/i);
 
     // The checklist ticks itself from the candidate's words.
-    await interviewer.page.locator('[data-testid="checklist-point"][data-covered="true"][data-source="auto"]').first().waitFor({ timeout: 60_000 });
+    await interviewer.page
+      .locator('[data-testid="checklist-point"][data-covered="true"][data-source="auto"]')
+      .first()
+      .waitFor({ timeout: 60_000 });
 
     // A follow-up from the console reaches the candidate's screen.
     const suggestion = interviewer.page.getByTestId('follow-up-suggestion').first();
     const followUp = (await suggestion.locator('.console-follow-up__text').textContent())!.trim();
     await suggestion.getByRole('button', { name: 'Ask' }).click();
-    await eventually(() => candidate.page.getByTestId('prompt-text').textContent(), (text) => expect(text?.trim()).toBe(followUp), 15_000);
+    await eventually(
+      () => candidate.page.getByTestId('prompt-text').textContent(),
+      (text) => expect(text?.trim()).toBe(followUp),
+      15_000,
+    );
 
     // Scores and a private note, kept to the interviewer.
-    for (const [label, value] of [['Relevance', '8'], ['Depth', '6'], ['Clarity', '7'], ['Correctness', '9']]) {
+    for (const [label, value] of [
+      ['Relevance', '8'],
+      ['Depth', '6'],
+      ['Clarity', '7'],
+      ['Correctness', '9'],
+    ]) {
       await interviewer.page.getByTestId('console-scores').getByLabel(label, { exact: true }).fill(value);
     }
     await interviewer.page.getByRole('button', { name: 'Save scores' }).click();
@@ -171,7 +236,9 @@ describe('a session run by a human interviewer, in two browsers', () => {
     const admin = await signedIn(interviewerBrowser, 'Ada Admin');
     const roles = new Client({ connectionString: db.url });
     await roles.connect();
-    await roles.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [((await admin.api.get('/api/auth/me')).body as { id: string }).id]);
+    await roles.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [
+      ((await admin.api.get('/api/auth/me')).body as { id: string }).id,
+    ]);
     await roles.end();
     await admin.page.goto(`${product.url}/reports/agreement`);
     const row = admin.page.getByTestId('agreement-disagreements').locator('tbody tr').first();

@@ -1,11 +1,39 @@
-import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES, JOB_QUEUE, JobName, type AudioStreamAccepted, type InterviewSnapshot, type LiveTranscriptSegment, type Prompt, type SocketError } from '@mockroom/contracts';
-import { concatPcm, createTestDatabase, LiveClient, silence, speak, TEST_REDIS_URL, TestBrowser, TestDatabase, uniqueEmail, uniqueRedisPrefix } from '@mockroom/server-testing';
+import {
+  AUDIO_FRAME_MS,
+  AUDIO_FRAME_SAMPLES,
+  JOB_QUEUE,
+  JobName,
+  type AudioStreamAccepted,
+  type InterviewSnapshot,
+  type LiveTranscriptSegment,
+  type Prompt,
+  type SocketError,
+} from '@mockroom/contracts';
+import {
+  concatPcm,
+  createTestDatabase,
+  LiveClient,
+  silence,
+  speak,
+  TEST_REDIS_URL,
+  TestBrowser,
+  TestDatabase,
+  uniqueEmail,
+  uniqueRedisPrefix,
+} from '@mockroom/server-testing';
 import { Queue } from 'bullmq';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { eventually } from './support/eventually';
-import { blindResendFrom, candidateRecordings, expectLikeUndisturbed, FAULT_PRODUCT_ENV, type FaultRun, takeFaultAnswer } from './support/fault-answer';
+import {
+  blindResendFrom,
+  candidateRecordings,
+  expectLikeUndisturbed,
+  FAULT_PRODUCT_ENV,
+  type FaultRun,
+  takeFaultAnswer,
+} from './support/fault-answer';
 import { childPid, RunningProduct, startProduct, tempDir } from './support/product';
 
 /**
@@ -21,7 +49,13 @@ describe('the launcher restarts a process that dies', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('e2e_restart');
-    product = await startProduct({ DATABASE_URL: db.url, MOCKROOM_DATA_DIR: dataDir, MOCKROOM_QUEUE_PREFIX: prefix, STT_POOL_SIZE: '1', ...FAULT_PRODUCT_ENV });
+    product = await startProduct({
+      DATABASE_URL: db.url,
+      MOCKROOM_DATA_DIR: dataDir,
+      MOCKROOM_QUEUE_PREFIX: prefix,
+      STT_POOL_SIZE: '1',
+      ...FAULT_PRODUCT_ENV,
+    });
   });
 
   afterAll(async () => {
@@ -48,7 +82,11 @@ describe('the launcher restarts a process that dies', () => {
         concurrent: true,
         // Killed while it holds the second sentence's transcription, as an out-of-memory kill would.
         strike: async () => {
-          await eventually(() => queue.getActive(), (jobs) => expect(jobs.length).toBeGreaterThan(0), 30_000);
+          await eventually(
+            () => queue.getActive(),
+            (jobs) => expect(jobs.length).toBeGreaterThan(0),
+            30_000,
+          );
           worker = childPid(product, 'worker');
           expect(worker).not.toBeNull();
           process.kill(worker!, 'SIGKILL');
@@ -72,7 +110,11 @@ describe('the launcher restarts a process that dies', () => {
         const api = childPid(product, 'api');
         process.kill(api!, 'SIGKILL');
         live.close();
-        await eventually(async () => (await fetch(`${product.url}/api/health`).catch(() => null))?.status ?? 0, (status) => expect(status).toBe(200), 60_000);
+        await eventually(
+          async () => (await fetch(`${product.url}/api/health`).catch(() => null))?.status ?? 0,
+          (status) => expect(status).toBe(200),
+          60_000,
+        );
         const back = await reconnect();
         // The new API knows where the recording got to: past the first sentence, not past what was sent.
         expect(back.nextSeq).toBeGreaterThan(Math.floor(sentFrames / 2));
@@ -89,9 +131,12 @@ describe('the launcher restarts a process that dies', () => {
     await lead.signUp(uniqueEmail('restart-lead'), 'correct horse battery', 'Rhea Restart', 'interviewer');
     const cand = new TestBrowser(product.url);
     await cand.signUp(uniqueEmail('restart-cand'));
-    const session = (await lead.post('/api/sessions', { questionIds: ['authentication-sessions-end-to-end'] })).body as { interview: { id: string }; invitePath: string };
+    const session = (await lead.post('/api/sessions', { questionIds: ['authentication-sessions-end-to-end'] }))
+      .body as { interview: { id: string }; invitePath: string };
     const id = session.interview.id;
-    expect((await cand.post(`/api/invitations/${session.invitePath.split('/').pop()}/accept`)).status).toBeLessThan(300);
+    expect((await cand.post(`/api/invitations/${session.invitePath.split('/').pop()}/accept`)).status).toBeLessThan(
+      300,
+    );
     const join = async (browser: TestBrowser) => {
       const live = new LiveClient(product.url, browser.cookieHeader());
       await live.connect();
@@ -104,9 +149,15 @@ describe('the launcher restarts a process that dies', () => {
     await leadLive.emitAck('interview:start');
     await leadLive.emitAck('console:show', { kind: 'question', questionIndex: 0 });
     await candLive.waitFor('prompt');
-    expect(await candLive.emitAck<AudioStreamAccepted>('audio:start', { streamId: 'human-resumed', sampleRate: 16_000 })).toEqual({ streamId: 'human-resumed', nextSeq: 0 });
+    expect(
+      await candLive.emitAck<AudioStreamAccepted>('audio:start', { streamId: 'human-resumed', sampleRate: 16_000 }),
+    ).toEqual({ streamId: 'human-resumed', nextSeq: 0 });
 
-    const first = concatPcm(silence(300), speak('The server hashes the password with a strong algorithm like bcrypt.'), silence(900));
+    const first = concatPcm(
+      silence(300),
+      speak('The server hashes the password with a strong algorithm like bcrypt.'),
+      silence(900),
+    );
     const second = speak('Then it creates a session and sets an HTTP only cookie on the response.');
     const speech = concatPcm(first, second, silence(1500));
     const frames = (samples: number) => Math.ceil(samples / AUDIO_FRAME_SAMPLES);
@@ -117,26 +168,42 @@ describe('the launcher restarts a process that dies', () => {
       process.kill(childPid(product, 'api')!, 'SIGKILL');
       leadLive.close();
       candLive.close();
-      await eventually(async () => (await fetch(`${product.url}/api/health`).catch(() => null))?.status ?? 0, (status) => expect(status).toBe(200), 60_000);
+      await eventually(
+        async () => (await fetch(`${product.url}/api/health`).catch(() => null))?.status ?? 0,
+        (status) => expect(status).toBe(200),
+        60_000,
+      );
 
       // Both come back; the candidate's page resends its last ten seconds whatever the server has.
       leadLive = await join(lead);
       candLive = await join(cand);
-      const resumed = await candLive.emitAck<AudioStreamAccepted>('audio:start', { streamId: 'human-resumed', sampleRate: 16_000 });
+      const resumed = await candLive.emitAck<AudioStreamAccepted>('audio:start', {
+        streamId: 'human-resumed',
+        sampleRate: 16_000,
+      });
       expect(resumed.nextSeq).toBeGreaterThan(frames(first.length) / 2);
       expect(resumed.nextSeq).toBeLessThanOrEqual(killAt);
       const from = Math.max(0, killAt - 500);
       await candLive.streamPcm(speech.subarray(from * AUDIO_FRAME_SAMPLES), { fromSeq: from, speed: 1.2 });
       await eventually(
         async () => (await lead.get(`/api/interviews/${id}`)).body as InterviewSnapshot,
-        (snapshot) => expect(snapshot.transcript.filter((t) => t.speaker === 'candidate' && /session|cookie|response/.test(t.text)).length).toBeGreaterThan(0),
+        (snapshot) =>
+          expect(
+            snapshot.transcript.filter((t) => t.speaker === 'candidate' && /session|cookie|response/.test(t.text))
+              .length,
+          ).toBeGreaterThan(0),
         60_000,
       );
       await leadLive.emitAck('interview:end');
       const client = new Client({ connectionString: db.url });
       await client.connect();
       try {
-        const rows = (await client.query(`SELECT text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`, [id])).rows.map((r) => r.text as string);
+        const rows = (
+          await client.query(
+            `SELECT text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`,
+            [id],
+          )
+        ).rows.map((r) => r.text as string);
         // Each sentence heard once: nothing of the first again after the restart.
         expect(rows).toHaveLength(2);
         expect(rows[1]).not.toMatch(/password|bcrypt/);
@@ -157,7 +224,11 @@ describe('the launcher restarts a process that dies', () => {
     const api = childPid(product, 'api');
     expect(api).not.toBeNull();
     process.kill(api!, 'SIGKILL');
-    await eventually(async () => product.output(), (output) => expect(output).toMatch(/The API stopped unexpectedly \(SIGKILL\)/), 10_000);
+    await eventually(
+      async () => product.output(),
+      (output) => expect(output).toMatch(/The API stopped unexpectedly \(SIGKILL\)/),
+      10_000,
+    );
     await eventually(
       async () => (await fetch(`${product.url}/api/health`).catch(() => null))?.status ?? 0,
       (status) => expect(status).toBe(200),
@@ -172,7 +243,14 @@ describe('the launcher restarts a process that dies', () => {
     const browser = new TestBrowser(product.url);
     await browser.signUp(uniqueEmail('flood'));
     // Long enough not to end while flooded (a flood is loud audio with gaps: answers may end on its silences).
-    const created = await browser.post('/api/interviews', { role: 'backend', level: 'mid', questionCount: 10, maxFollowUps: 0, answerSilenceMs: 30_000, voice: 'browser' });
+    const created = await browser.post('/api/interviews', {
+      role: 'backend',
+      level: 'mid',
+      questionCount: 10,
+      maxFollowUps: 0,
+      answerSilenceMs: 30_000,
+      voice: 'browser',
+    });
     const id = created.body.id as string;
     const live = new LiveClient(product.url, browser.cookieHeader());
     await live.connect();
@@ -188,7 +266,10 @@ describe('the launcher restarts a process that dies', () => {
       let accepted = 0;
       let rssMax = rssMb();
       while (Date.now() - started < floodMs && live.socket.connected) {
-        const reply = await live.emitAck<AudioStreamAccepted | { error: SocketError }>('audio:start', { streamId: `flood-${streams++}`, sampleRate: 16_000 });
+        const reply = await live.emitAck<AudioStreamAccepted | { error: SocketError }>('audio:start', {
+          streamId: `flood-${streams++}`,
+          sampleRate: 16_000,
+        });
         if ('error' in reply) {
           if (reply.error.code === 'session-ended') break;
           expect(reply.error.code).toBe('too-many-streams');
@@ -207,7 +288,14 @@ describe('the launcher restarts a process that dies', () => {
       // Still up, on the same process, answering.
       expect(childPid(product, 'api')).toBe(api);
       expect((await fetch(`${product.url}/api/health`)).status).toBe(200);
-      expect(live.all('error').map((e) => e.code).filter((code) => !['too-fast', 'too-many-streams', 'no-stream', 'recording-full', 'session-ended'].includes(code))).toEqual([]);
+      expect(
+        live
+          .all('error')
+          .map((e) => e.code)
+          .filter(
+            (code) => !['too-fast', 'too-many-streams', 'no-stream', 'recording-full', 'session-ended'].includes(code),
+          ),
+      ).toEqual([]);
       // New streams per minute are limited (30 by default).
       expect(accepted).toBeLessThanOrEqual(30);
       // One budget for all of the candidate's streams: the 12 s burst plus 1.25 × real time, however many streams.
@@ -215,8 +303,13 @@ describe('the launcher restarts a process that dies', () => {
       const client = new Client({ connectionString: db.url });
       await client.connect();
       try {
-        const paths = (await client.query(`SELECT path FROM recordings WHERE interview_id = $1`, [id])).rows.map((r) => r.path as string);
-        const bytes = paths.reduce((sum, path) => sum + (statSync(join(dataDir, 'media', path), { throwIfNoEntry: false })?.size ?? 0), 0);
+        const paths = (await client.query(`SELECT path FROM recordings WHERE interview_id = $1`, [id])).rows.map(
+          (r) => r.path as string,
+        );
+        const bytes = paths.reduce(
+          (sum, path) => sum + (statSync(join(dataDir, 'media', path), { throwIfNoEntry: false })?.size ?? 0),
+          0,
+        );
         expect(bytes / 32_000).toBeLessThanOrEqual(capSeconds);
       } finally {
         await client.end();

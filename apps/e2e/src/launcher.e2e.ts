@@ -15,7 +15,12 @@ describe('the launcher without REDIS_URL', () => {
 
   it('starts a private redis-server when none is running, and stops it on exit', async () => {
     const dataDir = tempDir('private-redis');
-    const product = await startProduct({ REDIS_URL: '', MOCKROOM_LOCAL_REDIS: `127.0.0.1:${freePortSync()}`, DATABASE_URL: db.url, MOCKROOM_DATA_DIR: dataDir });
+    const product = await startProduct({
+      REDIS_URL: '',
+      MOCKROOM_LOCAL_REDIS: `127.0.0.1:${freePortSync()}`,
+      DATABASE_URL: db.url,
+      MOCKROOM_DATA_DIR: dataDir,
+    });
     try {
       expect(product.output()).toMatch(/queue\s+BullMQ on Redis \(local\)\s+redis:\/\/127\.0\.0\.1:\d+/);
       const browser = new TestBrowser(product.url);

@@ -1,4 +1,12 @@
-import { concatPcm, createTestDatabase, silence, speakSentences, splitSentences, TestDatabase, uniqueEmail } from '@mockroom/server-testing';
+import {
+  concatPcm,
+  createTestDatabase,
+  silence,
+  speakSentences,
+  splitSentences,
+  TestDatabase,
+  uniqueEmail,
+} from '@mockroom/server-testing';
 import { QuestionBank } from '@mockroom/question-bank';
 import { encodeWav, wordErrorRate } from '@mockroom/speech';
 import { writeFileSync } from 'node:fs';
@@ -33,7 +41,13 @@ describe('a live AI interview in the browser', () => {
     answers = QUESTIONS.map((id) => firstSentences(bank.get(id)!.sampleAnswer!, 3));
     // 4 s of silence first (the microphone opens before the interview starts), then each answer and a pause
     // longer than the 3 s that end an answer, then silence to spare.
-    const audio = concatPcm(silence(4000), speakSentences(answers[0]), silence(7000), speakSentences(answers[1]), silence(12_000));
+    const audio = concatPcm(
+      silence(4000),
+      speakSentences(answers[0]),
+      silence(7000),
+      speakSentences(answers[1]),
+      silence(12_000),
+    );
     const dir = tempDir('mic');
     const wavPath = join(dir, 'answers.wav');
     writeFileSync(wavPath, encodeWav(audio, 16_000));
@@ -86,27 +100,56 @@ describe('a live AI interview in the browser', () => {
     await page.goto(`${product.url}/interviews/${id}`);
     await page.getByRole('button', { name: 'Start interview' }).click();
     // A greeting and the plan first, then the question.
-    await eventually(() => page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/authentication and sessions/));
-    expect(await page.getByTestId('prompt-lead').textContent()).toMatch(/^Hi, and thanks for joining\. We'll go through two questions/);
+    await eventually(
+      () => page.getByTestId('prompt-text').textContent(),
+      (text) => expect(text).toMatch(/authentication and sessions/),
+    );
+    expect(await page.getByTestId('prompt-lead').textContent()).toMatch(
+      /^Hi, and thanks for joining\. We'll go through two questions/,
+    );
     expect(await page.getByTestId('engines').textContent()).toMatch(/PocketSphinx/);
 
     // The microphone is live and sending frames.
-    await eventually(() => page.evaluate(() => (window as unknown as { __mockroomAudio?: { framesSent: number } }).__mockroomAudio?.framesSent ?? 0), (n) => expect(n).toBeGreaterThan(50));
+    await eventually(
+      () =>
+        page.evaluate(
+          () => (window as unknown as { __mockroomAudio?: { framesSent: number } }).__mockroomAudio?.framesSent ?? 0,
+        ),
+      (n) => expect(n).toBeGreaterThan(50),
+    );
 
     // Words appear while the candidate is still speaking (the recogniser's words so far), before each segment's final text.
-    await page.locator('[data-testid="segment-partial"][data-speaker="candidate"]').first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid="segment-partial"][data-speaker="candidate"]')
+      .first()
+      .waitFor({ timeout: 30_000 });
     const candidateSegments = page.locator('[data-testid="segment"][data-speaker="candidate"]');
-    await eventually(() => candidateSegments.count(), (n) => expect(n).toBeGreaterThan(0), 60_000);
+    await eventually(
+      () => candidateSegments.count(),
+      (n) => expect(n).toBeGreaterThan(0),
+      60_000,
+    );
     expect(await page.getByTestId('turn-phase').getAttribute('data-phase')).toMatch(/listening|prompting/);
     // The phase reads as words for people, not the state's name.
-    expect(await page.getByTestId('turn-phase').textContent()).toMatch(/^(Your turn: answer out loud|The interviewer is asking)$/);
+    expect(await page.getByTestId('turn-phase').textContent()).toMatch(
+      /^(Your turn: answer out loud|The interviewer is asking)$/,
+    );
 
     // The long silence ends the answer; the interviewer asks the next question.
-    await eventually(() => page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/optimistic UI/i), 90_000);
-    const nextPromptSeq = Number(await page.locator('[data-testid="segment"][data-speaker="interviewer"]').last().getAttribute('data-seq'));
+    await eventually(
+      () => page.getByTestId('prompt-text').textContent(),
+      (text) => expect(text).toMatch(/optimistic UI/i),
+      90_000,
+    );
+    const nextPromptSeq = Number(
+      await page.locator('[data-testid="segment"][data-speaker="interviewer"]').last().getAttribute('data-seq'),
+    );
     const firstAnswer = await page.$$eval(
       '[data-testid="segment"][data-speaker="candidate"]',
-      (nodes, before) => nodes.filter((n) => Number(n.getAttribute('data-seq')) < before).map((n) => n.querySelector('[data-testid="segment-text"]')?.textContent ?? n.textContent ?? ''),
+      (nodes, before) =>
+        nodes
+          .filter((n) => Number(n.getAttribute('data-seq')) < before)
+          .map((n) => n.querySelector('[data-testid="segment-text"]')?.textContent ?? n.textContent ?? ''),
       nextPromptSeq,
     );
     const { wer } = wordErrorRate(answers[0], firstAnswer.join(' '));
@@ -114,25 +157,41 @@ describe('a live AI interview in the browser', () => {
     expect(wer).toBeLessThan(WER_BOUND);
 
     // The second answer, then the interviewer's closing line, heard before the review opens.
-    await eventually(() => page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/That's all the questions I have/), 120_000);
+    await eventually(
+      () => page.getByTestId('prompt-text').textContent(),
+      (text) => expect(text).toMatch(/That's all the questions I have/),
+      120_000,
+    );
     expect(await page.getByTestId('interview-summary').count()).toBe(0);
     await page.getByTestId('interview-summary').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('question-result').count()).toBe(2);
     expect(livekitRequests).toEqual([]);
     expect(consoleErrors.filter((text) => /409|livekit|Failed to load resource/i.test(text))).toEqual([]);
     await page.goto(`${product.url}/interviews`);
-    await eventually(() => page.getByTestId('interview-row').count(), (n) => expect(n).toBe(1));
+    await eventually(
+      () => page.getByTestId('interview-row').count(),
+      (n) => expect(n).toBe(1),
+    );
 
     // Stored: transcript segments (one per seq) and the candidate's recording.
     const client = new Client({ connectionString: db.url });
     await client.connect();
     try {
-      const segments = (await client.query(`SELECT seq, speaker FROM transcript_segments WHERE interview_id = $1`, [id])).rows;
+      const segments = (
+        await client.query(`SELECT seq, speaker FROM transcript_segments WHERE interview_id = $1`, [id])
+      ).rows;
       expect(segments.filter((s) => s.speaker === 'candidate').length).toBeGreaterThanOrEqual(2);
-      const recordings = (await client.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])).rows;
+      const recordings = (
+        await client.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [id])
+      ).rows;
       expect(recordings.length).toBeGreaterThanOrEqual(1);
       expect(recordings.reduce((sum, r) => sum + r.duration_ms, 0)).toBeGreaterThan(20_000);
-      const prompts = (await client.query(`SELECT count(*)::int AS n FROM interview_prompts WHERE interview_id = $1 AND audio_path IS NOT NULL`, [id])).rows[0];
+      const prompts = (
+        await client.query(
+          `SELECT count(*)::int AS n FROM interview_prompts WHERE interview_id = $1 AND audio_path IS NOT NULL`,
+          [id],
+        )
+      ).rows[0];
       expect(prompts.n).toBeGreaterThanOrEqual(2);
     } finally {
       await client.end();
@@ -152,24 +211,47 @@ describe('a live AI interview in the browser', () => {
       await second.getByRole('button', { name: 'Create interview' }).click();
       await second.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
       await second.getByRole('button', { name: 'Start interview' }).click();
-      const firstQuestion = await eventually(() => second.getByTestId('prompt-text').textContent(), (text) => expect(text?.length).toBeGreaterThan(10));
+      const firstQuestion = await eventually(
+        () => second.getByTestId('prompt-text').textContent(),
+        (text) => expect(text?.length).toBeGreaterThan(10),
+      );
 
       // The candidate has said something; then the page is reloaded.
-      const candidateText = second.locator('[data-testid="segment"][data-speaker="candidate"] [data-testid="segment-text"]');
-      await eventually(() => candidateText.count(), (n) => expect(n).toBeGreaterThan(0), 60_000);
+      const candidateText = second.locator(
+        '[data-testid="segment"][data-speaker="candidate"] [data-testid="segment-text"]',
+      );
+      await eventually(
+        () => candidateText.count(),
+        (n) => expect(n).toBeGreaterThan(0),
+        60_000,
+      );
       const saidBefore = (await candidateText.first().textContent())!.trim();
       expect(saidBefore.length).toBeGreaterThan(0);
       await second.reload();
 
       // Same interview, same question, the transcript so far, no second start.
-      await eventually(() => second.getByTestId('prompt-text').textContent(), (text) => expect(text).toBe(firstQuestion));
-      await eventually(() => candidateText.first().textContent(), (text) => expect(text?.trim()).toBe(saidBefore));
+      await eventually(
+        () => second.getByTestId('prompt-text').textContent(),
+        (text) => expect(text).toBe(firstQuestion),
+      );
+      await eventually(
+        () => candidateText.first().textContent(),
+        (text) => expect(text?.trim()).toBe(saidBefore),
+      );
       expect(await second.getByRole('button', { name: 'Start interview' }).count()).toBe(0);
-      await eventually(() => second.getByTestId('turn-phase').getAttribute('data-phase'), (phase) => expect(phase).toBe('listening'), 30_000);
+      await eventually(
+        () => second.getByTestId('turn-phase').getAttribute('data-phase'),
+        (phase) => expect(phase).toBe('listening'),
+        30_000,
+      );
 
       // "I'm done" ends the answer at once (the 15 s of silence never come): the next question.
       await second.getByRole('button', { name: "I'm done" }).click();
-      await eventually(() => second.getByTestId('prompt-text').textContent(), (text) => expect(text).not.toBe(firstQuestion), 30_000);
+      await eventually(
+        () => second.getByTestId('prompt-text').textContent(),
+        (text) => expect(text).not.toBe(firstQuestion),
+        30_000,
+      );
 
       // Ending early goes to the summary.
       await second.getByRole('button', { name: 'End interview' }).click();

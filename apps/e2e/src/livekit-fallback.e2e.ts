@@ -1,4 +1,11 @@
-import { concatPcm, createTestDatabase, silence, speakSentences, TestDatabase, uniqueEmail } from '@mockroom/server-testing';
+import {
+  concatPcm,
+  createTestDatabase,
+  silence,
+  speakSentences,
+  TestDatabase,
+  uniqueEmail,
+} from '@mockroom/server-testing';
 import { QuestionBank } from '@mockroom/question-bank';
 import { encodeWav } from '@mockroom/speech';
 import { TokenVerifier } from 'livekit-server-sdk';
@@ -54,7 +61,15 @@ describe('LiveKit configured but unreachable: the browser falls back to the buil
         req.on('end', () => {
           const body = raw ? (JSON.parse(raw) as { name?: string }) : {};
           res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ sid: 'RM_e2e', name: body.name ?? '', empty_timeout: 300, max_participants: 1, creation_time: '1718000000' }));
+          res.end(
+            JSON.stringify({
+              sid: 'RM_e2e',
+              name: body.name ?? '',
+              empty_timeout: 300,
+              max_participants: 1,
+              creation_time: '1718000000',
+            }),
+          );
         });
         return;
       }
@@ -70,7 +85,11 @@ describe('LiveKit configured but unreachable: the browser falls back to the buil
     const { port } = livekit.address() as AddressInfo;
 
     const bank = QuestionBank.load();
-    answer = bank.get(QUESTION)!.sampleAnswer!.split(/(?<=[.!?])\s+/).slice(0, 2).join(' ');
+    answer = bank
+      .get(QUESTION)!
+      .sampleAnswer!.split(/(?<=[.!?])\s+/)
+      .slice(0, 2)
+      .join(' ');
     const wavPath = join(tempDir('lk-mic'), 'answer.wav');
     writeFileSync(wavPath, encodeWav(concatPcm(silence(5000), speakSentences(answer), silence(20_000)), 16_000));
 
@@ -100,15 +119,18 @@ describe('LiveKit configured but unreachable: the browser falls back to the buil
     await page.fill('input[name="password"]', 'a long fallback password');
     await page.click('button:has-text("Create account")');
     await page.getByTestId('current-user').waitFor();
-    const { id, userId } = await page.evaluate(async (questionIds) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const res = await fetch('/api/interviews', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: JSON.stringify({ questionIds, maxFollowUps: 0, answerSilenceMs: 3000, voice: 'server' }),
-      });
-      return { id: (await res.json()).id as string, userId: session.user.id as string };
-    }, [QUESTION]);
+    const { id, userId } = await page.evaluate(
+      async (questionIds) => {
+        const session = await (await fetch('/api/auth/session')).json();
+        const res = await fetch('/api/interviews', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify({ questionIds, maxFollowUps: 0, answerSilenceMs: 3000, voice: 'server' }),
+        });
+        return { id: (await res.json()).id as string, userId: session.user.id as string };
+      },
+      [QUESTION],
+    );
 
     const tokenRequests: number[] = [];
     page.on('response', (response) => {
@@ -118,7 +140,10 @@ describe('LiveKit configured but unreachable: the browser falls back to the buil
     await page.getByRole('button', { name: 'Start interview' }).click();
 
     // The browser got a token from us and presented it to LiveKit's signalling endpoint.
-    await eventually(async () => tokenRequests, (statuses) => expect(statuses).toContain(201));
+    await eventually(
+      async () => tokenRequests,
+      (statuses) => expect(statuses).toContain(201),
+    );
     const fromBrowser = await eventually(
       async () => attempts.filter((a) => a.origin === product.url),
       (list) => expect(list.length).toBeGreaterThan(0),
@@ -126,7 +151,13 @@ describe('LiveKit configured but unreachable: the browser falls back to the buil
     expect(fromBrowser[0].path).toMatch(/^\/rtc(\/v1)?$/);
     const claims = await new TokenVerifier(API_KEY, API_SECRET).verify(fromBrowser[0].token);
     expect(claims.sub).toBe(userId);
-    expect(claims.video).toMatchObject({ room: `mockroom-${id}`, roomJoin: true, canPublish: true, canSubscribe: true, canPublishData: false });
+    expect(claims.video).toMatchObject({
+      room: `mockroom-${id}`,
+      roomJoin: true,
+      canPublish: true,
+      canSubscribe: true,
+      canPublishData: false,
+    });
     expect(claims.video?.roomAdmin).toBeFalsy();
     expect(claims.video?.roomRecord).toBeFalsy();
     expect(claims.exp! - claims.nbf!).toBeLessThanOrEqual(600);
@@ -134,23 +165,37 @@ describe('LiveKit configured but unreachable: the browser falls back to the buil
 
     // The page says the room could not be used, and the audio goes over the built-in transport.
     const transport = page.getByTestId('audio-transport');
-    await eventually(() => transport.getAttribute('data-room'), (room) => expect(room).toBe('failed'));
+    await eventually(
+      () => transport.getAttribute('data-room'),
+      (room) => expect(room).toBe('failed'),
+    );
     expect(await transport.getAttribute('data-via')).toBe('built-in');
     expect(await transport.textContent()).toMatch(/Audio: built-in \(LiveKit unavailable/);
     await eventually(
-      () => page.evaluate(() => (window as unknown as { __mockroomAudio?: { framesSent: number } }).__mockroomAudio?.framesSent ?? 0),
+      () =>
+        page.evaluate(
+          () => (window as unknown as { __mockroomAudio?: { framesSent: number } }).__mockroomAudio?.framesSent ?? 0,
+        ),
       (n) => expect(n).toBeGreaterThan(100),
     );
 
     // The candidate is heard all the same: the answer is transcribed and the interview completes.
     const candidateSegments = page.locator('[data-testid="segment"][data-speaker="candidate"]');
-    await eventually(() => candidateSegments.count(), (n) => expect(n).toBeGreaterThan(0), 60_000);
+    await eventually(
+      () => candidateSegments.count(),
+      (n) => expect(n).toBeGreaterThan(0),
+      60_000,
+    );
     await page.getByTestId('interview-summary').waitFor({ timeout: 90_000 });
 
     // The media agent was sent to the room as well, with the agent's grants for this room.
     const fromAgent = await eventually(
       async () => {
-        const tokens = await Promise.all(attempts.filter((a) => a.origin !== product.url).map((a) => new TokenVerifier(API_KEY, API_SECRET).verify(a.token)));
+        const tokens = await Promise.all(
+          attempts
+            .filter((a) => a.origin !== product.url)
+            .map((a) => new TokenVerifier(API_KEY, API_SECRET).verify(a.token)),
+        );
         return tokens.filter((t) => t.video?.room === `mockroom-${id}`);
       },
       (list) => expect(list.length).toBeGreaterThan(0),

@@ -1,4 +1,10 @@
-import { createTestDatabase, TEST_POSTGRES_URL, TestBrowser, TestDatabase, uniqueEmail } from '@mockroom/server-testing';
+import {
+  createTestDatabase,
+  TEST_POSTGRES_URL,
+  TestBrowser,
+  TestDatabase,
+  uniqueEmail,
+} from '@mockroom/server-testing';
 import { spawnSync } from 'node:child_process';
 import { REPO_ROOT, startProduct, tempDir } from './support/product';
 
@@ -11,7 +17,12 @@ function setRole(env: Record<string, string>, email: string, role: string): { st
   const inherited = { ...process.env };
   delete inherited.DATABASE_URL;
   delete inherited.MOCKROOM_DATA_DIR;
-  const run = spawnSync('npm', ['run', '-s', 'user:role', '--', email, role], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000, env: { ...inherited, ...env } });
+  const run = spawnSync('npm', ['run', '-s', 'user:role', '--', email, role], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...inherited, ...env },
+  });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -32,16 +43,28 @@ describe('data survives a restart of the product', () => {
       expect((await first.signUp(email, password, 'Restart Tester')).status).toBe(201);
       // While the product runs: PostgreSQL takes the change; the embedded database serves only the product, and says so.
       if (embedded) {
-        expect(setRole(env, email, 'interviewer')).toMatchObject({ status: 1, output: expect.stringContaining('Stop it (Ctrl+C), run this again') });
+        expect(setRole(env, email, 'interviewer')).toMatchObject({
+          status: 1,
+          output: expect.stringContaining('Stop it (Ctrl+C), run this again'),
+        });
       } else {
-        expect(setRole(env, email, 'interviewer')).toMatchObject({ status: 0, output: expect.stringContaining(`${email} is now interviewer.`) });
-        expect(setRole(env, uniqueEmail('nobody'), 'admin')).toMatchObject({ status: 1, output: expect.stringContaining('No account with email') });
+        expect(setRole(env, email, 'interviewer')).toMatchObject({
+          status: 0,
+          output: expect.stringContaining(`${email} is now interviewer.`),
+        });
+        expect(setRole(env, uniqueEmail('nobody'), 'admin')).toMatchObject({
+          status: 1,
+          output: expect.stringContaining('No account with email'),
+        });
       }
     } finally {
       expect(await product.stop()).toBe(0);
     }
     // While it is stopped.
-    expect(setRole(env, email, 'admin')).toMatchObject({ status: 0, output: expect.stringContaining(`${email} is now admin.`) });
+    expect(setRole(env, email, 'admin')).toMatchObject({
+      status: 0,
+      output: expect.stringContaining(`${email} is now admin.`),
+    });
 
     product = await startProduct(env);
     try {
@@ -59,7 +82,11 @@ describe('data survives a restart of the product', () => {
 
   it('with the embedded database (PGlite in the data folder)', async () => {
     const dataDir = tempDir('embedded');
-    await signUpThenRestart({ MOCKROOM_DATABASE: 'embedded', MOCKROOM_DATA_DIR: dataDir }, /database\s+PGlite \(embedded PostgreSQL\) \(embedded\)/, true);
+    await signUpThenRestart(
+      { MOCKROOM_DATABASE: 'embedded', MOCKROOM_DATA_DIR: dataDir },
+      /database\s+PGlite \(embedded PostgreSQL\) \(embedded\)/,
+      true,
+    );
   });
 
   it('with PostgreSQL', async () => {

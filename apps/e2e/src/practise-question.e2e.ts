@@ -57,15 +57,21 @@ describe('practising a question from the bank', () => {
     const chosenIds = () => chosen.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-question-id')));
     await eventually(chosenIds, (ids) => expect(ids).toEqual([BACKEND_QUESTION]));
     expect(await chosen.first().textContent()).toContain('Backend');
-    await eventually(() => page.getByLabel('Role', { exact: true }).inputValue(), (role) => expect(role).toBe('backend'));
+    await eventually(
+      () => page.getByLabel('Role', { exact: true }).inputValue(),
+      (role) => expect(role).toBe('backend'),
+    );
     expect(await page.getByLabel('Level', { exact: true }).inputValue()).toBe('mid');
 
     // Without words the picker suggests backend questions; words search every role.
     const results = page.getByTestId('bank-question');
-    await eventually(() => results.allTextContents(), (rows) => {
-      expect(rows.length).toBeGreaterThan(0);
-      for (const row of rows) expect(row).toContain('Backend');
-    });
+    await eventually(
+      () => results.allTextContents(),
+      (rows) => {
+        expect(rows.length).toBeGreaterThan(0);
+        for (const row of rows) expect(row).toContain('Backend');
+      },
+    );
     await page.getByRole('searchbox', { name: 'Search the bank' }).fill('collaborative editor');
     const fullstack = page.locator(`[data-testid="bank-question"][data-question-id="${FULLSTACK_QUESTION}"]`);
     await fullstack.waitFor();
@@ -80,7 +86,15 @@ describe('practising a question from the bank', () => {
     await page.getByRole('button', { name: 'Create interview' }).click();
     await page.waitForURL(/\/interviews\/[0-9a-f-]{36}$/);
     const id = new URL(page.url()).pathname.split('/').pop()!;
-    const plan = await page.evaluate(async (interviewId) => (await (await fetch(`/api/interviews/${interviewId}`)).json()).plan, id);
-    expect(plan).toMatchObject({ role: 'backend', level: 'mid', trackId: null, questionIds: [FULLSTACK_QUESTION, BACKEND_QUESTION] });
+    const plan = await page.evaluate(
+      async (interviewId) => (await (await fetch(`/api/interviews/${interviewId}`)).json()).plan,
+      id,
+    );
+    expect(plan).toMatchObject({
+      role: 'backend',
+      level: 'mid',
+      trackId: null,
+      questionIds: [FULLSTACK_QUESTION, BACKEND_QUESTION],
+    });
   });
 });

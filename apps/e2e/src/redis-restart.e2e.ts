@@ -16,7 +16,12 @@ describe('Redis restarting mid-answer', () => {
   beforeAll(async () => {
     db = await createTestDatabase('e2e_redis_restart');
     redis = await ForgetfulRedis.create();
-    product = await startProduct({ DATABASE_URL: db.url, REDIS_URL: redis.url, MOCKROOM_DATA_DIR: tempDir('redis-restart'), ...FAULT_PRODUCT_ENV });
+    product = await startProduct({
+      DATABASE_URL: db.url,
+      REDIS_URL: redis.url,
+      MOCKROOM_DATA_DIR: tempDir('redis-restart'),
+      ...FAULT_PRODUCT_ENV,
+    });
   }, 90_000);
 
   afterAll(async () => {

@@ -1,4 +1,10 @@
-import { createTestDatabase, takeSpokenInterview, TestBrowser, TestDatabase, uniqueEmail } from '@mockroom/server-testing';
+import {
+  createTestDatabase,
+  takeSpokenInterview,
+  TestBrowser,
+  TestDatabase,
+  uniqueEmail,
+} from '@mockroom/server-testing';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -84,12 +90,25 @@ describe('reviewing a finished interview in the browser', () => {
       () => page.getByTestId('player').getAttribute('data-position-ms'),
       (position) => expect(Math.abs(Number(position) - startMs)).toBeLessThan(500),
     );
-    await eventually(() => line.getAttribute('aria-current'), (current) => expect(current).toBe('true'));
+    await eventually(
+      () => line.getAttribute('aria-current'),
+      (current) => expect(current).toBe('true'),
+    );
     // Selecting the line plays the recording from there: the audio loaded, is not paused, and its time moves on.
     const audioState = () =>
       page.getByTestId('review-audio').evaluate((element) => {
-        const audio = element as unknown as { currentTime: number; paused: boolean; error: unknown; readyState: number };
-        return { timeMs: audio.currentTime * 1000, paused: audio.paused, error: audio.error !== null, readyState: audio.readyState };
+        const audio = element as unknown as {
+          currentTime: number;
+          paused: boolean;
+          error: unknown;
+          readyState: number;
+        };
+        return {
+          timeMs: audio.currentTime * 1000,
+          paused: audio.paused,
+          error: audio.error !== null,
+          readyState: audio.readyState,
+        };
       });
     await eventually(audioState, (state) => {
       expect(state.error).toBe(false);
@@ -129,11 +148,15 @@ describe('reviewing a finished interview in the browser', () => {
     expect(whole.headers()['content-type']).toBe('audio/wav');
     const body = await whole.body();
     expect(body.subarray(0, 4).toString('latin1')).toBe('RIFF');
-    const part = await page.request.get(`${product.url}/api/interviews/${id}/audio`, { headers: { Range: 'bytes=44-1043' } });
+    const part = await page.request.get(`${product.url}/api/interviews/${id}/audio`, {
+      headers: { Range: 'bytes=44-1043' },
+    });
     expect(part.status()).toBe(206);
     expect((await part.body()).length).toBe(1000);
     // The interviewer's voice of each prompt ("Hear it" on a question), also from the default media folder.
-    const review = (await (await page.request.get(`${product.url}/api/interviews/${id}/review`)).json()) as { questions: { prompts: { audioUrl: string | null }[] }[] };
+    const review = (await (await page.request.get(`${product.url}/api/interviews/${id}/review`)).json()) as {
+      questions: { prompts: { audioUrl: string | null }[] }[];
+    };
     const promptUrl = review.questions.flatMap((q) => q.prompts).find((p) => p.audioUrl)?.audioUrl;
     expect(promptUrl).toBeTruthy();
     const voice = await page.request.get(`${product.url}${promptUrl}`);
@@ -141,7 +164,9 @@ describe('reviewing a finished interview in the browser', () => {
     expect((await voice.body()).subarray(0, 4).toString('latin1')).toBe('RIFF');
 
     // What the numbers mean, next to them.
-    expect(await page.getByTestId('score-band').textContent()).toMatch(/7\.5–10 strong · 3\.5–6\.5 partial · under 3\.5 vague or off-topic/);
+    expect(await page.getByTestId('score-band').textContent()).toMatch(
+      /7\.5–10 strong · 3\.5–6\.5 partial · under 3\.5 vague or off-topic/,
+    );
     expect(await page.getByTestId('question-band').first().textContent()).toMatch(/^(strong|good|partial|weak)$/);
     // The summary says what to work on and what to practise next; each answer says how it ended.
     const insights = (await page.getByTestId('insights').textContent()) ?? '';
@@ -149,7 +174,9 @@ describe('reviewing a finished interview in the browser', () => {
     expect(insights).toMatch(/Practise next/);
     expect(await page.getByTestId('insights').locator('.bullets--warning li').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('insights').locator('.review-practise__link').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('answer-ending').first().textContent()).toMatch(/^ended (?:after \d+\.\d s of silence|by)/);
+    expect(await page.getByTestId('answer-ending').first().textContent()).toMatch(
+      /^ended (?:after \d+\.\d s of silence|by)/,
+    );
 
     // Scores and rubric points, with the covered ones marked in the transcript.
     const firstCard = page.getByTestId('question-result').first();
@@ -166,16 +193,24 @@ describe('reviewing a finished interview in the browser', () => {
   it('exports the review as Markdown and as PDF', async () => {
     const { context, page } = await pageAs('candidate');
     await page.goto(`${product.url}/interviews/${id}`);
-    const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export Markdown' }).click()]);
+    const [markdown] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export Markdown' }).click(),
+    ]);
     expect(markdown.suggestedFilename()).toMatch(/^mockroom-review-.*\.md$/);
     const md = readFileSync((await markdown.path())!, 'utf8');
     expect(md).toContain('Walk through how authentication and sessions work end to end');
     expect(md).toMatch(/\| *Relevance *\|/);
     expect(md).toMatch(/- \[x\] /);
     expect(md).not.toContain('Nothing noted');
-    expect(md).toMatch(/\*\*Overall score:\*\* \d+\.\d \/ 10 — .*\(7\.5-10 strong, 3\.5-6\.5 partial, under 3\.5 vague or off-topic\)/);
+    expect(md).toMatch(
+      /\*\*Overall score:\*\* \d+\.\d \/ 10 — .*\(7\.5-10 strong, 3\.5-6\.5 partial, under 3\.5 vague or off-topic\)/,
+    );
 
-    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export PDF' }).click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export PDF' }).click(),
+    ]);
     expect(pdf.suggestedFilename()).toMatch(/^mockroom-review-.*\.pdf$/);
     const text = execFileSync('pdftotext', ['-layout', (await pdf.path())!, '-'], { encoding: 'utf8' });
     expect(text).toContain('Casey Candidate');
@@ -190,7 +225,10 @@ describe('reviewing a finished interview in the browser', () => {
     await page.goto(`${product.url}/interviews/${id}`);
     await page.getByLabel("Interviewer's e-mail").fill(people.mentor.email);
     await page.getByRole('button', { name: 'Share', exact: true }).click();
-    await eventually(() => page.getByTestId('share').filter({ hasText: people.mentor.email }).count(), (n) => expect(n).toBe(1));
+    await eventually(
+      () => page.getByTestId('share').filter({ hasText: people.mentor.email }).count(),
+      (n) => expect(n).toBe(1),
+    );
 
     const mentor = await pageAs('mentor');
     await mentor.page.goto(`${product.url}/interviews/${id}`);
@@ -209,7 +247,10 @@ describe('reviewing a finished interview in the browser', () => {
 
     // Revoked: the mentor is shut out too.
     await page.getByRole('button', { name: /Revoke/ }).click();
-    await eventually(() => page.getByTestId('share').count(), (n) => expect(n).toBe(0));
+    await eventually(
+      () => page.getByTestId('share').count(),
+      (n) => expect(n).toBe(0),
+    );
     await page.getByText(`${people.mentor.email} can no longer open this interview.`).waitFor();
     expect((await mentor.page.request.get(`${product.url}/api/interviews/${id}/review`)).status()).toBe(403);
     await mentor.page.reload();
@@ -229,7 +270,9 @@ describe('reviewing a finished interview in the browser', () => {
     const corrected =
       'REST exposes resources at fixed endpoints and uses HTTP caching well. GraphQL has a single endpoint and a schema, and the client asks for exactly the fields it needs, ' +
       'which avoids over fetching and under fetching. The trade off is that caching and rate limiting are harder with GraphQL.';
-    const row = page.getByTestId('review-transcript').locator('li', { has: page.locator(`[data-testid="review-line"][data-seq="${line.seq}"]`) });
+    const row = page
+      .getByTestId('review-transcript')
+      .locator('li', { has: page.locator(`[data-testid="review-line"][data-seq="${line.seq}"]`) });
     await row.getByTestId('correct-line').click();
     const form = page.getByTestId('line-correction');
     expect(await form.getByRole('textbox').inputValue()).toBe(line.text);
@@ -239,12 +282,16 @@ describe('reviewing a finished interview in the browser', () => {
     const outcome = page.getByTestId('correction-result');
     await outcome.waitFor({ timeout: 60_000 });
     expect(await outcome.textContent()).toMatch(/^Overall \d+\.\d → \d+\.\d.* after your correction\.$/);
-    expect(await page.locator(`[data-testid="review-line"][data-seq="${line.seq}"]`).textContent()).toContain('rate limiting are harder');
+    expect(await page.locator(`[data-testid="review-line"][data-seq="${line.seq}"]`).textContent()).toContain(
+      'rate limiting are harder',
+    );
     expect(await page.getByTestId('heard-as').textContent()).toContain(line.text);
     // Kept: a reload shows the same.
     await page.reload();
     await page.getByTestId('heard-as').waitFor();
-    expect(await page.locator(`[data-testid="review-line"][data-seq="${line.seq}"]`).textContent()).toContain('rate limiting are harder');
+    expect(await page.locator(`[data-testid="review-line"][data-seq="${line.seq}"]`).textContent()).toContain(
+      'rate limiting are harder',
+    );
     await context.close();
   }, 90_000);
 
@@ -259,13 +306,21 @@ describe('reviewing a finished interview in the browser', () => {
     expect(await page.locator('.progress-table__date').first().textContent()).toMatch(/\d{1,2}:\d{2}\s?(?:AM|PM)/);
 
     await page.goto(`${product.url}/interviews`);
-    await eventually(() => page.getByTestId('interview-row').count(), (n) => expect(n).toBe(1));
-    expect(await page.getByTestId('interview-row').first().locator('time').textContent()).toMatch(/\d{1,2}:\d{2}\s?(?:AM|PM)/);
+    await eventually(
+      () => page.getByTestId('interview-row').count(),
+      (n) => expect(n).toBe(1),
+    );
+    expect(await page.getByTestId('interview-row').first().locator('time').textContent()).toMatch(
+      /\d{1,2}:\d{2}\s?(?:AM|PM)/,
+    );
     await page.getByLabel('To').fill('2001-01-01');
     await page.getByText('No interviews match these filters').waitFor();
     expect(page.url()).toContain('to=2001-01-01');
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await eventually(() => page.getByTestId('interview-row').count(), (n) => expect(n).toBe(1));
+    await eventually(
+      () => page.getByTestId('interview-row').count(),
+      (n) => expect(n).toBe(1),
+    );
 
     // The mentor it was shared with (and revoked) no longer sees it in their list.
     const mentor = await pageAs('mentor');

@@ -1,7 +1,35 @@
-import type { ConsoleState, HumanSession, InterviewSnapshot, Prompt, QuestionChecklist, SocketError, TranscriptSegment, TurnState } from '@mockroom/contracts';
-import { type Cluster, type ClusterProcess, concatPcm, createTestDatabase, LiveClient, silence, speakSentences, startCluster, TEST_REDIS_URL, TestBrowser, TestDatabase, uniqueEmail } from '@mockroom/server-testing';
+import type {
+  ConsoleState,
+  HumanSession,
+  InterviewSnapshot,
+  Prompt,
+  QuestionChecklist,
+  SocketError,
+  TranscriptSegment,
+  TurnState,
+} from '@mockroom/contracts';
+import {
+  type Cluster,
+  type ClusterProcess,
+  concatPcm,
+  createTestDatabase,
+  LiveClient,
+  silence,
+  speakSentences,
+  startCluster,
+  TEST_REDIS_URL,
+  TestBrowser,
+  TestDatabase,
+  uniqueEmail,
+} from '@mockroom/server-testing';
 import IORedis from 'ioredis';
-import { blindResendFrom, expectLikeUndisturbed, FAULT_PRODUCT_ENV, type FaultRun, takeFaultAnswer } from './support/fault-answer';
+import {
+  blindResendFrom,
+  expectLikeUndisturbed,
+  FAULT_PRODUCT_ENV,
+  type FaultRun,
+  takeFaultAnswer,
+} from './support/fault-answer';
 
 /**
  * Two API processes and two workers of one installation behind a round-robin nginx, with PostgreSQL and Redis, as a
@@ -13,7 +41,8 @@ import { blindResendFrom, expectLikeUndisturbed, FAULT_PRODUCT_ENV, type FaultRu
 type Ack<T> = T | { error: SocketError };
 
 function ok<T>(reply: Ack<T>): T {
-  if (reply && typeof reply === 'object' && 'error' in reply) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  if (reply && typeof reply === 'object' && 'error' in reply)
+    throw new Error(`${reply.error.code}: ${reply.error.message}`);
   return reply as T;
 }
 
@@ -70,7 +99,8 @@ describe('several API processes', () => {
     await interviewer.signUp(uniqueEmail('cluster-lead'), 'correct horse battery', 'Ivy Interviewer', 'interviewer');
     const candidate = new TestBrowser(cluster.url);
     await candidate.signUp(uniqueEmail('cluster-cand'), 'correct horse battery', 'Cam Candidate');
-    const session = (await interviewer.post('/api/sessions', { questionIds: ['authentication-sessions-end-to-end'] })).body as HumanSession;
+    const session = (await interviewer.post('/api/sessions', { questionIds: ['authentication-sessions-end-to-end'] }))
+      .body as HumanSession;
     const id = session.interview.id;
     expect((await candidate.post(`/api/invitations/${session.invitePath!.split('/').pop()}/accept`)).status).toBe(201);
     // The interviewer on one process, the candidate on the other.
@@ -87,7 +117,9 @@ describe('several API processes', () => {
     ok(await lead.emitAck('audio:start', { streamId: 'cluster-lead-stream', sampleRate: 16_000 }));
     ok(await cand.emitAck('audio:start', { streamId: 'cluster-cand-stream', sampleRate: 16_000 }));
     const question = speakSentences('Please walk me through how authentication and sessions work, end to end.');
-    const answer = speakSentences('The server hashes the password with bcrypt. Then it creates a session and sets the session ID in an HTTP only secure cookie.');
+    const answer = speakSentences(
+      'The server hashes the password with bcrypt. Then it creates a session and sets the session ID in an HTTP only secure cookie.',
+    );
     await Promise.all([
       lead.streamPcm(concatPcm(silence(300), question, silence(answer.length / 16 + 3000)), { speed: 1.2 }),
       cand.streamPcm(concatPcm(silence(300 + question.length / 16 + 500), answer, silence(2500)), { speed: 1.2 }),
@@ -98,12 +130,18 @@ describe('several API processes', () => {
     await lead.waitFor('transcript:segment', (s) => (s as TranscriptSegment).speaker === 'candidate', 60_000);
     await lead.waitFor('transcript:segment', (s) => (s as TranscriptSegment).speaker === 'interviewer', 60_000);
     await lead.waitFor('checklist:update', (c) => (c as QuestionChecklist).points.some((p) => p.auto), 60_000);
-    ok(await lead.emitAck('console:note', { questionIndex: 0, text: 'Private: strong on hashing', visibility: 'private' }));
+    ok(
+      await lead.emitAck('console:note', {
+        questionIndex: 0,
+        text: 'Private: strong on hashing',
+        visibility: 'private',
+      }),
+    );
     await new Promise((r) => setTimeout(r, 500));
     const seen = new Set(cand.received.map((r) => r.event));
     for (const event of ['console:state', 'checklist:update', 'answer:assessed']) expect(seen.has(event)).toBe(false);
     expect(JSON.stringify(cand.received)).not.toContain('strong on hashing');
-    expect(((lead.all('console:state') as ConsoleState[]).at(-1)!).checklists[0].points.length).toBeGreaterThan(2);
+    expect((lead.all('console:state') as ConsoleState[]).at(-1)!.checklists[0].points.length).toBeGreaterThan(2);
     ok(await lead.emitAck<Ack<InterviewSnapshot>>('interview:end'));
     lead.close();
     cand.close();
@@ -131,5 +169,4 @@ describe('several API processes', () => {
     expect((await owner(run.interviewId).catch(() => null))?.owner).not.toBe(killed);
     expectLikeUndisturbed(run, baseline);
   }, 240_000);
-
 });

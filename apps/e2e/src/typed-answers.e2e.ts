@@ -72,27 +72,47 @@ describe('answering by keyboard in the browser', () => {
     await page.getByRole('button', { name: 'Type my answers' }).click();
     await page.getByTestId('typed-answer').waitFor();
     await page.getByRole('button', { name: 'Start interview' }).click();
-    await eventually(() => page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/authentication and sessions/));
+    await eventually(
+      () => page.getByTestId('prompt-text').textContent(),
+      (text) => expect(text).toMatch(/authentication and sessions/),
+    );
 
     // Empty is refused in place; a real answer goes with Ctrl+Enter.
     await page.getByRole('button', { name: 'Send answer' }).click();
     await page.getByText('Type your answer first.').waitFor();
     await page.getByLabel('Your answer').fill(TYPED[0]);
     await page.getByLabel('Your answer').press('Control+Enter');
-    await eventually(() => page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/REST and GraphQL/), 30_000);
+    await eventually(
+      () => page.getByTestId('prompt-text').textContent(),
+      (text) => expect(text).toMatch(/REST and GraphQL/),
+      30_000,
+    );
     expect(await page.getByLabel('Your answer').inputValue()).toBe('');
     const typedLines = page.locator('[data-testid="segment"][data-speaker="candidate"]');
-    await eventually(() => typedLines.allTextContents(), (texts) => expect(texts.join(' ')).toContain('hashes the password with bcrypt'));
+    await eventually(
+      () => typedLines.allTextContents(),
+      (texts) => expect(texts.join(' ')).toContain('hashes the password with bcrypt'),
+    );
 
     await page.getByLabel('Your answer').fill(TYPED[1]);
     await page.getByRole('button', { name: 'Send answer' }).click();
 
     // The review: scored like a spoken answer, with the typed words as the transcript.
     await page.getByTestId('interview-summary').waitFor({ timeout: 90_000 });
-    await eventually(() => page.getByTestId('question-result').count(), (n) => expect(n).toBe(2), 30_000);
+    await eventually(
+      () => page.getByTestId('question-result').count(),
+      (n) => expect(n).toBe(2),
+      30_000,
+    );
     const firstCard = page.getByTestId('question-result').first();
-    await eventually(() => firstCard.getByTestId('rubric-covered').count(), (n) => expect(n).toBeGreaterThanOrEqual(3), 30_000);
-    expect(await page.locator('[data-testid="review-line"][data-speaker="candidate"]').first().textContent()).toContain('bcrypt');
+    await eventually(
+      () => firstCard.getByTestId('rubric-covered').count(),
+      (n) => expect(n).toBeGreaterThanOrEqual(3),
+      30_000,
+    );
+    expect(await page.locator('[data-testid="review-line"][data-speaker="candidate"]').first().textContent()).toContain(
+      'bcrypt',
+    );
     // Without LiveKit on the server the room never asks for a LiveKit token (no 409 in the console on every load).
     expect(failed.filter((f) => f.includes('/livekit'))).toEqual([]);
   });
@@ -103,7 +123,10 @@ describe('answering by keyboard in the browser', () => {
     await page.getByTestId('start-blocked').waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Type my answers' }).click();
     await page.getByRole('button', { name: 'Start interview' }).click();
-    await eventually(() => page.getByTestId('prompt-text').textContent(), (text) => expect(text).toMatch(/authentication/));
+    await eventually(
+      () => page.getByTestId('prompt-text').textContent(),
+      (text) => expect(text).toMatch(/authentication/),
+    );
     await page.getByRole('button', { name: 'End interview' }).click();
     await page.getByRole('button', { name: 'End now' }).click();
     await page.getByRole('heading', { name: 'Nothing was recorded' }).waitFor({ timeout: 30_000 });

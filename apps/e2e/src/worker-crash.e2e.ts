@@ -27,7 +27,10 @@ describe('a worker dies mid-transcription', () => {
   let env: NodeJS.ProcessEnv;
 
   function startProcess(app: 'api' | 'worker', ready: string): Promise<{ child: ChildProcess; port?: number }> {
-    const child = fork(join(REPO_ROOT, `dist/server/apps/${app}/src/main.js`), [], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = fork(join(REPO_ROOT, `dist/server/apps/${app}/src/main.js`), [], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     processes.push(child);
     let output = '';
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
@@ -67,7 +70,12 @@ describe('a worker dies mid-transcription', () => {
 
     const browser = new TestBrowser(baseUrl);
     await browser.signUp(uniqueEmail('crash'));
-    const created = await browser.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end'], answerSilenceMs: 3000, maxFollowUps: 0, voice: 'browser' });
+    const created = await browser.post('/api/interviews', {
+      questionIds: ['authentication-sessions-end-to-end'],
+      answerSilenceMs: 3000,
+      maxFollowUps: 0,
+      voice: 'browser',
+    });
     expect(created.status).toBe(201);
     const live = new LiveClient(baseUrl, browser.cookieHeader());
     await live.connect();
@@ -88,7 +96,11 @@ describe('a worker dies mid-transcription', () => {
     const streaming = live.streamPcm(speech, { speed: 4 });
 
     // Kill the worker while it holds a transcription job.
-    const active = await eventually(() => queue.getActive(), (jobs) => expect(jobs.length).toBeGreaterThan(0), 30_000);
+    const active = await eventually(
+      () => queue.getActive(),
+      (jobs) => expect(jobs.length).toBeGreaterThan(0),
+      30_000,
+    );
     const killedSeq = (active[0].data as { seq: number }).seq;
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
@@ -100,7 +112,12 @@ describe('a worker dies mid-transcription', () => {
     const client = new Client({ connectionString: db.url });
     await client.connect();
     try {
-      const rows = (await client.query(`SELECT seq, text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`, [created.body.id])).rows;
+      const rows = (
+        await client.query(
+          `SELECT seq, text FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`,
+          [created.body.id],
+        )
+      ).rows;
       expect(rows.filter((r) => r.seq === killedSeq)).toHaveLength(1);
       expect(rows.length).toBe(2);
       expect(new Set(rows.map((r) => r.seq)).size).toBe(rows.length);

@@ -54,10 +54,16 @@ export function embeddedUrlFile(dataDir: string): string {
  * @param serve the product itself (it serves the embedded database to its API and announces it), or a command
  * that only needs it for a moment.
  */
-export async function findDatabase(dataDir: string, env: NodeJS.ProcessEnv, serve: 'product' | 'command', say: (line: string) => void = () => undefined): Promise<FoundDatabase> {
+export async function findDatabase(
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+  serve: 'product' | 'command',
+  say: (line: string) => void = () => undefined,
+): Promise<FoundDatabase> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, mode: 'external', stop: NOTHING_TO_STOP };
   const wanted = env.MOCKROOM_DATABASE ?? 'auto';
-  if (!['auto', 'embedded', 'local'].includes(wanted)) throw new DatabaseDiscoveryError(`MOCKROOM_DATABASE must be auto, local or embedded, got "${wanted}".`);
+  if (!['auto', 'embedded', 'local'].includes(wanted))
+    throw new DatabaseDiscoveryError(`MOCKROOM_DATABASE must be auto, local or embedded, got "${wanted}".`);
   let note: string | undefined;
   if (wanted !== 'embedded') {
     const users = [...new Set(['postgres', userInfo().username])];
@@ -73,7 +79,8 @@ export async function findDatabase(dataDir: string, env: NodeJS.ProcessEnv, serv
       lastError = problem;
     }
     if (wanted === 'local') throw new DatabaseDiscoveryError(`No usable PostgreSQL on 127.0.0.1:5432 (${lastError}).`);
-    if (!/ECONNREFUSED|timeout/i.test(lastError)) note = `PostgreSQL on 127.0.0.1:5432 did not let us in (${lastError}); set DATABASE_URL to use it.`;
+    if (!/ECONNREFUSED|timeout/i.test(lastError))
+      note = `PostgreSQL on 127.0.0.1:5432 did not let us in (${lastError}); set DATABASE_URL to use it.`;
   }
 
   // The embedded database: its files may be opened by one process only. While the product runs, that is the product's

@@ -51,7 +51,8 @@ async function redis(dataDir: string): Promise<{ url: string; mode: 'external' |
   if (env.REDIS_URL) return { url: env.REDIS_URL, mode: 'external' };
   // Where to look for a Redis already running on this machine (overridable so the fallbacks can be tested).
   const [localHost, localPort] = (env.MOCKROOM_LOCAL_REDIS ?? '127.0.0.1:6379').split(':');
-  if (await probeRedis(localHost, Number(localPort))) return { url: `redis://${localHost}:${localPort}`, mode: 'local' };
+  if (await probeRedis(localHost, Number(localPort)))
+    return { url: `redis://${localHost}:${localPort}`, mode: 'local' };
   const executable = findExecutable('redis-server');
   if (!executable) {
     throw new StartError(
@@ -68,8 +69,15 @@ async function redis(dataDir: string): Promise<{ url: string; mode: 'external' |
   return { url: server.url, mode: 'private' };
 }
 
-async function start(name: string, script: string, childEnv: NodeJS.ProcessEnv, readyMessage: string): Promise<ReadyMessage> {
-  const supervised = new SupervisedProcess(name, join(root, 'dist/server', script), childEnv, readyMessage, (line) => console.error(line));
+async function start(
+  name: string,
+  script: string,
+  childEnv: NodeJS.ProcessEnv,
+  readyMessage: string,
+): Promise<ReadyMessage> {
+  const supervised = new SupervisedProcess(name, join(root, 'dist/server', script), childEnv, readyMessage, (line) =>
+    console.error(line),
+  );
   processes.push(supervised);
   try {
     const ready = await supervised.start();
@@ -117,21 +125,33 @@ async function main(): Promise<void> {
   const api = start('API', 'apps/api/src/main.js', childEnv, 'listening');
   const worker = config.workerInProcess ? null : start('worker', 'apps/worker/src/main.js', childEnv, 'ready');
   // With LiveKit, the media agent carries the rooms' audio into the pipeline.
-  const agent = config.livekit ? start('media agent', 'apps/agent/src/main.js', { ...childEnv, MOCKROOM_API_URL: `http://127.0.0.1:${childEnv.PORT}` }, 'ready') : null;
+  const agent = config.livekit
+    ? start(
+        'media agent',
+        'apps/agent/src/main.js',
+        { ...childEnv, MOCKROOM_API_URL: `http://127.0.0.1:${childEnv.PORT}` },
+        'ready',
+      )
+    : null;
   const [started, workerStarted] = await Promise.all([api, worker, agent]);
   const engines = workerStarted?.engines ?? started.engines;
 
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   say('');
   say(`Mockroom is running at http://${host}:${started.port ?? config.port}`);
-  for (const engine of describeEngines(config)) say(`  ${engine.kind.padEnd(10)} ${engine.name} (${engine.mode})${engine.detail ? `  ${engine.detail}` : ''}`);
+  for (const engine of describeEngines(config))
+    say(`  ${engine.kind.padEnd(10)} ${engine.name} (${engine.mode})${engine.detail ? `  ${engine.detail}` : ''}`);
   if (engines) {
     say(`  speech     ${engines.stt}`);
     say(`  voice      ${engines.tts}`);
     say(`  scoring    ${engines.assessment}`);
   }
-  say(`  audio      ${config.livekit ? `LiveKit at ${config.livekit.url}, with the media agent` : 'built-in transport (Socket.IO)'}`);
-  say(`  jobs       ${config.workerInProcess ? 'run inside the API process (the embedded database allows one connection)' : 'worker process'}`);
+  say(
+    `  audio      ${config.livekit ? `LiveKit at ${config.livekit.url}, with the media agent` : 'built-in transport (Socket.IO)'}`,
+  );
+  say(
+    `  jobs       ${config.workerInProcess ? 'run inside the API process (the embedded database allows one connection)' : 'worker process'}`,
+  );
   if (!childEnv.MOCKROOM_WEB_ROOT) say('  web client not built: run `npm run build` (npm start builds it for you)');
   say(`  data       ${dataDir}`);
   say('Press Ctrl+C to stop.');

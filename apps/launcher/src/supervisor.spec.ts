@@ -22,7 +22,14 @@ async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
 describe('SupervisedProcess', () => {
   it('restarts a process that keeps dying, waiting longer each time, and says so', async () => {
     const lines: string[] = [];
-    const supervised = new SupervisedProcess('worker', crashingScript(), { ...process.env }, 'ready', (line) => lines.push(line), [100, 200, 400]);
+    const supervised = new SupervisedProcess(
+      'worker',
+      crashingScript(),
+      { ...process.env },
+      'ready',
+      (line) => lines.push(line),
+      [100, 200, 400],
+    );
     await supervised.start();
     try {
       await until(() => lines.filter((l) => /stopped unexpectedly/.test(l)).length >= 4);

@@ -94,7 +94,9 @@ export class SupervisedProcess {
       if (Date.now() - this.startedAt >= STABLE_AFTER_MS) this.restarts = 0;
       const delay = this.delays[Math.min(this.restarts, this.delays.length - 1)];
       this.restarts++;
-      this.log(`The ${this.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again in ${delay / 1000} s.`);
+      this.log(
+        `The ${this.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again in ${delay / 1000} s.`,
+      );
       this.timer = setTimeout(() => this.restart(), delay);
     });
   }
@@ -107,7 +109,9 @@ export class SupervisedProcess {
       if (this.stopping) return;
       const delay = this.delays[Math.min(this.restarts, this.delays.length - 1)];
       this.restarts++;
-      this.log(`The ${this.name} could not start again (${signal ?? `exit code ${code}`}); trying again in ${delay / 1000} s.`);
+      this.log(
+        `The ${this.name} could not start again (${signal ?? `exit code ${code}`}); trying again in ${delay / 1000} s.`,
+      );
       this.timer = setTimeout(() => this.restart(), delay);
     };
     child.once('exit', onExitDuringStart);

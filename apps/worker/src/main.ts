@@ -17,6 +17,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : `Worker failed to start: ${error.message}`);
+  console.error(
+    error instanceof ConfigError ? `Configuration error: ${error.message}` : `Worker failed to start: ${error.message}`,
+  );
   process.exit(1);
 });

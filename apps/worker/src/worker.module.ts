@@ -12,7 +12,15 @@ export class WorkerModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.withConfig(config), DatabaseModule.forRoot(), RedisModule, QueueModule, RealtimeModule, MediaModule, JobsModule],
+      imports: [
+        ConfigModule.withConfig(config),
+        DatabaseModule.forRoot(),
+        RedisModule,
+        QueueModule,
+        RealtimeModule,
+        MediaModule,
+        JobsModule,
+      ],
     };
   }
 }

@@ -7,7 +7,12 @@ export function toAnswerScores(a: Assessment): AnswerScores {
 }
 
 export function toRubricJudgements(a: Assessment): RubricJudgement[] {
-  return a.rubric.map((r) => ({ pointId: r.pointId, text: r.text, covered: r.covered, evidence: r.evidence?.quote ?? null }));
+  return a.rubric.map((r) => ({
+    pointId: r.pointId,
+    text: r.text,
+    covered: r.covered,
+    evidence: r.evidence?.quote ?? null,
+  }));
 }
 
 /** "rubric", "llm gpt-4o-mini", or "rubric (fallback from llm: timeout after 20000 ms)". */

@@ -1,4 +1,9 @@
-import { AssessmentConfigError, assessmentOptionsFromEnv, createAssessmentEngine, describeAssessmentEngine } from './engine-factory';
+import {
+  AssessmentConfigError,
+  assessmentOptionsFromEnv,
+  createAssessmentEngine,
+  describeAssessmentEngine,
+} from './engine-factory';
 import { LlmEngine } from './llm/llm-engine';
 import { RubricEngine } from './rubric/rubric-engine';
 
@@ -12,11 +17,23 @@ describe('assessmentOptionsFromEnv', () => {
         ASSESSMENT_ENGINE: 'LLM',
         ASSESSMENT_TIMEOUT_MS: '5000',
       }),
-    ).toEqual({ engine: 'llm', apiKey: 'sk-1', baseURL: 'http://localhost:11434/v1', model: 'llama3.1', timeoutMs: 5000 });
+    ).toEqual({
+      engine: 'llm',
+      apiKey: 'sk-1',
+      baseURL: 'http://localhost:11434/v1',
+      model: 'llama3.1',
+      timeoutMs: 5000,
+    });
   });
 
   it('defaults to auto with nothing set, treating empty values as unset', () => {
-    expect(assessmentOptionsFromEnv({ OPENAI_API_KEY: '  ', ASSESSMENT_ENGINE: '' })).toEqual({ engine: 'auto', apiKey: undefined, baseURL: undefined, model: undefined, timeoutMs: undefined });
+    expect(assessmentOptionsFromEnv({ OPENAI_API_KEY: '  ', ASSESSMENT_ENGINE: '' })).toEqual({
+      engine: 'auto',
+      apiKey: undefined,
+      baseURL: undefined,
+      model: undefined,
+      timeoutMs: undefined,
+    });
   });
 
   it('refuses invalid values with a clear message', () => {
@@ -40,13 +57,26 @@ describe('createAssessmentEngine', () => {
 
   it('honours an explicit choice', () => {
     expect(createAssessmentEngine({ engine: 'rubric', apiKey: 'sk-1', rubricEngine: rubric })).toBe(rubric);
-    expect(createAssessmentEngine({ engine: 'llm', baseURL: 'http://localhost:11434/v1', model: 'llama3.1', rubricEngine: rubric })).toBeInstanceOf(LlmEngine);
+    expect(
+      createAssessmentEngine({
+        engine: 'llm',
+        baseURL: 'http://localhost:11434/v1',
+        model: 'llama3.1',
+        rubricEngine: rubric,
+      }),
+    ).toBeInstanceOf(LlmEngine);
     expect(() => createAssessmentEngine({ engine: 'llm' })).toThrow(/OPENAI_API_KEY/);
   });
 
   it('describes the engine for people', () => {
-    expect(describeAssessmentEngine({})).toEqual({ name: 'rubric', mode: 'offline', detail: expect.stringMatching(/offline/) });
-    expect(describeAssessmentEngine({ apiKey: 'k', baseURL: 'http://x/v1' }).detail).toMatch(/gpt-4o-mini via http:\/\/x\/v1/);
+    expect(describeAssessmentEngine({})).toEqual({
+      name: 'rubric',
+      mode: 'offline',
+      detail: expect.stringMatching(/offline/),
+    });
+    expect(describeAssessmentEngine({ apiKey: 'k', baseURL: 'http://x/v1' }).detail).toMatch(
+      /gpt-4o-mini via http:\/\/x\/v1/,
+    );
   });
 });
 
@@ -56,12 +86,20 @@ describe('contract mapping', () => {
     const { QuestionBank } = await import('@mockroom/question-bank');
     const question = QuestionBank.load().get('distributed-rate-limiter');
     if (!question) throw new Error('missing question');
-    const a = new RubricEngine().assessSync({ question, transcript: 'i would do the check and increment in a lua script in redis so it is atomic across servers' });
+    const a = new RubricEngine().assessSync({
+      question,
+      transcript: 'i would do the check and increment in a lua script in redis so it is atomic across servers',
+    });
     expect(toAnswerScores(a)).toEqual(a.scores);
     const judgements = toRubricJudgements(a);
     expect(judgements).toHaveLength(question.rubric.length);
     expect(judgements.find((j) => j.covered)?.evidence).toMatch(/lua script/);
     expect(engineLabel(a)).toBe('rubric');
-    expect(engineLabel({ ...a, engine: { name: 'rubric', kind: 'rubric', fallbackFrom: 'llm', fallbackReason: 'rate limited (429)' } })).toBe('rubric (fallback from llm: rate limited (429))');
+    expect(
+      engineLabel({
+        ...a,
+        engine: { name: 'rubric', kind: 'rubric', fallbackFrom: 'llm', fallbackReason: 'rate limited (429)' },
+      }),
+    ).toBe('rubric (fallback from llm: rate limited (429))');
   });
 });

@@ -40,7 +40,9 @@ export function createAssessmentEngine(options: AssessmentEngineOptions = {}): A
   if (choice === 'rubric') return rubric;
   const hasKey = Boolean(options.apiKey);
   if (choice === 'llm' && !hasKey && !options.baseURL) {
-    throw new AssessmentConfigError('ASSESSMENT_ENGINE=llm needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)');
+    throw new AssessmentConfigError(
+      'ASSESSMENT_ENGINE=llm needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)',
+    );
   }
   if (choice === 'llm' || hasKey) {
     return new LlmEngine({
@@ -74,10 +76,14 @@ export function assessmentOptionsFromEnv(env: Readonly<Record<string, string | u
   let timeoutMs: number | undefined;
   if (timeoutRaw !== undefined) {
     timeoutMs = Number(timeoutRaw);
-    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new AssessmentConfigError(`ASSESSMENT_TIMEOUT_MS must be a positive whole number of milliseconds (got "${timeoutRaw}")`);
+    if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+      throw new AssessmentConfigError(
+        `ASSESSMENT_TIMEOUT_MS must be a positive whole number of milliseconds (got "${timeoutRaw}")`,
+      );
   }
   const baseURL = value(env, 'OPENAI_BASE_URL');
-  if (baseURL !== undefined && !/^https?:\/\//i.test(baseURL)) throw new AssessmentConfigError(`OPENAI_BASE_URL must be an http(s) URL (got "${baseURL}")`);
+  if (baseURL !== undefined && !/^https?:\/\//i.test(baseURL))
+    throw new AssessmentConfigError(`OPENAI_BASE_URL must be an http(s) URL (got "${baseURL}")`);
   return {
     engine: engine as EngineChoice,
     apiKey: value(env, 'OPENAI_API_KEY'),
@@ -88,11 +94,19 @@ export function assessmentOptionsFromEnv(env: Readonly<Record<string, string | u
 }
 
 /** How the chosen engine is described to people (e.g. the system page): "rubric (offline)" or "llm gpt-4o-mini via https://…". */
-export function describeAssessmentEngine(options: AssessmentEngineOptions): { name: string; mode: 'offline' | 'external'; detail: string } {
+export function describeAssessmentEngine(options: AssessmentEngineOptions): {
+  name: string;
+  mode: 'offline' | 'external';
+  detail: string;
+} {
   const choice = options.engine ?? 'auto';
   const llm = choice === 'llm' || (choice === 'auto' && Boolean(options.apiKey));
   if (!llm) return { name: 'rubric', mode: 'offline', detail: 'offline rubric engine (deterministic, no network)' };
   const model = options.model ?? DEFAULT_LLM_MODEL;
   const where = options.baseURL ? ` via ${options.baseURL}` : '';
-  return { name: 'llm', mode: 'external', detail: `${model}${where}, ${options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS} ms timeout, falls back to the rubric engine` };
+  return {
+    name: 'llm',
+    mode: 'external',
+    detail: `${model}${where}, ${options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS} ms timeout, falls back to the rubric engine`,
+  };
 }

@@ -6,7 +6,10 @@ import type { AnswerScores, CreateInterviewRequest, InterviewSummary, ScoreDimen
  * scores or the interviewer's private notes (they travel only to the interviewer's own sockets).
  */
 
-export interface CreateHumanSessionRequest extends Pick<CreateInterviewRequest, 'trackId' | 'role' | 'level' | 'questionCount' | 'categories' | 'questionIds'> {
+export interface CreateHumanSessionRequest extends Pick<
+  CreateInterviewRequest,
+  'trackId' | 'role' | 'level' | 'questionCount' | 'categories' | 'questionIds'
+> {
   /** ISO date-time the session is planned for (shown to both; nothing is enforced). */
   scheduledAt?: string;
 }
@@ -19,7 +22,10 @@ export interface MediaState {
   /** By participant identity (our user id, or the agent's). */
   participants?: Record<string, { role: string | null; name: string; joinedAt?: string; leftAt?: string }>;
   /** Microphone tracks published in the room, by track id, with the recording started for each. */
-  tracks?: Record<string, { identity: string; role: 'candidate' | 'interviewer'; publishedAt: string; egressId?: string; error?: string }>;
+  tracks?: Record<
+    string,
+    { identity: string; role: 'candidate' | 'interviewer'; publishedAt: string; egressId?: string; error?: string }
+  >;
   /** Recordings made by LiveKit egress, by egress id. */
   egress?: Record<
     string,

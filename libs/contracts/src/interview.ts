@@ -13,7 +13,17 @@ export type InterviewerKind = 'ai' | 'human';
 export type Speaker = 'candidate' | 'interviewer';
 
 /** What the interviewer is saying: a question, a follow-up, or a reply to the candidate's request. */
-export const PROMPT_KINDS = ['intro', 'question', 'follow-up', 'repeat', 'clarification', 'skip', 'closing', 'nudge', 'interjection'] as const;
+export const PROMPT_KINDS = [
+  'intro',
+  'question',
+  'follow-up',
+  'repeat',
+  'clarification',
+  'skip',
+  'closing',
+  'nudge',
+  'interjection',
+] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];
 
 /** Where the interviewer's voice comes from: synthesised on the server (audio files) or by the browser. */

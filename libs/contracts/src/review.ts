@@ -1,5 +1,13 @@
 import type { ReviewInterviewerView } from './human';
-import type { AnswerScores, EngineNames, InterviewPlan, InterviewSummary, Prompt, ScoreDimension, Speaker } from './interview';
+import type {
+  AnswerScores,
+  EngineNames,
+  InterviewPlan,
+  InterviewSummary,
+  Prompt,
+  ScoreDimension,
+  Speaker,
+} from './interview';
 import type { Category, Level, Role } from './question-bank';
 
 /** A word of a transcript line as the recogniser timed it (offsets from the interview's start). */

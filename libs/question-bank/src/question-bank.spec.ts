@@ -24,10 +24,24 @@ describe('QuestionBank.load', () => {
 
   it('rejects tracks that point at missing or unsuitable questions', () => {
     const data = { version: 'x', seeds: [], questions: [bank.get('rest-vs-graphql')] } as unknown as BankFile;
-    const track = { id: 't', name: 'T', description: 'd', role: 'backend' as const, level: 'mid' as const, durationMinutes: 30, questionIds: ['nope'] };
+    const track = {
+      id: 't',
+      name: 'T',
+      description: 'd',
+      role: 'backend' as const,
+      level: 'mid' as const,
+      durationMinutes: 30,
+      questionIds: ['nope'],
+    };
     expect(() => new QuestionBank(data, [track])).toThrow(/unknown question nope/);
-    const fullstackOnly = { version: 'x', seeds: [], questions: [bank.get('client-vs-server-logic')] } as unknown as BankFile;
-    expect(() => new QuestionBank(fullstackOnly, [{ ...track, questionIds: ['client-vs-server-logic'] }])).toThrow(/does not suit/);
+    const fullstackOnly = {
+      version: 'x',
+      seeds: [],
+      questions: [bank.get('client-vs-server-logic')],
+    } as unknown as BankFile;
+    expect(() => new QuestionBank(fullstackOnly, [{ ...track, questionIds: ['client-vs-server-logic'] }])).toThrow(
+      /does not suit/,
+    );
   });
 });
 
@@ -47,7 +61,11 @@ describe('list', () => {
       difficulty: null,
       text: 'How do you decide what logic belongs on the client vs. the server?',
       textDerived: false,
-      source: { document: '000_a5a8750f6e535203.txt', title: 'Mid Fullstack Engineer Interview Questions', position: 1 },
+      source: {
+        document: '000_a5a8750f6e535203.txt',
+        title: 'Mid Fullstack Engineer Interview Questions',
+        position: 1,
+      },
       rubricSize: 5,
     });
   });
@@ -75,7 +93,9 @@ describe('list', () => {
   it('finds the rate limiter and EXPLAIN ANALYZE questions', () => {
     expect(bank.list({ q: 'rate limiter' }).items[0].id).toBe('distributed-rate-limiter');
     expect(bank.list({ q: 'EXPLAIN ANALYZE' }).items[0].id).toBe('slow-postgres-query-diagnosis');
-    expect(bank.list({ q: 'explain analyze', role: 'backend' }).items.map((q) => q.id)).toContain('slow-postgres-query-diagnosis');
+    expect(bank.list({ q: 'explain analyze', role: 'backend' }).items.map((q) => q.id)).toContain(
+      'slow-postgres-query-diagnosis',
+    );
   });
 
   it('searches by prefix, with light typo tolerance, over rubric, key terms and context', () => {
@@ -85,7 +105,9 @@ describe('list', () => {
     expect(bank.list({ q: 'SKIP LOCKED' }).items[0].id).toBe('job-queue-exactly-once-processing');
     expect(bank.list({ q: 'Debezium' }).items.map((q) => q.id)).toContain('zero-downtime-database-schema-migration');
     // Context only: "real-time notification system for 50 million users".
-    expect(bank.list({ q: 'notification system 50 million' }).items[0].id).toBe('architecture-choice-wrong-in-18-months');
+    expect(bank.list({ q: 'notification system 50 million' }).items[0].id).toBe(
+      'architecture-choice-wrong-in-18-months',
+    );
     expect(bank.list({ q: 'quantum blockchain gardening' }).total).toBe(0);
   });
 
@@ -149,7 +171,13 @@ describe('get, facets, tracks', () => {
   });
 
   it('lists tracks and expands one with its question summaries', () => {
-    expect(bank.tracks().map((t) => t.id)).toEqual(['mid-fullstack-engineer', 'senior-fullstack-engineer', 'mid-backend-engineer', 'backend-engineer', 'staff-architect']);
+    expect(bank.tracks().map((t) => t.id)).toEqual([
+      'mid-fullstack-engineer',
+      'senior-fullstack-engineer',
+      'mid-backend-engineer',
+      'backend-engineer',
+      'staff-architect',
+    ]);
     const detail = bank.track('mid-backend-engineer');
     expect(detail?.questions.map((q) => q.id)).toEqual(detail?.questionIds);
     expect(detail?.questions[0].rubricSize).toBeGreaterThanOrEqual(3);
@@ -160,12 +188,24 @@ describe('get, facets, tracks', () => {
 describe('match', () => {
   it.each([
     ['How would you decide which logic should live on the client and which on the server?', 'client-vs-server-logic'],
-    ['Design a rate limiter that enforces per-user limits for an API running on several servers.', 'distributed-rate-limiter'],
+    [
+      'Design a rate limiter that enforces per-user limits for an API running on several servers.',
+      'distributed-rate-limiter',
+    ],
     ['Can you explain the CAP theorem and what it means for distributed systems?', 'cap-theorem-distributed-systems'],
     ['What is the difference between REST and GraphQL, and when would you pick each?', 'rest-vs-graphql'],
-    ['Tell me about a time you disagreed with a technical decision from a tech lead.', 'disagreeing-with-senior-engineer'],
-    ['Your JWT refresh token flow has a race condition causing random logouts — fix it without touching the frontend.', 'jwt-refresh-token-race-condition'],
-    ['A Postgres table has 50 million rows and a query on a non-indexed column is slow. How do you diagnose and fix it?', 'slow-postgres-query-diagnosis'],
+    [
+      'Tell me about a time you disagreed with a technical decision from a tech lead.',
+      'disagreeing-with-senior-engineer',
+    ],
+    [
+      'Your JWT refresh token flow has a race condition causing random logouts — fix it without touching the frontend.',
+      'jwt-refresh-token-race-condition',
+    ],
+    [
+      'A Postgres table has 50 million rows and a query on a non-indexed column is slow. How do you diagnose and fix it?',
+      'slow-postgres-query-diagnosis',
+    ],
     ['how do you handle versioning of your APIs', 'api-versioning-strategy'],
     // Short but specific rewordings of long questions.
     ['Explain optimistic locking.', 'optimistic-vs-pessimistic-locking'],

@@ -54,7 +54,9 @@ function deepFreeze<T>(value: T): T {
 
 /** Clamps `limit` to 1..100 (default 20) and `offset` to a non-negative integer (default 0). */
 export function normalizePaging(query: Pick<QuestionQuery, 'limit' | 'offset'>): { limit: number; offset: number } {
-  const limit = Number.isFinite(query.limit) ? Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit as number))) : DEFAULT_LIMIT;
+  const limit = Number.isFinite(query.limit)
+    ? Math.min(MAX_LIMIT, Math.max(1, Math.floor(query.limit as number)))
+    : DEFAULT_LIMIT;
   const offset = Number.isFinite(query.offset) ? Math.max(0, Math.floor(query.offset as number)) : 0;
   return { limit, offset };
 }
@@ -108,7 +110,8 @@ export class QuestionBank {
       for (const id of track.questionIds) {
         const q = this.byId.get(id);
         if (!q) throw new Error(`Track ${track.id}: unknown question ${id}`);
-        if (!suitsTrack(q, track)) throw new Error(`Track ${track.id}: question ${id} does not suit ${track.role}/${track.level}`);
+        if (!suitsTrack(q, track))
+          throw new Error(`Track ${track.id}: question ${id} does not suit ${track.role}/${track.level}`);
       }
     }
     this.trackList = deepFreeze(structuredClone([...tracks]));
@@ -157,7 +160,11 @@ export class QuestionBank {
    * ignore the query's role, and so on, so a client can show what choosing another value would give.
    */
   facets(query: QuestionQuery = {}): QuestionFacets {
-    const count = <T extends string>(values: readonly T[], without: Partial<QuestionQuery>, pick: (q: Question) => readonly T[]) => {
+    const count = <T extends string>(
+      values: readonly T[],
+      without: Partial<QuestionQuery>,
+      pick: (q: Question) => readonly T[],
+    ) => {
       const matches = this.search({ ...query, ...without });
       return values.map((value) => ({ value, count: matches.filter((q) => pick(q).includes(value)).length }));
     };

@@ -4,18 +4,115 @@
  */
 
 export const STOP_WORDS = new Set([
-  'a', 'about', 'after', 'all', 'also', 'an', 'and', 'any', 'are', 'as', 'at', 'be', 'been', 'before', 'being', 'both',
-  'but', 'by', 'can', 'could', 'did', 'do', 'does', 'doing', 'e', 'each', 'eg', 'etc', 'for', 'from', 'g', 'had', 'has',
-  'have', 'how', 'i', 'ie', 'if', 'in', 'into', 'is', 'it', 'its', 'just', 'may', 'me', 'might', 'more', 'most', 'my',
-  'no', 'not', 'of', 'on', 'one', 'or', 'other', 'our', 'out', 'over', 'own', 'please', 'same', 'says', 'say', 'should',
-  'so', 'some', 'such', 'tell', 'than', 'that', 'the', 'their', 'them', 'then', 'there', 'these', 'they', 'this', 'those',
-  'through', 'to', 'us', 'very', 'vs', 'was', 'we', 'were', 'what', 'when', 'where', 'which', 'while', 'who', 'why',
-  'will', 'with', 'would', 'you', 'your', 'yours',
+  'a',
+  'about',
+  'after',
+  'all',
+  'also',
+  'an',
+  'and',
+  'any',
+  'are',
+  'as',
+  'at',
+  'be',
+  'been',
+  'before',
+  'being',
+  'both',
+  'but',
+  'by',
+  'can',
+  'could',
+  'did',
+  'do',
+  'does',
+  'doing',
+  'e',
+  'each',
+  'eg',
+  'etc',
+  'for',
+  'from',
+  'g',
+  'had',
+  'has',
+  'have',
+  'how',
+  'i',
+  'ie',
+  'if',
+  'in',
+  'into',
+  'is',
+  'it',
+  'its',
+  'just',
+  'may',
+  'me',
+  'might',
+  'more',
+  'most',
+  'my',
+  'no',
+  'not',
+  'of',
+  'on',
+  'one',
+  'or',
+  'other',
+  'our',
+  'out',
+  'over',
+  'own',
+  'please',
+  'same',
+  'says',
+  'say',
+  'should',
+  'so',
+  'some',
+  'such',
+  'tell',
+  'than',
+  'that',
+  'the',
+  'their',
+  'them',
+  'then',
+  'there',
+  'these',
+  'they',
+  'this',
+  'those',
+  'through',
+  'to',
+  'us',
+  'very',
+  'vs',
+  'was',
+  'we',
+  'were',
+  'what',
+  'when',
+  'where',
+  'which',
+  'while',
+  'who',
+  'why',
+  'will',
+  'with',
+  'would',
+  'you',
+  'your',
+  'yours',
 ]);
 
 /** Lower-cased word tokens (letters, digits, and inner +#./- as in "c++", "node.js", "n+1"). */
 export function words(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:[+#./-][\p{L}\p{N}]+)*\+*/gu) ?? []).map((w) => w.replace(/['’]s$/u, ''));
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:[+#./-][\p{L}\p{N}]+)*\+*/gu) ?? []).map((w) =>
+    w.replace(/['’]s$/u, ''),
+  );
 }
 
 /** A deliberately small stemmer: plural and -ing/-ed endings, so "limits"/"limiting" meet "limit". */
@@ -23,7 +120,8 @@ export function stem(word: string): string {
   let w = word;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is'))
+    w = w.slice(0, -1);
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
@@ -32,7 +130,11 @@ export function stem(word: string): string {
 
 /** The content words of a text, stemmed, without stop words. */
 export function contentTerms(text: string): Set<string> {
-  return new Set(words(text).filter((w) => !STOP_WORDS.has(w)).map(stem));
+  return new Set(
+    words(text)
+      .filter((w) => !STOP_WORDS.has(w))
+      .map(stem),
+  );
 }
 
 /** Inverse document frequency of each term over a collection of term sets. */
@@ -52,7 +154,13 @@ export function inverseDocumentFrequency(documents: readonly Set<string>[]): Map
  * still matches its long original, while generic words ("design", "API") carry little weight.
  * Terms unknown to the collection get `unknownWeight`.
  */
-export function weightedFScore(query: Set<string>, document: Set<string>, idf: ReadonlyMap<string, number>, unknownWeight: number, beta = 0.5): number {
+export function weightedFScore(
+  query: Set<string>,
+  document: Set<string>,
+  idf: ReadonlyMap<string, number>,
+  unknownWeight: number,
+  beta = 0.5,
+): number {
   const weight = (t: string) => idf.get(t) ?? unknownWeight;
   let shared = 0;
   let queryWeight = 0;

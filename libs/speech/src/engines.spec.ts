@@ -39,9 +39,15 @@ describe('speechOptionsFromEnv', () => {
   });
 
   it('refuses values it does not understand', () => {
-    expect(() => speechOptionsFromEnv({ STT_ENGINE: 'vosk' })).toThrow(/STT_ENGINE must be one of pocketsphinx, openai, auto \(got "vosk"\)/);
-    expect(() => speechOptionsFromEnv({ TTS_ENGINE: 'polly' })).toThrow(/TTS_ENGINE must be one of flite, espeak-ng, openai, browser, auto/);
-    expect(() => speechOptionsFromEnv({ STT_POOL_SIZE: 'two' })).toThrow(/STT_POOL_SIZE must be a whole number from 1 to 64/);
+    expect(() => speechOptionsFromEnv({ STT_ENGINE: 'vosk' })).toThrow(
+      /STT_ENGINE must be one of pocketsphinx, openai, auto \(got "vosk"\)/,
+    );
+    expect(() => speechOptionsFromEnv({ TTS_ENGINE: 'polly' })).toThrow(
+      /TTS_ENGINE must be one of flite, espeak-ng, openai, browser, auto/,
+    );
+    expect(() => speechOptionsFromEnv({ STT_POOL_SIZE: 'two' })).toThrow(
+      /STT_POOL_SIZE must be a whole number from 1 to 64/,
+    );
   });
 });
 
@@ -55,11 +61,15 @@ describe('createSpeechToText', () => {
     expect(offline).toMatchObject({ name: 'pocketsphinx', mode: 'offline', label: 'PocketSphinx (offline)' });
     await offline.close();
     expect(createSpeechToText({ sttEngine: 'pocketsphinx', apiKey: 'sk-1' })).toBeInstanceOf(PocketSphinxSpeechToText);
-    expect(createSpeechToText({ sttEngine: 'openai', baseUrl: 'http://whisper.local/v1', sttModel: 'large-v3' }).name).toBe('openai:large-v3');
+    expect(
+      createSpeechToText({ sttEngine: 'openai', baseUrl: 'http://whisper.local/v1', sttModel: 'large-v3' }).name,
+    ).toBe('openai:large-v3');
   });
 
   it('says what is missing', () => {
-    expect(() => createSpeechToText({ sttEngine: 'openai' })).toThrow(/needs an API key \(OPENAI_API_KEY\) or a compatible server \(OPENAI_BASE_URL\)/);
+    expect(() => createSpeechToText({ sttEngine: 'openai' })).toThrow(
+      /needs an API key \(OPENAI_API_KEY\) or a compatible server \(OPENAI_BASE_URL\)/,
+    );
     expect(() => createSpeechToText({ pocketsphinx: { modelDir: '/nonexistent' } })).toThrow(
       /no speech-to-text engine is available: .*install pocketsphinx pocketsphinx-en-us.*, or set OPENAI_API_KEY/,
     );
@@ -78,7 +88,9 @@ describe('createTextToSpeech', () => {
   });
 
   it('says what is missing', () => {
-    expect(() => createTextToSpeech({ ttsEngine: 'flite', searchPath: '/nonexistent' })).toThrow(/flite is not installed \(apt-get install flite\)/);
+    expect(() => createTextToSpeech({ ttsEngine: 'flite', searchPath: '/nonexistent' })).toThrow(
+      /flite is not installed \(apt-get install flite\)/,
+    );
     expect(() => createTextToSpeech({ ttsEngine: 'openai' })).toThrow(/needs an API key/);
     expect(() => createTextToSpeech({ ttsEngine: 'flite', ttsVoice: 'en-us' })).toThrow(/unknown flite voice "en-us"/);
   });

@@ -51,9 +51,17 @@ export function createSpeechToText(options: SpeechOptions = {}): SpeechToText {
   const engine = options.sttEngine ?? 'auto';
   if (engine === 'openai' || (engine === 'auto' && options.apiKey)) {
     if (!hasOpenAi(options)) {
-      throw new SpeechEngineUnavailableError('openai', 'the OpenAI speech-to-text engine needs an API key (OPENAI_API_KEY) or a compatible server (OPENAI_BASE_URL)');
+      throw new SpeechEngineUnavailableError(
+        'openai',
+        'the OpenAI speech-to-text engine needs an API key (OPENAI_API_KEY) or a compatible server (OPENAI_BASE_URL)',
+      );
     }
-    return new OpenAiSpeechToText({ apiKey: options.apiKey, baseUrl: options.baseUrl, model: options.sttModel, timeoutMs: options.timeoutMs });
+    return new OpenAiSpeechToText({
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl,
+      model: options.sttModel,
+      timeoutMs: options.timeoutMs,
+    });
   }
   if (engine === 'pocketsphinx' || engine === 'auto') {
     const ps: PocketSphinxOptions = {
@@ -66,11 +74,17 @@ export function createSpeechToText(options: SpeechOptions = {}): SpeechToText {
     const problems = pocketsphinxProblems(ps);
     if (problems.length > 0) {
       const alternative = engine === 'auto' ? ', or set OPENAI_API_KEY to use OpenAI' : '';
-      throw new SpeechEngineUnavailableError('pocketsphinx', `no speech-to-text engine is available: ${problems.join('; ')}; ${INSTALL_HINT}${alternative}`);
+      throw new SpeechEngineUnavailableError(
+        'pocketsphinx',
+        `no speech-to-text engine is available: ${problems.join('; ')}; ${INSTALL_HINT}${alternative}`,
+      );
     }
     return new PocketSphinxSpeechToText(ps);
   }
-  throw new SpeechEngineError(String(engine), `unknown speech-to-text engine "${String(engine)}" (use ${[...STT_ENGINES, 'auto'].join(', ')})`);
+  throw new SpeechEngineError(
+    String(engine),
+    `unknown speech-to-text engine "${String(engine)}" (use ${[...STT_ENGINES, 'auto'].join(', ')})`,
+  );
 }
 
 /** The server-side voice, or null when the browser speaks ('browser', or 'auto' with no engine installed). */
@@ -78,9 +92,18 @@ export function createTextToSpeech(options: SpeechOptions = {}): TextToSpeech | 
   const engine = options.ttsEngine ?? 'auto';
   const openai = () => {
     if (!hasOpenAi(options)) {
-      throw new SpeechEngineUnavailableError('openai', 'the OpenAI text-to-speech engine needs an API key (OPENAI_API_KEY) or a compatible server (OPENAI_BASE_URL)');
+      throw new SpeechEngineUnavailableError(
+        'openai',
+        'the OpenAI text-to-speech engine needs an API key (OPENAI_API_KEY) or a compatible server (OPENAI_BASE_URL)',
+      );
     }
-    return new OpenAiTextToSpeech({ apiKey: options.apiKey, baseUrl: options.baseUrl, model: options.ttsModel, voice: options.openaiTtsVoice, timeoutMs: options.timeoutMs });
+    return new OpenAiTextToSpeech({
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl,
+      model: options.ttsModel,
+      voice: options.openaiTtsVoice,
+      timeoutMs: options.timeoutMs,
+    });
   };
   const flite = () => new FliteTextToSpeech({ voice: options.ttsVoice, searchPath: options.searchPath });
   const espeak = () => new EspeakTextToSpeech({ voice: options.ttsVoice, searchPath: options.searchPath });
@@ -90,10 +113,12 @@ export function createTextToSpeech(options: SpeechOptions = {}): TextToSpeech | 
     case 'openai':
       return openai();
     case 'flite':
-      if (!FliteTextToSpeech.available(options.searchPath)) throw new SpeechEngineUnavailableError('flite', 'flite is not installed (apt-get install flite)');
+      if (!FliteTextToSpeech.available(options.searchPath))
+        throw new SpeechEngineUnavailableError('flite', 'flite is not installed (apt-get install flite)');
       return flite();
     case 'espeak-ng':
-      if (!EspeakTextToSpeech.available(options.searchPath)) throw new SpeechEngineUnavailableError('espeak-ng', 'espeak-ng is not installed (apt-get install espeak-ng)');
+      if (!EspeakTextToSpeech.available(options.searchPath))
+        throw new SpeechEngineUnavailableError('espeak-ng', 'espeak-ng is not installed (apt-get install espeak-ng)');
       return espeak();
     case 'auto':
       if (options.apiKey) return openai();
@@ -101,7 +126,10 @@ export function createTextToSpeech(options: SpeechOptions = {}): TextToSpeech | 
       if (EspeakTextToSpeech.available(options.searchPath)) return espeak();
       return null;
     default:
-      throw new SpeechEngineError(String(engine), `unknown text-to-speech engine "${String(engine)}" (use ${[...TTS_ENGINES, 'auto'].join(', ')})`);
+      throw new SpeechEngineError(
+        String(engine),
+        `unknown text-to-speech engine "${String(engine)}" (use ${[...TTS_ENGINES, 'auto'].join(', ')})`,
+      );
   }
 }
 
@@ -118,11 +146,17 @@ export function speechOptionsFromEnv(env: Record<string, string | undefined>): S
   };
   const sttEngine = get('STT_ENGINE');
   if (sttEngine && ![...STT_ENGINES, 'auto'].includes(sttEngine)) {
-    throw new SpeechEngineError(sttEngine, `STT_ENGINE must be one of ${[...STT_ENGINES, 'auto'].join(', ')} (got "${sttEngine}")`);
+    throw new SpeechEngineError(
+      sttEngine,
+      `STT_ENGINE must be one of ${[...STT_ENGINES, 'auto'].join(', ')} (got "${sttEngine}")`,
+    );
   }
   const ttsEngine = get('TTS_ENGINE');
   if (ttsEngine && ![...TTS_ENGINES, 'auto'].includes(ttsEngine)) {
-    throw new SpeechEngineError(ttsEngine, `TTS_ENGINE must be one of ${[...TTS_ENGINES, 'auto'].join(', ')} (got "${ttsEngine}")`);
+    throw new SpeechEngineError(
+      ttsEngine,
+      `TTS_ENGINE must be one of ${[...TTS_ENGINES, 'auto'].join(', ')} (got "${ttsEngine}")`,
+    );
   }
   const pool = get('STT_POOL_SIZE');
   let poolSize: number | undefined;
@@ -145,6 +179,7 @@ export function speechOptionsFromEnv(env: Record<string, string | undefined>): S
     dataDir: get('MOCKROOM_DATA_DIR'),
     searchPath: get('PATH'),
   };
-  for (const key of Object.keys(options) as (keyof SpeechOptions)[]) if (options[key] === undefined) delete options[key];
+  for (const key of Object.keys(options) as (keyof SpeechOptions)[])
+    if (options[key] === undefined) delete options[key];
   return options;
 }

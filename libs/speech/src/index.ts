@@ -1,7 +1,11 @@
 export * from './audio';
 export { Endpointer, ENDPOINTER_DEFAULTS, type EndpointEvent, type EndpointerOptions } from './endpointing/endpointer';
 export type { OpenStreamOptions, SpeechStream, SpeechToText, SttResult, SttWord, TranscribeOptions } from './stt/types';
-export { PocketSphinxSpeechToText, type PocketSphinxOptions, type PocketSphinxBackend } from './stt/pocketsphinx/pocketsphinx-stt';
+export {
+  PocketSphinxSpeechToText,
+  type PocketSphinxOptions,
+  type PocketSphinxBackend,
+} from './stt/pocketsphinx/pocketsphinx-stt';
 export { pocketsphinxAvailable, pocketsphinxProblems, DEFAULT_MODEL_DIR } from './stt/pocketsphinx/model';
 export { OpenAiSpeechToText, type OpenAiSttOptions } from './stt/openai-stt';
 export type { TextToSpeech, TtsResult, SynthesizeOptions } from './tts/types';

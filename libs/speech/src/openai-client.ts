@@ -25,7 +25,9 @@ export function openAiClient(options: OpenAiConnectionOptions): OpenAI {
 
 /** "HTTP 401: Incorrect API key", "timed out after 60000 ms" and the like, for wrapped errors. */
 export function describeOpenAiError(error: unknown, timing?: { elapsedMs: number; timeoutMs: number }): string {
-  const timedOut = error instanceof APIConnectionTimeoutError || (error instanceof APIConnectionError && timing && timing.elapsedMs >= timing.timeoutMs * 0.9);
+  const timedOut =
+    error instanceof APIConnectionTimeoutError ||
+    (error instanceof APIConnectionError && timing && timing.elapsedMs >= timing.timeoutMs * 0.9);
   if (timedOut) return `timed out (no answer within ${timing?.timeoutMs ?? 'the'} ms)`;
   if (error instanceof APIConnectionError) {
     const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';

@@ -29,10 +29,19 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req);
-  const record: Recorded = { path: req.url ?? '', auth: req.headers.authorization, contentType: req.headers['content-type'] ?? '', fields: {} };
+  const record: Recorded = {
+    path: req.url ?? '',
+    auth: req.headers.authorization,
+    contentType: req.headers['content-type'] ?? '',
+    fields: {},
+  };
   requests.push(record);
   if (record.contentType.startsWith('multipart/form-data')) {
-    const form = await new Request('http://local/', { method: 'POST', headers: { 'content-type': record.contentType }, body }).formData();
+    const form = await new Request('http://local/', {
+      method: 'POST',
+      headers: { 'content-type': record.contentType },
+      body,
+    }).formData();
     for (const [key, value] of form.entries()) {
       if (typeof value === 'string') {
         const previous = record.fields[key];
@@ -48,7 +57,11 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (behaviour === 'bad-request' || behaviour === 'unavailable') {
     const status = behaviour === 'bad-request' ? 400 : 503;
     res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { message: status === 400 ? 'Audio file is too short' : 'Overloaded', type: 'invalid_request_error' } }));
+    res.end(
+      JSON.stringify({
+        error: { message: status === 400 ? 'Audio file is too short' : 'Overloaded', type: 'invalid_request_error' },
+      }),
+    );
     return;
   }
   if (req.url === '/v1/audio/transcriptions') {
@@ -117,7 +130,11 @@ const speech = toInt16(tone(800, 300, 0.3));
 describe('OpenAI-compatible speech-to-text', () => {
   it('sends a WAV file, the model and the hints as a vocabulary prompt, with the API key', async () => {
     const stt = new OpenAiSpeechToText({ apiKey: 'sk-test', baseUrl, model: 'whisper-1' });
-    expect(stt).toMatchObject({ name: 'openai:whisper-1', mode: 'external', label: expect.stringMatching(/^whisper-1 \(127\.0\.0\.1:\d+\)$/) });
+    expect(stt).toMatchObject({
+      name: 'openai:whisper-1',
+      mode: 'external',
+      label: expect.stringMatching(/^whisper-1 \(127\.0\.0\.1:\d+\)$/),
+    });
     const result = await stt.transcribe(speech, { hints: ['Redis', 'JWT', 'Redis'] });
     expect(result).toEqual({
       text: 'We store sessions in Redis.',
@@ -132,7 +149,12 @@ describe('OpenAI-compatible speech-to-text', () => {
     expect(request.path).toBe('/v1/audio/transcriptions');
     expect(request.auth).toBe('Bearer sk-test');
     expect(request.contentType).toMatch(/^multipart\/form-data; boundary=/);
-    expect(request.fields).toMatchObject({ model: 'whisper-1', language: 'en', prompt: 'Vocabulary: Redis, JWT.', response_format: 'verbose_json' });
+    expect(request.fields).toMatchObject({
+      model: 'whisper-1',
+      language: 'en',
+      prompt: 'Vocabulary: Redis, JWT.',
+      response_format: 'verbose_json',
+    });
     expect(request.fields['timestamp_granularities[]']).toBe('word');
     expect(request.file?.name).toBe('utterance.wav');
     const wav = decodeWav(request.file!.bytes);
@@ -158,7 +180,9 @@ describe('OpenAI-compatible speech-to-text', () => {
     const stt = new OpenAiSpeechToText({ apiKey: 'k', baseUrl });
     const error = (await stt.transcribe(speech).catch((e: unknown) => e)) as SpeechEngineError;
     expect(error).toBeInstanceOf(SpeechEngineError);
-    expect(error.message).toMatch(/^transcription with whisper-1 at 127\.0\.0\.1:\d+ failed: HTTP 400: .*Audio file is too short/);
+    expect(error.message).toMatch(
+      /^transcription with whisper-1 at 127\.0\.0\.1:\d+ failed: HTTP 400: .*Audio file is too short/,
+    );
     expect(error.cause).toBeDefined();
     expect(requests).toHaveLength(1);
   });
@@ -204,7 +228,9 @@ describe('OpenAI-compatible text-to-speech', () => {
   it('fails clearly on errors and on audio that is not WAV', async () => {
     const tts = new OpenAiTextToSpeech({ apiKey: 'k', baseUrl });
     behaviour = 'bad-request';
-    await expect(tts.synthesize('Hello.')).rejects.toThrow(/^speech synthesis with tts-1 at 127\.0\.0\.1:\d+ failed: HTTP 400/);
+    await expect(tts.synthesize('Hello.')).rejects.toThrow(
+      /^speech synthesis with tts-1 at 127\.0\.0\.1:\d+ failed: HTTP 400/,
+    );
     behaviour = 'not-wav';
     await expect(tts.synthesize('Hello.')).rejects.toThrow(/did not return a usable WAV file: not a WAV file/);
     await expect(tts.synthesize('   ')).rejects.toThrow(/the text is empty/);

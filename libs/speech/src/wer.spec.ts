@@ -2,7 +2,10 @@ import { normalizeText, normalizeWords, numberToWords, wordErrorRate } from './w
 
 describe('wordErrorRate', () => {
   it('counts substitutions, deletions and insertions', () => {
-    expect(wordErrorRate('the cat sat on the mat', 'the cat sat on the mat')).toMatchObject({ wer: 0, referenceWords: 6 });
+    expect(wordErrorRate('the cat sat on the mat', 'the cat sat on the mat')).toMatchObject({
+      wer: 0,
+      referenceWords: 6,
+    });
     expect(wordErrorRate('the cat sat on the mat', 'the bat sat on mat')).toEqual({
       wer: 2 / 6,
       substitutions: 1,
@@ -11,7 +14,12 @@ describe('wordErrorRate', () => {
       referenceWords: 6,
       hypothesisWords: 5,
     });
-    expect(wordErrorRate('use a cache', 'use a read this cache')).toMatchObject({ insertions: 2, substitutions: 0, deletions: 0, wer: 2 / 3 });
+    expect(wordErrorRate('use a cache', 'use a read this cache')).toMatchObject({
+      insertions: 2,
+      substitutions: 0,
+      deletions: 0,
+      wer: 2 / 3,
+    });
     expect(wordErrorRate('', '')).toMatchObject({ wer: 0 });
     expect(wordErrorRate('', 'noise')).toMatchObject({ wer: 1, insertions: 1 });
     expect(wordErrorRate('one two', '')).toMatchObject({ wer: 1, deletions: 2 });

@@ -18,14 +18,43 @@ export interface WerResult {
   hypothesisWords: number;
 }
 
-const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const ONES = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const SCALES: [number, string][] = [
   [1_000_000_000, 'billion'],
   [1_000_000, 'million'],
   [1_000, 'thousand'],
 ];
-const ORDINAL_EXCEPTIONS: Record<string, string> = { one: 'first', two: 'second', three: 'third', five: 'fifth', eight: 'eighth', nine: 'ninth', twelve: 'twelfth' };
+const ORDINAL_EXCEPTIONS: Record<string, string> = {
+  one: 'first',
+  two: 'second',
+  three: 'third',
+  five: 'fifth',
+  eight: 'eighth',
+  nine: 'ninth',
+  twelve: 'twelfth',
+};
 
 function below1000(n: number): string[] {
   const words: string[] = [];
@@ -45,7 +74,8 @@ function below1000(n: number): string[] {
 /** "2024" → "two thousand twenty four"; "007" → "zero zero seven"; null when too long to be simple. */
 export function numberToWords(digits: string): string | null {
   if (!/^\d+$/.test(digits)) return null;
-  if (digits.length > 1 && digits.startsWith('0')) return digits.length <= 12 ? [...digits].map((d) => ONES[Number(d)]).join(' ') : null;
+  if (digits.length > 1 && digits.startsWith('0'))
+    return digits.length <= 12 ? [...digits].map((d) => ONES[Number(d)]).join(' ') : null;
   if (digits.length > 12) return null;
   let n = Number(digits);
   if (n === 0) return 'zero';
@@ -69,7 +99,10 @@ function ordinal(words: string): string {
 
 /** The words of a text as WER compares them. */
 export function normalizeWords(text: string): string[] {
-  let t = text.toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  let t = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"');
   t = t.replace(/(\d),(?=\d{3}\b)/g, '$1'); // 1,000 → 1000
   t = t.replace(/(\d+)\.(\d+)/g, (_, a: string, b: string) => ` ${a} point ${[...b].join(' ')} `);
   t = t.replace(/%/g, ' percent ').replace(/&/g, ' and ');

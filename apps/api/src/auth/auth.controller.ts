@@ -13,7 +13,11 @@ import { SignUpDto } from './dto/sign-up.dto';
 
 function clientMeta(req: Request): ClientMeta {
   const device = (req.cookies as Record<string, string> | undefined)?.[DEVICE_COOKIE];
-  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', userAgent: req.get('user-agent') ?? null, deviceCookie: typeof device === 'string' ? device : null };
+  return {
+    ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    userAgent: req.get('user-agent') ?? null,
+    deviceCookie: typeof device === 'string' ? device : null,
+  };
 }
 
 @Controller('auth')
@@ -27,20 +31,31 @@ export class AuthController {
   /** Who is signed in (or nobody) and a CSRF token for the next write. */
   @Public()
   @Get('session')
-  session(@Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): { user: User | null; csrfToken: string } {
+  session(
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): { user: User | null; csrfToken: string } {
     return { user: req.user ?? null, csrfToken: this.csrf.issue(req, res) };
   }
 
   @Public()
   @Post('sign-up')
-  async signUp(@Body() body: SignUpDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionInfo> {
+  async signUp(
+    @Body() body: SignUpDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionInfo> {
     return this.start(await this.auth.signUp(body, clientMeta(req)), req, res);
   }
 
   @Public()
   @Post('sign-in')
   @HttpCode(200)
-  async signIn(@Body() body: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<SessionInfo> {
+  async signIn(
+    @Body() body: SignInDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionInfo> {
     return this.start(await this.auth.signIn(body, clientMeta(req)), req, res);
   }
 

@@ -15,6 +15,8 @@ export const Roles = (...roles: UserRole[]) => SetMetadata(ROLES, roles);
 /** For requests authenticated another way (signed webhooks). */
 export const SkipCsrf = () => SetMetadata(SKIP_CSRF, true);
 
-export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): RequestUser | undefined => {
-  return context.switchToHttp().getRequest<AuthenticatedRequest>().user;
-});
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): RequestUser | undefined => {
+    return context.switchToHttp().getRequest<AuthenticatedRequest>().user;
+  },
+);

@@ -9,7 +9,10 @@ import type { AuthenticatedRequest } from './auth.types';
 /** Global guard: every route needs a signed-in user unless marked @Public(); @Roles() narrows further. */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly auth: AuthService, private readonly reflector: Reflector) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;

@@ -23,7 +23,13 @@ export interface IssuedSession {
 }
 
 export function toUser(entity: UserEntity): User {
-  return { id: entity.id, email: entity.email, displayName: entity.displayName, role: entity.role, createdAt: entity.createdAt.toISOString() };
+  return {
+    id: entity.id,
+    email: entity.email,
+    displayName: entity.displayName,
+    role: entity.role,
+    createdAt: entity.createdAt.toISOString(),
+  };
 }
 
 export function hashToken(token: string): string {
@@ -57,7 +63,11 @@ export class AuthService {
 
   async signIn(request: SignInRequest, meta: ClientMeta): Promise<IssuedSession> {
     // Counted before the password is checked, so concurrent guesses cannot get past the limits.
-    const attempt = await this.limiter.attempt({ email: request.email, ip: meta.ip, deviceCookie: meta.deviceCookie ?? null });
+    const attempt = await this.limiter.attempt({
+      email: request.email,
+      ip: meta.ip,
+      deviceCookie: meta.deviceCookie ?? null,
+    });
     const user = await this.users.findByEmail(request.email);
     const ok = await this.hasher.verify(user?.passwordHash ?? null, request.password);
     if (!user || !ok) throw new UnauthorizedException('Wrong email or password.');
@@ -99,7 +109,13 @@ export class AuthService {
   private async issue(user: UserEntity, meta: ClientMeta): Promise<Omit<IssuedSession, 'deviceCookie'>> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.ttlMs());
-    await this.sessions.create({ tokenHash: hashToken(token), userId: user.id, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 500) ?? null });
+    await this.sessions.create({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 500) ?? null,
+    });
     return { user: toUser(user), token, expiresAt };
   }
 }

@@ -9,7 +9,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Global guard: every cookie-authenticated write must carry the CSRF token. Runs after AuthGuard. */
 @Injectable()
 export class CsrfGuard implements CanActivate {
-  constructor(private readonly csrf: CsrfService, private readonly reflector: Reflector) {}
+  constructor(
+    private readonly csrf: CsrfService,
+    private readonly reflector: Reflector,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
@@ -17,7 +20,9 @@ export class CsrfGuard implements CanActivate {
     if (SAFE_METHODS.has(req.method)) return true;
     if (this.reflector.getAllAndOverride<boolean>(SKIP_CSRF, [context.getHandler(), context.getClass()])) return true;
     if (!this.csrf.isValid(req)) {
-      throw new ForbiddenException('Missing or invalid CSRF token: send the token from GET /api/auth/session in the x-csrf-token header.');
+      throw new ForbiddenException(
+        'Missing or invalid CSRF token: send the token from GET /api/auth/session in the x-csrf-token header.',
+      );
     }
     return true;
   }

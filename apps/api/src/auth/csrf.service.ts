@@ -17,7 +17,10 @@ export class CsrfService {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.csrf = doubleCsrf({
       getSecret: () => config.secret,
-      getSessionIdentifier: (req) => (req.cookies?.[SESSION_COOKIE] as string | undefined) ?? (req.cookies?.[ANON_COOKIE] as string | undefined) ?? '',
+      getSessionIdentifier: (req) =>
+        (req.cookies?.[SESSION_COOKIE] as string | undefined) ??
+        (req.cookies?.[ANON_COOKIE] as string | undefined) ??
+        '',
       cookieName: CSRF_COOKIE,
       cookieOptions: { sameSite: 'lax', path: '/', secure: config.auth.secureCookies, httpOnly: true },
       getCsrfTokenFromRequest: (req) => req.headers[CSRF_HEADER] as string | undefined,
@@ -28,7 +31,12 @@ export class CsrfService {
   issue(req: Request, res: Response): string {
     if (!req.cookies?.[SESSION_COOKIE] && !req.cookies?.[ANON_COOKIE]) {
       const anon = randomBytes(18).toString('base64url');
-      res.cookie(ANON_COOKIE, anon, { httpOnly: true, sameSite: 'lax', secure: this.config.auth.secureCookies, path: '/' });
+      res.cookie(ANON_COOKIE, anon, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: this.config.auth.secureCookies,
+        path: '/',
+      });
       req.cookies = { ...(req.cookies as Record<string, string>), [ANON_COOKIE]: anon };
     }
     return this.csrf.generateCsrfToken(req, res, { overwrite: true });

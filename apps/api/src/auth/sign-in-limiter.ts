@@ -6,9 +6,16 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 export class TooManyAttemptsException extends HttpException {
-  constructor(readonly retryAfterSeconds: number, what: string) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    what: string,
+  ) {
     super(
-      { statusCode: HttpStatus.TOO_MANY_REQUESTS, error: 'Too Many Requests', message: `Too many ${what}. Try again in ${formatWait(retryAfterSeconds)}.` },
+      {
+        statusCode: HttpStatus.TOO_MANY_REQUESTS,
+        error: 'Too Many Requests',
+        message: `Too many ${what}. Try again in ${formatWait(retryAfterSeconds)}.`,
+      },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }
@@ -75,12 +82,38 @@ export class SignInLimiter {
   private readonly windowMs: number;
   private readonly secret: string;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(REDIS) private readonly redis: IORedis) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(REDIS) private readonly redis: IORedis,
+  ) {
     const prefix = `${config.redis.prefix}:limit`;
-    const { signInAttemptsPerAccount, signInAttemptsPerIp, signInWindowSeconds, signUpsPerIpPerHour, signInFailuresBeforeDelay } = config.auth;
-    this.perAccountDevice = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:sign-in:device`, points: signInAttemptsPerAccount, duration: signInWindowSeconds, blockDuration: signInWindowSeconds });
-    this.perIp = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:sign-in:ip`, points: signInAttemptsPerIp, duration: signInWindowSeconds, blockDuration: signInWindowSeconds });
-    this.signUps = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}:sign-up:ip`, points: signUpsPerIpPerHour, duration: 3600 });
+    const {
+      signInAttemptsPerAccount,
+      signInAttemptsPerIp,
+      signInWindowSeconds,
+      signUpsPerIpPerHour,
+      signInFailuresBeforeDelay,
+    } = config.auth;
+    this.perAccountDevice = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${prefix}:sign-in:device`,
+      points: signInAttemptsPerAccount,
+      duration: signInWindowSeconds,
+      blockDuration: signInWindowSeconds,
+    });
+    this.perIp = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${prefix}:sign-in:ip`,
+      points: signInAttemptsPerIp,
+      duration: signInWindowSeconds,
+      blockDuration: signInWindowSeconds,
+    });
+    this.signUps = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${prefix}:sign-up:ip`,
+      points: signUpsPerIpPerHour,
+      duration: 3600,
+    });
     this.accountPrefix = `${prefix}:sign-in:account:`;
     this.free = signInFailuresBeforeDelay;
     this.windowMs = signInWindowSeconds * 1000;
@@ -100,8 +133,22 @@ export class SignInLimiter {
     // The account-wide delay holds strangers back, not a browser the owner signed in with before.
     const accountKey = this.accountPrefix + email;
     if (!device) {
-      const waitMs = Number(await this.redis.eval(ACCOUNT_DELAY_SCRIPT, 1, accountKey, Date.now(), this.free, this.windowMs, this.windowMs * 4));
-      if (waitMs > 0) throw new TooManyAttemptsException(Math.max(1, Math.ceil(waitMs / 1000)), 'failed sign-in attempts for this account');
+      const waitMs = Number(
+        await this.redis.eval(
+          ACCOUNT_DELAY_SCRIPT,
+          1,
+          accountKey,
+          Date.now(),
+          this.free,
+          this.windowMs,
+          this.windowMs * 4,
+        ),
+      );
+      if (waitMs > 0)
+        throw new TooManyAttemptsException(
+          Math.max(1, Math.ceil(waitMs / 1000)),
+          'failed sign-in attempts for this account',
+        );
     }
     return {
       succeeded: async () => {
@@ -142,7 +189,8 @@ export class SignInLimiter {
     try {
       await limiter.consume(key);
     } catch (error) {
-      if (error instanceof RateLimiterRes) throw new TooManyAttemptsException(Math.max(1, Math.ceil(error.msBeforeNext / 1000)), what);
+      if (error instanceof RateLimiterRes)
+        throw new TooManyAttemptsException(Math.max(1, Math.ceil(error.msBeforeNext / 1000)), what);
       throw error;
     }
   }

@@ -12,7 +12,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return;
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (body.statusCode >= 500)
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (res.headersSent) return;
     const retryAfter = (exception as { retryAfterSeconds?: number }).retryAfterSeconds;
     if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
@@ -29,6 +30,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (Array.isArray(message)) return { statusCode: status, error, message: message.join('; '), details: message };
       return { statusCode: status, error, message: message ?? exception.message, ...(details ? { details } : {}) };
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Something went wrong on our side.' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side.',
+    };
   }
 }

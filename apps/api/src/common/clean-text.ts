@@ -19,7 +19,8 @@ export function normaliseText(value: unknown): unknown {
 /** Why a piece of text is refused, or null when it is fine. */
 export function textProblem(value: string): string | null {
   if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text';
-  if (FORBIDDEN.test(value.replace(/\s+/g, ' '))) return 'must not contain control, zero-width or text-direction characters';
+  if (FORBIDDEN.test(value.replace(/\s+/g, ' ')))
+    return 'must not contain control, zero-width or text-direction characters';
   if (!VISIBLE.test(value)) return 'must contain a letter or a digit';
   return null;
 }
@@ -34,7 +35,8 @@ export function IsCleanText(options?: ValidationOptions): PropertyDecorator {
       options,
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || textProblem(value) === null,
-        defaultMessage: (args) => `${args?.property} ${typeof args?.value === 'string' ? textProblem(args.value) : 'is not valid'}`,
+        defaultMessage: (args) =>
+          `${args?.property} ${typeof args?.value === 'string' ? textProblem(args.value) : 'is not valid'}`,
       },
     });
   };

@@ -14,7 +14,8 @@ export function payloadProblem(payload: unknown): string | null {
       if (value.includes('\u0000')) return 'contains a NUL character';
       continue;
     }
-    if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) continue;
+    if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || value instanceof ArrayBuffer)
+      continue;
     if (depth >= MAX_PAYLOAD_DEPTH) return `is nested too deeply (more than ${MAX_PAYLOAD_DEPTH} levels)`;
     for (const [key, item] of Object.entries(value as object)) {
       if (key.includes('\u0000')) return 'contains a NUL character';

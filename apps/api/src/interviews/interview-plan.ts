@@ -19,7 +19,12 @@ const LEVEL_NAMES: Record<Level, string> = { mid: 'Mid', senior: 'Senior', staff
  * Turns a request into the plan of an interview: the track's questions, the given ones, or a balanced pick
  * for the role and level (one category after another, so a five-question interview is not five design questions).
  */
-export function planInterview(bank: QuestionBank, request: CreateInterviewRequest, defaultVoice: VoiceSource, random: () => number = Math.random): InterviewPlan {
+export function planInterview(
+  bank: QuestionBank,
+  request: CreateInterviewRequest,
+  defaultVoice: VoiceSource,
+  random: () => number = Math.random,
+): InterviewPlan {
   let questions: Question[];
   let role: Role;
   let level: Level;
@@ -46,13 +51,23 @@ export function planInterview(bank: QuestionBank, request: CreateInterviewReques
     role = request.role;
     level = request.level;
     title = `${ROLE_NAMES[role]} ${LEVEL_NAMES[level]} interview`;
-    questions = pickBalanced(bank, role, level, request.categories ?? [], request.questionCount ?? DEFAULT_QUESTION_COUNT, random);
+    questions = pickBalanced(
+      bank,
+      role,
+      level,
+      request.categories ?? [],
+      request.questionCount ?? DEFAULT_QUESTION_COUNT,
+      random,
+    );
     if (!questions.length) {
       const categories = (request.categories ?? []).map((c) => CATEGORY_LABELS[c]).join(', ');
-      throw new BadRequestException(`No questions for ${ROLE_NAMES[role]} at ${LEVEL_NAMES[level]} level${categories ? ` in ${categories}` : ''}.`);
+      throw new BadRequestException(
+        `No questions for ${ROLE_NAMES[role]} at ${LEVEL_NAMES[level]} level${categories ? ` in ${categories}` : ''}.`,
+      );
     }
   }
-  if (request.questionCount && request.questionCount < questions.length) questions = questions.slice(0, request.questionCount);
+  if (request.questionCount && request.questionCount < questions.length)
+    questions = questions.slice(0, request.questionCount);
 
   return {
     role,
@@ -66,13 +81,21 @@ export function planInterview(bank: QuestionBank, request: CreateInterviewReques
   };
 }
 
-function pickBalanced(bank: QuestionBank, role: Role, level: Level, categories: string[], count: number, random: () => number): Question[] {
+function pickBalanced(
+  bank: QuestionBank,
+  role: Role,
+  level: Level,
+  categories: string[],
+  count: number,
+  random: () => number,
+): Question[] {
   const pool = bank
     .list({ role, level, limit: 100 })
     .items.map((summary) => bank.get(summary.id)!)
     .filter((q) => !categories.length || categories.includes(q.category));
   const byCategory = new Map<string, Question[]>();
-  for (const question of shuffle(pool, random)) byCategory.set(question.category, [...(byCategory.get(question.category) ?? []), question]);
+  for (const question of shuffle(pool, random))
+    byCategory.set(question.category, [...(byCategory.get(question.category) ?? []), question]);
   const groups = shuffle([...byCategory.values()], random);
   const picked: Question[] = [];
   while (picked.length < count && groups.some((g) => g.length)) {

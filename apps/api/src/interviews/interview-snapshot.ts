@@ -1,5 +1,10 @@
 import type { InterviewSnapshot, InterviewSummary, Prompt, TurnState } from '@mockroom/contracts';
-import type { InterviewAnswerEntity, InterviewEntity, InterviewPromptEntity, TranscriptSegmentEntity } from '@mockroom/server-database';
+import type {
+  InterviewAnswerEntity,
+  InterviewEntity,
+  InterviewPromptEntity,
+  TranscriptSegmentEntity,
+} from '@mockroom/server-database';
 import { promptAudioUrl, toAnswerResult, toSegmentDto } from '@mockroom/server-jobs';
 
 export function toSummary(entity: InterviewEntity): InterviewSummary {
@@ -16,7 +21,13 @@ export function toSummary(entity: InterviewEntity): InterviewSummary {
       entity.interviewerKind === 'ai'
         ? { kind: 'ai', name: 'AI interviewer', id: null }
         : { kind: 'human', name: entity.interviewer?.displayName ?? 'Interviewer', id: entity.interviewerId },
-    candidate: entity.candidateId ? { id: entity.candidateId, name: entity.candidate?.displayName ?? '', ...(entity.candidateRemovedAt ? { removed: true } : {}) } : null,
+    candidate: entity.candidateId
+      ? {
+          id: entity.candidateId,
+          name: entity.candidate?.displayName ?? '',
+          ...(entity.candidateRemovedAt ? { removed: true } : {}),
+        }
+      : null,
     questionCount: entity.plan.questionIds.length,
     createdAt: entity.createdAt.toISOString(),
     startedAt: entity.startedAt?.toISOString() ?? null,

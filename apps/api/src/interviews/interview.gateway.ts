@@ -40,7 +40,13 @@ import { InterviewsService } from './interviews.service';
 import { FRAME_REFUSALS, type FrameResult } from './runtime/audio-limits';
 import { HumanSessionRuntime, SessionCommandError } from './runtime/human-session-runtime';
 import { InterviewRuntime } from './runtime/interview-runtime';
-import { DISCARDED_MESSAGE, InterviewRuntimes, LEASE_TTL_MS, LiveRuntime, OwnedElsewhere } from './runtime/interview-runtimes.service';
+import {
+  DISCARDED_MESSAGE,
+  InterviewRuntimes,
+  LEASE_TTL_MS,
+  LiveRuntime,
+  OwnedElsewhere,
+} from './runtime/interview-runtimes.service';
 import { LiveRelay, type LiveSocket, RelayTimeoutError, RemoteSocket } from './relay/live-relay';
 import { hasControlCharacters } from '../common/clean-text';
 import { payloadProblem } from '../common/payload-shape';
@@ -123,7 +129,9 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     this.runtimes.attach(namespace);
     // A socket lives no longer than its sign-in: closed at sign-out (on every API instance, through the adapter),
     // and when a periodic check finds its session expired or revoked.
-    this.auth.onSessionEnded((sessionId) => this.endSession(namespace.in(authRoom(sessionId)), 'signed-out', 'You signed out in this browser.'));
+    this.auth.onSessionEnded((sessionId) =>
+      this.endSession(namespace.in(authRoom(sessionId)), 'signed-out', 'You signed out in this browser.'),
+    );
     this.sessionCheck = setInterval(() => void this.checkSessions(), this.config.auth.socketSessionCheckMs);
     this.sessionCheck.unref();
     // Events of other processes' sockets, for the interviews this process owns.
@@ -131,7 +139,9 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
       namespace,
       (event, socket, args) => {
         const handler = this.events[event];
-        return handler ? handler(socket, args) : this.fail(socket, 'bad-request', `Unknown event ${event.slice(0, 50)}.`, event.slice(0, 50));
+        return handler
+          ? handler(socket, args)
+          : this.fail(socket, 'bad-request', `Unknown event ${event.slice(0, 50)}.`, event.slice(0, 50));
       },
       (socket) => this.handleDisconnect(socket),
     );
@@ -160,7 +170,9 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
         (reply) => ack?.(reply),
         (error: Error) => {
           this.logger.warn(error.message);
-          ack?.(this.fail(socket, 'server-busy', 'The server is busy; try again in a moment.', String(event).slice(0, 50)));
+          ack?.(
+            this.fail(socket, 'server-busy', 'The server is busy; try again in a moment.', String(event).slice(0, 50)),
+          );
         },
       );
     });
@@ -182,14 +194,18 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     if (!this.namespace || this.stopping) return;
     for (const [interviewId, owner] of [...this.relayedTo]) {
       try {
-        const sockets = (await this.namespace.in(interviewRoom(interviewId)).local.fetchSockets()).filter((s) => (s.data as LiveSocketData).relayTo === owner);
+        const sockets = (await this.namespace.in(interviewRoom(interviewId)).local.fetchSockets()).filter(
+          (s) => (s.data as LiveSocketData).relayTo === owner,
+        );
         if (!sockets.length) {
           this.relayedTo.delete(interviewId);
           continue;
         }
         const holder = await this.runtimes.leases.holder(interviewId);
         if (holder?.owner === owner) continue;
-        this.logger.warn(`interview ${interviewId}: its owner ${owner} no longer holds it; its sockets here join again`);
+        this.logger.warn(
+          `interview ${interviewId}: its owner ${owner} no longer holds it; its sockets here join again`,
+        );
         this.relayedTo.delete(interviewId);
         for (const socket of sockets) {
           (socket.data as LiveSocketData).relayTo = undefined;
@@ -202,7 +218,15 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   /** Tells the sockets why, then closes them (the client does not reconnect after a server's disconnect). */
-  private endSession(target: { emit: (event: 'error', error: SocketError) => unknown; disconnectSockets?: (close: boolean) => void; disconnect?: (close: boolean) => unknown }, code: string, message: string): void {
+  private endSession(
+    target: {
+      emit: (event: 'error', error: SocketError) => unknown;
+      disconnectSockets?: (close: boolean) => void;
+      disconnect?: (close: boolean) => unknown;
+    },
+    code: string,
+    message: string,
+  ): void {
     target.emit('error', { code, message, event: 'session' });
     if (target.disconnectSockets) target.disconnectSockets(true);
     else target.disconnect?.(true);
@@ -216,7 +240,8 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     try {
       const live = await this.auth.liveSessions([...new Set(sockets.map((s) => (s.data as SocketData).authSessionId))]);
       for (const socket of sockets) {
-        if (!live.has((socket.data as SocketData).authSessionId)) this.endSession(socket, 'session-expired', 'Your sign-in has expired. Sign in again to continue.');
+        if (!live.has((socket.data as SocketData).authSessionId))
+          this.endSession(socket, 'session-expired', 'Your sign-in has expired. Sign in again to continue.');
       }
     } catch (error) {
       this.logger.warn(`checking live sockets' sessions: ${(error as Error).message}`);
@@ -239,8 +264,20 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
       if (this.stopping) return;
       const connected = new Set(sockets.map((s) => (s.data as LiveSocketData).user?.id));
       const participants: Participant[] = [];
-      if (entity.interviewerId) participants.push({ userId: entity.interviewerId, name: entity.interviewer?.displayName ?? 'Interviewer', role: 'interviewer', connected: connected.has(entity.interviewerId) });
-      if (entity.candidateId) participants.push({ userId: entity.candidateId, name: entity.candidate?.displayName ?? 'Candidate', role: 'candidate', connected: connected.has(entity.candidateId) });
+      if (entity.interviewerId)
+        participants.push({
+          userId: entity.interviewerId,
+          name: entity.interviewer?.displayName ?? 'Interviewer',
+          role: 'interviewer',
+          connected: connected.has(entity.interviewerId),
+        });
+      if (entity.candidateId)
+        participants.push({
+          userId: entity.candidateId,
+          name: entity.candidate?.displayName ?? 'Candidate',
+          role: 'candidate',
+          connected: connected.has(entity.candidateId),
+        });
       this.namespace.to(interviewRoom(interviewId)).emit('presence', participants);
     } catch (error) {
       this.logger.warn(`presence of ${interviewId}: ${(error as Error).message}`);
@@ -256,20 +293,39 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   @SubscribeMessage('interview:join')
   async join(@ConnectedSocket() socket: LiveSocket, @MessageBody() id: unknown): Promise<Reply<InterviewSnapshot>> {
     const data = socket.data as LiveSocketData;
-    if (typeof id !== 'string' || !isUUID(id)) return this.fail(socket, 'bad-request', 'interview:join needs an interview id.', 'interview:join');
+    if (typeof id !== 'string' || !isUUID(id))
+      return this.fail(socket, 'bad-request', 'interview:join needs an interview id.', 'interview:join');
     try {
       if (data.agentFor !== undefined) return await this.joinAsAgent(socket, id);
       const { entity, access } = await this.service.findFor(data.user, id);
-      if (access === 'shared') return this.fail(socket, 'not-your-session', 'A shared review is read-only: it cannot be joined.', 'interview:join');
+      if (access === 'shared')
+        return this.fail(
+          socket,
+          'not-your-session',
+          'A shared review is read-only: it cannot be joined.',
+          'interview:join',
+        );
       if (access !== 'candidate' && entity.interviewerKind === 'ai') {
-        return this.fail(socket, 'not-your-session', 'Only the candidate takes part in an AI interview.', 'interview:join');
+        return this.fail(
+          socket,
+          'not-your-session',
+          'Only the candidate takes part in an AI interview.',
+          'interview:join',
+        );
       }
       if (entity.interviewerKind === 'human' && access === 'admin') {
-        return this.fail(socket, 'not-your-session', 'Only the interviewer and the invited candidate take part in this session.', 'interview:join');
+        return this.fail(
+          socket,
+          'not-your-session',
+          'Only the interviewer and the invited candidate take part in this session.',
+          'interview:join',
+        );
       }
-      const role: ParticipantRole | undefined = entity.interviewerKind === 'human' ? (access === 'interviewer' ? 'interviewer' : 'candidate') : undefined;
+      const role: ParticipantRole | undefined =
+        entity.interviewerKind === 'human' ? (access === 'interviewer' ? 'interviewer' : 'candidate') : undefined;
       // Relayed for another interview until now: its owner lets go of this socket.
-      if (data.relayTo && data.interviewId !== id && !(socket instanceof RemoteSocket)) this.relay.disconnected(data.relayTo, socket as Socket);
+      if (data.relayTo && data.interviewId !== id && !(socket instanceof RemoteSocket))
+        this.relay.disconnected(data.relayTo, socket as Socket);
       if (data.interviewId && data.interviewId !== id) {
         await socket.leave(interviewerRoom(data.interviewId));
         if (data.role) void this.presence(data.interviewId);
@@ -315,17 +371,36 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
    * relayed on (the owner it was sent to has lost the interview meanwhile): it is told to try again.
    */
   private async relayJoin(socket: LiveSocket, id: string, owner: string): Promise<Reply<InterviewSnapshot>> {
-    if (socket instanceof RemoteSocket) return this.fail(socket, 'server-busy', 'The interview is moving between servers; try again in a moment.', 'interview:join');
+    if (socket instanceof RemoteSocket)
+      return this.fail(
+        socket,
+        'server-busy',
+        'The interview is moving between servers; try again in a moment.',
+        'interview:join',
+      );
     let reply: Reply<InterviewSnapshot>;
     try {
-      reply = (await this.relay.call(owner, socket as Socket, 'interview:join', [id], JOIN_RELAY_TIMEOUT_MS)) as Reply<InterviewSnapshot>;
+      reply = (await this.relay.call(
+        owner,
+        socket as Socket,
+        'interview:join',
+        [id],
+        JOIN_RELAY_TIMEOUT_MS,
+      )) as Reply<InterviewSnapshot>;
     } catch (error) {
       if (!(error instanceof RelayTimeoutError)) throw error;
       // The owner does not answer: once its lease lapses (it stopped renewing), the interview is free to take here.
       this.logger.warn(`interview ${id}: its owner ${owner} does not answer; waiting for its lease to lapse`);
       const deadline = Date.now() + LEASE_TTL_MS + 1000;
-      while (Date.now() < deadline && (await this.runtimes.leases.holder(id))?.owner === owner) await new Promise((r) => setTimeout(r, 250));
-      if ((await this.runtimes.leases.holder(id))?.owner === owner) return this.fail(socket, 'server-busy', 'The server running this interview does not answer; try again in a moment.', 'interview:join');
+      while (Date.now() < deadline && (await this.runtimes.leases.holder(id))?.owner === owner)
+        await new Promise((r) => setTimeout(r, 250));
+      if ((await this.runtimes.leases.holder(id))?.owner === owner)
+        return this.fail(
+          socket,
+          'server-busy',
+          'The server running this interview does not answer; try again in a moment.',
+          'interview:join',
+        );
       return this.join(socket, id);
     }
     if (!('error' in reply)) {
@@ -338,9 +413,11 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   /** The media agent feeds the audio of the one interview its credential names; it takes no other part. */
   private async joinAsAgent(socket: LiveSocket, id: string): Promise<Reply<InterviewSnapshot>> {
     const data = socket.data as LiveSocketData;
-    if (id !== data.agentFor) return this.fail(socket, 'not-your-session', 'This agent credential is for another interview.', 'interview:join');
+    if (id !== data.agentFor)
+      return this.fail(socket, 'not-your-session', 'This agent credential is for another interview.', 'interview:join');
     const entity = await this.service.reload(id);
-    if (entity.status !== 'created' && entity.status !== 'live') return this.fail(socket, 'session-ended', 'This interview has ended.', 'interview:join');
+    if (entity.status !== 'created' && entity.status !== 'live')
+      return this.fail(socket, 'session-ended', 'This interview has ended.', 'interview:join');
     if (data.interviewId !== id) {
       await socket.join(interviewRoom(id));
       data.interviewId = id;
@@ -367,7 +444,10 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   }
 
   @SubscribeMessage('audio:start')
-  async audioStart(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Reply<AudioStreamAccepted>> {
+  async audioStart(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: unknown,
+  ): Promise<Reply<AudioStreamAccepted>> {
     const runtime = this.speakerRuntime(socket, 'audio:start');
     if ('error' in runtime) return runtime;
     const { streamId, sampleRate } = (body ?? {}) as { streamId?: unknown; sampleRate?: unknown };
@@ -375,7 +455,12 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
       return this.fail(socket, 'bad-request', 'streamId must be 6–64 letters, digits, "-" or "_".', 'audio:start');
     }
     if (sampleRate !== AUDIO_SAMPLE_RATE) {
-      return this.fail(socket, 'bad-rate', `Audio must be ${AUDIO_SAMPLE_RATE} Hz mono 16-bit PCM; got ${String(sampleRate)} Hz.`, 'audio:start');
+      return this.fail(
+        socket,
+        'bad-rate',
+        `Audio must be ${AUDIO_SAMPLE_RATE} Hz mono 16-bit PCM; got ${String(sampleRate)} Hz.`,
+        'audio:start',
+      );
     }
     if (runtime.ended) return this.fail(socket, 'session-ended', 'This interview has ended.', 'audio:start');
     const data = socket.data as LiveSocketData;
@@ -384,13 +469,20 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
       const speaker = (body as { speaker?: unknown }).speaker;
       const allowed = runtime instanceof HumanSessionRuntime ? ['candidate', 'interviewer'] : ['candidate'];
       if (typeof speaker !== 'string' || !allowed.includes(speaker)) {
-        return this.fail(socket, 'bad-request', `The agent must say whose audio it sends: ${allowed.join(' or ')}.`, 'audio:start');
+        return this.fail(
+          socket,
+          'bad-request',
+          `The agent must say whose audio it sends: ${allowed.join(' or ')}.`,
+          'audio:start',
+        );
       }
       data.role = speaker as ParticipantRole;
     }
     const viaAgent = data.agentFor !== undefined;
     try {
-      const accepted = await (runtime instanceof HumanSessionRuntime ? runtime.startStream(streamId, data.role ?? 'candidate', viaAgent) : runtime.startStream(streamId, viaAgent));
+      const accepted = await (runtime instanceof HumanSessionRuntime
+        ? runtime.startStream(streamId, data.role ?? 'candidate', viaAgent)
+        : runtime.startStream(streamId, viaAgent));
       data.streamId = streamId;
       return accepted;
     } catch (error) {
@@ -401,12 +493,17 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
 
   /** A participant's browser says which way its microphone reaches the interview now (LiveKit's room, or this socket). */
   @SubscribeMessage('audio:route')
-  audioRoute(@ConnectedSocket() socket: LiveSocket, @MessageBody() route: unknown): Reply<{ route: 'room' | 'socket' }> {
+  audioRoute(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() route: unknown,
+  ): Reply<{ route: 'room' | 'socket' }> {
     const data = socket.data as LiveSocketData;
-    if (data.agentFor !== undefined) return this.fail(socket, 'not-your-session', 'The agent only sends audio.', 'audio:route');
+    if (data.agentFor !== undefined)
+      return this.fail(socket, 'not-your-session', 'The agent only sends audio.', 'audio:route');
     const runtime = this.speakerRuntime(socket, 'audio:route');
     if ('error' in runtime) return runtime;
-    if (route !== 'room' && route !== 'socket') return this.fail(socket, 'bad-request', 'route must be "room" or "socket".', 'audio:route');
+    if (route !== 'room' && route !== 'socket')
+      return this.fail(socket, 'bad-request', 'route must be "room" or "socket".', 'audio:route');
     if (runtime instanceof HumanSessionRuntime) runtime.setRoute(data.role!, route);
     else runtime.setRoute(route);
     return { route };
@@ -422,21 +519,34 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
 
   /** A typed answer, for a candidate without a (working) microphone or who prefers the keyboard. */
   @SubscribeMessage('answer:text')
-  typedAnswer(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<Reply<TranscriptSegment>> | Reply<TranscriptSegment> {
+  typedAnswer(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: unknown,
+  ): Promise<Reply<TranscriptSegment>> | Reply<TranscriptSegment> {
     const runtime = this.aiRuntime(socket, 'answer:text');
     if ('error' in runtime) return runtime;
     const text = typeof body === 'string' ? body.normalize('NFC').replace(/\r\n?/g, '\n').trim() : null;
     if (!text) return this.fail(socket, 'bad-request', 'answer:text needs the answer as text.', 'answer:text');
-    if (text.length > TYPED_ANSWER_MAX_CHARS) return this.fail(socket, 'bad-request', `A typed answer can be up to ${TYPED_ANSWER_MAX_CHARS} characters.`, 'answer:text');
+    if (text.length > TYPED_ANSWER_MAX_CHARS)
+      return this.fail(
+        socket,
+        'bad-request',
+        `A typed answer can be up to ${TYPED_ANSWER_MAX_CHARS} characters.`,
+        'answer:text',
+      );
     // Control characters (NUL and the like) have no place in an answer and break storage; tabs and new lines are fine.
-    if (hasControlCharacters(text)) return this.fail(socket, 'bad-request', 'The answer contains control characters.', 'answer:text');
+    if (hasControlCharacters(text))
+      return this.fail(socket, 'bad-request', 'The answer contains control characters.', 'answer:text');
     return this.command(socket, 'answer:text', () => runtime.typedAnswer(text));
   }
 
   /** The candidate's browser, or with LiveKit the agent that spoke the prompt into the room: it has been heard. */
   @SubscribeMessage('prompt:played')
   promptPlayed(@ConnectedSocket() socket: LiveSocket, @MessageBody() seq: unknown): void {
-    const runtime = (socket.data as LiveSocketData).agentFor !== undefined ? this.agentVoiceRuntime(socket, 'prompt:played') : this.aiRuntime(socket, 'prompt:played');
+    const runtime =
+      (socket.data as LiveSocketData).agentFor !== undefined
+        ? this.agentVoiceRuntime(socket, 'prompt:played')
+        : this.aiRuntime(socket, 'prompt:played');
     if (!('error' in runtime) && Number.isInteger(seq)) runtime.promptPlayed(seq as number);
   }
 
@@ -445,7 +555,8 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   async promptVoice(@ConnectedSocket() socket: LiveSocket, @MessageBody() seq: unknown): Promise<Reply<PromptVoice>> {
     const runtime = this.agentVoiceRuntime(socket, 'agent:prompt-voice');
     if ('error' in runtime) return runtime;
-    if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) return this.fail(socket, 'bad-request', 'agent:prompt-voice needs a prompt number.', 'agent:prompt-voice');
+    if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0)
+      return this.fail(socket, 'bad-request', 'agent:prompt-voice needs a prompt number.', 'agent:prompt-voice');
     try {
       return await this.service.promptVoice(runtime.id, seq);
     } catch (error) {
@@ -458,7 +569,10 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     // Sent as (seq) or (seq, atMs); Nest hands several arguments over as one array.
     const [seq, atMs] = Array.isArray(body) ? body : [body];
     // The candidate's page, or with LiveKit the agent whose voice in the room was talked over.
-    const runtime = (socket.data as LiveSocketData).agentFor !== undefined ? this.agentVoiceRuntime(socket, 'prompt:interrupted') : this.aiRuntime(socket, 'prompt:interrupted');
+    const runtime =
+      (socket.data as LiveSocketData).agentFor !== undefined
+        ? this.agentVoiceRuntime(socket, 'prompt:interrupted')
+        : this.aiRuntime(socket, 'prompt:interrupted');
     if ('error' in runtime || !Number.isInteger(seq)) return;
     // Where the voice stopped: a number of ms into the prompt, or unknown (then nothing is taken up again).
     const at = typeof atMs === 'number' && Number.isFinite(atMs) && atMs >= 0 && atMs <= 3_600_000 ? atMs : null;
@@ -484,30 +598,42 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const runtime = this.consoleRuntime(socket, 'console:show');
     if ('error' in runtime) return runtime;
     const body = (command ?? {}) as ShowPromptCommand;
-    if (body.kind !== 'question' && body.kind !== 'follow-up') return this.fail(socket, 'bad-request', 'kind must be "question" or "follow-up".', 'console:show');
+    if (body.kind !== 'question' && body.kind !== 'follow-up')
+      return this.fail(socket, 'bad-request', 'kind must be "question" or "follow-up".', 'console:show');
     return this.command(socket, 'console:show', () => runtime.show(body));
   }
 
   @SubscribeMessage('console:rubric')
-  rubric(@ConnectedSocket() socket: LiveSocket, @MessageBody() command: unknown): Promise<Reply<QuestionChecklist>> | Reply<QuestionChecklist> {
+  rubric(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() command: unknown,
+  ): Promise<Reply<QuestionChecklist>> | Reply<QuestionChecklist> {
     const runtime = this.consoleRuntime(socket, 'console:rubric');
     if ('error' in runtime) return runtime;
     return this.command(socket, 'console:rubric', () => runtime.override((command ?? {}) as RubricOverrideCommand));
   }
 
   @SubscribeMessage('console:score')
-  score(@ConnectedSocket() socket: LiveSocket, @MessageBody() command: unknown): Promise<Reply<InterviewerScore>> | Reply<InterviewerScore> {
+  score(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() command: unknown,
+  ): Promise<Reply<InterviewerScore>> | Reply<InterviewerScore> {
     const runtime = this.consoleRuntime(socket, 'console:score');
     if ('error' in runtime) return runtime;
     return this.command(socket, 'console:score', () => runtime.score((command ?? {}) as ScoreCommand));
   }
 
   @SubscribeMessage('console:note')
-  note(@ConnectedSocket() socket: LiveSocket, @MessageBody() command: unknown): Promise<Reply<InterviewerNote>> | Reply<InterviewerNote> {
+  note(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() command: unknown,
+  ): Promise<Reply<InterviewerNote>> | Reply<InterviewerNote> {
     const runtime = this.consoleRuntime(socket, 'console:note');
     if ('error' in runtime) return runtime;
     const body = (command ?? {}) as NoteCommand;
-    return this.command(socket, 'console:note', () => runtime.note({ ...body, questionIndex: body.questionIndex ?? null }));
+    return this.command(socket, 'console:note', () =>
+      runtime.note({ ...body, questionIndex: body.questionIndex ?? null }),
+    );
   }
 
   /** Runs a session command; a refusal becomes an error event and an error reply. */
@@ -523,14 +649,30 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   private onFrame(socket: LiveSocket, seq: unknown, pcm: unknown): void {
     const data = socket.data as LiveSocketData;
     const runtime = data.interviewId ? this.runtimes.peek(data.interviewId) : null;
-    if (!data.interviewId || !runtime) return void this.fail(socket, 'not-joined', 'Join an interview before sending audio.', 'audio:frame', true);
+    if (!data.interviewId || !runtime)
+      return void this.fail(socket, 'not-joined', 'Join an interview before sending audio.', 'audio:frame', true);
     const human = runtime instanceof HumanSessionRuntime;
     const agent = data.agentFor !== undefined;
-    if (agent ? !data.role : human ? !data.role : runtime.candidateId !== data.user.id) return void this.fail(socket, 'not-your-session', 'This is not your interview.', 'audio:frame', true);
-    if (runtime.ended) return void this.fail(socket, 'session-ended', 'This interview has ended; audio is no longer accepted.', 'audio:frame', true);
-    if (!data.streamId || !(human ? runtime.hasStream(data.streamId, data.role!) : runtime.hasStream(data.streamId))) return void this.fail(socket, 'no-stream', 'Send audio:start before audio frames.', 'audio:frame', true);
+    if (agent ? !data.role : human ? !data.role : runtime.candidateId !== data.user.id)
+      return void this.fail(socket, 'not-your-session', 'This is not your interview.', 'audio:frame', true);
+    if (runtime.ended)
+      return void this.fail(
+        socket,
+        'session-ended',
+        'This interview has ended; audio is no longer accepted.',
+        'audio:frame',
+        true,
+      );
+    if (!data.streamId || !(human ? runtime.hasStream(data.streamId, data.role!) : runtime.hasStream(data.streamId)))
+      return void this.fail(socket, 'no-stream', 'Send audio:start before audio frames.', 'audio:frame', true);
     if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) {
-      return void this.fail(socket, 'bad-frame', 'Each frame needs a sequence number (an integer from 0).', 'audio:frame', true);
+      return void this.fail(
+        socket,
+        'bad-frame',
+        'Each frame needs a sequence number (an integer from 0).',
+        'audio:frame',
+        true,
+      );
     }
     const bytes = toBuffer(pcm);
     if (!bytes || bytes.length !== AUDIO_FRAME_BYTES) {
@@ -543,22 +685,35 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
       );
     }
     // Int16Array needs an even byte offset; socket.io may hand us a slice of a larger buffer.
-    const samples = bytes.byteOffset % 2 === 0 ? new Int16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2) : new Int16Array(Uint8Array.from(bytes).buffer);
+    const samples =
+      bytes.byteOffset % 2 === 0
+        ? new Int16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2)
+        : new Int16Array(Uint8Array.from(bytes).buffer);
     let result: FrameResult;
     try {
-      result = human ? runtime.pushFrame(data.streamId, data.role!, seq, samples) : runtime.pushFrame(data.streamId, seq, samples);
+      result = human
+        ? runtime.pushFrame(data.streamId, data.role!, seq, samples)
+        : runtime.pushFrame(data.streamId, seq, samples);
     } catch (error) {
       // A fault of ours on one frame (it is a bug) costs that frame, never the process and everyone's interviews.
       this.logger.error(`audio frame ${seq} of ${data.interviewId}: ${(error as Error).stack ?? String(error)}`);
-      return void this.fail(socket, 'internal-error', 'Part of your audio could not be processed; the interview goes on.', 'audio:frame', true);
+      return void this.fail(
+        socket,
+        'internal-error',
+        'Part of your audio could not be processed; the interview goes on.',
+        'audio:frame',
+        true,
+      );
     }
     const { accepted, ackSeq, refused } = result;
-    if (refused && refused !== 'duplicate') return void this.fail(socket, refused, FRAME_REFUSALS[refused], 'audio:frame', true);
+    if (refused && refused !== 'duplicate')
+      return void this.fail(socket, refused, FRAME_REFUSALS[refused], 'audio:frame', true);
     if (ackSeq !== null) socket.emit('audio:ack', { streamId: data.streamId, seq: ackSeq });
     // Built-in transport: the other side hears it (a resent duplicate is not played twice). Audio the agent brings
     // from the LiveKit room is relayed only while the other side listens over the socket (it could not join the
     // room); browsers never play their own role's voice.
-    if (human && accepted && (!agent || runtime.relaysRoomAudioOf(data.role!))) socket.to(interviewRoom(data.interviewId)).emit('audio:relay', { speaker: data.role!, pcm: bytes });
+    if (human && accepted && (!agent || runtime.relaysRoomAudioOf(data.role!)))
+      socket.to(interviewRoom(data.interviewId)).emit('audio:relay', { speaker: data.role!, pcm: bytes });
   }
 
   /** The runtime of the interview this socket joined (not checked for role). */
@@ -574,18 +729,23 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   private aiRuntime(socket: LiveSocket, event: string): InterviewRuntime | { error: SocketError } {
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
-    if ((socket.data as LiveSocketData).agentFor !== undefined) return this.fail(socket, 'not-your-session', 'The agent only sends audio.', event);
-    if (!(runtime instanceof InterviewRuntime)) return this.fail(socket, 'bad-request', `${event} is for AI interviews.`, event);
-    if (runtime.candidateId !== (socket.data as LiveSocketData).user.id) return this.fail(socket, 'not-your-session', 'This is not your interview.', event);
+    if ((socket.data as LiveSocketData).agentFor !== undefined)
+      return this.fail(socket, 'not-your-session', 'The agent only sends audio.', event);
+    if (!(runtime instanceof InterviewRuntime))
+      return this.fail(socket, 'bad-request', `${event} is for AI interviews.`, event);
+    if (runtime.candidateId !== (socket.data as LiveSocketData).user.id)
+      return this.fail(socket, 'not-your-session', 'This is not your interview.', event);
     return runtime;
   }
 
   /** An AI interview's runtime, for the media agent its credential names (it voices the interviewer). */
   private agentVoiceRuntime(socket: LiveSocket, event: string): InterviewRuntime | { error: SocketError } {
-    if ((socket.data as LiveSocketData).agentFor === undefined) return this.fail(socket, 'not-your-session', `${event} is for the media agent.`, event);
+    if ((socket.data as LiveSocketData).agentFor === undefined)
+      return this.fail(socket, 'not-your-session', `${event} is for the media agent.`, event);
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
-    if (!(runtime instanceof InterviewRuntime)) return this.fail(socket, 'bad-request', `${event} is for AI interviews.`, event);
+    if (!(runtime instanceof InterviewRuntime))
+      return this.fail(socket, 'bad-request', `${event} is for AI interviews.`, event);
     return runtime;
   }
 
@@ -595,7 +755,8 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     if ('error' in runtime) return runtime;
     if (runtime instanceof HumanSessionRuntime) {
       const data = socket.data as LiveSocketData;
-      if (data.role !== 'interviewer' || data.agentFor !== undefined) return this.fail(socket, 'not-interviewer', 'Only the interviewer starts and ends the session.', event);
+      if (data.role !== 'interviewer' || data.agentFor !== undefined)
+        return this.fail(socket, 'not-interviewer', 'Only the interviewer starts and ends the session.', event);
       return runtime;
     }
     return this.aiRuntime(socket, event);
@@ -607,7 +768,8 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     if ('error' in runtime) return runtime;
     const data = socket.data as LiveSocketData;
     if (data.agentFor !== undefined) return runtime; // it says whose audio at audio:start
-    if (runtime instanceof HumanSessionRuntime) return data.role ? runtime : this.fail(socket, 'not-your-session', 'This is not your session.', event);
+    if (runtime instanceof HumanSessionRuntime)
+      return data.role ? runtime : this.fail(socket, 'not-your-session', 'This is not your session.', event);
     return this.aiRuntime(socket, event);
   }
 
@@ -615,9 +777,11 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   private consoleRuntime(socket: LiveSocket, event: string): HumanSessionRuntime | { error: SocketError } {
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
-    if (!(runtime instanceof HumanSessionRuntime)) return this.fail(socket, 'bad-request', `${event} is for sessions with a human interviewer.`, event);
+    if (!(runtime instanceof HumanSessionRuntime))
+      return this.fail(socket, 'bad-request', `${event} is for sessions with a human interviewer.`, event);
     const data = socket.data as LiveSocketData;
-    if (data.role !== 'interviewer' || data.agentFor !== undefined) return this.fail(socket, 'not-interviewer', 'Only the interviewer can do this.', event);
+    if (data.role !== 'interviewer' || data.agentFor !== undefined)
+      return this.fail(socket, 'not-interviewer', 'Only the interviewer can do this.', event);
     return runtime;
   }
 
@@ -631,7 +795,13 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     return this.fail(socket, 'internal', 'Something went wrong on our side.', event);
   }
 
-  private fail(socket: LiveSocket, code: string, message: string, event: string, throttle = false): { error: SocketError } {
+  private fail(
+    socket: LiveSocket,
+    code: string,
+    message: string,
+    event: string,
+    throttle = false,
+  ): { error: SocketError } {
     const error: SocketError = { code, message, event };
     const data = socket.data as LiveSocketData;
     const now = Date.now();

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, ForbiddenException, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import type { InterviewSnapshot, InterviewSummary, User } from '@mockroom/contracts';
 import { MediaStorage } from '@mockroom/server-media';
 import type { Response } from 'express';
@@ -45,9 +57,17 @@ export class InterviewsController {
 
   /** The interviewer's voice for one prompt (a WAV file). */
   @Get(':id/prompts/:seq/audio')
-  async promptAudio(@CurrentUser() user: User, @Param('id') id: string, @Param('seq', ParseIntPipe) seq: number, @Res() res: Response): Promise<void> {
+  async promptAudio(
+    @CurrentUser() user: User,
+    @Param('id') id: string,
+    @Param('seq', ParseIntPipe) seq: number,
+    @Res() res: Response,
+  ): Promise<void> {
     const { entity } = await this.service.findFor(user, id);
     const path = await this.service.promptAudio(entity, seq);
-    await sendMediaFile(res, this.media, path, { 'Content-Type': 'audio/wav', 'Cache-Control': 'private, max-age=31536000, immutable' });
+    await sendMediaFile(res, this.media, path, {
+      'Content-Type': 'audio/wav',
+      'Cache-Control': 'private, max-age=31536000, immutable',
+    });
   }
 }

@@ -1,5 +1,21 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import type { EngineNames, InterviewPlan, InterviewSnapshot, InterviewSummary, PromptVoice, User, VoiceSource } from '@mockroom/contracts';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
+import type {
+  EngineNames,
+  InterviewPlan,
+  InterviewSnapshot,
+  InterviewSummary,
+  PromptVoice,
+  User,
+  VoiceSource,
+} from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { InterviewEntity, InterviewFilters, InterviewRepository } from '@mockroom/server-database';
@@ -15,7 +31,6 @@ import { planInterview } from './interview-plan';
 import { buildSnapshot, toSummary } from './interview-snapshot';
 import { isUUID } from 'class-validator';
 
-
 /** How a user may see an interview: `shared` is read-only access to a finished interview's review. */
 export type InterviewAccess = 'candidate' | 'interviewer' | 'admin' | 'shared';
 
@@ -24,7 +39,8 @@ const DAY_MS = 86_400_000;
 /** A `YYYY-MM-DD` day as the UTC midnight it starts at; a 400 for days that do not exist. */
 function day(value: string, field: string): Date {
   const date = new Date(`${value}T00:00:00.000Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) throw new BadRequestException(`${field} is not a real date: ${value}`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+    throw new BadRequestException(`${field} is not a real date: ${value}`);
   return date;
 }
 
@@ -44,13 +60,24 @@ export class InterviewsService {
   async create(user: User, request: CreateInterviewDto): Promise<InterviewSummary> {
     const engines = await this.engines();
     const defaultVoice: VoiceSource = engines.tts.startsWith('Browser') ? 'browser' : 'server';
-    const plan: InterviewPlan = { ...planInterview(this.bank, request, defaultVoice), chosenByCandidate: Boolean(request.trackId || request.questionIds) };
+    const plan: InterviewPlan = {
+      ...planInterview(this.bank, request, defaultVoice),
+      chosenByCandidate: Boolean(request.trackId || request.questionIds),
+    };
     const entity = await this.interviews.create({
       candidateId: user.id,
       interviewerKind: 'ai',
       plan,
       engines: plan.voice === 'browser' ? { ...engines, tts: 'Browser speech synthesis' } : engines,
-      turn: { phase: 'waiting', questionIndex: 0, questionCount: plan.questionIds.length, followUpsAsked: 0, answerId: null, answerStartedAtMs: null, currentPromptSeq: null },
+      turn: {
+        phase: 'waiting',
+        questionIndex: 0,
+        questionCount: plan.questionIds.length,
+        followUpsAsked: 0,
+        answerId: null,
+        answerStartedAtMs: null,
+        currentPromptSeq: null,
+      },
     });
     return toSummary({ ...entity, candidate: undefined });
   }
@@ -60,7 +87,8 @@ export class InterviewsService {
     const filters: InterviewFilters = { trackId: query.trackId };
     if (query.from) filters.from = day(query.from, 'from');
     if (query.to) filters.toExclusive = new Date(day(query.to, 'to').getTime() + DAY_MS);
-    if (filters.from && filters.toExclusive && filters.from >= filters.toExclusive) throw new BadRequestException('from must not be after to');
+    if (filters.from && filters.toExclusive && filters.from >= filters.toExclusive)
+      throw new BadRequestException('from must not be after to');
     return (await this.interviews.listVisibleTo(user.id, filters)).map(toSummary);
   }
 
@@ -75,13 +103,18 @@ export class InterviewsService {
     const human = entity.interviewerId !== null;
     const owner = access === 'admin' || (human ? access === 'interviewer' : access === 'candidate');
     if (!owner && !(human && access === 'candidate')) {
-      throw new ForbiddenException(human ? 'Only the interviewer can delete this session.' : 'Only the candidate can delete this interview.');
+      throw new ForbiddenException(
+        human ? 'Only the interviewer can delete this session.' : 'Only the candidate can delete this interview.',
+      );
     }
-    if (entity.status === 'live') throw new ConflictException('This interview is still running: end it before deleting it.');
+    if (entity.status === 'live')
+      throw new ConflictException('This interview is still running: end it before deleting it.');
     if (owner) {
       await this.interviews.delete(entity.id);
       await this.media.deleteInterview(entity.id);
-      this.logger.log(`interview ${entity.id} deleted by ${access === 'admin' ? `admin ${user.id}` : access === 'interviewer' ? 'its interviewer' : 'its candidate'}`);
+      this.logger.log(
+        `interview ${entity.id} deleted by ${access === 'admin' ? `admin ${user.id}` : access === 'interviewer' ? 'its interviewer' : 'its candidate'}`,
+      );
       return 'deleted';
     }
     const recordings = await this.interviews.removeCandidate(entity.id);
@@ -112,13 +145,15 @@ export class InterviewsService {
     const entity = isUUID(id) ? await this.interviews.findById(id) : null;
     if (!entity) throw new NotFoundException(`No interview with id "${id.slice(0, 64)}".`);
     // A candidate who removed a session from their history no longer has it.
-    if (entity.candidateId === user.id && entity.candidateRemovedAt) throw new NotFoundException(`No interview with id "${id.slice(0, 64)}".`);
+    if (entity.candidateId === user.id && entity.candidateRemovedAt)
+      throw new NotFoundException(`No interview with id "${id.slice(0, 64)}".`);
     if (entity.candidateId === user.id) return { entity, access: 'candidate' };
     if (entity.interviewerId === user.id) return { entity, access: 'interviewer' };
     if (user.role === 'admin') return { entity, access: 'admin' };
     // Shared with the address of an interviewer's account, and only once the interview is over (nothing of a live one).
     const finished = entity.status === 'completed' || entity.status === 'abandoned';
-    if (finished && user.role === 'interviewer' && (await this.interviews.isSharedWith(entity.id, user.email))) return { entity, access: 'shared' };
+    if (finished && user.role === 'interviewer' && (await this.interviews.isSharedWith(entity.id, user.email)))
+      return { entity, access: 'shared' };
     throw new ForbiddenException('This interview belongs to someone else.');
   }
 
@@ -166,7 +201,11 @@ export class InterviewsService {
     const path = await this.promptAudio(entity, seq);
     const wav = decodeWav(await readFile(this.media.absolute(path)));
     const samples = floatToInt16(mixToMono(wav.channelData));
-    return { seq, sampleRate: wav.sampleRate, pcm: Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength) };
+    return {
+      seq,
+      sampleRate: wav.sampleRate,
+      pcm: Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength),
+    };
   }
 
   /** The engines the worker reported at start-up (it owns them). */

@@ -26,7 +26,10 @@ export class LiveKitController {
   @Public()
   @SkipCsrf()
   @HttpCode(200)
-  async webhook(@Req() req: Request, @Headers('authorization') authorization: string | undefined): Promise<{ result: 'applied' | 'ignored' | 'duplicate' }> {
+  async webhook(
+    @Req() req: Request,
+    @Headers('authorization') authorization: string | undefined,
+  ): Promise<{ result: 'applied' | 'ignored' | 'duplicate' }> {
     const raw = Buffer.isBuffer(req.body) ? req.body : typeof req.body === 'string' ? req.body : '';
     try {
       const event = await verifyWebhook(this.receiver, raw, authorization);

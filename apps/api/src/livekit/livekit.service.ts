@@ -1,7 +1,16 @@
 import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
 import type { LiveKitJoin, MediaState, User } from '@mockroom/contracts';
 import { InterviewRepository } from '@mockroom/server-database';
-import { agentDispatchChannel, DEFAULT_TOKEN_TTL_SECONDS, LIVEKIT, LiveKitRooms, mintToken, type AgentDispatch, type LiveKitAppEvent, type LiveKitConfig } from '@mockroom/server-livekit';
+import {
+  agentDispatchChannel,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  LIVEKIT,
+  LiveKitRooms,
+  mintToken,
+  type AgentDispatch,
+  type LiveKitAppEvent,
+  type LiveKitConfig,
+} from '@mockroom/server-livekit';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { REDIS } from '@mockroom/server-queue';
 import type IORedis from 'ioredis';
@@ -40,18 +49,45 @@ export class LiveKitService {
 
   async join(user: User, interviewId: string): Promise<LiveKitJoin> {
     const config = this.config;
-    if (!config) throw new ConflictException('LiveKit is not configured on this server: audio goes over the built-in transport.');
+    if (!config)
+      throw new ConflictException('LiveKit is not configured on this server: audio goes over the built-in transport.');
     const { entity, access } = await this.interviews.findFor(user, interviewId);
-    if (entity.status === 'completed' || entity.status === 'abandoned') throw new ConflictException('This interview has ended.');
-    const role = access === 'candidate' ? 'candidate' : access === 'interviewer' && entity.interviewerKind === 'human' ? 'interviewer' : null;
+    if (entity.status === 'completed' || entity.status === 'abandoned')
+      throw new ConflictException('This interview has ended.');
+    const role =
+      access === 'candidate'
+        ? 'candidate'
+        : access === 'interviewer' && entity.interviewerKind === 'human'
+          ? 'interviewer'
+          : null;
     if (!role) throw new ConflictException('Only the people taking part in this interview can join its audio.');
     const room = roomName(entity.id);
-    await this.rooms.ensureRoom(room, { emptyTimeoutSeconds: 300, maxParticipants: entity.interviewerKind === 'human' ? 2 : 1 });
+    await this.rooms.ensureRoom(room, {
+      emptyTimeoutSeconds: 300,
+      maxParticipants: entity.interviewerKind === 'human' ? 2 : 1,
+    });
     // The agent joins the room to carry its audio into the pipeline (joining twice changes nothing).
-    const dispatch: AgentDispatch = { interviewId: entity.id, room, voice: entity.interviewerKind === 'ai' && entity.plan.voice === 'server' };
+    const dispatch: AgentDispatch = {
+      interviewId: entity.id,
+      room,
+      voice: entity.interviewerKind === 'ai' && entity.plan.voice === 'server',
+    };
     await this.redis.publish(agentDispatchChannel(this.app.redis.prefix), JSON.stringify(dispatch));
-    const token = await mintToken({ apiKey: config.apiKey, apiSecret: config.apiSecret, room, identity: user.id, name: user.displayName, role });
-    return { url: this.app.livekit?.publicUrl ?? config.url, room, identity: user.id, token, expiresAt: new Date(Date.now() + DEFAULT_TOKEN_TTL_SECONDS * 1000).toISOString() };
+    const token = await mintToken({
+      apiKey: config.apiKey,
+      apiSecret: config.apiSecret,
+      room,
+      identity: user.id,
+      name: user.displayName,
+      role,
+    });
+    return {
+      url: this.app.livekit?.publicUrl ?? config.url,
+      room,
+      identity: user.id,
+      token,
+      expiresAt: new Date(Date.now() + DEFAULT_TOKEN_TTL_SECONDS * 1000).toISOString(),
+    };
   }
 
   /** A verified webhook event: what it says about one of our rooms goes into that interview's media state. */
@@ -94,14 +130,26 @@ export class LiveKitService {
           const joined = event.type === 'participant_joined';
           next.participants = {
             ...state.participants,
-            [event.identity]: { ...previous, role: event.role, name: event.name, ...(joined ? { joinedAt: at, leftAt: undefined } : { leftAt: at }) },
+            [event.identity]: {
+              ...previous,
+              role: event.role,
+              name: event.name,
+              ...(joined ? { joinedAt: at, leftAt: undefined } : { leftAt: at }),
+            },
           };
           break;
         }
         case 'egress_ended':
           next.egress = {
             ...state.egress,
-            [event.egressId]: { ...state.egress?.[event.egressId], status: event.status, location: event.location, durationMs: event.durationMs, error: event.error, endedAt: at },
+            [event.egressId]: {
+              ...state.egress?.[event.egressId],
+              status: event.status,
+              location: event.location,
+              durationMs: event.durationMs,
+              error: event.error,
+              endedAt: at,
+            },
           };
           break;
       }
@@ -119,14 +167,22 @@ export class LiveKitService {
    * the recording the pipeline keeps from the agent's feed). The track is claimed under the row's lock first, so a
    * webhook delivered twice starts one recording.
    */
-  private async recordTrack(interviewId: string, event: Extract<LiveKitAppEvent, { type: 'track_published' }>, at: string): Promise<'applied' | 'ignored'> {
+  private async recordTrack(
+    interviewId: string,
+    event: Extract<LiveKitAppEvent, { type: 'track_published' }>,
+    at: string,
+  ): Promise<'applied' | 'ignored'> {
     const role = event.role === 'candidate' || event.role === 'interviewer' ? event.role : null;
     if (event.source !== 'microphone' || !role) return 'ignored';
     let claimed = false;
     const updated = await this.repository.updateMediaState(interviewId, (state) => {
       if (state.tracks?.[event.trackSid]) return state;
       claimed = true;
-      return { ...state, room: event.room, tracks: { ...state.tracks, [event.trackSid]: { identity: event.identity, role, publishedAt: at } } };
+      return {
+        ...state,
+        room: event.room,
+        tracks: { ...state.tracks, [event.trackSid]: { identity: event.identity, role, publishedAt: at } },
+      };
     });
     if (!updated) return 'ignored';
     const options = this.app.livekit;
@@ -135,7 +191,9 @@ export class LiveKitService {
     let started: { egressId: string; status: string } | null = null;
     let failure = '';
     try {
-      started = await this.rooms.startParticipantAudioEgress(event.room, event.identity, filepath, { audioTrackSid: event.trackSid });
+      started = await this.rooms.startParticipantAudioEgress(event.room, event.identity, filepath, {
+        audioTrackSid: event.trackSid,
+      });
     } catch (error) {
       // No egress service, or it refused: the session goes on (the pipeline keeps its own recording); say why.
       failure = (error as Error).message;
@@ -149,7 +207,19 @@ export class LiveKitService {
       return {
         ...state,
         tracks: { ...state.tracks, [event.trackSid]: { ...track, egressId } },
-        egress: { ...state.egress, [egressId]: { status, location: null, durationMs: null, error: null, ...state.egress?.[egressId], role, identity: event.identity, startedAt: at } },
+        egress: {
+          ...state.egress,
+          [egressId]: {
+            status,
+            location: null,
+            durationMs: null,
+            error: null,
+            ...state.egress?.[egressId],
+            role,
+            identity: event.identity,
+            startedAt: at,
+          },
+        },
       };
     });
     return 'applied';

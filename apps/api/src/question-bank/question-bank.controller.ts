@@ -1,5 +1,13 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import type { Page, Question, QuestionBankInfo, QuestionFacets, QuestionSummary, Track, TrackDetail } from '@mockroom/contracts';
+import type {
+  Page,
+  Question,
+  QuestionBankInfo,
+  QuestionFacets,
+  QuestionSummary,
+  Track,
+  TrackDetail,
+} from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { QuestionQueryDto } from './dto/question-query.dto';
 

@@ -9,7 +9,10 @@ export class RedisIoAdapter extends IoAdapter {
   private pub: IORedis | null = null;
   private sub: IORedis | null = null;
 
-  constructor(app: INestApplicationContext, private readonly redis: IORedis) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly redis: IORedis,
+  ) {
     super(app);
   }
 

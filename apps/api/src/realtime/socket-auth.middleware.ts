@@ -32,20 +32,33 @@ export function socketAuthMiddleware(auth: AuthService, secret: string) {
     const agent = (socket.handshake.auth as { agent?: unknown } | undefined)?.agent;
     if (agent !== undefined) {
       const claims = verifyAgentCredential(secret, agent);
-      if (!claims) return next(Object.assign(new Error('invalid agent credential'), { data: { code: 'unauthorized' } }));
+      if (!claims)
+        return next(Object.assign(new Error('invalid agent credential'), { data: { code: 'unauthorized' } }));
       const data = socket.data as SocketData;
       data.agentFor = claims.interviewId;
-      data.user = { id: `agent:${claims.interviewId}`, email: '', displayName: 'Media agent', role: 'candidate', createdAt: new Date(0).toISOString() };
+      data.user = {
+        id: `agent:${claims.interviewId}`,
+        email: '',
+        displayName: 'Media agent',
+        role: 'candidate',
+        createdAt: new Date(0).toISOString(),
+      };
       data.authSessionId = '';
       return next();
     }
-    if (!sameOrigin(socket)) return next(Object.assign(new Error('cross-origin connections are not allowed'), { data: { code: 'forbidden-origin' } }));
+    if (!sameOrigin(socket))
+      return next(
+        Object.assign(new Error('cross-origin connections are not allowed'), { data: { code: 'forbidden-origin' } }),
+      );
     const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
     if (!token) return next(Object.assign(new Error('sign in first'), { data: { code: 'unauthorized' } }));
     auth
       .resolve(token)
       .then((resolved) => {
-        if (!resolved) return next(Object.assign(new Error('your session has expired; sign in again'), { data: { code: 'unauthorized' } }));
+        if (!resolved)
+          return next(
+            Object.assign(new Error('your session has expired; sign in again'), { data: { code: 'unauthorized' } }),
+          );
         (socket.data as SocketData).user = resolved.user;
         (socket.data as SocketData).authSessionId = resolved.sessionId;
         next();

@@ -1,4 +1,10 @@
-import { describeAnswerEnding, sessionInsights, type Assessment, type OtherQuestion, type QuestionOutcome } from '@mockroom/assessment';
+import {
+  describeAnswerEnding,
+  sessionInsights,
+  type Assessment,
+  type OtherQuestion,
+  type QuestionOutcome,
+} from '@mockroom/assessment';
 import {
   SCORE_DIMENSIONS,
   type AnswerScores,
@@ -15,7 +21,12 @@ import {
   type ShareInfo,
   type TranscriptCorrection,
 } from '@mockroom/contracts';
-import type { InterviewAnswerEntity, InterviewEntity, InterviewPromptEntity, TranscriptSegmentEntity } from '@mockroom/server-database';
+import type {
+  InterviewAnswerEntity,
+  InterviewEntity,
+  InterviewPromptEntity,
+  TranscriptSegmentEntity,
+} from '@mockroom/server-database';
 import { assessedSegments, describeEngine } from '@mockroom/server-jobs';
 import { toPrompt, toSummary } from '../interviews/interview-snapshot';
 
@@ -74,15 +85,30 @@ function timeAt(segment: TranscriptSegmentEntity, charOffset: number): number {
   return Math.round(segment.startMs + share * (segment.endMs - segment.startMs));
 }
 
-function reviewAnswer(answer: InterviewAnswerEntity, all: InterviewAnswerEntity[], segments: TranscriptSegmentEntity[], bySeq: Map<number, ReviewLine>): ReviewAnswer {
+function reviewAnswer(
+  answer: InterviewAnswerEntity,
+  all: InterviewAnswerEntity[],
+  segments: TranscriptSegmentEntity[],
+  bySeq: Map<number, ReviewLine>,
+): ReviewAnswer {
   const assessment = answer.assessment;
-  const own = segments.filter((s) => s.answerId === answer.id && s.speaker === 'candidate' && s.text).sort((a, b) => a.seq - b.seq);
+  const own = segments
+    .filter((s) => s.answerId === answer.id && s.speaker === 'candidate' && s.text)
+    .sort((a, b) => a.seq - b.seq);
   const transcript = own.map((s) => s.text).join(' ');
   const placed = place(assessedSegments(answer, all, segments));
   const rubric: ReviewRubricPoint[] = (assessment?.rubric ?? []).map((point) => {
-    if (!point.covered || !point.evidence) return { pointId: point.pointId, text: point.text, covered: point.covered, confidence: point.confidence, evidence: null };
+    if (!point.covered || !point.evidence)
+      return {
+        pointId: point.pointId,
+        text: point.text,
+        covered: point.covered,
+        confidence: point.confidence,
+        evidence: null,
+      };
     const spans = toLineSpans(placed, point.evidence.start, point.evidence.end);
-    for (const span of spans) bySeq.get(span.seq)?.highlights.push({ start: span.start, end: span.end, pointId: point.pointId });
+    for (const span of spans)
+      bySeq.get(span.seq)?.highlights.push({ start: span.start, end: span.end, pointId: point.pointId });
     const first = spans[0] ? placed.find((p) => p.segment.seq === spans[0].seq) : undefined;
     return {
       pointId: point.pointId,
@@ -123,8 +149,15 @@ function reviewAnswer(answer: InterviewAnswerEntity, all: InterviewAnswerEntity[
 export function meanScores(all: (AnswerScores | null)[]): AnswerScores | null {
   const scored = all.filter((s): s is AnswerScores => s !== null);
   if (!scored.length) return null;
-  const mean = (key: keyof AnswerScores) => Math.round((scored.reduce((sum, s) => sum + s[key], 0) / scored.length) * 10) / 10;
-  return { ...(Object.fromEntries(SCORE_DIMENSIONS.map((d) => [d, mean(d)])) as Record<(typeof SCORE_DIMENSIONS)[number], number>), overall: mean('overall') };
+  const mean = (key: keyof AnswerScores) =>
+    Math.round((scored.reduce((sum, s) => sum + s[key], 0) / scored.length) * 10) / 10;
+  return {
+    ...(Object.fromEntries(SCORE_DIMENSIONS.map((d) => [d, mean(d)])) as Record<
+      (typeof SCORE_DIMENSIONS)[number],
+      number
+    >),
+    overall: mean('overall'),
+  };
 }
 
 /** Everything the review page shows, from what the interview stored. */
@@ -145,7 +178,10 @@ export function buildReview(sources: ReviewSources): Review {
       text: s.text,
       startMs: s.startMs,
       endMs: Math.max(s.startMs, s.endMs),
-      questionIndex: s.speaker === 'interviewer' ? questionIndexOfPrompt(promptBySeq.get(s.seq)) : (answerById.get(s.answerId ?? '')?.questionIndex ?? null),
+      questionIndex:
+        s.speaker === 'interviewer'
+          ? questionIndexOfPrompt(promptBySeq.get(s.seq))
+          : (answerById.get(s.answerId ?? '')?.questionIndex ?? null),
       answerId: s.answerId,
       words: s.words,
       highlights: [],
@@ -159,7 +195,9 @@ export function buildReview(sources: ReviewSources): Review {
     const question = questions.get(questionId);
     const own = prompts.filter((p) => p.questionIndex === index && (p.kind === 'question' || p.kind === 'follow-up'));
     const asked = prompts.find((p) => p.questionIndex === index && p.kind === 'question');
-    const answered = closed.filter((a) => a.questionIndex === index).map((a) => reviewAnswer(a, answers, segments, bySeq));
+    const answered = closed
+      .filter((a) => a.questionIndex === index)
+      .map((a) => reviewAnswer(a, answers, segments, bySeq));
     const lastScored = [...answered].reverse().find((a) => a.scores !== null);
     return {
       index,

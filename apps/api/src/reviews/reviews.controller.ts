@@ -1,4 +1,15 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Res,
+} from '@nestjs/common';
 import type { CorrectionResult, Review, ShareInfo, User } from '@mockroom/contracts';
 import { MediaStorage } from '@mockroom/server-media';
 import type { Response } from 'express';
@@ -35,7 +46,14 @@ export class ReviewsController {
   correct(
     @CurrentUser() user: User,
     @Param('id') id: string,
-    @Param('seq', new ParseIntPipe({ errorHttpStatusCode: 400, exceptionFactory: () => new BadRequestException('seq must be a transcript line number') })) seq: number,
+    @Param(
+      'seq',
+      new ParseIntPipe({
+        errorHttpStatusCode: 400,
+        exceptionFactory: () => new BadRequestException('seq must be a transcript line number'),
+      }),
+    )
+    seq: number,
     @Body() body: CorrectTranscriptDto,
   ): Promise<CorrectionResult> {
     return this.corrections.correct(user, id, seq, body.text);
@@ -73,7 +91,12 @@ export class ReviewsController {
 
   /** 201 when shared now, 200 when it already was. */
   @Post('interviews/:id/shares')
-  async share(@CurrentUser() user: User, @Param('id') id: string, @Body() body: ShareDto, @Res({ passthrough: true }) res: Response): Promise<ShareInfo> {
+  async share(
+    @CurrentUser() user: User,
+    @Param('id') id: string,
+    @Body() body: ShareDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ShareInfo> {
     const { share, created } = await this.reviews.share(user, id, body.email);
     res.status(created ? 201 : 200);
     return share;

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { interviewerOverall, type Assessment, type OtherQuestion } from '@mockroom/assessment';
 import {
   type AnswerScores,
@@ -27,8 +33,12 @@ import { buildReview, meanScores } from './review-builder';
 import { SessionAudio } from '@mockroom/server-jobs';
 import { isUUID } from 'class-validator';
 
-
-const REVIEW_ACCESS: Record<InterviewAccess, ReviewAccess> = { candidate: 'owner', interviewer: 'interviewer', admin: 'admin', shared: 'shared' };
+const REVIEW_ACCESS: Record<InterviewAccess, ReviewAccess> = {
+  candidate: 'owner',
+  interviewer: 'interviewer',
+  admin: 'admin',
+  shared: 'shared',
+};
 
 function toShareInfo(share: InterviewShareEntity): ShareInfo {
   return { id: share.id, email: share.email, createdAt: share.createdAt.toISOString() };
@@ -48,7 +58,8 @@ export class ReviewsService {
   /** The interview if this user may read its review (it must have ended). */
   async findForReview(user: User, id: string): Promise<{ entity: InterviewEntity; access: ReviewAccess }> {
     const { entity, access } = await this.interviews.findFor(user, id);
-    if (entity.status === 'created' || entity.status === 'live') throw new ConflictException('This interview has not ended yet: its review is ready once it ends.');
+    if (entity.status === 'created' || entity.status === 'live')
+      throw new ConflictException('This interview has not ended yet: its review is ready once it ends.');
     return { entity, access: REVIEW_ACCESS[access] };
   }
 
@@ -75,22 +86,52 @@ export class ReviewsService {
       .list({ role: entity.plan.role, level: entity.plan.level, limit: 100 })
       .items.filter((q) => !questions.has(q.id))
       .map((q) => ({ questionId: q.id, text: q.text, category: q.category }));
-    const [audio, interviewer] = await Promise.all([this.audio.ensure(entity, recordings, prompts, segments), this.interviewerView(entity, access)]);
-    return buildReview({ entity, prompts, segments, answers, questions, others, access, shares: shares.map(toShareInfo), audio, interviewer, corrections: corrections.map(toCorrectionDto) });
+    const [audio, interviewer] = await Promise.all([
+      this.audio.ensure(entity, recordings, prompts, segments),
+      this.interviewerView(entity, access),
+    ]);
+    return buildReview({
+      entity,
+      prompts,
+      segments,
+      answers,
+      questions,
+      others,
+      access,
+      shares: shares.map(toShareInfo),
+      audio,
+      interviewer,
+      corrections: corrections.map(toCorrectionDto),
+    });
   }
 
   /** A human interviewer's scores and notes: shared notes for everyone, private ones for the interviewer alone. */
   private async interviewerView(entity: InterviewEntity, access: ReviewAccess): Promise<ReviewInterviewerView | null> {
     if (entity.interviewerKind !== 'human') return null;
-    const [scores, notes] = await Promise.all([this.feedback.listScores(entity.id), this.feedback.listNotes(entity.id, access !== 'interviewer')]);
+    const [scores, notes] = await Promise.all([
+      this.feedback.listScores(entity.id),
+      this.feedback.listNotes(entity.id, access !== 'interviewer'),
+    ]);
     return {
       name: entity.interviewer?.displayName ?? 'Interviewer',
       scores: scores.map((row) => {
-        const values = { relevance: row.relevance, depth: row.depth, clarity: row.clarity, correctness: row.correctness };
+        const values = {
+          relevance: row.relevance,
+          depth: row.depth,
+          clarity: row.clarity,
+          correctness: row.correctness,
+        };
         const overall = interviewerOverall(values);
         return { questionIndex: row.questionIndex, scores: values, overall, updatedAt: row.updatedAt.toISOString() };
       }),
-      notes: notes.map((n) => ({ id: n.id, questionIndex: n.questionIndex, text: n.text, visibility: n.visibility, atMs: n.atMs, createdAt: n.createdAt.toISOString() })),
+      notes: notes.map((n) => ({
+        id: n.id,
+        questionIndex: n.questionIndex,
+        text: n.text,
+        visibility: n.visibility,
+        atMs: n.atMs,
+        createdAt: n.createdAt.toISOString(),
+      })),
     };
   }
 
@@ -102,7 +143,8 @@ export class ReviewsService {
       this.repository.listSegments(entity.id),
       this.repository.listRecordings(entity.id),
     ]);
-    if (!(await this.audio.ensure(entity, recordings, prompts, segments))) throw new NotFoundException('Nothing was recorded in this interview.');
+    if (!(await this.audio.ensure(entity, recordings, prompts, segments)))
+      throw new NotFoundException('Nothing was recorded in this interview.');
     return this.audio.mixPath(entity.id);
   }
 
@@ -127,13 +169,15 @@ export class ReviewsService {
     if (entity.status !== 'completed' && entity.status !== 'abandoned') {
       throw new ConflictException('This interview has not finished yet: share its review once it is over.');
     }
-    if (normalizeEmail(email) === normalizeEmail(user.email)) throw new BadRequestException('This is your own address: there is no need to share it with yourself.');
+    if (normalizeEmail(email) === normalizeEmail(user.email))
+      throw new BadRequestException('This is your own address: there is no need to share it with yourself.');
     const { share, created } = await this.repository.addShare(entity.id, email);
     return { share: toShareInfo(share), created };
   }
 
   async revoke(user: User, id: string, shareId: string): Promise<void> {
     const entity = await this.ownedBy(user, id);
-    if (!isUUID(shareId) || !(await this.repository.removeShare(entity.id, shareId))) throw new NotFoundException('This interview is not shared with that address.');
+    if (!isUUID(shareId) || !(await this.repository.removeShare(entity.id, shareId)))
+      throw new NotFoundException('This interview is not shared with that address.');
   }
 }

@@ -1,4 +1,12 @@
-import { BadRequestException, ConflictException, ForbiddenException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  GoneException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import type { HumanSession, InterviewSummary, InvitationInfo, User } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
@@ -36,13 +44,17 @@ export class SessionsService {
   ) {}
 
   private token(interviewId: string, version: number): string {
-    return createHmac('sha256', this.config.secret).update(version === 0 ? `invitation:${interviewId}` : `invitation:${interviewId}:${version}`).digest('base64url');
+    return createHmac('sha256', this.config.secret)
+      .update(version === 0 ? `invitation:${interviewId}` : `invitation:${interviewId}:${version}`)
+      .digest('base64url');
   }
 
   async create(user: User, request: CreateSessionDto): Promise<HumanSession> {
-    if (user.role !== 'interviewer' && user.role !== 'admin') throw new ForbiddenException('Only interviewer accounts can run sessions.');
+    if (user.role !== 'interviewer' && user.role !== 'admin')
+      throw new ForbiddenException('Only interviewer accounts can run sessions.');
     const scheduledAt = request.scheduledAt ? new Date(request.scheduledAt) : null;
-    if (scheduledAt && Number.isNaN(scheduledAt.getTime())) throw new BadRequestException('scheduledAt is not a real date-time.');
+    if (scheduledAt && Number.isNaN(scheduledAt.getTime()))
+      throw new BadRequestException('scheduledAt is not a real date-time.');
     const plan = planInterview(this.bank, { ...request, maxFollowUps: 3, voice: 'browser' }, 'browser');
     const engines = await this.interviewsService.engines();
     const created = await this.interviews.create({
@@ -52,10 +64,22 @@ export class SessionsService {
       scheduledAt,
       plan: { ...plan, title: plan.title.replace(/ practice$/, ' session') },
       engines: { ...engines, tts: 'The interviewer speaks' },
-      turn: { phase: 'waiting', questionIndex: 0, questionCount: plan.questionIds.length, followUpsAsked: 0, answerId: null, answerStartedAtMs: null, currentPromptSeq: null },
+      turn: {
+        phase: 'waiting',
+        questionIndex: 0,
+        questionCount: plan.questionIds.length,
+        followUpsAsked: 0,
+        answerId: null,
+        answerStartedAtMs: null,
+        currentPromptSeq: null,
+      },
     });
     // The hash needs the id, so it is set right after the row exists (nobody knows the token before this returns).
-    await this.interviews.setInviteHash(created.id, hashToken(this.token(created.id, 0)), invitationExpiry(scheduledAt));
+    await this.interviews.setInviteHash(
+      created.id,
+      hashToken(this.token(created.id, 0)),
+      invitationExpiry(scheduledAt),
+    );
     return this.describe((await this.interviews.findById(created.id))!, true);
   }
 
@@ -104,19 +128,29 @@ export class SessionsService {
   async renewInvitation(user: User, id: string): Promise<HumanSession> {
     const { entity, access } = await this.interviewsService.findFor(user, id);
     if (entity.interviewerKind !== 'human') throw new NotFoundException('This interview has no human interviewer.');
-    if (access !== 'interviewer' && access !== 'admin') throw new ForbiddenException('Only the interviewer can make a new invitation link.');
-    if (entity.candidateId !== null) throw new ConflictException('A candidate has already joined this session: it needs no invitation.');
-    if (entity.status === 'completed' || entity.status === 'abandoned') throw new ConflictException('This session has ended.');
+    if (access !== 'interviewer' && access !== 'admin')
+      throw new ForbiddenException('Only the interviewer can make a new invitation link.');
+    if (entity.candidateId !== null)
+      throw new ConflictException('A candidate has already joined this session: it needs no invitation.');
+    if (entity.status === 'completed' || entity.status === 'abandoned')
+      throw new ConflictException('This session has ended.');
     const version = entity.inviteVersion + 1;
-    await this.interviews.setInviteHash(entity.id, hashToken(this.token(entity.id, version)), invitationExpiry(entity.scheduledAt), version);
+    await this.interviews.setInviteHash(
+      entity.id,
+      hashToken(this.token(entity.id, version)),
+      invitationExpiry(entity.scheduledAt),
+      version,
+    );
     return this.describe((await this.interviews.findById(entity.id))!, true);
   }
 
   async accept(user: User, token: string): Promise<InterviewSummary> {
     const entity = await this.byToken(token);
-    if (entity.interviewerId === user.id) throw new BadRequestException('This is your own session: send the link to your candidate.');
+    if (entity.interviewerId === user.id)
+      throw new BadRequestException('This is your own session: send the link to your candidate.');
     if (entity.candidateId === user.id) return toSummary(entity);
-    if (entity.status === 'completed' || entity.status === 'abandoned') throw new ConflictException('This session has already ended.');
+    if (entity.status === 'completed' || entity.status === 'abandoned')
+      throw new ConflictException('This session has already ended.');
     if (entity.candidateId !== null || !(await this.interviews.acceptInvitation(entity.id, user.id))) {
       throw new ConflictException('Another candidate has already joined this session.');
     }

@@ -35,7 +35,8 @@ export class SystemController {
     if (reported) {
       // Reported by the worker, which runs them.
       const names = JSON.parse(reported) as EngineNames;
-      const mode = (label: string): EngineInfo['mode'] => (/offline/i.test(label) ? 'offline' : /browser/i.test(label) ? 'browser' : 'external');
+      const mode = (label: string): EngineInfo['mode'] =>
+        /offline/i.test(label) ? 'offline' : /browser/i.test(label) ? 'browser' : 'external';
       engines.push(
         { kind: 'stt', name: names.stt, mode: mode(names.stt) },
         { kind: 'tts', name: names.tts, mode: mode(names.tts) },

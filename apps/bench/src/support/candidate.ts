@@ -53,7 +53,11 @@ export class HttpSession {
   async signUp(label: string): Promise<void> {
     await this.request('GET', '/api/auth/session');
     const email = `${label}.${process.pid}.${randomBytes(6).toString('hex')}@bench.example.com`;
-    await this.request('POST', '/api/auth/sign-up', { email, password: 'correct horse battery staple', displayName: 'Bench Candidate' });
+    await this.request('POST', '/api/auth/sign-up', {
+      email,
+      password: 'correct horse battery staple',
+      displayName: 'Bench Candidate',
+    });
     await this.request('GET', '/api/auth/session');
   }
 
@@ -79,7 +83,13 @@ export class LiveSocket {
   readonly errors: SocketError[] = [];
 
   constructor(baseUrl: string, cookie: string) {
-    this.socket = io(`${baseUrl}${LIVE_NAMESPACE}`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true, autoConnect: false });
+    this.socket = io(`${baseUrl}${LIVE_NAMESPACE}`, {
+      transports: ['websocket'],
+      extraHeaders: { cookie },
+      reconnection: false,
+      forceNew: true,
+      autoConnect: false,
+    });
     this.socket.onAny((event: string, payload: unknown) => {
       const at = performance.now();
       if (event === 'error') this.errors.push(payload as SocketError);
@@ -113,7 +123,11 @@ export class LiveSocket {
   }
 
   /** The next `event` (from now on) for which `predicate` holds, with its arrival time. */
-  next<E extends keyof ServerToClientEvents>(event: E, predicate: (payload: Payload<E>) => boolean = () => true, timeoutMs = 120_000): Promise<{ payload: Payload<E>; at: number }> {
+  next<E extends keyof ServerToClientEvents>(
+    event: E,
+    predicate: (payload: Payload<E>) => boolean = () => true,
+    timeoutMs = 120_000,
+  ): Promise<{ payload: Payload<E>; at: number }> {
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         event,
@@ -125,15 +139,23 @@ export class LiveSocket {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`no "${event}" within ${timeoutMs} ms${this.errors.length ? `; errors: ${JSON.stringify(this.errors.slice(-3))}` : ''}`));
+        reject(
+          new Error(
+            `no "${event}" within ${timeoutMs} ms${this.errors.length ? `; errors: ${JSON.stringify(this.errors.slice(-3))}` : ''}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.add(waiter);
     });
   }
 
   async ack<T>(event: keyof ClientToServerEvents, ...args: unknown[]): Promise<T> {
-    const reply = await (this.socket.timeout(60_000).emitWithAck as (ev: string, ...a: unknown[]) => Promise<Reply<T>>)(event, ...args);
-    if (reply && typeof reply === 'object' && 'error' in reply) throw new Error(`${event}: ${reply.error.code}: ${reply.error.message}`);
+    const reply = await (this.socket.timeout(60_000).emitWithAck as (ev: string, ...a: unknown[]) => Promise<Reply<T>>)(
+      event,
+      ...args,
+    );
+    if (reply && typeof reply === 'object' && 'error' in reply)
+      throw new Error(`${event}: ${reply.error.code}: ${reply.error.message}`);
     return reply as T;
   }
 

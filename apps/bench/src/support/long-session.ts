@@ -31,7 +31,13 @@ function sentences(text: string): string[] {
  * for the whole session), a transcript line per sentence, and every answer assessed by the rubric engine. The words are
  * the spoken text rather than a recogniser's, which changes nothing in size or shape.
  */
-export async function fillLongSession(options: { databaseUrl: string; mediaDir: string; interviewId: string; questionIds: string[]; minutes: number }): Promise<LongSession> {
+export async function fillLongSession(options: {
+  databaseUrl: string;
+  mediaDir: string;
+  interviewId: string;
+  questionIds: string[];
+  minutes: number;
+}): Promise<LongSession> {
   const bank = QuestionBank.load();
   const engine = new RubricEngine();
   const interviewer = new FliteTextToSpeech({ voice: INTERVIEWER_VOICE });
@@ -55,28 +61,88 @@ export async function fillLongSession(options: { databaseUrl: string; mediaDir: 
     const durationMs = Math.round((wavToPcm16k(wav).length / AUDIO_SAMPLE_RATE) * 1000);
     const path = join(options.interviewId, `prompt-${seq}.wav`);
     await writeFile(join(options.mediaDir, path), wav);
-    prompts.push([options.interviewId, seq, kind, question?.id ?? null, index, text, Math.round(clockMs), path, durationMs]);
-    segments.push([options.interviewId, seq, 'interviewer', null, question?.id ?? null, Math.round(clockMs), Math.round(clockMs) + durationMs, text, null, 'flite']);
+    prompts.push([
+      options.interviewId,
+      seq,
+      kind,
+      question?.id ?? null,
+      index,
+      text,
+      Math.round(clockMs),
+      path,
+      durationMs,
+    ]);
+    segments.push([
+      options.interviewId,
+      seq,
+      'interviewer',
+      null,
+      question?.id ?? null,
+      Math.round(clockMs),
+      Math.round(clockMs) + durationMs,
+      text,
+      null,
+      'flite',
+    ]);
     seq++;
     pushSilence(durationMs + 500); // the microphone hears the interviewer's voice as silence
     return seq - 1;
   };
-  const answer = async (question: Question, index: number, kind: 'answer' | 'follow-up', promptSeq: number, said: string[], followUpsAsked: string[]) => {
+  const answer = async (
+    question: Question,
+    index: number,
+    kind: 'answer' | 'follow-up',
+    promptSeq: number,
+    said: string[],
+    followUpsAsked: string[],
+  ) => {
     const id = randomUUID();
     const startMs = Math.round(clockMs);
     const timed: { text: string; startMs: number; endMs: number }[] = [];
     for (const sentence of said) {
       const pcm = wavToPcm16k((await candidate.synthesize(sentence)).wav);
-      const text = sentence.toLowerCase().replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+      const text = sentence
+        .toLowerCase()
+        .replace(/[^a-z0-9' ]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       const start = Math.round(clockMs);
       candidatePcm.push(pcm);
       clockMs += (pcm.length / AUDIO_SAMPLE_RATE) * 1000;
       timed.push({ text, startMs: start, endMs: Math.round(clockMs) });
-      segments.push([options.interviewId, seq++, 'candidate', id, question.id, start, Math.round(clockMs), text, null, 'pocketsphinx']);
+      segments.push([
+        options.interviewId,
+        seq++,
+        'candidate',
+        id,
+        question.id,
+        start,
+        Math.round(clockMs),
+        text,
+        null,
+        'pocketsphinx',
+      ]);
       pushSilence(PAUSE_MS);
     }
-    const assessment = engine.assessSync({ question, transcript: timed.map((t) => t.text).join(' '), segments: timed, followUpsAsked });
-    answers.push([id, options.interviewId, question.id, index, kind, promptSeq, 'closed', startMs, Math.round(clockMs), JSON.stringify(assessment), assessment.scores.overall]);
+    const assessment = engine.assessSync({
+      question,
+      transcript: timed.map((t) => t.text).join(' '),
+      segments: timed,
+      followUpsAsked,
+    });
+    answers.push([
+      id,
+      options.interviewId,
+      question.id,
+      index,
+      kind,
+      promptSeq,
+      'closed',
+      startMs,
+      Math.round(clockMs),
+      JSON.stringify(assessment),
+      assessment.scores.overall,
+    ]);
     pushSilence(2000);
   };
 
@@ -106,7 +172,12 @@ export async function fillLongSession(options: { databaseUrl: string; mediaDir: 
     }
     await answer(question, index, 'follow-up', followUp, second, [followUpText]);
   }
-  await prompt('closing', null, options.questionIds.length - 1, "That's all the questions I have. Thank you, your summary is ready.");
+  await prompt(
+    'closing',
+    null,
+    options.questionIds.length - 1,
+    "That's all the questions I have. Thank you, your summary is ready.",
+  );
 
   const total = candidatePcm.reduce((n, p) => n + p.length, 0);
   const all = new Int16Array(total);

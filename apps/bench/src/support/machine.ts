@@ -21,7 +21,9 @@ export function machineTicks(): MachineTicks {
 
 /** CPU use of the whole machine between two readings, in % of one core (so up to 100 × cores). */
 export function machineCpuPercent(before: MachineTicks, after: MachineTicks): number {
-  return after.total > before.total ? ((after.busy - before.busy) / (after.total - before.total)) * 100 * cpus().length : NaN;
+  return after.total > before.total
+    ? ((after.busy - before.busy) / (after.total - before.total)) * 100 * cpus().length
+    : NaN;
 }
 
 /**
@@ -51,13 +53,17 @@ export function processTreeTicks(rootPid: number): number {
     try {
       // Fields after the command name (which may hold spaces): state ppid … utime stime cutime cstime.
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      stats.set(Number(pid), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) });
+      stats.set(Number(pid), {
+        ppid: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]),
+      });
     } catch {
       // Gone meanwhile.
     }
   }
   const inTree = (pid: number): boolean => {
-    for (let at: number | undefined = pid, hops = 0; at && hops < 64; at = stats.get(at)?.ppid, hops++) if (at === rootPid) return true;
+    for (let at: number | undefined = pid, hops = 0; at && hops < 64; at = stats.get(at)?.ppid, hops++)
+      if (at === rootPid) return true;
     return false;
   };
   let ticks = 0;

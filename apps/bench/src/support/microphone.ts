@@ -123,7 +123,8 @@ export class Microphone extends PacedStream {
   /** The candidate pressed "I'm done": the server flushes its endpointer, so this one does too. */
   flush(at: number): void {
     for (const event of this.endpointer.flush()) {
-      if (event.type === 'segment') this.segments.push({ startMs: event.startMs, endMs: event.endMs, at, flushed: true });
+      if (event.type === 'segment')
+        this.segments.push({ startMs: event.startMs, endMs: event.endMs, at, flushed: true });
     }
   }
 
@@ -147,7 +148,8 @@ export class Microphone extends PacedStream {
   protected override onSent(seq: number, frame: Int16Array, at: number): void {
     this.sentAt[seq] = at;
     for (const event of this.endpointer.push(frame)) {
-      if (event.type === 'segment') this.segments.push({ startMs: event.startMs, endMs: event.endMs, at, flushed: false });
+      if (event.type === 'segment')
+        this.segments.push({ startMs: event.startMs, endMs: event.endMs, at, flushed: false });
     }
   }
 }

@@ -35,7 +35,9 @@ export function sentences(text: string): string[] {
 /** A long sentence in pieces at ";", ":" or "," (between words as a last resort), each at most MAX_PIECE_CHARS. */
 function pieces(sentence: string): string[] {
   if (sentence.length <= MAX_PIECE_CHARS) return [sentence];
-  const units = sentence.split(/(?<=[;:,])\s+/).flatMap((clause) => (clause.length <= MAX_PIECE_CHARS ? [clause] : clause.split(' ')));
+  const units = sentence
+    .split(/(?<=[;:,])\s+/)
+    .flatMap((clause) => (clause.length <= MAX_PIECE_CHARS ? [clause] : clause.split(' ')));
   const out: string[] = [];
   let current = '';
   for (const unit of units) {
@@ -56,7 +58,13 @@ function pieces(sentence: string): string[] {
  * gets a length drawn between `minMs` and `maxMs` (seeded) and stops at the first sentence end past it,
  * never past `maxMs`; answers that stay shorter than `minMs` are skipped.
  */
-export async function spokenAnswers(options: { count: number; minMs: number; maxMs: number; pauseMs: [number, number]; seed?: number }): Promise<SpokenAnswer[]> {
+export async function spokenAnswers(options: {
+  count: number;
+  minMs: number;
+  maxMs: number;
+  pauseMs: [number, number];
+  seed?: number;
+}): Promise<SpokenAnswer[]> {
   const tts = new FliteTextToSpeech({ voice: VOICE });
   const random = seededRandom(options.seed ?? 1);
   const bank = QuestionBank.load();
@@ -83,6 +91,9 @@ export async function spokenAnswers(options: { count: number; minMs: number; max
     const durationMs = (pcm.length / AUDIO_SAMPLE_RATE) * 1000;
     if (durationMs >= options.minMs) out.push({ questionId: question.id, text: said.join(' '), pcm, durationMs });
   }
-  if (out.length < options.count) throw new Error(`only ${out.length} sample answers of ${options.minMs / 1000}–${options.maxMs / 1000} s in the bank (wanted ${options.count})`);
+  if (out.length < options.count)
+    throw new Error(
+      `only ${out.length} sample answers of ${options.minMs / 1000}–${options.maxMs / 1000} s in the bank (wanted ${options.count})`,
+    );
   return out;
 }

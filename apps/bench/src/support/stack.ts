@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import IORedis from 'ioredis';
 
 /** PostgreSQL (trust auth) and Redis the benchmarks run against; the same defaults as the tests. */
-export const BENCH_POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const BENCH_POSTGRES_URL =
+  process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** What the API reports once a second when started with MOCKROOM_REPORT_EVENT_LOOP=1 (ms; CPU in % of one core). */
@@ -64,10 +65,18 @@ function apiNodeArgs(script: string): string[] {
 }
 
 /** Forks a compiled entry point and resolves once it sends `readyType` over IPC. */
-function startProcess(script: string, env: NodeJS.ProcessEnv, readyType: string): Promise<{ child: ChildProcess; message: { port?: number } }> {
+function startProcess(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  readyType: string,
+): Promise<{ child: ChildProcess; message: { port?: number } }> {
   return new Promise((resolvePromise, reject) => {
     // Only errors are shown (LOG_LEVEL): output is the benchmark's.
-    const child = fork(join(repoRoot(__dirname), 'dist/server', script), [], { env, execArgv: ['--enable-source-maps', ...apiNodeArgs(script)], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(join(repoRoot(__dirname), 'dist/server', script), [], {
+      env,
+      execArgv: ['--enable-source-maps', ...apiNodeArgs(script)],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     const onExit = (code: number | null) => reject(new Error(`${script} exited during start-up (code ${code})`));
     child.once('exit', onExit);
     const onMessage = (message: { type?: string; port?: number }) => {
@@ -107,7 +116,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const stop = () => {
     stopped ??= (async () => {
       await Promise.all(children.map(stopProcess));
-      await deleteRedisPrefix(prefix).catch((error: Error) => console.error(`could not delete the Redis keys ${prefix}:*: ${error.message}`));
+      await deleteRedisPrefix(prefix).catch((error: Error) =>
+        console.error(`could not delete the Redis keys ${prefix}:*: ${error.message}`),
+      );
       await database.drop().catch((error: Error) => console.error(`could not drop ${database.name}: ${error.message}`));
       await rm(dataDir, { recursive: true, force: true });
       process.off('SIGINT', onSignal);
@@ -117,7 +128,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   // Interrupted (Ctrl+C): leave no processes, database or keys behind; a second signal while cleaning up changes nothing.
   const onSignal = (signal: NodeJS.Signals) => {
-    if (!stopped) process.stderr.write(`\n${signal}: stopping the benchmark's processes, removing its database and keys…\n`);
+    if (!stopped)
+      process.stderr.write(`\n${signal}: stopping the benchmark's processes, removing its database and keys…\n`);
     void stop().finally(() => process.exit(130));
   };
   process.on('SIGINT', onSignal);
@@ -144,7 +156,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     children.push(api.child);
     const worker = options.worker ? await startProcess('apps/worker/src/main.js', env, 'ready') : null;
     if (worker) children.push(worker.child);
-    return { baseUrl: `http://127.0.0.1:${api.message.port}`, api: api.child, worker: worker?.child ?? null, prefix, databaseUrl: database.url, dataDir, stop };
+    return {
+      baseUrl: `http://127.0.0.1:${api.message.port}`,
+      api: api.child,
+      worker: worker?.child ?? null,
+      prefix,
+      databaseUrl: database.url,
+      dataDir,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -15,10 +15,14 @@ export function percentile(values: readonly number[], p: number): number {
  * (a value is at or above the share of samples its percentile says). Rounded up to a reported value: never an
  * underestimate by more than the histograms' own resolution.
  */
-export function mergedPercentile(histograms: readonly { count: number; percentiles: readonly [number, number][] }[], p: number): number {
+export function mergedPercentile(
+  histograms: readonly { count: number; percentiles: readonly [number, number][] }[],
+  p: number,
+): number {
   const total = histograms.reduce((s, h) => s + h.count, 0);
   if (!total) return NaN;
-  const below = (h: { percentiles: readonly [number, number][] }, x: number) => Math.max(0, ...h.percentiles.filter(([, v]) => v <= x).map(([q]) => q));
+  const below = (h: { percentiles: readonly [number, number][] }, x: number) =>
+    Math.max(0, ...h.percentiles.filter(([, v]) => v <= x).map(([q]) => q));
   const values = [...new Set(histograms.flatMap((h) => h.percentiles.map(([, v]) => v)))].sort((a, b) => a - b);
   for (const x of values) {
     const share = histograms.reduce((s, h) => s + h.count * below(h, x), 0) / total;
@@ -40,7 +44,13 @@ export interface Summary {
 }
 
 export function summarize(values: readonly number[]): Summary {
-  return { n: values.length, p50: percentile(values, 50), p95: percentile(values, 95), mean: mean(values), max: values.length ? Math.max(...values) : NaN };
+  return {
+    n: values.length,
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    mean: mean(values),
+    max: values.length ? Math.max(...values) : NaN,
+  };
 }
 
 /** Milliseconds for a table cell. */
@@ -55,7 +65,11 @@ export function pct(value: number): string {
 /** A plain-text table with padded columns. */
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (c ?? '').padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (c ?? '').padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 

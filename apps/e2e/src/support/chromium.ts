@@ -1,7 +1,12 @@
 import { Browser, chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].filter(Boolean) as string[];
 
 /** Debian's Chromium, headless, with the flags that keep it off the network; extra flags for fake microphones. */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {

@@ -1,4 +1,11 @@
-import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES, type AudioStreamAccepted, type InterviewSnapshot, type Prompt, type SocketError } from '@mockroom/contracts';
+import {
+  AUDIO_FRAME_MS,
+  AUDIO_FRAME_SAMPLES,
+  type AudioStreamAccepted,
+  type InterviewSnapshot,
+  type Prompt,
+  type SocketError,
+} from '@mockroom/contracts';
 import { concatPcm, LiveClient, silence, speak, TestBrowser, uniqueEmail } from '@mockroom/server-testing';
 import { wordErrorRate } from '@mockroom/speech';
 import { Client } from 'pg';
@@ -78,20 +85,33 @@ export function faultSpeech(): { pcm: Int16Array; secondStartsAt: number } {
 }
 
 /** Joins an interview and opens its audio stream; after a restart, the same stream id takes up where it got to. */
-export async function joinAndStream(url: string, cookie: string, interviewId: string, streamId: string): Promise<{ live: LiveClient; nextSeq: number }> {
+export async function joinAndStream(
+  url: string,
+  cookie: string,
+  interviewId: string,
+  streamId: string,
+): Promise<{ live: LiveClient; nextSeq: number }> {
   const live = new LiveClient(url, cookie);
   await live.connect();
   const joined = await live.emitAck<InterviewSnapshot | { error: SocketError }>('interview:join', interviewId);
   if ('error' in joined) throw new Error(joined.error.message);
-  const accepted = await live.emitAck<AudioStreamAccepted | { error: SocketError }>('audio:start', { streamId, sampleRate: 16_000 });
+  const accepted = await live.emitAck<AudioStreamAccepted | { error: SocketError }>('audio:start', {
+    streamId,
+    sampleRate: 16_000,
+  });
   if ('error' in accepted) throw new Error(accepted.error.message);
   return { live, nextSeq: accepted.nextSeq };
 }
 
 /** The lengths of an interview's candidate recordings, once stored (as the interview finishes, a moment after its closing prompt). */
-export async function candidateRecordings(db: Client, interviewId: string, timeoutMs = 30_000): Promise<{ duration_ms: number }[]> {
+export async function candidateRecordings(
+  db: Client,
+  interviewId: string,
+  timeoutMs = 30_000,
+): Promise<{ duration_ms: number }[]> {
   const result = await eventually(
-    () => db.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [interviewId]),
+    () =>
+      db.query(`SELECT duration_ms FROM recordings WHERE interview_id = $1 AND speaker = 'candidate'`, [interviewId]),
     (rows) => expect(rows.rows.length > 0 && rows.rows.every((r) => r.duration_ms > 0)).toBe(true),
     timeoutMs,
   );
@@ -103,11 +123,21 @@ export function blindResendFrom(sentFrames: number): number {
   return Math.max(0, sentFrames - OUTBOX_FRAMES);
 }
 
-export async function takeFaultAnswer(productUrl: string, databaseUrl: string, label: string, fault?: Fault): Promise<FaultRun> {
+export async function takeFaultAnswer(
+  productUrl: string,
+  databaseUrl: string,
+  label: string,
+  fault?: Fault,
+): Promise<FaultRun> {
   const browser = new TestBrowser(productUrl);
   await browser.signUp(uniqueEmail(label));
   // A long patience: the answer ends on "I'm done" after every frame is sent, so the recording holds all of them.
-  const created = await browser.post('/api/interviews', { questionIds: ['authentication-sessions-end-to-end'], answerSilenceMs: 30_000, maxFollowUps: 0, voice: 'browser' });
+  const created = await browser.post('/api/interviews', {
+    questionIds: ['authentication-sessions-end-to-end'],
+    answerSilenceMs: 30_000,
+    maxFollowUps: 0,
+    voice: 'browser',
+  });
   if (created.status !== 201) throw new Error(`interview not created: ${created.status}`);
   const interviewId = created.body.id as string;
   const streamId = `${label}-stream`;
@@ -124,7 +154,12 @@ export async function takeFaultAnswer(productUrl: string, databaseUrl: string, l
     } else {
       const strikeAt = secondStartsAt + Math.round(fault.afterMs / AUDIO_FRAME_MS);
       await live.streamPcm(pcm, { speed: SPEED, stopAfterFrames: strikeAt });
-      const context: FaultContext = { interviewId, live, sentFrames: strikeAt, reconnect: (url = productUrl) => joinAndStream(url, browser.cookieHeader(), interviewId, streamId) };
+      const context: FaultContext = {
+        interviewId,
+        live,
+        sentFrames: strikeAt,
+        reconnect: (url = productUrl) => joinAndStream(url, browser.cookieHeader(), interviewId, streamId),
+      };
       if (fault.concurrent) {
         const striking = fault.strike(context);
         await live.streamPcm(pcm.subarray(strikeAt * AUDIO_FRAME_SAMPLES), { speed: SPEED, fromSeq: strikeAt });
@@ -134,11 +169,18 @@ export async function takeFaultAnswer(productUrl: string, databaseUrl: string, l
         const back = await fault.strike(context);
         if (!back) throw new Error('the fault gave no connection back');
         live = back.live;
-        await live.streamPcm(pcm.subarray(back.resendFrom * AUDIO_FRAME_SAMPLES), { speed: SPEED, fromSeq: back.resendFrom });
+        await live.streamPcm(pcm.subarray(back.resendFrom * AUDIO_FRAME_SAMPLES), {
+          speed: SPEED,
+          fromSeq: back.resendFrom,
+        });
       }
     }
     // Every frame is in: the candidate says they are done, and the single question's interview closes.
-    await eventually(() => live.emitAck('answer:done'), (reply) => expect(reply).toEqual({ ok: true }), 30_000);
+    await eventually(
+      () => live.emitAck('answer:done'),
+      (reply) => expect(reply).toEqual({ ok: true }),
+      30_000,
+    );
     await live.waitFor('prompt', (p: Prompt) => p.kind === 'closing', 120_000);
     errors.push(...collect(live));
 
@@ -146,10 +188,19 @@ export async function takeFaultAnswer(productUrl: string, databaseUrl: string, l
     await db.connect();
     try {
       const recordings = await candidateRecordings(db, interviewId, 60_000);
-      const segments = (await db.query(`SELECT seq, text, start_ms FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`, [interviewId])).rows.map(
-        (r) => ({ seq: r.seq as number, text: r.text as string, startMs: r.start_ms as number }),
-      );
-      const reviewStatus = (await eventually(() => browser.get(`/api/interviews/${interviewId}/review`), (res) => expect(res.status).toBe(200), 30_000)).status;
+      const segments = (
+        await db.query(
+          `SELECT seq, text, start_ms FROM transcript_segments WHERE interview_id = $1 AND speaker = 'candidate' ORDER BY seq`,
+          [interviewId],
+        )
+      ).rows.map((r) => ({ seq: r.seq as number, text: r.text as string, startMs: r.start_ms as number }));
+      const reviewStatus = (
+        await eventually(
+          () => browser.get(`/api/interviews/${interviewId}/review`),
+          (res) => expect(res.status).toBe(200),
+          30_000,
+        )
+      ).status;
       return {
         reviewStatus,
         interviewId,
@@ -171,7 +222,10 @@ export async function takeFaultAnswer(productUrl: string, databaseUrl: string, l
 /** The checks every fault run must pass against the undisturbed one. */
 export function expectLikeUndisturbed(run: FaultRun, baseline: FaultRun): void {
   // One recording, exact to the frame: nothing lost, nothing recorded twice.
-  expect({ recordings: run.recordings, recordingMs: run.recordingMs }).toEqual({ recordings: 1, recordingMs: run.spokenMs });
+  expect({ recordings: run.recordings, recordingMs: run.recordingMs }).toEqual({
+    recordings: 1,
+    recordingMs: run.spokenMs,
+  });
   expect(baseline.recordingMs).toBe(baseline.spokenMs);
   // The same segments, where they were spoken (relative to the first one), with the same words: as near as the
   // recogniser comes to itself on the same audio (it adapts to what it heard before, so two runs differ by a word or
@@ -179,11 +233,18 @@ export function expectLikeUndisturbed(run: FaultRun, baseline: FaultRun): void {
   expect(run.segments).toHaveLength(baseline.segments.length);
   run.segments.forEach((segment, i) => {
     const { wer } = wordErrorRate(baseline.segments[i].text, segment.text);
-    expect({ segment: i, text: segment.text, undisturbed: baseline.segments[i].text, wer: wer <= MAX_SEGMENT_WER }).toMatchObject({ wer: true });
+    expect({
+      segment: i,
+      text: segment.text,
+      undisturbed: baseline.segments[i].text,
+      wer: wer <= MAX_SEGMENT_WER,
+    }).toMatchObject({ wer: true });
   });
   expect(Math.abs(run.words - baseline.words)).toBeLessThanOrEqual(Math.ceil(baseline.words * 0.15));
   const offsets = (r: FaultRun) => r.segments.map((s) => s.startMs - r.segments[0].startMs);
-  offsets(run).forEach((offset, i) => expect(Math.abs(offset - offsets(baseline)[i])).toBeLessThanOrEqual(AUDIO_FRAME_MS * 3));
+  offsets(run).forEach((offset, i) =>
+    expect(Math.abs(offset - offsets(baseline)[i])).toBeLessThanOrEqual(AUDIO_FRAME_MS * 3),
+  );
   expect(run.reviewStatus).toBe(200);
   // No frame refused: what was resent and already recorded is dropped without a word.
   expect(run.errors).toEqual([]);

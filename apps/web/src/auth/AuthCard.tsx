@@ -2,7 +2,17 @@ import type { ReactNode } from 'react';
 import './AuthCard.css';
 
 /** The frame shared by the sign-in and sign-up pages. */
-export function AuthCard({ title, intro, children, footer }: { title: string; intro?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthCard({
+  title,
+  intro,
+  children,
+  footer,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <div className="auth">
       <div className="auth__card card">

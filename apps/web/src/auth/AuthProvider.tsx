@@ -21,7 +21,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       (session) => setState({ status: 'ready', user: session.user, sessionEnded: false }),
       (error: unknown) => {
         if (controller.signal.aborted || isAbortError(error)) return;
-        setState({ status: 'error', error: error instanceof ApiError ? error : new ApiError(0, 'Mockroom could not start.') });
+        setState({
+          status: 'error',
+          error: error instanceof ApiError ? error : new ApiError(0, 'Mockroom could not start.'),
+        });
       },
     );
     return () => controller.abort();

@@ -35,8 +35,10 @@ function validate(displayName: string, email: string, password: string): Partial
   else if (displayName.trim().length > 80) problems.displayName = 'Your name can be at most 80 characters.';
   if (!email.trim()) problems.email = 'Enter your email address.';
   else if (!EMAIL_PATTERN.test(email.trim())) problems.email = 'Enter an email address like name@example.com.';
-  if (password.length < PASSWORD_MIN_LENGTH) problems.password = `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`;
-  else if (password.length > PASSWORD_MAX_LENGTH) problems.password = `Use at most ${PASSWORD_MAX_LENGTH} characters for your password.`;
+  if (password.length < PASSWORD_MIN_LENGTH)
+    problems.password = `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`;
+  else if (password.length > PASSWORD_MAX_LENGTH)
+    problems.password = `Use at most ${PASSWORD_MAX_LENGTH} characters for your password.`;
   return problems;
 }
 

@@ -31,8 +31,8 @@ export function Dashboard({ user }: { user: User }) {
                 Practise out loud
               </h2>
               <p className="bank-callout__text">
-                An AI interviewer asks the questions, listens, follows up, and scores each answer against what a strong one
-                covers.
+                An AI interviewer asks the questions, listens, follows up, and scores each answer against what a strong
+                one covers.
               </p>
             </div>
             <div className="practise-callout__actions">
@@ -55,8 +55,8 @@ export function Dashboard({ user }: { user: User }) {
                 Run a session
               </h2>
               <p className="bank-callout__text">
-                Interview a candidate yourself, by voice: invite them with a link, show each question, and score as you listen
-                while the rubric ticks itself off from their words.
+                Interview a candidate yourself, by voice: invite them with a link, show each question, and score as you
+                listen while the rubric ticks itself off from their words.
               </p>
             </div>
             <div className="practise-callout__actions">

@@ -29,9 +29,9 @@ export function Landing() {
           Practise interviews out loud, and see exactly where your answers land.
         </h1>
         <p className="hero__lead">
-          Mockroom runs realtime mock interviews by voice: speak your answers to an AI or human interviewer and watch the
-          live transcript as you go. Each answer is then scored against a clear rubric, with evidence quoted from what you
-          said.
+          Mockroom runs realtime mock interviews by voice: speak your answers to an AI or human interviewer and watch
+          the live transcript as you go. Each answer is then scored against a clear rubric, with evidence quoted from
+          what you said.
         </p>
         <div className="hero__actions">
           <Link to="/sign-up" className="button button--primary button--large">

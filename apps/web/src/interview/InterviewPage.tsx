@@ -16,7 +16,14 @@ function LoadedInterview({ loading, render }: { loading: string; render: (snapsh
   const { id = '' } = useParams();
   const interview = useResource(`interview:${id}`, (signal) => interviewsApi.get(id, signal));
 
-  if (interview.status === 'error') return <InterviewLoadError status={interview.error.status} message={interview.error.message} onRetry={interview.reload} />;
+  if (interview.status === 'error')
+    return (
+      <InterviewLoadError
+        status={interview.error.status}
+        message={interview.error.message}
+        onRetry={interview.reload}
+      />
+    );
   if (interview.status === 'loading') {
     return (
       <div className="page page--reading">
@@ -50,7 +57,12 @@ function LiveInterview({ snapshot }: { snapshot: InterviewSnapshot }) {
 /** `/interviews/:id`: the live room while the interview runs, its summary once it is over. */
 export function InterviewPage() {
   const { id = '' } = useParams();
-  return <LoadedInterview loading="interview" render={(snapshot) => (isOver(snapshot) ? <ReviewPage id={id} /> : <LiveInterview snapshot={snapshot} />)} />;
+  return (
+    <LoadedInterview
+      loading="interview"
+      render={(snapshot) => (isOver(snapshot) ? <ReviewPage id={id} /> : <LiveInterview snapshot={snapshot} />)}
+    />
+  );
 }
 
 /** `/interviews/:id/summary`: the summary on its own (an unfinished interview links back to its room). */

@@ -58,7 +58,12 @@ function toListQuery(filters: HistoryFilters): InterviewListQuery {
 
 /** Someone else's interview that they shared with me (not one I took or ran as the interviewer). */
 function sharedWithMe(interview: InterviewSummary, userId: string | null): boolean {
-  return userId !== null && interview.candidate !== null && interview.candidate.id !== userId && interview.interviewer.id !== userId;
+  return (
+    userId !== null &&
+    interview.candidate !== null &&
+    interview.candidate.id !== userId &&
+    interview.interviewer.id !== userId
+  );
 }
 
 function hasFilters(filters: HistoryFilters): boolean {
@@ -72,7 +77,9 @@ export function InterviewsPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const query = useMemo(() => toListQuery(filters), [filters]);
-  const interviews = useResource(`interviews:${JSON.stringify(query)}`, (signal) => interviewsApi.list(query, signal), { keepPrevious: true });
+  const interviews = useResource(`interviews:${JSON.stringify(query)}`, (signal) => interviewsApi.list(query, signal), {
+    keepPrevious: true,
+  });
   const tracks = useResource('tracks', (signal) => tracksApi.list(signal));
   const filtered = hasFilters(filters);
   // Set by the review page after it deleted an interview.
@@ -91,7 +98,9 @@ export function InterviewsPage() {
       <header className="page__header page__header--with-action">
         <div className="page__header-text">
           <h1 className="page__title">Interviews</h1>
-          <p className="page__lead">Every mock interview you've taken, with its score. Open one to see the answers and feedback.</p>
+          <p className="page__lead">
+            Every mock interview you've taken, with its score. Open one to see the answers and feedback.
+          </p>
         </div>
         <Link to="/interviews/new" className="button button--primary">
           Start an interview
@@ -100,14 +109,26 @@ export function InterviewsPage() {
 
       {deleted && (
         <p className="notice" role="status">
-          {removed ? `“${deleted}” was removed from your history, and your recording deleted.` : `“${deleted}” was deleted, with its recording, transcript and scores.`}
+          {removed
+            ? `“${deleted}” was removed from your history, and your recording deleted.`
+            : `“${deleted}” was deleted, with its recording, transcript and scores.`}
         </p>
       )}
 
-      <HistoryFilterBar filters={filters} tracks={tracks.data ?? []} onChange={update} onClear={clearFilters} busy={refreshing} />
+      <HistoryFilterBar
+        filters={filters}
+        tracks={tracks.data ?? []}
+        onChange={update}
+        onClear={clearFilters}
+        busy={refreshing}
+      />
 
       {interviews.status === 'error' ? (
-        <ErrorState title="Couldn't load your interviews" message={interviews.error.message} onRetry={interviews.reload} />
+        <ErrorState
+          title="Couldn't load your interviews"
+          message={interviews.error.message}
+          onRetry={interviews.reload}
+        />
       ) : data === undefined ? (
         <SkeletonCards count={3} label="Loading your interviews…" />
       ) : data.length === 0 && filtered ? (
@@ -211,12 +232,22 @@ function HistoryFilterBar({ filters, tracks, busy, onChange, onClear }: HistoryF
   );
 }
 
-function InterviewTable({ interviews, userId, stale }: { interviews: InterviewSummary[]; userId: string | null; stale: boolean }) {
+function InterviewTable({
+  interviews,
+  userId,
+  stale,
+}: {
+  interviews: InterviewSummary[];
+  userId: string | null;
+  stale: boolean;
+}) {
   const anyShared = interviews.some((interview) => sharedWithMe(interview, userId));
   return (
     <div className={`history card${stale ? ' history--stale' : ''}`}>
       <table className="history__table">
-        <caption className="visually-hidden">{anyShared ? 'Your interviews and those shared with you, newest first' : 'Your interviews, newest first'}</caption>
+        <caption className="visually-hidden">
+          {anyShared ? 'Your interviews and those shared with you, newest first' : 'Your interviews, newest first'}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Date</th>
@@ -239,7 +270,9 @@ function InterviewTable({ interviews, userId, stale }: { interviews: InterviewSu
             return (
               <tr key={interview.id} className="history__row" data-testid="interview-row">
                 <td className="history__date" data-label="Date">
-                  <time dateTime={interview.startedAt ?? interview.createdAt}>{formatDateTime(interview.startedAt ?? interview.createdAt)}</time>
+                  <time dateTime={interview.startedAt ?? interview.createdAt}>
+                    {formatDateTime(interview.startedAt ?? interview.createdAt)}
+                  </time>
                 </td>
                 <th scope="row" className="history__title" data-label="Interview">
                   <Link to={`/interviews/${interview.id}`} className="history__link">
@@ -247,7 +280,9 @@ function InterviewTable({ interviews, userId, stale }: { interviews: InterviewSu
                   </Link>
                   {shared && <span className="history__shared">Shared by {interview.candidate?.name}</span>}
                   {!finished && !shared && (
-                    <span className="history__resume">{interview.status === 'created' ? 'Ready to start' : 'Rejoin to continue'}</span>
+                    <span className="history__resume">
+                      {interview.status === 'created' ? 'Ready to start' : 'Rejoin to continue'}
+                    </span>
                   )}
                 </th>
                 <td data-label="Interviewer">

@@ -4,7 +4,11 @@ import { Wordmark } from './Wordmark';
 /** Last resort when a page fails to render: say so plainly and offer a way back. */
 export function RouteErrorPage() {
   const error = useRouteError();
-  const detail = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : null;
+  const detail = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : error instanceof Error
+      ? error.message
+      : null;
   return (
     <div className="startup">
       <Wordmark />

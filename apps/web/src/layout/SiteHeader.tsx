@@ -41,7 +41,10 @@ export function SiteHeader() {
     }
   }
 
-  const nav = user && (user.role === 'interviewer' || user.role === 'admin') ? [...NAV, ...INTERVIEWER_NAV, ...(user.role === 'admin' ? ADMIN_NAV : [])] : NAV;
+  const nav =
+    user && (user.role === 'interviewer' || user.role === 'admin')
+      ? [...NAV, ...INTERVIEWER_NAV, ...(user.role === 'admin' ? ADMIN_NAV : [])]
+      : NAV;
   // Going between signing in and signing up keeps where the visitor was headed (an invitation link, say).
   const onAuthPage = pathname === '/sign-in' || pathname === '/sign-up';
   const next = onAuthPage ? redirectTarget(search) : '/';

@@ -68,7 +68,10 @@ export function CategoryBreakdown({ categories }: { categories: CategoryProgress
                   {row.answers}
                 </td>
                 <td className="category-table__numeric" data-label="Change">
-                  <ChangeBadge change={row.change} title={`First session ${score(row.first)}, latest ${score(row.last)}`} />
+                  <ChangeBadge
+                    change={row.change}
+                    title={`First session ${score(row.first)}, latest ${score(row.last)}`}
+                  />
                 </td>
               </tr>
             ))}
@@ -76,8 +79,8 @@ export function CategoryBreakdown({ categories }: { categories: CategoryProgress
         </table>
       </div>
       <p className="muted-text category-breakdown__note">
-        Scores are means over {plural(answerCount, 'scored answer')}. Change compares the first and the latest session with
-        answers in each category.
+        Scores are means over {plural(answerCount, 'scored answer')}. Change compares the first and the latest session
+        with answers in each category.
       </p>
     </div>
   );

@@ -40,18 +40,26 @@ export function ProgressHeadline({ sessions }: { sessions: ProgressSession[] }) 
         <dt className="progress-stat__label">Strongest dimension</dt>
         <dd className="progress-stat__value">
           {figures.even ? 'Even' : (figures.strongest?.label ?? '—')}
-          {!figures.even && figures.strongest && <span className="progress-stat__unit"> {score(figures.strongest.mean)}</span>}
+          {!figures.even && figures.strongest && (
+            <span className="progress-stat__unit"> {score(figures.strongest.mean)}</span>
+          )}
         </dd>
-        <dd className="progress-stat__detail">{figures.even ? `No dimension stands out over ${basis}` : `Mean over ${basis}`}</dd>
+        <dd className="progress-stat__detail">
+          {figures.even ? `No dimension stands out over ${basis}` : `Mean over ${basis}`}
+        </dd>
       </div>
 
       <div className="progress-stat">
         <dt className="progress-stat__label">Weakest dimension</dt>
         <dd className="progress-stat__value">
           {figures.even ? 'Even' : (figures.weakest?.label ?? '—')}
-          {!figures.even && figures.weakest && <span className="progress-stat__unit"> {score(figures.weakest.mean)}</span>}
+          {!figures.even && figures.weakest && (
+            <span className="progress-stat__unit"> {score(figures.weakest.mean)}</span>
+          )}
         </dd>
-        <dd className="progress-stat__detail">{figures.even ? `No dimension stands out over ${basis}` : `Mean over ${basis}`}</dd>
+        <dd className="progress-stat__detail">
+          {figures.even ? `No dimension stands out over ${basis}` : `Mean over ${basis}`}
+        </dd>
       </div>
     </dl>
   );

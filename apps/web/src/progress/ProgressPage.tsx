@@ -19,7 +19,9 @@ export function ProgressPage() {
     <div className="page progress">
       <header className="page__header">
         <h1 className="page__title">Progress</h1>
-        <p className="page__lead">How your scores move from one interview to the next, and which kinds of question need the most work.</p>
+        <p className="page__lead">
+          How your scores move from one interview to the next, and which kinds of question need the most work.
+        </p>
       </header>
 
       {progress.status === 'error' ? (
@@ -36,8 +38,8 @@ export function ProgressPage() {
           }
         >
           <p>
-            Your progress appears here once you finish an interview and its answers are scored: each score over time, and how you
-            do in each kind of question.
+            Your progress appears here once you finish an interview and its answers are scored: each score over time,
+            and how you do in each kind of question.
           </p>
         </EmptyState>
       ) : (
@@ -54,7 +56,9 @@ export function ProgressPage() {
               <h2 id="progress-trend-heading" className="section-title">
                 Scores over time
               </h2>
-              <p className="muted-text">Mean score per finished interview, oldest first. Select a point to open its interview.</p>
+              <p className="muted-text">
+                Mean score per finished interview, oldest first. Select a point to open its interview.
+              </p>
             </div>
             <ScoreTrendChart sessions={progress.data.sessions} />
           </section>

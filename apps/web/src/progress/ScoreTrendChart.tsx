@@ -3,7 +3,18 @@ import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import './ScoreTrendChart.css';
 import { formatDateTime, score } from '../shared/format';
-import { clamp, indexTicks, labelCapacity, linearScale, linePath, percentOf, spread, ticks, type Margins, type Point } from './chart-geometry';
+import {
+  clamp,
+  indexTicks,
+  labelCapacity,
+  linearScale,
+  linePath,
+  percentOf,
+  spread,
+  ticks,
+  type Margins,
+  type Point,
+} from './chart-geometry';
 import { pointTitle, SERIES, SERIES_LABELS, trendSummary, type SeriesKey } from './progress-stats';
 import { useElementWidth } from './use-element-width';
 
@@ -33,7 +44,14 @@ const interviewLink = (session: ProgressSession) => `/interviews/${encodeURIComp
 /** A small sample of a series' line for its legend entry (the same colour and dash as in the chart). */
 function Swatch({ series }: { series: SeriesKey }) {
   return (
-    <svg className="progress-legend__swatch" viewBox="0 0 28 12" width="28" height="12" aria-hidden="true" focusable="false">
+    <svg
+      className="progress-legend__swatch"
+      viewBox="0 0 28 12"
+      width="28"
+      height="12"
+      aria-hidden="true"
+      focusable="false"
+    >
       <line className={`progress-series progress-series--${series}`} x1="1" y1="6" x2="27" y2="6" />
       <circle className={`progress-point progress-point--${series}`} cx="14" cy="6" r={series === 'overall' ? 4 : 3} />
     </svg>
@@ -56,7 +74,8 @@ export function ScoreTrendChart({ sessions }: { sessions: ProgressSession[] }) {
   const labelled = indexTicks(sessions.length, labelCapacity(plot.right - plot.left, X_LABEL_WIDTH));
   const withYear = sessions.length > 0 && yearOf(sessions[0].at) !== yearOf(sessions[sessions.length - 1].at);
   const visible = SERIES.filter((key) => !hidden.has(key));
-  const pointsOf = (key: SeriesKey): Point[] => sessions.map((session, index) => ({ x: xs[index], y: y(clamp(session.scores[key], 0, 10)) }));
+  const pointsOf = (key: SeriesKey): Point[] =>
+    sessions.map((session, index) => ({ x: xs[index], y: y(clamp(session.scores[key], 0, 10)) }));
 
   function toggle(key: SeriesKey) {
     setHidden((current) => {
@@ -95,7 +114,13 @@ export function ScoreTrendChart({ sessions }: { sessions: ProgressSession[] }) {
           <g className="progress-chart__grid">
             {GRID.map((tick) => (
               <g key={tick}>
-                <line x1={plot.left} x2={plot.right} y1={y(tick)} y2={y(tick)} className={tick === 0 ? 'progress-chart__baseline' : undefined} />
+                <line
+                  x1={plot.left}
+                  x2={plot.right}
+                  y1={y(tick)}
+                  y2={y(tick)}
+                  className={tick === 0 ? 'progress-chart__baseline' : undefined}
+                />
                 <text x={plot.left - 8} y={y(tick)} dy="0.32em" textAnchor="end" className="progress-chart__tick">
                   {tick}
                 </text>
@@ -106,7 +131,13 @@ export function ScoreTrendChart({ sessions }: { sessions: ProgressSession[] }) {
           <g className="progress-chart__x-axis">
             {labelled.map((index) => (
               <g key={sessions[index].id}>
-                <line x1={xs[index]} x2={xs[index]} y1={plot.bottom} y2={plot.bottom + 5} className="progress-chart__tick-mark" />
+                <line
+                  x1={xs[index]}
+                  x2={xs[index]}
+                  y1={plot.bottom}
+                  y2={plot.bottom + 5}
+                  className="progress-chart__tick-mark"
+                />
                 <text x={xs[index]} y={plot.bottom + 19} textAnchor="middle" className="progress-chart__tick">
                   {axisDate(sessions[index].at, withYear)}
                 </text>
@@ -114,10 +145,19 @@ export function ScoreTrendChart({ sessions }: { sessions: ProgressSession[] }) {
             ))}
           </g>
 
-          <text className="progress-chart__axis-title" transform={`translate(16 ${(plot.top + plot.bottom) / 2}) rotate(-90)`} textAnchor="middle">
+          <text
+            className="progress-chart__axis-title"
+            transform={`translate(16 ${(plot.top + plot.bottom) / 2}) rotate(-90)`}
+            textAnchor="middle"
+          >
             Score (0–10)
           </text>
-          <text className="progress-chart__axis-title" x={(plot.left + plot.right) / 2} y={HEIGHT - 6} textAnchor="middle">
+          <text
+            className="progress-chart__axis-title"
+            x={(plot.left + plot.right) / 2}
+            y={HEIGHT - 6}
+            textAnchor="middle"
+          >
             Session date
           </text>
 
@@ -125,7 +165,9 @@ export function ScoreTrendChart({ sessions }: { sessions: ProgressSession[] }) {
             const points = pointsOf(key);
             return (
               <g key={key} className={`progress-chart__series progress-chart__series--${key}`}>
-                {points.length > 1 && <path d={linePath(points)} className={`progress-series progress-series--${key}`} />}
+                {points.length > 1 && (
+                  <path d={linePath(points)} className={`progress-series progress-series--${key}`} />
+                )}
                 {points.map((point, index) => (
                   <circle
                     key={sessions[index].id}
@@ -160,7 +202,9 @@ export function ScoreTrendChart({ sessions }: { sessions: ProgressSession[] }) {
         </div>
       </div>
 
-      {visible.length === 0 && <p className="progress-chart__note">Every score is hidden. Choose one above to show it.</p>}
+      {visible.length === 0 && (
+        <p className="progress-chart__note">Every score is hidden. Choose one above to show it.</p>
+      )}
 
       <details className="progress-chart__data">
         <summary>Show the scores as a table</summary>
@@ -188,7 +232,10 @@ export function ScoreTrendChart({ sessions }: { sessions: ProgressSession[] }) {
                     <Link to={interviewLink(session)}>{session.title}</Link>
                   </th>
                   {SERIES.map((key) => (
-                    <td key={key} className={`progress-table__numeric${key === 'overall' ? ' progress-table__overall' : ''}`}>
+                    <td
+                      key={key}
+                      className={`progress-table__numeric${key === 'overall' ? ' progress-table__overall' : ''}`}
+                    >
                       {score(session.scores[key])}
                     </td>
                   ))}

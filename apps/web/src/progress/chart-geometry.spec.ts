@@ -1,5 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { clamp, indexTicks, labelCapacity, linearScale, linePath, percentOf, round, spread, ticks } from './chart-geometry';
+import {
+  clamp,
+  indexTicks,
+  labelCapacity,
+  linearScale,
+  linePath,
+  percentOf,
+  round,
+  spread,
+  ticks,
+} from './chart-geometry';
 
 describe('linearScale', () => {
   it('maps the domain onto the range', () => {
@@ -88,7 +98,13 @@ describe('spread', () => {
 
 describe('linePath', () => {
   it('moves to the first point and draws lines through the rest', () => {
-    expect(linePath([{ x: 0, y: 10 }, { x: 5.555, y: 2 }, { x: 10, y: 0 }])).toBe('M0 10 L5.56 2 L10 0');
+    expect(
+      linePath([
+        { x: 0, y: 10 },
+        { x: 5.555, y: 2 },
+        { x: 10, y: 0 },
+      ]),
+    ).toBe('M0 10 L5.56 2 L10 0');
   });
 
   it('is a bare move for one point and empty for none', () => {

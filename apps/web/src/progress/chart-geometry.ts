@@ -27,7 +27,10 @@ export function clamp(value: number, min: number, max: number): number {
  * Maps `domain` onto `range` in a straight line (the range may run backwards, as a y axis does).
  * A zero-width domain maps everything to the middle of the range.
  */
-export function linearScale(domain: readonly [number, number], range: readonly [number, number]): (value: number) => number {
+export function linearScale(
+  domain: readonly [number, number],
+  range: readonly [number, number],
+): (value: number) => number {
   const [d0, d1] = domain;
   const [r0, r1] = range;
   const span = d1 - d0;

@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import type { AnswerScores, CategoryProgress, ProgressSession } from '@mockroom/contracts';
 import { change, headline, meanScores, pointTitle, practiseLink, rankCategories, trendSummary } from './progress-stats';
 
-const scores = (relevance: number, depth: number, clarity: number, correctness: number, overall: number): AnswerScores => ({
+const scores = (
+  relevance: number,
+  depth: number,
+  clarity: number,
+  correctness: number,
+  overall: number,
+): AnswerScores => ({
   relevance,
   depth,
   clarity,
@@ -38,7 +44,9 @@ describe('change', () => {
 
 describe('meanScores', () => {
   it('averages each score', () => {
-    expect(meanScores([session(scores(4, 6, 8, 10, 7)), session(scores(6, 8, 10, 2, 5))])).toEqual(scores(5, 7, 9, 6, 6));
+    expect(meanScores([session(scores(4, 6, 8, 10, 7)), session(scores(6, 8, 10, 2, 5))])).toEqual(
+      scores(5, 7, 9, 6, 6),
+    );
   });
 
   it('is null without sessions', () => {
@@ -48,11 +56,24 @@ describe('meanScores', () => {
 
 describe('headline', () => {
   it('is empty without sessions', () => {
-    expect(headline([])).toEqual({ sessions: 0, first: null, latest: null, change: null, recent: 0, strongest: null, weakest: null, even: false });
+    expect(headline([])).toEqual({
+      sessions: 0,
+      first: null,
+      latest: null,
+      change: null,
+      recent: 0,
+      strongest: null,
+      weakest: null,
+      even: false,
+    });
   });
 
   it('compares the latest overall with the first', () => {
-    const result = headline([session(scores(5, 5, 5, 5, 4.5)), session(scores(6, 6, 6, 6, 6)), session(scores(7, 7, 7, 7, 7.1))]);
+    const result = headline([
+      session(scores(5, 5, 5, 5, 4.5)),
+      session(scores(6, 6, 6, 6, 6)),
+      session(scores(7, 7, 7, 7, 7.1)),
+    ]);
     expect(result.sessions).toBe(3);
     expect(result.first).toBe(4.5);
     expect(result.latest).toBe(7.1);

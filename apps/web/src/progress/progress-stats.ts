@@ -60,7 +60,13 @@ export function change(from: number, to: number): Change {
 export function meanScores(sessions: readonly ProgressSession[]): AnswerScores | null {
   if (sessions.length === 0) return null;
   const mean = (key: SeriesKey) => sessions.reduce((sum, session) => sum + session.scores[key], 0) / sessions.length;
-  return { relevance: mean('relevance'), depth: mean('depth'), clarity: mean('clarity'), correctness: mean('correctness'), overall: mean('overall') };
+  return {
+    relevance: mean('relevance'),
+    depth: mean('depth'),
+    clarity: mean('clarity'),
+    correctness: mean('correctness'),
+    overall: mean('overall'),
+  };
 }
 
 export interface DimensionMean {
@@ -125,18 +131,18 @@ export interface CategoryRow {
 /** The categories weakest first (by mean overall); ties by fewer answers, then by name. */
 export function rankCategories(categories: readonly CategoryProgress[]): CategoryRow[] {
   return categories
-    .map(
-      (entry): CategoryRow => ({
-        category: entry.category,
-        label: CATEGORY_LABELS[entry.category] ?? entry.category,
-        answers: entry.answers,
-        scores: entry.scores,
-        first: entry.first,
-        last: entry.last,
-        change: change(entry.first, entry.last),
-      }),
-    )
-    .sort((a, b) => a.scores.overall - b.scores.overall || a.answers - b.answers || a.label.localeCompare(b.label, 'en'));
+    .map((entry): CategoryRow => ({
+      category: entry.category,
+      label: CATEGORY_LABELS[entry.category] ?? entry.category,
+      answers: entry.answers,
+      scores: entry.scores,
+      first: entry.first,
+      last: entry.last,
+      change: change(entry.first, entry.last),
+    }))
+    .sort(
+      (a, b) => a.scores.overall - b.scores.overall || a.answers - b.answers || a.label.localeCompare(b.label, 'en'),
+    );
 }
 
 /** The address of the bank filtered to a category, to practise it. */
@@ -163,7 +169,9 @@ export function trendSummary(sessions: readonly ProgressSession[], date: (iso: s
     return `Scores out of 10 for 1 session on ${date(first.at)}: ${values.join(', ')}.`;
   }
   const overall = movement('Overall', first.scores.overall, last.scores.overall);
-  const dimensions = SCORE_DIMENSIONS.map((key) => movement(SERIES_LABELS[key].toLowerCase(), first.scores[key], last.scores[key]));
+  const dimensions = SCORE_DIMENSIONS.map((key) =>
+    movement(SERIES_LABELS[key].toLowerCase(), first.scores[key], last.scores[key]),
+  );
   return (
     `Scores out of 10 across ${sessions.length} sessions, from ${date(first.at)} to ${date(last.at)}. ` +
     `${overall}; ${dimensions.join('; ')}.`
@@ -171,6 +179,10 @@ export function trendSummary(sessions: readonly ProgressSession[], date: (iso: s
 }
 
 /** What a point of the chart says about itself: "3 Feb 2025 · Backend mock — Depth: 6.5". */
-export function pointTitle(session: ProgressSession, key: SeriesKey, date: (iso: string) => string = formatDateTime): string {
+export function pointTitle(
+  session: ProgressSession,
+  key: SeriesKey,
+  date: (iso: string) => string = formatDateTime,
+): string {
   return `${date(session.at)} · ${session.title} — ${SERIES_LABELS[key]}: ${score(session.scores[key])}`;
 }

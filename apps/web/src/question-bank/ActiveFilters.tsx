@@ -13,10 +13,16 @@ export function ActiveFilters({ filters, onChange, onClear }: ActiveFiltersProps
   if (!hasFilters(filters)) return null;
   const active: { key: string; label: string; remove: BankFilters }[] = [];
   if (filters.q) active.push({ key: 'q', label: `“${filters.q}”`, remove: { ...filters, q: '' } });
-  if (filters.role) active.push({ key: 'role', label: `Role: ${ROLE_LABELS[filters.role]}`, remove: { ...filters, role: null } });
-  if (filters.level) active.push({ key: 'level', label: `Level: ${LEVEL_LABELS[filters.level]}`, remove: { ...filters, level: null } });
+  if (filters.role)
+    active.push({ key: 'role', label: `Role: ${ROLE_LABELS[filters.role]}`, remove: { ...filters, role: null } });
+  if (filters.level)
+    active.push({ key: 'level', label: `Level: ${LEVEL_LABELS[filters.level]}`, remove: { ...filters, level: null } });
   if (filters.category) {
-    active.push({ key: 'category', label: `Category: ${categoryLabel(filters.category)}`, remove: { ...filters, category: null } });
+    active.push({
+      key: 'category',
+      label: `Category: ${categoryLabel(filters.category)}`,
+      remove: { ...filters, category: null },
+    });
   }
 
   return (

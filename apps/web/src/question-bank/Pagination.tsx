@@ -20,7 +20,12 @@ export function Pagination({ total, offset, limit, onPage }: PaginationProps) {
   if (pages === 1 && offset === 0) return <div className="pagination">{range}</div>;
   return (
     <nav className="pagination" aria-label="Pages of results">
-      <button type="button" className="button button--secondary button--small" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        disabled={page <= 1}
+        onClick={() => onPage(page - 1)}
+      >
         <span aria-hidden="true">←</span> Prev
       </button>
       {range}

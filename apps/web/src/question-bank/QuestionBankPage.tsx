@@ -26,8 +26,16 @@ function filterOptions(facets: QuestionFacets | undefined) {
   const levels = counts(facets?.levels);
   const categories = counts(facets?.categories);
   return {
-    roles: ROLES.map((value): FilterOption<(typeof ROLES)[number]> => ({ value, label: ROLE_LABELS[value], count: roles ? (roles.get(value) ?? 0) : undefined })),
-    levels: LEVELS.map((value): FilterOption<(typeof LEVELS)[number]> => ({ value, label: LEVEL_LABELS[value], count: levels ? (levels.get(value) ?? 0) : undefined })),
+    roles: ROLES.map((value): FilterOption<(typeof ROLES)[number]> => ({
+      value,
+      label: ROLE_LABELS[value],
+      count: roles ? (roles.get(value) ?? 0) : undefined,
+    })),
+    levels: LEVELS.map((value): FilterOption<(typeof LEVELS)[number]> => ({
+      value,
+      label: LEVEL_LABELS[value],
+      count: levels ? (levels.get(value) ?? 0) : undefined,
+    })),
     categories: CATEGORIES.map((value): FilterOption<(typeof CATEGORIES)[number]> => ({
       value,
       label: facets?.categories.find((entry) => entry.value === value)?.label ?? categoryLabel(value),
@@ -42,7 +50,9 @@ export function QuestionBankPage() {
   const location = useLocation();
   const filters = useMemo(() => readFilters(params), [params]);
   const query = useMemo(() => toApiQuery(filters), [filters]);
-  const result = useResource(JSON.stringify(query), (signal) => questionBankApi.list(query, signal), { keepPrevious: true });
+  const result = useResource(JSON.stringify(query), (signal) => questionBankApi.list(query, signal), {
+    keepPrevious: true,
+  });
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const previousPage = useRef(filters.page);
 
@@ -72,16 +82,26 @@ export function QuestionBankPage() {
       <header className="page__header">
         <h1 className="page__title">Question bank</h1>
         <p className="page__lead">
-          Real fullstack and backend interview questions, each with what a strong answer covers. Search, filter, and open a
-          question to prepare.
+          Real fullstack and backend interview questions, each with what a strong answer covers. Search, filter, and
+          open a question to prepare.
         </p>
       </header>
 
       <div className="toolbar">
         <SearchBox value={filters.q} onSearch={search} />
         <div className="toolbar__filters">
-          <FilterSelect label="Role" value={filters.role} options={options.roles} onChange={(role) => update({ ...filters, role, page: 1 })} />
-          <FilterSelect label="Level" value={filters.level} options={options.levels} onChange={(level) => update({ ...filters, level, page: 1 })} />
+          <FilterSelect
+            label="Role"
+            value={filters.role}
+            options={options.roles}
+            onChange={(role) => update({ ...filters, role, page: 1 })}
+          />
+          <FilterSelect
+            label="Level"
+            value={filters.level}
+            options={options.levels}
+            onChange={(level) => update({ ...filters, level, page: 1 })}
+          />
           <FilterSelect
             label="Category"
             value={filters.category}
@@ -95,7 +115,11 @@ export function QuestionBankPage() {
       <section className="results" aria-labelledby="results-heading" aria-busy={loading}>
         <div className="results__summary">
           <h2 id="results-heading" className="results__count" ref={resultsHeading} tabIndex={-1}>
-            {data ? <span data-testid="result-count">{plural(data.total, 'question')}</span> : <span className="visually-hidden">Results</span>}
+            {data ? (
+              <span data-testid="result-count">{plural(data.total, 'question')}</span>
+            ) : (
+              <span className="visually-hidden">Results</span>
+            )}
           </h2>
           {loading && data && <Spinner size="small" label="Updating results" />}
         </div>

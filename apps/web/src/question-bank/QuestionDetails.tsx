@@ -4,7 +4,17 @@ import './QuestionDetails.css';
 import { Chip } from '../shared/ui/Chip';
 import { SampleAnswer } from './SampleAnswer';
 
-function Section({ id, title, children, intro }: { id: string; title: string; children: ReactNode; intro?: ReactNode }) {
+function Section({
+  id,
+  title,
+  children,
+  intro,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  intro?: ReactNode;
+}) {
   return (
     <section className="question-section" aria-labelledby={id}>
       <h2 id={id} className="question-section__title">
@@ -143,7 +153,9 @@ export function QuestionDetails({ question }: { question: Question }) {
           <figure className="code-block">
             <figcaption className="code-block__caption">{question.referenceSolution.language}</figcaption>
             <pre tabIndex={0} aria-label={`Reference solution in ${question.referenceSolution.language}`}>
-              <code className={`language-${question.referenceSolution.language}`}>{question.referenceSolution.code}</code>
+              <code className={`language-${question.referenceSolution.language}`}>
+                {question.referenceSolution.code}
+              </code>
             </pre>
           </figure>
         </Section>

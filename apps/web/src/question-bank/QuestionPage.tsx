@@ -20,7 +20,9 @@ export function QuestionPage() {
   const location = useLocation();
   const back = readBackLink(location.state) ?? BANK;
   const question = useResource(`question:${id}`, (signal) => questionBankApi.get(id, signal));
-  useDocumentTitle(question.data ? shorten(question.data.text) : question.status === 'error' ? 'Question' : 'Loading question');
+  useDocumentTitle(
+    question.data ? shorten(question.data.text) : question.status === 'error' ? 'Question' : 'Loading question',
+  );
 
   return (
     <div className="page page--reading">
@@ -72,7 +74,9 @@ function QuestionArticle({ question }: { question: Question }) {
             <Chip>{ROLE_LABELS[question.role] ?? question.role}</Chip>
           </li>
           <li>
-            <Chip title={question.levelLabel ? `The source says: ${question.levelLabel}` : undefined}>{levelsLabel(question.levels)}</Chip>
+            <Chip title={question.levelLabel ? `The source says: ${question.levelLabel}` : undefined}>
+              {levelsLabel(question.levels)}
+            </Chip>
           </li>
           <li>
             <Chip tone="accent">{categoryLabel(question.category)}</Chip>
@@ -83,14 +87,18 @@ function QuestionArticle({ question }: { question: Question }) {
             </li>
           )}
           <li>
-            <Chip title={`${question.source.document}, question ${question.source.position}`}>Source: {question.source.title}</Chip>
+            <Chip title={`${question.source.document}, question ${question.source.position}`}>
+              Source: {question.source.title}
+            </Chip>
           </li>
         </ul>
         <div className="question__practise">
           <Link to={`/interviews/new?question=${encodeURIComponent(question.id)}`} className="button button--primary">
             Practise this question
           </Link>
-          <span className="question__practise-note">Answer it out loud to the AI interviewer, alone or with more questions.</span>
+          <span className="question__practise-note">
+            Answer it out loud to the AI interviewer, alone or with more questions.
+          </span>
         </div>
       </header>
       <QuestionDetails question={question} />

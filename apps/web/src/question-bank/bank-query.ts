@@ -1,4 +1,12 @@
-import { CATEGORIES, LEVELS, ROLES, type Category, type Level, type QuestionQuery, type Role } from '@mockroom/contracts';
+import {
+  CATEGORIES,
+  LEVELS,
+  ROLES,
+  type Category,
+  type Level,
+  type QuestionQuery,
+  type Role,
+} from '@mockroom/contracts';
 
 export const PAGE_SIZE = 20;
 export const MAX_SEARCH_LENGTH = 200;

@@ -37,7 +37,11 @@ export function AnswerReview({ answer, title, onHear, onEmphasis }: AnswerReview
           {answer.ending && <li data-testid="answer-ending">{answer.ending}</li>}
         </ul>
         {onHear && (
-          <button type="button" className="button button--secondary button--small review-answer__play" onClick={() => onHear(answer.startMs)}>
+          <button
+            type="button"
+            className="button button--secondary button--small review-answer__play"
+            onClick={() => onHear(answer.startMs)}
+          >
             Play this answer
           </button>
         )}
@@ -84,7 +88,12 @@ export function AnswerReview({ answer, title, onHear, onEmphasis }: AnswerReview
                 <CoveredPoint key={point.pointId} point={point} onHear={onHear} onEmphasis={onEmphasis} />
               ))}
               {missed.map((point) => (
-                <li key={point.pointId} className="rubric-result rubric-result--missed" data-testid="rubric-missed" data-point-id={point.pointId}>
+                <li
+                  key={point.pointId}
+                  className="rubric-result rubric-result--missed"
+                  data-testid="rubric-missed"
+                  data-point-id={point.pointId}
+                >
                   <span className="rubric-result__mark" aria-hidden="true">
                     –
                   </span>
@@ -138,7 +147,15 @@ export function AnswerReview({ answer, title, onHear, onEmphasis }: AnswerReview
   );
 }
 
-function CoveredPoint({ point, onHear, onEmphasis }: { point: ReviewRubricPoint; onHear: AnswerReviewProps['onHear']; onEmphasis: AnswerReviewProps['onEmphasis'] }) {
+function CoveredPoint({
+  point,
+  onHear,
+  onEmphasis,
+}: {
+  point: ReviewRubricPoint;
+  onHear: AnswerReviewProps['onHear'];
+  onEmphasis: AnswerReviewProps['onEmphasis'];
+}) {
   const textId = useId();
   const startMs = point.evidence?.startMs ?? null;
   const sure = Math.round(Math.min(1, Math.max(0, point.confidence)) * 100);
@@ -165,7 +182,12 @@ function CoveredPoint({ point, onHear, onEmphasis }: { point: ReviewRubricPoint;
         {Number.isFinite(point.confidence) && <span className="review-point__confidence"> · {sure}% sure</span>}
         {point.evidence?.quote && <q className="rubric-result__evidence">{point.evidence.quote}</q>}
         {onHear && startMs !== null && (
-          <button type="button" className="button button--link review-point__hear" aria-describedby={textId} onClick={() => onHear(startMs)}>
+          <button
+            type="button"
+            className="button button--link review-point__hear"
+            aria-describedby={textId}
+            onClick={() => onHear(startMs)}
+          >
             Hear it
           </button>
         )}

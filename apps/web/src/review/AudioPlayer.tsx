@@ -32,16 +32,36 @@ export function AudioPlayer({ audio, playback, labels, markers }: AudioPlayerPro
 
   const { positionMs, durationMs, playing, rate, failed } = state;
   return (
-    <div className="review-player card" data-testid="player" data-position-ms={Math.round(positionMs)} data-playing={playing}>
+    <div
+      className="review-player card"
+      data-testid="player"
+      data-position-ms={Math.round(positionMs)}
+      data-playing={playing}
+    >
       <audio ref={element} preload="metadata" src={audio.url} data-testid="review-audio" />
       <div className="review-player__controls">
-        <button type="button" className="review-player__play" aria-label={playing ? 'Pause' : 'Play'} onClick={() => playback.toggle()}>
+        <button
+          type="button"
+          className="review-player__play"
+          aria-label={playing ? 'Pause' : 'Play'}
+          onClick={() => playback.toggle()}
+        >
           {playing ? <PauseIcon /> : <PlayIcon />}
         </button>
-        <button type="button" className="button button--ghost button--small review-player__skip" aria-label="Back 10 seconds" onClick={() => playback.skip(-SKIP_MS)}>
+        <button
+          type="button"
+          className="button button--ghost button--small review-player__skip"
+          aria-label="Back 10 seconds"
+          onClick={() => playback.skip(-SKIP_MS)}
+        >
           <SkipIcon direction="back" />
         </button>
-        <button type="button" className="button button--ghost button--small review-player__skip" aria-label="Forward 10 seconds" onClick={() => playback.skip(SKIP_MS)}>
+        <button
+          type="button"
+          className="button button--ghost button--small review-player__skip"
+          aria-label="Forward 10 seconds"
+          onClick={() => playback.skip(SKIP_MS)}
+        >
           <SkipIcon direction="forward" />
         </button>
         <p className="review-player__time">
@@ -53,7 +73,12 @@ export function AudioPlayer({ audio, playback, labels, markers }: AudioPlayerPro
         </p>
         <div className="review-player__speed">
           <label htmlFor={speedId}>Speed</label>
-          <select id={speedId} className="select select--small" value={String(rate)} onChange={(event) => playback.setRate(Number(event.target.value))}>
+          <select
+            id={speedId}
+            className="select select--small"
+            value={String(rate)}
+            onChange={(event) => playback.setRate(Number(event.target.value))}
+          >
             {SPEEDS.map((speed) => (
               <option key={speed} value={String(speed)}>
                 {speed}×
@@ -116,7 +141,14 @@ function SkipIcon({ direction }: { direction: 'back' | 'forward' }) {
   return (
     <span className="review-player__skip-icon">
       <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-        <path d={arrow} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d={arrow}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       <span aria-hidden="true">10</span>
     </span>

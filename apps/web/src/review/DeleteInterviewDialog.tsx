@@ -19,12 +19,26 @@ interface DeleteInterviewDialogProps {
 }
 
 /** "Delete this interview?" / "Delete this session?" / "Remove this session from your history?" */
-export function DeleteInterviewDialog({ open, kind, title, shared, interviewerName, onCancel, onConfirm }: DeleteInterviewDialogProps) {
+export function DeleteInterviewDialog({
+  open,
+  kind,
+  title,
+  shared,
+  interviewerName,
+  onCancel,
+  onConfirm,
+}: DeleteInterviewDialogProps) {
   const sharedText = shared ? ', and the interviewers you shared it with lose access' : '';
   return (
     <ConfirmDialog
       open={open}
-      title={kind === 'leave-session' ? 'Remove this session from your history?' : kind === 'session' ? 'Delete this session?' : 'Delete this interview?'}
+      title={
+        kind === 'leave-session'
+          ? 'Remove this session from your history?'
+          : kind === 'session'
+            ? 'Delete this session?'
+            : 'Delete this interview?'
+      }
       confirmLabel={kind === 'leave-session' ? 'Remove it' : 'Delete for good'}
       cancelLabel="Keep it"
       onCancel={onCancel}
@@ -33,13 +47,13 @@ export function DeleteInterviewDialog({ open, kind, title, shared, interviewerNa
     >
       {kind === 'leave-session' ? (
         <>
-          “{title}” leaves your history and progress, and your recording is deleted{sharedText}. {interviewerName} keeps the session: its
-          transcript, their notes and scores. This can't be undone.
+          “{title}” leaves your history and progress, and your recording is deleted{sharedText}. {interviewerName} keeps
+          the session: its transcript, their notes and scores. This can't be undone.
         </>
       ) : kind === 'session' ? (
         <>
-          The recordings, transcript, your notes and scores of “{title}” are removed for good, for you and the candidate. This can't be
-          undone.
+          The recordings, transcript, your notes and scores of “{title}” are removed for good, for you and the
+          candidate. This can't be undone.
         </>
       ) : (
         <>

@@ -85,7 +85,11 @@ export function Insights({ review, polling }: { review: Review; polling: boolean
 
       <div className="card review-insights" data-testid="insights">
         {empty ? (
-          <p className="review-insights__empty">{waiting ? 'Strengths and things to work on appear once the answers are scored.' : 'No insights for this interview.'}</p>
+          <p className="review-insights__empty">
+            {waiting
+              ? 'Strengths and things to work on appear once the answers are scored.'
+              : 'No insights for this interview.'}
+          </p>
         ) : (
           <>
             {insights.strengths.length > 0 && (
@@ -114,7 +118,10 @@ export function Insights({ review, polling }: { review: Review; polling: boolean
                 <ul className="review-practise">
                   {insights.practiseNext.map((suggestion) => (
                     <li key={suggestion.questionId} className="review-practise__item">
-                      <Link to={`/questions/${encodeURIComponent(suggestion.questionId)}`} className="review-practise__link">
+                      <Link
+                        to={`/questions/${encodeURIComponent(suggestion.questionId)}`}
+                        className="review-practise__link"
+                      >
                         {suggestion.text}
                       </Link>
                       <p className="review-practise__reason">{suggestion.reason}</p>
@@ -143,7 +150,8 @@ export function ScoreBandNote({ overall }: { overall: number }) {
     <p className="score-band" data-testid="score-band" data-band={scoreBand(overall)}>
       <strong>{BAND_TEXT[scoreBand(overall)]}</strong>
       <span className="score-band__legend">
-        {SCORE_BANDS.strong.min}–10 strong · {SCORE_BANDS.partial.min}–{SCORE_BANDS.partial.max} partial · under {SCORE_BANDS.weak.max} vague or off-topic
+        {SCORE_BANDS.strong.min}–10 strong · {SCORE_BANDS.partial.min}–{SCORE_BANDS.partial.max} partial · under{' '}
+        {SCORE_BANDS.weak.max} vague or off-topic
       </span>
     </p>
   );

@@ -11,7 +11,9 @@ export function InterviewerVerdict({ view, questionIndex }: { view: ReviewInterv
   return (
     <section className="review-verdict" data-testid="interviewer-verdict" aria-label={`${view.name}'s assessment`}>
       <h4 className="question-result__subtitle">{view.name}'s assessment</h4>
-      {scored && <ScoreBars scores={{ ...scored.scores, overall: scored.overall }} label={`Scores from ${view.name}`} />}
+      {scored && (
+        <ScoreBars scores={{ ...scored.scores, overall: scored.overall }} label={`Scores from ${view.name}`} />
+      )}
       {notes.length > 0 && <NoteList notes={notes} />}
     </section>
   );
@@ -33,10 +35,17 @@ function NoteList({ notes }: { notes: InterviewerNote[] }) {
   return (
     <ul className="review-verdict__notes">
       {notes.map((note) => (
-        <li key={note.id} className="review-verdict__note" data-testid="interviewer-note" data-visibility={note.visibility}>
+        <li
+          key={note.id}
+          className="review-verdict__note"
+          data-testid="interviewer-note"
+          data-visibility={note.visibility}
+        >
           <span className="review-verdict__meta">
             at {clock(note.atMs)}
-            {note.visibility === 'private' && <span className="chip chip--warning review-verdict__private">Private: only you see this</span>}
+            {note.visibility === 'private' && (
+              <span className="chip chip--warning review-verdict__private">Private: only you see this</span>
+            )}
           </span>
           <p className="prose">{note.text}</p>
         </li>

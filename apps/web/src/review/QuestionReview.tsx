@@ -9,7 +9,12 @@ import { AnswerReview } from './AnswerReview';
 import { InterviewerVerdict } from './InterviewerVerdict';
 import { answerTitle } from './review-logic';
 
-const BAND_LABEL: Record<ReturnType<typeof scoreBand>, string> = { strong: 'strong', good: 'good', partial: 'partial', weak: 'weak' };
+const BAND_LABEL: Record<ReturnType<typeof scoreBand>, string> = {
+  strong: 'strong',
+  good: 'good',
+  partial: 'partial',
+  weak: 'weak',
+};
 
 interface QuestionReviewProps {
   question: ReviewQuestion;
@@ -24,7 +29,14 @@ interface QuestionReviewProps {
 }
 
 /** Everything about one question: the follow-ups asked, each answer assessed, and the bank's sample answer and pitfalls. */
-export const QuestionReview = memo(function QuestionReview({ question, questionCount, owner, onHear, onEmphasis, interviewer = null }: QuestionReviewProps) {
+export const QuestionReview = memo(function QuestionReview({
+  question,
+  questionCount,
+  owner,
+  onHear,
+  onEmphasis,
+  interviewer = null,
+}: QuestionReviewProps) {
   const headingId = `review-question-${question.index}`;
   const followUps = question.prompts.filter((prompt) => prompt.kind === 'follow-up');
   const followUpNumber = new Map(followUps.map((prompt, i) => [prompt.seq, i + 1]));
@@ -48,7 +60,10 @@ export const QuestionReview = memo(function QuestionReview({ question, questionC
           {!question.asked ? (
             <Chip tone="warning">Not reached</Chip>
           ) : question.scores ? (
-            <span className="review-question__score" title={`${BAND_LABEL[scoreBand(question.scores.overall)]} (7.5–10 strong, 3.5–6.5 partial, under 3.5 vague)`}>
+            <span
+              className="review-question__score"
+              title={`${BAND_LABEL[scoreBand(question.scores.overall)]} (7.5–10 strong, 3.5–6.5 partial, under 3.5 vague)`}
+            >
               <span className="score__value">{score(question.scores.overall)}</span>
               <span className="score__out-of"> / 10</span>
               <span className="review-question__band" data-testid="question-band">
@@ -84,7 +99,11 @@ export const QuestionReview = memo(function QuestionReview({ question, questionC
               <AnswerReview
                 key={answer.answerId}
                 answer={answer}
-                title={answerTitle(answer.kind, answer.kind === 'follow-up' ? (followUpNumber.get(answer.promptSeq) ?? null) : null, owner)}
+                title={answerTitle(
+                  answer.kind,
+                  answer.kind === 'follow-up' ? (followUpNumber.get(answer.promptSeq) ?? null) : null,
+                  owner,
+                )}
                 onHear={onHear}
                 onEmphasis={onEmphasis}
               />

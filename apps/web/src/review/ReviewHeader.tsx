@@ -8,7 +8,15 @@ import { LEVEL_LABELS, ROLE_LABELS } from '../shared/ui/labels';
 import { headlineScore } from './review-logic';
 
 /** Title and facts of the interview, with its downloads; the heading takes the focus right after the interview ends. */
-export function ReviewHeader({ review, justFinished, onShare }: { review: Review; justFinished: boolean; onShare: (() => void) | null }) {
+export function ReviewHeader({
+  review,
+  justFinished,
+  onShare,
+}: {
+  review: Review;
+  justFinished: boolean;
+  onShare: (() => void) | null;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { interview, plan } = review;
   const overall = headlineScore(review);
@@ -59,7 +67,14 @@ export function ReviewHeader({ review, justFinished, onShare }: { review: Review
 function DownloadIcon() {
   return (
     <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d="M12 4v11m0 0-4.5-4.5M12 15l4.5-4.5M5 19h14" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M12 4v11m0 0-4.5-4.5M12 15l4.5-4.5M5 19h14"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

@@ -24,12 +24,26 @@ import { Breadcrumb } from '../shared/ui/Breadcrumb';
 export function ReviewPage({ id, justFinished = false }: { id: string; justFinished?: boolean }) {
   const { status, error, reload, review, polling, replace } = useReview(id, justFinished);
   const failed = !review && status === 'error' && error ? error : null;
-  useDocumentTitle(review ? `Review: ${review.interview.title}` : failed ? (failed.status === 404 ? 'Interview not found' : 'Interview') : 'Interview review');
+  useDocumentTitle(
+    review
+      ? `Review: ${review.interview.title}`
+      : failed
+        ? failed.status === 404
+          ? 'Interview not found'
+          : 'Interview'
+        : 'Interview review',
+  );
 
-  if (failed) return <InterviewLoadError status={failed.status} message={failed.message} onRetry={reload} what="review" />;
+  if (failed)
+    return <InterviewLoadError status={failed.status} message={failed.message} onRetry={reload} what="review" />;
 
   return (
-    <div className="page review" data-testid={review ? 'interview-summary' : undefined} data-interview={id} data-just-finished={justFinished || undefined}>
+    <div
+      className="page review"
+      data-testid={review ? 'interview-summary' : undefined}
+      data-interview={id}
+      data-just-finished={justFinished || undefined}
+    >
       <Breadcrumb to="/interviews" label="Interviews" className="review__breadcrumb" />
       {justFinished && (
         <p className="notice review__done" role="status">
@@ -38,12 +52,26 @@ export function ReviewPage({ id, justFinished = false }: { id: string; justFinis
             : 'Interview complete. Here is how it went.'}
         </p>
       )}
-      {review ? <ReviewContent review={review} polling={polling} justFinished={justFinished} onReview={replace} /> : <SkeletonArticle label="Loading the review…" />}
+      {review ? (
+        <ReviewContent review={review} polling={polling} justFinished={justFinished} onReview={replace} />
+      ) : (
+        <SkeletonArticle label="Loading the review…" />
+      )}
     </div>
   );
 }
 
-function ReviewContent({ review, polling, justFinished, onReview }: { review: Review; polling: boolean; justFinished: boolean; onReview: (review: Review) => void }) {
+function ReviewContent({
+  review,
+  polling,
+  justFinished,
+  onReview,
+}: {
+  review: Review;
+  polling: boolean;
+  justFinished: boolean;
+  onReview: (review: Review) => void;
+}) {
   const navigate = useNavigate();
   const [playback] = useState(() => new Playback(review.audio?.durationMs ?? 0));
   // The first recording seen stays: a later look for scores must not reload the audio under the listener.
@@ -57,7 +85,15 @@ function ReviewContent({ review, polling, justFinished, onReview }: { review: Re
   const human = interview.interviewer.kind === 'human';
   // Who may delete what: an AI interview is its candidate's, a human session its interviewer's (the candidate may
   // take it out of their own history); an admin may delete either.
-  const deleteKind: DeleteKind | null = owner ? (human ? 'leave-session' : 'interview') : review.access === 'interviewer' || review.access === 'admin' ? (human ? 'session' : 'interview') : null;
+  const deleteKind: DeleteKind | null = owner
+    ? human
+      ? 'leave-session'
+      : 'interview'
+    : review.access === 'interviewer' || review.access === 'admin'
+      ? human
+        ? 'session'
+        : 'interview'
+      : null;
 
   const lines = useMemo(() => sortLines(review.transcript), [review.transcript]);
   const labels = useMemo(() => speakerLabels(review), [review]);
@@ -87,7 +123,10 @@ function ReviewContent({ review, polling, justFinished, onReview }: { review: Re
 
   const remove = async () => {
     await interviewsApi.remove(interview.id);
-    await navigate('/interviews', { replace: true, state: { deleted: interview.title, removed: deleteKind === 'leave-session' } });
+    await navigate('/interviews', {
+      replace: true,
+      state: { deleted: interview.title, removed: deleteKind === 'leave-session' },
+    });
   };
 
   return (
@@ -107,7 +146,14 @@ function ReviewContent({ review, polling, justFinished, onReview }: { review: Re
               No recording for this interview.
             </p>
           )}
-          <ReviewTranscript lines={lines} labels={labels} playback={playback} seekable={audio !== null} emphasis={emphasis} correct={owner ? correct : null} />
+          <ReviewTranscript
+            lines={lines}
+            labels={labels}
+            playback={playback}
+            seekable={audio !== null}
+            emphasis={emphasis}
+            correct={owner ? correct : null}
+          />
         </section>
 
         {review.interviewer && <GeneralNotes view={review.interviewer} />}
@@ -147,7 +193,12 @@ function ReviewContent({ review, polling, justFinished, onReview }: { review: Re
                 {DELETE_TEXT[deleteKind].heading}
               </h2>
               <p className="review-danger__text">{DELETE_TEXT[deleteKind].text(interview.interviewer.name)}</p>
-              <button ref={deleteButton} type="button" className="button button--danger" onClick={() => setConfirmingDelete(true)}>
+              <button
+                ref={deleteButton}
+                type="button"
+                className="button button--danger"
+                onClick={() => setConfirmingDelete(true)}
+              >
                 {DELETE_TEXT[deleteKind].button}
               </button>
             </section>
@@ -187,7 +238,8 @@ const DELETE_TEXT: Record<DeleteKind, { heading: string; text: (interviewer: str
   },
   'leave-session': {
     heading: 'Remove from my history',
-    text: (interviewer) => `Takes this session out of your history and progress and deletes your recording. ${interviewer} keeps the session, its transcript, their notes and scores.`,
+    text: (interviewer) =>
+      `Takes this session out of your history and progress and deletes your recording. ${interviewer} keeps the session, its transcript, their notes and scores.`,
     button: 'Remove from my history',
   },
 };
@@ -208,7 +260,9 @@ function AccessNote({ review }: { review: Review }) {
   return (
     <p className="notice review__access" data-testid="access-note">
       {text} {rights}
-      {review.interview.candidate?.removed ? ` ${name} removed this session from their history and deleted their recording.` : ''}
+      {review.interview.candidate?.removed
+        ? ` ${name} removed this session from their history and deleted their recording.`
+        : ''}
     </p>
   );
 }

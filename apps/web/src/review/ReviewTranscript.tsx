@@ -26,7 +26,14 @@ interface ReviewTranscriptProps {
 const USER_SCROLL_MS = 4_000;
 
 /** The whole conversation, one scrollable list grouped by question; the line being played is highlighted. */
-export function ReviewTranscript({ lines, labels, playback, seekable, emphasis, correct = null }: ReviewTranscriptProps) {
+export function ReviewTranscript({
+  lines,
+  labels,
+  playback,
+  seekable,
+  emphasis,
+  correct = null,
+}: ReviewTranscriptProps) {
   const [editing, setEditing] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<{ seq: number; text: string } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -106,7 +113,9 @@ export function ReviewTranscript({ lines, labels, playback, seekable, emphasis, 
                             index={index}
                             label={labels[line.speaker] ?? line.speaker}
                             active={index === active}
-                            emphasis={emphasis !== null && line.highlights.some((h) => h.pointId === emphasis) ? emphasis : null}
+                            emphasis={
+                              emphasis !== null && line.highlights.some((h) => h.pointId === emphasis) ? emphasis : null
+                            }
                             onSelect={seekable ? seek : null}
                           />
                           {correct && line.speaker === 'candidate' && (
@@ -211,7 +220,17 @@ const TranscriptLine = memo(function TranscriptLine({ line, index, label, active
  * Correcting a misheard line: the whole line as it should read. Saving assesses the answer again, which takes a few
  * seconds; the line shows that it is being scored.
  */
-function LineCorrection({ line, label, correct, onDone }: { line: ReviewLine; label: string; correct: (seq: number, text: string) => Promise<string>; onDone: (outcome: string | null) => void }) {
+function LineCorrection({
+  line,
+  label,
+  correct,
+  onDone,
+}: {
+  line: ReviewLine;
+  label: string;
+  correct: (seq: number, text: string) => Promise<string>;
+  onDone: (outcome: string | null) => void;
+}) {
   const [text, setText] = useState(line.text);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -232,11 +251,18 @@ function LineCorrection({ line, label, correct, onDone }: { line: ReviewLine; la
     }
   };
   return (
-    <form className="review-line review-line--candidate review-line--editing" data-testid="line-correction" onSubmit={(event) => void submit(event)} aria-busy={saving}>
+    <form
+      className="review-line review-line--candidate review-line--editing"
+      data-testid="line-correction"
+      onSubmit={(event) => void submit(event)}
+      aria-busy={saving}
+    >
       <label className="review-line__meta" htmlFor={`correction-${line.seq}`}>
         <span className="review-line__speaker">{label}</span>
         <span className="review-line__time">{clock(line.startMs)}</span>
-        <span className="review-line__hint">Correct what was misheard; your answer is scored again. What was heard is kept.</span>
+        <span className="review-line__hint">
+          Correct what was misheard; your answer is scored again. What was heard is kept.
+        </span>
       </label>
       <textarea
         id={`correction-${line.seq}`}
@@ -257,7 +283,11 @@ function LineCorrection({ line, label, correct, onDone }: { line: ReviewLine; la
         </p>
       )}
       <div className="review-line__actions">
-        <button type="submit" className="button button--primary button--small" disabled={saving || text.trim() === '' || text.trim() === line.text}>
+        <button
+          type="submit"
+          className="button button--primary button--small"
+          disabled={saving || text.trim() === '' || text.trim() === line.text}
+        >
           {saving ? (
             <>
               <span className="spinner spinner--small" aria-hidden="true">

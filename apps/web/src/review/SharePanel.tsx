@@ -70,8 +70,9 @@ export function SharePanel({ interviewId, initial }: { interviewId: string; init
         Share with an interviewer
       </h2>
       <p className="review-share__intro">
-        An interviewer you share with can listen to the recording, read the transcript and scores, and export them. They can't change or delete anything.
-        It opens to the interviewer's account at the address you enter, now or once they sign up with it.
+        An interviewer you share with can listen to the recording, read the transcript and scores, and export them. They
+        can't change or delete anything. It opens to the interviewer's account at the address you enter, now or once
+        they sign up with it.
       </p>
       <form className="review-share__form" onSubmit={(event) => void share(event)} noValidate>
         <TextField
@@ -108,7 +109,13 @@ export function SharePanel({ interviewId, initial }: { interviewId: string; init
       ) : (
         <ul className="review-share__list">
           {shares.map((entry) => (
-            <ShareRow key={entry.id} entry={entry} busy={revoking === entry.id} disabled={revoking !== null} onRevoke={() => void revoke(entry)} />
+            <ShareRow
+              key={entry.id}
+              entry={entry}
+              busy={revoking === entry.id}
+              disabled={revoking !== null}
+              onRevoke={() => void revoke(entry)}
+            />
           ))}
         </ul>
       )}
@@ -116,7 +123,17 @@ export function SharePanel({ interviewId, initial }: { interviewId: string; init
   );
 }
 
-function ShareRow({ entry, busy, disabled, onRevoke }: { entry: ShareInfo; busy: boolean; disabled: boolean; onRevoke: () => void }) {
+function ShareRow({
+  entry,
+  busy,
+  disabled,
+  onRevoke,
+}: {
+  entry: ShareInfo;
+  busy: boolean;
+  disabled: boolean;
+  onRevoke: () => void;
+}) {
   const nameId = useId();
   return (
     <li className="review-share__item" data-testid="share" data-share-id={entry.id}>
@@ -126,7 +143,13 @@ function ShareRow({ entry, busy, disabled, onRevoke }: { entry: ShareInfo; busy:
         </span>
         <span className="review-share__date">Shared {formatDate(entry.createdAt)}</span>
       </div>
-      <button type="button" className="button button--secondary button--small" aria-describedby={nameId} onClick={onRevoke} disabled={disabled}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-describedby={nameId}
+        onClick={onRevoke}
+        disabled={disabled}
+      >
         {busy && <Spinner size="small" />}
         Revoke
       </button>

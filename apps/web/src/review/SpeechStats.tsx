@@ -5,7 +5,13 @@ import { Chip } from '../shared/ui/Chip';
 import { paceLabel } from './review-logic';
 
 /** How an answer sounded: pace, talk time, fillers, long pauses and hedges, as compact stats and chips. */
-export function SpeechStats({ analytics, onHear }: { analytics: ReviewSpeechAnalytics; onHear: ((ms: number) => void) | null }) {
+export function SpeechStats({
+  analytics,
+  onHear,
+}: {
+  analytics: ReviewSpeechAnalytics;
+  onHear: ((ms: number) => void) | null;
+}) {
   const pace = paceLabel(analytics.wordsPerMinute);
   const hedgeCount = analytics.hedges.reduce((sum, hedge) => sum + hedge.count, 0);
   const longest = analytics.longPauses.reduce((max, pause) => Math.max(max, pause.durationMs), 0);
@@ -16,7 +22,8 @@ export function SpeechStats({ analytics, onHear }: { analytics: ReviewSpeechAnal
         <div className="review-stat">
           <dt>Pace</dt>
           <dd>
-            {Math.round(analytics.wordsPerMinute)} <abbr title="words per minute">wpm</abbr> <Chip tone={pace.tone}>{pace.label}</Chip>
+            {Math.round(analytics.wordsPerMinute)} <abbr title="words per minute">wpm</abbr>{' '}
+            <Chip tone={pace.tone}>{pace.label}</Chip>
           </dd>
         </div>
         <div className="review-stat">
@@ -75,7 +82,8 @@ export function SpeechStats({ analytics, onHear }: { analytics: ReviewSpeechAnal
               <li key={pause.startMs}>
                 {onHear ? (
                   <button type="button" className="chip review-chip-button" onClick={() => onHear(pause.startMs)}>
-                    <span className="visually-hidden">Hear the pause </span>at {clock(pause.startMs)} · {elapsed(pause.durationMs)}
+                    <span className="visually-hidden">Hear the pause </span>at {clock(pause.startMs)} ·{' '}
+                    {elapsed(pause.durationMs)}
                   </button>
                 ) : (
                   <Chip>

@@ -60,7 +60,8 @@ export function Waveform({ peaks, bucketMs, durationMs, positionMs, markers, onS
   const onPointerEnd = (event: PointerEvent<HTMLDivElement>) => {
     if (!dragging.current) return;
     dragging.current = false;
-    if (event.currentTarget.hasPointerCapture(event.pointerId)) event.currentTarget.releasePointerCapture(event.pointerId);
+    if (event.currentTarget.hasPointerCapture(event.pointerId))
+      event.currentTarget.releasePointerCapture(event.pointerId);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = seekKeyTarget(event.key, positionMs, durationMs);
@@ -95,10 +96,21 @@ export function Waveform({ peaks, bucketMs, durationMs, positionMs, markers, onS
         }}
         onKeyDown={onKeyDown}
       >
-        <WaveformDrawing peaks={peaks} bucketMs={bucketMs} durationMs={durationMs} positionMs={position} columns={Math.floor(width / BAR_PX)} />
+        <WaveformDrawing
+          peaks={peaks}
+          bucketMs={bucketMs}
+          durationMs={durationMs}
+          positionMs={position}
+          columns={Math.floor(width / BAR_PX)}
+        />
         {durationMs > 0 &&
           markers.map((marker) => (
-            <span key={marker.index} className="review-waveform__marker" style={{ left: `${(Math.min(marker.atMs, durationMs) / durationMs) * 100}%` }} aria-hidden="true">
+            <span
+              key={marker.index}
+              className="review-waveform__marker"
+              style={{ left: `${(Math.min(marker.atMs, durationMs) / durationMs) * 100}%` }}
+              aria-hidden="true"
+            >
               Q{marker.index + 1}
             </span>
           ))}
@@ -120,7 +132,13 @@ interface DrawingProps {
 }
 
 /** The drawing itself, on the recording's clock (one x unit is one millisecond, stretched to the width). */
-const WaveformDrawing = memo(function WaveformDrawing({ peaks, bucketMs, durationMs, positionMs, columns }: DrawingProps) {
+const WaveformDrawing = memo(function WaveformDrawing({
+  peaks,
+  bucketMs,
+  durationMs,
+  positionMs,
+  columns,
+}: DrawingProps) {
   const clipId = `waveform-played-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const paths = useMemo(() => {
     const candidate = resamplePeaks(peaks.candidate ?? [], columns);
@@ -136,14 +154,27 @@ const WaveformDrawing = memo(function WaveformDrawing({ peaks, bucketMs, duratio
 
   const width = Math.max(1, durationMs);
   return (
-    <svg className="review-waveform__svg" viewBox={`0 0 ${width} ${HEIGHT}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+    <svg
+      className="review-waveform__svg"
+      viewBox={`0 0 ${width} ${HEIGHT}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      focusable="false"
+    >
       <defs>
         <clipPath id={clipId}>
           <rect x="0" y="0" width={positionMs} height={HEIGHT} />
         </clipPath>
       </defs>
       <rect className="review-waveform__played-bg" x="0" y="0" width={positionMs} height={HEIGHT} />
-      <line className="review-waveform__baseline" x1="0" x2={width} y1={BASELINE} y2={BASELINE} vectorEffect="non-scaling-stroke" />
+      <line
+        className="review-waveform__baseline"
+        x1="0"
+        x2={width}
+        y1={BASELINE}
+        y2={BASELINE}
+        vectorEffect="non-scaling-stroke"
+      />
       <g className="review-waveform__rest">
         <path className="review-waveform__candidate" d={paths.candidate} />
         <path className="review-waveform__interviewer" d={paths.interviewer} />
@@ -152,7 +183,14 @@ const WaveformDrawing = memo(function WaveformDrawing({ peaks, bucketMs, duratio
         <path className="review-waveform__candidate" d={paths.candidate} />
         <path className="review-waveform__interviewer" d={paths.interviewer} />
       </g>
-      <line className="review-waveform__playhead" x1={positionMs} x2={positionMs} y1="0" y2={HEIGHT} vectorEffect="non-scaling-stroke" />
+      <line
+        className="review-waveform__playhead"
+        x1={positionMs}
+        x2={positionMs}
+        y1="0"
+        y2={HEIGHT}
+        vectorEffect="non-scaling-stroke"
+      />
     </svg>
   );
 });

@@ -24,7 +24,11 @@ export function splitHighlights(text: string, spans: readonly HighlightSpan[]): 
   if (text.length === 0) return [];
   const clipped = spans
     .filter((span) => !Number.isNaN(span.start) && !Number.isNaN(span.end))
-    .map((span) => ({ start: clamp(span.start, text.length), end: clamp(span.end, text.length), pointId: span.pointId }))
+    .map((span) => ({
+      start: clamp(span.start, text.length),
+      end: clamp(span.end, text.length),
+      pointId: span.pointId,
+    }))
     .filter((span) => span.end > span.start)
     .sort((a, b) => a.start - b.start || a.end - b.end);
   if (clipped.length === 0) return [{ text, start: 0, end: text.length, pointIds: [] }];

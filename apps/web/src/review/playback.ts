@@ -22,7 +22,18 @@ export interface MediaLike extends EventTarget {
 /** `readyState` from which the element knows its duration and can seek. */
 const HAVE_METADATA = 1;
 
-const EVENTS = ['loadedmetadata', 'durationchange', 'timeupdate', 'seeked', 'play', 'playing', 'pause', 'ended', 'ratechange', 'error'] as const;
+const EVENTS = [
+  'loadedmetadata',
+  'durationchange',
+  'timeupdate',
+  'seeked',
+  'play',
+  'playing',
+  'pause',
+  'ended',
+  'ratechange',
+  'error',
+] as const;
 
 type Frame = (callback: () => void) => number;
 

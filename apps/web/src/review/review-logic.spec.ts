@@ -93,9 +93,17 @@ const line = (seq: number, questionIndex: number | null): ReviewLine => ({
 
 describe('speakerLabels', () => {
   it('calls the owner "You" and shows others the candidate\'s name', () => {
-    expect(speakerLabels({ access: 'owner', interview: interview() })).toEqual({ interviewer: 'Interviewer', candidate: 'You' });
-    expect(speakerLabels({ access: 'shared', interview: interview() })).toEqual({ interviewer: 'Interviewer', candidate: 'Casey Candidate' });
-    expect(speakerLabels({ access: 'admin', interview: interview({ candidate: { id: 'u', name: '' } }) }).candidate).toBe('Candidate');
+    expect(speakerLabels({ access: 'owner', interview: interview() })).toEqual({
+      interviewer: 'Interviewer',
+      candidate: 'You',
+    });
+    expect(speakerLabels({ access: 'shared', interview: interview() })).toEqual({
+      interviewer: 'Interviewer',
+      candidate: 'Casey Candidate',
+    });
+    expect(
+      speakerLabels({ access: 'admin', interview: interview({ candidate: { id: 'u', name: '' } }) }).candidate,
+    ).toBe('Candidate');
   });
 });
 
@@ -120,8 +128,12 @@ describe('scores still to come', () => {
 
 describe('practiseAgainHref', () => {
   it('starts from the same track, or the same role and level', () => {
-    expect(practiseAgainHref({ trackId: 'node senior', role: 'backend', level: 'senior' })).toBe('/interviews/new?track=node%20senior');
-    expect(practiseAgainHref({ trackId: null, role: 'fullstack', level: 'mid' })).toBe('/interviews/new?role=fullstack&level=mid');
+    expect(practiseAgainHref({ trackId: 'node senior', role: 'backend', level: 'senior' })).toBe(
+      '/interviews/new?track=node%20senior',
+    );
+    expect(practiseAgainHref({ trackId: null, role: 'fullstack', level: 'mid' })).toBe(
+      '/interviews/new?role=fullstack&level=mid',
+    );
   });
 });
 
@@ -162,7 +174,10 @@ describe('questionMarkers', () => {
     const questions = [
       question({ prompts: [prompt({ seq: 1, atMs: 4_000 }), prompt({ seq: 2, kind: 'follow-up', atMs: 30_000 })] }),
       question({ index: 1, asked: false }),
-      question({ index: 2, prompts: [prompt({ seq: 5, kind: 'repeat', atMs: 60_000 }), prompt({ seq: 4, atMs: 50_000 })] }),
+      question({
+        index: 2,
+        prompts: [prompt({ seq: 5, kind: 'repeat', atMs: 60_000 }), prompt({ seq: 4, atMs: 50_000 })],
+      }),
     ];
     expect(questionMarkers(questions)).toEqual([
       { index: 0, atMs: 4_000 },
@@ -176,7 +191,7 @@ describe('totals', () => {
     expect(answeredCount([question({ answers: [answer()] }), question({ index: 1 })])).toBe(1);
   });
 
-  it('headlines the interview\'s overall score, or the mean of the questions', () => {
+  it("headlines the interview's overall score, or the mean of the questions", () => {
     expect(headlineScore({ interview: { overallScore: 6.5 }, scores })).toBe(6.5);
     expect(headlineScore({ interview: { overallScore: null }, scores })).toBe(7);
     expect(headlineScore({ interview: { overallScore: null }, scores: null })).toBeNull();
@@ -201,7 +216,9 @@ describe('what a correction did to the scores', () => {
         { questionIndex: 1, dimension: 'overall', before: 3.1, after: 6.2 },
       ]),
     ).toBe('Overall 3.1 → 6.2, depth 2.0 → 5.5 after your correction.');
-    expect(describeScoreChanges([{ questionIndex: 0, dimension: 'correctness', before: 5.8, after: 7.1 }])).toBe('Correctness 5.8 → 7.1 after your correction.');
+    expect(describeScoreChanges([{ questionIndex: 0, dimension: 'correctness', before: 5.8, after: 7.1 }])).toBe(
+      'Correctness 5.8 → 7.1 after your correction.',
+    );
   });
 
   it('says when nothing moved, and when the new scores are still coming', () => {

@@ -1,4 +1,12 @@
-import type { InterviewPlan, InterviewSummary, Review, ReviewLine, ReviewQuestion, ScoreChange, Speaker } from '@mockroom/contracts';
+import type {
+  InterviewPlan,
+  InterviewSummary,
+  Review,
+  ReviewLine,
+  ReviewQuestion,
+  ScoreChange,
+  Speaker,
+} from '@mockroom/contracts';
 
 /** How long after the end a review still waits for scores that have not landed yet. */
 export const SCORES_GRACE_MS = 2 * 60_000;
@@ -17,7 +25,11 @@ export function awaitingScores(review: Pick<Review, 'questions'>): boolean {
 }
 
 /** Worth looking again for scores: some are missing, and the interview only just ended (or ended a moment ago). */
-export function shouldPollScores(review: Pick<Review, 'questions' | 'interview'>, justFinished: boolean, now: number): boolean {
+export function shouldPollScores(
+  review: Pick<Review, 'questions' | 'interview'>,
+  justFinished: boolean,
+  now: number,
+): boolean {
   if (!awaitingScores(review)) return false;
   if (justFinished) return true;
   const endedAt = review.interview.endedAt ? Date.parse(review.interview.endedAt) : NaN;
@@ -52,8 +64,15 @@ export function groupLines(lines: readonly ReviewLine[]): TranscriptGroup[] {
       return;
     }
     if (line.questionIndex !== null) seenQuestion = true;
-    const label = line.questionIndex === null ? (seenQuestion ? 'Closing' : 'Introduction') : `Question ${line.questionIndex + 1}`;
-    groups.push({ key: `${index}:${line.questionIndex ?? 'none'}`, questionIndex: line.questionIndex, label, offset: index, lines: [line] });
+    const label =
+      line.questionIndex === null ? (seenQuestion ? 'Closing' : 'Introduction') : `Question ${line.questionIndex + 1}`;
+    groups.push({
+      key: `${index}:${line.questionIndex ?? 'none'}`,
+      questionIndex: line.questionIndex,
+      label,
+      offset: index,
+      lines: [line],
+    });
   });
   return groups;
 }
@@ -72,7 +91,8 @@ export function questionMarkers(questions: readonly ReviewQuestion[]): { index: 
   const markers: { index: number; atMs: number }[] = [];
   for (const question of questions) {
     const prompt = question.prompts.find((p) => p.kind === 'question') ?? question.prompts[0];
-    if (question.asked && prompt && Number.isFinite(prompt.atMs)) markers.push({ index: question.index, atMs: prompt.atMs });
+    if (question.asked && prompt && Number.isFinite(prompt.atMs))
+      markers.push({ index: question.index, atMs: prompt.atMs });
   }
   return markers;
 }
@@ -83,7 +103,9 @@ export function answeredCount(questions: readonly ReviewQuestion[]): number {
 }
 
 /** The overall score to headline: the interview's own, or else the mean of the questions'. */
-export function headlineScore(review: Pick<Review, 'scores'> & { interview: Pick<InterviewSummary, 'overallScore'> }): number | null {
+export function headlineScore(
+  review: Pick<Review, 'scores'> & { interview: Pick<InterviewSummary, 'overallScore'> },
+): number | null {
   return review.interview.overallScore ?? review.scores?.overall ?? null;
 }
 
@@ -95,13 +117,21 @@ export function paceLabel(wordsPerMinute: number): { label: string; tone: 'neutr
   return { label: 'On the fast side', tone: 'warning' };
 }
 
-const DIMENSION_LABELS: Record<ScoreChange['dimension'], string> = { overall: 'Overall', relevance: 'relevance', depth: 'depth', clarity: 'clarity', correctness: 'correctness' };
+const DIMENSION_LABELS: Record<ScoreChange['dimension'], string> = {
+  overall: 'Overall',
+  relevance: 'relevance',
+  depth: 'depth',
+  clarity: 'clarity',
+  correctness: 'correctness',
+};
 
 /** "Overall 3.1 → 6.2, depth 2.0 → 5.5": what a correction did to the scores, overall first. */
 export function describeScoreChanges(changes: readonly ScoreChange[] | null): string {
   if (changes === null) return 'Your answer is being scored again; the new scores appear here shortly.';
   if (changes.length === 0) return 'The scores did not change.';
   const ordered = [...changes].sort((a, b) => (a.dimension === 'overall' ? -1 : b.dimension === 'overall' ? 1 : 0));
-  const text = ordered.map((c) => `${DIMENSION_LABELS[c.dimension]} ${c.before.toFixed(1)} → ${c.after.toFixed(1)}`).join(', ');
+  const text = ordered
+    .map((c) => `${DIMENSION_LABELS[c.dimension]} ${c.before.toFixed(1)} → ${c.after.toFixed(1)}`)
+    .join(', ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)} after your correction.`;
 }

@@ -7,6 +7,9 @@ export function usePlaybackState(playback: Playback): PlaybackState {
 }
 
 /** One value derived from the player's state; re-renders only when that value changes (return a primitive). */
-export function usePlaybackValue<T extends string | number | boolean | null>(playback: Playback, select: (state: PlaybackState) => T): T {
+export function usePlaybackValue<T extends string | number | boolean | null>(
+  playback: Playback,
+  select: (state: PlaybackState) => T,
+): T {
   return useSyncExternalStore(playback.subscribe, () => select(playback.getState()));
 }

@@ -45,7 +45,14 @@ export function peakScale(...voices: (readonly number[])[]): number {
  * One SVG path of vertical bars, one per value: bar `i` spans `[i * width, (i + 1) * width)` on the x axis
  * (with a small gap), rising from `baseline` by up to `height` (`direction` -1 draws downwards). Silent bars are left out.
  */
-export function barsPath(values: readonly number[], width: number, baseline: number, height: number, direction: 1 | -1, scale = 1): string {
+export function barsPath(
+  values: readonly number[],
+  width: number,
+  baseline: number,
+  height: number,
+  direction: 1 | -1,
+  scale = 1,
+): string {
   const gap = width * 0.2;
   const barWidth = width - gap;
   const parts: string[] = [];

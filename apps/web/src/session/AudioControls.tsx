@@ -22,7 +22,17 @@ interface AudioControlsProps {
 }
 
 /** The audio controls wired to a session: both the console and the candidate's room use this. */
-export function SessionAudioControls({ session, state, otherName, otherConnected }: { session: SessionStore; state: SessionState; otherName: string; otherConnected: boolean }) {
+export function SessionAudioControls({
+  session,
+  state,
+  otherName,
+  otherConnected,
+}: {
+  session: SessionStore;
+  state: SessionState;
+  otherName: string;
+  otherConnected: boolean;
+}) {
   return (
     <AudioControls
       mic={state.mic}
@@ -63,7 +73,13 @@ function AudioControls(props: AudioControlsProps) {
             {muted ? 'Unmute' : 'Mute'}
           </button>
         </div>
-        <LevelMeter subscribe={props.subscribeLevel} muted={muted} size="small" label="Your microphone level" testId="mic-level" />
+        <LevelMeter
+          subscribe={props.subscribeLevel}
+          muted={muted}
+          size="small"
+          label="Your microphone level"
+          testId="mic-level"
+        />
         {mic.status === 'error' && mic.problem ? (
           <p className="session-audio__problem" role="alert">
             <strong>{mic.problem.title}.</strong> {mic.problem.help}{' '}
@@ -88,12 +104,22 @@ function AudioControls(props: AudioControlsProps) {
             {props.otherConnected ? props.otherName : `${props.otherName} (not connected)`}
           </span>
           {audio === 'blocked' && (
-            <button type="button" className="button button--primary button--small" onClick={props.onJoinAudio} data-testid="join-audio">
+            <button
+              type="button"
+              className="button button--primary button--small"
+              onClick={props.onJoinAudio}
+              data-testid="join-audio"
+            >
               Join audio
             </button>
           )}
         </div>
-        <LevelMeter subscribe={props.subscribeRemoteLevel} size="small" label={`${props.otherName}'s voice level`} testId="remote-level" />
+        <LevelMeter
+          subscribe={props.subscribeRemoteLevel}
+          size="small"
+          label={`${props.otherName}'s voice level`}
+          testId="remote-level"
+        />
         {audio === 'blocked' ? (
           <p className="session-audio__hint" role="status">
             Your browser is holding the sound back. Press Join audio to hear {props.otherName}.
@@ -105,7 +131,12 @@ function AudioControls(props: AudioControlsProps) {
         ) : (
           <p className="session-audio__hint">Headphones keep your microphone from picking up their voice.</p>
         )}
-        <p className="session-audio__hint" data-testid="audio-transport" data-via={props.media.via} data-room={props.media.room}>
+        <p
+          className="session-audio__hint"
+          data-testid="audio-transport"
+          data-via={props.media.via}
+          data-room={props.media.room}
+        >
           Audio: {describeTransport(props.media)}
         </p>
       </div>
@@ -124,7 +155,13 @@ function MicIcon({ muted }: { muted: boolean }) {
   return (
     <svg className="mic-icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
       <rect x="7" y="2.5" width="6" height="10" rx="3" fill="none" stroke="currentColor" strokeWidth="1.6" />
-      <path d="M4.5 9.5a5.5 5.5 0 0 0 11 0M10 15v2.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+      <path
+        d="M4.5 9.5a5.5 5.5 0 0 0 11 0M10 15v2.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+      />
       {muted && <path d="M3.5 3.5l13 13" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />}
     </svg>
   );
@@ -133,8 +170,20 @@ function MicIcon({ muted }: { muted: boolean }) {
 function SpeakerIcon() {
   return (
     <svg className="mic-icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d="M3.5 7.5h3l4-3.5v12l-4-3.5h-3z" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinejoin="round" />
-      <path d="M13.5 7a4 4 0 0 1 0 6M15.5 5a7 7 0 0 1 0 10" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+      <path
+        d="M3.5 7.5h3l4-3.5v12l-4-3.5h-3z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinejoin="round"
+      />
+      <path
+        d="M13.5 7a4 4 0 0 1 0 6M15.5 5a7 7 0 0 1 0 10"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }

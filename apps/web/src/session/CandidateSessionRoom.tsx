@@ -43,7 +43,10 @@ function Room({ session }: { session: SessionStore }) {
   const { interview, plan, prompts } = snapshot;
   useDocumentTitle(state.completed ? `Review: ${interview.title}` : interview.title);
   const names = useMemo(() => sessionNames(participants, interview), [participants, interview]);
-  const segments = useMemo(() => candidateSegments(withPartials(snapshot.transcript, state.partials)), [snapshot.transcript, state.partials]);
+  const segments = useMemo(
+    () => candidateSegments(withPartials(snapshot.transcript, state.partials)),
+    [snapshot.transcript, state.partials],
+  );
   const prompt = useMemo(() => latestPrompt(prompts), [prompts]);
 
   if (state.fatal) return <SessionBlocked problem={state.fatal} interviewId={interview.id} />;
@@ -53,7 +56,9 @@ function Room({ session }: { session: SessionStore }) {
   const interviewerName = names.interviewer.trim() || 'the interviewer';
   const interviewerHere = otherConnected(participants, 'candidate');
   const questionCount = Math.max(plan.questionIds.length, interview.questionCount, snapshot.turn.questionCount);
-  const announcement = prompt ? `${promptKindLabel(prompt.kind, prompt.questionIndex, questionCount)}. ${prompt.text}` : '';
+  const announcement = prompt
+    ? `${promptKindLabel(prompt.kind, prompt.questionIndex, questionCount)}. ${prompt.text}`
+    : '';
 
   return (
     <div className="session-room" data-testid="candidate-session" data-status={interview.status}>
@@ -107,11 +112,16 @@ function Room({ session }: { session: SessionStore }) {
 
       <CandidateTranscript segments={segments} />
 
-      <SessionAudioControls session={session} state={state} otherName={names.interviewer.trim() || 'Interviewer'} otherConnected={interviewerHere} />
+      <SessionAudioControls
+        session={session}
+        state={state}
+        otherName={names.interviewer.trim() || 'Interviewer'}
+        otherConnected={interviewerHere}
+      />
 
       <p className="session-room__note">
-        {capitalise(interviewerName)} ends the session; you'll see your review here when they do. Leaving this page doesn't end it:{' '}
-        <Link to="/interviews">your interviews</Link> will bring you back.
+        {capitalise(interviewerName)} ends the session; you'll see your review here when they do. Leaving this page
+        doesn't end it: <Link to="/interviews">your interviews</Link> will bring you back.
       </p>
 
       <p className="visually-hidden" aria-live="polite">

@@ -2,7 +2,15 @@ import { useEffect, useId, useRef, useState } from 'react';
 import './CopyLink.css';
 
 /** A link to hand to someone: shown in a read-only field, with a Copy button. */
-export function CopyLink({ url, label = 'Invitation link', testId = 'invite-link' }: { url: string; label?: string; testId?: string }) {
+export function CopyLink({
+  url,
+  label = 'Invitation link',
+  testId = 'invite-link',
+}: {
+  url: string;
+  label?: string;
+  testId?: string;
+}) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
@@ -45,7 +53,11 @@ export function CopyLink({ url, label = 'Invitation link', testId = 'invite-link
         </button>
       </div>
       <p className="field__hint" role="status">
-        {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'failed' ? 'Press Ctrl+C (⌘C on a Mac) to copy the selected link.' : '\u00a0'}
+        {copied === 'yes'
+          ? 'Copied to the clipboard.'
+          : copied === 'failed'
+            ? 'Press Ctrl+C (⌘C on a Mac) to copy the selected link.'
+            : '\u00a0'}
       </p>
     </div>
   );

@@ -37,10 +37,19 @@ export function InvitationLink({ session }: { session: HumanSession }) {
     <div className="invitation-link" data-testid="invitation">
       <CopyLink url={invitationUrl(window.location.origin, current.invitePath)} />
       <p className={expired ? 'field__error' : 'muted-text'} data-testid="invite-expiry">
-        {expiresAt ? (expired ? `This link expired on ${formatDateTime(expiresAt)}.` : `The link works until ${formatDateTime(expiresAt)}.`) : null}{' '}
+        {expiresAt
+          ? expired
+            ? `This link expired on ${formatDateTime(expiresAt)}.`
+            : `The link works until ${formatDateTime(expiresAt)}.`
+          : null}{' '}
         {renewed ? 'The previous link no longer works.' : null}
       </p>
-      <button type="button" className="button button--ghost button--small" onClick={() => void renew()} disabled={renewing}>
+      <button
+        type="button"
+        className="button button--ghost button--small"
+        onClick={() => void renew()}
+        disabled={renewing}
+      >
         {renewing && <Spinner size="small" />}
         Make a new link
       </button>

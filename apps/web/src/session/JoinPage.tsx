@@ -16,7 +16,9 @@ import { useDocumentTitle } from '../shared/ui/use-document-title';
 /** `/join/:token`: an invitation to a session run by an interviewer; accepting it makes you its candidate. */
 export function JoinPage() {
   const { token = '' } = useParams();
-  const invitation = useResource(token ? `invitation:${token}` : null, (signal) => sessionsApi.invitation(token, signal));
+  const invitation = useResource(token ? `invitation:${token}` : null, (signal) =>
+    sessionsApi.invitation(token, signal),
+  );
   useDocumentTitle(invitation.data ? `Invitation: ${invitation.data.title}` : 'Invitation');
 
   if (invitation.status === 'error') {
@@ -33,7 +35,11 @@ export function JoinPage() {
               </Link>
             }
           >
-            <p>{status === 410 ? 'Invitation links work for a week. Ask the interviewer for a new one.' : 'Check that you opened the whole link, or ask the interviewer for a new one.'}</p>
+            <p>
+              {status === 410
+                ? 'Invitation links work for a week. Ask the interviewer for a new one.'
+                : 'Check that you opened the whole link, or ask the interviewer for a new one.'}
+            </p>
           </EmptyState>
         </div>
       );
@@ -79,7 +85,12 @@ function Invitation({ token, info }: { token: string; info: InvitationInfo }) {
 
   return (
     <div className="page page--narrow join">
-      <section className="card join__card" aria-labelledby="join-heading" data-testid="invitation" data-state={info.state}>
+      <section
+        className="card join__card"
+        aria-labelledby="join-heading"
+        data-testid="invitation"
+        data-state={info.state}
+      >
         <p className="join__eyebrow">Interview invitation</p>
         <h1 id="join-heading" className="join__title" data-testid="invitation-title">
           {info.title}
@@ -91,15 +102,17 @@ function Invitation({ token, info }: { token: string; info: InvitationInfo }) {
           </div>
           <div>
             <dt>Scheduled for</dt>
-            <dd data-testid="invitation-schedule">{info.scheduledAt ? formatDateTime(info.scheduledAt) : 'No time set: whenever you both are ready'}</dd>
+            <dd data-testid="invitation-schedule">
+              {info.scheduledAt ? formatDateTime(info.scheduledAt) : 'No time set: whenever you both are ready'}
+            </dd>
           </div>
         </dl>
 
         {info.state === 'taken' ? (
           <div className="join__taken" role="status">
             <p>
-              <strong>Someone else has already accepted this invitation.</strong> Each invitation is for one candidate. If it was
-              meant for you, ask {info.interviewer.name} for a new link.
+              <strong>Someone else has already accepted this invitation.</strong> Each invitation is for one candidate.
+              If it was meant for you, ask {info.interviewer.name} for a new link.
             </p>
             <Link to="/" className="button button--secondary">
               Go to your home page
@@ -108,9 +121,9 @@ function Invitation({ token, info }: { token: string; info: InvitationInfo }) {
         ) : (
           <>
             <p className="join__text">
-              {info.interviewer.name} runs this interview by voice: you'll hear each other, see each question on screen, and your
-              words are transcribed as you speak. You join as <strong>{user.displayName}</strong>; have a microphone ready
-              (headphones help).
+              {info.interviewer.name} runs this interview by voice: you'll hear each other, see each question on screen,
+              and your words are transcribed as you speak. You join as <strong>{user.displayName}</strong>; have a
+              microphone ready (headphones help).
             </p>
             {error && (
               <p className="form-alert" role="alert">
@@ -118,7 +131,12 @@ function Invitation({ token, info }: { token: string; info: InvitationInfo }) {
               </p>
             )}
             <div className="join__actions">
-              <button type="button" className="button button--primary button--large" onClick={() => void join()} disabled={joining}>
+              <button
+                type="button"
+                className="button button--primary button--large"
+                onClick={() => void join()}
+                disabled={joining}
+              >
                 {joining && <Spinner size="small" />}
                 Join the session
               </button>

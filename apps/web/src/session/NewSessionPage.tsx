@@ -79,7 +79,12 @@ function CreatedSession({ session, onAnother }: { session: HumanSession; onAnoth
   useEffect(() => heading.current?.focus(), []);
   const { interview } = session;
   return (
-    <section className="card new-session__created" aria-labelledby="session-created-heading" data-testid="session-created" data-interview={interview.id}>
+    <section
+      className="card new-session__created"
+      aria-labelledby="session-created-heading"
+      data-testid="session-created"
+      data-interview={interview.id}
+    >
       <h2 id="session-created-heading" className="section-title" tabIndex={-1} ref={heading}>
         Session created
       </h2>
@@ -91,10 +96,14 @@ function CreatedSession({ session, onAnother }: { session: HumanSession; onAnoth
       {session.invitePath ? (
         <>
           <InvitationLink session={session} />
-          <p className="muted-text">Anyone signed in who opens this link first becomes the candidate, so send it only to them.</p>
+          <p className="muted-text">
+            Anyone signed in who opens this link first becomes the candidate, so send it only to them.
+          </p>
         </>
       ) : (
-        <p className="field__error">The server didn't return an invitation link. Open the console to see whether a candidate has joined.</p>
+        <p className="field__error">
+          The server didn't return an invitation link. Open the console to see whether a candidate has joined.
+        </p>
       )}
       <div className="new-session__actions">
         <Link to={`/interviews/${interview.id}`} className="button button--primary">

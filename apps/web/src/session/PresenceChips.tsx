@@ -19,12 +19,25 @@ export function PresenceChips({ participants, viewer, names, joined }: PresenceC
   for (const role of ['interviewer', 'candidate'] as const) {
     const people = chips.filter((p) => p.role === role);
     if (people.length > 0) {
-      for (const person of people) shown.push({ key: person.userId, role, name: person.name, connected: person.connected || (role === viewer && joined), placeholder: false });
+      for (const person of people)
+        shown.push({
+          key: person.userId,
+          role,
+          name: person.name,
+          connected: person.connected || (role === viewer && joined),
+          placeholder: false,
+        });
     } else if (role === viewer) {
       shown.push({ key: role, role, name: names[role], connected: joined, placeholder: false });
     } else {
       const name = names[role].trim();
-      shown.push({ key: role, role, name: name || (role === 'candidate' ? 'No candidate yet' : 'Interviewer'), connected: false, placeholder: !name });
+      shown.push({
+        key: role,
+        role,
+        name: name || (role === 'candidate' ? 'No candidate yet' : 'Interviewer'),
+        connected: false,
+        placeholder: !name,
+      });
     }
   }
   return (

@@ -17,7 +17,11 @@ export function SessionTimer({ startedAt, running }: { startedAt: string | null;
     <span className={`session-timer${ms === null ? ' session-timer--idle' : ''}`}>
       <span className="session-timer__label">{ms === null ? 'Not started' : 'Time'}</span>
       {ms !== null && (
-        <time data-testid="session-timer" dateTime={`PT${Math.floor(ms / 1000)}S`} aria-label={`Time since start: ${spokenDuration(ms)}`}>
+        <time
+          data-testid="session-timer"
+          dateTime={`PT${Math.floor(ms / 1000)}S`}
+          aria-label={`Time since start: ${spokenDuration(ms)}`}
+        >
           {clock(ms)}
         </time>
       )}

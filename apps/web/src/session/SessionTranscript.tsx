@@ -49,7 +49,13 @@ export const ConsoleTranscript = memo(function ConsoleTranscript({
           <ol className="transcript__lines">
             {lines.map((line) =>
               line.kind === 'prompt' ? (
-                <li key={`p${line.seq}`} className="console-transcript__prompt" data-testid="console-prompt" data-kind={line.prompt.kind} data-seq={line.seq}>
+                <li
+                  key={`p${line.seq}`}
+                  className="console-transcript__prompt"
+                  data-testid="console-prompt"
+                  data-kind={line.prompt.kind}
+                  data-seq={line.seq}
+                >
                   <span className="console-transcript__prompt-label">
                     Shown · {promptKindLabel(line.prompt.kind, line.prompt.questionIndex, questionCount)}
                   </span>

@@ -7,14 +7,21 @@ const plan: PlanValues = TRACK_PLAN;
 
 describe('buildSessionRequest', () => {
   it('is the plan, with the schedule as an ISO date-time when one is given', () => {
-    expect(buildSessionRequest({ plan, scheduledFor: '' }, 8)).toEqual({ request: { trackId: 'fullstack-mid', questionCount: 5 }, errors: {} });
+    expect(buildSessionRequest({ plan, scheduledFor: '' }, 8)).toEqual({
+      request: { trackId: 'fullstack-mid', questionCount: 5 },
+      errors: {},
+    });
     const { request } = buildSessionRequest({ plan, scheduledFor: '2031-05-04T09:30' }, 8);
     expect(request?.scheduledAt).toBe(new Date(2031, 4, 4, 9, 30).toISOString());
   });
 
   it('sends chosen questions in order', () => {
     const chosen = { ...plan, source: 'chosen' as const, questionIds: ['b', 'a'] };
-    expect(buildSessionRequest({ plan: chosen, scheduledFor: '' }, null).request).toEqual({ role: 'fullstack', level: 'mid', questionIds: ['b', 'a'] });
+    expect(buildSessionRequest({ plan: chosen, scheduledFor: '' }, null).request).toEqual({
+      role: 'fullstack',
+      level: 'mid',
+      questionIds: ['b', 'a'],
+    });
   });
 
   it('refuses a schedule that is not a date, and reports it with the plan’s problems', () => {
@@ -45,6 +52,8 @@ describe('invitationUrl', () => {
   });
 
   it('keeps an address that is absolute already', () => {
-    expect(invitationUrl('http://localhost:4200', 'https://mockroom.example/join/abc')).toBe('https://mockroom.example/join/abc');
+    expect(invitationUrl('http://localhost:4200', 'https://mockroom.example/join/abc')).toBe(
+      'https://mockroom.example/join/abc',
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ChecklistPoint, InterviewerNote, Participant, Prompt, QuestionChecklist, TranscriptSegment } from '@mockroom/contracts';
+import type {
+  ChecklistPoint,
+  InterviewerNote,
+  Participant,
+  Prompt,
+  QuestionChecklist,
+  TranscriptSegment,
+} from '@mockroom/contracts';
 import {
   askedFollowUps,
   blankChecklist,
@@ -80,7 +87,10 @@ describe('rubric overrides', () => {
   });
 
   it('apply an override the way the server does, falling back to the engine on null', () => {
-    const checklist: QuestionChecklist = { questionIndex: 0, points: [point('a', true, null), point('b', false, null)] };
+    const checklist: QuestionChecklist = {
+      questionIndex: 0,
+      points: [point('a', true, null), point('b', false, null)],
+    };
     const ticked = withOverride(checklist, 'b', true);
     expect(ticked.points[1]).toMatchObject({ override: true, covered: true });
     const unticked = withOverride(ticked, 'a', false);
@@ -133,7 +143,13 @@ describe('scores', () => {
 
   it('fill the inputs from saved scores', () => {
     expect(scoreDraft(null)).toEqual({ relevance: '', depth: '', clarity: '', correctness: '' });
-    expect(scoreDraft({ questionIndex: 0, scores: { relevance: 8, depth: 6.5, clarity: 7.25, correctness: 10 }, updatedAt: '' })).toEqual({
+    expect(
+      scoreDraft({
+        questionIndex: 0,
+        scores: { relevance: 8, depth: 6.5, clarity: 7.25, correctness: 10 },
+        updatedAt: '',
+      }),
+    ).toEqual({
       relevance: '8',
       depth: '6.5',
       clarity: '7.3',
@@ -151,7 +167,14 @@ describe('scores', () => {
 
 describe('notes', () => {
   it('are kept once each, oldest first', () => {
-    const note = (id: string, atMs: number): InterviewerNote => ({ id, questionIndex: 0, text: id, visibility: 'private', atMs, createdAt: `2030-01-01T00:00:0${atMs}Z` });
+    const note = (id: string, atMs: number): InterviewerNote => ({
+      id,
+      questionIndex: 0,
+      text: id,
+      visibility: 'private',
+      atMs,
+      createdAt: `2030-01-01T00:00:0${atMs}Z`,
+    });
     const notes = upsertNote(upsertNote([note('b', 5)], note('a', 2)), { ...note('b', 5), text: 'edited' });
     expect(notes.map((n) => [n.id, n.text])).toEqual([
       ['a', 'a'],
@@ -161,7 +184,12 @@ describe('notes', () => {
 });
 
 describe('the question on screen', () => {
-  const prompts = [prompt(0, 'question', 0), prompt(2, 'follow-up', 0, 'Why?'), prompt(4, 'question', 1), prompt(6, 'closing', 1)];
+  const prompts = [
+    prompt(0, 'question', 0),
+    prompt(2, 'follow-up', 0, 'Why?'),
+    prompt(4, 'question', 1),
+    prompt(6, 'closing', 1),
+  ];
 
   it('is the one the latest question or follow-up belongs to', () => {
     expect(currentQuestionIndex([])).toBe(-1);
@@ -200,7 +228,10 @@ describe('the question on screen', () => {
 
 describe('transcript', () => {
   it('puts both voices and the shown prompts in order, a prompt before a segment of the same number', () => {
-    const lines = consoleLines([segment(3, 'candidate'), segment(1, 'interviewer'), segment(2, 'candidate')], [prompt(2, 'question', 0)]);
+    const lines = consoleLines(
+      [segment(3, 'candidate'), segment(1, 'interviewer'), segment(2, 'candidate')],
+      [prompt(2, 'question', 0)],
+    );
     expect(lines.map((line) => (line.kind === 'prompt' ? `prompt${line.seq}` : `${line.speaker}${line.seq}`))).toEqual([
       'interviewer1',
       'prompt2',
@@ -247,7 +278,10 @@ describe('presence', () => {
     const interview = { interviewer: { name: 'Dana L.' }, candidate: { name: '' } };
     expect(sessionNames([sam], interview)).toEqual({ interviewer: 'Dana L.', candidate: 'Sam' });
     expect(sessionNames([], interview)).toEqual({ interviewer: 'Dana L.', candidate: '' });
-    expect(sessionNames([], { interviewer: { name: 'Dana L.' }, candidate: null })).toEqual({ interviewer: 'Dana L.', candidate: '' });
+    expect(sessionNames([], { interviewer: { name: 'Dana L.' }, candidate: null })).toEqual({
+      interviewer: 'Dana L.',
+      candidate: '',
+    });
   });
 });
 

@@ -35,8 +35,10 @@ export function pointSource(point: Pick<ChecklistPoint, 'override'>): PointSourc
 
 /** The point's state in words, for its label. */
 export function pointStatus(point: Pick<ChecklistPoint, 'override' | 'auto'>): string {
-  if (point.override === true) return point.auto ? 'Covered (marked by you)' : 'Covered (marked by you; not heard in the answer)';
-  if (point.override === false) return point.auto ? 'Not covered (marked by you; the answer seemed to cover it)' : 'Not covered (marked by you)';
+  if (point.override === true)
+    return point.auto ? 'Covered (marked by you)' : 'Covered (marked by you; not heard in the answer)';
+  if (point.override === false)
+    return point.auto ? 'Not covered (marked by you; the answer seemed to cover it)' : 'Not covered (marked by you)';
   return point.auto ? 'Covered: heard in the answer' : 'Not covered yet';
 }
 
@@ -49,15 +51,24 @@ export function nextOverrideLabel(override: boolean | null): string {
 }
 
 /** A checklist with one point's override applied, as the server will compute it (shown while the command is sent). */
-export function withOverride(checklist: QuestionChecklist, pointId: string, override: boolean | null): QuestionChecklist {
+export function withOverride(
+  checklist: QuestionChecklist,
+  pointId: string,
+  override: boolean | null,
+): QuestionChecklist {
   return {
     ...checklist,
-    points: checklist.points.map((point) => (point.pointId === pointId ? { ...point, override, covered: override ?? point.auto } : point)),
+    points: checklist.points.map((point) =>
+      point.pointId === pointId ? { ...point, override, covered: override ?? point.auto } : point,
+    ),
   };
 }
 
 /** Replaces (or adds) one question's checklist, in question order. */
-export function upsertChecklist(checklists: readonly QuestionChecklist[], checklist: QuestionChecklist): QuestionChecklist[] {
+export function upsertChecklist(
+  checklists: readonly QuestionChecklist[],
+  checklist: QuestionChecklist,
+): QuestionChecklist[] {
   const next = checklists.filter((c) => c.questionIndex !== checklist.questionIndex);
   next.push(checklist);
   next.sort((a, b) => a.questionIndex - b.questionIndex);
@@ -65,10 +76,20 @@ export function upsertChecklist(checklists: readonly QuestionChecklist[], checkl
 }
 
 /** A checklist from the bank's rubric, before the server has sent one (nothing ticked, no overrides). */
-export function blankChecklist(questionIndex: number, rubric: readonly { id: string; text: string }[]): QuestionChecklist {
+export function blankChecklist(
+  questionIndex: number,
+  rubric: readonly { id: string; text: string }[],
+): QuestionChecklist {
   return {
     questionIndex,
-    points: rubric.map((point) => ({ pointId: point.id, text: point.text, auto: false, evidence: null, override: null, covered: false })),
+    points: rubric.map((point) => ({
+      pointId: point.id,
+      text: point.text,
+      auto: false,
+      evidence: null,
+      override: null,
+      covered: false,
+    })),
   };
 }
 
@@ -113,7 +134,10 @@ export function parseScore(text: string): number | null {
   return Math.round(value * 10) / 10;
 }
 
-export function parseScores(draft: ScoreDraft): { scores: Record<ScoreDimension, number> | null; errors: Partial<Record<ScoreDimension, string>> } {
+export function parseScores(draft: ScoreDraft): {
+  scores: Record<ScoreDimension, number> | null;
+  errors: Partial<Record<ScoreDimension, string>>;
+} {
   const errors: Partial<Record<ScoreDimension, string>> = {};
   const scores = {} as Record<ScoreDimension, number>;
   for (const dimension of SCORE_DIMENSIONS) {
@@ -169,7 +193,9 @@ export function nextQuestionIndex(current: number, questionCount: number): numbe
 /** The prompt that showed a question (the latest, if it was shown more than once). */
 export function questionPrompt(prompts: readonly Prompt[], questionIndex: number): Prompt | null {
   let found: Prompt | null = null;
-  for (const prompt of prompts) if (prompt.kind === 'question' && prompt.questionIndex === questionIndex && (!found || prompt.seq > found.seq)) found = prompt;
+  for (const prompt of prompts)
+    if (prompt.kind === 'question' && prompt.questionIndex === questionIndex && (!found || prompt.seq > found.seq))
+      found = prompt;
   return found;
 }
 
@@ -179,7 +205,9 @@ function normalise(text: string): string {
 
 /** The follow-ups already asked for a question (normalised text). */
 export function askedFollowUps(prompts: readonly Prompt[], questionIndex: number): Set<string> {
-  return new Set(prompts.filter((p) => p.kind === 'follow-up' && p.questionIndex === questionIndex).map((p) => normalise(p.text)));
+  return new Set(
+    prompts.filter((p) => p.kind === 'follow-up' && p.questionIndex === questionIndex).map((p) => normalise(p.text)),
+  );
 }
 
 export function wasAsked(asked: ReadonlySet<string>, text: string): boolean {
@@ -216,7 +244,14 @@ export type ConsoleLine =
 export function consoleLines(segments: readonly ShownSegment[], prompts: readonly Prompt[]): ConsoleLine[] {
   const lines: ConsoleLine[] = [
     ...prompts.map((prompt): ConsoleLine => ({ kind: 'prompt', seq: prompt.seq, prompt })),
-    ...segments.map((s): ConsoleLine => ({ kind: 'speech', seq: s.seq, speaker: s.speaker, text: s.text, startMs: s.startMs, partial: s.partial === true })),
+    ...segments.map((s): ConsoleLine => ({
+      kind: 'speech',
+      seq: s.seq,
+      speaker: s.speaker,
+      text: s.text,
+      startMs: s.startMs,
+      partial: s.partial === true,
+    })),
   ];
   // A prompt and a segment may share a number: the prompt (shown first) goes first.
   return lines.sort((a, b) => a.seq - b.seq || (a.kind === b.kind ? 0 : a.kind === 'prompt' ? -1 : 1));
@@ -252,7 +287,10 @@ export function sessionNames(
 }
 
 /** Whether a candidate has accepted the invitation (as presence or the interview says). */
-export function hasCandidate(participants: readonly Participant[], interview: { candidate: { id: string } | null }): boolean {
+export function hasCandidate(
+  participants: readonly Participant[],
+  interview: { candidate: { id: string } | null },
+): boolean {
   return participants.some((p) => p.role === 'candidate') || Boolean(interview.candidate?.id);
 }
 
@@ -266,7 +304,10 @@ export function presenceChips(participants: readonly Participant[]): Participant
   const byUser = new Map<string, Participant>();
   for (const participant of participants) {
     const seen = byUser.get(participant.userId);
-    byUser.set(participant.userId, seen ? { ...seen, connected: seen.connected || participant.connected } : participant);
+    byUser.set(
+      participant.userId,
+      seen ? { ...seen, connected: seen.connected || participant.connected } : participant,
+    );
   }
   const order: Record<ParticipantRole, number> = { interviewer: 0, candidate: 1 };
   return [...byUser.values()].sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name));

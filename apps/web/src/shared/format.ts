@@ -35,7 +35,13 @@ export function spokenDuration(ms: number): string {
 }
 
 const DATE = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric' });
-const DATE_TIME = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+const DATE_TIME = new Intl.DateTimeFormat('en', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
 
 export function formatDate(iso: string | null): string {
   if (!iso) return '—';
@@ -51,7 +57,9 @@ export function formatDateTime(iso: string | null): string {
 
 /** "7.5" for a 0–10 score; "—" when there is none. */
 export function score(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? '—' : (Math.round(value * 10) / 10).toFixed(1);
+  return value === null || value === undefined || !Number.isFinite(value)
+    ? '—'
+    : (Math.round(value * 10) / 10).toFixed(1);
 }
 
 export const STATUS_LABELS: Record<InterviewStatus, string> = {

@@ -8,8 +8,8 @@ export function TracksPage() {
       <header className="page__header">
         <h1 className="page__title">Tracks</h1>
         <p className="page__lead">
-          Each track is a complete mock interview: a set of questions in the order an interviewer would ask them, for one
-          role and level.
+          Each track is a complete mock interview: a set of questions in the order an interviewer would ask them, for
+          one role and level.
         </p>
       </header>
       <TrackList />

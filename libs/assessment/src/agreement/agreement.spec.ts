@@ -1,6 +1,12 @@
 import { agreementReport, interviewerOverall, type ScoredPair } from './agreement';
 
-const pair = (interviewId: string, engine: number[], human: number[], interviewer = 'Ivy', at = '2026-12-01T10:00:00Z'): ScoredPair => ({
+const pair = (
+  interviewId: string,
+  engine: number[],
+  human: number[],
+  interviewer = 'Ivy',
+  at = '2026-12-01T10:00:00Z',
+): ScoredPair => ({
   interviewId,
   title: 'Session',
   questionIndex: 0,
@@ -17,7 +23,10 @@ describe('the engine against interviewers', () => {
   });
 
   it('reports the mean absolute and signed difference per dimension', () => {
-    const report = agreementReport([pair('a', [8, 6, 7, 9, 7.5], [6, 6, 7, 8]), pair('b', [4, 5, 6, 5, 5], [6, 6, 8, 6], 'Sam')]);
+    const report = agreementReport([
+      pair('a', [8, 6, 7, 9, 7.5], [6, 6, 7, 8]),
+      pair('b', [4, 5, 6, 5, 5], [6, 6, 8, 6], 'Sam'),
+    ]);
     expect(report).toMatchObject({ pairs: 2, sessions: 2, interviewers: 2 });
     const by = Object.fromEntries(report.dimensions.map((d) => [d.dimension, d]));
     expect(by.relevance).toEqual({ dimension: 'relevance', meanAbsoluteDifference: 2, meanDifference: 0 });
@@ -29,7 +38,11 @@ describe('the engine against interviewers', () => {
 
   it('lists the questions where they disagree most, largest first', () => {
     const report = agreementReport(
-      [pair('close', [7, 7, 7, 7, 7], [7, 7, 7, 7]), pair('far', [2, 2, 2, 2, 2], [8, 8, 8, 8]), pair('middle', [5, 5, 5, 5, 5], [7, 7, 7, 7])],
+      [
+        pair('close', [7, 7, 7, 7, 7], [7, 7, 7, 7]),
+        pair('far', [2, 2, 2, 2, 2], [8, 8, 8, 8]),
+        pair('middle', [5, 5, 5, 5, 5], [7, 7, 7, 7]),
+      ],
       2,
     );
     expect(report.disagreements.map((d) => [d.interviewId, d.difference])).toEqual([

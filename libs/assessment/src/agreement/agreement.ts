@@ -2,7 +2,13 @@
  * The engine against human interviewers: per score, how far apart they are over every question both scored, and where
  * they disagree most. Pure, so the admin report (apps/api) and the scoring eval (a re-scored export) compute it alike.
  */
-import { SCORE_DIMENSIONS, type AgreementReport, type AnswerScores, type ScoreDimension, type ScoreDisagreement } from '@mockroom/contracts';
+import {
+  SCORE_DIMENSIONS,
+  type AgreementReport,
+  type AnswerScores,
+  type ScoreDimension,
+  type ScoreDisagreement,
+} from '@mockroom/contracts';
 
 /** A human interviewer's overall for a question, as the review shows it: the mean of their four scores. */
 export function interviewerOverall(scores: Record<ScoreDimension, number>): number {
@@ -10,13 +16,19 @@ export function interviewerOverall(scores: Record<ScoreDimension, number>): numb
 }
 
 /** One question both scored: the engine's scores and the interviewer's four, with what the disagreement list shows of it. */
-export type ScoredPair = Omit<ScoreDisagreement, 'human' | 'difference' | 'at'> & { human: Record<ScoreDimension, number>; at: Date };
+export type ScoredPair = Omit<ScoreDisagreement, 'human' | 'difference' | 'at'> & {
+  human: Record<ScoreDimension, number>;
+  at: Date;
+};
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
 /** Mean absolute and signed differences per dimension, and the pairs that differ most overall. */
 export function agreementReport(pairs: readonly ScoredPair[], disagreements = 10): AgreementReport {
-  const withOverall = pairs.map((p) => ({ ...p, human: { ...p.human, overall: interviewerOverall(p.human) } as AnswerScores }));
+  const withOverall = pairs.map((p) => ({
+    ...p,
+    human: { ...p.human, overall: interviewerOverall(p.human) } as AnswerScores,
+  }));
   const dimensions = [...SCORE_DIMENSIONS, 'overall' as const].map((dimension) => {
     const diffs = withOverall.map((p) => p.engine[dimension] - p.human[dimension]);
     const n = Math.max(1, diffs.length);

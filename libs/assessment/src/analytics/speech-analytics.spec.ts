@@ -48,9 +48,24 @@ describe('speech analytics from segments', () => {
   });
 
   it('counts overlapping segments once and ignores gaps under 2 s', () => {
-    expect(talkTime([{ text: 'a', startMs: 0, endMs: 2_000 }, { text: 'b', startMs: 1_000, endMs: 3_000 }])).toBe(3_000);
-    expect(longPauses([{ text: 'a', startMs: 0, endMs: 1_000 }, { text: 'b', startMs: 2_900, endMs: 4_000 }])).toEqual([]);
-    expect(longPauses([{ text: 'a', startMs: 0, endMs: 1_000 }, { text: 'b', startMs: 3_000, endMs: 4_000 }])).toEqual([{ startMs: 1_000, durationMs: 2_000 }]);
+    expect(
+      talkTime([
+        { text: 'a', startMs: 0, endMs: 2_000 },
+        { text: 'b', startMs: 1_000, endMs: 3_000 },
+      ]),
+    ).toBe(3_000);
+    expect(
+      longPauses([
+        { text: 'a', startMs: 0, endMs: 1_000 },
+        { text: 'b', startMs: 2_900, endMs: 4_000 },
+      ]),
+    ).toEqual([]);
+    expect(
+      longPauses([
+        { text: 'a', startMs: 0, endMs: 1_000 },
+        { text: 'b', startMs: 3_000, endMs: 4_000 },
+      ]),
+    ).toEqual([{ startMs: 1_000, durationMs: 2_000 }]);
   });
 
   it('uses the segments’ text when the transcript is empty', () => {

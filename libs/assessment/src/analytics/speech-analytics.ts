@@ -34,16 +34,21 @@ export function countHedges(analysis: TextAnalysis): { phrase: string; count: nu
 export function topWords(analysis: TextAnalysis, n = TOP_WORDS): { word: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const t of analysis.tokens) {
-    if (t.isFiller || STOP_WORDS.has(t.lower) || TOP_WORD_EXCLUDE.has(t.lower) || t.lower.length < 3 || /^\d/.test(t.lower)) continue;
+    if (
+      t.isFiller ||
+      STOP_WORDS.has(t.lower) ||
+      TOP_WORD_EXCLUDE.has(t.lower) ||
+      t.lower.length < 3 ||
+      /^\d/.test(t.lower)
+    )
+      continue;
     counts.set(t.lower, (counts.get(t.lower) ?? 0) + 1);
   }
   return sortCounts(counts, (word, count) => ({ word, count })).slice(0, n);
 }
 
 function sortCounts<T>(counts: Map<string, number>, make: (key: string, count: number) => T): T[] {
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([k, c]) => make(k, c));
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, c]) => make(k, c));
 }
 
 /** Total time covered by segments (overlaps counted once). */
@@ -66,12 +71,16 @@ export function talkTime(segments: readonly TimedSegment[]): number {
 }
 
 /** Gaps of at least `LONG_PAUSE_MS` between the end of speech and the next segment. */
-export function longPauses(segments: readonly TimedSegment[], minMs = LONG_PAUSE_MS): { startMs: number; durationMs: number }[] {
+export function longPauses(
+  segments: readonly TimedSegment[],
+  minMs = LONG_PAUSE_MS,
+): { startMs: number; durationMs: number }[] {
   const sorted = [...segments].sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
   const out: { startMs: number; durationMs: number }[] = [];
   let lastEnd: number | null = null;
   for (const s of sorted) {
-    if (lastEnd !== null && s.startMs - lastEnd >= minMs) out.push({ startMs: lastEnd, durationMs: s.startMs - lastEnd });
+    if (lastEnd !== null && s.startMs - lastEnd >= minMs)
+      out.push({ startMs: lastEnd, durationMs: s.startMs - lastEnd });
     lastEnd = lastEnd === null ? s.endMs : Math.max(lastEnd, s.endMs);
   }
   return out;
@@ -81,7 +90,11 @@ export function longPauses(segments: readonly TimedSegment[], minMs = LONG_PAUSE
  * Analytics for an answer. The words are the transcript's (falling back to the segments' text when the
  * transcript is empty); timing comes from the segments. Null without segments: pace and pauses need timing.
  */
-export function speechAnalytics(transcript: string, segments: readonly TimedSegment[] | undefined, analysis?: TextAnalysis): SpeechAnalytics | null {
+export function speechAnalytics(
+  transcript: string,
+  segments: readonly TimedSegment[] | undefined,
+  analysis?: TextAnalysis,
+): SpeechAnalytics | null {
   if (!segments || segments.length === 0) return null;
   const text = transcript.trim().length > 0 ? transcript : segments.map((s) => s.text).join(' ');
   const a = analysis && analysis.text === text ? analysis : analyze(text);

@@ -19,7 +19,9 @@ export interface BenchResult {
 
 /** A 300-word answer built from the question's reference answer (repeated if short), with timed segments. */
 export function benchAnswer(question: Question, words = 300): string {
-  const source = (question.sampleAnswer ?? question.answerFramework ?? question.rubric.map((p) => p.text).join('. ')).split(/\s+/).filter(Boolean);
+  const source = (question.sampleAnswer ?? question.answerFramework ?? question.rubric.map((p) => p.text).join('. '))
+    .split(/\s+/)
+    .filter(Boolean);
   const out: string[] = [];
   while (out.length < words) out.push(...source.slice(0, words - out.length));
   return out.join(' ');
@@ -29,7 +31,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-export async function runAssessmentBench(options: { iterations?: number; questionId?: string } = {}): Promise<BenchResult> {
+export async function runAssessmentBench(
+  options: { iterations?: number; questionId?: string } = {},
+): Promise<BenchResult> {
   const iterations = options.iterations ?? 500;
   const bank = QuestionBank.load();
   const question = bank.get(options.questionId ?? 'distributed-rate-limiter') as Question;

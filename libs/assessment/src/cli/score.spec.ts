@@ -11,7 +11,10 @@ function io(files: Record<string, string>, env: Record<string, string | undefine
   const value: ScoreIo = {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
-    readFile: (path) => (path in files ? Promise.resolve(files[path]) : Promise.reject(Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' }))),
+    readFile: (path) =>
+      path in files
+        ? Promise.resolve(files[path])
+        : Promise.reject(Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })),
     env,
   };
   return { value, out: () => out.join(''), err: () => err.join('') };
@@ -20,7 +23,15 @@ function io(files: Record<string, string>, env: Record<string, string | undefine
 describe('score CLI', () => {
   it('matches a reworded question to the bank and prints a readable assessment', async () => {
     const t = io({ 'a.txt': ANSWER });
-    const code = await main(['--question', 'How would you design a rate limiter for an API that runs on many servers?', '--answer-file', 'a.txt'], t.value);
+    const code = await main(
+      [
+        '--question',
+        'How would you design a rate limiter for an API that runs on many servers?',
+        '--answer-file',
+        'a.txt',
+      ],
+      t.value,
+    );
     expect(code).toBe(0);
     expect(t.out()).toMatch(/matched the bank question/);
     expect(t.out()).toMatch(/\[distributed-rate-limiter\]/);
@@ -30,17 +41,38 @@ describe('score CLI', () => {
 
   it('prints the full assessment as JSON with --json, by question id', async () => {
     const t = io({ 'a.txt': ANSWER });
-    expect(await main(['--question', 'distributed-rate-limiter', '--answer-file', 'a.txt', '--json', '--level', 'senior'], t.value)).toBe(0);
-    const a = JSON.parse(t.out()) as { questionId: string; scores: Record<string, number>; engine: { name: string }; rubric: { evidence: { quote: string; start: number; end: number } | null }[] };
+    expect(
+      await main(
+        ['--question', 'distributed-rate-limiter', '--answer-file', 'a.txt', '--json', '--level', 'senior'],
+        t.value,
+      ),
+    ).toBe(0);
+    const a = JSON.parse(t.out()) as {
+      questionId: string;
+      scores: Record<string, number>;
+      engine: { name: string };
+      rubric: { evidence: { quote: string; start: number; end: number } | null }[];
+    };
     expect(a.questionId).toBe('distributed-rate-limiter');
     expect(a.engine.name).toBe('rubric');
     expect(Object.keys(a.scores)).toEqual(['relevance', 'depth', 'clarity', 'correctness', 'overall']);
-    for (const r of a.rubric) if (r.evidence) expect(ANSWER.slice(r.evidence.start, r.evidence.end)).toBe(r.evidence.quote);
+    for (const r of a.rubric)
+      if (r.evidence) expect(ANSWER.slice(r.evidence.start, r.evidence.end)).toBe(r.evidence.quote);
   });
 
   it('exits 2 with the closest matches for an unknown question', async () => {
     const t = io({ 'a.txt': ANSWER });
-    expect(await main(['--question', 'Tell me about your favourite rate limiting redis pattern for bananas', '--answer-file', 'a.txt'], t.value)).toBe(2);
+    expect(
+      await main(
+        [
+          '--question',
+          'Tell me about your favourite rate limiting redis pattern for bananas',
+          '--answer-file',
+          'a.txt',
+        ],
+        t.value,
+      ),
+    ).toBe(2);
     expect(t.err()).toMatch(/no bank question matches/);
     expect(t.err()).toMatch(/Closest questions:\n {2}[a-z0-9-]+: /);
   });
@@ -61,19 +93,31 @@ describe('score CLI', () => {
 
   it('scores a JSONL batch, one result per line, with an error object for a malformed line', async () => {
     const batch = [
-      JSON.stringify({ id: 'a1', question: 'Design a rate limiter for a REST API with multiple backend servers', answer: ANSWER }),
+      JSON.stringify({
+        id: 'a1',
+        question: 'Design a rate limiter for a REST API with multiple backend servers',
+        answer: ANSWER,
+      }),
       '{"question": "oops", ',
-      JSON.stringify({ question: 'cap-theorem-distributed-systems', answer: 'consistency availability partition tolerance' }),
+      JSON.stringify({
+        question: 'cap-theorem-distributed-systems',
+        answer: 'consistency availability partition tolerance',
+      }),
       '',
       JSON.stringify({ id: 7, question: 'what is the airspeed of an unladen swallow', answer: 'african or european' }),
       JSON.stringify({ id: 'no-answer', question: 'cap-theorem-distributed-systems' }),
     ].join('\n');
     const t = io({ 'in.jsonl': batch });
     expect(await main(['--batch', 'in.jsonl'], t.value)).toBe(0);
-    const lines = t.out().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = t
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({ id: 'a1', questionId: 'distributed-rate-limiter', engine: 'rubric' });
-    for (const k of ['relevance', 'depth', 'clarity', 'correctness', 'overall']) expect(typeof lines[0][k]).toBe('number');
+    for (const k of ['relevance', 'depth', 'clarity', 'correctness', 'overall'])
+      expect(typeof lines[0][k]).toBe('number');
     expect(lines[1]).toEqual({ line: 2, error: 'malformed JSON' });
     expect(lines[2]).toMatchObject({ questionId: 'cap-theorem-distributed-systems' });
     expect(lines[2]['clarity'] as number).toBeLessThan(2);
@@ -98,7 +142,12 @@ describe('score CLI', () => {
       );
       expect(await main(['--batch', 'in.jsonl'], t.value)).toBe(0);
       const line = JSON.parse(t.out()) as Record<string, unknown>;
-      expect(line).toMatchObject({ engine: 'rubric', fallbackFrom: 'llm', fallbackReason: 'server error (500)', questionId: 'distributed-rate-limiter' });
+      expect(line).toMatchObject({
+        engine: 'rubric',
+        fallbackFrom: 'llm',
+        fallbackReason: 'server error (500)',
+        questionId: 'distributed-rate-limiter',
+      });
       expect(server.requests.length).toBe(2); // one retry, then the fallback
     });
   });

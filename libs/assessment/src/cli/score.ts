@@ -38,7 +38,10 @@ export function parseArgs(argv: readonly string[]): Args {
   const args: Args = { json: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const next = () => {
       if (inline !== undefined) return inline;
       const v = argv[i + 1];
@@ -87,7 +90,10 @@ export class QuestionNotFoundError extends Error {
 }
 
 /** A bank question by id, or by text matched even when worded differently. */
-export function resolveQuestion(bank: QuestionBank, query: string): { question: Question; how: 'id' | 'match'; score?: number } {
+export function resolveQuestion(
+  bank: QuestionBank,
+  query: string,
+): { question: Question; how: 'id' | 'match'; score?: number } {
   const trimmed = query.trim();
   const byId = bank.get(trimmed);
   if (byId) return { question: byId, how: 'id' };
@@ -126,7 +132,9 @@ export function batchRecord(id: string | undefined, a: Assessment): Record<strin
 /** The human-readable report of one assessment. */
 export function formatAssessment(question: Question, a: Assessment): string {
   const s = a.scores;
-  const engine = a.engine.fallbackFrom ? `${a.engine.name} (fell back from ${a.engine.fallbackFrom}: ${a.engine.fallbackReason})` : `${a.engine.name}${a.engine.model ? ` ${a.engine.model}` : ''}`;
+  const engine = a.engine.fallbackFrom
+    ? `${a.engine.name} (fell back from ${a.engine.fallbackFrom}: ${a.engine.fallbackReason})`
+    : `${a.engine.name}${a.engine.model ? ` ${a.engine.model}` : ''}`;
   const lines = [
     `Question: ${question.text} [${question.id}]`,
     `Engine:   ${engine}`,
@@ -138,16 +146,37 @@ export function formatAssessment(question: Question, a: Assessment): string {
     `  correctness: ${a.reasons.correctness}`,
     '',
     'Rubric:',
-    ...a.rubric.map((r) => `  [${r.covered ? 'x' : ' '}] ${r.text}${r.evidence ? `\n        “${r.evidence.quote.replace(/\s+/g, ' ').slice(0, 160)}” (chars ${r.evidence.start}–${r.evidence.end})` : ''}`),
+    ...a.rubric.map(
+      (r) =>
+        `  [${r.covered ? 'x' : ' '}] ${r.text}${r.evidence ? `\n        “${r.evidence.quote.replace(/\s+/g, ' ').slice(0, 160)}” (chars ${r.evidence.start}–${r.evidence.end})` : ''}`,
+    ),
   ];
-  if (a.commonMistakes.length) lines.push('', 'Common mistakes:', ...a.commonMistakes.map((m) => `  - ${m.text}${m.evidence ? ` (“${m.evidence.quote.replace(/\s+/g, ' ').slice(0, 100)}”)` : ''}`));
+  if (a.commonMistakes.length)
+    lines.push(
+      '',
+      'Common mistakes:',
+      ...a.commonMistakes.map(
+        (m) => `  - ${m.text}${m.evidence ? ` (“${m.evidence.quote.replace(/\s+/g, ' ').slice(0, 100)}”)` : ''}`,
+      ),
+    );
   if (a.keyTermsUsed.length) lines.push('', `Key terms used: ${a.keyTermsUsed.join(', ')}`);
-  if (a.star) lines.push('', `STAR: ${(['situation', 'task', 'action', 'result', 'lesson'] as const).map((p) => `${p} ${a.star?.[p] ? '✓' : '✗'}`).join('  ')}`);
+  if (a.star)
+    lines.push(
+      '',
+      `STAR: ${(['situation', 'task', 'action', 'result', 'lesson'] as const).map((p) => `${p} ${a.star?.[p] ? '✓' : '✗'}`).join('  ')}`,
+    );
   if (a.analytics) {
     const an = a.analytics;
-    lines.push('', `Speech: ${an.wordsPerMinute} wpm, talk time ${(an.talkTimeMs / 1000).toFixed(1)} s, ${an.fillerCount} fillers, ${an.longPauses.length} long pauses, hedges: ${an.hedges.map((h) => `${h.phrase}×${h.count}`).join(', ') || 'none'}`);
+    lines.push(
+      '',
+      `Speech: ${an.wordsPerMinute} wpm, talk time ${(an.talkTimeMs / 1000).toFixed(1)} s, ${an.fillerCount} fillers, ${an.longPauses.length} long pauses, hedges: ${an.hedges.map((h) => `${h.phrase}×${h.count}`).join(', ') || 'none'}`,
+    );
   }
-  lines.push('', `Feedback: ${a.feedback}`, `Follow-up: ${a.followUp ? `${a.followUp.text} (${a.followUp.source})` : '—'}`);
+  lines.push(
+    '',
+    `Feedback: ${a.feedback}`,
+    `Follow-up: ${a.followUp ? `${a.followUp.text} (${a.followUp.source})` : '—'}`,
+  );
   return lines.join('\n');
 }
 
@@ -162,7 +191,8 @@ async function runSingle(args: Args, io: ScoreIo, engine: AssessmentEngine, bank
   } catch (err) {
     if (err instanceof QuestionNotFoundError) {
       io.stderr(`score: no bank question matches "${err.query}".\n`);
-      if (err.closest.length) io.stderr(`Closest questions:\n${err.closest.map((c) => `  ${c.id}: ${c.text}`).join('\n')}\n`);
+      if (err.closest.length)
+        io.stderr(`Closest questions:\n${err.closest.map((c) => `  ${c.id}: ${c.text}`).join('\n')}\n`);
       io.stderr('Pass a question id or its text (rewording is fine).\n');
       return 2;
     }
@@ -172,17 +202,32 @@ async function runSingle(args: Args, io: ScoreIo, engine: AssessmentEngine, bank
   try {
     answer = await io.readFile(args.answerFile);
   } catch (err) {
-    io.stderr(`score: cannot read the answer file ${args.answerFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+    io.stderr(
+      `score: cannot read the answer file ${args.answerFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
+    );
     return 1;
   }
-  const assessment = await engine.assess({ question: resolved.question, transcript: answer, level: parseLevel(args.level) });
+  const assessment = await engine.assess({
+    question: resolved.question,
+    transcript: answer,
+    level: parseLevel(args.level),
+  });
   if (args.json) io.stdout(`${JSON.stringify(assessment, null, 2)}\n`);
-  else io.stdout(`${resolved.how === 'match' ? `(matched the bank question with similarity ${resolved.score})\n` : ''}${formatAssessment(resolved.question, assessment)}\n`);
+  else
+    io.stdout(
+      `${resolved.how === 'match' ? `(matched the bank question with similarity ${resolved.score})\n` : ''}${formatAssessment(resolved.question, assessment)}\n`,
+    );
   return 0;
 }
 
 /** Assesses a JSONL batch; malformed lines get an error object on their output line and the rest go on. */
-export async function runBatch(text: string, io: Pick<ScoreIo, 'stdout'>, engine: AssessmentEngine, bank: QuestionBank, defaultLevel?: Level): Promise<{ ok: number; failed: number }> {
+export async function runBatch(
+  text: string,
+  io: Pick<ScoreIo, 'stdout'>,
+  engine: AssessmentEngine,
+  bank: QuestionBank,
+  defaultLevel?: Level,
+): Promise<{ ok: number; failed: number }> {
   let ok = 0;
   let failed = 0;
   const lines = text.split(/\r?\n/);
@@ -197,24 +242,31 @@ export async function runBatch(text: string, io: Pick<ScoreIo, 'stdout'>, engine
       } catch {
         throw new Error('malformed JSON');
       }
-      if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new Error('each line must be a JSON object');
+      if (typeof item !== 'object' || item === null || Array.isArray(item))
+        throw new Error('each line must be a JSON object');
       const rec = item as Record<string, unknown>;
       if (rec['id'] !== undefined) id = String(rec['id']);
-      if (typeof rec['question'] !== 'string' || rec['question'].trim() === '') throw new Error('"question" (text or id) is required');
+      if (typeof rec['question'] !== 'string' || rec['question'].trim() === '')
+        throw new Error('"question" (text or id) is required');
       if (typeof rec['answer'] !== 'string') throw new Error('"answer" must be a string');
       const level = typeof rec['level'] === 'string' ? parseLevel(rec['level']) : defaultLevel;
       let question: Question;
       try {
         question = resolveQuestion(bank, rec['question']).question;
       } catch (err) {
-        if (err instanceof QuestionNotFoundError) throw new Error(`no bank question matches "${err.query}"${err.closest.length ? ` (closest: ${err.closest.map((c) => c.id).join(', ')})` : ''}`);
+        if (err instanceof QuestionNotFoundError)
+          throw new Error(
+            `no bank question matches "${err.query}"${err.closest.length ? ` (closest: ${err.closest.map((c) => c.id).join(', ')})` : ''}`,
+          );
         throw err;
       }
       const a = await engine.assess({ question, transcript: rec['answer'], level });
       io.stdout(`${JSON.stringify(batchRecord(id, a))}\n`);
       ok++;
     } catch (err) {
-      io.stdout(`${JSON.stringify({ line: n + 1, ...(id !== undefined ? { id } : {}), error: err instanceof Error ? err.message : String(err) })}\n`);
+      io.stdout(
+        `${JSON.stringify({ line: n + 1, ...(id !== undefined ? { id } : {}), error: err instanceof Error ? err.message : String(err) })}\n`,
+      );
       failed++;
     }
   }
@@ -251,7 +303,9 @@ export async function main(argv: readonly string[], io: ScoreIo): Promise<number
     try {
       text = await io.readFile(args.batch);
     } catch (err) {
-      io.stderr(`score: cannot read the batch file ${args.batch}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      io.stderr(
+        `score: cannot read the batch file ${args.batch}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
+      );
       return 1;
     }
     const { ok, failed } = await runBatch(text, io, engine, bank, parseLevel(args.level));

@@ -46,14 +46,23 @@ export function parseAgreementAnswers(text: string, source = 'the file'): Agreem
     throw new Error(`${source} is not JSON`);
   }
   const list = Array.isArray(json) ? json : (json as { answers?: unknown } | null)?.answers;
-  if (!Array.isArray(list)) throw new Error(`${source} has no "answers" list (export it from GET /api/reports/agreement/answers)`);
+  if (!Array.isArray(list))
+    throw new Error(`${source} has no "answers" list (export it from GET /api/reports/agreement/answers)`);
   list.forEach((a: Partial<AgreementAnswer>, i) => {
     const bad = (what: string) => new Error(`${source}: answer ${i + 1} ${what}`);
     if (!a || typeof a !== 'object') throw bad('is not an object');
-    if (typeof a.questionId !== 'string' || typeof a.transcript !== 'string') throw bad('needs questionId and transcript');
-    if (!a.human || !SCORE_DIMENSIONS.every((d) => isNumber(a.human?.[d]))) throw bad('needs the interviewer\'s four scores ("human")');
-    if (!a.engine || ![...SCORE_DIMENSIONS, 'overall' as const].every((d) => isNumber(a.engine?.[d]))) throw bad('needs the stored engine scores ("engine")');
-    if (a.segments != null && (!Array.isArray(a.segments) || !a.segments.every((s) => typeof s?.text === 'string' && isNumber(s.startMs) && isNumber(s.endMs)))) throw bad('has malformed segments');
+    if (typeof a.questionId !== 'string' || typeof a.transcript !== 'string')
+      throw bad('needs questionId and transcript');
+    if (!a.human || !SCORE_DIMENSIONS.every((d) => isNumber(a.human?.[d])))
+      throw bad('needs the interviewer\'s four scores ("human")');
+    if (!a.engine || ![...SCORE_DIMENSIONS, 'overall' as const].every((d) => isNumber(a.engine?.[d])))
+      throw bad('needs the stored engine scores ("engine")');
+    if (
+      a.segments != null &&
+      (!Array.isArray(a.segments) ||
+        !a.segments.every((s) => typeof s?.text === 'string' && isNumber(s.startMs) && isNumber(s.endMs)))
+    )
+      throw bad('has malformed segments');
   });
   return list as AgreementAnswer[];
 }
@@ -70,13 +79,23 @@ function pairOf(a: AgreementAnswer, engine: ScoredPair['engine']): ScoredPair {
     questionText: a.questionText ?? a.questionId,
     interviewer: a.interviewer ?? 'Interviewer',
     engine,
-    human: { relevance: a.human.relevance, depth: a.human.depth, clarity: a.human.clarity, correctness: a.human.correctness },
+    human: {
+      relevance: a.human.relevance,
+      depth: a.human.depth,
+      clarity: a.human.clarity,
+      correctness: a.human.correctness,
+    },
     at: new Date(a.at ?? 0),
   };
 }
 
 /** Scores every exported answer again with `engine` (offline for the rubric engine) and compares both with the interviewers. */
-export async function runAgreementEval(engine: AssessmentEngine, answers: readonly AgreementAnswer[], bank = QuestionBank.load(), worst = AGREEMENT_WORST): Promise<AgreementEvalReport> {
+export async function runAgreementEval(
+  engine: AssessmentEngine,
+  answers: readonly AgreementAnswer[],
+  bank = QuestionBank.load(),
+  worst = AGREEMENT_WORST,
+): Promise<AgreementEvalReport> {
   const started = performance.now();
   const skipped: AgreementEvalReport['skipped'] = [];
   const stored: ScoredPair[] = [];
@@ -98,7 +117,12 @@ export async function runAgreementEval(engine: AssessmentEngine, answers: readon
       continue;
     }
     const level: Level = (LEVELS as readonly string[]).includes(a.level) ? a.level : (question.levels[0] ?? 'mid');
-    const assessment = await engine.assess({ question, transcript: a.transcript, segments: a.segments ?? undefined, level });
+    const assessment = await engine.assess({
+      question,
+      transcript: a.transcript,
+      segments: a.segments ?? undefined,
+      level,
+    });
     if (assessment.engine.fallbackFrom) {
       fallbacks++;
       const reason = assessment.engine.fallbackReason ?? 'unknown';
@@ -121,7 +145,10 @@ export async function runAgreementEval(engine: AssessmentEngine, answers: readon
     stored: agreementReport(stored, worst),
     current: agreementReport(current, worst),
     storedOverall,
-    moved: { answers: moved, meanAbsoluteChange: current.length ? Math.round((change / current.length) * 100) / 100 : 0 },
+    moved: {
+      answers: moved,
+      meanAbsoluteChange: current.length ? Math.round((change / current.length) * 100) / 100 : 0,
+    },
     elapsedMs: Math.round(performance.now() - started),
   };
 }
@@ -143,10 +170,13 @@ export function formatAgreementEval(r: AgreementEvalReport): string {
     const byDimension = (report: AgreementReport) => new Map(report.dimensions.map((d) => [d.dimension, d]));
     const [s, c] = [byDimension(stored), byDimension(current)];
     for (const dimension of [...SCORE_DIMENSIONS, 'overall' as const]) {
-      const cell = (d: AgreementReport['dimensions'][number] | undefined) => (d ? `${d.meanAbsoluteDifference.toFixed(2)} (${signed(d.meanDifference)})` : '–').padStart(15);
+      const cell = (d: AgreementReport['dimensions'][number] | undefined) =>
+        (d ? `${d.meanAbsoluteDifference.toFixed(2)} (${signed(d.meanDifference)})` : '–').padStart(15);
       lines.push(`  ${dimension.padEnd(12)} ${cell(s.get(dimension))} ${cell(c.get(dimension))}`);
     }
-    lines.push(`  overall moved on ${r.moved.answers} of ${r.rescored} answers (mean |change| ${r.moved.meanAbsoluteChange.toFixed(2)})`);
+    lines.push(
+      `  overall moved on ${r.moved.answers} of ${r.rescored} answers (mean |change| ${r.moved.meanAbsoluteChange.toFixed(2)})`,
+    );
     lines.push(`  worst disagreements now (current vs interviewer overall, stored in brackets):`);
     for (const d of current.disagreements) {
       const was = r.storedOverall[`${d.interviewId}#${d.questionIndex}`];
@@ -163,7 +193,8 @@ export function formatAgreementEval(r: AgreementEvalReport): string {
       .join('; ');
     lines.push(`  ${r.fallbacks} of ${r.rescored} answers fell back to the rubric engine (${reasons})`);
   }
-  for (const k of r.skipped) lines.push(`  skipped ${k.interviewId.slice(0, 8)} Q${k.questionIndex + 1} (${k.questionId}): ${k.reason}`);
+  for (const k of r.skipped)
+    lines.push(`  skipped ${k.interviewId.slice(0, 8)} Q${k.questionIndex + 1} (${k.questionId}): ${k.reason}`);
   lines.push(`  ${r.elapsedMs} ms`);
   return lines.join('\n');
 }

@@ -30,7 +30,8 @@ export const EVAL_USAGE =
 /** How many labelled answers the consistency check assesses repeatedly with an LLM engine, unless told. */
 export const DEFAULT_SPREAD = 12;
 
-const wholeNumber = (value: string | undefined, min: number) => value !== undefined && /^\d+$/.test(value) && Number(value) >= min;
+const wholeNumber = (value: string | undefined, min: number) =>
+  value !== undefined && /^\d+$/.test(value) && Number(value) >= min;
 
 export async function evalScoringCli(argv: string[], io: EvalCliIo): Promise<number> {
   let engine: EngineChoice = 'rubric';
@@ -42,17 +43,19 @@ export async function evalScoringCli(argv: string[], io: EvalCliIo): Promise<num
   let sets: LabelledSet[] = [...LABELLED_SETS];
   for (let i = 0; i < argv.length; i++) {
     const [flag, value] = [argv[i], argv[i + 1]];
-    if (flag === '--engine' && value) (engine = value as EngineChoice), i++;
-    else if (flag === '--runs' && wholeNumber(value, 1)) (runs = Number(value)), i++;
-    else if (flag === '--min' && value) (min = Number(value)), i++;
+    if (flag === '--engine' && value) ((engine = value as EngineChoice), i++);
+    else if (flag === '--runs' && wholeNumber(value, 1)) ((runs = Number(value)), i++);
+    else if (flag === '--min' && value) ((min = Number(value)), i++);
     else if (flag === '--set' && value && (value === 'both' || (LABELLED_SETS as readonly string[]).includes(value))) {
       sets = value === 'both' ? [...LABELLED_SETS] : [value as LabelledSet];
       i++;
     } else if (flag === '--details') details = true;
-    else if (flag === '--spread' && wholeNumber(value, 0)) (spread = Number(value)), i++;
-    else if (flag === '--agreement' && value) (agreement = value), i++;
+    else if (flag === '--spread' && wholeNumber(value, 0)) ((spread = Number(value)), i++);
+    else if (flag === '--agreement' && value) ((agreement = value), i++);
     else {
-      io.stderr(`eval:scoring: unknown option ${flag}${value !== undefined && flag.startsWith('--') ? ` (or a bad value: ${value})` : ''}\n${EVAL_USAGE}`);
+      io.stderr(
+        `eval:scoring: unknown option ${flag}${value !== undefined && flag.startsWith('--') ? ` (or a bad value: ${value})` : ''}\n${EVAL_USAGE}`,
+      );
       return 2;
     }
   }
@@ -89,7 +92,9 @@ export async function evalScoringCli(argv: string[], io: EvalCliIo): Promise<num
     });
     io.stdout(`${formatSpreadReport(await runSpreadEval(judge, items, runs))}\n\n`);
   } else if (spread !== undefined && spread > 0) {
-    io.stdout(`consistency: not measured, the engine is the rubric engine (deterministic: see the stability above). Set OPENAI_API_KEY or OPENAI_BASE_URL and --engine llm or auto to measure an LLM's.\n\n`);
+    io.stdout(
+      `consistency: not measured, the engine is the rubric engine (deterministic: see the stability above). Set OPENAI_API_KEY or OPENAI_BASE_URL and --engine llm or auto to measure an LLM's.\n\n`,
+    );
   }
   const deterministic = report.engine === 'rubric';
   if (report.accuracy < min) {

@@ -4,7 +4,14 @@
 import { EVAL_USAGE, evalScoringCli } from './eval-cli';
 
 const argv = process.argv.slice(2);
-const run = argv.includes('--help') || argv.includes('-h') ? Promise.resolve((process.stdout.write(EVAL_USAGE), 0)) : evalScoringCli(argv, { env: process.env, stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
+const run =
+  argv.includes('--help') || argv.includes('-h')
+    ? Promise.resolve((process.stdout.write(EVAL_USAGE), 0))
+    : evalScoringCli(argv, {
+        env: process.env,
+        stdout: (t) => process.stdout.write(t),
+        stderr: (t) => process.stderr.write(t),
+      });
 
 run.then(
   (code) => {

@@ -1,6 +1,14 @@
 import type { Question } from '@mockroom/contracts';
 import { RubricEngine } from '../rubric/rubric-engine';
-import { bankQuestions, formatEvalReport, keywordStuff, labelledSet, padWithFillers, runScoringEval, truncateToOnePoint } from './eval-scoring';
+import {
+  bankQuestions,
+  formatEvalReport,
+  keywordStuff,
+  labelledSet,
+  padWithFillers,
+  runScoringEval,
+  truncateToOnePoint,
+} from './eval-scoring';
 
 describe('scoring evaluation harness', () => {
   it('builds the labelled set from the seeds: strong plus four weaker variants per question', () => {

@@ -180,7 +180,9 @@ export async function runScoringEval(options: {
     if (results.every((run) => stableKey(run[i]) === key)) stable++;
   }
 
-  const perVariant = Object.fromEntries(VARIANTS.map((v) => [v, { pairs: 0, correct: 0, accuracy: 0 }])) as EvalReport['perVariant'];
+  const perVariant = Object.fromEntries(
+    VARIANTS.map((v) => [v, { pairs: 0, correct: 0, accuracy: 0 }]),
+  ) as EvalReport['perVariant'];
   const failures: EvalReport['failures'] = [];
   const strongIndex = new Map<string, number>();
   set.forEach((item, i) => {
@@ -207,8 +209,15 @@ export async function runScoringEval(options: {
   const means = {} as Record<Kind, Scores>;
   for (const kind of ['strong', ...VARIANTS] as Kind[]) {
     const items = first.filter((_, i) => set[i].kind === kind);
-    const mean = (k: keyof Scores) => Math.round((items.reduce((s, a) => s + a.scores[k], 0) / Math.max(1, items.length)) * 10) / 10;
-    means[kind] = { relevance: mean('relevance'), depth: mean('depth'), clarity: mean('clarity'), correctness: mean('correctness'), overall: mean('overall') };
+    const mean = (k: keyof Scores) =>
+      Math.round((items.reduce((s, a) => s + a.scores[k], 0) / Math.max(1, items.length)) * 10) / 10;
+    means[kind] = {
+      relevance: mean('relevance'),
+      depth: mean('depth'),
+      clarity: mean('clarity'),
+      correctness: mean('correctness'),
+      overall: mean('overall'),
+    };
   }
 
   return {
@@ -234,7 +243,10 @@ function round3(x: number): number {
 export function formatEvalReport(r: EvalReport): string {
   const lines = [
     `scoring eval (${r.engine}): pairwise ordering accuracy ${r.accuracy.toFixed(3)} (${r.correct}/${r.pairs} pairs, ${r.questions} questions), stability ${r.stability.toFixed(3)} over ${r.runs} runs`,
-    ...VARIANTS.map((v) => `  strong > ${v.padEnd(9)} ${r.perVariant[v].accuracy.toFixed(3)} (${r.perVariant[v].correct}/${r.perVariant[v].pairs})`),
+    ...VARIANTS.map(
+      (v) =>
+        `  strong > ${v.padEnd(9)} ${r.perVariant[v].accuracy.toFixed(3)} (${r.perVariant[v].correct}/${r.perVariant[v].pairs})`,
+    ),
     '  mean scores        relevance depth clarity correctness overall',
     ...(['strong', ...VARIANTS] as Kind[]).map((k) => {
       const m = r.means[k];
@@ -243,7 +255,8 @@ export function formatEvalReport(r: EvalReport): string {
   ];
   if (r.failures.length > 0) {
     lines.push(`  misordered pairs (${r.failures.length}):`);
-    for (const f of r.failures.slice(0, 20)) lines.push(`    ${f.questionId} ${f.variant}: strong ${f.strong} vs ${f.weaker}`);
+    for (const f of r.failures.slice(0, 20))
+      lines.push(`    ${f.questionId} ${f.variant}: strong ${f.strong} vs ${f.weaker}`);
   }
   lines.push(`  ${r.elapsedMs} ms`);
   return lines.join('\n');

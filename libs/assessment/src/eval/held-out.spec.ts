@@ -14,9 +14,21 @@ describe('held-out evaluation (answers written for the tests)', () => {
     // In other words than the seed: no run of eight words of a strong answer appears in the question's reference answers.
     for (const a of answers.filter((x) => x.kind === 'strong')) {
       const q = bank.get(a.questionId)!;
-      const reference = [q.sampleAnswer, q.answerFramework, q.starExample && Object.values(q.starExample).join(' ')].join(' ').toLowerCase().replace(/[^a-z0-9 ]+/g, ' ');
-      const words = a.answer.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean);
-      for (let i = 0; i + 8 <= words.length; i++) expect({ question: a.questionId, run: words.slice(i, i + 8).join(' '), copied: reference.includes(words.slice(i, i + 8).join(' ')) }).toMatchObject({ copied: false });
+      const reference = [q.sampleAnswer, q.answerFramework, q.starExample && Object.values(q.starExample).join(' ')]
+        .join(' ')
+        .toLowerCase()
+        .replace(/[^a-z0-9 ]+/g, ' ');
+      const words = a.answer
+        .toLowerCase()
+        .replace(/[^a-z0-9 ]+/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
+      for (let i = 0; i + 8 <= words.length; i++)
+        expect({
+          question: a.questionId,
+          run: words.slice(i, i + 8).join(' '),
+          copied: reference.includes(words.slice(i, i + 8).join(' ')),
+        }).toMatchObject({ copied: false });
     }
   });
 
@@ -31,7 +43,12 @@ describe('held-out evaluation (answers written for the tests)', () => {
     const all = new Set(bank.list({ limit: 100 }).items.map((q) => q.category));
     expect([...categories].sort()).toEqual([...all].sort());
     // Neither the seeds' reference answers nor the held-out answers share a run of eight words with a dev answer.
-    const norm = (text: string) => text.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean);
+    const norm = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[^a-z0-9 ]+/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
     for (const a of dev) {
       const q = bank.get(a.questionId)!;
       const others = heldOut.filter((h) => h.questionId === a.questionId).map((h) => h.answer);
@@ -39,7 +56,9 @@ describe('held-out evaluation (answers written for the tests)', () => {
       const words = norm(a.answer);
       for (let i = 0; i + 8 <= words.length; i++) {
         const run = words.slice(i, i + 8).join(' ');
-        expect({ question: a.questionId, kind: a.kind, run, copied: reference.includes(` ${run} `) }).toMatchObject({ copied: false });
+        expect({ question: a.questionId, kind: a.kind, run, copied: reference.includes(` ${run} `) }).toMatchObject({
+          copied: false,
+        });
       }
     }
   });

@@ -70,7 +70,12 @@ export interface HeldOutReport {
   outOfBand: { questionId: string; kind: HeldOutKind; overall: number }[];
 }
 
-export async function runHeldOutEval(engine: AssessmentEngine, answers = heldOutAnswers(), bank = QuestionBank.load(), set = 'held-out'): Promise<HeldOutReport> {
+export async function runHeldOutEval(
+  engine: AssessmentEngine,
+  answers = heldOutAnswers(),
+  bank = QuestionBank.load(),
+  set = 'held-out',
+): Promise<HeldOutReport> {
   const byQuestion = new Map<string, Map<HeldOutKind, number>>();
   const questions = new Map<string, Question>();
   for (const a of answers) {
@@ -87,7 +92,9 @@ export async function runHeldOutEval(engine: AssessmentEngine, answers = heldOut
   const perCategory: HeldOutReport['perCategory'] = {};
   const misordered: HeldOutReport['misordered'] = [];
   const outOfBand: HeldOutReport['outOfBand'] = [];
-  const perKind = Object.fromEntries(HELD_OUT_KINDS.map((k) => [k, { mean: 0, inBand: 0, answers: 0 }])) as HeldOutReport['perKind'];
+  const perKind = Object.fromEntries(
+    HELD_OUT_KINDS.map((k) => [k, { mean: 0, inBand: 0, answers: 0 }]),
+  ) as HeldOutReport['perKind'];
   let pairs = 0;
   let correct = 0;
   let inBand = 0;
@@ -146,7 +153,9 @@ export async function runHeldOutEval(engine: AssessmentEngine, answers = heldOut
     perCategory,
     behavioural: {
       strong: behaviouralStrong.length,
-      strongMean: behaviouralStrong.length ? behaviouralStrong.reduce((s, x) => s + x, 0) / behaviouralStrong.length : 0,
+      strongMean: behaviouralStrong.length
+        ? behaviouralStrong.reduce((s, x) => s + x, 0) / behaviouralStrong.length
+        : 0,
       strongMin: behaviouralStrong.length ? Math.min(...behaviouralStrong) : 0,
       strongInBand: behaviouralStrong.filter((x) => x >= BANDS.strong.min).length,
     },
@@ -160,7 +169,9 @@ export function formatHeldOutReport(r: HeldOutReport, details = false): string {
   const lines = [
     `${r.set} eval (${r.engine}): ${r.answers} answers written for the tests, ${r.questions} questions`,
     `  pairwise ordering ${r.pairwise.accuracy.toFixed(3)} (${r.pairwise.correct}/${r.pairwise.pairs}); goal >= 0.95`,
-    ...Object.entries(r.perPair).map(([pair, s]) => `    ${pair.padEnd(18)} ${s.accuracy.toFixed(3)} (${s.correct}/${s.pairs})`),
+    ...Object.entries(r.perPair).map(
+      ([pair, s]) => `    ${pair.padEnd(18)} ${s.accuracy.toFixed(3)} (${s.correct}/${s.pairs})`,
+    ),
     `  in band ${r.bands.accuracy.toFixed(3)} (${r.bands.inBand}/${r.bands.answers}); goal >= 0.85`,
     ...HELD_OUT_KINDS.map((k) => {
       const b = BANDS[k];
@@ -174,7 +185,10 @@ export function formatHeldOutReport(r: HeldOutReport, details = false): string {
       .map(([c, s]) => `    ${c.padEnd(24)} ${s.correct}/${s.pairs}  ${s.inBand}/${s.bands}`),
   ];
   if (details) {
-    lines.push('  misordered:', ...r.misordered.map((m) => `    ${m.questionId} ${m.pair}: ${m.scores[0]} vs ${m.scores[1]}`));
+    lines.push(
+      '  misordered:',
+      ...r.misordered.map((m) => `    ${m.questionId} ${m.pair}: ${m.scores[0]} vs ${m.scores[1]}`),
+    );
     lines.push('  out of band:', ...r.outOfBand.map((o) => `    ${o.questionId} ${o.kind}: ${o.overall}`));
   }
   return lines.join('\n');

@@ -44,7 +44,12 @@ export function spreadSample<T>(items: readonly T[], n: number): T[] {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Assesses every item `runs` times (every item once per round, so repeats of one answer are not back to back). */
-export async function runSpreadEval(engine: AssessmentEngine, items: readonly SpreadItem[], runs = 3, widest = 5): Promise<SpreadReport> {
+export async function runSpreadEval(
+  engine: AssessmentEngine,
+  items: readonly SpreadItem[],
+  runs = 3,
+  widest = 5,
+): Promise<SpreadReport> {
   const started = performance.now();
   const rounds = Math.max(2, Math.floor(runs));
   const results: (Scores | null)[][] = items.map(() => []);
@@ -52,7 +57,11 @@ export async function runSpreadEval(engine: AssessmentEngine, items: readonly Sp
   let fallbacks = 0;
   for (let r = 0; r < rounds; r++) {
     for (const [i, item] of items.entries()) {
-      const a = await engine.assess({ question: item.question, transcript: item.transcript, level: item.level ?? item.question.levels[0] ?? 'mid' });
+      const a = await engine.assess({
+        question: item.question,
+        transcript: item.transcript,
+        level: item.level ?? item.question.levels[0] ?? 'mid',
+      });
       if (a.engine.fallbackFrom) {
         fallbacks++;
         const reason = a.engine.fallbackReason ?? 'unknown';
@@ -63,8 +72,11 @@ export async function runSpreadEval(engine: AssessmentEngine, items: readonly Sp
       }
     }
   }
-  const measuredIdx = results.map((runsOf, i) => ({ i, scores: runsOf.filter((s): s is Scores => s !== null) })).filter((x) => x.scores.length >= 2);
-  const spreadOf = (scores: Scores[], d: SpreadDimension) => Math.max(...scores.map((s) => s[d])) - Math.min(...scores.map((s) => s[d]));
+  const measuredIdx = results
+    .map((runsOf, i) => ({ i, scores: runsOf.filter((s): s is Scores => s !== null) }))
+    .filter((x) => x.scores.length >= 2);
+  const spreadOf = (scores: Scores[], d: SpreadDimension) =>
+    Math.max(...scores.map((s) => s[d])) - Math.min(...scores.map((s) => s[d]));
   const dimensions = SPREAD_DIMENSIONS.map((dimension) => {
     const spreads = measuredIdx.map((x) => spreadOf(x.scores, dimension));
     return {
@@ -83,7 +95,11 @@ export async function runSpreadEval(engine: AssessmentEngine, items: readonly Sp
     measured: measuredIdx.length,
     dimensions,
     widest: measuredIdx
-      .map((x) => ({ label: items[x.i].label, spread: round2(spreadOf(x.scores, 'overall')), overall: results[x.i].map((s) => s?.overall ?? null) }))
+      .map((x) => ({
+        label: items[x.i].label,
+        spread: round2(spreadOf(x.scores, 'overall')),
+        overall: results[x.i].map((s) => s?.overall ?? null),
+      }))
       .sort((a, b) => b.spread - a.spread)
       .slice(0, widest)
       .filter((w) => w.spread > 0),
@@ -93,14 +109,24 @@ export async function runSpreadEval(engine: AssessmentEngine, items: readonly Sp
 
 /** The report as `npm run eval:scoring` prints it with an LLM engine. */
 export function formatSpreadReport(r: SpreadReport): string {
-  const lines = [`consistency (${r.engine}): ${r.answers} answers assessed ${r.runs} times each (${r.calls} assessments)`];
+  const lines = [
+    `consistency (${r.engine}): ${r.answers} answers assessed ${r.runs} times each (${r.calls} assessments)`,
+  ];
   if (r.measured) {
-    lines.push(`  spread of a score over one answer's runs (max − min), on the ${r.measured} answers with two or more runs the model answered:`);
+    lines.push(
+      `  spread of a score over one answer's runs (max − min), on the ${r.measured} answers with two or more runs the model answered:`,
+    );
     lines.push(`  ${'score'.padEnd(12)} ${'mean'.padStart(6)} ${'max'.padStart(6)}`);
-    for (const d of r.dimensions) lines.push(`  ${d.dimension.padEnd(12)} ${d.meanSpread.toFixed(2).padStart(6)} ${d.maxSpread.toFixed(2).padStart(6)}`);
+    for (const d of r.dimensions)
+      lines.push(
+        `  ${d.dimension.padEnd(12)} ${d.meanSpread.toFixed(2).padStart(6)} ${d.maxSpread.toFixed(2).padStart(6)}`,
+      );
     if (r.widest.length) {
       lines.push('  widest overall spreads (each run; – fell back):');
-      for (const w of r.widest) lines.push(`    ${w.spread.toFixed(1)}  ${w.label}: ${w.overall.map((o) => (o === null ? '–' : o.toFixed(1))).join(', ')}`);
+      for (const w of r.widest)
+        lines.push(
+          `    ${w.spread.toFixed(1)}  ${w.label}: ${w.overall.map((o) => (o === null ? '–' : o.toFixed(1))).join(', ')}`,
+        );
     }
   } else {
     lines.push('  no spread measured: no answer got two runs from the model');
@@ -110,7 +136,9 @@ export function formatSpreadReport(r: SpreadReport): string {
       .sort((a, b) => b[1] - a[1])
       .map(([reason, n]) => `${reason} ×${n}`)
       .join('; ');
-    lines.push(`  ${r.fallbacks} of ${r.calls} runs fell back to the rubric engine, left out of the spread (${reasons})`);
+    lines.push(
+      `  ${r.fallbacks} of ${r.calls} runs fell back to the rubric engine, left out of the spread (${reasons})`,
+    );
   } else {
     lines.push(`  no run fell back to the rubric engine`);
   }

@@ -11,7 +11,8 @@ export type UtteranceKind = 'repeat' | 'skip' | 'clarify' | 'answer';
 export const REQUEST_MAX_WORDS = 18;
 export const CLARIFY_MAX_WORDS = 28;
 
-const LEADING = /^(?:(?:um+|uh+|uhm|er+|erm|hmm+|mm+|ah+|oh|so|okay|ok|alright|all right|right|well|yeah|yes|sorry|excuse me|actually|just|hey|hi|and|but|quick question|one question|a quick question|i have a question|question)\s+)+/;
+const LEADING =
+  /^(?:(?:um+|uh+|uhm|er+|erm|hmm+|mm+|ah+|oh|so|okay|ok|alright|all right|right|well|yeah|yes|sorry|excuse me|actually|just|hey|hi|and|but|quick question|one question|a quick question|i have a question|question)\s+)+/;
 
 export function normalizeUtterance(text: string): string {
   return ` ${text.toLowerCase().replace(/[’‘`]/g, "'")} `
@@ -100,9 +101,11 @@ const CLARIFY_STRONG: RegExp[] = [
   /\bright$|\bcorrect$|\bis that (?:right|correct|fair)$/,
 ];
 
-const INTERROGATIVE_START = /^(?:can|could|may|should|shall|do|does|did|is|are|am|would|will|what|what's|whats|which|how|when|where|who|why|are we|is there|are there)\b/;
+const INTERROGATIVE_START =
+  /^(?:can|could|may|should|shall|do|does|did|is|are|am|would|will|what|what's|whats|which|how|when|where|who|why|are we|is there|are there)\b/;
 /** Answer-like continuations that mark a rhetorical question ("how would i do it well first i would..."). */
-const ANSWER_MARKERS = /\b(?:i would|i'd|we would|we'd|i will|we will|first|then|basically|because|the answer|well i|let me think)\b/;
+const ANSWER_MARKERS =
+  /\b(?:i would|i'd|we would|we'd|i will|we will|first|then|basically|because|the answer|well i|let me think)\b/;
 
 function countWords(s: string): number {
   return s.length === 0 ? 0 : s.split(' ').length;

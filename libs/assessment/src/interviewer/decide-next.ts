@@ -34,13 +34,19 @@ export function decideNext(input: DecideNextInput): NextStep {
   if (askedSet.has(normalizeQuestion(followUp.text))) return { action: 'next' };
 
   // Nothing to build on: an empty, "I don't know" or off-topic answer moves on.
-  if (assessment.scores.relevance < MIN_RELEVANCE_FOR_FOLLOW_UP || assessment.scores.overall < MIN_OVERALL_FOR_FOLLOW_UP) return { action: 'next' };
+  if (
+    assessment.scores.relevance < MIN_RELEVANCE_FOR_FOLLOW_UP ||
+    assessment.scores.overall < MIN_OVERALL_FOR_FOLLOW_UP
+  )
+    return { action: 'next' };
 
   const points = assessment.rubric.length;
   const covered = assessment.rubric.filter((r) => r.covered).length;
   const share = points === 0 ? 1 : covered / points;
   const level = input.level ?? 'mid';
-  const target = followUp.targetPointId ? assessment.rubric.find((r) => r.pointId === followUp.targetPointId) : undefined;
+  const target = followUp.targetPointId
+    ? assessment.rubric.find((r) => r.pointId === followUp.targetPointId)
+    : undefined;
   const targetMissed = target ? !target.covered : false;
   const meaningfulGap = share < GAP_THRESHOLD[level] || (targetMissed && share < 1 && points <= 3);
   if (!meaningfulGap) return { action: 'next' };

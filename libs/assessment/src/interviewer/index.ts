@@ -1,7 +1,53 @@
-export { classifyUtterance, normalizeUtterance, REQUEST_MAX_WORDS, CLARIFY_MAX_WORDS, type UtteranceKind } from './classify-utterance';
-export { decideNext, GAP_THRESHOLD, MIN_RELEVANCE_FOR_FOLLOW_UP, MIN_OVERALL_FOR_FOLLOW_UP, type DecideNextInput, type NextStep } from './decide-next';
-export { clarificationReply, clarificationTopic, CLOSING_LINE, expectedMinutes, openingLine, repeatText, skipReply, transitionText } from './replies';
-export { classifyUtteranceWithLlm, clarificationReplyWithLlm, REPLY_MAX_CHARS, type LlmCallOptions, type LlmResult } from './llm-interviewer';
+export {
+  classifyUtterance,
+  normalizeUtterance,
+  REQUEST_MAX_WORDS,
+  CLARIFY_MAX_WORDS,
+  type UtteranceKind,
+} from './classify-utterance';
+export {
+  decideNext,
+  GAP_THRESHOLD,
+  MIN_RELEVANCE_FOR_FOLLOW_UP,
+  MIN_OVERALL_FOR_FOLLOW_UP,
+  type DecideNextInput,
+  type NextStep,
+} from './decide-next';
+export {
+  clarificationReply,
+  clarificationTopic,
+  CLOSING_LINE,
+  expectedMinutes,
+  openingLine,
+  repeatText,
+  skipReply,
+  transitionText,
+} from './replies';
+export {
+  classifyUtteranceWithLlm,
+  clarificationReplyWithLlm,
+  REPLY_MAX_CHARS,
+  type LlmCallOptions,
+  type LlmResult,
+} from './llm-interviewer';
 export { resumePoint, type PromptResume } from './resume-prompt';
-export { asksForTime, decideTurnEnd, describeAnswerEnding, DONE_WAIT_MS, LIKELY_DONE_WAIT_MS, ASKED_FOR_TIME_MAX_MS, type TurnEndDecision, type TurnEndInput } from './turn-end';
-export { answerBudgetMs, decideInterjection, DEFAULT_ANSWER_BUDGET_SECONDS, OFF_TOPIC_MAX_RELEVANCE, OFF_TOPIC_MIN_WORDS, redirectText, type Interjection, type InterjectionInput } from './interjection';
+export {
+  asksForTime,
+  decideTurnEnd,
+  describeAnswerEnding,
+  DONE_WAIT_MS,
+  LIKELY_DONE_WAIT_MS,
+  ASKED_FOR_TIME_MAX_MS,
+  type TurnEndDecision,
+  type TurnEndInput,
+} from './turn-end';
+export {
+  answerBudgetMs,
+  decideInterjection,
+  DEFAULT_ANSWER_BUDGET_SECONDS,
+  OFF_TOPIC_MAX_RELEVANCE,
+  OFF_TOPIC_MIN_WORDS,
+  redirectText,
+  type Interjection,
+  type InterjectionInput,
+} from './interjection';

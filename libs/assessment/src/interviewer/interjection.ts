@@ -29,9 +29,15 @@ export const DEFAULT_ANSWER_BUDGET_SECONDS: Readonly<Record<Category, number>> =
 const FOLLOW_UP_MIN_SECONDS = 60;
 
 /** The time an answer may run (ms): the category's budget (or its override), halved for a follow-up. */
-export function answerBudgetMs(category: Category, kind: 'answer' | 'follow-up', overrides: Partial<Record<Category, number>> = {}): number {
+export function answerBudgetMs(
+  category: Category,
+  kind: 'answer' | 'follow-up',
+  overrides: Partial<Record<Category, number>> = {},
+): number {
   const seconds = overrides[category] ?? DEFAULT_ANSWER_BUDGET_SECONDS[category];
-  return Math.round((kind === 'follow-up' ? Math.max(Math.min(seconds, FOLLOW_UP_MIN_SECONDS), seconds / 2) : seconds) * 1000);
+  return Math.round(
+    (kind === 'follow-up' ? Math.max(Math.min(seconds, FOLLOW_UP_MIN_SECONDS), seconds / 2) : seconds) * 1000,
+  );
 }
 
 /**
@@ -86,7 +92,14 @@ export function decideInterjection(input: InterjectionInput, variant = 0): Inter
     };
   }
   const r = input.reading;
-  if (!input.redirected && r && input.words >= OFF_TOPIC_MIN_WORDS && r.pointsCovered === 0 && r.keyTermsSaid === 0 && r.relevance <= OFF_TOPIC_MAX_RELEVANCE) {
+  if (
+    !input.redirected &&
+    r &&
+    input.words >= OFF_TOPIC_MIN_WORDS &&
+    r.pointsCovered === 0 &&
+    r.keyTermsSaid === 0 &&
+    r.relevance <= OFF_TOPIC_MAX_RELEVANCE
+  ) {
     return { reason: 'off-topic', detail: `off the question after ${input.words} words` };
   }
   return null;

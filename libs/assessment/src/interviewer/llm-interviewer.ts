@@ -41,7 +41,10 @@ const CLASSIFY_SYSTEM = [
   'Reply with JSON: {"kind": "repeat" | "skip" | "clarify" | "answer"}.',
 ].join('\n');
 
-export async function classifyUtteranceWithLlm(text: string, options: LlmCallOptions): Promise<LlmResult<UtteranceKind>> {
+export async function classifyUtteranceWithLlm(
+  text: string,
+  options: LlmCallOptions,
+): Promise<LlmResult<UtteranceKind>> {
   try {
     const json = await completeJson(settingsOf(options.llm), {
       system: CLASSIFY_SYSTEM,
@@ -52,7 +55,8 @@ export async function classifyUtteranceWithLlm(text: string, options: LlmCallOpt
       signal: options.signal,
     });
     const kind = (json as { kind?: unknown } | null)?.kind;
-    if (typeof kind !== 'string' || !KINDS.includes(kind as UtteranceKind)) throw new LlmError(`schema violation: kind must be one of ${KINDS.join(', ')}`);
+    if (typeof kind !== 'string' || !KINDS.includes(kind as UtteranceKind))
+      throw new LlmError(`schema violation: kind must be one of ${KINDS.join(', ')}`);
     return { value: kind as UtteranceKind, source: 'llm' };
   } catch (err) {
     if (!(err instanceof LlmError)) throw err;
@@ -69,7 +73,11 @@ const REPLY_SCHEMA = {
 
 export const REPLY_MAX_CHARS = 600;
 
-export async function clarificationReplyWithLlm(question: Question, utterance: string, options: LlmCallOptions & { level?: Level }): Promise<LlmResult<string>> {
+export async function clarificationReplyWithLlm(
+  question: Question,
+  utterance: string,
+  options: LlmCallOptions & { level?: Level },
+): Promise<LlmResult<string>> {
   const level = options.level ?? question.levels[0] ?? 'mid';
   try {
     const json = await completeJson(settingsOf(options.llm), {
@@ -92,7 +100,8 @@ export async function clarificationReplyWithLlm(question: Question, utterance: s
       signal: options.signal,
     });
     const reply = (json as { reply?: unknown } | null)?.reply;
-    if (typeof reply !== 'string' || reply.trim() === '' || reply.length > REPLY_MAX_CHARS) throw new LlmError('schema violation: reply must be a short non-empty string');
+    if (typeof reply !== 'string' || reply.trim() === '' || reply.length > REPLY_MAX_CHARS)
+      throw new LlmError('schema violation: reply must be a short non-empty string');
     return { value: reply.trim(), source: 'llm' };
   } catch (err) {
     if (!(err instanceof LlmError)) throw err;

@@ -34,9 +34,12 @@ export function clarificationTopic(utterance: string): string | null {
   return topic && topic.length > 0 ? topic : null;
 }
 
-const CODE_RE = /\b(?:write|writing|see|type|show) (?:the |some |any |actual )?code\b|\bpseudo ?code\b|\bcode (?:it|this|that) (?:up|out)\b|\bwhiteboard\b|\bimplement (?:it|this)\b|\bwrite (?:it|a function|the function)\b/;
-const SCALE_RE = /\bhow (?:many|much|big|large|often|fast)\b|\bscale\b|\busers\b|\btraffic\b|\brequests? per\b|\bqps\b|\brps\b|\bload\b|\bvolume\b|\bthroughput\b|\bdata size\b/;
-const MEANING_RE = /\bwhat do you mean\b|\bwhat (?:is|are) (?:a |an |the )?\w+(?: \w+)?$|\bwhat does (?:that|it) mean\b|\bin what sense\b/;
+const CODE_RE =
+  /\b(?:write|writing|see|type|show) (?:the |some |any |actual )?code\b|\bpseudo ?code\b|\bcode (?:it|this|that) (?:up|out)\b|\bwhiteboard\b|\bimplement (?:it|this)\b|\bwrite (?:it|a function|the function)\b/;
+const SCALE_RE =
+  /\bhow (?:many|much|big|large|often|fast)\b|\bscale\b|\busers\b|\btraffic\b|\brequests? per\b|\bqps\b|\brps\b|\bload\b|\bvolume\b|\bthroughput\b|\bdata size\b/;
+const MEANING_RE =
+  /\bwhat do you mean\b|\bwhat (?:is|are) (?:a |an |the )?\w+(?: \w+)?$|\bwhat does (?:that|it) mean\b|\bin what sense\b/;
 
 /**
  * A sensible reply to a clarifying question, grounded in the question: it quotes the scenario when
@@ -63,8 +66,11 @@ export function clarificationReply(question: Question, utterance: string, level?
   }
 
   if (SCALE_RE.test(u)) {
-    const withNumber = scenarioSentences.find((s) => /\d/.test(s) && overlap(topicTerms, termSet(s)) > 0) ?? scenarioSentences.find((s) => /\d/.test(s) && SCALE_RE.test(s.toLowerCase()));
-    if (withNumber) return `The brief gives you that: “${withNumber.replace(/\.$/, '')}”. Design for it${senior ? ', and tell me what breaks first at ten times that' : ', and say how your design handles it'}.`;
+    const withNumber =
+      scenarioSentences.find((s) => /\d/.test(s) && overlap(topicTerms, termSet(s)) > 0) ??
+      scenarioSentences.find((s) => /\d/.test(s) && SCALE_RE.test(s.toLowerCase()));
+    if (withNumber)
+      return `The brief gives you that: “${withNumber.replace(/\.$/, '')}”. Design for it${senior ? ', and tell me what breaks first at ten times that' : ', and say how your design handles it'}.`;
     return `Good question — pick a realistic number yourself and say it out loud: users, requests per second, data size. Then design for it${senior ? ' and tell me what breaks first at ten times that load' : ''}.`;
   }
 
@@ -106,14 +112,22 @@ export function repeatText(question: Question): string {
   return `Sure, here it is again. ${question.text}${context}`;
 }
 
-const SKIP_REPLIES = ["No problem — let's move on.", "That's fine, we'll skip this one.", "Sure, let's move on to something else."];
+const SKIP_REPLIES = [
+  "No problem — let's move on.",
+  "That's fine, we'll skip this one.",
+  "Sure, let's move on to something else.",
+];
 
 /** What the interviewer says when the candidate skips (`n` picks a variant deterministically). */
 export function skipReply(n = 0): string {
   return SKIP_REPLIES[Math.abs(Math.floor(n)) % SKIP_REPLIES.length];
 }
 
-const TRANSITIONS = ['Thanks — next question.', "Thank you. Let's move on to the next one.", "Got it, thanks. Here's the next question."];
+const TRANSITIONS = [
+  'Thanks — next question.',
+  "Thank you. Let's move on to the next one.",
+  "Got it, thanks. Here's the next question.",
+];
 
 /** Between questions: `nextIndex` is the 0-based index of the question about to be asked. */
 export function transitionText(options: { nextIndex: number; total: number; skipped?: boolean }): string {
@@ -123,7 +137,19 @@ export function transitionText(options: { nextIndex: number; total: number; skip
   return nextIndex === total - 1 ? `${lead.replace(/next (?:question|one)\.$/, 'last question.')}` : lead;
 }
 
-const NUMBER_WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five', 6: 'six', 7: 'seven', 8: 'eight', 9: 'nine', 10: 'ten', 11: 'eleven', 12: 'twelve' };
+const NUMBER_WORDS: Record<number, string> = {
+  2: 'two',
+  3: 'three',
+  4: 'four',
+  5: 'five',
+  6: 'six',
+  7: 'seven',
+  8: 'eight',
+  9: 'nine',
+  10: 'ten',
+  11: 'eleven',
+  12: 'twelve',
+};
 
 /** About how long an interview of this plan takes, in minutes (each question with its follow-ups). */
 export function expectedMinutes(questionCount: number, maxFollowUps: number): number {
@@ -142,4 +168,5 @@ export function openingLine(options: { questionCount: number; maxFollowUps: numb
 }
 
 /** The last thing the interviewer says; the candidate hears it before the review opens. */
-export const CLOSING_LINE = "That's all the questions I have. Thank you for your time — your review is ready, with scores and feedback for each answer.";
+export const CLOSING_LINE =
+  "That's all the questions I have. Thank you for your time — your review is ready, with scores and feedback for each answer.";

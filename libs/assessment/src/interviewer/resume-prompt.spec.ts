@@ -1,7 +1,8 @@
 import { resumePoint } from './resume-prompt';
 
 describe('resumePoint', () => {
-  const spoken = 'Good answer, thanks. Next question. How would you design a rate limiter for an API used by many servers?';
+  const spoken =
+    'Good answer, thanks. Next question. How would you design a rate limiter for an API used by many servers?';
 
   it('goes back to the start of the sentence the prompt was stopped in', () => {
     const duration = 10_000;

@@ -1,7 +1,8 @@
 import { decideTurnEnd, describeAnswerEnding, DONE_WAIT_MS, LIKELY_DONE_WAIT_MS } from './turn-end';
 
 const PATIENCE = 5000;
-const decide = (text: string, extra: Partial<Parameters<typeof decideTurnEnd>[0]> = {}) => decideTurnEnd({ text, patienceMs: PATIENCE, ...extra });
+const decide = (text: string, extra: Partial<Parameters<typeof decideTurnEnd>[0]> = {}) =>
+  decideTurnEnd({ text, patienceMs: PATIENCE, ...extra });
 
 const FINISHED =
   'i would put a token bucket per user in redis and run the check and the decrement in a lua script so it is atomic ' +
@@ -13,10 +14,16 @@ describe('decideTurnEnd', () => {
     expect(d).toMatchObject({ state: 'done', waitMs: LIKELY_DONE_WAIT_MS });
     expect(d.reasons).toEqual(['finished sentence', '3 of 5 points covered']);
     // The voice falling at the end as well: clearly finished.
-    expect(decide(FINISHED, { coverage: { covered: 3, total: 5 }, prosody: { falling: true } })).toMatchObject({ state: 'done', waitMs: DONE_WAIT_MS });
+    expect(decide(FINISHED, { coverage: { covered: 3, total: 5 }, prosody: { falling: true } })).toMatchObject({
+      state: 'done',
+      waitMs: DONE_WAIT_MS,
+    });
     // A short patience is never exceeded.
     expect(decideTurnEnd({ text: FINISHED, coverage: { covered: 3, total: 5 }, patienceMs: 1000 }).waitMs).toBe(1000);
-    expect(decide("so that's how i'd shard it. that's it")).toMatchObject({ state: 'done', reasons: ['said they were done'] });
+    expect(decide("so that's how i'd shard it. that's it")).toMatchObject({
+      state: 'done',
+      reasons: ['said they were done'],
+    });
   });
 
   it('waits the whole patience for a sentence left open', () => {
@@ -39,14 +46,23 @@ describe('decideTurnEnd', () => {
   });
 
   it('waits while an announced list is unfinished, and not once it is done', () => {
-    const two = 'i see three main problems here. first the cache is not invalidated on writes. second the ttl is far too long';
+    const two =
+      'i see three main problems here. first the cache is not invalidated on writes. second the ttl is far too long';
     expect(decide(two)).toMatchObject({ state: 'mid-thought', reasons: ['announced 3 points, gave 2'] });
     expect(decide(`${two}. and third nobody monitors the hit rate`).state).not.toBe('mid-thought');
-    expect(decide('there are two ways to do it. first a queue, and finally a cron job that sweeps them').state).not.toBe('mid-thought');
+    expect(
+      decide('there are two ways to do it. first a queue, and finally a cron job that sweeps them').state,
+    ).not.toBe('mid-thought');
   });
 
   it('gives more time when the candidate asks for it', () => {
-    for (const text of ['hmm let me think', 'give me a moment', 'okay so one second', 'i am still thinking about the partitioning', 'god made a moment to think']) {
+    for (const text of [
+      'hmm let me think',
+      'give me a moment',
+      'okay so one second',
+      'i am still thinking about the partitioning',
+      'god made a moment to think',
+    ]) {
       expect({ text, ...decide(text) }).toMatchObject({ state: 'asked-for-time', waitMs: 15_000 });
     }
     expect(decideTurnEnd({ text: 'let me think', patienceMs: 15_000 }).waitMs).toBe(30_000);
@@ -56,24 +72,53 @@ describe('decideTurnEnd', () => {
     const short = decide('we use a cache', { coverage: { covered: 0, total: 5 } });
     expect(short.state).toBe('mid-thought');
     // Two points of five are not yet half of what was asked for: a finished sentence alone does not make it finished.
-    expect(decide('we would put the sessions in redis with an expiry time on each key and send the id back in an http only cookie', { coverage: { covered: 2, total: 5 } }).state).toBe('unsure');
-    const middling = decide('we would put the sessions in redis with an expiry time on each key', { coverage: { covered: 1, total: 5 } });
+    expect(
+      decide(
+        'we would put the sessions in redis with an expiry time on each key and send the id back in an http only cookie',
+        { coverage: { covered: 2, total: 5 } },
+      ).state,
+    ).toBe('unsure');
+    const middling = decide('we would put the sessions in redis with an expiry time on each key', {
+      coverage: { covered: 1, total: 5 },
+    });
     expect(middling).toMatchObject({ state: 'unsure', waitMs: 2500 });
     // With a short patience, still no quicker than a probably finished answer.
-    expect(decideTurnEnd({ text: 'we would put the sessions in redis with an expiry time on each key', coverage: { covered: 1, total: 5 }, patienceMs: 2000 })).toMatchObject({ state: 'unsure', waitMs: LIKELY_DONE_WAIT_MS });
-    expect(decide('we would put the sessions in redis with an expiry time on each key', { coverage: { covered: 1, total: 5 }, prosody: { falling: true } }).state).toBe('done');
+    expect(
+      decideTurnEnd({
+        text: 'we would put the sessions in redis with an expiry time on each key',
+        coverage: { covered: 1, total: 5 },
+        patienceMs: 2000,
+      }),
+    ).toMatchObject({ state: 'unsure', waitMs: LIKELY_DONE_WAIT_MS });
+    expect(
+      decide('we would put the sessions in redis with an expiry time on each key', {
+        coverage: { covered: 1, total: 5 },
+        prosody: { falling: true },
+      }).state,
+    ).toBe('done');
     // A level voice is noted, and holds nothing open by itself.
     const level = decide(FINISHED, { prosody: { falling: false } });
     expect(level).toMatchObject({ state: decide(FINISHED).state, waitMs: decide(FINISHED).waitMs });
-    expect(decide(FINISHED, { coverage: { covered: 3, total: 5 }, prosody: { falling: false } })).toMatchObject({ state: 'done', waitMs: LIKELY_DONE_WAIT_MS });
+    expect(decide(FINISHED, { coverage: { covered: 3, total: 5 }, prosody: { falling: false } })).toMatchObject({
+      state: 'done',
+      waitMs: LIKELY_DONE_WAIT_MS,
+    });
     expect(level.reasons).toContain('voice stayed level');
   });
 
   it('says why, for the review', () => {
     const decision = decide(FINISHED, { coverage: { covered: 4, total: 5 } });
-    expect(describeAnswerEnding({ by: 'silence', silenceMs: 1230, state: decision.state, reasons: decision.reasons, nudged: false })).toBe(
-      'ended after 1.2 s of silence: finished sentence, 4 of 5 points covered',
+    expect(
+      describeAnswerEnding({
+        by: 'silence',
+        silenceMs: 1230,
+        state: decision.state,
+        reasons: decision.reasons,
+        nudged: false,
+      }),
+    ).toBe('ended after 1.2 s of silence: finished sentence, 4 of 5 points covered');
+    expect(describeAnswerEnding({ by: 'done-button', silenceMs: null, state: null, reasons: [], nudged: true })).toBe(
+      'ended by “I’m done” (after a nudge)',
     );
-    expect(describeAnswerEnding({ by: 'done-button', silenceMs: null, state: null, reasons: [], nudged: true })).toBe('ended by “I’m done” (after a nudge)');
   });
 });

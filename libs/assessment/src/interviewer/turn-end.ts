@@ -9,7 +9,6 @@ import type { AnswerEnding, ListeningState } from '@mockroom/contracts';
  * when it is clearly not. Pure and deterministic, so every decision can be logged and explained.
  */
 
-
 export interface TurnEndInput {
   /** The answer so far (its final transcript segments, in order). */
   text: string;
@@ -58,7 +57,8 @@ const ASKED_FOR_TIME = new RegExp(
 );
 
 /** Saying so: "that's it", "I'm done". */
-const SAID_DONE = /\b(?:that's (?:it|all|about it|my answer)|that is (?:it|all|my answer)|i'm done|i am done|i'm finished|i think that covers it|that covers it|and that's how i'd do it|so yeah that's it)$/;
+const SAID_DONE =
+  /\b(?:that's (?:it|all|about it|my answer)|that is (?:it|all|my answer)|i'm done|i am done|i'm finished|i think that covers it|that covers it|and that's how i'd do it|so yeah that's it)$/;
 
 /**
  * Words a finished sentence does not end on: a conjunction, a preposition, an article, a filler, an auxiliary. Words
@@ -66,15 +66,112 @@ const SAID_DONE = /\b(?:that's (?:it|all|about it|my answer)|that is (?:it|all|m
  * the end must not hold a finished answer open.
  */
 const OPEN_ENDINGS = new Set([
-  'and', 'but', 'or', 'so', 'because', 'cause', 'since', 'which', 'that', 'who', 'where', 'when', 'while', 'whereas', 'although', 'though',
-  'if', 'unless', 'until', 'than', 'plus', 'like', 'such', 'the', 'a', 'an', 'my', 'our', 'your', 'their', 'its', 'to', 'of', 'in', 'on',
-  'at', 'for', 'with', 'from', 'by', 'into', 'about', 'as', 'is', 'are', 'was', 'were', 'be', 'would', 'will', 'can', 'could', 'should',
-  'might', 'must', 'have', 'has', 'had', 'do', 'does', 'we', 'i', 'they', 'you', 'um', 'uh', 'er', 'erm', 'hmm', 'mm', 'basically',
-  'actually', 'firstly', 'secondly', 'thirdly', 'another', 'very', 'between', 'whether', 'how', 'what', 'why', 'namely', 'including', 'e.g',
+  'and',
+  'but',
+  'or',
+  'so',
+  'because',
+  'cause',
+  'since',
+  'which',
+  'that',
+  'who',
+  'where',
+  'when',
+  'while',
+  'whereas',
+  'although',
+  'though',
+  'if',
+  'unless',
+  'until',
+  'than',
+  'plus',
+  'like',
+  'such',
+  'the',
+  'a',
+  'an',
+  'my',
+  'our',
+  'your',
+  'their',
+  'its',
+  'to',
+  'of',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'from',
+  'by',
+  'into',
+  'about',
+  'as',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'would',
+  'will',
+  'can',
+  'could',
+  'should',
+  'might',
+  'must',
+  'have',
+  'has',
+  'had',
+  'do',
+  'does',
+  'we',
+  'i',
+  'they',
+  'you',
+  'um',
+  'uh',
+  'er',
+  'erm',
+  'hmm',
+  'mm',
+  'basically',
+  'actually',
+  'firstly',
+  'secondly',
+  'thirdly',
+  'another',
+  'very',
+  'between',
+  'whether',
+  'how',
+  'what',
+  'why',
+  'namely',
+  'including',
+  'e.g',
   // Contractions that open a clause and never end one ("and I'm…", "so it's…"); PocketSphinx also hears a trailing
   // "and um" as "and I'm".
-  "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll", "they're", "they've", "you're", "you've", "it's", "there's", "that's",
-  "what's", "let's", "he's", "she's",
+  "i'm",
+  "i've",
+  "i'd",
+  "i'll",
+  "we're",
+  "we've",
+  "we'd",
+  "we'll",
+  "they're",
+  "they've",
+  "you're",
+  "you've",
+  "it's",
+  "there's",
+  "that's",
+  "what's",
+  "let's",
+  "he's",
+  "she's",
 ]);
 
 /** Openings that announce more to come: "the second thing is", "there are two reasons". */
@@ -86,10 +183,16 @@ const OPEN_PHRASES = [
 ];
 
 const COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, '2': 2, '3': 3, '4': 4, '5': 5 };
-const LIST_NOUNS = '(?:things|reasons|ways|steps|parts|points|options|approaches|problems|issues|aspects|areas|layers|levels|strategies|factors|main|key|important|big|kinds|types|phases|stages|questions|concerns|pieces|components)';
-const ANNOUNCED = new RegExp(`\\b(two|three|four|five|2|3|4|5) (?:main |key |big |important |different )?${LIST_NOUNS}\\b`, 'g');
-const ORDINALS = /\b(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth|fifth|then|next|another|also|finally|lastly|last(?:ly)?|and the (?:other|last))\b/g;
-const CLOSERS = /\b(?:finally|lastly|last but not least|to sum up|in summary|so overall|in short|that's (?:it|about it|all)|that is all|i think that covers it|that covers it)\b/;
+const LIST_NOUNS =
+  '(?:things|reasons|ways|steps|parts|points|options|approaches|problems|issues|aspects|areas|layers|levels|strategies|factors|main|key|important|big|kinds|types|phases|stages|questions|concerns|pieces|components)';
+const ANNOUNCED = new RegExp(
+  `\\b(two|three|four|five|2|3|4|5) (?:main |key |big |important |different )?${LIST_NOUNS}\\b`,
+  'g',
+);
+const ORDINALS =
+  /\b(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth|fifth|then|next|another|also|finally|lastly|last(?:ly)?|and the (?:other|last))\b/g;
+const CLOSERS =
+  /\b(?:finally|lastly|last but not least|to sum up|in summary|so overall|in short|that's (?:it|about it|all)|that is all|i think that covers it|that covers it)\b/;
 
 function words(text: string): string[] {
   return text
@@ -128,7 +231,11 @@ export function decideTurnEnd(input: TurnEndInput): TurnEndDecision {
   const tail = all.slice(-12).join(' ');
 
   if (ASKED_FOR_TIME.test(tail)) {
-    return { state: 'asked-for-time', waitMs: Math.min(ASKED_FOR_TIME_MAX_MS, patience * ASKED_FOR_TIME_FACTOR), reasons: ['asked for time'] };
+    return {
+      state: 'asked-for-time',
+      waitMs: Math.min(ASKED_FOR_TIME_MAX_MS, patience * ASKED_FOR_TIME_FACTOR),
+      reasons: ['asked for time'],
+    };
   }
   if (all.length === 0) return { state: 'mid-thought', waitMs: patience, reasons: ['nothing said yet'] };
 
@@ -139,7 +246,12 @@ export function decideTurnEnd(input: TurnEndInput): TurnEndDecision {
     return { state: 'mid-thought', waitMs: patience, reasons: [`sentence left open (“${all.slice(-3).join(' ')}”)`] };
   }
   const list = unfinishedList(input.text);
-  if (list) return { state: 'mid-thought', waitMs: patience, reasons: [`announced ${list.promised} points, gave ${list.given}`] };
+  if (list)
+    return {
+      state: 'mid-thought',
+      waitMs: patience,
+      reasons: [`announced ${list.promised} points, gave ${list.given}`],
+    };
 
   // What speaks for a finished answer, and what against.
   let done = 1; // a sentence that ends on a content word
@@ -171,7 +283,11 @@ export function decideTurnEnd(input: TurnEndInput): TurnEndDecision {
   if (done >= 2) return { state: 'done', waitMs: Math.min(patience, LIKELY_DONE_WAIT_MS), reasons };
   if (done <= 0) return { state: 'mid-thought', waitMs: patience, reasons };
   // Unsure: half the patience, and never less than a probably finished answer gets.
-  return { state: 'unsure', waitMs: Math.min(patience, Math.max(LIKELY_DONE_WAIT_MS, Math.round(patience / 2))), reasons };
+  return {
+    state: 'unsure',
+    waitMs: Math.min(patience, Math.max(LIKELY_DONE_WAIT_MS, Math.round(patience / 2))),
+    reasons,
+  };
 }
 
 /** "ended after 1.2 s of silence: finished sentence, 4 of 5 points covered", for the review and the log. */

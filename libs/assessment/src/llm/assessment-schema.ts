@@ -27,7 +27,12 @@ export const ASSESSMENT_JSON_SCHEMA: Record<string, unknown> = {
       type: 'object',
       additionalProperties: false,
       required: [...SCORE_KEYS],
-      properties: Object.fromEntries(SCORE_KEYS.map((k) => [k, { type: 'string', description: 'One sentence citing a short verbatim quote from the transcript.' }])),
+      properties: Object.fromEntries(
+        SCORE_KEYS.map((k) => [
+          k,
+          { type: 'string', description: 'One sentence citing a short verbatim quote from the transcript.' },
+        ]),
+      ),
     },
     rubric: {
       type: 'array',
@@ -38,7 +43,10 @@ export const ASSESSMENT_JSON_SCHEMA: Record<string, unknown> = {
         properties: {
           pointId: { type: 'string' },
           covered: { type: 'boolean' },
-          quote: { type: ['string', 'null'], description: 'Verbatim words from the transcript that cover the point, or null.' },
+          quote: {
+            type: ['string', 'null'],
+            description: 'Verbatim words from the transcript that cover the point, or null.',
+          },
         },
       },
     },
@@ -89,7 +97,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function normalize(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Checks the model's JSON against the schema and the question; throws `LlmError("schema violation: ...")`. */
@@ -102,7 +113,8 @@ export function validateLlmAssessment(json: unknown, question: Question, transcr
   const scores = {} as ValidatedLlmAssessment['scores'];
   for (const k of SCORE_KEYS) {
     const v = scoresIn[k];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 10) violation(`scores.${k} must be a number from 0 to 10 (got ${JSON.stringify(v)})`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 10)
+      violation(`scores.${k} must be a number from 0 to 10 (got ${JSON.stringify(v)})`);
     scores[k] = Math.round(v * 10) / 10;
   }
 
@@ -130,7 +142,8 @@ export function validateLlmAssessment(json: unknown, question: Question, transcr
     byId.set(id, { covered: item['covered'], quote });
   }
   const missing = question.rubric.filter((p) => !byId.has(p.id));
-  if (missing.length > 0) violation(`rubric point${missing.length > 1 ? 's' : ''} ${missing.map((p) => p.id).join(', ')} not judged`);
+  if (missing.length > 0)
+    violation(`rubric point${missing.length > 1 ? 's' : ''} ${missing.map((p) => p.id).join(', ')} not judged`);
 
   const rubric: RubricPointJudgement[] = question.rubric.map((p) => {
     const j = byId.get(p.id) as { covered: boolean; quote: string | null };
@@ -138,7 +151,13 @@ export function validateLlmAssessment(json: unknown, question: Question, transcr
     if (j.quote && !evidence) droppedQuotes++;
     // A point counts as covered only with words from the transcript to show for it.
     const covered = j.covered && evidence !== null;
-    return { pointId: p.id, text: p.text, covered, evidence: covered ? evidence : null, confidence: covered ? 0.9 : j.covered ? 0.4 : 0.1 };
+    return {
+      pointId: p.id,
+      text: p.text,
+      covered,
+      evidence: covered ? evidence : null,
+      confidence: covered ? 0.9 : j.covered ? 0.4 : 0.1,
+    };
   });
 
   const mistakesIn = json['mistakes'];
@@ -146,13 +165,16 @@ export function validateLlmAssessment(json: unknown, question: Question, transcr
   const listed = new Map(question.commonMistakes.map((m) => [normalize(m), m]));
   const mistakes: ValidatedLlmAssessment['mistakes'] = [];
   for (const item of mistakesIn) {
-    if (!isObject(item) || typeof item['text'] !== 'string' || item['text'].trim() === '') violation('mistakes items need a text');
+    if (!isObject(item) || typeof item['text'] !== 'string' || item['text'].trim() === '')
+      violation('mistakes items need a text');
     const quote = item['quote'];
     if (quote !== null && typeof quote !== 'string') violation('mistakes quote must be a string or null');
     const evidence = findQuote(transcript, quote);
     if (quote && !evidence) droppedQuotes++;
     const text = item['text'].trim();
-    const canonical = listed.get(normalize(text)) ?? [...listed.values()].find((m) => normalize(m).startsWith(normalize(text).slice(0, 40)));
+    const canonical =
+      listed.get(normalize(text)) ??
+      [...listed.values()].find((m) => normalize(m).startsWith(normalize(text).slice(0, 40)));
     // A mistake the question does not list needs a quote to stand on.
     if (!canonical && !evidence) continue;
     mistakes.push({ text: canonical ?? text, evidence });
@@ -164,7 +186,8 @@ export function validateLlmAssessment(json: unknown, question: Question, transcr
   const followUpIn = json['followUp'];
   let followUp: ValidatedLlmAssessment['followUp'] = null;
   if (followUpIn !== null) {
-    if (!isObject(followUpIn) || typeof followUpIn['text'] !== 'string') violation('followUp must be null or an object with text');
+    if (!isObject(followUpIn) || typeof followUpIn['text'] !== 'string')
+      violation('followUp must be null or an object with text');
     const target = followUpIn['targetPointId'];
     if (target !== null && typeof target !== 'string') violation('followUp.targetPointId must be a string or null');
     const text = followUpIn['text'].trim();

@@ -41,7 +41,10 @@ export interface LlmSettings {
 
 export function llmSettings(options: LlmClientOptions): LlmSettings {
   const timeoutMs = options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_LLM_TIMEOUT_MS;
-  const maxRetries = options.maxRetries !== undefined && options.maxRetries >= 0 ? Math.floor(options.maxRetries) : DEFAULT_LLM_MAX_RETRIES;
+  const maxRetries =
+    options.maxRetries !== undefined && options.maxRetries >= 0
+      ? Math.floor(options.maxRetries)
+      : DEFAULT_LLM_MAX_RETRIES;
   const client = new OpenAI({
     // Local OpenAI-compatible servers often need no key; the SDK insists on one.
     apiKey: options.apiKey || 'not-needed',
@@ -141,7 +144,10 @@ export async function completeJson(
         model,
         temperature: 0,
         max_tokens: request.maxTokens ?? 1500,
-        response_format: { type: 'json_schema', json_schema: { name: request.schemaName, strict: true, schema: request.schema } },
+        response_format: {
+          type: 'json_schema',
+          json_schema: { name: request.schemaName, strict: true, schema: request.schema },
+        },
         messages: [
           { role: 'system', content: request.system },
           { role: 'user', content: request.user },
@@ -161,7 +167,12 @@ export async function completeJson(
     try {
       return JSON.parse(content) as unknown;
     } catch (err) {
-      throw new LlmError(choice.finish_reason === 'length' ? 'malformed JSON from the model (output cut off at max tokens)' : 'malformed JSON from the model', { cause: err });
+      throw new LlmError(
+        choice.finish_reason === 'length'
+          ? 'malformed JSON from the model (output cut off at max tokens)'
+          : 'malformed JSON from the model',
+        { cause: err },
+      );
     }
   } catch (err) {
     if (request.signal?.aborted) throw abortError(request.signal);

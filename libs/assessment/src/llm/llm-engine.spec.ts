@@ -25,7 +25,16 @@ function goodResponse(overrides: Record<string, unknown> = {}): Record<string, u
     rubric: question.rubric.map((p, i) => ({
       pointId: p.id,
       covered: i < 3 || i === 4,
-      quote: i === 0 ? 'i would clarify whether we need exact limits' : i === 1 ? 'compare a token bucket with a sliding window counter' : i === 2 ? 'do the check and increment in a lua script' : i === 4 ? 'If Redis is down, I would fail open' : null,
+      quote:
+        i === 0
+          ? 'i would clarify whether we need exact limits'
+          : i === 1
+            ? 'compare a token bucket with a sliding window counter'
+            : i === 2
+              ? 'do the check and increment in a lua script'
+              : i === 4
+                ? 'If Redis is down, I would fail open'
+                : null,
     })),
     mistakes: [],
     feedback: 'Clear structure and the right Redis atomicity. Add how you handle clock skew between servers.',
@@ -49,7 +58,13 @@ describe('LlmEngine against an OpenAI-compatible server', () => {
   });
 
   function engine(options: { timeoutMs?: number; maxRetries?: number; model?: string } = {}) {
-    return new LlmEngine({ apiKey: 'sk-test-123', baseURL: server.baseURL, maxRetries: 0, fallback: rubric, ...options });
+    return new LlmEngine({
+      apiKey: 'sk-test-123',
+      baseURL: server.baseURL,
+      maxRetries: 0,
+      fallback: rubric,
+      ...options,
+    });
   }
 
   it('sends the model, temperature 0, a strict json_schema, the rubric, the sample answer and the transcript, with the key', async () => {
@@ -62,11 +77,16 @@ describe('LlmEngine against an OpenAI-compatible server', () => {
     expect(req.headers['authorization']).toBe('Bearer sk-test-123');
     expect(req.body['model']).toBe('my-model');
     expect(req.body['temperature']).toBe(0);
-    const format = req.body['response_format'] as { type: string; json_schema: { name: string; strict: boolean; schema: Record<string, unknown> } };
+    const format = req.body['response_format'] as {
+      type: string;
+      json_schema: { name: string; strict: boolean; schema: Record<string, unknown> };
+    };
     expect(format.type).toBe('json_schema');
     expect(format.json_schema.name).toBe(ASSESSMENT_SCHEMA_NAME);
     expect(format.json_schema.strict).toBe(true);
-    expect(format.json_schema.schema['required']).toEqual(expect.arrayContaining(['scores', 'reasons', 'rubric', 'mistakes', 'feedback', 'followUp']));
+    expect(format.json_schema.schema['required']).toEqual(
+      expect.arrayContaining(['scores', 'reasons', 'rubric', 'mistakes', 'feedback', 'followUp']),
+    );
     const messages = req.body['messages'] as { role: string; content: string }[];
     const user = messages.find((m) => m.role === 'user')?.content ?? '';
     for (const p of question.rubric) expect(user).toContain(`${p.id}: ${p.text}`);
@@ -86,21 +106,31 @@ describe('LlmEngine against an OpenAI-compatible server', () => {
     expect(a.engine.fallbackFrom).toBeUndefined();
     expect(a.scores).toEqual({ relevance: 9, depth: 7.5, clarity: 8, correctness: 8.2, overall: 8.1 });
     const covered = a.rubric.filter((r) => r.covered);
-    expect(covered.map((r) => r.pointId)).toEqual([question.rubric[0].id, question.rubric[1].id, question.rubric[2].id, question.rubric[4].id]);
+    expect(covered.map((r) => r.pointId)).toEqual([
+      question.rubric[0].id,
+      question.rubric[1].id,
+      question.rubric[2].id,
+      question.rubric[4].id,
+    ]);
     for (const r of covered) {
       expect(r.evidence).not.toBeNull();
       expect(transcript.slice(r.evidence?.start, r.evidence?.end)).toBe(r.evidence?.quote);
     }
     // "If Redis is down, I would fail open" differs in case and punctuation: found anyway, quoted as spoken.
     expect(a.rubric[4].evidence?.quote).toBe('if redis is down i would fail open');
-    expect(a.followUp).toEqual({ text: 'How would you handle clock skew between servers?', source: 'generated', targetPointId: question.rubric[3].id });
+    expect(a.followUp).toEqual({
+      text: 'How would you handle clock skew between servers?',
+      source: 'generated',
+      targetPointId: question.rubric[3].id,
+    });
     expect(a.analytics?.longPauses).toEqual([{ startMs: 20_000, durationMs: 3_000 }]);
     expect(a.keyTermsUsed).toEqual(expect.arrayContaining(['Token bucket', 'Redis', 'Lua script']));
   });
 
   it('drops invented quotes and does not count a point as covered without one', async () => {
     const response = goodResponse();
-    (response['rubric'] as { pointId: string; covered: boolean; quote: string | null }[])[1].quote = 'we would use a leaky bucket in memcached';
+    (response['rubric'] as { pointId: string; covered: boolean; quote: string | null }[])[1].quote =
+      'we would use a leaky bucket in memcached';
     server.reply = () => ({ kind: 'json', value: response });
     const a = await engine().assess({ question, transcript });
     expect(a.rubric[1].covered).toBe(false);
@@ -116,10 +146,34 @@ describe('LlmEngine against an OpenAI-compatible server', () => {
   });
 
   const failures: [string, () => ReturnType<FakeOpenAiServer['reply']>, RegExp][] = [
-    ['malformed JSON content', () => ({ kind: 'content', content: '{"scores": {"relevance": 9, ' }), /^malformed JSON from the model$/],
-    ['a schema violation (score out of range)', () => ({ kind: 'json', value: goodResponse({ scores: { relevance: 12, depth: 7, clarity: 8, correctness: 8 } }) }), /^schema violation: scores\.relevance/],
-    ['a schema violation (unknown rubric point)', () => ({ kind: 'json', value: goodResponse({ rubric: [{ pointId: 'made-up#1', covered: true, quote: null }] }) }), /^schema violation: unknown rubric point/],
-    ['a 429 with Retry-After', () => ({ kind: 'status', status: 429, headers: { 'retry-after': '7' }, body: { error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } } }), /^rate limited \(429\), retry after 7 s$/],
+    [
+      'malformed JSON content',
+      () => ({ kind: 'content', content: '{"scores": {"relevance": 9, ' }),
+      /^malformed JSON from the model$/,
+    ],
+    [
+      'a schema violation (score out of range)',
+      () => ({
+        kind: 'json',
+        value: goodResponse({ scores: { relevance: 12, depth: 7, clarity: 8, correctness: 8 } }),
+      }),
+      /^schema violation: scores\.relevance/,
+    ],
+    [
+      'a schema violation (unknown rubric point)',
+      () => ({ kind: 'json', value: goodResponse({ rubric: [{ pointId: 'made-up#1', covered: true, quote: null }] }) }),
+      /^schema violation: unknown rubric point/,
+    ],
+    [
+      'a 429 with Retry-After',
+      () => ({
+        kind: 'status',
+        status: 429,
+        headers: { 'retry-after': '7' },
+        body: { error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } },
+      }),
+      /^rate limited \(429\), retry after 7 s$/,
+    ],
     ['a 500', () => ({ kind: 'status', status: 500 }), /^server error \(500\)$/],
     ['an empty completion', () => ({ kind: 'content', content: '' }), /^empty response from the model$/],
   ];
@@ -163,7 +217,10 @@ describe('LlmEngine against an OpenAI-compatible server', () => {
   });
 
   it('succeeds on the retry after a 429 when the server recovers', async () => {
-    server.reply = (_req, i) => (i === 0 ? { kind: 'status', status: 429, headers: { 'retry-after-ms': '10' } } : { kind: 'json', value: goodResponse() });
+    server.reply = (_req, i) =>
+      i === 0
+        ? { kind: 'status', status: 429, headers: { 'retry-after-ms': '10' } }
+        : { kind: 'json', value: goodResponse() };
     const a = await engine({ maxRetries: 1 }).assess({ question, transcript });
     expect(server.requests).toHaveLength(2);
     expect(a.engine.name).toBe('llm');

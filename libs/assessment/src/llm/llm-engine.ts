@@ -62,17 +62,31 @@ export class LlmEngine implements AssessmentEngine {
     }
   }
 
-  private toAssessment(input: AssessmentInput, json: unknown, local: ReturnType<RubricEngine['localParts']>): Assessment {
+  private toAssessment(
+    input: AssessmentInput,
+    json: unknown,
+    local: ReturnType<RubricEngine['localParts']>,
+  ): Assessment {
     const { question } = input;
     const v = validateLlmAssessment(json, question, input.transcript);
     const asked = new Set((input.followUpsAsked ?? []).map(normalizeQuestion));
     let followUp: FollowUp | null = null;
     if (v.followUp && !asked.has(normalizeQuestion(v.followUp.text))) {
       const seed = question.followUps.some((f) => normalizeQuestion(f) === normalizeQuestion(v.followUp?.text ?? ''));
-      followUp = { text: v.followUp.text, source: seed ? 'seed' : 'generated', targetPointId: v.followUp.targetPointId };
+      followUp = {
+        text: v.followUp.text,
+        source: seed ? 'seed' : 'generated',
+        targetPointId: v.followUp.targetPointId,
+      };
     } else if (v.followUp) {
       // The model repeated a follow-up already asked: choose one offline from its own judgements.
-      followUp = this.fallback.followUpFor(question, v.rubric, levelOf(input), input.followUpsAsked ?? [], input.transcript);
+      followUp = this.fallback.followUpFor(
+        question,
+        v.rubric,
+        levelOf(input),
+        input.followUpsAsked ?? [],
+        input.transcript,
+      );
     }
     return {
       questionId: question.id,

@@ -25,18 +25,29 @@ function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)} […cut]`;
 }
 
-export function assessmentUserPrompt(question: Question, transcript: string, level: Level, followUpsAsked: readonly string[]): string {
+export function assessmentUserPrompt(
+  question: Question,
+  transcript: string,
+  level: Level,
+  followUpsAsked: readonly string[],
+): string {
   const reference = question.sampleAnswer ?? question.answerFramework ?? '';
   const lines = [
     `QUESTION (${question.category}, level: ${level}): ${question.text}`,
     question.context ? `CONTEXT: ${question.context}` : null,
     'RUBRIC POINTS (id: text):',
     ...question.rubric.map((p) => `- ${p.id}: ${p.text}`),
-    reference ? `REFERENCE ANSWER (${question.sampleAnswer ? 'sample answer' : 'answer framework'}):\n${cut(reference, REFERENCE_MAX_CHARS)}` : null,
-    question.commonMistakes.length ? `COMMON MISTAKES:\n${question.commonMistakes.map((m) => `- ${m}`).join('\n')}` : null,
+    reference
+      ? `REFERENCE ANSWER (${question.sampleAnswer ? 'sample answer' : 'answer framework'}):\n${cut(reference, REFERENCE_MAX_CHARS)}`
+      : null,
+    question.commonMistakes.length
+      ? `COMMON MISTAKES:\n${question.commonMistakes.map((m) => `- ${m}`).join('\n')}`
+      : null,
     question.keyTerms.length ? `KEY TERMS: ${question.keyTerms.join(', ')}` : null,
     question.followUps.length ? `SEED FOLLOW-UPS:\n${question.followUps.map((f) => `- ${f}`).join('\n')}` : null,
-    followUpsAsked.length ? `FOLLOW-UPS ALREADY ASKED (never repeat):\n${followUpsAsked.map((f) => `- ${f}`).join('\n')}` : null,
+    followUpsAsked.length
+      ? `FOLLOW-UPS ALREADY ASKED (never repeat):\n${followUpsAsked.map((f) => `- ${f}`).join('\n')}`
+      : null,
     `TRANSCRIPT OF THE CANDIDATE'S ANSWER (between the markers):\n<<<\n${cut(transcript, TRANSCRIPT_MAX_CHARS)}\n>>>`,
   ];
   return lines.filter((l): l is string => l !== null).join('\n');

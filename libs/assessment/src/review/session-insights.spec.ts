@@ -16,7 +16,11 @@ function timed(text: string, wordsPerMinute: number): TimedSegment[] {
   const msPerWord = 60_000 / wordsPerMinute;
   const segments: TimedSegment[] = [];
   for (let i = 0; i < words.length; i += 12) {
-    segments.push({ text: words.slice(i, i + 12).join(' '), startMs: i * msPerWord, endMs: Math.min(words.length, i + 12) * msPerWord });
+    segments.push({
+      text: words.slice(i, i + 12).join(' '),
+      startMs: i * msPerWord,
+      endMs: Math.min(words.length, i + 12) * msPerWord,
+    });
   }
   return segments;
 }
@@ -28,7 +32,8 @@ function outcome(question: Question, transcript: string | null, extra: Partial<Q
     category: question.category,
     asked: true,
     skipped: false,
-    assessments: transcript === null ? [] : [engine.assessSync({ question, transcript, segments: timed(transcript, 140) })],
+    assessments:
+      transcript === null ? [] : [engine.assessSync({ question, transcript, segments: timed(transcript, 140) })],
     ...extra,
   };
 }
@@ -46,13 +51,18 @@ describe('sessionInsights', () => {
     expect(missed.length).toBeGreaterThan(0);
     expect(insights.workOn.some((w) => w.includes('rate limiter') || w.includes(shortStart(weakQ.text)))).toBe(true);
     // The weak question comes first among the questions to practise.
-    expect(insights.practiseNext[0]).toMatchObject({ questionId: weakQ.id, reason: expect.stringMatching(/^Scored \d/) });
+    expect(insights.practiseNext[0]).toMatchObject({
+      questionId: weakQ.id,
+      reason: expect.stringMatching(/^Scored \d/),
+    });
   });
 
   it('asks for every question to be answered and suggests the skipped one', () => {
     const insights = sessionInsights([strong, outcome(skippedQ, null, { skipped: true })]);
     expect(insights.workOn.join(' ')).toMatch(/Answer every question/);
-    expect(insights.practiseNext).toContainEqual(expect.objectContaining({ questionId: skippedQ.id, reason: 'You skipped it in this session.' }));
+    expect(insights.practiseNext).toContainEqual(
+      expect.objectContaining({ questionId: skippedQ.id, reason: 'You skipped it in this session.' }),
+    );
   });
 
   it('suggests more questions of the weakest category from the bank', () => {
@@ -71,8 +81,22 @@ describe('sessionInsights', () => {
     const good = (question: Question): QuestionOutcome => {
       const base = outcome(question, (question.sampleAnswer ?? question.answerFramework ?? '').toLowerCase());
       const assessment = base.assessments[0];
-      const rubric = assessment.rubric.map((point, index) => ({ ...point, covered: index !== 1, confidence: index === 1 ? 0.3 : 0.9 }));
-      return { ...base, assessments: [{ ...assessment, rubric, commonMistakes: [], scores: { relevance: 9.1, depth: 8.2, clarity: 8.6, correctness: 8.4, overall: 8.5 } }] };
+      const rubric = assessment.rubric.map((point, index) => ({
+        ...point,
+        covered: index !== 1,
+        confidence: index === 1 ? 0.3 : 0.9,
+      }));
+      return {
+        ...base,
+        assessments: [
+          {
+            ...assessment,
+            rubric,
+            commonMistakes: [],
+            scores: { relevance: 9.1, depth: 8.2, clarity: 8.6, correctness: 8.4, overall: 8.5 },
+          },
+        ],
+      };
     };
     const session = [good(strongQ), good(skippedQ)];
     const others = bank
@@ -86,13 +110,27 @@ describe('sessionInsights', () => {
     expect(insights.workOn.join(' ')).toMatch(/Depth, your lowest dimension \(8\.2\)/);
     expect(insights.practiseNext.length).toBe(3);
     // The answers with a missed point come back, and at least one new question from the bank.
-    expect(insights.practiseNext.some((s) => s.questionId === strongQ.id && /1 of \d+ key points were missed/.test(s.reason))).toBe(true);
+    expect(
+      insights.practiseNext.some(
+        (s) => s.questionId === strongQ.id && /1 of \d+ key points were missed/.test(s.reason),
+      ),
+    ).toBe(true);
     expect(insights.practiseNext.some((s) => others.some((o) => o.questionId === s.questionId))).toBe(true);
   });
 
   it('suggests a question from the bank even when every point was covered', () => {
     const base = outcome(strongQ, strongQ.sampleAnswer ?? '');
-    const perfect = { ...base, assessments: [{ ...base.assessments[0], rubric: base.assessments[0].rubric.map((p) => ({ ...p, covered: true })), commonMistakes: [], scores: { relevance: 9.6, depth: 9.4, clarity: 9.5, correctness: 9.6, overall: 9.5 } }] };
+    const perfect = {
+      ...base,
+      assessments: [
+        {
+          ...base.assessments[0],
+          rubric: base.assessments[0].rubric.map((p) => ({ ...p, covered: true })),
+          commonMistakes: [],
+          scores: { relevance: 9.6, depth: 9.4, clarity: 9.5, correctness: 9.6, overall: 9.5 },
+        },
+      ],
+    };
     const others = [{ questionId: 'x-other', text: 'Another question?', category: strongQ.category }];
     const insights = sessionInsights([perfect], others);
     expect(insights.practiseNext).toEqual([expect.objectContaining({ questionId: 'x-other' })]);

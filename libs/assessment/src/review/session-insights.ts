@@ -1,4 +1,11 @@
-import { CATEGORY_LABELS, SCORE_DIMENSIONS, type Category, type PractiseSuggestion, type ReviewInsights, type ScoreDimension } from '@mockroom/contracts';
+import {
+  CATEGORY_LABELS,
+  SCORE_DIMENSIONS,
+  type Category,
+  type PractiseSuggestion,
+  type ReviewInsights,
+  type ScoreDimension,
+} from '@mockroom/contracts';
 import type { Assessment } from '../types';
 
 /** One question of a finished session as the insights see it. */
@@ -21,7 +28,12 @@ export interface OtherQuestion {
   category: Category;
 }
 
-const DIMENSION_NAMES: Record<ScoreDimension, string> = { relevance: 'Relevance', depth: 'Depth', clarity: 'Clarity', correctness: 'Correctness' };
+const DIMENSION_NAMES: Record<ScoreDimension, string> = {
+  relevance: 'Relevance',
+  depth: 'Depth',
+  clarity: 'Clarity',
+  correctness: 'Correctness',
+};
 
 /** What to do about a weak dimension, said the way a coach would. */
 const DIMENSION_ADVICE: Record<ScoreDimension, string> = {
@@ -59,19 +71,30 @@ function rated(outcome: QuestionOutcome): Assessment | null {
 function dimensionMeans(outcomes: QuestionOutcome[]): { dimension: ScoreDimension; mean: number }[] {
   const scored = outcomes.map(rated).filter((a): a is Assessment => a !== null);
   if (!scored.length) return [];
-  return SCORE_DIMENSIONS.map((dimension) => ({ dimension, mean: scored.reduce((sum, a) => sum + a.scores[dimension], 0) / scored.length }));
+  return SCORE_DIMENSIONS.map((dimension) => ({
+    dimension,
+    mean: scored.reduce((sum, a) => sum + a.scores[dimension], 0) / scored.length,
+  }));
 }
 
-function delivery(outcomes: QuestionOutcome[]): { wpm: number; fillers: number; minutes: number; topFiller: string | null } | null {
+function delivery(
+  outcomes: QuestionOutcome[],
+): { wpm: number; fillers: number; minutes: number; topFiller: string | null } | null {
   const analytics = outcomes.flatMap((o) => o.assessments.map((a) => a.analytics)).filter((a) => a !== null);
   const talkMs = analytics.reduce((sum, a) => sum + a.talkTimeMs, 0);
   if (talkMs < 20_000) return null;
   const words = analytics.reduce((sum, a) => sum + (a.wordsPerMinute * a.talkTimeMs) / 60_000, 0);
   const fillerCounts = new Map<string, number>();
-  for (const a of analytics) for (const f of a.fillers) fillerCounts.set(f.word, (fillerCounts.get(f.word) ?? 0) + f.count);
+  for (const a of analytics)
+    for (const f of a.fillers) fillerCounts.set(f.word, (fillerCounts.get(f.word) ?? 0) + f.count);
   const topFiller = [...fillerCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
   const minutes = talkMs / 60_000;
-  return { wpm: Math.round(words / minutes), fillers: analytics.reduce((sum, a) => sum + a.fillerCount, 0), minutes, topFiller };
+  return {
+    wpm: Math.round(words / minutes),
+    fillers: analytics.reduce((sum, a) => sum + a.fillerCount, 0),
+    minutes,
+    topFiller,
+  };
 }
 
 /**
@@ -88,22 +111,32 @@ export function sessionInsights(outcomes: QuestionOutcome[], others: OtherQuesti
   const sorted = [...means].sort((a, b) => b.mean - a.mean || a.dimension.localeCompare(b.dimension));
   const best = sorted[0];
   const worst = sorted.at(-1);
-  if (best && best.mean >= 6) strengths.push(`${DIMENSION_NAMES[best.dimension]} was your strongest dimension (${round1(best.mean)} on average).`);
+  if (best && best.mean >= 6)
+    strengths.push(
+      `${DIMENSION_NAMES[best.dimension]} was your strongest dimension (${round1(best.mean)} on average).`,
+    );
   // Even a good session has a lowest dimension worth raising; only one near full marks is left alone.
   if (worst && worst.mean < WEAK_DIMENSION_BELOW && worst !== best) {
-    const label = worst.mean < 7 ? `${DIMENSION_NAMES[worst.dimension]} (${round1(worst.mean)} on average)` : `${DIMENSION_NAMES[worst.dimension]}, your lowest dimension (${round1(worst.mean)})`;
+    const label =
+      worst.mean < 7
+        ? `${DIMENSION_NAMES[worst.dimension]} (${round1(worst.mean)} on average)`
+        : `${DIMENSION_NAMES[worst.dimension]}, your lowest dimension (${round1(worst.mean)})`;
     workOn.push({ priority: 10 - worst.mean, text: `${label}: ${DIMENSION_ADVICE[worst.dimension]}.` });
   }
 
   // The best answer, with what it covered.
-  const byScore = [...answered].sort((a, b) => rated(b)!.scores.overall - rated(a)!.scores.overall || a.questionId.localeCompare(b.questionId));
+  const byScore = [...answered].sort(
+    (a, b) => rated(b)!.scores.overall - rated(a)!.scores.overall || a.questionId.localeCompare(b.questionId),
+  );
   const top = byScore[0];
   if (top && rated(top)!.scores.overall >= 6.5) {
     const assessment = rated(top)!;
     const covered = assessment.rubric.filter((p) => p.covered);
     strengths.push(
       `Your answer to “${shortQuestion(top.text)}” scored ${round1(assessment.scores.overall)}` +
-        (covered.length ? `: it covered ${covered.length} of ${assessment.rubric.length} key points, including ${lowerFirst(covered[0].text)}.` : '.'),
+        (covered.length
+          ? `: it covered ${covered.length} of ${assessment.rubric.length} key points, including ${lowerFirst(covered[0].text)}.`
+          : '.'),
     );
   }
 
@@ -112,7 +145,9 @@ export function sessionInsights(outcomes: QuestionOutcome[], others: OtherQuesti
   const weakest = [...byScore].reverse().find((o) => rated(o)!.rubric.some((p) => !p.covered));
   if (weakest) {
     const assessment = rated(weakest)!;
-    const missed = assessment.rubric.filter((p) => !p.covered).sort((a, b) => a.confidence - b.confidence || a.pointId.localeCompare(b.pointId));
+    const missed = assessment.rubric
+      .filter((p) => !p.covered)
+      .sort((a, b) => a.confidence - b.confidence || a.pointId.localeCompare(b.pointId));
     workOn.push({
       priority: 8 - assessment.scores.overall / 2,
       text: `On “${shortQuestion(weakest.text)}”, the answer missed “${missed[0].text.trim().replace(/[.;:]+$/, '')}”${missed.length > 1 ? ` and ${missed.length - 1} more key point${missed.length > 2 ? 's' : ''}` : ''}.`,
@@ -142,8 +177,16 @@ export function sessionInsights(outcomes: QuestionOutcome[], others: OtherQuesti
     } else if (speech.wpm >= PACE_SLOW && speech.wpm <= PACE_FAST) {
       strengths.push(`A steady pace (${speech.wpm} words per minute) with few filler words.`);
     }
-    if (speech.wpm > PACE_FAST) workOn.push({ priority: 4, text: `Slow down: ${speech.wpm} words per minute is hard to follow; aim for 130–170.` });
-    if (speech.wpm < PACE_SLOW) workOn.push({ priority: 3, text: `Keep the answer moving: ${speech.wpm} words per minute; outline first so you know what comes next.` });
+    if (speech.wpm > PACE_FAST)
+      workOn.push({
+        priority: 4,
+        text: `Slow down: ${speech.wpm} words per minute is hard to follow; aim for 130–170.`,
+      });
+    if (speech.wpm < PACE_SLOW)
+      workOn.push({
+        priority: 3,
+        text: `Keep the answer moving: ${speech.wpm} words per minute; outline first so you know what comes next.`,
+      });
   }
 
   const unanswered = outcomes.filter((o) => o.asked && rated(o) === null);
@@ -169,7 +212,12 @@ function practiseNext(outcomes: QuestionOutcome[], others: OtherQuestion[]): Pra
   for (const outcome of outcomes) {
     const assessment = rated(outcome);
     if (outcome.skipped || (outcome.asked && !assessment)) {
-      suggestions.push({ questionId: outcome.questionId, text: outcome.text, reason: outcome.skipped ? 'You skipped it in this session.' : 'It was left without an answer.', rank: 0 });
+      suggestions.push({
+        questionId: outcome.questionId,
+        text: outcome.text,
+        reason: outcome.skipped ? 'You skipped it in this session.' : 'It was left without an answer.',
+        rank: 0,
+      });
       continue;
     }
     if (!assessment) continue;
@@ -190,7 +238,11 @@ function practiseNext(outcomes: QuestionOutcome[], others: OtherQuestion[]): Pra
   const categoryScores = new Map<Category, number[]>();
   for (const outcome of outcomes) {
     const assessment = rated(outcome);
-    if (outcome.category && assessment) categoryScores.set(outcome.category, [...(categoryScores.get(outcome.category) ?? []), assessment.scores.overall]);
+    if (outcome.category && assessment)
+      categoryScores.set(outcome.category, [
+        ...(categoryScores.get(outcome.category) ?? []),
+        assessment.scores.overall,
+      ]);
   }
   const categories = [...categoryScores.entries()]
     .map(([category, scores]) => ({ category, mean: scores.reduce((a, b) => a + b, 0) / scores.length }))
@@ -209,12 +261,18 @@ function practiseNext(outcomes: QuestionOutcome[], others: OtherQuestion[]): Pra
   }
   if (fromBank.length === 0) {
     const other = others.find((q) => !asked.has(q.questionId));
-    if (other) fromBank.push({ questionId: other.questionId, text: other.text, reason: `A ${CATEGORY_LABELS[other.category].toLowerCase()} question you have not practised here yet.` });
+    if (other)
+      fromBank.push({
+        questionId: other.questionId,
+        text: other.text,
+        reason: `A ${CATEGORY_LABELS[other.category].toLowerCase()} question you have not practised here yet.`,
+      });
   }
   // This session's questions first, keeping room for one new question from the bank; then fill up from either.
   const fromSession: PractiseSuggestion[] = suggestions.map(({ rank: _rank, ...suggestion }) => suggestion);
   const picked = fromSession.slice(0, fromBank.length ? PRACTISE_COUNT - 1 : PRACTISE_COUNT);
-  for (const suggestion of [...fromBank, ...fromSession.slice(picked.length)]) if (picked.length < PRACTISE_COUNT) picked.push(suggestion);
+  for (const suggestion of [...fromBank, ...fromSession.slice(picked.length)])
+    if (picked.length < PRACTISE_COUNT) picked.push(suggestion);
   return picked;
 }
 

@@ -24,7 +24,8 @@ export interface SparseVector {
 
 export function questionFields(q: Question): { field: keyof typeof PROFILE_FIELD_WEIGHTS; text: string }[] {
   const reference = [q.sampleAnswer ?? '', q.answerFramework ?? '', ...q.howToAnswer];
-  if (q.starExample) reference.push(q.starExample.situation, q.starExample.task, q.starExample.action, q.starExample.result);
+  if (q.starExample)
+    reference.push(q.starExample.situation, q.starExample.task, q.starExample.action, q.starExample.result);
   return [
     { field: 'text', text: q.text },
     { field: 'context', text: q.context ?? '' },
@@ -62,7 +63,11 @@ export class Corpus {
       for (const term of raw.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
     }
     this.size = Math.max(1, raws.length);
-    for (const [q, raw] of raws) this.profiles.set(q.id, this.vector(raw, (tf) => 1 + Math.log(tf)));
+    for (const [q, raw] of raws)
+      this.profiles.set(
+        q.id,
+        this.vector(raw, (tf) => 1 + Math.log(tf)),
+      );
   }
 
   has(questionId: string): boolean {
@@ -81,7 +86,10 @@ export class Corpus {
   }
 
   /** A TF-IDF vector of term counts, over terms the corpus knows (unknown words are neutral). */
-  vector(counts: ReadonlyMap<string, number>, tfWeight: (tf: number) => number = (tf) => 1 + Math.log(tf)): SparseVector {
+  vector(
+    counts: ReadonlyMap<string, number>,
+    tfWeight: (tf: number) => number = (tf) => 1 + Math.log(tf),
+  ): SparseVector {
     const weights = new Map<string, number>();
     let sq = 0;
     for (const [term, tf] of counts) {

@@ -120,7 +120,13 @@ const SENTENCE_BREAK = /[.!?;\n]/;
  * The quoted span for tokens first..last: widened to at least ~10 words (stopping at sentence ends)
  * so the quote reads as a phrase, and never past 60 words.
  */
-export function evidenceSpan(analysis: TextAnalysis, first: number, last: number, minWords = 10, maxWords = 60): EvidenceSpan {
+export function evidenceSpan(
+  analysis: TextAnalysis,
+  first: number,
+  last: number,
+  minWords = 10,
+  maxWords = 60,
+): EvidenceSpan {
   const { tokens, text } = analysis;
   let a = first;
   let b = Math.min(last, first + maxWords - 1);

@@ -20,7 +20,9 @@ describe('negation: what an answer denies or dismisses', () => {
     expect(denied('I would not bother checking the token, it is signed')).toEqual(expect.arrayContaining(['token']));
     expect(denied('Sorting is not necessary because logs arrive in order')).toContain('sorting');
     expect(denied('Sorting is not necessary because logs arrive in order')).not.toContain('logs');
-    expect(denied('Metrics tools like Datadog are overkill')).toEqual(expect.arrayContaining(['metrics', 'tools', 'datadog']));
+    expect(denied('Metrics tools like Datadog are overkill')).toEqual(
+      expect.arrayContaining(['metrics', 'tools', 'datadog']),
+    );
   });
 
   it('denies nothing in "not only", and a denial inside a denial cancels', () => {
@@ -40,13 +42,21 @@ describe('RubricEngine: contradictions and mistakes, quoted', () => {
     expect(point?.covered).toBe(false);
     const contradiction = a.commonMistakes.find((m) => m.text.startsWith('Says the opposite of a key point'));
     expect(contradiction?.evidence?.quote).toMatch(/do not need server-side validation/);
-    expect(answer.slice(contradiction!.evidence!.start, contradiction!.evidence!.end)).toBe(contradiction!.evidence!.quote);
+    expect(answer.slice(contradiction!.evidence!.start, contradiction!.evidence!.end)).toBe(
+      contradiction!.evidence!.quote,
+    );
   });
 
   it('a negated mention does not count as covering the point ("no need for a session store")', () => {
     const question = q('authentication-sessions-end-to-end');
-    const plain = assess(question, 'After login we keep the session in a session store, Redis, keyed by a random id sent in an HttpOnly cookie.');
-    const negated = assess(question, 'After login there is no need for a session store, the signed token carries everything in an HttpOnly cookie.');
+    const plain = assess(
+      question,
+      'After login we keep the session in a session store, Redis, keyed by a random id sent in an HttpOnly cookie.',
+    );
+    const negated = assess(
+      question,
+      'After login there is no need for a session store, the signed token carries everything in an HttpOnly cookie.',
+    );
     const id = 'authentication-sessions-end-to-end#3';
     expect(plain.rubric.find((r) => r.pointId === id)?.covered).toBe(true);
     expect(negated.rubric.find((r) => r.pointId === id)?.covered).toBe(false);
@@ -55,13 +65,19 @@ describe('RubricEngine: contradictions and mistakes, quoted', () => {
 
   it('a problem said not to happen agrees with the point about preventing it', () => {
     const question = q('api-security-common-vulnerabilities');
-    const a = assess(question, 'Every query is parameterized so an attacker cannot inject SQL through a form field, and all input is validated against a schema.');
+    const a = assess(
+      question,
+      'Every query is parameterized so an attacker cannot inject SQL through a form field, and all input is validated against a schema.',
+    );
     expect(a.commonMistakes.filter((m) => m.text.startsWith('Says the opposite'))).toEqual([]);
   });
 
   it('a mistake warned against is not made ("a common pitfall is not handling …")', () => {
     const question = q('crud-feature-schema-api-ui');
-    const a = assess(question, 'A common pitfall is not handling concurrent updates, so each row carries an updated_at timestamp that the update checks.');
+    const a = assess(
+      question,
+      'A common pitfall is not handling concurrent updates, so each row carries an updated_at timestamp that the update checks.',
+    );
     expect(a.commonMistakes.filter((m) => m.evidence)).toEqual([]);
   });
 
@@ -83,7 +99,9 @@ describe('RubricEngine: contradictions and mistakes, quoted', () => {
     const wrong = `${start}Shared state such as carts does not need a database or an external cache: each instance keeps it in its own memory, so we can scale out.`;
     const a = assess(question, right);
     const b = assess(question, wrong);
-    expect(b.commonMistakes.some((m) => /does not need a database or an external cache/.test(m.evidence?.quote ?? ''))).toBe(true);
+    expect(
+      b.commonMistakes.some((m) => /does not need a database or an external cache/.test(m.evidence?.quote ?? '')),
+    ).toBe(true);
     expect(a.scores.overall - b.scores.overall).toBeGreaterThanOrEqual(2);
     expect(b.scores.correctness).toBeLessThan(a.scores.correctness);
   });

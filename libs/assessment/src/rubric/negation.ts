@@ -31,14 +31,56 @@ export interface Polarity {
 }
 
 /** Deniers that dismiss what follows rather than say it does not happen. */
-const DISMISSING_DENIERS = new Set(['skip', 'skips', 'skipping', 'skipped', 'ignore', 'ignores', 'ignoring', 'ignored']);
+const DISMISSING_DENIERS = new Set([
+  'skip',
+  'skips',
+  'skipping',
+  'skipped',
+  'ignore',
+  'ignores',
+  'ignoring',
+  'ignored',
+]);
 /** Light words that make a plain denial a dismissal: "not worry about", "not bother with". */
 const DISMISSING_BRIDGES = new Set(['worry', 'worrying', 'bother', 'bothering', 'care', 'matter']);
 
 const DENIERS = new Set([
-  'not', 'no', 'never', 'cannot', "can't", 'cant', "don't", 'dont', "doesn't", 'doesnt', "didn't", 'didnt', "isn't", 'isnt', "aren't", 'arent',
-  "wasn't", 'wasnt', "weren't", "won't", 'wont', "wouldn't", 'wouldnt', "shouldn't", 'shouldnt', "needn't", 'without', 'skip', 'skips', 'skipping',
-  'skipped', 'ignore', 'ignores', 'ignoring', 'ignored', 'nor',
+  'not',
+  'no',
+  'never',
+  'cannot',
+  "can't",
+  'cant',
+  "don't",
+  'dont',
+  "doesn't",
+  'doesnt',
+  "didn't",
+  'didnt',
+  "isn't",
+  'isnt',
+  "aren't",
+  'arent',
+  "wasn't",
+  'wasnt',
+  "weren't",
+  "won't",
+  'wont',
+  "wouldn't",
+  'wouldnt',
+  "shouldn't",
+  'shouldnt',
+  "needn't",
+  'without',
+  'skip',
+  'skips',
+  'skipping',
+  'skipped',
+  'ignore',
+  'ignores',
+  'ignoring',
+  'ignored',
+  'nor',
 ]);
 /** Two-word deniers: "instead of X", "rather than X". */
 const DENIER_PAIRS: [string, string][] = [
@@ -47,15 +89,81 @@ const DENIER_PAIRS: [string, string][] = [
 ];
 /** Light words a denial reaches across to its first content word: "not bother checking", "no real need for", "not spend time on". */
 const BRIDGES = new Set([
-  'bother', 'bothering', 'worry', 'worrying', 'care', 'spend', 'spending', 'time', 'point', 'real', 'add', 'adding', 'keep', 'keeping', 'set',
-  'setting', 'implement', 'implementing', 'doing', 'putting', 'accept', 'accepting', 'trust', 'trusting', 'design', 'designing', 'track',
-  'tracking', 'measure', 'measuring', 'build', 'building', 'tell', 'telling', 'introduce', 'introducing', 'run', 'running', 'consider',
-  'considering', 'rush', 'require', 'requires', 'matter', 'worth', 'plan', 'planning', 'checking', 'check', 'write', 'writing', 'deal',
+  'bother',
+  'bothering',
+  'worry',
+  'worrying',
+  'care',
+  'spend',
+  'spending',
+  'time',
+  'point',
+  'real',
+  'add',
+  'adding',
+  'keep',
+  'keeping',
+  'set',
+  'setting',
+  'implement',
+  'implementing',
+  'doing',
+  'putting',
+  'accept',
+  'accepting',
+  'trust',
+  'trusting',
+  'design',
+  'designing',
+  'track',
+  'tracking',
+  'measure',
+  'measuring',
+  'build',
+  'building',
+  'tell',
+  'telling',
+  'introduce',
+  'introducing',
+  'run',
+  'running',
+  'consider',
+  'considering',
+  'rush',
+  'require',
+  'requires',
+  'matter',
+  'worth',
+  'plan',
+  'planning',
+  'checking',
+  'check',
+  'write',
+  'writing',
+  'deal',
 ]);
 /** Words that end a denial's reach: the clause turns. */
 const TURNS = new Set([
-  'but', 'because', 'since', 'so', 'which', 'while', 'whereas', 'although', 'though', 'until', 'unless', 'if', 'when', 'instead', 'rather', 'except',
-  'then', 'yet', 'as', 'than',
+  'but',
+  'because',
+  'since',
+  'so',
+  'which',
+  'while',
+  'whereas',
+  'although',
+  'though',
+  'until',
+  'unless',
+  'if',
+  'when',
+  'instead',
+  'rather',
+  'except',
+  'then',
+  'yet',
+  'as',
+  'than',
 ]);
 /** "not only X but Y", "not just X": nothing is denied. */
 const NOT_A_DENIAL_AFTER = new Set(['only', 'just', 'merely', 'simply', 'that', 'necessarily']);
@@ -68,7 +176,8 @@ const REACH_BACK = 8;
 
 const COPULA =
   "(?:is|are|was|were|be|been|it's|that's|they're|isn't|isnt|aren't|arent|wasn't|wasnt|weren't|does|do|did|doesn't|doesnt|don't|dont|didn't|didnt|won't|wont|seems|seem)";
-const ADVERBS = '(?: (?:really|strictly|even|actually|basically|mostly|just|simply|usually|pretty|all that|that|very|much|always|generally|largely|completely|totally|entirely|ever|anymore|honestly|necessarily))*';
+const ADVERBS =
+  '(?: (?:really|strictly|even|actually|basically|mostly|just|simply|usually|pretty|all that|that|very|much|always|generally|largely|completely|totally|entirely|ever|anymore|honestly|necessarily))*';
 /** "… is not necessary", "… doesn't matter", "… isn't really a concern": the predicate needs its negation. */
 const NEGATED_PREDICATE = new RegExp(
   `\\b${COPULA}(?: not| never)?${ADVERBS} (?:necessary|needed|required|important|essential|a concern|an issue|a problem|a priority|worth it|worth the \\S+|worth \\S+ing|a thing|relevant|matter|matters|helpful|useful|a big deal)\\b`,

@@ -68,7 +68,11 @@ export function sentenceOf(a: TextAnalysis): Int32Array {
   const { tokens, text } = a;
   const gapBefore = (i: number) => (i === 0 ? '\n' : text.slice(tokens[i - 1].end, tokens[i].start));
   // "1. Can't hire…" on a line of its own numbers an item: its full stop does not end it, the item starts a sentence.
-  const listMarker = (i: number) => i < tokens.length - 1 && /^\d{1,2}$/.test(tokens[i].lower) && gapBefore(i).includes('\n') && /^[.)]/.test(gapBefore(i + 1));
+  const listMarker = (i: number) =>
+    i < tokens.length - 1 &&
+    /^\d{1,2}$/.test(tokens[i].lower) &&
+    gapBefore(i).includes('\n') &&
+    /^[.)]/.test(gapBefore(i + 1));
   const ids = new Int32Array(tokens.length);
   let id = 0;
   for (let i = 1; i < tokens.length; i++) {
@@ -81,7 +85,11 @@ export function sentenceOf(a: TextAnalysis): Int32Array {
 }
 
 /** The best span of one alternative: most distinct weight within its span limit (ties: the tighter, then the earlier). */
-function matchAlternative(a: TextAnalysis, alt: PartAlternative, include: (termIndex: number) => boolean): { coverage: number; first: number; last: number } | null {
+function matchAlternative(
+  a: TextAnalysis,
+  alt: PartAlternative,
+  include: (termIndex: number) => boolean,
+): { coverage: number; first: number; last: number } | null {
   const weights = new Map(alt.terms.map((t) => [t.term, t.weight]));
   const sentence = sentenceOf(a);
   const occ: number[] = [];
@@ -105,13 +113,18 @@ function matchAlternative(a: TextAnalysis, alt: PartAlternative, include: (termI
         seen.add(occurrence.term);
         weight += weights.get(occurrence.term) as number;
       }
-      if (weight > best.weight + 1e-9 || (Math.abs(weight - best.weight) <= 1e-9 && span < best.span)) best = { weight, span, first, last: occurrence.last };
+      if (weight > best.weight + 1e-9 || (Math.abs(weight - best.weight) <= 1e-9 && span < best.span))
+        best = { weight, span, first, last: occurrence.last };
     }
   }
   const share = best.weight / alt.total;
   // One word of a two-word part ("open" of "fail open") is a word that happens to be there, not the part.
   const lone = alt.terms.length === 2 && share < 1 - 1e-9;
-  return { coverage: lone ? share / 2 : Math.min(1, share / fullAt(alt.terms.length)), first: best.first, last: best.last };
+  return {
+    coverage: lone ? share / 2 : Math.min(1, share / fullAt(alt.terms.length)),
+    first: best.first,
+    last: best.last,
+  };
 }
 
 function matchPart(a: TextAnalysis, part: PointPart, include: (termIndex: number) => boolean): PartMatch | null {
@@ -128,7 +141,10 @@ function matchPart(a: TextAnalysis, part: PointPart, include: (termIndex: number
     // Said next to the part's own words ("sessions live in Redis"), or named on its own.
     let near = false;
     for (const t of a.terms) {
-      if (ownTerms.has(t.term) && Math.min(Math.abs(t.first - m.last), Math.abs(m.first - t.last)) <= EXAMPLE_NEAR_TOKENS) {
+      if (
+        ownTerms.has(t.term) &&
+        Math.min(Math.abs(t.first - m.last), Math.abs(m.first - t.last)) <= EXAMPLE_NEAR_TOKENS
+      ) {
         near = true;
         break;
       }
@@ -169,7 +185,11 @@ function windowProse(a: TextAnalysis, first: number, last: number): number {
   return proseFromRatio(functionWordRatio(a.tokens, first - pad, last + pad));
 }
 
-export function matchParts(a: TextAnalysis, parts: readonly PointPart[], include: (termIndex: number) => boolean = () => true): PointPartsMatch | null {
+export function matchParts(
+  a: TextAnalysis,
+  parts: readonly PointPart[],
+  include: (termIndex: number) => boolean = () => true,
+): PointPartsMatch | null {
   const matches = parts.map((part) => matchPart(a, part, include));
   const coverage = combine(parts, matches);
   const met = matches.filter((m): m is PartMatch => m !== null && m.coverage >= 0.5);
@@ -190,7 +210,16 @@ export function matchParts(a: TextAnalysis, parts: readonly PointPart[], include
 }
 
 function anchorRank(m: PartMatch): number {
-  const roleRank = m.part.role === 'core' ? 3 : m.part.role === 'also' ? 2.5 : m.part.role === 'detail' ? 1 : m.part.role === 'purpose' ? 0.5 : 0;
+  const roleRank =
+    m.part.role === 'core'
+      ? 3
+      : m.part.role === 'also'
+        ? 2.5
+        : m.part.role === 'detail'
+          ? 1
+          : m.part.role === 'purpose'
+            ? 0.5
+            : 0;
   return m.coverage * 10 + roleRank;
 }
 
@@ -198,7 +227,11 @@ function anchorRank(m: PartMatch): number {
  * The positive match of a point's parts, and the denied one ("there is no need for a session store", "sorting is not
  * necessary": see negation.ts). Words after any negator are kept out of the positive match.
  */
-export function matchPointParts(a: TextAnalysis, parts: readonly PointPart[], pointIsNegative: boolean): { positive: PointPartsMatch | null; negative: PointPartsMatch | null } {
+export function matchPointParts(
+  a: TextAnalysis,
+  parts: readonly PointPart[],
+  pointIsNegative: boolean,
+): { positive: PointPartsMatch | null; negative: PointPartsMatch | null } {
   if (pointIsNegative) return { positive: matchParts(a, parts), negative: null };
   const { negated, deniedBy } = polarity(a);
   const denied = a.terms.map((t) => deniedBy[t.first] >= 0);
@@ -213,7 +246,10 @@ export function matchPointParts(a: TextAnalysis, parts: readonly PointPart[], po
  * plain coverage at least `DENIAL_MARGIN` lower). Labels do not count: "Security" denied is not the point denied. A part
  * about a problem counts only when the problem is dismissed, not when it is said not to happen.
  */
-export function deniedPart(a: TextAnalysis, match: { positive: PointPartsMatch | null; negative: PointPartsMatch | null }): PartMatch | null {
+export function deniedPart(
+  a: TextAnalysis,
+  match: { positive: PointPartsMatch | null; negative: PointPartsMatch | null },
+): PartMatch | null {
   const { positive, negative } = match;
   if (!negative) return null;
   const { dismissed } = polarity(a);
@@ -258,7 +294,8 @@ const WIDEN_RIGHT = 8;
 export function partsEvidence(a: TextAnalysis, match: PointPartsMatch): EvidenceSpan {
   const { tokens, text } = a;
   const breakBefore = (i: number) => i <= 0 || CLAUSE_BREAK.test(text.slice(tokens[i - 1].end, tokens[i].start));
-  const breakAfter = (i: number) => i >= tokens.length - 1 || CLAUSE_BREAK.test(text.slice(tokens[i].end, tokens[i + 1].start));
+  const breakAfter = (i: number) =>
+    i >= tokens.length - 1 || CLAUSE_BREAK.test(text.slice(tokens[i].end, tokens[i + 1].start));
   let first = match.first;
   let last = Math.min(match.last, first + 44);
   for (let k = 0; k < WIDEN_LEFT && !breakBefore(first); k++) first--;
@@ -267,12 +304,25 @@ export function partsEvidence(a: TextAnalysis, match: PointPartsMatch): Evidence
   // leading in ("we do not need …") and a couple of words after, without ending on a small word.
   if (!breakBefore(first)) {
     first = match.first;
-    while (first > 0 && match.first - first < 4 && (tokens[first - 1].isFunction || tokens[first - 1].isFiller || NEGATORS.has(tokens[first - 1].lower))) first--;
+    while (
+      first > 0 &&
+      match.first - first < 4 &&
+      (tokens[first - 1].isFunction || tokens[first - 1].isFiller || NEGATORS.has(tokens[first - 1].lower))
+    )
+      first--;
   }
   if (!breakAfter(last)) {
     last = Math.min(tokens.length - 1, match.last + 2);
     while (last > match.last && (tokens[last].isFunction || tokens[last].isFiller)) last--;
   }
-  while (first < match.first && (tokens[first].isFiller || ['and', 'but', 'or', 'so', 'then'].includes(tokens[first].lower))) first++;
-  return { quote: text.slice(tokens[first].start, tokens[last].end), start: tokens[first].start, end: tokens[last].end };
+  while (
+    first < match.first &&
+    (tokens[first].isFiller || ['and', 'but', 'or', 'so', 'then'].includes(tokens[first].lower))
+  )
+    first++;
+  return {
+    quote: text.slice(tokens[first].start, tokens[last].end),
+    start: tokens[first].start,
+    end: tokens[last].end,
+  };
 }

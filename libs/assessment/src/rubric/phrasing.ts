@@ -49,18 +49,126 @@ const IRREGULAR_VERBS: Record<string, string> = {
 
 const THIRD_PERSON_VERBS = new Set([
   ...Object.keys(IRREGULAR_VERBS),
-  'presents', 'clarifies', 'keeps', 'picks', 'explains', 'owns', 'considers', 'mentions', 'identifies', 'designs', 'implements', 'measures',
-  'monitors', 'avoids', 'applies', 'ensures', 'quantifies', 'shows', 'demonstrates', 'plans', 'tests', 'builds', 'documents', 'checks', 'covers',
-  'gives', 'names', 'adds', 'sets', 'knows', 'treats', 'understands', 'runs', 'returns', 'stores', 'starts', 'suggests', 'weighs', 'admits',
-  'reflects', 'takes', 'tells', 'walks', 'asks', 'follows', 'finds', 'reaches', 'breaks', 'splits', 'migrates', 'tracks', 'sets', 'offers',
-  'moves', 'rolls', 'reverts', 'alerts', 'routes', 'caches', 'indexes', 'profiles', 'benchmarks', 'explores', 'connects', 'links', 'relates',
-  'frames', 'justifies', 'accounts', 'anticipates', 'plans', 'simulates', 'verifies', 'reviews', 'uses', 'leverages', 'writes', 'creates',
-  'communicates', 'involves', 'aligns', 'gets', 'maintains', 'keeps', 'builds', 'budgets', 'limits', 'caps', 'batches', 'retries', 'logs',
-  'diagnoses', 'computes', 'confirms', 'correlates', 'phases', 'cuts', 'plans', 'names', 'supports', 'encrypts', 'protects', 'stores', 'picks',
+  'presents',
+  'clarifies',
+  'keeps',
+  'picks',
+  'explains',
+  'owns',
+  'considers',
+  'mentions',
+  'identifies',
+  'designs',
+  'implements',
+  'measures',
+  'monitors',
+  'avoids',
+  'applies',
+  'ensures',
+  'quantifies',
+  'shows',
+  'demonstrates',
+  'plans',
+  'tests',
+  'builds',
+  'documents',
+  'checks',
+  'covers',
+  'gives',
+  'names',
+  'adds',
+  'sets',
+  'knows',
+  'treats',
+  'understands',
+  'runs',
+  'returns',
+  'stores',
+  'starts',
+  'suggests',
+  'weighs',
+  'admits',
+  'reflects',
+  'takes',
+  'tells',
+  'walks',
+  'asks',
+  'follows',
+  'finds',
+  'reaches',
+  'breaks',
+  'splits',
+  'migrates',
+  'tracks',
+  'sets',
+  'offers',
+  'moves',
+  'rolls',
+  'reverts',
+  'alerts',
+  'routes',
+  'caches',
+  'indexes',
+  'profiles',
+  'benchmarks',
+  'explores',
+  'connects',
+  'links',
+  'relates',
+  'frames',
+  'justifies',
+  'accounts',
+  'anticipates',
+  'plans',
+  'simulates',
+  'verifies',
+  'reviews',
+  'uses',
+  'leverages',
+  'writes',
+  'creates',
+  'communicates',
+  'involves',
+  'aligns',
+  'gets',
+  'maintains',
+  'keeps',
+  'builds',
+  'budgets',
+  'limits',
+  'caps',
+  'batches',
+  'retries',
+  'logs',
+  'diagnoses',
+  'computes',
+  'confirms',
+  'correlates',
+  'phases',
+  'cuts',
+  'plans',
+  'names',
+  'supports',
+  'encrypts',
+  'protects',
+  'stores',
+  'picks',
 ]);
 
 /** Verbs of telling: a point "Names X" is probed by asking about X. */
-const TELLING_VERBS = new Set(['name', 'state', 'mention', 'describe', 'explain', 'present', 'discuss', 'articulate', 'identify', 'list', 'give']);
+const TELLING_VERBS = new Set([
+  'name',
+  'state',
+  'mention',
+  'describe',
+  'explain',
+  'present',
+  'discuss',
+  'articulate',
+  'identify',
+  'list',
+  'give',
+]);
 
 export function baseVerb(word: string): string {
   const w = word.toLowerCase();
@@ -95,8 +203,13 @@ function upperFirst(s: string): string {
 
 /** Tidies a rubric text for use inside a sentence: no trailing period, long asides dropped, at most ~110 characters. */
 export function tidy(text: string, maxLength = 110): string {
-  let t = text.trim().replace(/\s+/g, ' ').replace(/[.;:,]+$/, '');
-  t = t.replace(/\s*\((?:e\.g\.,?|for example,?|i\.e\.,?)?\s*([^()]*)\)/g, (m, inner: string) => (inner.length <= 40 ? ` (${inner.trim()})` : ''));
+  let t = text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.;:,]+$/, '');
+  t = t.replace(/\s*\((?:e\.g\.,?|for example,?|i\.e\.,?)?\s*([^()]*)\)/g, (m, inner: string) =>
+    inner.length <= 40 ? ` (${inner.trim()})` : '',
+  );
   if (t.length > maxLength) {
     const cut = t.slice(0, maxLength);
     const at = Math.max(cut.lastIndexOf(','), cut.lastIndexOf(';'), cut.lastIndexOf(' — '));
@@ -108,25 +221,135 @@ export function tidy(text: string, maxLength = 110): string {
   let prev = '';
   while (prev !== t) {
     prev = t;
-    t = t.replace(/[.;:,\s(—–-]+$/, '').replace(/(?:,?\s+)(?:e\.g|i\.e|such as|for example|including|like|the|a|an|and|or|of|to|with|between|on|in|for|by|your|their)$/i, '');
+    t = t
+      .replace(/[.;:,\s(—–-]+$/, '')
+      .replace(
+        /(?:,?\s+)(?:e\.g|i\.e|such as|for example|including|like|the|a|an|and|or|of|to|with|between|on|in|for|by|your|their)$/i,
+        '',
+      );
   }
   return t;
 }
 
 const AFTER_VERB = new Set([
-  'the', 'a', 'an', 'its', 'their', 'what', 'when', 'how', 'whether', 'up', 'out', 'over', 'that', 'which', 'it', 'them', 'back', 'down',
-  'off', 'first', 'each', 'every', 'all', 'both', 'one', 'two', 'three', 'why', 'who', 'where',
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'what',
+  'when',
+  'how',
+  'whether',
+  'up',
+  'out',
+  'over',
+  'that',
+  'which',
+  'it',
+  'them',
+  'back',
+  'down',
+  'off',
+  'first',
+  'each',
+  'every',
+  'all',
+  'both',
+  'one',
+  'two',
+  'three',
+  'why',
+  'who',
+  'where',
 ]);
 
 /** Imperative openings ("Keep original state for rollback", "Use HTTPS"). */
 const BASE_VERBS = new Set([
-  'keep', 'use', 'add', 'start', 'check', 'split', 'handle', 'implement', 'update', 'show', 'send', 'store', 'return', 'validate', 'avoid',
-  'apply', 'explain', 'identify', 'measure', 'monitor', 'define', 'choose', 'compare', 'consider', 'ensure', 'track', 'write', 'estimate',
-  'calculate', 'communicate', 'describe', 'discuss', 'mention', 'decide', 'prioritize', 'revert', 'deploy', 'migrate', 'retry', 'encrypt',
-  'sanitize', 'normalize', 'denormalize', 'replicate', 'paginate', 'debounce', 'throttle', 'isolate', 'separate', 'clarify', 'confirm',
-  'correlate', 'diagnose', 'fix', 'verify', 'automate', 'refactor', 'extract', 'propose', 'avoid', 'take', 'make', 'give', 'name', 'state',
-  'optimize', 'optimise', 'reduce', 'escalate', 'delegate', 'rotate', 'invalidate', 'partition', 'prefetch', 'compress', 'minimize', 'maximize',
-  'introduce', 'adopt', 'establish', 'gather', 'coordinate', 'instrument', 'merge',
+  'keep',
+  'use',
+  'add',
+  'start',
+  'check',
+  'split',
+  'handle',
+  'implement',
+  'update',
+  'show',
+  'send',
+  'store',
+  'return',
+  'validate',
+  'avoid',
+  'apply',
+  'explain',
+  'identify',
+  'measure',
+  'monitor',
+  'define',
+  'choose',
+  'compare',
+  'consider',
+  'ensure',
+  'track',
+  'write',
+  'estimate',
+  'calculate',
+  'communicate',
+  'describe',
+  'discuss',
+  'mention',
+  'decide',
+  'prioritize',
+  'revert',
+  'deploy',
+  'migrate',
+  'retry',
+  'encrypt',
+  'sanitize',
+  'normalize',
+  'denormalize',
+  'replicate',
+  'paginate',
+  'debounce',
+  'throttle',
+  'isolate',
+  'separate',
+  'clarify',
+  'confirm',
+  'correlate',
+  'diagnose',
+  'fix',
+  'verify',
+  'automate',
+  'refactor',
+  'extract',
+  'propose',
+  'avoid',
+  'take',
+  'make',
+  'give',
+  'name',
+  'state',
+  'optimize',
+  'optimise',
+  'reduce',
+  'escalate',
+  'delegate',
+  'rotate',
+  'invalidate',
+  'partition',
+  'prefetch',
+  'compress',
+  'minimize',
+  'maximize',
+  'introduce',
+  'adopt',
+  'establish',
+  'gather',
+  'coordinate',
+  'instrument',
+  'merge',
 ]);
 
 /** "Computes the breakeven", "Cuts over gradually", "Plans realistically": a third-person verb opening a rubric point. */
@@ -139,8 +362,10 @@ function looksLikeVerb(first: string, second: string): boolean {
 
 /** Later verbs of the same point: "... and correlates it with ..." -> "... and correlate it with ...". */
 function secondPersonVerbs(text: string): string {
-  return text.replace(/(\b(?:and|then|or)\s+|,\s+)([a-z]{3,}s)\b(?=\s+(\S+))/g, (m, lead: string, verb: string, next: string) =>
-    looksLikeVerb(verb, next) && !/(?:ss|us|is|ics|ness)$/.test(verb) ? `${lead}${baseVerb(verb)}` : m,
+  return text.replace(
+    /(\b(?:and|then|or)\s+|,\s+)([a-z]{3,}s)\b(?=\s+(\S+))/g,
+    (m, lead: string, verb: string, next: string) =>
+      looksLikeVerb(verb, next) && !/(?:ss|us|is|ics|ness)$/.test(verb) ? `${lead}${baseVerb(verb)}` : m,
   );
 }
 
@@ -155,18 +380,35 @@ export function pointShape(text: string, starPart: string | null): PointShape {
   if (starPart) return { shape: 'star', part: starPart };
   const [first, ...rest] = t.split(' ');
   if (rest.length > 0 && looksLikeVerb(first, rest[0])) {
-    return { shape: 'verb', verb: baseVerb(first), rest: secondPersonVerbs(toSecondPerson(rest.join(' '))).replace(/:\s+/g, ' — ') };
+    return {
+      shape: 'verb',
+      verb: baseVerb(first),
+      rest: secondPersonVerbs(toSecondPerson(rest.join(' '))).replace(/:\s+/g, ' — '),
+    };
   }
   if (rest.length > 0 && BASE_VERBS.has(first.toLowerCase())) {
-    return { shape: 'verb', verb: first.toLowerCase(), rest: secondPersonVerbs(toSecondPerson(rest.join(' '))).replace(/:\s+/g, ' — ') };
+    return {
+      shape: 'verb',
+      verb: first.toLowerCase(),
+      rest: secondPersonVerbs(toSecondPerson(rest.join(' '))).replace(/:\s+/g, ' — '),
+    };
   }
-  if (rest.length > 1 && /^[A-Z]?[a-z]+ly$/.test(first) && (BASE_VERBS.has(rest[0].toLowerCase()) || looksLikeVerb(rest[0], rest[1]))) {
+  if (
+    rest.length > 1 &&
+    /^[A-Z]?[a-z]+ly$/.test(first) &&
+    (BASE_VERBS.has(rest[0].toLowerCase()) || looksLikeVerb(rest[0], rest[1]))
+  ) {
     // "Immediately update UI state before the server confirms".
     const verb = BASE_VERBS.has(rest[0].toLowerCase()) ? rest[0].toLowerCase() : baseVerb(rest[0]);
-    return { shape: 'verb', verb: `${first.toLowerCase()} ${verb}`, rest: secondPersonVerbs(toSecondPerson(rest.slice(1).join(' '))).replace(/:\s+/g, ' — ') };
+    return {
+      shape: 'verb',
+      verb: `${first.toLowerCase()} ${verb}`,
+      rest: secondPersonVerbs(toSecondPerson(rest.slice(1).join(' '))).replace(/:\s+/g, ' — '),
+    };
   }
   const label = t.match(/^([^:]{2,40}):\s+(.+)$/);
-  if (label && label[1].split(/\s+/).length <= 4) return { shape: 'label', label: label[1].trim(), detail: label[2].trim() };
+  if (label && label[1].split(/\s+/).length <= 4)
+    return { shape: 'label', label: label[1].trim(), detail: label[2].trim() };
   return { shape: 'noun', phrase: toSecondPerson(t).replace(/:\s+/g, ' — ') };
 }
 
@@ -198,17 +440,30 @@ function isSenior(level: Level): boolean {
 }
 
 /** Where the *how* of a point begins: what a strong answer says about its subject, which a follow-up must not give away. */
-const HOW_CUT = /\s*(?:\(|:| — | – | - |,|;|\b(?:by|using|via|through|with|without|for|onto|to|into|on|is|are|such as|e\.g\.?|i\.e\.?|including|like|so that|so|to avoid|to prevent|instead of|rather than|before|after|when|while|which|that|because)\b)/i;
+const HOW_CUT =
+  /\s*(?:\(|:| — | – | - |,|;|\b(?:by|using|via|through|with|without|for|onto|to|into|on|is|are|such as|e\.g\.?|i\.e\.?|including|like|so that|so|to avoid|to prevent|instead of|rather than|before|after|when|while|which|that|because)\b)/i;
 
 /** The subject of a text, cut before its how, its examples and its trailing manner adverbs. */
 function subjectOf(text: string, plain = true): string {
   const cut = text.search(HOW_CUT);
   let head = (cut > 0 ? text.slice(0, cut) : cut === 0 ? '' : text).trim();
   // A topic is named bare ("algorithms", not "at least two algorithms"); an action's object keeps its article.
-  if (plain) head = head.replace(/^(?:at least|at most|one or more|two or more|each|every|all|both|any|some|specific|clear|explicit|the|a|an)\s+(?:(?:one|two|three|four|several)\s+)?/i, '');
+  if (plain)
+    head = head.replace(
+      /^(?:at least|at most|one or more|two or more|each|every|all|both|any|some|specific|clear|explicit|the|a|an)\s+(?:(?:one|two|three|four|several)\s+)?/i,
+      '',
+    );
   const words = head.split(' ').filter(Boolean);
-  while (words.length > 1 && /ly$/i.test(words[words.length - 1]) && !/^(?:only|early|family|supply|apply|reply|assembly|poly)$/i.test(words[words.length - 1])) words.pop();
-  return words.slice(0, 8).join(' ').replace(/[.;:,\s]+$/, '');
+  while (
+    words.length > 1 &&
+    /ly$/i.test(words[words.length - 1]) &&
+    !/^(?:only|early|family|supply|apply|reply|assembly|poly)$/i.test(words[words.length - 1])
+  )
+    words.pop();
+  return words
+    .slice(0, 8)
+    .join(' ')
+    .replace(/[.;:,\s]+$/, '');
 }
 
 /** Lower-cases a first letter, but not of a name written with a capital and a hyphen or digit ("B-tree", "K8s"). */
@@ -272,15 +527,18 @@ const TOPIC_QUESTIONS = {
   ],
   senior: [
     (t: string) => `How would you handle ${t} here, and what trade-offs or failure modes would you watch for at scale?`,
-    (t: string) => `Let's talk about ${t}: how would you approach it, and what trade-offs or failure modes come with it?`,
-    (t: string) => `Where does ${t} come in for you, and what trade-offs or failure modes would you watch for at scale?`,
+    (t: string) =>
+      `Let's talk about ${t}: how would you approach it, and what trade-offs or failure modes come with it?`,
+    (t: string) =>
+      `Where does ${t} come in for you, and what trade-offs or failure modes would you watch for at scale?`,
   ],
   behavioralMid: [
     (t: string) => `Tell me more about ${t} in that story. What exactly did you do, and why?`,
     (t: string) => `In that story, where did ${t} come in? What did you do yourself?`,
   ],
   behavioralSenior: [
-    (t: string) => `Tell me more about ${t} in that story. What did you weigh, and what would you do differently with a bigger team or scope?`,
+    (t: string) =>
+      `Tell me more about ${t} in that story. What did you weigh, and what would you do differently with a bigger team or scope?`,
     (t: string) => `In that story, where did ${t} come in? What did you weigh, and what would you change now?`,
   ],
 };
@@ -296,12 +554,22 @@ export function followUpForPoint(text: string, starPart: string | null, level: L
   const senior = isSenior(level);
   if (s.shape === 'star') return (STAR_QUESTIONS[s.part] ?? STAR_QUESTIONS['action'])[senior ? 'senior' : 'mid'];
   const topic = pointTopic(text);
-  const action = /^[a-z]+ing\b/.test(topic) && !/^(?:thing|string|ring|king|spring|ceiling|pricing|caching|logging|routing|testing|monitoring|scaling|hashing|sharding|indexing|versioning|rate limiting|error handling)\b/.test(topic);
+  const action =
+    /^[a-z]+ing\b/.test(topic) &&
+    !/^(?:thing|string|ring|king|spring|ceiling|pricing|caching|logging|routing|testing|monitoring|scaling|hashing|sharding|indexing|versioning|rate limiting|error handling)\b/.test(
+      topic,
+    );
   const templates = behavioral
-    ? senior ? TOPIC_QUESTIONS.behavioralSenior : TOPIC_QUESTIONS.behavioralMid
+    ? senior
+      ? TOPIC_QUESTIONS.behavioralSenior
+      : TOPIC_QUESTIONS.behavioralMid
     : action
-      ? senior ? ACTION_QUESTIONS.senior : ACTION_QUESTIONS.mid
-      : senior ? TOPIC_QUESTIONS.senior : TOPIC_QUESTIONS.mid;
+      ? senior
+        ? ACTION_QUESTIONS.senior
+        : ACTION_QUESTIONS.mid
+      : senior
+        ? TOPIC_QUESTIONS.senior
+        : TOPIC_QUESTIONS.mid;
   return pick(templates, text)(topic);
 }
 
@@ -312,8 +580,20 @@ export function followUpForPartOfPoint(said: string, text: string, level: Level,
   const ask = behavioral
     ? pick([`What else did you do about ${topic} in that story?`, `Was there more to ${topic} in that story?`], text)
     : senior
-      ? pick([`What else matters for ${topic} here, and what trade-offs come with it?`, `Is there more to ${topic} — what would you watch for at scale?`], text)
-      : pick([`What else would you do about ${topic}?`, `Is there more to ${topic} here? Concretely, what else would you do?`], text);
+      ? pick(
+          [
+            `What else matters for ${topic} here, and what trade-offs come with it?`,
+            `Is there more to ${topic} — what would you watch for at scale?`,
+          ],
+          text,
+        )
+      : pick(
+          [
+            `What else would you do about ${topic}?`,
+            `Is there more to ${topic} here? Concretely, what else would you do?`,
+          ],
+          text,
+        );
   return `You mentioned ${said}. ${ask}`;
 }
 
@@ -322,7 +602,15 @@ export function pointAsPhrase(text: string, starPart: string | null): string {
   const s = pointShape(text, starPart);
   switch (s.shape) {
     case 'star':
-      return { situation: 'the situation and its context', task: 'what you were responsible for', action: 'the specific actions you took', result: 'a measurable result', lesson: 'what you learned and changed afterwards' }[s.part] ?? s.part;
+      return (
+        {
+          situation: 'the situation and its context',
+          task: 'what you were responsible for',
+          action: 'the specific actions you took',
+          result: 'a measurable result',
+          lesson: 'what you learned and changed afterwards',
+        }[s.part] ?? s.part
+      );
     case 'label':
       return `${lowerFirst(s.label)} (${lowerFirst(toSecondPerson(s.detail))})`;
     case 'verb':
@@ -357,7 +645,8 @@ export function strengthSentence(text: string, starPart: string | null, quote: s
 /** "The biggest gap was ..." — the gap sentence of the feedback. */
 export function gapSentence(text: string, starPart: string | null, level: Level, behavioral = false): string {
   const s = pointShape(text, starPart);
-  const senior = isSenior(level) && !behavioral && !(s.shape === 'verb' && (TELLING_VERBS.has(s.verb) || s.verb === 'define'));
+  const senior =
+    isSenior(level) && !behavioral && !(s.shape === 'verb' && (TELLING_VERBS.has(s.verb) || s.verb === 'define'));
   switch (s.shape) {
     case 'star':
       return `The story was missing ${pointAsPhrase(text, starPart)}${isSenior(level) ? ', which interviewers weigh heavily at senior level' : ''}.`;

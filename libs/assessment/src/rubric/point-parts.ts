@@ -52,7 +52,10 @@ const SEPARATORS: Separator[] = [
   { re: /^,?\s+(?:vs\.?|versus)\s+/i, role: 'also' },
   { re: /^,\s+with\s+/i, role: 'detail' },
   { re: /^\s+with\s+/i, role: 'detail', minLeft: 2 },
-  { re: /^,?\s+(?:to prevent|to avoid|to protect|to ensure|to reduce|so that|in order to|to keep|to stop)\s+/i, role: 'purpose' },
+  {
+    re: /^,?\s+(?:to prevent|to avoid|to protect|to ensure|to reduce|so that|in order to|to keep|to stop)\s+/i,
+    role: 'purpose',
+  },
   { re: /^\s+for\s+/i, role: 'purpose', minLeft: 2 },
   { re: /^,\s+(?:which|where|while|so|but|even)\s+/i, role: 'detail' },
   { re: /^,?\s+and\s+/i, role: 'also' },
@@ -60,7 +63,8 @@ const SEPARATORS: Separator[] = [
 ];
 
 /** A label that says what the candidate does with its subject ("Defines availability:", "States the CAP theorem:"). */
-const VERB_LABEL = /^(?:defines|states|explains|describes|names|clarifies|identifies|mentions|discusses|distinguishes|compares|contrasts|presents|gives|lists|outlines)\s+/i;
+const VERB_LABEL =
+  /^(?:defines|states|explains|describes|names|clarifies|identifies|mentions|discusses|distinguishes|compares|contrasts|presents|gives|lists|outlines)\s+/i;
 
 const EXAMPLE_LEAD = /\b(?:e\.g\.?|for example|such as|including|like)[,:]?\s+(.*)$/i;
 
@@ -165,7 +169,9 @@ function takeExamples(text: string): { main: string; examples: string[] } {
     main = main.slice(0, lead.index);
   }
   const items = examples
-    .flatMap((e) => e.replace(/^(?:e\.g\.?|for example|such as|i\.e\.?)[,:]?\s*/i, '').split(/\s*[,/]\s*|\s+or\s+|\s+and\s+/i))
+    .flatMap((e) =>
+      e.replace(/^(?:e\.g\.?|for example|such as|i\.e\.?)[,:]?\s*/i, '').split(/\s*[,/]\s*|\s+or\s+|\s+and\s+/i),
+    )
     .map((e) => e.trim())
     .filter(Boolean);
   return { main, examples: items };
@@ -199,14 +205,18 @@ export function pointParts(text: string, corpus: Corpus): PointPart[] {
   for (const piece of pieces) {
     const { main, examples } = takeExamples(piece.text);
     const alternatives = alternativesOf(main, corpus);
-    const exampleAlternatives = examples.map((e) => weighted(e, corpus)).filter((terms) => terms.length > 0).map(alternative);
+    const exampleAlternatives = examples
+      .map((e) => weighted(e, corpus))
+      .filter((terms) => terms.length > 0)
+      .map(alternative);
     if (alternatives.length === 0) {
       // Nothing but examples or meta words: the examples join the previous part.
       if (exampleAlternatives.length && parts.length) parts[parts.length - 1].examples.push(...exampleAlternatives);
       continue;
     }
     // The first substantive part is the core, whatever its separator said ("Label: detail" starts its detail there).
-    const role: PartRole = piece.role === 'label' ? 'label' : parts.every((p) => p.role === 'label') ? 'core' : piece.role;
+    const role: PartRole =
+      piece.role === 'label' ? 'label' : parts.every((p) => p.role === 'label') ? 'core' : piece.role;
     parts.push({ text: tidyPart(main), role, weight: PART_WEIGHTS[role], alternatives, examples: exampleAlternatives });
   }
   // A point that is only a label ("Security") or whose words are all meta: its terms are the point.
@@ -219,7 +229,10 @@ export function pointParts(text: string, corpus: Corpus): PointPart[] {
         role: 'core',
         weight: PART_WEIGHTS.core,
         alternatives: [alternative(terms.length ? terms : weighted(trimmed, corpus))],
-        examples: examples.map((e) => weighted(e, corpus)).filter((t) => t.length > 0).map(alternative),
+        examples: examples
+          .map((e) => weighted(e, corpus))
+          .filter((t) => t.length > 0)
+          .map(alternative),
       },
     ];
   }
@@ -240,19 +253,32 @@ const GIVEN_PART_SHARE = 0.4;
  * is only the question's words ("(pessimistic)") stands for nothing. A point made of nothing but the question's words
  * keeps them as they are.
  */
-export function discountGiven(parts: readonly PointPart[], given: ReadonlySet<string>, factor = GIVEN_TERM_FACTOR): PointPart[] {
-  const ownShare = (alt: PartAlternative) => alt.terms.filter((t) => !given.has(t.term)).reduce((s, t) => s + t.weight, 0) / Math.max(alt.total, 1e-9);
+export function discountGiven(
+  parts: readonly PointPart[],
+  given: ReadonlySet<string>,
+  factor = GIVEN_TERM_FACTOR,
+): PointPart[] {
+  const ownShare = (alt: PartAlternative) =>
+    alt.terms.filter((t) => !given.has(t.term)).reduce((s, t) => s + t.weight, 0) / Math.max(alt.total, 1e-9);
   const discount = (alt: PartAlternative): PartAlternative => {
     if (!alt.terms.some((t) => given.has(t.term)) || alt.terms.every((t) => given.has(t.term))) return alt;
     return alternative(alt.terms.map((t) => (given.has(t.term) ? { term: t.term, weight: t.weight * factor } : t)));
   };
-  const namesOnly = (part: PointPart) => part.role !== 'label' && part.alternatives.every((alt) => ownShare(alt) < GIVEN_PART_SHARE);
+  const namesOnly = (part: PointPart) =>
+    part.role !== 'label' && part.alternatives.every((alt) => ownShare(alt) < GIVEN_PART_SHARE);
   const substantive = parts.filter((p) => p.role !== 'label' && !namesOnly(p));
   let coreSeen = false;
   return parts.map((part) => {
     const examples = part.examples.filter((e) => !e.terms.every((t) => given.has(t.term))).map(discount);
     if (substantive.length > 0 && namesOnly(part)) {
-      return { ...part, role: 'label' as PartRole, weight: PART_WEIGHTS.label, alternatives: part.alternatives.map(discount), examples, given: true };
+      return {
+        ...part,
+        role: 'label' as PartRole,
+        weight: PART_WEIGHTS.label,
+        alternatives: part.alternatives.map(discount),
+        examples,
+        given: true,
+      };
     }
     let role = part.role;
     // The first part that says something beyond the question is the point's core.

@@ -116,7 +116,9 @@ export function weightedTerms(text: string, corpus: Corpus, options: { dropMeta?
   add(examples, 0.5);
   // A point made only of meta words keeps them rather than becoming empty.
   if (out.size === 0 && options.dropMeta) return weightedTerms(text, corpus, { dropMeta: false });
-  return [...out].map(([term, weight]) => ({ term, weight })).sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term));
+  return [...out]
+    .map(([term, weight]) => ({ term, weight }))
+    .sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term));
 }
 
 /** Splits "Observability (logging, monitoring, tracing)" into its head and its examples. */
@@ -187,11 +189,21 @@ function relatedTo(terms: readonly WeightedTerm[], points: readonly PointModel[]
   return out;
 }
 
-function mistakeModel(text: string, points: readonly PointModel[], corpus: Corpus, given: ReadonlySet<string>): MistakeModel {
+function mistakeModel(
+  text: string,
+  points: readonly PointModel[],
+  corpus: Corpus,
+  given: ReadonlySet<string>,
+): MistakeModel {
   // The mistake itself, without its advice: "Duplicating validation logic; always validate on the server" -> the first part.
-  const core = text.split(/;|\s[—–-]\s|,? leading to|,? which|,? resulting in|,? causing|\binstead of\b|\brather than\b|\bwhere\b|\bwhen\b|\bbecause\b/i)[0];
+  const core = text.split(
+    /;|\s[—–-]\s|,? leading to|,? which|,? resulting in|,? causing|\binstead of\b|\brather than\b|\bwhere\b|\bwhen\b|\bbecause\b/i,
+  )[0];
   // "Moving to the next stage without monitoring long enough" is about leaving something out, too.
-  const kind = OMISSION_START.test(core.trim()) || /\b(?:without|not|no|never|too little|enough)\b/i.test(core) ? 'omission' : 'commission';
+  const kind =
+    OMISSION_START.test(core.trim()) || /\b(?:without|not|no|never|too little|enough)\b/i.test(core)
+      ? 'omission'
+      : 'commission';
   const terms = weightedTerms(core, corpus, { dropMeta: true });
   const total = terms.reduce((s, t) => s + t.weight, 0);
   const termSetOf = new Set(terms.map((t) => t.term));
@@ -201,9 +213,21 @@ function mistakeModel(text: string, points: readonly PointModel[], corpus: Corpu
   // "Doing X without Y": X said while every point about Y is missed.
   const without = /^(.*?\S)\s+without\s+(.+)$/i.exec(core.trim());
   const doingTerms = without && !lead ? weightedTerms(without[1], corpus, { dropMeta: true }) : [];
-  const doing = doingTerms.length >= 2 ? { terms: doingTerms, total: doingTerms.reduce((s, t) => s + t.weight, 0) } : null;
+  const doing =
+    doingTerms.length >= 2 ? { terms: doingTerms, total: doingTerms.reduce((s, t) => s + t.weight, 0) } : null;
   const unlessPoints = without ? relatedTo(weightedTerms(without[2], corpus, { dropMeta: true }), points) : [];
-  return { text, kind, terms, total, required: requiredWeight(terms), termSet: termSetOf, relatedPoints, statement, doing, unlessPoints };
+  return {
+    text,
+    kind,
+    terms,
+    total,
+    required: requiredWeight(terms),
+    termSet: termSetOf,
+    relatedPoints,
+    statement,
+    doing,
+    unlessPoints,
+  };
 }
 
 function keyTermModel(text: string): KeyTermModel {
@@ -235,6 +259,11 @@ export function buildQuestionModel(question: Question, corpus: Corpus): Question
   for (const t of questionTerms) vocabulary.add(t.term);
   for (const p of points) for (const t of p.terms) vocabulary.add(t.term);
   for (const k of keyTerms) for (const alt of k.alternatives) for (const t of alt) vocabulary.add(t);
-  const sounds = buildSoundIndex([question.text, ...question.rubric.map((p) => p.text), ...question.keyTerms], vocabulary, corpus, question.keyTerms);
+  const sounds = buildSoundIndex(
+    [question.text, ...question.rubric.map((p) => p.text), ...question.keyTerms],
+    vocabulary,
+    corpus,
+    question.keyTerms,
+  );
   return { question, points, mistakes, keyTerms, seeds, questionTerms, vocabulary, sounds, behavioral };
 }

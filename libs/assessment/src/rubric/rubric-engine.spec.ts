@@ -7,11 +7,19 @@ import { OVERALL_WEIGHTS, RubricEngine } from './rubric-engine';
 const bank = QuestionBank.load();
 const q = (id: string) => bank.get(id) as Question;
 const engine = new RubricEngine();
-const assess = (question: Question, transcript: string, extra: Partial<Parameters<RubricEngine['assessSync']>[0]> = {}) =>
-  engine.assessSync({ question, transcript, ...extra });
+const assess = (
+  question: Question,
+  transcript: string,
+  extra: Partial<Parameters<RubricEngine['assessSync']>[0]> = {},
+) => engine.assessSync({ question, transcript, ...extra });
 
 /** ASR-style: lower case, no punctuation. */
-const asr = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}'\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+const asr = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}'\s]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function expectEvidenceQuotesTranscript(a: Assessment, transcript: string) {
   const spans = [
@@ -36,7 +44,12 @@ const RATE_LIMITER_SPOKEN =
 
 describe('RubricEngine: coverage with evidence', () => {
   it('covers the points a sample answer makes and quotes the transcript exactly', () => {
-    for (const id of ['client-vs-server-logic', 'database-normalization-tradeoffs', 'job-queue-exactly-once-processing', 'feature-shipped-on-your-own']) {
+    for (const id of [
+      'client-vs-server-logic',
+      'database-normalization-tradeoffs',
+      'job-queue-exactly-once-processing',
+      'feature-shipped-on-your-own',
+    ]) {
       const question = q(id);
       const transcript = referenceAnswer(question) as string;
       const a = assess(question, transcript);
@@ -52,15 +65,32 @@ describe('RubricEngine: coverage with evidence', () => {
     const question = q('distributed-rate-limiter');
     const a = assess(question, RATE_LIMITER_SPOKEN);
     const covered = a.rubric.filter((r) => r.covered).map((r) => r.pointId);
-    expect(covered).toEqual(expect.arrayContaining(['distributed-rate-limiter#1', 'distributed-rate-limiter#2', 'distributed-rate-limiter#3', 'distributed-rate-limiter#5']));
+    expect(covered).toEqual(
+      expect.arrayContaining([
+        'distributed-rate-limiter#1',
+        'distributed-rate-limiter#2',
+        'distributed-rate-limiter#3',
+        'distributed-rate-limiter#5',
+      ]),
+    );
     expect(a.scores.overall).toBeGreaterThanOrEqual(6);
-    expect(a.keyTermsUsed).toEqual(expect.arrayContaining(['Token bucket', 'Sliding window counter', 'Redis', 'Lua script', 'Fail open', 'Fail closed']));
+    expect(a.keyTermsUsed).toEqual(
+      expect.arrayContaining([
+        'Token bucket',
+        'Sliding window counter',
+        'Redis',
+        'Lua script',
+        'Fail open',
+        'Fail closed',
+      ]),
+    );
     expectEvidenceQuotesTranscript(a, RATE_LIMITER_SPOKEN);
   });
 
   it('understands aliases and common misrecognitions (sequel, post gres, idempotency key, throttling)', () => {
     const question = q('slow-postgres-query-diagnosis');
-    const t = 'first i would run explain analyze on the sequel query in post gres to confirm it is a sequential scan and see where the time goes';
+    const t =
+      'first i would run explain analyze on the sequel query in post gres to confirm it is a sequential scan and see where the time goes';
     const a = assess(question, t);
     expect(a.rubric[0].covered).toBe(true);
     expect(a.rubric[0].evidence?.quote).toMatch(/explain analyze/);
@@ -80,7 +110,9 @@ describe('RubricEngine: coverage with evidence', () => {
     const segments = [{ text: RATE_LIMITER_SPOKEN, startMs: 0, endMs: 60_000 }];
     const first = assess(question, RATE_LIMITER_SPOKEN, { segments, level: 'senior' });
     expect(assess(question, RATE_LIMITER_SPOKEN, { segments, level: 'senior' })).toEqual(first);
-    expect(new RubricEngine().assessSync({ question, transcript: RATE_LIMITER_SPOKEN, segments, level: 'senior' })).toEqual(first);
+    expect(
+      new RubricEngine().assessSync({ question, transcript: RATE_LIMITER_SPOKEN, segments, level: 'senior' }),
+    ).toEqual(first);
   });
 
   it('scores with one decimal in 0–10 and overall as the documented weighted mean', () => {
@@ -91,7 +123,11 @@ describe('RubricEngine: coverage with evidence', () => {
       expect(Math.round(v * 10) / 10).toBe(v);
     }
     const { relevance, depth, clarity, correctness } = a.scores;
-    const mean = OVERALL_WEIGHTS.relevance * relevance + OVERALL_WEIGHTS.depth * depth + OVERALL_WEIGHTS.clarity * clarity + OVERALL_WEIGHTS.correctness * correctness;
+    const mean =
+      OVERALL_WEIGHTS.relevance * relevance +
+      OVERALL_WEIGHTS.depth * depth +
+      OVERALL_WEIGHTS.clarity * clarity +
+      OVERALL_WEIGHTS.correctness * correctness;
     expect(a.scores.overall).toBeCloseTo(Math.round(mean * 10) / 10, 5);
     expect(a.engine).toEqual({ name: 'rubric', kind: 'rubric' });
     for (const reason of Object.values(a.reasons)) expect(reason).toMatch(/\.$/);
@@ -111,12 +147,18 @@ describe('RubricEngine: calibration and the cases it must not be fooled by', () 
   });
 
   it('a keyword-stuffed answer (every key term, no sentences) scores well below the real answer on every score', () => {
-    for (const id of ['distributed-rate-limiter', 'client-vs-server-logic', 'strangler-fig-monolith-migration', 'cap-theorem-distributed-systems']) {
+    for (const id of [
+      'distributed-rate-limiter',
+      'client-vs-server-logic',
+      'strangler-fig-monolith-migration',
+      'cap-theorem-distributed-systems',
+    ]) {
       const question = q(id);
       const real = assess(question, referenceAnswer(question) as string);
       const stuffed = assess(question, keywordStuff(question));
       expect(stuffed.keyTermsUsed.length).toBeGreaterThanOrEqual(question.keyTerms.length - 1);
-      for (const k of ['relevance', 'depth', 'clarity', 'correctness', 'overall'] as const) expect(stuffed.scores[k]).toBeLessThan(real.scores[k]);
+      for (const k of ['relevance', 'depth', 'clarity', 'correctness', 'overall'] as const)
+        expect(stuffed.scores[k]).toBeLessThan(real.scores[k]);
       expect(real.scores.overall - stuffed.scores.overall).toBeGreaterThanOrEqual(3);
       expect(stuffed.scores.clarity).toBeLessThanOrEqual(2);
       expect(stuffed.feedback).toMatch(/list rather than an explanation/);
@@ -125,7 +167,8 @@ describe('RubricEngine: calibration and the cases it must not be fooled by', () 
 
   it('a comma-separated list of the right terms is still not an explanation', () => {
     const question = q('distributed-rate-limiter');
-    const list = 'Token bucket, sliding window log, sliding window counter, Redis, Lua script, INCR, EXPIRE, sorted set, clock skew, fail open, fail closed, race condition, burst tolerance.';
+    const list =
+      'Token bucket, sliding window log, sliding window counter, Redis, Lua script, INCR, EXPIRE, sorted set, clock skew, fail open, fail closed, race condition, burst tolerance.';
     const a = assess(question, list);
     expect(a.scores.depth).toBeLessThan(4);
     expect(a.scores.clarity).toBeLessThan(2);
@@ -136,7 +179,10 @@ describe('RubricEngine: calibration and the cases it must not be fooled by', () 
     const questions = bankQuestions();
     for (const item of labelledSet(questions).filter((i) => i.kind === 'off-topic')) {
       const a = assess(q(item.questionId), item.transcript);
-      expect({ id: item.questionId, relevance: a.scores.relevance <= 3 }).toEqual({ id: item.questionId, relevance: true });
+      expect({ id: item.questionId, relevance: a.scores.relevance <= 3 }).toEqual({
+        id: item.questionId,
+        relevance: true,
+      });
       expect(a.scores.overall).toBeLessThan(6);
     }
   });
@@ -177,10 +223,16 @@ describe('RubricEngine: calibration and the cases it must not be fooled by', () 
 
   it('detects a common mistake the answer makes, quoting it, and not one it warns against', () => {
     const question = q('strangler-fig-monolith-migration');
-    const making = assess(question, 'my plan is to attempt to extract all of the functionality at once in a single release so we move everything to microservices over one weekend');
+    const making = assess(
+      question,
+      'my plan is to attempt to extract all of the functionality at once in a single release so we move everything to microservices over one weekend',
+    );
     const mistake = making.commonMistakes.find((m) => m.text.startsWith('Attempting to extract too much'));
     expect(mistake?.evidence?.quote).toMatch(/extract all of the functionality at once/);
-    const warning = assess(question, 'the main thing to avoid is trying to extract all of the functionality at once in one big bang release, so i would go one bounded context at a time');
+    const warning = assess(
+      question,
+      'the main thing to avoid is trying to extract all of the functionality at once in one big bang release, so i would go one bounded context at a time',
+    );
     expect(warning.commonMistakes.find((m) => m.text.startsWith('Attempting to extract too much'))).toBeUndefined();
     expect(mistake && making.scores.correctness).toBeLessThan(warning.scores.correctness);
   });
@@ -191,16 +243,26 @@ describe('RubricEngine: calibration and the cases it must not be fooled by', () 
       id: 'custom-websocket-scaling',
       text: 'How would you scale a WebSocket chat service to a million concurrent connections?',
       rubric: [
-        { id: 'custom-websocket-scaling#1', text: 'Sticky sessions or a connection gateway in front of many socket servers' },
-        { id: 'custom-websocket-scaling#2', text: 'A pub/sub backbone (Redis, Kafka) so messages reach users on other servers' },
+        {
+          id: 'custom-websocket-scaling#1',
+          text: 'Sticky sessions or a connection gateway in front of many socket servers',
+        },
+        {
+          id: 'custom-websocket-scaling#2',
+          text: 'A pub/sub backbone (Redis, Kafka) so messages reach users on other servers',
+        },
       ],
       keyTerms: ['WebSocket', 'Pub/sub', 'Sticky sessions'],
       commonMistakes: [],
       followUps: [],
       sampleAnswer: null,
-      answerFramework: 'Put a gateway with sticky sessions in front of many socket servers and fan out through a pub/sub backbone.',
+      answerFramework:
+        'Put a gateway with sticky sessions in front of many socket servers and fan out through a pub/sub backbone.',
     };
-    const a = assess(custom, 'i would put a load balancer with sticky sessions in front of many websocket servers and use redis pub sub so a message published on one server reaches users connected to the others');
+    const a = assess(
+      custom,
+      'i would put a load balancer with sticky sessions in front of many websocket servers and use redis pub sub so a message published on one server reaches users connected to the others',
+    );
     expect(a.rubric.every((r) => r.covered)).toBe(true);
     expect(a.scores.relevance).toBeGreaterThanOrEqual(7);
     expect(a.followUp).toBeNull();
@@ -229,14 +291,17 @@ describe('RubricEngine: STAR for behavioral questions', () => {
   });
 
   it('spots the missing parts of a partial story and asks about one', () => {
-    const t = 'at my last company we had a slow checkout page and i was responsible for fixing it. i profiled the api and added a cache in front of the pricing service.';
+    const t =
+      'at my last company we had a slow checkout page and i was responsible for fixing it. i profiled the api and added a cache in front of the pricing service.';
     const a = assess(q('feature-shipped-on-your-own'), t);
     expect(a.star).toMatchObject({ situation: true, task: true, action: true, result: false, lesson: false });
     expect(a.followUp?.text).toMatch(/outcome|learn/i);
   });
 
   it('is null for non-behavioral questions', () => {
-    expect(assess(q('cap-theorem-distributed-systems'), 'consistency availability partition tolerance').star).toBeNull();
+    expect(
+      assess(q('cap-theorem-distributed-systems'), 'consistency availability partition tolerance').star,
+    ).toBeNull();
   });
 });
 
@@ -249,17 +314,24 @@ describe('RubricEngine: feedback and follow-up', () => {
 
   it('prefers the seed follow-up when it fits, and never repeats one already asked', () => {
     const a = assess(clientServer, partial);
-    expect(a.followUp).toEqual({ text: 'How do you handle state that needs to be synced?', source: 'seed', targetPointId: null });
+    expect(a.followUp).toEqual({
+      text: 'How do you handle state that needs to be synced?',
+      source: 'seed',
+      targetPointId: null,
+    });
     const b = assess(clientServer, partial, { followUpsAsked: ['How do you handle state that needs to be synced?'] });
     expect(b.followUp?.source).toBe('generated');
     expect(b.followUp?.text).not.toBe('How do you handle state that needs to be synced?');
-    const c = assess(clientServer, partial, { followUpsAsked: ['How do you handle state that needs to be synced?', b.followUp?.text as string] });
+    const c = assess(clientServer, partial, {
+      followUpsAsked: ['How do you handle state that needs to be synced?', b.followUp?.text as string],
+    });
     expect(c.followUp?.text).not.toBe(b.followUp?.text);
   });
 
   it('aims a generated follow-up at a missed point, pitched to the level', () => {
     const question = q('distributed-rate-limiter');
-    const t = 'i would keep a counter per user in redis and do the increment and check in a lua script so it is atomic across servers';
+    const t =
+      'i would keep a counter per user in redis and do the increment and check in a lua script so it is atomic across servers';
     const mid = assess(question, t, { level: 'mid' });
     const senior = assess(question, t, { level: 'senior' });
     expect(mid.followUp?.source).toBe('generated');
@@ -287,12 +359,16 @@ describe('RubricEngine: feedback and follow-up', () => {
 
   it('mentions fillers only when they are notable', () => {
     const question = q('distributed-rate-limiter');
-    const padded = RATE_LIMITER_SPOKEN.split(' ').flatMap((w, i) => (i % 4 === 3 ? [w, i % 8 === 3 ? 'um' : 'uh'] : [w])).join(' ');
+    const padded = RATE_LIMITER_SPOKEN.split(' ')
+      .flatMap((w, i) => (i % 4 === 3 ? [w, i % 8 === 3 ? 'um' : 'uh'] : [w]))
+      .join(' ');
     const segments = [{ text: padded, startMs: 0, endMs: 80_000 }];
     const a = assess(question, padded, { segments });
     expect(a.feedback).toMatch(/filler/);
     expect(a.scores.clarity).toBeLessThan(assess(question, RATE_LIMITER_SPOKEN).scores.clarity);
-    const calm = assess(question, RATE_LIMITER_SPOKEN, { segments: [{ text: RATE_LIMITER_SPOKEN, startMs: 0, endMs: 60_000 }] });
+    const calm = assess(question, RATE_LIMITER_SPOKEN, {
+      segments: [{ text: RATE_LIMITER_SPOKEN, startMs: 0, endMs: 60_000 }],
+    });
     expect(calm.feedback).not.toMatch(/filler/);
   });
 

@@ -6,7 +6,16 @@ import type { Level, Question } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { speechAnalytics } from '../analytics/speech-analytics';
 import { analyze, stemSet, type TextAnalysis } from '../text/analyze';
-import { CONNECTIVES, EXAMPLE_PHRASES, GENERIC_PHRASES, NEGATORS, NUMBER_WORDS, ORDERING_WORDS, TRADEOFF_WORDS, WARNING_WORDS } from '../text/lexicon';
+import {
+  CONNECTIVES,
+  EXAMPLE_PHRASES,
+  GENERIC_PHRASES,
+  NEGATORS,
+  NUMBER_WORDS,
+  ORDERING_WORDS,
+  TRADEOFF_WORDS,
+  WARNING_WORDS,
+} from '../text/lexicon';
 import { matchTokens, tokenText } from '../text/token-text';
 import type {
   Assessment,
@@ -22,9 +31,29 @@ import type {
 } from '../types';
 import { Corpus } from './corpus';
 import { bestWindow, evidenceSpan, functionWordRatio, proseFromRatio } from './coverage';
-import { deniedPart, matchParts, sentenceOf, matchPointParts, partsEvidence, type PartMatch, type PointPartsMatch } from './part-match';
+import {
+  deniedPart,
+  matchParts,
+  sentenceOf,
+  matchPointParts,
+  partsEvidence,
+  type PartMatch,
+  type PointPartsMatch,
+} from './part-match';
 import { polarity } from './negation';
-import { completionSentence, followUpForPartOfPoint, followUpForPoint, gapSentence, joinList, partialGapSentence, partPhrase, shortQuote, startHint, strengthSentence, tidy } from './phrasing';
+import {
+  completionSentence,
+  followUpForPartOfPoint,
+  followUpForPoint,
+  gapSentence,
+  joinList,
+  partialGapSentence,
+  partPhrase,
+  shortQuote,
+  startHint,
+  strengthSentence,
+  tidy,
+} from './phrasing';
 import { buildQuestionModel, type MistakeModel, type PointModel, type QuestionModel } from './question-model';
 import { analyzeStar, starCount } from './star';
 import { resolveSoundAlikes } from './sound-alike';
@@ -76,9 +105,16 @@ export const CALIBRATION = {
 const TRADEOFF_STEMS = stemSet(TRADEOFF_WORDS);
 const ORDERING_STEMS = new Set(ORDERING_WORDS);
 const CONNECTIVE_SET = new Set(CONNECTIVES);
-const EXAMPLE_RE = new RegExp(`\\b(?:${EXAMPLE_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'g');
-const GENERIC_RE = new RegExp(`\\b(?:${GENERIC_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, ' ')).join('|')})\\b`, 'g');
-const NON_ANSWER_RE = /^(?:(?:um|uh|er|hmm|so|well|sorry|honestly|i'm|im|i am|yeah|okay|ok)\s+)*(?:i\s+(?:really\s+)?(?:do not|don't|dont)\s+know|no idea|not sure|i have no idea|i can't remember|i cant remember|pass|i'm not sure|im not sure)\b/;
+const EXAMPLE_RE = new RegExp(
+  `\\b(?:${EXAMPLE_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`,
+  'g',
+);
+const GENERIC_RE = new RegExp(
+  `\\b(?:${GENERIC_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/-/g, ' ')).join('|')})\\b`,
+  'g',
+);
+const NON_ANSWER_RE =
+  /^(?:(?:um|uh|er|hmm|so|well|sorry|honestly|i'm|im|i am|yeah|okay|ok)\s+)*(?:i\s+(?:really\s+)?(?:do not|don't|dont)\s+know|no idea|not sure|i have no idea|i can't remember|i cant remember|pass|i'm not sure|im not sure)\b/;
 
 export interface RubricEngineOptions {
   /** The questions relevance is judged against (default: the whole bank). */
@@ -100,7 +136,10 @@ export function score10(x: number): number {
 
 export function overallOf(s: Omit<Scores, 'overall'>): number {
   return score10(
-    OVERALL_WEIGHTS.relevance * s.relevance + OVERALL_WEIGHTS.depth * s.depth + OVERALL_WEIGHTS.clarity * s.clarity + OVERALL_WEIGHTS.correctness * s.correctness,
+    OVERALL_WEIGHTS.relevance * s.relevance +
+      OVERALL_WEIGHTS.depth * s.depth +
+      OVERALL_WEIGHTS.clarity * s.clarity +
+      OVERALL_WEIGHTS.correctness * s.correctness,
   );
 }
 
@@ -123,7 +162,17 @@ function allBankQuestions(): Question[] {
 }
 
 function fingerprint(q: Question): string {
-  return JSON.stringify([q.text, q.context, q.rubric, q.commonMistakes, q.keyTerms, q.followUps, q.category, q.sampleAnswer?.length, q.answerFramework?.length]);
+  return JSON.stringify([
+    q.text,
+    q.context,
+    q.rubric,
+    q.commonMistakes,
+    q.keyTerms,
+    q.followUps,
+    q.category,
+    q.sampleAnswer?.length,
+    q.answerFramework?.length,
+  ]);
 }
 
 /** Sentence-likeness of the whole answer: function-word ratio overall and the share of 12-word windows that read as sentences. */
@@ -167,10 +216,15 @@ function elaboration(a: TextAnalysis, corpusKnows: (term: string) => boolean, vo
   const examples = matchTokens(tokenText(a.tokens), EXAMPLE_RE).length;
   // Specifics: distinct technical terms the bank knows beyond this question's own vocabulary words.
   const specificTerms = new Set<string>();
-  for (const t of a.terms) if (corpusKnows(t.term) && (vocabulary.has(t.term) || t.term.length > 3)) specificTerms.add(t.term);
+  for (const t of a.terms)
+    if (corpusKnows(t.term) && (vocabulary.has(t.term) || t.term.length > 3)) specificTerms.add(t.term);
   const specifics = specificTerms.size;
   const score =
-    0.2 * Math.min(1, numbers / 3) + 0.25 * Math.min(1, tradeoffs / 3) + 0.15 * Math.min(1, examples / 1) + 0.2 * Math.min(1, causal / 4) + 0.2 * Math.min(1, specifics / 25);
+    0.2 * Math.min(1, numbers / 3) +
+    0.25 * Math.min(1, tradeoffs / 3) +
+    0.15 * Math.min(1, examples / 1) +
+    0.2 * Math.min(1, causal / 4) +
+    0.2 * Math.min(1, specifics / 25);
   return { numbers, tradeoffs, examples, causal, specifics, ordering, score };
 }
 
@@ -238,7 +292,9 @@ export class RubricEngine implements AssessmentEngine {
     const contradictions: { point: PointModel; evidence: EvidenceSpan }[] = [];
     const rubric: RubricPointJudgement[] = model.points.map((p) => {
       const m = matchPointParts(a, p.parts, p.negative);
-      let confidence = m.positive ? m.positive.coverage * (CALIBRATION.listFloor + (1 - CALIBRATION.listFloor) * m.positive.prose) : 0;
+      let confidence = m.positive
+        ? m.positive.coverage * (CALIBRATION.listFloor + (1 - CALIBRATION.listFloor) * m.positive.prose)
+        : 0;
       let evidenceMatch: PointPartsMatch | null = m.positive;
       const denied = deniedPart(a, m);
       if (denied && !warned(a, polarityCue(a, denied), polarityCue(a, denied), true)) {
@@ -251,8 +307,12 @@ export class RubricEngine implements AssessmentEngine {
       // A quote only where some part of the point was met: one of its words nearby ("Redis" for "what happens when Redis
       // is down") is not evidence of the point, and a quote there would stand for something the answer did not say.
       // A point met by several parts each said in part is quoted where they were.
-      const partMet = evidenceMatch?.parts.some((m) => m !== null && m.part.role !== 'label' && m.coverage >= 0.5) ?? false;
-      let evidence = evidenceMatch && (partMet || confidence >= CALIBRATION.coveredAt) && confidence > 0.15 ? partsEvidence(a, evidenceMatch) : null;
+      const partMet =
+        evidenceMatch?.parts.some((m) => m !== null && m.part.role !== 'label' && m.coverage >= 0.5) ?? false;
+      let evidence =
+        evidenceMatch && (partMet || confidence >= CALIBRATION.coveredAt) && confidence > 0.15
+          ? partsEvidence(a, evidenceMatch)
+          : null;
       const parts = p.parts
         .map((part, i) => ({ part, covered: evidenceMatch !== null && (evidenceMatch.parts[i]?.coverage ?? 0) >= 0.5 }))
         .filter(({ part }) => part.role !== 'label')
@@ -271,7 +331,9 @@ export class RubricEngine implements AssessmentEngine {
       }
       const facetEvidence = story && p.facet ? story.facets[p.facet] : null;
       if (facetEvidence && story) {
-        const facetConfidence = (p.facet === 'role' ? 0.55 + 0.35 * story.ownShare : STORY_FACET_CONFIDENCE) * (0.55 + 0.45 * story.concreteness);
+        const facetConfidence =
+          (p.facet === 'role' ? 0.55 + 0.35 * story.ownShare : STORY_FACET_CONFIDENCE) *
+          (0.55 + 0.45 * story.concreteness);
         if (facetConfidence > confidence) {
           confidence = facetConfidence;
           evidence = facetEvidence;
@@ -279,7 +341,14 @@ export class RubricEngine implements AssessmentEngine {
       }
       confidence = Math.round(clamp01(confidence) * 100) / 100;
       const covered = confidence >= CALIBRATION.coveredAt;
-      return { pointId: p.id, text: p.text, covered, evidence: covered || confidence > 0.15 ? evidence : null, confidence, parts };
+      return {
+        pointId: p.id,
+        text: p.text,
+        covered,
+        evidence: covered || confidence > 0.15 ? evidence : null,
+        confidence,
+        parts,
+      };
     });
     const credits = rubric.map((r) => Math.min(1, r.confidence / CALIBRATION.fullCreditAt));
     const coverage = credits.length ? credits.reduce((s, c) => s + c, 0) / credits.length : 0;
@@ -290,7 +359,9 @@ export class RubricEngine implements AssessmentEngine {
     // A story given to a behavioural question is compared with the other behavioural questions only: a story about a
     // database migration talks like the migration question, and is still an answer to "tell me about a mistake".
     const aStory = story !== null && story.shape >= 0.5;
-    const sims = (answerVector.norm > 0 ? corpus.similarities(answerVector) : []).filter((s) => !aStory || corpus.categoryOf(s.id) === 'behavioral' || s.id === question.id);
+    const sims = (answerVector.norm > 0 ? corpus.similarities(answerVector) : []).filter(
+      (s) => !aStory || corpus.categoryOf(s.id) === 'behavioral' || s.id === question.id,
+    );
     const target = sims.find((s) => s.id === question.id)?.similarity ?? 0;
     const bestOther = sims.find((s) => s.id !== question.id);
     const otherSim = bestOther?.similarity ?? 0;
@@ -316,29 +387,41 @@ export class RubricEngine implements AssessmentEngine {
 
     // Clarity.
     const fillerRatio = a.tokens.length ? a.fillerCount / a.tokens.length : 0;
-    const fillerPenalty = Math.min(CALIBRATION.fillerMaxPenalty, Math.max(0, fillerRatio - CALIBRATION.fillerTolerance) * CALIBRATION.fillerSlope);
+    const fillerPenalty = Math.min(
+      CALIBRATION.fillerMaxPenalty,
+      Math.max(0, fillerRatio - CALIBRATION.fillerTolerance) * CALIBRATION.fillerSlope,
+    );
     const lengthFactor = Math.min(1, words / CALIBRATION.fullLengthWords);
     const per100 = words > 0 ? 100 / words : 0;
     const orderingScore = Math.min(1, el.ordering / 2);
     const connectiveScore = Math.min(1, (el.causal * per100) / 4);
     const starScore = star ? starCount(star) / 5 : null;
-    const structure = starScore === null ? 0.6 * d + 0.2 * orderingScore + 0.2 * connectiveScore : 0.5 * d + 0.1 * orderingScore + 0.15 * connectiveScore + 0.25 * starScore;
+    const structure =
+      starScore === null
+        ? 0.6 * d + 0.2 * orderingScore + 0.2 * connectiveScore
+        : 0.5 * d + 0.1 * orderingScore + 0.15 * connectiveScore + 0.25 * starScore;
     let pacePenalty = 0;
     if (analytics && analytics.wordsPerMinute > 0) {
       const [lo, hi] = CALIBRATION.paceRange;
       if (analytics.wordsPerMinute > hi) pacePenalty = Math.min(0.2, (analytics.wordsPerMinute - hi) / 200);
       else if (analytics.wordsPerMinute < lo) pacePenalty = Math.min(0.2, (lo - analytics.wordsPerMinute) / 200);
     }
-    const clarity = score10(10 * lengthFactor * Math.min(1, structure * 1.15) * (1 - fillerPenalty) * (1 - pacePenalty));
+    const clarity = score10(
+      10 * lengthFactor * Math.min(1, structure * 1.15) * (1 - fillerPenalty) * (1 - pacePenalty),
+    );
 
     // Mistakes and correctness.
     const mistakes = this.detectMistakes(model, a, rubric, onTopic, words);
     const commonMistakes = [
       ...mistakes.map((m) => ({ text: m.mistake.text, evidence: m.evidence })),
-      ...contradictions.map((c) => ({ text: `Says the opposite of a key point: ${tidy(c.point.text)}`, evidence: c.evidence })),
+      ...contradictions.map((c) => ({
+        text: `Says the opposite of a key point: ${tidy(c.point.text)}`,
+        evidence: c.evidence,
+      })),
     ];
     let penalty = 0;
-    for (const m of mistakes) penalty += m.mistake.kind === 'commission' ? CALIBRATION.commissionPenalty : CALIBRATION.omissionPenalty;
+    for (const m of mistakes)
+      penalty += m.mistake.kind === 'commission' ? CALIBRATION.commissionPenalty : CALIBRATION.omissionPenalty;
     penalty += contradictions.length * CALIBRATION.contradictionPenalty;
     penalty = Math.min(CALIBRATION.maxMistakePenalty, penalty);
     const correctness = score10(10 * (0.2 * onTopic * Math.min(1, coverage * 3) + 0.8 * coverage) - penalty);
@@ -357,7 +440,10 @@ export class RubricEngine implements AssessmentEngine {
     scores.overall = isNonAnswer
       ? 0
       : score10(
-          overallOf(scores) * (CALIBRATION.coverageFloor + (1 - CALIBRATION.coverageFloor) * Math.min(1, coverage / CALIBRATION.coverageFull)) * (1 - vague.cut) -
+          overallOf(scores) *
+            (CALIBRATION.coverageFloor +
+              (1 - CALIBRATION.coverageFloor) * Math.min(1, coverage / CALIBRATION.coverageFull)) *
+            (1 - vague.cut) -
             errorPenalty,
         );
 
@@ -371,7 +457,22 @@ export class RubricEngine implements AssessmentEngine {
       clarity: clarityReason(a, d, el, fillerRatio, analytics, words),
       correctness: correctnessReason(rubric, coveredCount, commonMistakes, words),
     };
-    const feedback = this.feedback({ model, rubric, level, scores, d, words, analytics, mistakes: commonMistakes, star, el, keyTermsUsed, fillerRatio, bestOtherQuestion, isNonAnswer });
+    const feedback = this.feedback({
+      model,
+      rubric,
+      level,
+      scores,
+      d,
+      words,
+      analytics,
+      mistakes: commonMistakes,
+      star,
+      el,
+      keyTermsUsed,
+      fillerRatio,
+      bestOtherQuestion,
+      isNonAnswer,
+    });
 
     return {
       questionId: question.id,
@@ -389,7 +490,12 @@ export class RubricEngine implements AssessmentEngine {
   }
 
   /** The parts every engine computes locally: speech analytics, key terms used and (behavioral questions) STAR. */
-  localParts(input: AssessmentInput): { analytics: SpeechAnalytics | null; keyTermsUsed: string[]; star: StarAnalysis | null; words: number } {
+  localParts(input: AssessmentInput): {
+    analytics: SpeechAnalytics | null;
+    keyTermsUsed: string[];
+    star: StarAnalysis | null;
+    words: number;
+  } {
     const { model, corpus } = this.model(input.question);
     const a = this.heard(model, corpus, input.transcript ?? '');
     return {
@@ -407,7 +513,13 @@ export class RubricEngine implements AssessmentEngine {
   }
 
   /** The follow-up the rubric engine would choose given these judgements (used by the LLM engine when the model repeats one). */
-  followUpFor(question: Question, rubric: readonly RubricPointJudgement[], level: Level, asked: readonly string[], transcript?: string): FollowUp | null {
+  followUpFor(
+    question: Question,
+    rubric: readonly RubricPointJudgement[],
+    level: Level,
+    asked: readonly string[],
+    transcript?: string,
+  ): FollowUp | null {
     const terms = transcript === undefined ? undefined : new Set(analyze(transcript).termCounts.keys());
     return this.followUp(this.model(question).model, rubric, level, asked, terms);
   }
@@ -426,13 +538,20 @@ export class RubricEngine implements AssessmentEngine {
     return this.questionsOption?.find((q) => q.id === id)?.text ?? QuestionBank.load().get(id)?.text;
   }
 
-  private detectMistakes(model: QuestionModel, a: TextAnalysis, rubric: RubricPointJudgement[], onTopic: number, words: number) {
+  private detectMistakes(
+    model: QuestionModel,
+    a: TextAnalysis,
+    rubric: RubricPointJudgement[],
+    onTopic: number,
+    words: number,
+  ) {
     const out: { mistake: MistakeModel; evidence: EvidenceSpan | null }[] = [];
     if (words < 8) return out;
     const warnedAt = (first: number, last: number, denial = false) => warned(a, first, last, denial);
     // Saying the mistake's words is no mistake where they are what a covered rubric point asks for ("security
     // misconfiguration such as default credentials" named as a vulnerability to look out for).
-    const namedAsPoint = (m: MistakeModel) => m.relatedPoints.some((i) => rubric[i].covered && sharedShare(m, model.points[i]) >= 0.5);
+    const namedAsPoint = (m: MistakeModel) =>
+      m.relatedPoints.some((i) => rubric[i].covered && sharedShare(m, model.points[i]) >= 0.5);
     for (const m of model.mistakes) {
       if (m.terms.length === 0) continue;
       if (m.kind === 'commission') {
@@ -450,9 +569,25 @@ export class RubricEngine implements AssessmentEngine {
           continue;
         }
         // "Promising exactly-once delivery without explaining why it is hard": the promise made, the explanation missing.
-        if (m.doing && m.unlessPoints.length > 0 && m.unlessPoints.every((i) => !rubric[i].covered && rubric[i].confidence < 0.35)) {
-          const w = bestWindow(a, m.doing.terms, m.doing.total, Math.max(12, m.doing.terms.length * 2 + 4), (i) => polarity(a).negated[a.terms[i].first] === 0);
-          if (w && w.matchedWeight >= 0.8 * m.doing.total && w.matchedTerms.length >= 2 && w.prose >= 0.3 && !warnedAt(w.firstToken, w.lastToken)) {
+        if (
+          m.doing &&
+          m.unlessPoints.length > 0 &&
+          m.unlessPoints.every((i) => !rubric[i].covered && rubric[i].confidence < 0.35)
+        ) {
+          const w = bestWindow(
+            a,
+            m.doing.terms,
+            m.doing.total,
+            Math.max(12, m.doing.terms.length * 2 + 4),
+            (i) => polarity(a).negated[a.terms[i].first] === 0,
+          );
+          if (
+            w &&
+            w.matchedWeight >= 0.8 * m.doing.total &&
+            w.matchedTerms.length >= 2 &&
+            w.prose >= 0.3 &&
+            !warnedAt(w.firstToken, w.lastToken)
+          ) {
             out.push({ mistake: m, evidence: evidenceSpan(a, w.firstToken, w.lastToken) });
             continue;
           }
@@ -481,7 +616,9 @@ export class RubricEngine implements AssessmentEngine {
       const hit = k.alternatives.some((alt) => {
         const firsts = positions.get(alt[0]);
         if (!firsts) return false;
-        return firsts.some((p) => alt.every((term) => (positions.get(term) ?? []).some((q) => Math.abs(q - p) <= alt.length + 2)));
+        return firsts.some((p) =>
+          alt.every((term) => (positions.get(term) ?? []).some((q) => Math.abs(q - p) <= alt.length + 2)),
+        );
       });
       if (hit) used.push(k.text);
     }
@@ -493,7 +630,13 @@ export class RubricEngine implements AssessmentEngine {
    * when the answer covered at least half the rubric, one about something the answer did not touch.
    * Else one generated from the biggest missed point. Never one already asked; null when nothing is missed.
    */
-  followUp(model: QuestionModel, rubric: readonly RubricPointJudgement[], level: Level, asked: readonly string[], answerTerms?: ReadonlySet<string>): FollowUp | null {
+  followUp(
+    model: QuestionModel,
+    rubric: readonly RubricPointJudgement[],
+    level: Level,
+    asked: readonly string[],
+    answerTerms?: ReadonlySet<string>,
+  ): FollowUp | null {
     const askedSet = new Set(asked.map(normalizeQuestion));
     const missed = gapsInOrder(model, rubric);
     if (missed.length === 0) return null;
@@ -527,8 +670,11 @@ export class RubricEngine implements AssessmentEngine {
       const { said, missing } = partsOf(r);
       const partly = said.length > 0 && missing.length > 0 && !p.starPart;
       const question = followUpForPoint(p.text, p.starPart, level, model.behavioral);
-      const text = partly ? followUpForPartOfPoint(joinList(said.map(partPhrase)), p.text, level, model.behavioral) : question;
-      if (!askedSet.has(normalizeQuestion(text)) && !askedSet.has(normalizeQuestion(question))) return { text, source: 'generated', targetPointId: p.id };
+      const text = partly
+        ? followUpForPartOfPoint(joinList(said.map(partPhrase)), p.text, level, model.behavioral)
+        : question;
+      if (!askedSet.has(normalizeQuestion(text)) && !askedSet.has(normalizeQuestion(question)))
+        return { text, source: 'generated', targetPointId: p.id };
     }
     return null;
   }
@@ -553,7 +699,9 @@ export class RubricEngine implements AssessmentEngine {
     const points = model.points;
     const missed = gapsInOrder(model, rubric);
     const firstPoint = points[0];
-    const startWith = firstPoint ? startHint(firstPoint.text, firstPoint.starPart) : 'Start from the core of the question.';
+    const startWith = firstPoint
+      ? startHint(firstPoint.text, firstPoint.starPart)
+      : 'Start from the core of the question.';
     if (ctx.words === 0) return `No answer was recorded for this question. ${startWith}`;
     if (ctx.isNonAnswer || ctx.words < 10) {
       return `The answer was too short to assess — even a partial answer shows how you think. ${startWith}`;
@@ -566,7 +714,9 @@ export class RubricEngine implements AssessmentEngine {
       ].join(' ');
     }
     if (ctx.scores.relevance <= 3) {
-      const other = ctx.bestOtherQuestion ? ` — it reads more like an answer to “${tidy(ctx.bestOtherQuestion, 90)}”` : '';
+      const other = ctx.bestOtherQuestion
+        ? ` — it reads more like an answer to “${tidy(ctx.bestOtherQuestion, 90)}”`
+        : '';
       return `This answer doesn't address the question that was asked${other}. Re-anchor on what was asked — ${lowerFirstSentence(startWith)}`;
     }
     const sentences: string[] = [];
@@ -586,10 +736,14 @@ export class RubricEngine implements AssessmentEngine {
       .map((r, i) => ({ r, p: points[i], ...partsOf(r) }))
       .find(({ r, said, missing }) => r.covered && said.length > 0 && missing.length > 0 && r !== strongest?.r);
     const commission = ctx.mistakes.find((m) => m.evidence);
-    if (commission?.evidence) sentences.push(`Watch out for a common mistake: ${lowerFirstSentence(tidy(commission.text, 120))} (${shortQuote(commission.evidence.quote, 10)}).`);
+    if (commission?.evidence)
+      sentences.push(
+        `Watch out for a common mistake: ${lowerFirstSentence(tidy(commission.text, 120))} (${shortQuote(commission.evidence.quote, 10)}).`,
+      );
     else if (gap) sentences.push(gap);
     else if (completion) sentences.push(completionSentence(completion.missing, completion.p.text));
-    else if ((level === 'senior' || level === 'staff') && ctx.el.tradeoffs < 2) sentences.push('At this level, also name the trade-offs and failure modes of your choices.');
+    else if ((level === 'senior' || level === 'staff') && ctx.el.tradeoffs < 2)
+      sentences.push('At this level, also name the trade-offs and failure modes of your choices.');
     else sentences.push('To make it even stronger, add one concrete example with numbers from your own experience.');
 
     const delivery = deliveryNote(ctx.analytics, ctx.fillerRatio, ctx.words);
@@ -609,7 +763,10 @@ export class RubricEngine implements AssessmentEngine {
 /** The parts of a judged point that were said and those that were not (labels aside). */
 function partsOf(judgement: RubricPointJudgement): { said: string[]; missing: string[] } {
   const parts = judgement.parts ?? [];
-  return { said: parts.filter((p) => p.covered).map((p) => p.text), missing: parts.filter((p) => !p.covered).map((p) => p.text) };
+  return {
+    said: parts.filter((p) => p.covered).map((p) => p.text),
+    missing: parts.filter((p) => !p.covered).map((p) => p.text),
+  };
 }
 
 /**
@@ -647,7 +804,8 @@ export function vagueness(a: TextAnalysis, corpus: Corpus): Vagueness {
   const tt = tokenText(a.tokens);
   const phrases = matchTokens(tt, GENERIC_RE).map((m) => m.text);
   const specific = new Set<string>();
-  for (const t of a.terms) if (corpus.knows(t.term) && corpus.idf(t.term) >= CALIBRATION.specificIdf) specific.add(t.term);
+  for (const t of a.terms)
+    if (corpus.knows(t.term) && corpus.idf(t.term) >= CALIBRATION.specificIdf) specific.add(t.term);
   let numbers = 0;
   for (const t of a.tokens) if (/\d/.test(t.lower)) numbers++;
   const specifics = specific.size + numbers;
@@ -720,7 +878,10 @@ const PARTIAL_AT = 0.2;
  * Missed rubric points, the biggest gap first: points the answer touched on but did not cover (most
  * covered first: that is where a follow-up pays off), then untouched points in rubric order.
  */
-export function gapsInOrder(model: QuestionModel, rubric: readonly RubricPointJudgement[]): { r: RubricPointJudgement; p: PointModel; i: number }[] {
+export function gapsInOrder(
+  model: QuestionModel,
+  rubric: readonly RubricPointJudgement[],
+): { r: RubricPointJudgement; p: PointModel; i: number }[] {
   return rubric
     .map((r, i) => ({ r, p: model.points[i], i }))
     .filter(({ r }) => !r.covered)
@@ -736,7 +897,10 @@ function lowerFirstSentence(s: string): string {
 }
 
 export function normalizeQuestion(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function deliveryNote(analytics: SpeechAnalytics | null, fillerRatio: number, words: number): string | null {
@@ -746,20 +910,31 @@ function deliveryNote(analytics: SpeechAnalytics | null, fillerRatio: number, wo
       const top = analytics.fillers[0];
       return `You used ${analytics.fillerCount} filler words${top ? ` (mostly “${top.word}”)` : ''} — a silent pause sounds more confident.`;
     }
-    if (analytics.wordsPerMinute > CALIBRATION.paceRange[1]) return `Your pace was fast (${Math.round(analytics.wordsPerMinute)} words per minute); slow down on the key points.`;
+    if (analytics.wordsPerMinute > CALIBRATION.paceRange[1])
+      return `Your pace was fast (${Math.round(analytics.wordsPerMinute)} words per minute); slow down on the key points.`;
     if (analytics.wordsPerMinute > 0 && analytics.wordsPerMinute < CALIBRATION.paceRange[0] - 10) {
       return `Your pace was slow (${Math.round(analytics.wordsPerMinute)} words per minute); a short plan up front makes it easier to keep going.`;
     }
-    if (analytics.longPauses.length >= 3) return `There were ${analytics.longPauses.length} long pauses; it's fine to say “let me think” and outline your plan first.`;
+    if (analytics.longPauses.length >= 3)
+      return `There were ${analytics.longPauses.length} long pauses; it's fine to say “let me think” and outline your plan first.`;
     const hedges = analytics.hedges.reduce((s, h) => s + h.count, 0);
-    if (hedges >= 4 && hedges / Math.max(1, words) > 0.02) return `You hedged ${hedges} times (“${analytics.hedges[0].phrase}”); state your choices with more conviction.`;
+    if (hedges >= 4 && hedges / Math.max(1, words) > 0.02)
+      return `You hedged ${hedges} times (“${analytics.hedges[0].phrase}”); state your choices with more conviction.`;
     return null;
   }
-  if (fillerRatio >= 0.06 && words >= 20) return 'The answer has a lot of filler words — a silent pause sounds more confident.';
+  if (fillerRatio >= 0.06 && words >= 20)
+    return 'The answer has a lot of filler words — a silent pause sounds more confident.';
   return null;
 }
 
-function relevanceReason(score: number, target: number, other: number, otherQuestion: string | null, rubric: RubricPointJudgement[], words: number): string {
+function relevanceReason(
+  score: number,
+  target: number,
+  other: number,
+  otherQuestion: string | null,
+  rubric: RubricPointJudgement[],
+  words: number,
+): string {
   if (words === 0) return 'No answer to judge.';
   if (otherQuestion && score <= 5) {
     return `The answer's vocabulary matches another question (“${tidy(otherQuestion, 80)}”, similarity ${other.toFixed(2)}) better than this one (${target.toFixed(2)}).`;
@@ -768,31 +943,63 @@ function relevanceReason(score: number, target: number, other: number, otherQues
   return `The answer uses this question's vocabulary (similarity ${target.toFixed(2)}, ${other > target ? `another question ${other.toFixed(2)}` : 'higher than any other bank question'})${ev ? `, e.g. ${shortQuote(ev.quote, 10)}` : ''}.`;
 }
 
-function depthReason(rubric: RubricPointJudgement[], covered: number, el: Elaboration, d: number, words: number, vague: Vagueness): string {
+function depthReason(
+  rubric: RubricPointJudgement[],
+  covered: number,
+  el: Elaboration,
+  d: number,
+  words: number,
+  vague: Vagueness,
+): string {
   if (words === 0) return 'No answer to judge.';
   if (vague.cut > 0) {
-    const said = vague.phrases.slice(0, 3).map((p) => `“${p}”`).join(', ');
+    const said = vague.phrases
+      .slice(0, 3)
+      .map((p) => `“${p}”`)
+      .join(', ');
     return `Mostly general statements (${said}; ${vague.generic} generic phrase${vague.generic === 1 ? '' : 's'} against ${vague.specifics} specific term${vague.specifics === 1 ? '' : 's'}), covering ${covered} of ${rubric.length} rubric points.`;
   }
   const ev = rubric.find((r) => r.covered && r.evidence)?.evidence;
-  const details = [`${el.numbers} number${el.numbers === 1 ? '' : 's'}`, `${el.tradeoffs} trade-off word${el.tradeoffs === 1 ? '' : 's'}`, `${el.examples} example${el.examples === 1 ? '' : 's'}`];
+  const details = [
+    `${el.numbers} number${el.numbers === 1 ? '' : 's'}`,
+    `${el.tradeoffs} trade-off word${el.tradeoffs === 1 ? '' : 's'}`,
+    `${el.examples} example${el.examples === 1 ? '' : 's'}`,
+  ];
   const list = d < 0.35 ? ', but mostly as a list of terms, which earns little depth' : '';
   return `Covers ${covered} of ${rubric.length} rubric points${ev ? ` (e.g. ${shortQuote(ev.quote, 10)})` : ''} with ${details.join(', ')}${list}.`;
 }
 
-function clarityReason(a: TextAnalysis, d: number, el: Elaboration, fillerRatio: number, analytics: SpeechAnalytics | null, words: number): string {
+function clarityReason(
+  a: TextAnalysis,
+  d: number,
+  el: Elaboration,
+  fillerRatio: number,
+  analytics: SpeechAnalytics | null,
+  words: number,
+): string {
   if (words === 0) return 'No answer to judge.';
   const fwr = Math.round(functionWordRatio(a.tokens, 0, a.tokens.length - 1) * 100);
-  const shape = d < 0.35 ? `reads as a list of terms rather than sentences (${fwr}% function words)` : `reads as connected sentences (${fwr}% function words)`;
-  const pace = analytics && analytics.wordsPerMinute > 0 ? `, ${Math.round(analytics.wordsPerMinute)} words per minute` : '';
+  const shape =
+    d < 0.35
+      ? `reads as a list of terms rather than sentences (${fwr}% function words)`
+      : `reads as connected sentences (${fwr}% function words)`;
+  const pace =
+    analytics && analytics.wordsPerMinute > 0 ? `, ${Math.round(analytics.wordsPerMinute)} words per minute` : '';
   return `${words < 30 ? 'Very short; ' : ''}${shape.charAt(0).toUpperCase()}${shape.slice(1)}, ${el.ordering} ordering word${el.ordering === 1 ? '' : 's'}, ${Math.round(fillerRatio * 100)}% fillers${pace}.`;
 }
 
-function correctnessReason(rubric: RubricPointJudgement[], covered: number, mistakes: { text: string; evidence: EvidenceSpan | null }[], words: number): string {
+function correctnessReason(
+  rubric: RubricPointJudgement[],
+  covered: number,
+  mistakes: { text: string; evidence: EvidenceSpan | null }[],
+  words: number,
+): string {
   if (words === 0) return 'No answer to judge.';
   const withEvidence = mistakes.find((m) => m.evidence);
-  if (withEvidence?.evidence) return `Covers ${covered} of ${rubric.length} points, but ${shortQuote(withEvidence.evidence.quote, 10)} shows a known mistake: ${tidy(withEvidence.text, 90)}.`;
-  if (mistakes.length > 0) return `Covers ${covered} of ${rubric.length} points; it also shows a known gap: ${tidy(mistakes[0].text, 90)}.`;
+  if (withEvidence?.evidence)
+    return `Covers ${covered} of ${rubric.length} points, but ${shortQuote(withEvidence.evidence.quote, 10)} shows a known mistake: ${tidy(withEvidence.text, 90)}.`;
+  if (mistakes.length > 0)
+    return `Covers ${covered} of ${rubric.length} points; it also shows a known gap: ${tidy(mistakes[0].text, 90)}.`;
   return `Covers ${covered} of ${rubric.length} points correctly, with no common mistakes or contradictions detected.`;
 }
 

@@ -22,7 +22,8 @@ function assess(id: string, transcript: string) {
 
 describe('sound-alikes of technical terms', () => {
   it('reads "radius" as Redis in a question about Redis, and scores the answer as if it had been heard right', () => {
-    const said = 'I keep one counter per user in Redis and run the check and the increment atomically in a Lua script, so two servers cannot both let a request through.';
+    const said =
+      'I keep one counter per user in Redis and run the check and the increment atomically in a Lua script, so two servers cannot both let a request through.';
     const heard = said.replace('Redis', 'radius');
     const clean = assess('distributed-rate-limiter', said);
     const misheard = assess('distributed-rate-limiter', heard);
@@ -44,7 +45,8 @@ describe('sound-alikes of technical terms', () => {
   });
 
   it('leaves words of the domain alone: "write" is not a misheard "rate", "set" not "sorted set"', () => {
-    const answer = 'Every write goes to the primary, and I set a timeout on each request so a slow replica cannot hold a thread.';
+    const answer =
+      'Every write goes to the primary, and I set a timeout on each request so a slow replica cannot hold a thread.';
     const scored = assess('distributed-rate-limiter', answer);
     expect(scored.keyTermsUsed).not.toContain('Rate limiter');
     expect(scored.keyTermsUsed).not.toContain('Sorted set');
@@ -61,7 +63,8 @@ describe('sound-alikes of technical terms', () => {
   });
 
   it('does not make a vague or off-topic answer better by sounding like the key terms', () => {
-    const vague = 'I would just make sure it is fast and works well, maybe with some kind of radius thing, and test it properly.';
+    const vague =
+      'I would just make sure it is fast and works well, maybe with some kind of radius thing, and test it properly.';
     const scored = assess('distributed-rate-limiter', vague);
     expect(scored.scores.overall).toBeLessThan(3.5);
   });

@@ -44,7 +44,12 @@ function codes(word: string): string[] {
  * The sounds of a question's specific terms, from the words the question, its rubric and its key terms spell them with
  * (`keyTerms` also says which short words are names worth listening for).
  */
-export function buildSoundIndex(texts: readonly string[], vocabulary: ReadonlySet<string>, corpus: Corpus, keyTerms: readonly string[] = []): SoundIndex {
+export function buildSoundIndex(
+  texts: readonly string[],
+  vocabulary: ReadonlySet<string>,
+  corpus: Corpus,
+  keyTerms: readonly string[] = [],
+): SoundIndex {
   const byCode = new Map<string, string | null>();
   const lengthOf = new Map<string, number>();
   const named = new Set(keyTerms.flatMap((k) => tokenize(k).map((t) => t.lower)));
@@ -75,7 +80,12 @@ export function buildSoundIndex(texts: readonly string[], vocabulary: ReadonlySe
  * The analysis with sound-alikes read as the terms they stand for: a word (or two in a row) the bank never uses,
  * sounding like one of the question's specific terms, becomes that term. Everything else is as analysed.
  */
-export function resolveSoundAlikes(a: TextAnalysis, index: SoundIndex, vocabulary: ReadonlySet<string>, corpus: Corpus): TextAnalysis {
+export function resolveSoundAlikes(
+  a: TextAnalysis,
+  index: SoundIndex,
+  vocabulary: ReadonlySet<string>,
+  corpus: Corpus,
+): TextAnalysis {
   if (index.byCode.size === 0 || a.terms.length === 0) return a;
   const outsider = (occurrence: TermOccurrence) =>
     occurrence.first === occurrence.last &&

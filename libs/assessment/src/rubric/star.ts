@@ -21,7 +21,9 @@ export const STAR_PATTERNS: Record<StarPart, RegExp> = {
   situation:
     /\b(?:at my (?:previous|last|current|old|first) (?:job|company|role|employer|team|startup)|(?:in|at) my (?:previous|last|current) (?:role|position|job|company)|a (?:few|couple of|couple) (?:years|months|weeks) ago|last (?:year|quarter|month|summer)|we (?:had|were|needed|faced|noticed)|there was|our (?:team|system|platform|product|app|service|company|legacy|checkout|api)|the (?:company|team|project|client|product|system) (?:was|had|needed|wanted|relied)|when i was (?:at|working)|i was working (?:on|at|as)|back when|the (?:context|situation|background|problem) was|on a project|in a previous (?:role|job|project)|(?:at|in|on|for) (?:a|an|my|our|one) (?:[\w-]+ ){0,3}(?:company|startup|scale-?up|team|agency|bank|platform|job|project|client|employer|firm|retailer|marketplace|product|squad|consultancy|insurer|fintech|shop)|(?:about |around |roughly )?(?:a|one|two|three|four|five|six|several|a few|a couple of) (?:years?|months?|weeks?) ago|(?:last|earlier this) (?:spring|summer|autumn|fall|winter|sprint))\b/,
   task: /\b(?:my (?:task|job|responsibility|role|goal|assignment|objective|mission) was|i was (?:responsible|asked|tasked|assigned|in charge|the owner|the lead|leading)|i had to|i needed to|(?:it )?fell to me|the (?:goal|task|challenge|requirement|objective|ask) was|i owned|i took (?:ownership|on|the lead)|i volunteered|i was expected to|we needed to|i had (?:two|three|four|a few) (?:weeks|days|months))\b/,
-  action: new RegExp(`\\b(?:i (?:${PAST_ACTION_VERBS})|(?:first|then|next|so) i (?:\\w+ed|${PAST_ACTION_VERBS})|i (?:also|then|personally) (?:\\w+ed|${PAST_ACTION_VERBS}))\\b|${I_DID}`),
+  action: new RegExp(
+    `\\b(?:i (?:${PAST_ACTION_VERBS})|(?:first|then|next|so) i (?:\\w+ed|${PAST_ACTION_VERBS})|i (?:also|then|personally) (?:\\w+ed|${PAST_ACTION_VERBS}))\\b|${I_DID}`,
+  ),
   result:
     /(?:\bas a result\b|\bthe (?:result|outcome|impact) was\b|\bresult(?:ed)? in\b|\bin the end\b|\bended up\b|\b(?:reduced|increased|improved|cut|saved|dropped|grew|decreased|boosted|lowered|raised|halved|doubled)\b[^.]{0,60}?\b(?:by|from|to)\s+(?:\d|about|around|roughly|over|half|a third|a quarter)|\b\d+(?:\.\d+)?\s?(?:%|percent)|\bshipped (?:on time|early|ahead)|\bwent live\b|\bwe (?:shipped|launched|delivered|hit|met|achieved|saw)\b|\b(?:feature|project|system|migration) (?:shipped|launched|succeeded|was delivered)\b|\bit (?:worked|paid off)\b|\bno (?:incidents|outages|issues|regressions) since\b|\b(?:delivered|launched) (?:\w+ )?(?:weeks?|days?) (?:ahead|early)\b|\b(?:went|dropped|fell|rose|came down|grew) from \S+ (?:\w+ ){0,3}to\b|\btook \S+ (?:\w+ )?(?:days?|weeks?|hours?|minutes?|months?) instead of\b|\b(?:shipped|merged|launched|fixed|restored|resolved|done) (?:it )?(?:in|within) (?:\S+ )?(?:days?|weeks?|hours?|sprints?|months?)\b|\bthe (?:fix|change|migration|rewrite|feature|project) (?:shipped|went out|landed|worked)\b|\b(?:customers|users|the team|we) (?:had )?(?:received|lost|saw|noticed|got)\b)/,
   lesson:
@@ -31,12 +33,25 @@ export const STAR_PATTERNS: Record<StarPart, RegExp> = {
 /** STAR(+lesson) parts of an answer, with the first cue of each part quoted. */
 export function analyzeStar(analysis: TextAnalysis): StarAnalysis {
   const tt = tokenText(analysis.tokens);
-  const result: StarAnalysis = { situation: false, task: false, action: false, result: false, lesson: false, evidence: {} };
+  const result: StarAnalysis = {
+    situation: false,
+    task: false,
+    action: false,
+    result: false,
+    lesson: false,
+    evidence: {},
+  };
   for (const part of Object.keys(STAR_PATTERNS) as StarPart[]) {
     const [hit] = matchTokens(tt, STAR_PATTERNS[part]);
     if (!hit) continue;
     result[part] = true;
-    result.evidence[part] = evidenceSpan(analysis, hit.first, Math.min(analysis.tokens.length - 1, hit.last + 8), 10, 24);
+    result.evidence[part] = evidenceSpan(
+      analysis,
+      hit.first,
+      Math.min(analysis.tokens.length - 1, hit.last + 8),
+      10,
+      24,
+    );
   }
   return result;
 }

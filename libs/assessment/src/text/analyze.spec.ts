@@ -38,7 +38,9 @@ describe('tokens and fillers', () => {
   });
 
   it('counts um, uh, basically, "you know", "i mean" and filler "like", but not meaningful "like"', () => {
-    const a = analyze('so um like we basically you know put a cache like redis in front and uh i mean it would look like this you know what i mean');
+    const a = analyze(
+      'so um like we basically you know put a cache like redis in front and uh i mean it would look like this you know what i mean',
+    );
     expect(Object.fromEntries(a.fillers)).toEqual({ um: 1, like: 1, basically: 1, 'you know': 1, uh: 1, 'i mean': 2 });
     expect(a.fillerCount).toBe(7);
     expect(a.tokens.filter((t) => t.lower === 'like' && !t.isFiller)).toHaveLength(2);
@@ -48,7 +50,12 @@ describe('tokens and fillers', () => {
 describe('findQuote', () => {
   const transcript = 'First, I would clarify the requirements. Then: use Redis with a Lua script!';
   it('finds exact, case- and punctuation-insensitive and nearly-equal quotes with real offsets', () => {
-    for (const quote of ['use Redis with a Lua script', 'then use redis with a lua script', 'i would clarify requirements', '“First, I would clarify the requirements.”']) {
+    for (const quote of [
+      'use Redis with a Lua script',
+      'then use redis with a lua script',
+      'i would clarify requirements',
+      '“First, I would clarify the requirements.”',
+    ]) {
       const span = findQuote(transcript, quote);
       expect(span).not.toBeNull();
       expect(transcript.slice(span?.start, span?.end)).toBe(span?.quote);

@@ -58,14 +58,50 @@ export function tokenize(text: string): Token[] {
       end -= 2;
     }
     const lower = raw.toLowerCase();
-    tokens.push({ lower, start: m.index, end, stem: stem(lower), isFunction: FUNCTION_WORDS.has(lower), isFiller: false });
+    tokens.push({
+      lower,
+      start: m.index,
+      end,
+      stem: stem(lower),
+      isFunction: FUNCTION_WORDS.has(lower),
+      isFiller: false,
+    });
   }
   markFillers(tokens);
   return tokens;
 }
 
-const LIKE_FILLER_AFTER = new Set(['is', 'was', "it's", 'its', 'and', 'so', 'but', 'really', 'yeah', 'then', 'okay', 'ok', 'well', 'or', 'mean', 'know']);
-const YOU_KNOW_NOT_FILLER_AFTER = new Set(['what', 'how', 'why', 'when', 'where', 'whether', 'if', 'that', 'which', 'who', 'about']);
+const LIKE_FILLER_AFTER = new Set([
+  'is',
+  'was',
+  "it's",
+  'its',
+  'and',
+  'so',
+  'but',
+  'really',
+  'yeah',
+  'then',
+  'okay',
+  'ok',
+  'well',
+  'or',
+  'mean',
+  'know',
+]);
+const YOU_KNOW_NOT_FILLER_AFTER = new Set([
+  'what',
+  'how',
+  'why',
+  'when',
+  'where',
+  'whether',
+  'if',
+  'that',
+  'which',
+  'who',
+  'about',
+]);
 
 /** Marks filler tokens in place: um/uh/..., "you know", "i mean", and "like" used as a filler. */
 function markFillers(tokens: Token[]): void {
@@ -95,7 +131,12 @@ function markFillers(tokens: Token[]): void {
       if (phrase[0] === 'you' && after && YOU_KNOW_NOT_FILLER_AFTER.has(after.lower)) continue;
       // "do you know", "if you know": a real question or condition.
       const before = tokens[i - 1];
-      if (phrase[0] === 'you' && before && ['do', 'did', 'if', 'you', 'dont', "don't", 'would', 'will'].includes(before.lower)) continue;
+      if (
+        phrase[0] === 'you' &&
+        before &&
+        ['do', 'did', 'if', 'you', 'dont', "don't", 'would', 'will'].includes(before.lower)
+      )
+        continue;
       for (let k = 0; k < phrase.length; k++) tokens[i + k].isFiller = true;
       i += phrase.length - 1;
       break;

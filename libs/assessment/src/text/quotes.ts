@@ -8,7 +8,10 @@ import { tokenize } from './analyze';
 
 export function findQuote(transcript: string, quote: string | null | undefined): EvidenceSpan | null {
   if (!quote) return null;
-  const q = quote.trim().replace(/^["“'‘]+|["”'’.…]+$/g, '').trim();
+  const q = quote
+    .trim()
+    .replace(/^["“'‘]+|["”'’.…]+$/g, '')
+    .trim();
   if (q.length === 0) return null;
   const exact = transcript.indexOf(q);
   if (exact >= 0) return { quote: q, start: exact, end: exact + q.length };

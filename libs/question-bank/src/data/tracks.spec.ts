@@ -9,7 +9,13 @@ const byId = new Map<string, Question>(bank.questions.map((q) => [q.id, q]));
 
 describe('tracks', () => {
   it('offers the planned tracks', () => {
-    expect(TRACKS.map((t) => t.name)).toEqual(['Mid Fullstack Engineer', 'Senior Fullstack Engineer', 'Mid Backend Engineer', 'Backend Engineer', 'Staff / Architect']);
+    expect(TRACKS.map((t) => t.name)).toEqual([
+      'Mid Fullstack Engineer',
+      'Senior Fullstack Engineer',
+      'Mid Backend Engineer',
+      'Backend Engineer',
+      'Staff / Architect',
+    ]);
     expect(new Set(TRACKS.map((t) => t.id)).size).toBe(TRACKS.length);
   });
 
@@ -31,7 +37,10 @@ describe('tracks', () => {
 
       it('references existing questions that suit its role and level', () => {
         for (const [i, q] of questions.entries()) {
-          expect({ id: track.questionIds[i], exists: q !== undefined }).toEqual({ id: track.questionIds[i], exists: true });
+          expect({ id: track.questionIds[i], exists: q !== undefined }).toEqual({
+            id: track.questionIds[i],
+            exists: true,
+          });
           expect({ id: q?.id, suits: q ? suitsTrack(q, track) : false }).toEqual({ id: q?.id, suits: true });
         }
         // Mostly the track's own role.
@@ -43,7 +52,8 @@ describe('tracks', () => {
         expect(categories.every((c) => c !== undefined && CATEGORIES.includes(c))).toBe(true);
         expect(new Set(categories).size).toBeGreaterThanOrEqual(4);
         // No category takes more than half of the interview.
-        for (const c of new Set(categories)) expect(categories.filter((x) => x === c).length).toBeLessThanOrEqual(Math.ceil(questions.length / 2));
+        for (const c of new Set(categories))
+          expect(categories.filter((x) => x === c).length).toBeLessThanOrEqual(Math.ceil(questions.length / 2));
       });
 
       it('puts a behavioral question, if any, first or last', () => {

@@ -116,10 +116,17 @@ describe('bank.json', () => {
 
   it('holds 8/15/12/15/16 questions per document, 66 in all', () => {
     expect(questions).toHaveLength(66);
-    expect(Object.fromEntries(Object.keys(EXPECTED_IDS).map((p) => [p, byDoc(p).length]))).toEqual({ '000': 8, '001': 15, '002': 12, '003': 15, '004': 16 });
+    expect(Object.fromEntries(Object.keys(EXPECTED_IDS).map((p) => [p, byDoc(p).length]))).toEqual({
+      '000': 8,
+      '001': 15,
+      '002': 12,
+      '003': 15,
+      '004': 16,
+    });
     expect(committed.seeds.map((s) => s.questionCount)).toEqual([8, 15, 12, 15, 16]);
     // Positions are 1..n in each document, in order.
-    for (const prefix of Object.keys(EXPECTED_IDS)) expect(byDoc(prefix).map((q) => q.source.position)).toEqual(byDoc(prefix).map((_, i) => i + 1));
+    for (const prefix of Object.keys(EXPECTED_IDS))
+      expect(byDoc(prefix).map((q) => q.source.position)).toEqual(byDoc(prefix).map((_, i) => i + 1));
   });
 
   it('gives every question its required fields', () => {
@@ -158,9 +165,18 @@ describe('bank.json', () => {
     expect(committedJson).not.toContain('What a strong answer covers');
     expect(committedJson).not.toContain('**');
     for (const q of questions) {
-      const proseLists = [q.rubric.map((p) => p.text), q.interviewerSignals, q.howToAnswer, q.commonMistakes, q.followUps, q.keyTerms, q.sourceScore?.reasons ?? []];
+      const proseLists = [
+        q.rubric.map((p) => p.text),
+        q.interviewerSignals,
+        q.howToAnswer,
+        q.commonMistakes,
+        q.followUps,
+        q.keyTerms,
+        q.sourceScore?.reasons ?? [],
+      ];
       for (const item of proseLists.flat()) expect(item).not.toMatch(/^[-•✓✗★*\s]/u);
-      for (const field of [q.text, q.whyAsked ?? '', q.answerFramework ?? '', q.starExample?.action ?? '']) expect(field).not.toMatch(/[✓✗•★]/u);
+      for (const field of [q.text, q.whyAsked ?? '', q.answerFramework ?? '', q.starExample?.action ?? ''])
+        expect(field).not.toMatch(/[✓✗•★]/u);
     }
   });
 });
@@ -174,7 +190,9 @@ describe('parsed content', () => {
     expect(q.levels).toEqual(['senior']);
     expect(q.difficulty).toBe('Very High');
     expect(q.context).toContain('real-time notification system for 50 million users');
-    expect(q.answerFramework).toContain('1. Explicit Assumptions Documentation - State all assumptions about scale, team, budget, timeline, and user behavior');
+    expect(q.answerFramework).toContain(
+      '1. Explicit Assumptions Documentation - State all assumptions about scale, team, budget, timeline, and user behavior',
+    );
     expect(question('query-fast-locally-slow-in-production').sourceScore?.score).toBe(8.5);
   });
 
@@ -193,10 +211,16 @@ describe('parsed content', () => {
     expect(points).toContain('API Gateway');
     expect(points).toContain('Bounded Context (DDD)');
     expect(points).toHaveLength(10);
-    expect(q.keyTerms).toEqual(expect.arrayContaining(['Monolith', 'Microservices', 'Domain-Driven Design (DDD)', 'Change Data Capture (CDC)']));
+    expect(q.keyTerms).toEqual(
+      expect.arrayContaining(['Monolith', 'Microservices', 'Domain-Driven Design (DDD)', 'Change Data Capture (CDC)']),
+    );
     expect(q.starExample?.result).toMatch(/^The new checkout service reduced/);
-    expect(q.commonMistakes[0]).toBe("Attempting to extract too much functionality at once, leading to a 'big bang' rewrite.");
-    expect(q.interviewerSignals[0]).toBe('Structured, systematic thinking (e.g., using a framework like STAR or MECE).');
+    expect(q.commonMistakes[0]).toBe(
+      "Attempting to extract too much functionality at once, leading to a 'big bang' rewrite.",
+    );
+    expect(q.interviewerSignals[0]).toBe(
+      'Structured, systematic thinking (e.g., using a framework like STAR or MECE).',
+    );
     expect(question('realtime-collaborative-editor-design').keyTerms).toContain('gRPC');
   });
 
@@ -222,7 +246,9 @@ describe('parsed content', () => {
     expect(question('client-vs-server-logic').followUps).toEqual(['How do you handle state that needs to be synced?']);
     expect(question('optimize-slow-page-slow-api').followUps).toEqual(['How do you handle API failures?']);
     expect(question('feature-shipped-on-your-own').followUps).toEqual(['How did you ensure idempotency?']);
-    expect(question('optimize-slow-page-slow-api').commonMistakes).toEqual(['Caching stale data; set appropriate TTLs and invalidate on mutations.']);
+    expect(question('optimize-slow-page-slow-api').commonMistakes).toEqual([
+      'Caching stale data; set appropriate TTLs and invalidate on mutations.',
+    ]);
   });
 
   it('reads 004’s why-asked paragraphs and answer examples', () => {
@@ -238,20 +264,28 @@ describe('parsed content', () => {
 
   it('repairs the scrambled STAR examples by review', () => {
     expect(question('mentoring-junior-developer').starExample?.action).toContain('EXPLAIN ANALYZE');
-    expect(question('cross-stack-performance-debugging').starExample?.result).toMatch(/^We refactored the API response/);
+    expect(question('cross-stack-performance-debugging').starExample?.result).toMatch(
+      /^We refactored the API response/,
+    );
     expect(JSON.stringify(questions)).not.toContain('Resul\n');
   });
 });
 
 describe('buildBank', () => {
   it('fails loudly when the review no longer matches the seeds', () => {
-    const broken = { ...REVIEW, 'rest-vs-graphql': { ...REVIEW['rest-vs-graphql'], anchor: 'something the question does not say' } };
+    const broken = {
+      ...REVIEW,
+      'rest-vs-graphql': { ...REVIEW['rest-vs-graphql'], anchor: 'something the question does not say' },
+    };
     expect(() => buildBank(seeds, broken)).toThrow(/anchor/);
     const { ['rest-vs-graphql']: _removed, ...missing } = REVIEW;
     expect(() => buildBank(seeds, missing)).toThrow(/004#1: no review entry/);
     const badFix = {
       ...REVIEW,
-      'rest-vs-graphql': { ...REVIEW['rest-vs-graphql'], fixes: [{ field: 'sampleAnswer' as const, from: 'not in the text', to: 'x' }] },
+      'rest-vs-graphql': {
+        ...REVIEW['rest-vs-graphql'],
+        fixes: [{ field: 'sampleAnswer' as const, from: 'not in the text', to: 'x' }],
+      },
     };
     expect(() => buildBank(seeds, badFix)).toThrow(/does not apply/);
   });

@@ -96,7 +96,8 @@ function applyFix(parsed: ParsedQuestion, field: FixableField, from: string, to:
 export function reviewQuestion(id: string, parsed: ParsedQuestion, review: QuestionReview): Question {
   const where = `${id} (${review.at})`;
   const haystack = `${parsed.text}\n${parsed.answerFramework ?? ''}`;
-  if (!haystack.includes(review.anchor)) throw new Error(`${where}: anchor "${review.anchor}" not found; does the review still match the seed?`);
+  if (!haystack.includes(review.anchor))
+    throw new Error(`${where}: anchor "${review.anchor}" not found; does the review still match the seed?`);
   const q: ParsedQuestion = structuredClone(parsed);
   for (const fix of review.fixes ?? []) applyFix(q, fix.field, fix.from, fix.to, where);
 
@@ -159,14 +160,32 @@ export function questionProblems(q: Question): string[] {
   must(new Set(q.keyTerms.map((t) => t.toLowerCase())).size === q.keyTerms.length, 'duplicate key terms');
   if (q.starExample) {
     const s = q.starExample;
-    must([s.situation, s.task, s.action, s.result].every((p) => p.trim().length > 0), 'STAR example has an empty part');
+    must(
+      [s.situation, s.task, s.action, s.result].every((p) => p.trim().length > 0),
+      'STAR example has an empty part',
+    );
   }
-  if (q.sourceScore) must(q.sourceScore.score > 0 && q.sourceScore.score <= q.sourceScore.outOf, 'source score out of range');
-  const lists = [q.rubric.map((p) => p.text), q.interviewerSignals, q.howToAnswer, q.followUps, q.commonMistakes, q.keyTerms, q.sourceScore?.reasons ?? []];
-  must(lists.every((list) => list.every((item) => item.trim().length > 0 && !LEADING_GLYPH.test(item))), 'a list item is empty or starts with a bullet glyph');
+  if (q.sourceScore)
+    must(q.sourceScore.score > 0 && q.sourceScore.score <= q.sourceScore.outOf, 'source score out of range');
+  const lists = [
+    q.rubric.map((p) => p.text),
+    q.interviewerSignals,
+    q.howToAnswer,
+    q.followUps,
+    q.commonMistakes,
+    q.keyTerms,
+    q.sourceScore?.reasons ?? [],
+  ];
+  must(
+    lists.every((list) => list.every((item) => item.trim().length > 0 && !LEADING_GLYPH.test(item))),
+    'a list item is empty or starts with a bullet glyph',
+  );
   const json = JSON.stringify(q);
   must(!hasMojibake(json), 'mojibake left in the text');
-  must(!json.includes('View a sample answer') && !json.includes('What a strong answer covers'), 'page furniture left in the text');
+  must(
+    !json.includes('View a sample answer') && !json.includes('What a strong answer covers'),
+    'page furniture left in the text',
+  );
   return problems;
 }
 
@@ -197,7 +216,8 @@ export function buildBank(seeds: readonly Seed[], review: ReviewSet = REVIEW): B
       }
     }
   }
-  for (const at of byLocation.keys()) if (!used.has(at)) problems.push(`${at}: review entry matches no parsed question`);
+  for (const at of byLocation.keys())
+    if (!used.has(at)) problems.push(`${at}: review entry matches no parsed question`);
   const ids = new Set<string>();
   for (const q of questions) {
     if (ids.has(q.id)) problems.push(`${q.id}: duplicate id`);

@@ -1,5 +1,15 @@
 /** The bank builder, for tools and tests (not part of the library's runtime API). */
-export { BANK_SEMVER, PARSERS, buildBank, documentPrefix, parseSeeds, questionProblems, reviewQuestion, serializeBank, sha256 } from './build-bank';
+export {
+  BANK_SEMVER,
+  PARSERS,
+  buildBank,
+  documentPrefix,
+  parseSeeds,
+  questionProblems,
+  reviewQuestion,
+  serializeBank,
+  sha256,
+} from './build-bank';
 export type { ParsedDocument, ParsedQuestion, Seed } from './parsed-question';
 export { hasMojibake, repairMojibake, windows874ReverseTable } from './repair-mojibake';
 export { parse000 } from './parse-000';

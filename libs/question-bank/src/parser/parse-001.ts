@@ -86,7 +86,8 @@ export function parse001(seed: Seed): ParsedDocument {
       levels: ['senior'],
       levelLabel: 'Senior',
     });
-    const nonEmpty = (key: Section) => (sections[key] ?? []).map((l) => l.trim()).filter((l) => l.length > 0 && l !== '★');
+    const nonEmpty = (key: Section) =>
+      (sections[key] ?? []).map((l) => l.trim()).filter((l) => l.length > 0 && l !== '★');
     q.answerFramework = squash(stripEmphasis(nonEmpty('framework').join(' ')));
     q.starExample = parseStar(sections.star ?? []);
     q.howToAnswer = nonEmpty('how').map(cleanItem);
@@ -104,7 +105,10 @@ export function parse001(seed: Seed): ParsedDocument {
     if (END_OF_QUESTIONS.test(line)) break;
     // A question starts with a bare number whose next non-empty line is "Answer Framework".
     if (/^\d+$/.test(line)) {
-      const next = lines.slice(i + 1).find((l) => l.trim().length > 0)?.trim();
+      const next = lines
+        .slice(i + 1)
+        .find((l) => l.trim().length > 0)
+        ?.trim();
       if (next === 'Answer Framework') {
         finish();
         continue;

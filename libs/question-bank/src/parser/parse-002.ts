@@ -20,7 +20,9 @@ export function categoryFromLabel(label: string): Category | null {
 
 /** Sentences that describe what not to do, or what interviewers penalise. */
 export function mistakeSentences(text: string): string[] {
-  return splitSentences(text).filter((s) => /^(Avoid\b|Don['’]t\b|Do not\b|Never\b)|penali[sz]ed|distrust|red flag/i.test(s));
+  return splitSentences(text).filter((s) =>
+    /^(Avoid\b|Don['’]t\b|Do not\b|Never\b)|penali[sz]ed|distrust|red flag/i.test(s),
+  );
 }
 
 export function parse002(seed: Seed): ParsedDocument {
@@ -56,7 +58,10 @@ export function parse002(seed: Seed): ParsedDocument {
       else if (look) q.interviewerSignals = splitSentences(look[1]);
       else break;
     }
-    q.commonMistakes = [...mistakeSentences(q.answerFramework ?? ''), ...q.interviewerSignals.filter((s) => mistakeSentences(s).length > 0)];
+    q.commonMistakes = [
+      ...mistakeSentences(q.answerFramework ?? ''),
+      ...q.interviewerSignals.filter((s) => mistakeSentences(s).length > 0),
+    ];
     questions.push(q);
     i = j - 1;
   }

@@ -27,7 +27,10 @@ const ORDER: Level[] = ['mid', 'senior', 'staff'];
  * "Senior/Lead" → senior (a lead is a senior engineer with a lead role); "All Levels" → every level.
  */
 export function levelsFromLabel(label: string): Level[] {
-  const head = label.replace(/\(.*?\)/g, '').trim().toLowerCase();
+  const head = label
+    .replace(/\(.*?\)/g, '')
+    .trim()
+    .toLowerCase();
   if (/\ball levels\b/.test(head)) return [...ORDER];
   const words = head.split(/\s*(?:-to-|\/|–|,|\bto\b)\s*/).map((w) => w.trim());
   const found = new Set<Level>();
@@ -65,7 +68,13 @@ export function parse003(seed: Seed): ParsedDocument {
   const questions: ParsedQuestion[] = [];
   let q: ParsedQuestion | null = null;
   let section: Section = 'header';
-  let buffer: Record<Exclude<Section, 'header'>, string[]> = { context: [], signals: [], framework: [], answer: [], score: [] };
+  let buffer: Record<Exclude<Section, 'header'>, string[]> = {
+    context: [],
+    signals: [],
+    framework: [],
+    answer: [],
+    score: [],
+  };
 
   const finish = () => {
     if (!q) return;
@@ -92,7 +101,14 @@ export function parse003(seed: Seed): ParsedDocument {
     const start = /^Question (\d+):\s*(.+)$/.exec(line);
     if (start) {
       finish();
-      q = emptyQuestion({ document: seed.document, title, position: questions.length + 1, role: 'fullstack', levels: [], levelLabel: '' });
+      q = emptyQuestion({
+        document: seed.document,
+        title,
+        position: questions.length + 1,
+        role: 'fullstack',
+        levels: [],
+        levelLabel: '',
+      });
       section = 'header';
       continue;
     }

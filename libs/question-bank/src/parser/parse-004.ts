@@ -31,7 +31,9 @@ export function parse004(seed: Seed): ParsedDocument {
     q.text = question;
     q.whyAsked = why;
     // The source opens the quote with “ and closes it with “ as well.
-    q.sampleAnswer = stripEmphasis(example[1]).replace(/^[“"]\s*/, '').replace(/\s*[“”"]$/, '');
+    q.sampleAnswer = stripEmphasis(example[1])
+      .replace(/^[“"]\s*/, '')
+      .replace(/\s*[“”"]$/, '');
     questions.push(q);
     i += 2;
   }

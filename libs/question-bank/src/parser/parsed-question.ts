@@ -45,7 +45,9 @@ export interface Seed {
   text: string;
 }
 
-export function emptyQuestion(base: Pick<ParsedQuestion, 'document' | 'title' | 'position' | 'role' | 'levels' | 'levelLabel'>): ParsedQuestion {
+export function emptyQuestion(
+  base: Pick<ParsedQuestion, 'document' | 'title' | 'position' | 'role' | 'levels' | 'levelLabel'>,
+): ParsedQuestion {
   return {
     ...base,
     category: null,

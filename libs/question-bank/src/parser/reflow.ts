@@ -35,7 +35,14 @@ function shouldJoin(block: string, next: string, options: ReflowOptions): boolea
   if (options.list && ITEM_START.test(block)) return !HEADING.test(next);
   if (options.code && (looksLikeCode(block) || looksLikeCode(next))) return false;
   // "- Total:" + "$1.8M/year": an item whose label ends the line continues on the next.
-  if (ITEM_START.test(block) && block.endsWith(':') && !LABEL_START.test(next) && !HEADING.test(next) && !next.endsWith(':')) return true;
+  if (
+    ITEM_START.test(block) &&
+    block.endsWith(':') &&
+    !LABEL_START.test(next) &&
+    !HEADING.test(next) &&
+    !next.endsWith(':')
+  )
+    return true;
   if (startsLowercase(next)) return !/[.!?]$/.test(block) || /\b(e\.g|i\.e|vs)\.$/.test(block);
   if (block.endsWith(':') || ENDS_SENTENCE.test(block)) return false;
   if (LABEL_START.test(next) || next.endsWith(':')) return false;

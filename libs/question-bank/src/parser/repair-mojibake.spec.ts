@@ -3,8 +3,11 @@ import { hasMojibake, repairMojibake, windows874ReverseTable } from './repair-mo
 /** Produces mojibake the way the seed was damaged: UTF-8 bytes shown through the reverse table. */
 function damage(text: string): string {
   const byByte = new Map<number, string>();
-  for (const [char, byte] of windows874ReverseTable()) if (!byByte.has(byte) || char.codePointAt(0)! > 0x9f) byByte.set(byte, char);
-  return [...Buffer.from(text, 'utf8')].map((b) => (b < 0x80 ? String.fromCharCode(b) : (byByte.get(b) ?? '?'))).join('');
+  for (const [char, byte] of windows874ReverseTable())
+    if (!byByte.has(byte) || char.codePointAt(0)! > 0x9f) byByte.set(byte, char);
+  return [...Buffer.from(text, 'utf8')]
+    .map((b) => (b < 0x80 ? String.fromCharCode(b) : (byByte.get(b) ?? '?')))
+    .join('');
 }
 
 describe('repairMojibake', () => {

@@ -6,7 +6,9 @@ import { capitalizeFirst, cleanItem, splitConcatenatedList, splitSentences } fro
 
 describe('splitConcatenatedList', () => {
   it('splits items printed without separators', () => {
-    expect(splitConcatenatedList('Strangler Fig PatternAPI GatewayBounded Context (DDD)Incremental RefactoringIdempotency')).toEqual([
+    expect(
+      splitConcatenatedList('Strangler Fig PatternAPI GatewayBounded Context (DDD)Incremental RefactoringIdempotency'),
+    ).toEqual([
       'Strangler Fig Pattern',
       'API Gateway',
       'Bounded Context (DDD)',
@@ -16,23 +18,43 @@ describe('splitConcatenatedList', () => {
   });
 
   it('keeps camel-case names and parentheses whole', () => {
-    expect(splitConcatenatedList('KafkaRabbitMQCAP TheoremTTLGeo-Replication')).toEqual(['Kafka', 'RabbitMQ', 'CAP Theorem', 'TTL', 'Geo-Replication']);
+    expect(splitConcatenatedList('KafkaRabbitMQCAP TheoremTTLGeo-Replication')).toEqual([
+      'Kafka',
+      'RabbitMQ',
+      'CAP Theorem',
+      'TTL',
+      'Geo-Replication',
+    ]);
     expect(splitConcatenatedList('Conflict-free Replicated Data Types (CRDTs)gRPCApache Kafka')).toEqual([
       'Conflict-free Replicated Data Types (CRDTs)',
       'gRPC',
       'Apache Kafka',
     ]);
-    expect(splitConcatenatedList('Polyglot Persistence (Distributed SQL, NoSQL, Search Engines)Asynchronous Communication')).toEqual([
-      'Polyglot Persistence (Distributed SQL, NoSQL, Search Engines)',
-      'Asynchronous Communication',
+    expect(
+      splitConcatenatedList('Polyglot Persistence (Distributed SQL, NoSQL, Search Engines)Asynchronous Communication'),
+    ).toEqual(['Polyglot Persistence (Distributed SQL, NoSQL, Search Engines)', 'Asynchronous Communication']);
+    expect(splitConcatenatedList('Chrome DevToolsLighthouseOAuth2OpenID Connect')).toEqual([
+      'Chrome DevTools',
+      'Lighthouse',
+      'OAuth2',
+      'OpenID Connect',
     ]);
-    expect(splitConcatenatedList('Chrome DevToolsLighthouseOAuth2OpenID Connect')).toEqual(['Chrome DevTools', 'Lighthouse', 'OAuth2', 'OpenID Connect']);
   });
 
   it('splits sentences run together and numbers that open a phrase', () => {
-    expect(splitConcatenatedList('Blameless Post-Mortem5 WhysCanary Deployments')).toEqual(['Blameless Post-Mortem', '5 Whys', 'Canary Deployments']);
-    expect(splitConcatenatedList('First point (e.g., a, b).Second point.')).toEqual(['First point (e.g., a, b).', 'Second point.']);
-    expect(splitConcatenatedList('OWASP Top 10Supply Chain Security')).toEqual(['OWASP Top 10', 'Supply Chain Security']);
+    expect(splitConcatenatedList('Blameless Post-Mortem5 WhysCanary Deployments')).toEqual([
+      'Blameless Post-Mortem',
+      '5 Whys',
+      'Canary Deployments',
+    ]);
+    expect(splitConcatenatedList('First point (e.g., a, b).Second point.')).toEqual([
+      'First point (e.g., a, b).',
+      'Second point.',
+    ]);
+    expect(splitConcatenatedList('OWASP Top 10Supply Chain Security')).toEqual([
+      'OWASP Top 10',
+      'Supply Chain Security',
+    ]);
   });
 });
 
@@ -54,14 +76,20 @@ describe('small text helpers', () => {
       "Use two heaps (e.g., Python's heapq).",
       'Then rebalance vs. the other.',
     ]);
-    expect(splitSentences("Depth beyond 'it's fast.' Interviewers expect more.")).toEqual(["Depth beyond 'it's fast.'", 'Interviewers expect more.']);
+    expect(splitSentences("Depth beyond 'it's fast.' Interviewers expect more.")).toEqual([
+      "Depth beyond 'it's fast.'",
+      'Interviewers expect more.',
+    ]);
   });
 
   it('extracts follow-ups and pitfalls from sample answers', () => {
-    const answer = 'Do X. A common pitfall is caching stale data; set TTLs. Follow-up: how do you handle API failures? Use retries.';
+    const answer =
+      'Do X. A common pitfall is caching stale data; set TTLs. Follow-up: how do you handle API failures? Use retries.';
     expect(extractFollowUps(answer)).toEqual(['How do you handle API failures?']);
     expect(extractPitfalls(answer)).toEqual(['Caching stale data; set TTLs.']);
-    expect(extractFollowUps('A follow-up question might be how I ensured idempotency.')).toEqual(['How I ensured idempotency?']);
+    expect(extractFollowUps('A follow-up question might be how I ensured idempotency.')).toEqual([
+      'How I ensured idempotency?',
+    ]);
   });
 
   it('maps source labels onto contract values', () => {
@@ -103,7 +131,16 @@ describe('reflow', () => {
   });
 
   it('keeps code lines and labelled lines apart', () => {
-    const lines = ['Option 1: Database transactions', 'Implementation time: 3-4 days (fastest)', 'How it works:', 'const x = await db.query(', "'SELECT 1'", ');', 'Pros: Simple, atomic', 'consistency guaranteed'];
+    const lines = [
+      'Option 1: Database transactions',
+      'Implementation time: 3-4 days (fastest)',
+      'How it works:',
+      'const x = await db.query(',
+      "'SELECT 1'",
+      ');',
+      'Pros: Simple, atomic',
+      'consistency guaranteed',
+    ];
     expect(reflow(lines, { code: true })).toEqual([
       'Option 1: Database transactions',
       'Implementation time: 3-4 days (fastest)',

@@ -68,7 +68,8 @@ export const REVIEW_001: ReviewSet = {
       task: 'Guide them to optimize the query and understand performance tuning.',
       action:
         'I first reviewed their query, then introduced them to EXPLAIN ANALYZE for PostgreSQL, demonstrating how to interpret its output. We collaboratively identified missing indexes and inefficient WHERE clauses. I then tasked them with implementing the index and refactoring the query.',
-      result: 'The junior successfully reduced query latency by 85%, improving overall API response time and gaining confidence in database optimization techniques.',
+      result:
+        'The junior successfully reduced query latency by 85%, improving overall API response time and gaining confidence in database optimization techniques.',
     },
   },
   'deployment-outage-data-corruption-incident': {

@@ -13,7 +13,8 @@ import { io, type Socket } from 'socket.io-client';
 type Reply<T> = T | { error: SocketError };
 
 function ok<T>(reply: Reply<T>, what: string): T {
-  if (reply && typeof reply === 'object' && 'error' in reply) throw new Error(`${what}: ${reply.error.code}: ${reply.error.message}`);
+  if (reply && typeof reply === 'object' && 'error' in reply)
+    throw new Error(`${what}: ${reply.error.code}: ${reply.error.message}`);
   return reply as T;
 }
 
@@ -61,10 +62,17 @@ export class AgentLink {
   }
 
   /** Joins and opens an audio stream of `speaker`'s voice. */
-  async open(interviewId: string, speaker: 'candidate' | 'interviewer', streamId: string): Promise<AudioStreamAccepted> {
+  async open(
+    interviewId: string,
+    speaker: 'candidate' | 'interviewer',
+    streamId: string,
+  ): Promise<AudioStreamAccepted> {
     await this.join(interviewId);
     this.ready = false;
-    const accepted = ok(await this.call<AudioStreamAccepted>('audio:start', { streamId, sampleRate: AUDIO_SAMPLE_RATE, speaker }), 'audio:start');
+    const accepted = ok(
+      await this.call<AudioStreamAccepted>('audio:start', { streamId, sampleRate: AUDIO_SAMPLE_RATE, speaker }),
+      'audio:start',
+    );
     this.stream = { streamId, speaker };
     this.ready = true;
     return accepted;
@@ -72,7 +80,11 @@ export class AgentLink {
 
   private async rejoin(interviewId: string): Promise<void> {
     ok(await this.call<InterviewSnapshot>('interview:join', interviewId), 'join');
-    if (this.stream) ok(await this.call<AudioStreamAccepted>('audio:start', { ...this.stream, sampleRate: AUDIO_SAMPLE_RATE }), 'audio:start');
+    if (this.stream)
+      ok(
+        await this.call<AudioStreamAccepted>('audio:start', { ...this.stream, sampleRate: AUDIO_SAMPLE_RATE }),
+        'audio:start',
+      );
     this.ready = true;
   }
 
@@ -98,7 +110,9 @@ export class AgentLink {
 
   private call<T>(event: string, ...args: unknown[]): Promise<Reply<T>> {
     const timed = this.socket.timeout(30_000);
-    return (timed.emitWithAck as unknown as (this: typeof timed, event: string, ...rest: unknown[]) => Promise<Reply<T>>).call(timed, event, ...args);
+    return (
+      timed.emitWithAck as unknown as (this: typeof timed, event: string, ...rest: unknown[]) => Promise<Reply<T>>
+    ).call(timed, event, ...args);
   }
 
   send(seq: number, frame: Int16Array): void {

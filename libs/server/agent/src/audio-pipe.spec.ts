@@ -19,7 +19,7 @@ function toneFrames(seconds: number, rate: number, channels: number, hz = 440): 
 /** Zero crossings per second: the tone's frequency, twice. */
 function crossingsPerSecond(samples: Int16Array, rate: number): number {
   let crossings = 0;
-  for (let i = 1; i < samples.length; i++) if ((samples[i - 1] < 0) !== (samples[i] < 0)) crossings++;
+  for (let i = 1; i < samples.length; i++) if (samples[i - 1] < 0 !== samples[i] < 0) crossings++;
   return crossings / (samples.length / rate);
 }
 

@@ -98,7 +98,8 @@ export class InterviewerVoice {
     if (current && !current.stopped && !(turn.phase === 'prompting' && turn.currentPromptSeq === current.seq)) {
       this.interrupt();
       // Talked over (not moved past): where the voice stopped, so the prompt can go on from there.
-      if (turn.phase === 'listening' && turn.currentPromptSeq === current.seq) this.link.interrupted(current.seq, current.spokenMs);
+      if (turn.phase === 'listening' && turn.currentPromptSeq === current.seq)
+        this.link.interrupted(current.seq, current.spokenMs);
     }
     this.consider();
   }
@@ -115,7 +116,13 @@ export class InterviewerVoice {
     if (this.closed || !turn || this.current || !this.hasAudience()) return;
     const seq = turn.currentPromptSeq;
     const fromMs = seq === null ? undefined : this.resumeFrom.get(seq);
-    if (turn.phase !== 'prompting' || seq === null || !this.ready.has(seq) || (this.spoken.has(seq) && fromMs === undefined)) return;
+    if (
+      turn.phase !== 'prompting' ||
+      seq === null ||
+      !this.ready.has(seq) ||
+      (this.spoken.has(seq) && fromMs === undefined)
+    )
+      return;
     this.spoken.add(seq);
     this.resumeFrom.delete(seq);
     const current = { seq, stopped: false, spokenMs: fromMs ?? 0 };

@@ -48,10 +48,15 @@ export class RoomAgent {
   constructor(private readonly options: RoomAgentOptions) {}
 
   async start(): Promise<void> {
-    this.room.on(RoomEvent.TrackSubscribed, (track: RemoteTrack, _publication: unknown, participant: RemoteParticipant) => {
-      if (track.kind !== TrackKind.KIND_AUDIO) return;
-      this.follow(track, participant).catch((error: Error) => this.options.log?.(`audio of ${participant.identity}: ${error.message}`));
-    });
+    this.room.on(
+      RoomEvent.TrackSubscribed,
+      (track: RemoteTrack, _publication: unknown, participant: RemoteParticipant) => {
+        if (track.kind !== TrackKind.KIND_AUDIO) return;
+        this.follow(track, participant).catch((error: Error) =>
+          this.options.log?.(`audio of ${participant.identity}: ${error.message}`),
+        );
+      },
+    );
     this.room.on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack) => this.unfollow(track.sid ?? ''));
     this.room.on(RoomEvent.Disconnected, () => {
       void this.stop().catch(() => undefined);
@@ -64,10 +69,19 @@ export class RoomAgent {
   private async startVoice(): Promise<void> {
     const source = new AudioSource(VOICE_SAMPLE_RATE, 1);
     const track = LocalAudioTrack.createAudioTrack('interviewer', source);
-    await this.room.localParticipant!.publishTrack(track, new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE, dtx: false }));
+    await this.room.localParticipant!.publishTrack(
+      track,
+      new TrackPublishOptions({ source: TrackSource.SOURCE_MICROPHONE, dtx: false }),
+    );
     const link = new AgentLink(this.options.apiUrl, this.options.credential, this.options.interviewId);
-    const output = { sampleRate: VOICE_SAMPLE_RATE, captureFrame: (f: AudioFrame) => source.captureFrame(f), clearQueue: () => source.clearQueue(), waitForPlayout: () => source.waitForPlayout() };
-    const candidateHere = () => [...this.room.remoteParticipants.values()].some((p) => p.attributes.role === 'candidate');
+    const output = {
+      sampleRate: VOICE_SAMPLE_RATE,
+      captureFrame: (f: AudioFrame) => source.captureFrame(f),
+      clearQueue: () => source.clearQueue(),
+      waitForPlayout: () => source.waitForPlayout(),
+    };
+    const candidateHere = () =>
+      [...this.room.remoteParticipants.values()].some((p) => p.attributes.role === 'candidate');
     const speaker = new InterviewerVoice(link, output, this.options.log, candidateHere);
     this.room.on(RoomEvent.ParticipantConnected, () => speaker.audienceChanged());
     this.room.on(RoomEvent.ParticipantDisconnected, () => speaker.audienceChanged());
@@ -82,7 +96,11 @@ export class RoomAgent {
     const sid = track.sid ?? '';
     if (!speaker || !sid || this.followed.has(sid)) return;
     const link = new AgentLink(this.options.apiUrl, this.options.credential, this.options.interviewId);
-    const stream = new AudioStream(track, { sampleRate: AUDIO_SAMPLE_RATE, numChannels: 1, frameSizeMs: AUDIO_FRAME_MS });
+    const stream = new AudioStream(track, {
+      sampleRate: AUDIO_SAMPLE_RATE,
+      numChannels: 1,
+      frameSizeMs: AUDIO_FRAME_MS,
+    });
     this.followed.set(sid, { link, stream });
     await link.open(this.options.interviewId, speaker, `lk-${sid.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 56)}`);
     const pipe = new ParticipantAudioPipe((seq, frame) => link.send(seq, frame));

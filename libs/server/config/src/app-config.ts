@@ -1,4 +1,14 @@
-import { ASSESSMENT_ENGINES, CATEGORIES, STT_ENGINES, TTS_ENGINES, type AssessmentEngineName, type Category, type EngineInfo, type SttEngineName, type TtsEngineName } from '@mockroom/contracts';
+import {
+  ASSESSMENT_ENGINES,
+  CATEGORIES,
+  STT_ENGINES,
+  TTS_ENGINES,
+  type AssessmentEngineName,
+  type Category,
+  type EngineInfo,
+  type SttEngineName,
+  type TtsEngineName,
+} from '@mockroom/contracts';
 
 /**
  * The whole server configuration, read once from the environment.
@@ -141,7 +151,8 @@ function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX
 function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
-  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  if (!(values as readonly string[]).includes(raw))
+    throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
   return raw as T;
 }
 
@@ -157,7 +168,8 @@ function optionalInt(env: Env, name: string, min: number, max: number): number |
 
 function openaiBaseUrl(env: Env): string | null {
   const url = text(env, 'OPENAI_BASE_URL');
-  if (url !== null && !/^https?:\/\//i.test(url)) throw new ConfigError(`OPENAI_BASE_URL must be an http(s) URL, got "${url}"`);
+  if (url !== null && !/^https?:\/\//i.test(url))
+    throw new ConfigError(`OPENAI_BASE_URL must be an http(s) URL, got "${url}"`);
   return url;
 }
 
@@ -166,14 +178,21 @@ function answerBudgets(env: Env): Partial<Record<Category, number>> {
   const raw = text(env, 'ANSWER_TIME_BUDGETS');
   const budgets: Partial<Record<Category, number>> = {};
   if (raw === null) return budgets;
-  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, value, ...rest] = pair.split('=').map((p) => p.trim());
     if (!(CATEGORIES as readonly string[]).includes(name) || rest.length > 0) {
-      throw new ConfigError(`ANSWER_TIME_BUDGETS: "${pair}" is not category=seconds (categories: ${CATEGORIES.join(', ')})`);
+      throw new ConfigError(
+        `ANSWER_TIME_BUDGETS: "${pair}" is not category=seconds (categories: ${CATEGORIES.join(', ')})`,
+      );
     }
     const seconds = Number(value);
     if (!Number.isInteger(seconds) || seconds < 30 || seconds > 3600) {
-      throw new ConfigError(`ANSWER_TIME_BUDGETS: the budget of ${name} must be whole seconds between 30 and 3600, got "${value ?? ''}"`);
+      throw new ConfigError(
+        `ANSWER_TIME_BUDGETS: the budget of ${name} must be whole seconds between 30 and 3600, got "${value ?? ''}"`,
+      );
     }
     budgets[name as Category] = seconds;
   }
@@ -205,7 +224,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const levels = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
   const logLevel = (env.LOG_LEVEL ?? 'warn') as (typeof levels)[number];
-  if (!levels.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${levels.join(', ')}, got "${logLevel}"`);
+  if (!levels.includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL must be one of ${levels.join(', ')}, got "${logLevel}"`);
 
   return {
     env: nodeEnv,
@@ -232,7 +252,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxRecordingMinutes: int(env, 'AUDIO_MAX_RECORDING_MINUTES', 180, 1, 24 * 60),
     },
     database: {
-      url: required(env, 'DATABASE_URL', 'Start the product with `npm start`, which finds or embeds a database, or set DATABASE_URL=postgres://…'),
+      url: required(
+        env,
+        'DATABASE_URL',
+        'Start the product with `npm start`, which finds or embeds a database, or set DATABASE_URL=postgres://…',
+      ),
       mode: databaseMode,
       // The embedded database serves one connection at a time.
       poolSize: databaseMode === 'embedded' ? 1 : int(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
@@ -240,7 +264,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       logging: env.DATABASE_LOGGING === 'true',
     },
     redis: {
-      url: required(env, 'REDIS_URL', 'Start the product with `npm start`, which finds or starts Redis, or set REDIS_URL=redis://…'),
+      url: required(
+        env,
+        'REDIS_URL',
+        'Start the product with `npm start`, which finds or starts Redis, or set REDIS_URL=redis://…',
+      ),
       mode: ['external', 'local', 'private'].includes(redisMode) ? redisMode : 'external',
       prefix: env.MOCKROOM_QUEUE_PREFIX ?? 'mockroom',
     },
@@ -259,7 +287,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     openai: openaiKey ? { apiKey: openaiKey, baseUrl } : null,
     engines: {
       openaiBaseUrl: baseUrl,
-      stt: { engine: oneOf(env, 'STT_ENGINE', ['auto', ...STT_ENGINES] as const, 'auto'), model: text(env, 'OPENAI_STT_MODEL'), poolSize: optionalInt(env, 'STT_POOL_SIZE', 1, 64) },
+      stt: {
+        engine: oneOf(env, 'STT_ENGINE', ['auto', ...STT_ENGINES] as const, 'auto'),
+        model: text(env, 'OPENAI_STT_MODEL'),
+        poolSize: optionalInt(env, 'STT_POOL_SIZE', 1, 64),
+      },
       tts: {
         engine: oneOf(env, 'TTS_ENGINE', ['auto', ...TTS_ENGINES] as const, 'auto'),
         model: text(env, 'OPENAI_TTS_MODEL'),
@@ -317,11 +349,16 @@ export function trustProxy(value: string | undefined): boolean | number | string
   if (/^(false|no|off|0)$/i.test(v)) return false;
   if (/^(true|yes|on)$/i.test(v)) return true;
   if (/^\d+$/.test(v)) return Number(v);
-  const parts = v.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = v
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
   for (const part of parts) {
     if (!named.has(part) && !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(part)) {
-      throw new ConfigError(`TRUST_PROXY: "${part}" is not an address, a subnet, or one of loopback, linklocal, uniquelocal.`);
+      throw new ConfigError(
+        `TRUST_PROXY: "${part}" is not an address, a subnet, or one of loopback, linklocal, uniquelocal.`,
+      );
     }
   }
   return parts.join(',');

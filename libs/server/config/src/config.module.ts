@@ -12,6 +12,11 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export class ConfigModule {
   /** For tests and tools that build the config themselves. */
   static withConfig(config: AppConfig) {
-    return { module: ConfigModule, global: true, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+    return {
+      module: ConfigModule,
+      global: true,
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
   }
 }

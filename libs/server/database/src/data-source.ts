@@ -10,7 +10,12 @@ export interface DatabaseOptions {
   logging?: boolean;
 }
 
-export function dataSourceOptions({ url, poolSize = 10, connectTimeoutMs = 10_000, logging = false }: DatabaseOptions): DataSourceOptions {
+export function dataSourceOptions({
+  url,
+  poolSize = 10,
+  connectTimeoutMs = 10_000,
+  logging = false,
+}: DatabaseOptions): DataSourceOptions {
   return {
     type: 'postgres',
     url,

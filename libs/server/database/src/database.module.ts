@@ -9,7 +9,13 @@ import { InterviewerFeedbackRepository } from './repositories/interviewer-feedba
 import { TranscriptCorrectionRepository } from './repositories/transcript-correction.repository';
 import { UserRepository } from './repositories/user.repository';
 
-const REPOSITORIES = [UserRepository, AuthSessionRepository, InterviewRepository, InterviewerFeedbackRepository, TranscriptCorrectionRepository];
+const REPOSITORIES = [
+  UserRepository,
+  AuthSessionRepository,
+  InterviewRepository,
+  InterviewerFeedbackRepository,
+  TranscriptCorrectionRepository,
+];
 
 /** The database connection and every repository; features inject repositories, never TypeORM. */
 @Global()
@@ -22,7 +28,12 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) =>
-            dataSourceOptions({ url: config.database.url, poolSize: config.database.poolSize, connectTimeoutMs: config.database.connectTimeoutMs, logging: config.database.logging }),
+            dataSourceOptions({
+              url: config.database.url,
+              poolSize: config.database.poolSize,
+              connectTimeoutMs: config.database.connectTimeoutMs,
+              logging: config.database.logging,
+            }),
         }),
         TypeOrmModule.forFeature(ENTITIES),
       ],

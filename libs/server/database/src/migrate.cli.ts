@@ -8,7 +8,9 @@ import { migrate, revertLastMigration } from './data-source';
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error('DATABASE_URL is not set. Example: DATABASE_URL=postgres://postgres@127.0.0.1:5432/mockroom npm run migrate');
+    console.error(
+      'DATABASE_URL is not set. Example: DATABASE_URL=postgres://postgres@127.0.0.1:5432/mockroom npm run migrate',
+    );
     process.exit(2);
   }
   if (process.argv.includes('--revert')) {

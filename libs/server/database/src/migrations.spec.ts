@@ -6,7 +6,9 @@ async function tables(url: string): Promise<string[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const rows = await client.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`);
+    const rows = await client.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`,
+    );
     return rows.rows.map((r: { tablename: string }) => r.tablename);
   } finally {
     await client.end();
@@ -40,7 +42,8 @@ describe('migrations', () => {
   it('go all the way down and up again, and are idempotent', async () => {
     const up = await tables(db.url);
     expect(up).toEqual(expect.arrayContaining(['users', 'auth_sessions']));
-    for (let i = 0; i < MIGRATIONS.length; i++) expect(await revertLastMigration({ url: db.url })).toEqual(expect.any(String));
+    for (let i = 0; i < MIGRATIONS.length; i++)
+      expect(await revertLastMigration({ url: db.url })).toEqual(expect.any(String));
     expect(await tables(db.url)).toEqual([]);
     expect(await migrate({ url: db.url })).toHaveLength(MIGRATIONS.length);
     expect(await tables(db.url)).toEqual(up);
@@ -53,14 +56,31 @@ describe('migrations', () => {
     try {
       // Down to before shares by address, with a share to an account.
       await revertThrough(db.url, 'SharesByAddress1764500000000');
-      const user = (await client.query(`INSERT INTO users (email, email_normalized, password_hash, display_name, role) VALUES ('Mentor@Example.com', 'mentor@example.com', 'x', 'Mentor', 'interviewer') RETURNING id`)).rows[0].id;
-      const owner = (await client.query(`INSERT INTO users (email, email_normalized, password_hash, display_name, role) VALUES ('c@example.com', 'c@example.com', 'x', 'C', 'candidate') RETURNING id`)).rows[0].id;
-      const interview = (await client.query(`INSERT INTO interviews (candidate_id, interviewer_kind, plan, turn, engines) VALUES ($1, 'ai', '{}', '{}', '{}') RETURNING id`, [owner])).rows[0].id;
+      const user = (
+        await client.query(
+          `INSERT INTO users (email, email_normalized, password_hash, display_name, role) VALUES ('Mentor@Example.com', 'mentor@example.com', 'x', 'Mentor', 'interviewer') RETURNING id`,
+        )
+      ).rows[0].id;
+      const owner = (
+        await client.query(
+          `INSERT INTO users (email, email_normalized, password_hash, display_name, role) VALUES ('c@example.com', 'c@example.com', 'x', 'C', 'candidate') RETURNING id`,
+        )
+      ).rows[0].id;
+      const interview = (
+        await client.query(
+          `INSERT INTO interviews (candidate_id, interviewer_kind, plan, turn, engines) VALUES ($1, 'ai', '{}', '{}', '{}') RETURNING id`,
+          [owner],
+        )
+      ).rows[0].id;
       await client.query(`INSERT INTO interview_shares (interview_id, user_id) VALUES ($1, $2)`, [interview, user]);
       await migrate({ url: db.url });
-      expect((await client.query(`SELECT interview_id, email FROM interview_shares`)).rows).toEqual([{ interview_id: interview, email: 'mentor@example.com' }]);
+      expect((await client.query(`SELECT interview_id, email FROM interview_shares`)).rows).toEqual([
+        { interview_id: interview, email: 'mentor@example.com' },
+      ]);
       await revertThrough(db.url, 'SharesByAddress1764500000000');
-      expect((await client.query(`SELECT interview_id, user_id FROM interview_shares`)).rows).toEqual([{ interview_id: interview, user_id: user }]);
+      expect((await client.query(`SELECT interview_id, user_id FROM interview_shares`)).rows).toEqual([
+        { interview_id: interview, user_id: user },
+      ]);
       await migrate({ url: db.url });
     } finally {
       await client.end();

@@ -18,7 +18,8 @@ export function speechOptions(config: AppConfig, searchPath = process.env.PATH):
     dataDir: config.dataDir,
     searchPath,
   };
-  for (const key of Object.keys(options) as (keyof SpeechOptions)[]) if (options[key] === undefined) delete options[key];
+  for (const key of Object.keys(options) as (keyof SpeechOptions)[])
+    if (options[key] === undefined) delete options[key];
   return options;
 }
 

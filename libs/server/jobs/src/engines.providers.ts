@@ -28,7 +28,11 @@ export class Engines implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   names(): EngineNames {
-    return { stt: this.stt.label, tts: this.tts?.label ?? 'Browser speech synthesis', assessment: this.assessmentLabel() };
+    return {
+      stt: this.stt.label,
+      tts: this.tts?.label ?? 'Browser speech synthesis',
+      assessment: this.assessmentLabel(),
+    };
   }
 
   /** As the UI shows it: "Rubric engine (offline)" or "LLM gpt-4o-mini (with the rubric engine as fallback)". */
@@ -41,11 +45,17 @@ export class Engines implements OnApplicationBootstrap, OnApplicationShutdown {
   /** Tells the API processes which engines do the work, for the UI. */
   async onApplicationBootstrap(): Promise<void> {
     // Load the speech models now, so the first candidate's first segment does not wait for them.
-    await this.stt.start?.().catch((error: Error) => this.logger.error(`speech-to-text is not ready: ${error.message}`));
+    await this.stt
+      .start?.()
+      .catch((error: Error) => this.logger.error(`speech-to-text is not ready: ${error.message}`));
     await this.report();
     // Kept in Redis only: reported again when Redis comes back restarted, or the pages would read "not reported".
-    this.stopWatching = onRedisRestart(this.redis, () => this.report().catch((error: Error) => this.logger.warn(`could not report the engines: ${error.message}`)));
-    this.logger.log(`speech-to-text: ${this.stt.label}; voice: ${this.tts?.label ?? 'browser'}; assessment: ${this.assessmentLabel()}`);
+    this.stopWatching = onRedisRestart(this.redis, () =>
+      this.report().catch((error: Error) => this.logger.warn(`could not report the engines: ${error.message}`)),
+    );
+    this.logger.log(
+      `speech-to-text: ${this.stt.label}; voice: ${this.tts?.label ?? 'browser'}; assessment: ${this.assessmentLabel()}`,
+    );
   }
 
   private async report(): Promise<void> {

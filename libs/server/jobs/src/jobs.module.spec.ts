@@ -19,20 +19,47 @@ describe('jobs through real BullMQ, Redis and Postgres', () => {
   it('purges expired sign-in sessions and keeps live ones', async () => {
     const config = testConfig(db.url);
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.withConfig(config), DatabaseModule.forRoot(), RedisModule, QueueModule, RealtimeModule, JobsModule],
+      imports: [
+        ConfigModule.withConfig(config),
+        DatabaseModule.forRoot(),
+        RedisModule,
+        QueueModule,
+        RealtimeModule,
+        JobsModule,
+      ],
     }).compile();
     const app = moduleRef.createNestApplication();
     const users = app.get(UserRepository);
     const sessions = app.get(AuthSessionRepository);
     await app.init();
     try {
-      const user = (await users.create({ email: 'jobs@example.com', passwordHash: 'x', displayName: 'J', role: 'candidate' }))!;
-      await sessions.create({ tokenHash: 'expired', userId: user.id, expiresAt: new Date(Date.now() - 1000), ip: null, userAgent: null });
-      await sessions.create({ tokenHash: 'live', userId: user.id, expiresAt: new Date(Date.now() + 3600_000), ip: null, userAgent: null });
+      const user = (await users.create({
+        email: 'jobs@example.com',
+        passwordHash: 'x',
+        displayName: 'J',
+        role: 'candidate',
+      }))!;
+      await sessions.create({
+        tokenHash: 'expired',
+        userId: user.id,
+        expiresAt: new Date(Date.now() - 1000),
+        ip: null,
+        userAgent: null,
+      });
+      await sessions.create({
+        tokenHash: 'live',
+        userId: user.id,
+        expiresAt: new Date(Date.now() + 3600_000),
+        ip: null,
+        userAgent: null,
+      });
 
       const queues = app.get(JobQueueService);
       const queue = queues.queue(JOB_QUEUE[JobName.PurgeExpiredSessions]);
-      const events = new QueueEvents(queue.name, { connection: { url: config.redis.url }, prefix: config.redis.prefix });
+      const events = new QueueEvents(queue.name, {
+        connection: { url: config.redis.url },
+        prefix: config.redis.prefix,
+      });
       await events.waitUntilReady();
       const jobId = await queues.add(JobName.PurgeExpiredSessions, {});
       const job = await queue.getJob(jobId);

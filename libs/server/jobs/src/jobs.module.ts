@@ -46,7 +46,9 @@ export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown
     // The schedules live in Redis: a Redis restarted without its data has none until they are registered again.
     this.stopWatching = onRedisRestart(this.redis, async () => {
       this.logger.warn('Redis restarted: registering the maintenance schedules again');
-      await this.schedule().catch((error: Error) => this.logger.error(`could not register the schedules again: ${error.message}`));
+      await this.schedule().catch((error: Error) =>
+        this.logger.error(`could not register the schedules again: ${error.message}`),
+      );
     });
   }
 

@@ -16,6 +16,7 @@ describe('agent credentials', () => {
     const forged = Buffer.from(JSON.stringify({ i: 'interview-2', e: 9_999_999_999 })).toString('base64url');
     expect(verifyAgentCredential(SECRET, `${forged}.${signature}`)).toBeNull();
     expect(verifyAgentCredential(SECRET, `${payload}.${signature}x`)).toBeNull();
-    for (const junk of [undefined, 42, '', 'a.b.c', '.', 'x'.repeat(600)]) expect(verifyAgentCredential(SECRET, junk)).toBeNull();
+    for (const junk of [undefined, 42, '', 'a.b.c', '.', 'x'.repeat(600)])
+      expect(verifyAgentCredential(SECRET, junk)).toBeNull();
   });
 });

@@ -18,7 +18,9 @@ function sign(secret: string, payload: string): Buffer {
 }
 
 export function mintAgentCredential(secret: string, interviewId: string, ttlSeconds = DEFAULT_TTL_SECONDS): string {
-  const payload = Buffer.from(JSON.stringify({ i: interviewId, e: Math.floor(Date.now() / 1000) + ttlSeconds })).toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify({ i: interviewId, e: Math.floor(Date.now() / 1000) + ttlSeconds }),
+  ).toString('base64url');
   return `${payload}.${sign(secret, payload).toString('base64url')}`;
 }
 

@@ -1,9 +1,17 @@
-import { EgressStatus, ParticipantInfo_State, TrackSource, TrackType, type EgressInfo, type ParticipantInfo } from 'livekit-server-sdk';
+import {
+  EgressStatus,
+  ParticipantInfo_State,
+  TrackSource,
+  TrackType,
+  type EgressInfo,
+  type ParticipantInfo,
+} from 'livekit-server-sdk';
 import { type LiveKitRole, roleOf } from './livekit-roles';
 
 /** Conversions from LiveKit's protobuf objects (bigint timestamps, numeric enums) to plain values. */
 
-export type EgressState = 'starting' | 'active' | 'ending' | 'complete' | 'failed' | 'aborted' | 'limit_reached' | 'unknown';
+export type EgressState =
+  'starting' | 'active' | 'ending' | 'complete' | 'failed' | 'aborted' | 'limit_reached' | 'unknown';
 
 const EGRESS_STATES: Record<number, EgressState> = {
   [EgressStatus.EGRESS_STARTING]: 'starting',

@@ -45,10 +45,19 @@ class FakeLiveKit {
       req.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const path = req.url ?? '';
-        this.requests.push({ method: req.method ?? '', path, headers: req.headers, body: raw ? JSON.parse(raw) : undefined });
+        this.requests.push({
+          method: req.method ?? '',
+          path,
+          headers: req.headers,
+          body: raw ? JSON.parse(raw) : undefined,
+        });
         const reply = this.replies.get(path)?.shift() ?? {
           status: 404,
-          json: { code: 'bad_route', msg: `no handler for path "${path}"`, meta: { twirp_invalid_route: `POST ${path}` } },
+          json: {
+            code: 'bad_route',
+            msg: `no handler for path "${path}"`,
+            meta: { twirp_invalid_route: `POST ${path}` },
+          },
         };
         const send = () => {
           res.writeHead(reply.status, { 'Content-Type': reply.contentType ?? 'application/json' });
@@ -97,7 +106,11 @@ const ROOM = {
   creation_time: '1718000000',
   creation_time_ms: '1718000000412',
   turn_password: '',
-  enabled_codecs: [{ mime: 'audio/opus', fmtp_line: '' }, { mime: 'audio/red', fmtp_line: '' }, { mime: 'video/VP8', fmtp_line: '' }],
+  enabled_codecs: [
+    { mime: 'audio/opus', fmtp_line: '' },
+    { mime: 'audio/red', fmtp_line: '' },
+    { mime: 'video/VP8', fmtp_line: '' },
+  ],
   metadata: '',
   num_participants: 0,
   num_publishers: 0,
@@ -136,7 +149,14 @@ const CANDIDATE = {
   joined_at_ms: '1718000003207',
   name: 'Ada Lovelace',
   version: 4,
-  permission: { can_subscribe: true, can_publish: true, can_publish_data: false, can_publish_sources: ['MICROPHONE'], hidden: false, recorder: false },
+  permission: {
+    can_subscribe: true,
+    can_publish: true,
+    can_publish_data: false,
+    can_publish_sources: ['MICROPHONE'],
+    hidden: false,
+    recorder: false,
+  },
   region: '',
   is_publisher: true,
   kind: 'STANDARD',
@@ -182,7 +202,9 @@ function egressInfo(status: string, extra: Record<string, unknown> = {}) {
       image_outputs: [],
     },
     stream_results: [],
-    file_results: [{ filename: '8f14e45f/candidate.ogg', started_at: '0', ended_at: '0', duration: '0', size: '0', location: '' }],
+    file_results: [
+      { filename: '8f14e45f/candidate.ogg', started_at: '0', ended_at: '0', duration: '0', size: '0', location: '' },
+    ],
     segment_results: [],
     image_results: [],
     manifest_location: '',
@@ -208,12 +230,21 @@ describe('LiveKitRooms against a Twirp server', () => {
 
   it('ensureRoom calls CreateRoom with the room settings and a roomCreate token', async () => {
     livekit.reply('RoomService/CreateRoom', { status: 200, json: ROOM });
-    const room = await rooms.ensureRoom('interview-8f14e45f', { emptyTimeoutSeconds: 300, maxParticipants: 2, departureTimeoutSeconds: 20 });
+    const room = await rooms.ensureRoom('interview-8f14e45f', {
+      emptyTimeoutSeconds: 300,
+      maxParticipants: 2,
+      departureTimeoutSeconds: 20,
+    });
 
     expect(livekit.requests).toHaveLength(1);
     const [request] = livekit.requests;
     expectTwirpCall(request, 'RoomService/CreateRoom');
-    expect(request.body).toEqual({ name: 'interview-8f14e45f', emptyTimeout: 300, departureTimeout: 20, maxParticipants: 2 });
+    expect(request.body).toEqual({
+      name: 'interview-8f14e45f',
+      emptyTimeout: 300,
+      departureTimeout: 20,
+      maxParticipants: 2,
+    });
     const claims = await livekit.grants(request);
     expect(claims.iss).toBe(apiKey);
     expect(claims.video).toEqual({ roomCreate: true });
@@ -238,7 +269,10 @@ describe('LiveKitRooms against a Twirp server', () => {
 
   it('deleteRoom calls DeleteRoom (LiveKit asks for roomCreate) and reports a room that was already gone', async () => {
     livekit.reply('RoomService/DeleteRoom', { status: 200, json: {} });
-    livekit.reply('RoomService/DeleteRoom', { status: 404, json: { code: 'not_found', msg: 'requested room does not exist' } });
+    livekit.reply('RoomService/DeleteRoom', {
+      status: 404,
+      json: { code: 'not_found', msg: 'requested room does not exist' },
+    });
 
     await expect(rooms.deleteRoom('interview-8f14e45f')).resolves.toBe(true);
     await expect(rooms.deleteRoom('interview-8f14e45f')).resolves.toBe(false);
@@ -286,7 +320,10 @@ describe('LiveKitRooms against a Twirp server', () => {
 
   it('removeParticipant calls RemoveParticipant with roomAdmin for that room and reports someone already gone', async () => {
     livekit.reply('RoomService/RemoveParticipant', { status: 200, json: {} });
-    livekit.reply('RoomService/RemoveParticipant', { status: 404, json: { code: 'not_found', msg: 'participant does not exist' } });
+    livekit.reply('RoomService/RemoveParticipant', {
+      status: 404,
+      json: { code: 'not_found', msg: 'participant does not exist' },
+    });
 
     await expect(rooms.removeParticipant('interview-8f14e45f', 'user-9')).resolves.toBe(true);
     await expect(rooms.removeParticipant('interview-8f14e45f', 'user-9')).resolves.toBe(false);
@@ -298,7 +335,7 @@ describe('LiveKitRooms against a Twirp server', () => {
     }
   });
 
-  it("startParticipantAudioEgress finds the microphone track and records it alone to an Ogg file with roomRecord", async () => {
+  it('startParticipantAudioEgress finds the microphone track and records it alone to an Ogg file with roomRecord', async () => {
     livekit.reply('RoomService/GetParticipant', { status: 200, json: CANDIDATE });
     livekit.reply('Egress/StartTrackCompositeEgress', { status: 200, json: egressInfo('EGRESS_STARTING') });
 
@@ -330,25 +367,37 @@ describe('LiveKitRooms against a Twirp server', () => {
   });
 
   it('startParticipantAudioEgress skips the lookup when the track is known', async () => {
-    livekit.reply('Egress/StartTrackCompositeEgress', { status: 200, json: egressInfo('EGRESS_ACTIVE', { started_at: '1718000010981000000' }) });
-    const egress = await rooms.startParticipantAudioEgress('interview-8f14e45f', 'user-7', '8f14e45f/candidate.ogg', { audioTrackSid: 'TR_AMkq3Jc8PzVd' });
+    livekit.reply('Egress/StartTrackCompositeEgress', {
+      status: 200,
+      json: egressInfo('EGRESS_ACTIVE', { started_at: '1718000010981000000' }),
+    });
+    const egress = await rooms.startParticipantAudioEgress('interview-8f14e45f', 'user-7', '8f14e45f/candidate.ogg', {
+      audioTrackSid: 'TR_AMkq3Jc8PzVd',
+    });
     expect(livekit.requests.map((r) => r.path)).toEqual(['/twirp/livekit.Egress/StartTrackCompositeEgress']);
     expect(egress).toMatchObject({ status: 'active', startedAt: new Date(1718000010981) });
   });
 
   it('startParticipantAudioEgress refuses when the participant has no microphone yet, or the file is not .ogg', async () => {
     livekit.reply('RoomService/GetParticipant', { status: 200, json: AGENT });
-    const error = await rooms.startParticipantAudioEgress('interview-8f14e45f', 'agent-8f14e45f', 'x/agent.ogg').catch((e: unknown) => e);
+    const error = await rooms
+      .startParticipantAudioEgress('interview-8f14e45f', 'agent-8f14e45f', 'x/agent.ogg')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LiveKitError);
     expect(error).toMatchObject({ operation: 'GetParticipant', status: 412, code: 'failed_precondition' });
     expect(livekit.requests.map((r) => r.path)).toEqual(['/twirp/livekit.RoomService/GetParticipant']);
 
-    await expect(rooms.startParticipantAudioEgress('interview-8f14e45f', 'user-7', 'x/candidate.mp4')).rejects.toThrow(TypeError);
+    await expect(rooms.startParticipantAudioEgress('interview-8f14e45f', 'user-7', 'x/candidate.mp4')).rejects.toThrow(
+      TypeError,
+    );
     expect(livekit.requests).toHaveLength(1);
   });
 
   it('stopEgress calls StopEgress with roomRecord', async () => {
-    livekit.reply('Egress/StopEgress', { status: 200, json: egressInfo('EGRESS_ENDING', { started_at: '1718000010981000000' }) });
+    livekit.reply('Egress/StopEgress', {
+      status: 200,
+      json: egressInfo('EGRESS_ENDING', { started_at: '1718000010981000000' }),
+    });
     const egress = await rooms.stopEgress('EG_rR3sKkZt2Wq8');
     const [request] = livekit.requests;
     expectTwirpCall(request, 'Egress/StopEgress');
@@ -358,23 +407,52 @@ describe('LiveKitRooms against a Twirp server', () => {
   });
 
   it('turns Twirp errors into LiveKitError with status, code and message', async () => {
-    livekit.reply('RoomService/ListParticipants', { status: 404, json: { code: 'not_found', msg: 'requested room does not exist' } });
+    livekit.reply('RoomService/ListParticipants', {
+      status: 404,
+      json: { code: 'not_found', msg: 'requested room does not exist' },
+    });
     const notFound = await rooms.listParticipants('interview-gone').catch((e: unknown) => e);
     expect(notFound).toBeInstanceOf(LiveKitError);
-    expect(notFound).toMatchObject({ operation: 'ListParticipants', status: 404, code: 'not_found', detail: 'requested room does not exist', notFound: true });
-    expect((notFound as Error).message).toBe('LiveKit ListParticipants failed (404 not_found): requested room does not exist');
+    expect(notFound).toMatchObject({
+      operation: 'ListParticipants',
+      status: 404,
+      code: 'not_found',
+      detail: 'requested room does not exist',
+      notFound: true,
+    });
+    expect((notFound as Error).message).toBe(
+      'LiveKit ListParticipants failed (404 not_found): requested room does not exist',
+    );
 
-    livekit.reply('Egress/StartTrackCompositeEgress', { status: 500, json: { code: 'internal', msg: 'egress not connected (redis required)' } });
+    livekit.reply('Egress/StartTrackCompositeEgress', {
+      status: 500,
+      json: { code: 'internal', msg: 'egress not connected (redis required)' },
+    });
     const internal = await rooms
       .startParticipantAudioEgress('interview-8f14e45f', 'user-7', 'a.ogg', { audioTrackSid: 'TR_AMkq3Jc8PzVd' })
       .catch((e: unknown) => e);
-    expect(internal).toMatchObject({ operation: 'StartTrackCompositeEgress', status: 500, code: 'internal', notFound: false });
+    expect(internal).toMatchObject({
+      operation: 'StartTrackCompositeEgress',
+      status: 500,
+      code: 'internal',
+      notFound: false,
+    });
 
-    livekit.reply('RoomService/CreateRoom', { status: 401, json: { code: 'unauthenticated', msg: 'invalid token: go-jose/go-jose: error in cryptographic primitive' } });
-    await expect(rooms.ensureRoom('r', { emptyTimeoutSeconds: 60, maxParticipants: 2 })).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
+    livekit.reply('RoomService/CreateRoom', {
+      status: 401,
+      json: { code: 'unauthenticated', msg: 'invalid token: go-jose/go-jose: error in cryptographic primitive' },
+    });
+    await expect(rooms.ensureRoom('r', { emptyTimeoutSeconds: 60, maxParticipants: 2 })).rejects.toMatchObject({
+      status: 401,
+      code: 'unauthenticated',
+    });
 
     // A proxy in front of LiveKit answering HTML.
-    livekit.reply('RoomService/DeleteRoom', { status: 502, contentType: 'text/html', text: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
+    livekit.reply('RoomService/DeleteRoom', {
+      status: 502,
+      contentType: 'text/html',
+      text: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+    });
     const proxy = await rooms.deleteRoom('r').catch((e: unknown) => e);
     expect(proxy).toMatchObject({ operation: 'DeleteRoom', status: 502, code: null });
     expect((proxy as LiveKitError).detail).toContain('502 Bad Gateway');
@@ -386,7 +464,11 @@ describe('LiveKitRooms against a Twirp server', () => {
   it('reports a LiveKit that does not answer in time', async () => {
     const impatient = new LiveKitRooms({ url, apiKey, apiSecret }, { requestTimeoutSeconds: 0.2 });
     livekit.reply('RoomService/ListParticipants', { status: 200, json: { participants: [] }, delayMs: 2000 });
-    await expect(impatient.listParticipants('interview-8f14e45f')).rejects.toMatchObject({ operation: 'ListParticipants', status: 0, code: 'timeout' });
+    await expect(impatient.listParticipants('interview-8f14e45f')).rejects.toMatchObject({
+      operation: 'ListParticipants',
+      status: 0,
+      code: 'timeout',
+    });
   });
 });
 
@@ -407,8 +489,12 @@ describe('LiveKitRooms without a server', () => {
   it('throws a clear error on every call when LiveKit is not configured', async () => {
     const rooms = new LiveKitRooms(null);
     expect(rooms.configured).toBe(false);
-    await expect(rooms.ensureRoom('r', { emptyTimeoutSeconds: 60, maxParticipants: 2 })).rejects.toThrow(LiveKitNotConfiguredError);
-    await expect(rooms.deleteRoom('r')).rejects.toThrow(/LiveKit is not configured, cannot DeleteRoom: set LIVEKIT_URL/);
+    await expect(rooms.ensureRoom('r', { emptyTimeoutSeconds: 60, maxParticipants: 2 })).rejects.toThrow(
+      LiveKitNotConfiguredError,
+    );
+    await expect(rooms.deleteRoom('r')).rejects.toThrow(
+      /LiveKit is not configured, cannot DeleteRoom: set LIVEKIT_URL/,
+    );
     await expect(rooms.listParticipants('r')).rejects.toThrow(LiveKitNotConfiguredError);
     await expect(rooms.removeParticipant('r', 'u')).rejects.toThrow(LiveKitNotConfiguredError);
     await expect(rooms.startParticipantAudioEgress('r', 'u', 'u.ogg')).rejects.toThrow(LiveKitNotConfiguredError);

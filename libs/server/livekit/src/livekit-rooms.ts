@@ -108,7 +108,9 @@ function toLiveKitError(operation: string, error: unknown): LiveKitError {
     return new LiveKitError(operation, 0, 'timeout', 'LiveKit did not answer in time', { cause: error });
   }
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  const why = [error instanceof Error ? error.message : String(error), cause?.code ?? cause?.message].filter(Boolean).join(': ');
+  const why = [error instanceof Error ? error.message : String(error), cause?.code ?? cause?.message]
+    .filter(Boolean)
+    .join(': ');
   return new LiveKitError(operation, 0, 'unavailable', `LiveKit is unreachable (${why})`, { cause: error });
 }
 
@@ -137,7 +139,10 @@ export class LiveKitRooms {
     return this.clients !== null;
   }
 
-  private async call<T>(operation: string, run: (clients: { rooms: RoomServiceClient; egress: EgressClient }) => Promise<T>): Promise<T> {
+  private async call<T>(
+    operation: string,
+    run: (clients: { rooms: RoomServiceClient; egress: EgressClient }) => Promise<T>,
+  ): Promise<T> {
     if (!this.clients) throw new LiveKitNotConfiguredError(operation);
     try {
       return await run(this.clients);
@@ -197,20 +202,37 @@ export class LiveKitRooms {
    * refuses Ogg for it. The microphone track is looked up unless given (e.g. from a `track_published` webhook).
    * Grants: roomAdmin for the room (GetParticipant), roomRecord (StartTrackCompositeEgress).
    */
-  async startParticipantAudioEgress(room: string, identity: string, filepath: string, options: { audioTrackSid?: string } = {}): Promise<LiveKitEgress> {
-    if (!filepath.endsWith('.ogg')) throw new TypeError(`the recording of ${identity} must be an .ogg file, got "${filepath}"`);
+  async startParticipantAudioEgress(
+    room: string,
+    identity: string,
+    filepath: string,
+    options: { audioTrackSid?: string } = {},
+  ): Promise<LiveKitEgress> {
+    if (!filepath.endsWith('.ogg'))
+      throw new TypeError(`the recording of ${identity} must be an .ogg file, got "${filepath}"`);
     const audioTrackId =
       options.audioTrackSid ??
       (await this.call('GetParticipant', async ({ rooms }) => {
         const participant = await rooms.getParticipant(room, identity);
-        const mic = participant.tracks.find((track) => track.type === TrackType.AUDIO && track.source === TrackSource.MICROPHONE);
+        const mic = participant.tracks.find(
+          (track) => track.type === TrackType.AUDIO && track.source === TrackSource.MICROPHONE,
+        );
         if (!mic) {
-          throw new LiveKitError('GetParticipant', 412, 'failed_precondition', `${identity} has not published a microphone track in ${room} yet`);
+          throw new LiveKitError(
+            'GetParticipant',
+            412,
+            'failed_precondition',
+            `${identity} has not published a microphone track in ${room} yet`,
+          );
         }
         return mic.sid;
       }));
     const info = await this.call('StartTrackCompositeEgress', ({ egress }) =>
-      egress.startTrackCompositeEgress(room, { file: new EncodedFileOutput({ fileType: EncodedFileType.OGG, filepath }) }, { audioTrackId }),
+      egress.startTrackCompositeEgress(
+        room,
+        { file: new EncodedFileOutput({ fileType: EncodedFileType.OGG, filepath }) },
+        { audioTrackId },
+      ),
     );
     return toEgress(info);
   }

@@ -16,12 +16,29 @@ function admits(claims: ClaimGrants, room: string): boolean {
   return claims.video?.roomJoin === true && claims.video.room === room;
 }
 
-const ADMIN_GRANTS = ['roomAdmin', 'roomCreate', 'roomRecord', 'roomList', 'ingressAdmin', 'recorder', 'agent', 'hidden', 'destinationRoom'];
+const ADMIN_GRANTS = [
+  'roomAdmin',
+  'roomCreate',
+  'roomRecord',
+  'roomList',
+  'ingressAdmin',
+  'recorder',
+  'agent',
+  'hidden',
+  'destinationRoom',
+];
 
 describe('mintToken', () => {
   it('gives a candidate their microphone, listening, and nothing else, in one room', async () => {
     const before = Math.floor(Date.now() / 1000);
-    const token = await mintToken({ apiKey, apiSecret, room: 'interview-8f14e45f', identity: 'user-7', name: 'Ada Lovelace', role: 'candidate' });
+    const token = await mintToken({
+      apiKey,
+      apiSecret,
+      room: 'interview-8f14e45f',
+      identity: 'user-7',
+      name: 'Ada Lovelace',
+      role: 'candidate',
+    });
     const claims = await verifier.verify(token);
 
     expect(claims.video).toEqual({
@@ -50,7 +67,14 @@ describe('mintToken', () => {
   });
 
   it('gives a human interviewer exactly what a candidate gets (no admin: the API removes people and records)', async () => {
-    const token = await mintToken({ apiKey, apiSecret, room: 'interview-8f14e45f', identity: 'user-9', name: 'Grace Hopper', role: 'interviewer' });
+    const token = await mintToken({
+      apiKey,
+      apiSecret,
+      room: 'interview-8f14e45f',
+      identity: 'user-9',
+      name: 'Grace Hopper',
+      role: 'interviewer',
+    });
     const claims = await verifier.verify(token);
     expect(claims.video).toEqual({
       roomJoin: true,
@@ -67,7 +91,14 @@ describe('mintToken', () => {
   });
 
   it('marks the AI interviewer as an agent that may speak and listen, visible so its voice reaches the candidate', async () => {
-    const token = await mintToken({ apiKey, apiSecret, room: 'interview-8f14e45f', identity: 'agent-8f14e45f', name: 'Interviewer', role: 'agent' });
+    const token = await mintToken({
+      apiKey,
+      apiSecret,
+      room: 'interview-8f14e45f',
+      identity: 'agent-8f14e45f',
+      name: 'Interviewer',
+      role: 'agent',
+    });
     const claims = await verifier.verify(token);
     expect(claims.video).toEqual({
       roomJoin: true,
@@ -89,10 +120,18 @@ describe('mintToken', () => {
   it('matches GRANTS_BY_ROLE, sends track sources as LiveKit names, and never alters the table', async () => {
     const snapshot = JSON.stringify(GRANTS_BY_ROLE);
     for (const role of ['candidate', 'interviewer', 'agent'] as const) {
-      const first = rawClaims(await mintToken({ apiKey, apiSecret, room: 'r1', identity: `${role}-1`, name: role, role }));
-      const second = rawClaims(await mintToken({ apiKey, apiSecret, room: 'r1', identity: `${role}-1`, name: role, role }));
+      const first = rawClaims(
+        await mintToken({ apiKey, apiSecret, room: 'r1', identity: `${role}-1`, name: role, role }),
+      );
+      const second = rawClaims(
+        await mintToken({ apiKey, apiSecret, room: 'r1', identity: `${role}-1`, name: role, role }),
+      );
       const { canPublishSources, ...rest } = GRANTS_BY_ROLE[role].video;
-      expect(first['video']).toEqual({ ...rest, canPublishSources: canPublishSources.map(() => 'microphone'), room: 'r1' });
+      expect(first['video']).toEqual({
+        ...rest,
+        canPublishSources: canPublishSources.map(() => 'microphone'),
+        room: 'r1',
+      });
       expect(second['video']).toEqual(first['video']);
       expect(first['kind']).toBe(GRANTS_BY_ROLE[role].kind);
     }
@@ -102,7 +141,14 @@ describe('mintToken', () => {
   });
 
   it('names one room: the token does not admit its holder to another', async () => {
-    const token = await mintToken({ apiKey, apiSecret, room: 'interview-a', identity: 'user-7', name: 'Ada', role: 'candidate' });
+    const token = await mintToken({
+      apiKey,
+      apiSecret,
+      room: 'interview-a',
+      identity: 'user-7',
+      name: 'Ada',
+      role: 'candidate',
+    });
     const claims = await verifier.verify(token);
     expect(admits(claims, 'interview-a')).toBe(true);
     expect(admits(claims, 'interview-b')).toBe(false);
@@ -110,19 +156,38 @@ describe('mintToken', () => {
   });
 
   it('honours a custom lifetime', async () => {
-    const token = await mintToken({ apiKey, apiSecret, room: 'r', identity: 'u', name: 'U', role: 'candidate', ttlSeconds: 90 });
+    const token = await mintToken({
+      apiKey,
+      apiSecret,
+      room: 'r',
+      identity: 'u',
+      name: 'U',
+      role: 'candidate',
+      ttlSeconds: 90,
+    });
     const claims = await verifier.verify(token);
     expect(claims.exp! - claims.nbf!).toBe(90);
   });
 
   it('is rejected when verified with another secret or another API key', async () => {
     const token = await mintToken({ apiKey, apiSecret, room: 'r', identity: 'u', name: 'U', role: 'candidate' });
-    await expect(new TokenVerifier(apiKey, 'some-other-secret-of-the-same-kind-0123456789').verify(token)).rejects.toMatchObject({
+    await expect(
+      new TokenVerifier(apiKey, 'some-other-secret-of-the-same-kind-0123456789').verify(token),
+    ).rejects.toMatchObject({
       code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
     });
-    await expect(new TokenVerifier('APIsomeoneElse', apiSecret).verify(token)).rejects.toMatchObject({ code: 'ERR_JWT_CLAIM_VALIDATION_FAILED' });
+    await expect(new TokenVerifier('APIsomeoneElse', apiSecret).verify(token)).rejects.toMatchObject({
+      code: 'ERR_JWT_CLAIM_VALIDATION_FAILED',
+    });
 
-    const forged = await mintToken({ apiKey, apiSecret: 'attacker-secret-attacker-secret-attacker', room: 'r', identity: 'u', name: 'U', role: 'candidate' });
+    const forged = await mintToken({
+      apiKey,
+      apiSecret: 'attacker-secret-attacker-secret-attacker',
+      room: 'r',
+      identity: 'u',
+      name: 'U',
+      role: 'candidate',
+    });
     await expect(verifier.verify(forged)).rejects.toMatchObject({ code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' });
   });
 

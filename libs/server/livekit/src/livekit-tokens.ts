@@ -46,11 +46,13 @@ function freeze(grants: RoleGrants): RoleGrants {
 export const GRANTS_BY_ROLE: Readonly<Record<LiveKitRole, RoleGrants>> = Object.freeze({
   candidate: freeze({
     video: { ...PERSON, canPublishSources: [TrackSource.MICROPHONE] },
-    summary: 'Joins one room; publishes their microphone only; hears the interviewer. No data messages, no metadata changes, no admin.',
+    summary:
+      'Joins one room; publishes their microphone only; hears the interviewer. No data messages, no metadata changes, no admin.',
   }),
   interviewer: freeze({
     video: { ...PERSON, canPublishSources: [TrackSource.MICROPHONE] },
-    summary: 'Same as the candidate: their microphone and listening. Removing people or recording is done by the API, not by the interviewer.',
+    summary:
+      'Same as the candidate: their microphone and listening. Removing people or recording is done by the API, not by the interviewer.',
   }),
   agent: freeze({
     video: { ...PERSON, canPublishSources: [TrackSource.MICROPHONE] },

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { TokenVerifier, WebhookReceiver } from 'livekit-server-sdk';
-import { mapWebhookEvent, UnconfiguredWebhookReceiver, verifyWebhook, WebhookRejectedError, type WebhookRejectionReason } from './livekit-webhooks';
+import {
+  mapWebhookEvent,
+  UnconfiguredWebhookReceiver,
+  verifyWebhook,
+  WebhookRejectedError,
+  type WebhookRejectionReason,
+} from './livekit-webhooks';
 import { signWebhook } from './testing/sign-webhook';
 import { signWebhookForTests } from './index';
 
@@ -64,8 +70,21 @@ const agentLeft = JSON.stringify({
 const micPublished = JSON.stringify({
   event: 'track_published',
   room: ROOM,
-  participant: { sid: 'PA_ZsZzFQD4Gp8Z', identity: 'user-7', state: 'ACTIVE', name: 'Ada Lovelace', attributes: { role: 'candidate' } },
-  track: { sid: 'TR_AMkq3Jc8PzVd', type: 'AUDIO', source: 'MICROPHONE', mimeType: 'audio/red', mid: '0', stream: 'camera' },
+  participant: {
+    sid: 'PA_ZsZzFQD4Gp8Z',
+    identity: 'user-7',
+    state: 'ACTIVE',
+    name: 'Ada Lovelace',
+    attributes: { role: 'candidate' },
+  },
+  track: {
+    sid: 'TR_AMkq3Jc8PzVd',
+    type: 'AUDIO',
+    source: 'MICROPHONE',
+    mimeType: 'audio/red',
+    mid: '0',
+    stream: 'camera',
+  },
   id: 'EV_c8Hq2LzPn4Wd',
   createdAt: '1718000005',
 });
@@ -144,7 +163,11 @@ describe('signWebhookForTests', () => {
 
 describe('verifyWebhook', () => {
   it('accepts a signed participant_joined and maps it with the role from the token metadata', async () => {
-    const event = await verifyWebhook(receiver, participantJoined, await signWebhookForTests(apiKey, apiSecret, participantJoined));
+    const event = await verifyWebhook(
+      receiver,
+      participantJoined,
+      await signWebhookForTests(apiKey, apiSecret, participantJoined),
+    );
     expect(event.event).toBe('participant_joined');
     expect(mapWebhookEvent(event)).toEqual({
       type: 'participant_joined',
@@ -176,7 +199,11 @@ describe('verifyWebhook', () => {
   });
 
   it('maps a failed egress with its error and no location', async () => {
-    const event = await verifyWebhook(receiver, egressFailed, await signWebhookForTests(apiKey, apiSecret, egressFailed));
+    const event = await verifyWebhook(
+      receiver,
+      egressFailed,
+      await signWebhookForTests(apiKey, apiSecret, egressFailed),
+    );
     expect(mapWebhookEvent(event)).toMatchObject({
       type: 'egress_ended',
       egressId: 'EG_b7LqW2xN9cVe',
@@ -189,14 +216,38 @@ describe('verifyWebhook', () => {
   });
 
   it('maps an agent leaving, a microphone being published, and ignores the rest', async () => {
-    const left = mapWebhookEvent(await verifyWebhook(receiver, agentLeft, await signWebhookForTests(apiKey, apiSecret, agentLeft)));
-    expect(left).toMatchObject({ type: 'participant_left', identity: 'agent-8f14e45f', role: 'agent', kind: 'agent', room: 'interview-8f14e45f' });
+    const left = mapWebhookEvent(
+      await verifyWebhook(receiver, agentLeft, await signWebhookForTests(apiKey, apiSecret, agentLeft)),
+    );
+    expect(left).toMatchObject({
+      type: 'participant_left',
+      identity: 'agent-8f14e45f',
+      role: 'agent',
+      kind: 'agent',
+      room: 'interview-8f14e45f',
+    });
 
-    const published = mapWebhookEvent(await verifyWebhook(receiver, micPublished, await signWebhookForTests(apiKey, apiSecret, micPublished)));
-    expect(published).toMatchObject({ type: 'track_published', identity: 'user-7', role: 'candidate', trackSid: 'TR_AMkq3Jc8PzVd', source: 'microphone' });
+    const published = mapWebhookEvent(
+      await verifyWebhook(receiver, micPublished, await signWebhookForTests(apiKey, apiSecret, micPublished)),
+    );
+    expect(published).toMatchObject({
+      type: 'track_published',
+      identity: 'user-7',
+      role: 'candidate',
+      trackSid: 'TR_AMkq3Jc8PzVd',
+      source: 'microphone',
+    });
 
-    const finished = JSON.stringify({ event: 'room_finished', room: ROOM, id: 'EV_f1', createdAt: '1718001300', roomEndReason: 'DEPARTURE_TIMEOUT' });
-    expect(mapWebhookEvent(await verifyWebhook(receiver, finished, await signWebhookForTests(apiKey, apiSecret, finished)))).toEqual({
+    const finished = JSON.stringify({
+      event: 'room_finished',
+      room: ROOM,
+      id: 'EV_f1',
+      createdAt: '1718001300',
+      roomEndReason: 'DEPARTURE_TIMEOUT',
+    });
+    expect(
+      mapWebhookEvent(await verifyWebhook(receiver, finished, await signWebhookForTests(apiKey, apiSecret, finished))),
+    ).toEqual({
       type: 'room_finished',
       id: 'EV_f1',
       createdAt: new Date(1718001300 * 1000),
@@ -204,8 +255,15 @@ describe('verifyWebhook', () => {
       roomSid: 'RM_hycBMAjmt6Ub',
     });
 
-    const started = JSON.stringify({ event: 'egress_started', egressInfo: { egressId: 'EG_x', status: 'EGRESS_STARTING' }, id: 'EV_s1', createdAt: '1718000010' });
-    expect(mapWebhookEvent(await verifyWebhook(receiver, started, await signWebhookForTests(apiKey, apiSecret, started)))).toMatchObject({
+    const started = JSON.stringify({
+      event: 'egress_started',
+      egressInfo: { egressId: 'EG_x', status: 'EGRESS_STARTING' },
+      id: 'EV_s1',
+      createdAt: '1718000010',
+    });
+    expect(
+      mapWebhookEvent(await verifyWebhook(receiver, started, await signWebhookForTests(apiKey, apiSecret, started))),
+    ).toMatchObject({
       type: 'ignored',
       event: 'egress_started',
       id: 'EV_s1',
@@ -214,16 +272,23 @@ describe('verifyWebhook', () => {
 
   it('accepts the header with a Bearer prefix and a Buffer body', async () => {
     const token = await signWebhookForTests(apiKey, apiSecret, participantJoined);
-    await expect(verifyWebhook(receiver, Buffer.from(participantJoined), `Bearer ${token}`)).resolves.toMatchObject({ event: 'participant_joined' });
+    await expect(verifyWebhook(receiver, Buffer.from(participantJoined), `Bearer ${token}`)).resolves.toMatchObject({
+      event: 'participant_joined',
+    });
   });
 
   it('rejects a body that is not the one that was signed', async () => {
     const token = await signWebhookForTests(apiKey, apiSecret, participantJoined);
-    const tampered = participantJoined.replace('"metadata":"{\\"role\\":\\"candidate\\"}"', '"metadata":"{\\"role\\":\\"interviewer\\"}"');
+    const tampered = participantJoined.replace(
+      '"metadata":"{\\"role\\":\\"candidate\\"}"',
+      '"metadata":"{\\"role\\":\\"interviewer\\"}"',
+    );
     expect(tampered).not.toBe(participantJoined);
     expect(await rejection(verifyWebhook(receiver, tampered, token))).toBe('body_mismatch');
     // Same JSON, different bytes: the signature covers the raw body, so re-serialised JSON does not pass either.
-    expect(await rejection(verifyWebhook(receiver, JSON.stringify(JSON.parse(participantJoined), null, 2), token))).toBe('body_mismatch');
+    expect(
+      await rejection(verifyWebhook(receiver, JSON.stringify(JSON.parse(participantJoined), null, 2), token)),
+    ).toBe('body_mismatch');
     expect(await rejection(verifyWebhook(receiver, egressEnded, token))).toBe('body_mismatch');
   });
 
@@ -233,11 +298,17 @@ describe('verifyWebhook', () => {
     expect(await rejection(verifyWebhook(receiver, participantJoined, 'Bearer '))).toBe('missing_authorization');
     expect(await rejection(verifyWebhook(receiver, participantJoined, 'garbage'))).toBe('invalid_token');
     expect(await rejection(verifyWebhook(receiver, participantJoined, 'Basic dXNlcjpwYXNz'))).toBe('invalid_token');
-    expect(await rejection(verifyWebhook(receiver, participantJoined, 'eyJhbGciOiJub25lIn0.eyJzaGEyNTYiOiJ4In0.'))).toBe('invalid_token');
+    expect(
+      await rejection(verifyWebhook(receiver, participantJoined, 'eyJhbGciOiJub25lIn0.eyJzaGEyNTYiOiJ4In0.')),
+    ).toBe('invalid_token');
   });
 
   it('rejects a signature made with another secret or for another API key', async () => {
-    const wrongSecret = await signWebhookForTests(apiKey, 'not-our-secret-not-our-secret-not-our-secret', participantJoined);
+    const wrongSecret = await signWebhookForTests(
+      apiKey,
+      'not-our-secret-not-our-secret-not-our-secret',
+      participantJoined,
+    );
     expect(await rejection(verifyWebhook(receiver, participantJoined, wrongSecret))).toBe('bad_signature');
     const otherKey = await signWebhookForTests('APIsomeoneElse', apiSecret, participantJoined);
     expect(await rejection(verifyWebhook(receiver, participantJoined, otherKey))).toBe('invalid_token');
@@ -252,13 +323,23 @@ describe('verifyWebhook', () => {
   });
 
   it('rejects a signed body that is not a webhook event', async () => {
-    for (const body of ['not json at all', '{}', '[1,2,3]', '{"event":42}', '{"event":"room_started","createdAt":"soon"}']) {
-      expect(await rejection(verifyWebhook(receiver, body, await signWebhookForTests(apiKey, apiSecret, body)))).toBe('malformed_body');
+    for (const body of [
+      'not json at all',
+      '{}',
+      '[1,2,3]',
+      '{"event":42}',
+      '{"event":"room_started","createdAt":"soon"}',
+    ]) {
+      expect(await rejection(verifyWebhook(receiver, body, await signWebhookForTests(apiKey, apiSecret, body)))).toBe(
+        'malformed_body',
+      );
     }
   });
 
   it('refuses everything when LiveKit is not configured', async () => {
     const token = await signWebhookForTests(apiKey, apiSecret, participantJoined);
-    expect(await rejection(verifyWebhook(new UnconfiguredWebhookReceiver(), participantJoined, token))).toBe('not_configured');
+    expect(await rejection(verifyWebhook(new UnconfiguredWebhookReceiver(), participantJoined, token))).toBe(
+      'not_configured',
+    );
   });
 });

@@ -1,5 +1,14 @@
 import { WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
-import { type EgressState, fromSeconds, type LiveKitEgress, type LiveKitParticipant, toEgress, toParticipant, trackSourceName, type TrackSourceName } from './livekit-mapping';
+import {
+  type EgressState,
+  fromSeconds,
+  type LiveKitEgress,
+  type LiveKitParticipant,
+  toEgress,
+  toParticipant,
+  trackSourceName,
+  type TrackSourceName,
+} from './livekit-mapping';
 
 export type WebhookRejectionReason =
   /** No Authorization header. */
@@ -37,7 +46,12 @@ export class UnconfiguredWebhookReceiver extends WebhookReceiver {
   }
 
   override receive(): Promise<never> {
-    return Promise.reject(new WebhookRejectedError('not_configured', 'LiveKit is not configured (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET)'));
+    return Promise.reject(
+      new WebhookRejectedError(
+        'not_configured',
+        'LiveKit is not configured (LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET)',
+      ),
+    );
   }
 }
 
@@ -61,9 +75,14 @@ function classify(error: unknown): WebhookRejectedError {
  * the signature covers its bytes. `authorization` is the `Authorization` header, which LiveKit sends as the bare JWT;
  * a `Bearer ` prefix is tolerated. Throws WebhookRejectedError when anything does not check out.
  */
-export async function verifyWebhook(receiver: WebhookReceiver, rawBody: string | Uint8Array, authorization: string | undefined): Promise<WebhookEvent> {
+export async function verifyWebhook(
+  receiver: WebhookReceiver,
+  rawBody: string | Uint8Array,
+  authorization: string | undefined,
+): Promise<WebhookEvent> {
   const token = authorization?.replace(/^\s*Bearer(?:\s+|$)/i, '').trim();
-  if (!token) throw new WebhookRejectedError('missing_authorization', 'LiveKit webhook rejected: no Authorization header');
+  if (!token)
+    throw new WebhookRejectedError('missing_authorization', 'LiveKit webhook rejected: no Authorization header');
   const body = typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody).toString('utf8');
   let event: WebhookEvent;
   try {
@@ -71,7 +90,8 @@ export async function verifyWebhook(receiver: WebhookReceiver, rawBody: string |
   } catch (error) {
     throw classify(error);
   }
-  if (!event.event) throw new WebhookRejectedError('malformed_body', 'LiveKit webhook rejected: the body names no event');
+  if (!event.event)
+    throw new WebhookRejectedError('malformed_body', 'LiveKit webhook rejected: the body names no event');
   return event;
 }
 
@@ -87,7 +107,12 @@ type ParticipantFields = Pick<LiveKitParticipant, 'identity' | 'name' | 'role' |
 export type LiveKitAppEvent =
   | (EventBase & { type: 'room_started' | 'room_finished'; room: string; roomSid: string })
   | (EventBase & { type: 'participant_joined' | 'participant_left'; room: string } & ParticipantFields)
-  | (EventBase & { type: 'track_published'; room: string; trackSid: string; source: TrackSourceName } & ParticipantFields)
+  | (EventBase & {
+      type: 'track_published';
+      room: string;
+      trackSid: string;
+      source: TrackSourceName;
+    } & ParticipantFields)
   | (EventBase & {
       type: 'egress_ended';
       egressId: string;
@@ -104,7 +129,13 @@ export type LiveKitAppEvent =
 function participantFields(event: WebhookEvent): ParticipantFields | null {
   if (!event.participant?.identity) return null;
   const participant = toParticipant(event.participant);
-  return { identity: participant.identity, name: participant.name, role: participant.role, kind: participant.kind, participantSid: participant.sid };
+  return {
+    identity: participant.identity,
+    name: participant.name,
+    role: participant.role,
+    kind: participant.kind,
+    participantSid: participant.sid,
+  };
 }
 
 /** Reduces a verified LiveKit webhook event to what the app cares about. */
@@ -124,7 +155,14 @@ export function mapWebhookEvent(event: WebhookEvent): LiveKitAppEvent {
     case 'track_published': {
       const participant = participantFields(event);
       if (!participant || !event.track) return ignored;
-      return { ...base, type: 'track_published', room, ...participant, trackSid: event.track.sid, source: trackSourceName(event.track.source) };
+      return {
+        ...base,
+        type: 'track_published',
+        room,
+        ...participant,
+        trackSid: event.track.sid,
+        source: trackSourceName(event.track.source),
+      };
     }
     case 'egress_ended': {
       if (!event.egressInfo) return ignored;

@@ -15,7 +15,11 @@ export const LIVEKIT = Symbol('LIVEKIT');
 @Module({
   providers: [
     { provide: LIVEKIT, useFactory: (config: AppConfig): LiveKitConfig | null => config.livekit, inject: [APP_CONFIG] },
-    { provide: LiveKitRooms, useFactory: (livekit: LiveKitConfig | null) => new LiveKitRooms(livekit), inject: [LIVEKIT] },
+    {
+      provide: LiveKitRooms,
+      useFactory: (livekit: LiveKitConfig | null) => new LiveKitRooms(livekit),
+      inject: [LIVEKIT],
+    },
     {
       provide: WebhookReceiver,
       useFactory: (livekit: LiveKitConfig | null): WebhookReceiver =>

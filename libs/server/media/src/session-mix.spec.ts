@@ -55,7 +55,12 @@ describe('renderSessionMix', () => {
 
   it('treats a missing recording file as silence', async () => {
     const out = join(dir, 'missing.wav');
-    const mix = await renderSessionMix([{ speaker: 'candidate', startMs: 0, path: join(dir, 'nope.pcm'), samples: RATE }], [], out, { sampleRate: RATE });
+    const mix = await renderSessionMix(
+      [{ speaker: 'candidate', startMs: 0, path: join(dir, 'nope.pcm'), samples: RATE }],
+      [],
+      out,
+      { sampleRate: RATE },
+    );
     expect(mix.durationMs).toBe(1000);
     expect(Math.max(...mix.peaks.candidate)).toBe(0);
     expect(decodeWav(readFileSync(out)).channelData[0].length).toBe(RATE);

@@ -46,7 +46,12 @@ export function chooseBucketMs(durationMs: number, targetBuckets: number): numbe
  * waveform. Works through the session ten seconds at a time, so a long session needs little memory.
  * The file is written beside `outPath` and renamed into place, so a reader never sees half of it.
  */
-export async function renderSessionMix(files: PcmFileSource[], buffers: PcmBufferSource[], outPath: string, options: MixOptions): Promise<SessionMix> {
+export async function renderSessionMix(
+  files: PcmFileSource[],
+  buffers: PcmBufferSource[],
+  outPath: string,
+  options: MixOptions,
+): Promise<SessionMix> {
   const rate = options.sampleRate;
   const perMs = rate / 1000;
   const startOf = (startMs: number) => Math.max(0, Math.round(startMs * perMs));
@@ -59,7 +64,10 @@ export async function renderSessionMix(files: PcmFileSource[], buffers: PcmBuffe
   const bucketMs = chooseBucketMs(durationMs, options.targetBuckets ?? 2000);
   const bucketSamples = bucketMs * perMs;
   const buckets = Math.ceil(total / bucketSamples);
-  const peaks: Record<Speaker, Float32Array> = { candidate: new Float32Array(buckets), interviewer: new Float32Array(buckets) };
+  const peaks: Record<Speaker, Float32Array> = {
+    candidate: new Float32Array(buckets),
+    interviewer: new Float32Array(buckets),
+  };
 
   const windowSamples = WINDOW_MS * perMs;
   const mix = new Int32Array(windowSamples);
@@ -71,7 +79,8 @@ export async function renderSessionMix(files: PcmFileSource[], buffers: PcmBuffe
   const handles = new Map<string, FileHandle | null>();
   const output = await open(temp, 'w');
   try {
-    for (const file of files) if (!handles.has(file.path)) handles.set(file.path, await open(file.path, 'r').catch(() => null));
+    for (const file of files)
+      if (!handles.has(file.path)) handles.set(file.path, await open(file.path, 'r').catch(() => null));
     await output.write(wavHeader(total * 2, rate));
 
     for (let w0 = 0; w0 < total; w0 += windowSamples) {
@@ -119,5 +128,9 @@ export async function renderSessionMix(files: PcmFileSource[], buffers: PcmBuffe
     for (const handle of handles.values()) await handle?.close().catch(() => undefined);
   }
   const levels = (values: Float32Array) => Array.from(values, (v) => Math.round((v / 32768) * 1000) / 1000);
-  return { durationMs, bucketMs, peaks: { candidate: levels(peaks.candidate), interviewer: levels(peaks.interviewer) } };
+  return {
+    durationMs,
+    bucketMs,
+    peaks: { candidate: levels(peaks.candidate), interviewer: levels(peaks.interviewer) },
+  };
 }

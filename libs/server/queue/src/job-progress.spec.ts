@@ -28,7 +28,18 @@ class Handlers {
       await job.updateProgress({ seq: payload.seq, partial: `${partial} ${payload.seq}` });
       await new Promise((r) => setTimeout(r, 30));
     }
-    return { seq: payload.seq, speaker: payload.speaker, text: `so the server ${payload.seq}`, startMs: 0, endMs: 0, questionId: null, answerId: null, engine: 'test', engineMs: 0, streamed: true };
+    return {
+      seq: payload.seq,
+      speaker: payload.speaker,
+      text: `so the server ${payload.seq}`,
+      startMs: 0,
+      endMs: 0,
+      questionId: null,
+      answerId: null,
+      engine: 'test',
+      engineMs: 0,
+      streamed: true,
+    };
   }
 }
 
@@ -44,7 +55,10 @@ describe('hearing an awaited job while it runs', () => {
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.withConfig(config), QueueModule], providers: [Handlers, Others] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule.withConfig(config), QueueModule],
+      providers: [Handlers, Others],
+    }).compile();
     const app = moduleRef.createNestApplication();
     await app.init();
     await moduleRef.get(JobWorkerService).start();
@@ -57,10 +71,27 @@ describe('hearing an awaited job while it runs', () => {
   });
 
   it('passes each job its own progress, in order, and then its result', async () => {
-    const payload = (seq: number): JobPayloads[JobName.TranscribeSegment] => ({ interviewId: randomUUID(), seq, speaker: 'candidate', answerId: null, questionId: null, startMs: 0, endMs: 0, liveKey: 'x', hints: [] });
+    const payload = (seq: number): JobPayloads[JobName.TranscribeSegment] => ({
+      interviewId: randomUUID(),
+      seq,
+      speaker: 'candidate',
+      answerId: null,
+      questionId: null,
+      startMs: 0,
+      endMs: 0,
+      liveKey: 'x',
+      hints: [],
+    });
     const heard: Record<number, string[]> = { 1: [], 2: [] };
     const [one, two] = await Promise.all(
-      [1, 2].map((seq) => queue.addAndWait(JobName.TranscribeSegment, payload(seq), { jobId: `progress.${randomUUID()}`, onProgress: (p) => heard[seq].push(p.partial) }, 10_000)),
+      [1, 2].map((seq) =>
+        queue.addAndWait(
+          JobName.TranscribeSegment,
+          payload(seq),
+          { jobId: `progress.${randomUUID()}`, onProgress: (p) => heard[seq].push(p.partial) },
+          10_000,
+        ),
+      ),
     );
     expect(heard[1]).toEqual(['so 1', 'so the 1', 'so the server 1']);
     expect(heard[2]).toEqual(['so 2', 'so the 2', 'so the server 2']);
@@ -69,7 +100,22 @@ describe('hearing an awaited job while it runs', () => {
   });
 
   it('a job awaited without a listener runs as before', async () => {
-    const result = await queue.addAndWait(JobName.TranscribeSegment, { interviewId: randomUUID(), seq: 3, speaker: 'candidate', answerId: null, questionId: null, startMs: 0, endMs: 0, liveKey: 'x', hints: [] }, { jobId: `progress.${randomUUID()}` }, 10_000);
+    const result = await queue.addAndWait(
+      JobName.TranscribeSegment,
+      {
+        interviewId: randomUUID(),
+        seq: 3,
+        speaker: 'candidate',
+        answerId: null,
+        questionId: null,
+        startMs: 0,
+        endMs: 0,
+        liveKey: 'x',
+        hints: [],
+      },
+      { jobId: `progress.${randomUUID()}` },
+      10_000,
+    );
     expect(result.text).toBe('so the server 3');
   });
 });

@@ -61,7 +61,12 @@ export class JobQueueService implements OnApplicationShutdown {
    * Adds a job and waits for its result (the live turn waits for transcripts and scores this way).
    * Rejects when the job fails for good or the wait exceeds `timeoutMs`.
    */
-  async addAndWait<J extends JobName>(name: J, payload: JobPayloads[J], options: AwaitJobOptions<J>, timeoutMs: number): Promise<JobResults[J]> {
+  async addAndWait<J extends JobName>(
+    name: J,
+    payload: JobPayloads[J],
+    options: AwaitJobOptions<J>,
+    timeoutMs: number,
+  ): Promise<JobResults[J]> {
     const queueName = JOB_QUEUE[name];
     const queue = this.queue(queueName);
     const events = await this.queueEvents(queueName);
@@ -81,7 +86,8 @@ export class JobQueueService implements OnApplicationShutdown {
           const current = await Job.fromId(queue, id);
           const state = current ? await current.getState() : null;
           if (current && state === 'completed') return resolve(current.returnvalue as JobResults[J]);
-          if (current && state === 'failed' && current.attemptsMade >= (current.opts.attempts ?? 1)) return reject(new Error(current.failedReason));
+          if (current && state === 'failed' && current.attemptsMade >= (current.opts.attempts ?? 1))
+            return reject(new Error(current.failedReason));
           if (!current && runId !== null && (await this.runId(true)) !== runId) {
             await this.add(name, payload, { ...addOptions, jobId: id });
           }
@@ -162,7 +168,9 @@ export class JobQueueService implements OnApplicationShutdown {
     await Promise.all([...this.events.values()].map((events) => events.then((e) => e.close()).catch(() => undefined)));
     this.events.clear();
     // Connections we gave to QueueEvents are ours to close (BullMQ leaves a connection it was handed open).
-    await Promise.all(this.eventConnections.splice(0).map((connection) => connection.quit().catch(() => connection.disconnect())));
+    await Promise.all(
+      this.eventConnections.splice(0).map((connection) => connection.quit().catch(() => connection.disconnect())),
+    );
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     this.queues.clear();
     await this.connection?.quit().catch(() => undefined);

@@ -6,7 +6,11 @@ import { JobHandlerError, JobWorkerService } from './job-worker.service';
 import { OnJob } from './on-job.decorator';
 import { QueueModule } from './queue.module';
 
-const config = loadConfig({ DATABASE_URL: 'postgres://unused/db', REDIS_URL: 'redis://127.0.0.1:6379', MOCKROOM_SECRET: 'x'.repeat(40) });
+const config = loadConfig({
+  DATABASE_URL: 'postgres://unused/db',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  MOCKROOM_SECRET: 'x'.repeat(40),
+});
 
 /** A provider with one handler for every job except those left out. */
 function handlersFor(jobs: JobName[]): new () => object {
@@ -33,7 +37,10 @@ class SecondPurgeHandler {
 }
 
 async function workerWith(...providers: (new () => object)[]) {
-  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.withConfig(config), QueueModule], providers }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule.withConfig(config), QueueModule],
+    providers,
+  }).compile();
   return moduleRef.get(JobWorkerService);
 }
 

@@ -72,7 +72,9 @@ export class JobWorkerService implements OnApplicationShutdown {
         stalledInterval: settings.stalledIntervalMs,
       });
       worker.on('failed', (job, error) => {
-        this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`);
+        this.logger.warn(
+          `${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.message}`,
+        );
       });
       worker.on('error', (error) => this.logger.error(`worker error on ${queueName}: ${error.message}`));
       this.workers.push(worker);

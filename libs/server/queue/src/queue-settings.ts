@@ -22,8 +22,40 @@ export const QUEUE_SETTINGS: { [Q in QueueName]: QueueSettings } = {
   // Live: a candidate is waiting for these words. Short lock so a dead worker's segment is retried quickly. A job of an
   // utterance still being spoken waits for its audio most of the time, so several run at once; the engine's own pool
   // (decoders) bounds the CPU they use.
-  [QueueName.Transcription]: { concurrency: 8, lockDurationMs: 10_000, stalledIntervalMs: 5_000, attempts: 4, backoffMs: 250, keepCompleted: 1_000, keepFailed: 1_000 },
-  [QueueName.Speech]: { concurrency: 2, lockDurationMs: 30_000, stalledIntervalMs: 15_000, attempts: 3, backoffMs: 250, keepCompleted: 500, keepFailed: 500 },
-  [QueueName.Assessment]: { concurrency: 4, lockDurationMs: 60_000, stalledIntervalMs: 30_000, attempts: 3, backoffMs: 1_000, keepCompleted: 500, keepFailed: 500 },
-  [QueueName.Maintenance]: { concurrency: 1, lockDurationMs: 60_000, stalledIntervalMs: 30_000, attempts: 3, backoffMs: 5_000, keepCompleted: 100, keepFailed: 500 },
+  [QueueName.Transcription]: {
+    concurrency: 8,
+    lockDurationMs: 10_000,
+    stalledIntervalMs: 5_000,
+    attempts: 4,
+    backoffMs: 250,
+    keepCompleted: 1_000,
+    keepFailed: 1_000,
+  },
+  [QueueName.Speech]: {
+    concurrency: 2,
+    lockDurationMs: 30_000,
+    stalledIntervalMs: 15_000,
+    attempts: 3,
+    backoffMs: 250,
+    keepCompleted: 500,
+    keepFailed: 500,
+  },
+  [QueueName.Assessment]: {
+    concurrency: 4,
+    lockDurationMs: 60_000,
+    stalledIntervalMs: 30_000,
+    attempts: 3,
+    backoffMs: 1_000,
+    keepCompleted: 500,
+    keepFailed: 500,
+  },
+  [QueueName.Maintenance]: {
+    concurrency: 1,
+    lockDurationMs: 60_000,
+    stalledIntervalMs: 30_000,
+    attempts: 3,
+    backoffMs: 5_000,
+    keepCompleted: 100,
+    keepFailed: 500,
+  },
 };

@@ -78,7 +78,15 @@ export class InterviewLeases {
    * token the fence would refuse.
    */
   async acquire(interviewId: string, floor = 0): Promise<LeaseResult> {
-    const value = (await this.redis.eval(ACQUIRE, 2, this.key(interviewId), this.counter(interviewId), this.processId, this.ttlMs, floor)) as string;
+    const value = (await this.redis.eval(
+      ACQUIRE,
+      2,
+      this.key(interviewId),
+      this.counter(interviewId),
+      this.processId,
+      this.ttlMs,
+      floor,
+    )) as string;
     const holder = parse(value)!;
     return { ...holder, mine: holder.owner === this.processId };
   }

@@ -64,7 +64,8 @@ describe('LiveAudioChannel (real Redis)', () => {
     let sentAt = 0;
     const reading = (async () => {
       for await (const entry of channel.read(key, { pollMs: 10 })) {
-        if ('audio' in entry) await sleep(400); // a decoder catching up
+        if ('audio' in entry)
+          await sleep(400); // a decoder catching up
         else endedAt = entry.endedAt;
       }
     })();

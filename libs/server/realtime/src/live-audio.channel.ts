@@ -111,7 +111,11 @@ export class LiveAudioChannel implements OnApplicationShutdown {
         for (const entry of entries) {
           if (entry[0] === END) {
             const [samples, flag] = entry.subarray(1).toString('ascii').split(' ');
-            yield { end: Number(samples), cut: flag === 'cut', endedAt: Math.min(readAt, this.endedAt.get(key) ?? readAt) };
+            yield {
+              end: Number(samples),
+              cut: flag === 'cut',
+              endedAt: Math.min(readAt, this.endedAt.get(key) ?? readAt),
+            };
             return;
           }
           if (entry[0] !== AUDIO || (entry.length - 1) % 2 !== 0) throw new Error(`malformed entry in ${key}`);

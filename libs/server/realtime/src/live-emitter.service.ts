@@ -23,7 +23,11 @@ export class LiveEmitter {
   }
 
   /** To the interviewer's sockets of a human session only. */
-  toInterviewer<E extends EventName>(interviewId: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+  toInterviewer<E extends EventName>(
+    interviewId: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
     this.emitter.to(interviewerRoom(interviewId)).emit(event, ...args);
   }
 }

@@ -9,7 +9,8 @@ const REPO_ROOT = repoRoot();
 
 /** A TCP port nothing listens on right now (asked of the OS in a child process, so this stays synchronous). */
 function freePortSync(): number {
-  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();})";
+  const script =
+    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();})";
   return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
 }
 
@@ -73,7 +74,10 @@ function start(kind: 'api' | 'worker', env: Record<string, string>, port: number
  * (one key prefix), secret and media folder; the APIs behind nginx, round-robin (no stickiness, so sockets of one
  * interview land on different processes and are relayed to its owner).
  */
-export async function startCluster(databaseUrl: string, options: { apis?: number; workers?: number; env?: Record<string, string> } = {}): Promise<Cluster> {
+export async function startCluster(
+  databaseUrl: string,
+  options: { apis?: number; workers?: number; env?: Record<string, string> } = {},
+): Promise<Cluster> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mockroom-cluster-'));
   const redisPrefix = uniqueRedisPrefix('cluster');
   const env: Record<string, string> = {
@@ -143,7 +147,11 @@ ${apis.map((a) => `    server ${new URL(a.url!).host} max_fails=1 fail_timeout=2
 }
 `,
   );
-  const nginx = spawn(existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx', ['-c', conf, '-p', nginxDir, '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const nginx = spawn(
+    existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx',
+    ['-c', conf, '-p', nginxDir, '-g', 'daemon off;'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let nginxOutput = '';
   nginx.stderr!.on('data', (chunk: Buffer) => (nginxOutput += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;

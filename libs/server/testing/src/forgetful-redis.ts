@@ -38,7 +38,11 @@ export class ForgetfulRedis {
 
   async start(): Promise<void> {
     this.dir ??= mkdtempSync(join(tmpdir(), 'mockroom-redis-'));
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    this.child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     const deadline = Date.now() + 10_000;
     for (;;) {
       const answered = await new Promise<boolean>((resolve) => {

@@ -1,9 +1,4 @@
-import {
-  AUDIO_FRAME_SAMPLES,
-  ClientToServerEvents,
-  LIVE_NAMESPACE,
-  ServerToClientEvents,
-} from '@mockroom/contracts';
+import { AUDIO_FRAME_SAMPLES, ClientToServerEvents, LIVE_NAMESPACE, ServerToClientEvents } from '@mockroom/contracts';
 import { io, Socket } from 'socket.io-client';
 
 type Received = { event: string; args: unknown[]; at: number };
@@ -41,7 +36,9 @@ export class LiveClient {
 
   /** Everything received for one event, in order. */
   all<E extends keyof ServerToClientEvents>(event: E): Parameters<ServerToClientEvents[E]>[0][] {
-    return this.received.filter((r) => r.event === event).map((r) => r.args[0] as Parameters<ServerToClientEvents[E]>[0]);
+    return this.received
+      .filter((r) => r.event === event)
+      .map((r) => r.args[0] as Parameters<ServerToClientEvents[E]>[0]);
   }
 
   /** Waits until `predicate` holds for a received event (past or future). */
@@ -57,8 +54,14 @@ export class LiveClient {
         if (found !== undefined) return resolve(found);
         if (Date.now() - started > timeoutMs) {
           const seen = this.received.map((r) => r.event).join(', ');
-          const errors = this.all('error').map((e) => JSON.stringify(e)).join('\n');
-          return reject(new Error(`timed out after ${timeoutMs} ms waiting for "${event}"; received: ${seen}${errors ? `\nerrors:\n${errors}` : ''}`));
+          const errors = this.all('error')
+            .map((e) => JSON.stringify(e))
+            .join('\n');
+          return reject(
+            new Error(
+              `timed out after ${timeoutMs} ms waiting for "${event}"; received: ${seen}${errors ? `\nerrors:\n${errors}` : ''}`,
+            ),
+          );
         }
         setTimeout(check, 25);
       };
@@ -74,7 +77,10 @@ export class LiveClient {
    * Streams PCM as 20 ms frames from `fromSeq`, `speed` times faster than real time (Infinity = as fast as possible,
    * yielding to the event loop now and then). Returns the next sequence number.
    */
-  async streamPcm(pcm: Int16Array, options: { fromSeq?: number; speed?: number; stopAfterFrames?: number } = {}): Promise<number> {
+  async streamPcm(
+    pcm: Int16Array,
+    options: { fromSeq?: number; speed?: number; stopAfterFrames?: number } = {},
+  ): Promise<number> {
     const { fromSeq = 0, speed = Infinity, stopAfterFrames = Infinity } = options;
     const frames = Math.ceil(pcm.length / AUDIO_FRAME_SAMPLES);
     const started = Date.now();

@@ -23,7 +23,11 @@ export function speak(text: string, voice = 'kal16'): Int16Array {
  */
 export function speakSentences(text: string, pauseMs = 800, voice = 'kal16'): Int16Array {
   const sentences = splitSentences(text);
-  return concatPcm(...sentences.flatMap((sentence, i) => (i === 0 ? [speak(sentence, voice)] : [silence(pauseMs), speak(sentence, voice)])));
+  return concatPcm(
+    ...sentences.flatMap((sentence, i) =>
+      i === 0 ? [speak(sentence, voice)] : [silence(pauseMs), speak(sentence, voice)],
+    ),
+  );
 }
 
 /** Sentences end at . ! or ? followed by a capital letter, so "e.g." or "3.5" do not split one. */

@@ -37,12 +37,23 @@ export async function takeSpokenInterview(
   try {
     ok(await live.emitAck<Ack<InterviewSnapshot>>('interview:join', id));
     ok(await live.emitAck<Ack<TurnState>>('interview:start'));
-    ok(await live.emitAck<Ack<AudioStreamAccepted>>('audio:start', { streamId: `spoken-${Date.now()}`, sampleRate: 16_000 }));
+    ok(
+      await live.emitAck<Ack<AudioStreamAccepted>>('audio:start', {
+        streamId: `spoken-${Date.now()}`,
+        sampleRate: 16_000,
+      }),
+    );
     let seq = 0;
     for (const [index, answer] of options.answers.entries()) {
-      const prompt = (await live.waitFor('prompt', (p) => p.kind === 'question' && p.questionIndex === index, 90_000)) as Prompt;
+      const prompt = (await live.waitFor(
+        'prompt',
+        (p) => p.kind === 'question' && p.questionIndex === index,
+        90_000,
+      )) as Prompt;
       // The microphone hears silence while the interviewer's voice plays; then the candidate answers.
-      const voice = (await live.waitFor('prompt:audio', (a) => a.seq === prompt.seq, 30_000)) as { audioDurationMs: number };
+      const voice = (await live.waitFor('prompt:audio', (a) => a.seq === prompt.seq, 30_000)) as {
+        audioDurationMs: number;
+      };
       const speed = options.speed ?? 3;
       seq = await live.streamPcm(silence(voice.audioDurationMs), { speed, fromSeq: seq });
       live.socket.emit('prompt:played', prompt.seq);
@@ -51,20 +62,31 @@ export async function takeSpokenInterview(
       seq = await live.streamPcm(silence(2600), { speed, fromSeq: seq });
       // The pauses between its sentences are not the end: nothing may move on before the last words were sent.
       const early = live.received.find(
-        (r) => r.at < spokeAt && (r.event === 'interview:completed' || (r.event === 'prompt' && (r.args[0] as Prompt).seq > prompt.seq)),
+        (r) =>
+          r.at < spokeAt &&
+          (r.event === 'interview:completed' || (r.event === 'prompt' && (r.args[0] as Prompt).seq > prompt.seq)),
       );
-      if (early) throw new Error(`answer ${index + 1} was taken as finished between two of its sentences (${early.event} came ${spokeAt - early.at} ms before its last words)`);
+      if (early)
+        throw new Error(
+          `answer ${index + 1} was taken as finished between two of its sentences (${early.event} came ${spokeAt - early.at} ms before its last words)`,
+        );
       // The microphone stays open, as a real one does, until the interviewer moves on (it may nudge first).
       const movedOn = () =>
-        live.received.some((r) => r.event === 'interview:completed' || (r.event === 'prompt' && (r.args[0] as Prompt).seq > prompt.seq && !ASIDES.has((r.args[0] as Prompt).kind)));
-      for (let heardMs = 0; !movedOn() && heardMs < 60_000; heardMs += 200) seq = await live.streamPcm(silence(200), { speed: 1, fromSeq: seq });
+        live.received.some(
+          (r) =>
+            r.event === 'interview:completed' ||
+            (r.event === 'prompt' && (r.args[0] as Prompt).seq > prompt.seq && !ASIDES.has((r.args[0] as Prompt).kind)),
+        );
+      for (let heardMs = 0; !movedOn() && heardMs < 60_000; heardMs += 200)
+        seq = await live.streamPcm(silence(200), { speed: 1, fromSeq: seq });
     }
     await live.waitFor('interview:completed', () => true, 120_000);
     // The last answer's assessment lands on its own schedule: wait until every answer is scored.
     const deadline = Date.now() + 60_000;
     for (;;) {
       const snapshot = (await live.emitAck<Ack<InterviewSnapshot>>('interview:join', id)) as InterviewSnapshot;
-      if ((snapshot.answers.length && snapshot.answers.every((a) => a.scores !== null)) || Date.now() > deadline) return { id, snapshot };
+      if ((snapshot.answers.length && snapshot.answers.every((a) => a.scores !== null)) || Date.now() > deadline)
+        return { id, snapshot };
       await new Promise((r) => setTimeout(r, 250));
     }
   } finally {

@@ -6,13 +6,21 @@ export class TestBrowser {
   readonly cookies = new Map<string, string>();
   csrfToken = '';
 
-  constructor(readonly baseUrl: string, readonly headers: Record<string, string> = {}) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 
-  async request(method: string, path: string, body?: unknown, options: { csrf?: boolean; rawBody?: string; headers?: Record<string, string> } = {}) {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { csrf?: boolean; rawBody?: string; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...this.headers, ...options.headers };
     if (this.cookies.size) headers.cookie = this.cookieHeader();
     if (body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
@@ -38,7 +46,8 @@ export class TestBrowser {
     } catch {
       json = text;
     }
-    if (json && typeof json === 'object' && 'csrfToken' in json) this.csrfToken = (json as { csrfToken: string }).csrfToken;
+    if (json && typeof json === 'object' && 'csrfToken' in json)
+      this.csrfToken = (json as { csrfToken: string }).csrfToken;
     return { status: res.status, headers: res.headers, body: json as any, setCookies: res.headers.getSetCookie() };
   }
 

@@ -9,7 +9,14 @@ import { resample, wavToPcm16k } from './resample';
 import { decodeWav, encodeStereoWav, encodeWav, mixToMono, toPcm16Wav, WavFormatError } from './wav';
 
 /** A WAV with any format fields, for the decoder's error paths. */
-function rawWav(format: number, bits: number, channels: number, rate: number, data: Buffer, dataSize = data.length): Buffer {
+function rawWav(
+  format: number,
+  bits: number,
+  channels: number,
+  rate: number,
+  data: Buffer,
+  dataSize = data.length,
+): Buffer {
   const header = Buffer.alloc(44);
   header.write('RIFF', 0, 'ascii');
   header.writeUInt32LE(36 + data.length, 4);
@@ -46,7 +53,9 @@ describe('PCM helpers', () => {
     expect(durationMs(16000)).toBe(1000);
     expect(durationMs(new Int16Array(320))).toBe(20);
     expect(durationMs(44100, 44100)).toBe(1000);
-    expect([...floatToInt16(new Float32Array([0, 1, -1, 2, -2, 0.5]))]).toEqual([0, 32767, -32768, 32767, -32768, 16384]);
+    expect([...floatToInt16(new Float32Array([0, 1, -1, 2, -2, 0.5]))]).toEqual([
+      0, 32767, -32768, 32767, -32768, 16384,
+    ]);
   });
 });
 
@@ -89,15 +98,34 @@ describe('WAV', () => {
 
   it('decodes what sox writes (extensible float header)', async () => {
     const path = join(dir, 'float.wav');
-    const made = await run('sox', ['-n', '-b', '32', '-e', 'floating-point', '-c', '2', '-r', '44100', path, 'synth', '0.5', 'sine', '1000']);
+    const made = await run('sox', [
+      '-n',
+      '-b',
+      '32',
+      '-e',
+      'floating-point',
+      '-c',
+      '2',
+      '-r',
+      '44100',
+      path,
+      'synth',
+      '0.5',
+      'sine',
+      '1000',
+    ]);
     expect(made.code).toBe(0);
     const decoded = decodeWav(await readFile(path));
     expect(decoded).toMatchObject({ sampleRate: 44100, channels: 2, encoding: 'float32', frames: 22050 });
   });
 
   it('refuses what it cannot decode, clearly', () => {
-    expect(() => decodeWav(Buffer.from('not a wav file at all'))).toThrow(new WavFormatError('not a WAV file (no RIFF/WAVE header)'));
-    expect(() => decodeWav(rawWav(1, 8, 1, 8000, Buffer.alloc(10)))).toThrow(/unsupported WAV encoding: 8-bit integer PCM \(supported: 16-bit integer PCM and 32-bit float\)/);
+    expect(() => decodeWav(Buffer.from('not a wav file at all'))).toThrow(
+      new WavFormatError('not a WAV file (no RIFF/WAVE header)'),
+    );
+    expect(() => decodeWav(rawWav(1, 8, 1, 8000, Buffer.alloc(10)))).toThrow(
+      /unsupported WAV encoding: 8-bit integer PCM \(supported: 16-bit integer PCM and 32-bit float\)/,
+    );
     expect(() => decodeWav(rawWav(1, 24, 1, 8000, Buffer.alloc(12)))).toThrow(/24-bit integer PCM/);
     expect(() => decodeWav(rawWav(6, 8, 1, 8000, Buffer.alloc(10)))).toThrow(/format code 6/);
     expect(() => decodeWav(encodeWav(new Int16Array(4), 16000).subarray(0, 36))).toThrow(/no data chunk/);
@@ -114,7 +142,9 @@ describe('WAV', () => {
     expect(seconds).toBeLessThan(5);
     expect(dbfs(floatToInt16(decoded.channelData[0]))).toBeGreaterThan(-40);
     // The 16 kHz voice comes through the resampler unchanged in length.
-    expect(wavToPcm16k(await readFile(await fliteWav('Hello.', dir, { voice: 'kal16', name: 'hello' }))).length).toBeGreaterThan(8000);
+    expect(
+      wavToPcm16k(await readFile(await fliteWav('Hello.', dir, { voice: 'kal16', name: 'hello' }))).length,
+    ).toBeGreaterThan(8000);
   });
 });
 

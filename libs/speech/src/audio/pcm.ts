@@ -13,7 +13,8 @@ export function int16ToBuffer(pcm: Int16Array): Buffer {
 
 /** Little-endian Int16 bytes as samples (a copy, so the source may have any alignment). */
 export function bufferToInt16(bytes: Uint8Array): Int16Array {
-  if (bytes.byteLength % 2 !== 0) throw new RangeError(`16-bit PCM needs an even number of bytes, got ${bytes.byteLength}`);
+  if (bytes.byteLength % 2 !== 0)
+    throw new RangeError(`16-bit PCM needs an even number of bytes, got ${bytes.byteLength}`);
   const out = new Int16Array(bytes.byteLength / 2);
   if (LITTLE_ENDIAN_HOST) {
     new Uint8Array(out.buffer).set(bytes);

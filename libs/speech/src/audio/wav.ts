@@ -49,7 +49,8 @@ export function wavHeader(dataBytes: number, sampleRate: number, channels = 1): 
 export function encodeWav(samples: Int16Array, sampleRate: number, channels = 1): Buffer {
   if (!Number.isInteger(sampleRate) || sampleRate <= 0) throw new RangeError(`bad sample rate ${sampleRate}`);
   if (!Number.isInteger(channels) || channels < 1) throw new RangeError(`bad channel count ${channels}`);
-  if (samples.length % channels !== 0) throw new RangeError(`${samples.length} samples do not divide into ${channels} channels`);
+  if (samples.length % channels !== 0)
+    throw new RangeError(`${samples.length} samples do not divide into ${channels} channels`);
   const header = wavHeader(samples.length * 2, sampleRate, channels);
   return Buffer.concat([header, int16ToBuffer(samples)]);
 }
@@ -75,7 +76,8 @@ export function decodeWav(wav: Uint8Array): DecodedWav {
   if (buf.length < 12 || buf.toString('ascii', 0, 4) !== 'RIFF' || buf.toString('ascii', 8, 12) !== 'WAVE') {
     throw new WavFormatError('not a WAV file (no RIFF/WAVE header)');
   }
-  let format: { audioFormat: number; channels: number; sampleRate: number; bits: number; blockAlign: number } | null = null;
+  let format: { audioFormat: number; channels: number; sampleRate: number; bits: number; blockAlign: number } | null =
+    null;
   let offset = 12;
   while (offset + 8 <= buf.length) {
     const id = buf.toString('ascii', offset, offset + 4);
@@ -115,8 +117,15 @@ function decodeSamples(
   if (audioFormat === WAVE_FORMAT_PCM && bits === 16) encoding = 'pcm16';
   else if (audioFormat === WAVE_FORMAT_IEEE_FLOAT && bits === 32) encoding = 'float32';
   else {
-    const name = audioFormat === WAVE_FORMAT_PCM ? 'integer PCM' : audioFormat === WAVE_FORMAT_IEEE_FLOAT ? 'float' : `format code ${audioFormat}`;
-    throw new WavFormatError(`unsupported WAV encoding: ${bits}-bit ${name} (supported: 16-bit integer PCM and 32-bit float)`);
+    const name =
+      audioFormat === WAVE_FORMAT_PCM
+        ? 'integer PCM'
+        : audioFormat === WAVE_FORMAT_IEEE_FLOAT
+          ? 'float'
+          : `format code ${audioFormat}`;
+    throw new WavFormatError(
+      `unsupported WAV encoding: ${bits}-bit ${name} (supported: 16-bit integer PCM and 32-bit float)`,
+    );
   }
   if (channels < 1) throw new WavFormatError('WAV file declares 0 channels');
   if (sampleRate < 1) throw new WavFormatError('WAV file declares a sample rate of 0');

@@ -88,7 +88,9 @@ async function main(): Promise<void> {
     .filter((w) => w > 0);
   const whole = process.argv.includes('--whole');
   const streamed = process.argv.includes('--streamed');
-  const bank = JSON.parse(await readFile(join(__dirname, '../../../question-bank/src/data/bank.json'), 'utf8')) as { questions: BankQuestion[] };
+  const bank = JSON.parse(await readFile(join(__dirname, '../../../question-bank/src/data/bank.json'), 'utf8')) as {
+    questions: BankQuestion[];
+  };
   const dir = await mkdtemp(join(tmpdir(), 'mockroom-stt-bench-'));
   try {
     // Spoken sample answers of 25–60 s, in bank order.
@@ -107,20 +109,35 @@ async function main(): Promise<void> {
       samples.push({ id: q.id, text, hints: q.keyTerms ?? [], pcm, segments: segmentsOf(pcm) });
     }
     const audioS = samples.reduce((s, x) => s + x.pcm.length / 16000, 0);
-    console.log(`PocketSphinx benchmark: ${samples.length} sample answers spoken by flite ${voice}, ${audioS.toFixed(0)} s of audio`);
+    console.log(
+      `PocketSphinx benchmark: ${samples.length} sample answers spoken by flite ${voice}, ${audioS.toFixed(0)} s of audio`,
+    );
     console.log(`segments from the Endpointer (defaults): ${samples.reduce((s, x) => s + x.segments.length, 0)}\n`);
 
     const configs: { label: string; weight: number | null; whole: boolean; streamed?: boolean }[] = [
       { label: 'segments, no hints', weight: null, whole: false },
       ...weights.map((w) => ({ label: `segments, hints (weight ${w})`, weight: w, whole: false })),
       ...(whole ? [{ label: 'whole answer, no hints', weight: null, whole: true }] : []),
-      ...(streamed ? [{ label: `streamed segments, hints (weight ${weights[0] ?? HINT_LM_WEIGHT})`, weight: weights[0] ?? HINT_LM_WEIGHT, whole: false, streamed: true }] : []),
+      ...(streamed
+        ? [
+            {
+              label: `streamed segments, hints (weight ${weights[0] ?? HINT_LM_WEIGHT})`,
+              weight: weights[0] ?? HINT_LM_WEIGHT,
+              whole: false,
+              streamed: true,
+            },
+          ]
+        : []),
     ];
     const firstWords: number[] = [];
     const rows: string[][] = [];
     for (const config of configs) {
       // A fresh decoder per configuration: words added for hints stay in a decoder.
-      const stt = new PocketSphinxSpeechToText({ poolSize: 1, hintWeight: config.weight ?? HINT_LM_WEIGHT, backend: 'native' });
+      const stt = new PocketSphinxSpeechToText({
+        poolSize: 1,
+        hintWeight: config.weight ?? HINT_LM_WEIGHT,
+        backend: 'native',
+      });
       const started = Date.now();
       await stt.start();
       const startMs = Date.now() - started;
@@ -176,10 +193,14 @@ async function main(): Promise<void> {
     if (firstWords.length) {
       const sorted = [...firstWords].sort((a, b) => a - b);
       const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(0);
-      console.log(`\nstreamed: first words recognised after p50 ${at(0.5)} ms, p95 ${at(0.95)} ms of a segment's audio (${sorted.length} segments)`);
+      console.log(
+        `\nstreamed: first words recognised after p50 ${at(0.5)} ms, p95 ${at(0.95)} ms of a segment's audio (${sorted.length} segments)`,
+      );
     }
     console.log(`\nanswers: ${samples.map((s) => `${s.id} (${(s.pcm.length / 16000).toFixed(0)} s)`).join(', ')}`);
-    console.log('WER: all errors / all reference words; RTF: decoding time / audio time, one decoder, one request at a time.');
+    console.log(
+      'WER: all errors / all reference words; RTF: decoding time / audio time, one decoder, one request at a time.',
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

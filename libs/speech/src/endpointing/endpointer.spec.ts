@@ -18,7 +18,8 @@ const ofType = (events: EndpointEvent[], type: EndpointEvent['type']) => events.
 
 describe('Endpointer on synthetic signals', () => {
   // Bursts at 0.5–1.5 s, 2.3–3.3 s and 3.7–4.5 s: the 800 ms gap splits, the 400 ms gap does not.
-  const bursts = () => concat(silence(500), tone(1000), silence(800), tone(1000, 330), silence(400), tone(800, 550), silence(7000));
+  const bursts = () =>
+    concat(silence(500), tone(1000), silence(800), tone(1000, 330), silence(400), tone(800, 550), silence(7000));
 
   it('cuts segments at pauses of the segment silence, with pre- and post-roll', () => {
     const events = runAll(toInt16(bursts()));
@@ -36,7 +37,9 @@ describe('Endpointer on synthetic signals', () => {
     // The samples are the stream's samples for that span.
     expect(a.pcm.length).toBe(((a.endMs - a.startMs) * 16000) / 1000);
     expect(ofType(events, 'speech-start')).toHaveLength(2);
-    expect(Math.abs((events.find((e) => e.type === 'speech-start') as { atMs: number }).atMs - 500)).toBeLessThanOrEqual(60);
+    expect(
+      Math.abs((events.find((e) => e.type === 'speech-start') as { atMs: number }).atMs - 500),
+    ).toBeLessThanOrEqual(60);
   });
 
   it('finds the speech itself within ±60 ms when there is no pre- or post-roll', () => {
@@ -63,7 +66,8 @@ describe('Endpointer on synthetic signals', () => {
     expect(Math.abs(ends[0].atMs - (4500 + 5000))).toBeLessThanOrEqual(60);
     expect(ends[0].event).toEqual({ type: 'answer-end', atMs: ends[0].atMs });
     const silences = timed.filter((t) => t.event.type === 'silence');
-    for (let i = 1; i < silences.length; i++) expect(silences[i].atMs - silences[i - 1].atMs).toBeGreaterThanOrEqual(250);
+    for (let i = 1; i < silences.length; i++)
+      expect(silences[i].atMs - silences[i - 1].atMs).toBeGreaterThanOrEqual(250);
     // About every 250 ms (whole 20 ms frames: 260) from the end of the last burst up to the answer end, and nothing after it.
     const afterLast = silences.filter((t) => t.atMs > 4500);
     expect(afterLast.length).toBe(19);
@@ -72,7 +76,9 @@ describe('Endpointer on synthetic signals', () => {
   });
 
   it('does not end the answer during thinking pauses shorter than the answer silence', () => {
-    const pcm = toInt16(concat(silence(300), tone(1000), silence(4000), tone(1000), silence(3000), tone(500), silence(5500)));
+    const pcm = toInt16(
+      concat(silence(300), tone(1000), silence(4000), tone(1000), silence(3000), tone(500), silence(5500)),
+    );
     const events = runAll(pcm);
     expect(segmentsOf(events)).toHaveLength(3);
     const ends = ofType(events, 'answer-end') as { atMs: number }[];
@@ -123,18 +129,28 @@ describe('Endpointer on synthetic signals', () => {
   it("never puts a segment's speech end before its start, also when speech stops right at a forced cut", () => {
     // Speech fading out over about the maximum length (so the quietest frame, where the cut falls, is its last one),
     // ending just before, at, or just after the cut: the part left over after the cut may hold only its post-roll.
-    const fading = (ms: number) => concat(...Array.from({ length: ms / 20 }, (_, k) => tone(20, 220, 0.3 - (0.2 * k * 20) / ms)));
+    const fading = (ms: number) =>
+      concat(...Array.from({ length: ms / 20 }, (_, k) => tone(20, 220, 0.3 - (0.2 * k * 20) / ms)));
     for (let extra = -300; extra <= 300; extra += 20) {
       const pcm = toInt16(concat(silence(300), fading(4000 + extra), silence(2000)));
       for (const s of segmentsOf(runAll(pcm, { maxSegmentMs: 4000 }))) {
-        expect({ extra, startMs: s.startMs, speechEndMs: s.speechEndMs, ok: s.speechEndMs >= s.startMs && s.speechEndMs <= s.endMs }).toMatchObject({ ok: true });
+        expect({
+          extra,
+          startMs: s.startMs,
+          speechEndMs: s.speechEndMs,
+          ok: s.speechEndMs >= s.startMs && s.speechEndMs <= s.endMs,
+        }).toMatchObject({ ok: true });
       }
     }
   });
 
   it('cuts a long run of speech at a short pause once the segment is long, but not before', () => {
     // Phrases of 1 s with 300 ms breaths: under the 600 ms segment pause, so without a length rule it is one segment.
-    const phrases = concat(silence(500), ...Array.from({ length: 6 }, () => [tone(1000), silence(300)]).flat(), silence(1000));
+    const phrases = concat(
+      silence(500),
+      ...Array.from({ length: 6 }, () => [tone(1000), silence(300)]).flat(),
+      silence(1000),
+    );
     const segments = segmentsOf(runAll(toInt16(phrases)));
     expect(segments.length).toBeGreaterThanOrEqual(2);
     for (const segment of segments.slice(0, -1)) {
@@ -145,7 +161,9 @@ describe('Endpointer on synthetic signals', () => {
     // Nothing is lost between the pieces: they tile the speech.
     for (let i = 1; i < segments.length; i++) expect(segments[i].startMs).toBeGreaterThanOrEqual(segments[i - 1].endMs);
     // Short speech with the same breaths stays whole, and the rule can be turned off.
-    expect(segmentsOf(runAll(toInt16(concat(silence(500), tone(1000), silence(300), tone(1000), silence(1000)))))).toHaveLength(1);
+    expect(
+      segmentsOf(runAll(toInt16(concat(silence(500), tone(1000), silence(300), tone(1000), silence(1000))))),
+    ).toHaveLength(1);
     expect(segmentsOf(runAll(toInt16(phrases), { longSegmentMs: 60_000 }))).toHaveLength(1);
   });
 
@@ -166,7 +184,9 @@ describe('Endpointer on synthetic signals', () => {
     expect(endpointer.openSegmentStartMs).not.toBeNull();
     expect(cutSegment).not.toBeNull();
     expect(seen).toBe(8000 * 16);
-    expect(cutSegment!.pcm.subarray(0, seen)).toEqual(speech.subarray(cutSegment!.startMs * 16, cutSegment!.startMs * 16 + seen));
+    expect(cutSegment!.pcm.subarray(0, seen)).toEqual(
+      speech.subarray(cutSegment!.startMs * 16, cutSegment!.startMs * 16 + seen),
+    );
   });
 
   it('drops a blip shorter than the minimum speech and keeps a short word', () => {
@@ -266,7 +286,7 @@ describe('Endpointer on real speech', () => {
     // Flite puts ~100–250 ms of near-silence around its speech; the first segment starts around 1 s minus the pre-roll.
     expect(segments[0].startMs).toBeGreaterThanOrEqual(800 - 60);
     expect(segments[0].startMs).toBeLessThanOrEqual(1250);
-    expect(segments[0].endMs).toBeLessThanOrEqual(1000 + (lengthA / 16) + 200);
+    expect(segments[0].endMs).toBeLessThanOrEqual(1000 + lengthA / 16 + 200);
     expect(segments[1].startMs).toBeGreaterThanOrEqual(1000 + lengthA / 16 + 1500 - 250);
 
     // The same with a laptop-like background hiss 35 dB below the speech.

@@ -167,9 +167,11 @@ export class Endpointer {
   constructor(options: EndpointerOptions = {}) {
     const o = { ...ENDPOINTER_DEFAULTS, ...definedOnly(options) };
     for (const [key, value] of Object.entries(o)) {
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw new RangeError(`Endpointer option ${key} must be a finite number`);
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        throw new RangeError(`Endpointer option ${key} must be a finite number`);
     }
-    if (!Number.isInteger(o.frameSamples) || o.frameSamples <= 0) throw new RangeError('frameSamples must be a positive integer');
+    if (!Number.isInteger(o.frameSamples) || o.frameSamples <= 0)
+      throw new RangeError('frameSamples must be a positive integer');
     if (o.sampleRate <= 0) throw new RangeError('sampleRate must be positive');
     if (o.endMarginDb > o.startMarginDb) throw new RangeError('endMarginDb must not exceed startMarginDb (hysteresis)');
     this.frameSamples = o.frameSamples;
@@ -190,7 +192,9 @@ export class Endpointer {
     this.minSpeechDbfs = o.minSpeechDbfs;
     this.maxNoiseFloorDbfs = o.maxNoiseFloorDbfs;
     this.answerSilenceFrames = this.answerFrames(o.answerSilenceMs);
-    this.blockMins = new Float64Array(Math.max(1, Math.ceil(o.noiseWindowMs / (NOISE_BLOCK_FRAMES * this.frameMs)))).fill(Infinity);
+    this.blockMins = new Float64Array(
+      Math.max(1, Math.ceil(o.noiseWindowMs / (NOISE_BLOCK_FRAMES * this.frameMs))),
+    ).fill(Infinity);
     this.ringFrames = this.preRollFrames + this.onsetFrames;
     this.ring = new Int16Array(this.ringFrames * this.frameSamples);
     this.ringEnergy = new Float64Array(this.ringFrames);
@@ -262,7 +266,10 @@ export class Endpointer {
       }
       // Fill a gap with silence, but no more than can change anything; then jump the clock.
       const gap = frameIndex - this.nextIndex;
-      const fill = Math.min(gap, this.answerSilenceFrames + this.segmentSilenceFrames + this.blockMins.length * NOISE_BLOCK_FRAMES);
+      const fill = Math.min(
+        gap,
+        this.answerSilenceFrames + this.segmentSilenceFrames + this.blockMins.length * NOISE_BLOCK_FRAMES,
+      );
       for (let i = 0; i < fill; i++) out = this.process(this.zeroFrame, out);
       this.nextIndex = frameIndex;
     }
@@ -303,7 +310,8 @@ export class Endpointer {
   }
 
   private answerFrames(ms: number): number {
-    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) throw new RangeError(`answer silence must be a positive number of ms, got ${ms}`);
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0)
+      throw new RangeError(`answer silence must be a positive number of ms, got ${ms}`);
     return Math.max(1, Math.round(ms / this.frameMs));
   }
 
@@ -350,7 +358,10 @@ export class Endpointer {
         this.nextSilenceEventMs = this.silenceIntervalMs;
       }
       const pause = f - this.lastVoicedFrame;
-      if (pause >= this.segmentSilenceFrames || (pause >= this.longSegmentPauseFrames && this.confirmed && this.segFrames >= this.longSegmentFrames)) {
+      if (
+        pause >= this.segmentSilenceFrames ||
+        (pause >= this.longSegmentPauseFrames && this.confirmed && this.segFrames >= this.longSegmentFrames)
+      ) {
         out = this.closeSegment(Math.min(this.lastVoicedFrame + 1 + this.postRollFrames, f + 1), out);
       } else if (this.segFrames >= this.maxSegmentFrames) {
         out = this.forceCut(out);
@@ -448,7 +459,10 @@ export class Endpointer {
         endMs,
         pcm: this.seg.slice(0, keep * this.frameSamples),
         // Never before the segment's start: a segment left over from a cut at the maximum length may hold no newly voiced frame.
-        speechEndMs: Math.max(this.segStartFrame * this.frameMs, Math.min(endMs, (this.lastVoicedFrame + 1) * this.frameMs)),
+        speechEndMs: Math.max(
+          this.segStartFrame * this.frameMs,
+          Math.min(endMs, (this.lastVoicedFrame + 1) * this.frameMs),
+        ),
       });
     }
     this.lastSegmentEndFrame = this.segStartFrame + keep;
@@ -494,6 +508,7 @@ export class Endpointer {
 
 function definedOnly<T extends object>(options: T): Partial<T> {
   const out: Partial<T> = {};
-  for (const [key, value] of Object.entries(options) as [keyof T, T[keyof T]][]) if (value !== undefined) out[key] = value;
+  for (const [key, value] of Object.entries(options) as [keyof T, T[keyof T]][])
+    if (value !== undefined) out[key] = value;
   return out;
 }

@@ -20,7 +20,10 @@ function voice(ms: number, hz: (t: number) => number, amplitude = 8000): Int16Ar
 describe('pitch', () => {
   it('finds the pitch of a voiced window within a hertz or two', () => {
     for (const hz of [90, 150, 220]) {
-      const pitch = yinPitch(voice(40, () => hz), { sampleRate: RATE })!;
+      const pitch = yinPitch(
+        voice(40, () => hz),
+        { sampleRate: RATE },
+      )!;
       expect(Math.abs(pitch - hz)).toBeLessThan(2);
     }
   });
@@ -28,7 +31,10 @@ describe('pitch', () => {
   it('has none in silence or noise', () => {
     expect(yinPitch(new Float64Array(640), { sampleRate: RATE })).toBeNull();
     let seed = 7;
-    const noise = Float64Array.from({ length: 640 }, () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 20000);
+    const noise = Float64Array.from(
+      { length: 640 },
+      () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) * 20000,
+    );
     expect(yinPitch(noise, { sampleRate: RATE })).toBeNull();
   });
 });

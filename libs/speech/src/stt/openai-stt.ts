@@ -3,7 +3,13 @@ import type OpenAI from 'openai';
 import { AUDIO_SAMPLE_RATE } from '@mockroom/contracts';
 import { encodeWav } from '../audio/wav';
 import { isAbortError, SpeechEngineError } from '../errors';
-import { DEFAULT_TIMEOUT_MS, describeOpenAiError, hostOf, openAiClient, type OpenAiConnectionOptions } from '../openai-client';
+import {
+  DEFAULT_TIMEOUT_MS,
+  describeOpenAiError,
+  hostOf,
+  openAiClient,
+  type OpenAiConnectionOptions,
+} from '../openai-client';
 import type { SpeechToText, SttResult, SttWord, TranscribeOptions } from './types';
 
 export interface OpenAiSttOptions extends OpenAiConnectionOptions {
@@ -53,7 +59,9 @@ export class OpenAiSpeechToText implements SpeechToText {
           model: this.model,
           language: this.options.language ?? 'en',
           ...(prompt ? { prompt } : {}),
-          ...(wordTimestamps ? { response_format: 'verbose_json' as const, timestamp_granularities: ['word' as const] } : { response_format: 'json' as const }),
+          ...(wordTimestamps
+            ? { response_format: 'verbose_json' as const, timestamp_granularities: ['word' as const] }
+            : { response_format: 'json' as const }),
         },
         { signal: options.signal },
       );

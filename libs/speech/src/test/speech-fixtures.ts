@@ -6,7 +6,11 @@ import { run } from '../util/process';
  * Speaks `text` with flite into `<dir>/<name>.wav` and returns the path of a 16 kHz mono
  * 16-bit version of it (kal16 and slt speak at 16 kHz already; others are converted with sox).
  */
-export async function fliteWav(text: string, dir: string, options: { voice?: string; name?: string } = {}): Promise<string> {
+export async function fliteWav(
+  text: string,
+  dir: string,
+  options: { voice?: string; name?: string } = {},
+): Promise<string> {
   const voice = options.voice ?? 'kal16';
   const name = options.name ?? `flite-${Math.random().toString(36).slice(2, 10)}`;
   const raw = join(dir, `${name}.flite.wav`);

@@ -32,7 +32,8 @@ export class EspeakTextToSpeech implements TextToSpeech {
     const input = checkTtsText(this.name, text);
     const voice = checkVoice(options.voice ?? this.options.voice ?? 'en-us');
     const espeak = which('espeak-ng', this.options.searchPath);
-    if (!espeak) throw new SpeechEngineUnavailableError(this.name, 'espeak-ng is not installed (apt-get install espeak-ng)');
+    if (!espeak)
+      throw new SpeechEngineUnavailableError(this.name, 'espeak-ng is not installed (apt-get install espeak-ng)');
     try {
       // The text goes in on stdin, so it can never be taken for an option.
       const result = await run(espeak, ['--stdout', '-v', voice, '-s', String(this.options.wordsPerMinute ?? 165)], {
@@ -40,17 +41,21 @@ export class EspeakTextToSpeech implements TextToSpeech {
         signal: options.signal,
         timeoutMs: this.options.timeoutMs ?? 60_000,
       });
-      if (result.code !== 0) throw new Error(`espeak-ng exited with code ${result.code}: ${result.stderr.trim().slice(-300)}`);
+      if (result.code !== 0)
+        throw new Error(`espeak-ng exited with code ${result.code}: ${result.stderr.trim().slice(-300)}`);
       // espeak-ng streams its WAV with placeholder sizes; ttsResult rewrites it with exact ones.
       return ttsResult(result.stdout, this.name);
     } catch (error) {
       if (isAbortError(error)) throw error;
-      throw new SpeechEngineError(this.name, `espeak-ng could not speak the text: ${errorMessage(error)}`, { cause: error });
+      throw new SpeechEngineError(this.name, `espeak-ng could not speak the text: ${errorMessage(error)}`, {
+        cause: error,
+      });
     }
   }
 }
 
 function checkVoice(voice: string): string {
-  if (!VOICE_PATTERN.test(voice)) throw new SpeechEngineError('espeak-ng', `bad espeak-ng voice "${voice}" (expected e.g. en-us or en-gb+f3)`);
+  if (!VOICE_PATTERN.test(voice))
+    throw new SpeechEngineError('espeak-ng', `bad espeak-ng voice "${voice}" (expected e.g. en-us or en-gb+f3)`);
   return voice;
 }

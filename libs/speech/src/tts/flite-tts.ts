@@ -37,12 +37,18 @@ export class FliteTextToSpeech implements TextToSpeech {
     const dir = await mkdtemp(join(tmpdir(), 'mockroom-flite-'));
     try {
       const out = join(dir, 'speech.wav');
-      const result = await run(flite, ['-voice', voice, '-t', input, '-o', out], { signal: options.signal, timeoutMs: this.options.timeoutMs ?? 60_000 });
-      if (result.code !== 0) throw new Error(`flite exited with code ${result.code}: ${result.stderr.trim().slice(-300)}`);
+      const result = await run(flite, ['-voice', voice, '-t', input, '-o', out], {
+        signal: options.signal,
+        timeoutMs: this.options.timeoutMs ?? 60_000,
+      });
+      if (result.code !== 0)
+        throw new Error(`flite exited with code ${result.code}: ${result.stderr.trim().slice(-300)}`);
       return ttsResult(await readFile(out), this.name);
     } catch (error) {
       if (isAbortError(error)) throw error;
-      throw new SpeechEngineError(this.name, `flite could not speak the text: ${errorMessage(error)}`, { cause: error });
+      throw new SpeechEngineError(this.name, `flite could not speak the text: ${errorMessage(error)}`, {
+        cause: error,
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

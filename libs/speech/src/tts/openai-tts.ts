@@ -1,6 +1,12 @@
 import type OpenAI from 'openai';
 import { isAbortError, SpeechEngineError } from '../errors';
-import { DEFAULT_TIMEOUT_MS, describeOpenAiError, hostOf, openAiClient, type OpenAiConnectionOptions } from '../openai-client';
+import {
+  DEFAULT_TIMEOUT_MS,
+  describeOpenAiError,
+  hostOf,
+  openAiClient,
+  type OpenAiConnectionOptions,
+} from '../openai-client';
 import { checkTtsText, type SynthesizeOptions, type TextToSpeech, type TtsResult } from './types';
 import { ttsResult } from './wav-result';
 
@@ -32,20 +38,29 @@ export class OpenAiTextToSpeech implements TextToSpeech {
     let audio: Buffer;
     const started = Date.now();
     try {
-      const response = await this.client.audio.speech.create({ model: this.model, voice, input, response_format: 'wav' }, { signal: options.signal });
+      const response = await this.client.audio.speech.create(
+        { model: this.model, voice, input, response_format: 'wav' },
+        { signal: options.signal },
+      );
       audio = Buffer.from(await response.arrayBuffer());
     } catch (error) {
       if (isAbortError(error) && options.signal?.aborted) throw error;
-      throw new SpeechEngineError(this.name, `speech synthesis with ${this.model} at ${hostOf(this.options.baseUrl)} failed: ${describeOpenAiError(error, { elapsedMs: Date.now() - started, timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS })}`,
+      throw new SpeechEngineError(
+        this.name,
+        `speech synthesis with ${this.model} at ${hostOf(this.options.baseUrl)} failed: ${describeOpenAiError(error, { elapsedMs: Date.now() - started, timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS })}`,
         { cause: error },
       );
     }
     try {
       return ttsResult(audio, this.name);
     } catch (error) {
-      throw new SpeechEngineError(this.name, `${this.model} at ${hostOf(this.options.baseUrl)} did not return a usable WAV file: ${describeOpenAiError(error)}`, {
-        cause: error,
-      });
+      throw new SpeechEngineError(
+        this.name,
+        `${this.model} at ${hostOf(this.options.baseUrl)} did not return a usable WAV file: ${describeOpenAiError(error)}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 }

@@ -43,9 +43,15 @@ describe('offline text-to-speech', () => {
 
   it('rejects empty and oversized text and unknown voices clearly', async () => {
     const flite = new FliteTextToSpeech();
-    await expect(flite.synthesize('  \n ')).rejects.toThrow(new SpeechEngineError('flite', 'nothing to say: the text is empty'));
-    await expect(flite.synthesize('a'.repeat(MAX_TTS_TEXT_CHARS + 1))).rejects.toThrow(/too long to speak at once \(2001 characters; at most 2000\)/);
-    await expect(flite.synthesize('Hello.', { voice: 'darth' })).rejects.toThrow(/unknown flite voice "darth" \(available: slt, kal16, kal, rms, awb\)/);
+    await expect(flite.synthesize('  \n ')).rejects.toThrow(
+      new SpeechEngineError('flite', 'nothing to say: the text is empty'),
+    );
+    await expect(flite.synthesize('a'.repeat(MAX_TTS_TEXT_CHARS + 1))).rejects.toThrow(
+      /too long to speak at once \(2001 characters; at most 2000\)/,
+    );
+    await expect(flite.synthesize('Hello.', { voice: 'darth' })).rejects.toThrow(
+      /unknown flite voice "darth" \(available: slt, kal16, kal, rms, awb\)/,
+    );
     expect(() => new EspeakTextToSpeech({ voice: 'en us; rm -rf' })).toThrow(/bad espeak-ng voice/);
   });
 

@@ -27,7 +27,10 @@ export function checkTtsText(engine: string, text: string): string {
   const trimmed = typeof text === 'string' ? text.trim() : '';
   if (!trimmed) throw new SpeechEngineError(engine, 'nothing to say: the text is empty');
   if (trimmed.length > MAX_TTS_TEXT_CHARS) {
-    throw new SpeechEngineError(engine, `the text is too long to speak at once (${trimmed.length} characters; at most ${MAX_TTS_TEXT_CHARS})`);
+    throw new SpeechEngineError(
+      engine,
+      `the text is too long to speak at once (${trimmed.length} characters; at most ${MAX_TTS_TEXT_CHARS})`,
+    );
   }
   return trimmed;
 }

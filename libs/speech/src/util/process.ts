@@ -74,7 +74,10 @@ export function run(command: string, args: readonly string[], options: RunOption
       if (err.length < 64 * 1024) err += chunk.toString('utf8');
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
-      const message = error.code === 'ENOENT' ? `${command} is not installed (not found on PATH)` : `${command} could not be started: ${error.message}`;
+      const message =
+        error.code === 'ENOENT'
+          ? `${command} is not installed (not found on PATH)`
+          : `${command} could not be started: ${error.message}`;
       finish(() => reject(new CommandError(message, undefined, { cause: error })));
     });
     child.on('close', (code, signal) => {
@@ -91,7 +94,9 @@ export function run(command: string, args: readonly string[], options: RunOption
  * Where programs are looked for when no search path is given. The lib does not read the
  * environment (PATH included) outside `speechOptionsFromEnv`, which passes PATH on as `searchPath`.
  */
-export const DEFAULT_SEARCH_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'].join(delimiter);
+export const DEFAULT_SEARCH_PATH = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'].join(
+  delimiter,
+);
 
 /** Full path of a program in a search path (PATH syntax), or null. */
 export function which(program: string, searchPath: string = DEFAULT_SEARCH_PATH): string | null {

@@ -12,12 +12,27 @@ import {
   Role,
   VoiceSource,
 } from '@mockroom/contracts';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 /** Which questions: a track, or role and level (with count and categories), or explicit ids. Shared by AI interviews and human sessions. */
-export class QuestionSelectionDto implements Pick<CreateInterviewRequest, 'trackId' | 'role' | 'level' | 'questionCount' | 'categories' | 'questionIds'> {
+export class QuestionSelectionDto implements Pick<
+  CreateInterviewRequest,
+  'trackId' | 'role' | 'level' | 'questionCount' | 'categories' | 'questionIds'
+> {
   @IsOptional()
   @Matches(ID, { message: 'trackId must be a track id' })
   trackId?: string;
@@ -50,7 +65,6 @@ export class QuestionSelectionDto implements Pick<CreateInterviewRequest, 'track
   @Matches(ID, { each: true, message: 'questionIds must be question ids' })
   @ArrayUnique({ message: 'questionIds must not name a question twice' })
   questionIds?: string[];
-
 }
 
 export class CreateInterviewDto extends QuestionSelectionDto implements CreateInterviewRequest {

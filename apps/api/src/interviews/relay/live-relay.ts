@@ -45,10 +45,16 @@ export class RelayTimeoutError extends Error {
 /** JSON with binary (audio frames, prompt voices) carried as base64. */
 function encode(message: Message): string {
   return JSON.stringify(message, (_key, value: unknown) => {
-    if (value && typeof value === 'object' && (value as { type?: unknown }).type === 'Buffer' && Array.isArray((value as { data?: unknown }).data)) {
+    if (
+      value &&
+      typeof value === 'object' &&
+      (value as { type?: unknown }).type === 'Buffer' &&
+      Array.isArray((value as { data?: unknown }).data)
+    ) {
       return { $bin: Buffer.from((value as { data: number[] }).data).toString('base64') };
     }
-    if (value instanceof Uint8Array) return { $bin: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
+    if (value instanceof Uint8Array)
+      return { $bin: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
     if (value instanceof ArrayBuffer) return { $bin: Buffer.from(value).toString('base64') };
     return value;
   });
@@ -56,7 +62,9 @@ function encode(message: Message): string {
 
 function decode(text: string): Message {
   return JSON.parse(text, (_key, value: unknown) =>
-    value && typeof value === 'object' && typeof (value as { $bin?: unknown }).$bin === 'string' ? Buffer.from((value as { $bin: string }).$bin, 'base64') : value,
+    value && typeof value === 'object' && typeof (value as { $bin?: unknown }).$bin === 'string'
+      ? Buffer.from((value as { $bin: string }).$bin, 'base64')
+      : value,
   ) as Message;
 }
 
@@ -101,7 +109,10 @@ export class LiveRelay implements OnApplicationShutdown {
   private readonly logger = new Logger(LiveRelay.name);
   private subscriber: IORedis | null = null;
   private ready: Promise<unknown> | null = null;
-  private readonly pending = new Map<string, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<
+    string,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
   /** Sockets of other processes relayed to this one, by socket id. */
   private readonly remote = new Map<string, RemoteSocket>();
   private dispatch: RelayDispatch | null = null;
@@ -111,7 +122,11 @@ export class LiveRelay implements OnApplicationShutdown {
   private readonly prefix: string;
   readonly processId: string;
 
-  constructor(@Inject(REDIS) private readonly redis: IORedis, @Inject(APP_CONFIG) config: AppConfig, runtimes: InterviewRuntimes) {
+  constructor(
+    @Inject(REDIS) private readonly redis: IORedis,
+    @Inject(APP_CONFIG) config: AppConfig,
+    runtimes: InterviewRuntimes,
+  ) {
     this.prefix = config.redis.prefix;
     this.processId = runtimes.processId;
   }
@@ -143,18 +158,25 @@ export class LiveRelay implements OnApplicationShutdown {
       timer.unref();
       this.pending.set(id, { resolve, reject, timer });
     });
-    await this.redis.publish(this.channel(owner), encode({ t: 'call', id, from: this.processId, socket: identity(socket), event, args }));
+    await this.redis.publish(
+      this.channel(owner),
+      encode({ t: 'call', id, from: this.processId, socket: identity(socket), event, args }),
+    );
     return answer;
   }
 
   /** Relays an audio frame (no answer: the owner acknowledges frames to the socket itself). */
   frame(owner: string, socket: Socket, args: unknown[]): void {
-    void this.redis.publish(this.channel(owner), encode({ t: 'frame', socket: identity(socket), args })).catch((error: Error) => this.logger.warn(`relaying a frame: ${error.message}`));
+    void this.redis
+      .publish(this.channel(owner), encode({ t: 'frame', socket: identity(socket), args }))
+      .catch((error: Error) => this.logger.warn(`relaying a frame: ${error.message}`));
   }
 
   /** The socket disconnected from its process: the owner lets go of it. */
   disconnected(owner: string, socket: Socket): void {
-    void this.redis.publish(this.channel(owner), encode({ t: 'gone', socket: identity(socket) })).catch(() => undefined);
+    void this.redis
+      .publish(this.channel(owner), encode({ t: 'gone', socket: identity(socket) }))
+      .catch(() => undefined);
   }
 
   /** Relayed sockets of other processes this owner holds (for their interviews' bookkeeping). */
@@ -204,12 +226,16 @@ export class LiveRelay implements OnApplicationShutdown {
       case 'call': {
         let result: unknown;
         try {
-          result = this.dispatch ? await this.dispatch(message.event, this.remoteSocket(message.socket), message.args) : { error: { code: 'server-busy', message: 'Try again in a moment.', event: message.event } };
+          result = this.dispatch
+            ? await this.dispatch(message.event, this.remoteSocket(message.socket), message.args)
+            : { error: { code: 'server-busy', message: 'Try again in a moment.', event: message.event } };
         } catch (error) {
           this.logger.error(`relayed ${message.event}: ${(error as Error).stack ?? String(error)}`);
           result = { error: { code: 'internal', message: 'Something went wrong on our side.', event: message.event } };
         }
-        await this.redis.publish(this.channel(message.from), encode({ t: 'reply', id: message.id, result })).catch((error: Error) => this.logger.warn(`answering a relayed ${message.event}: ${error.message}`));
+        await this.redis
+          .publish(this.channel(message.from), encode({ t: 'reply', id: message.id, result }))
+          .catch((error: Error) => this.logger.warn(`answering a relayed ${message.event}: ${error.message}`));
         return;
       }
     }
@@ -226,5 +252,8 @@ export class LiveRelay implements OnApplicationShutdown {
 /** What the owner needs to know of a socket: who it is (the user, the agent's credential, the sign-in). */
 function identity(socket: Socket): RelayedIdentity {
   const data = socket.data as Record<string, unknown>;
-  return { id: socket.id, data: { user: data['user'], agentFor: data['agentFor'], authSessionId: data['authSessionId'] } };
+  return {
+    id: socket.id,
+    data: { user: data['user'], agentFor: data['agentFor'], authSessionId: data['authSessionId'] },
+  };
 }

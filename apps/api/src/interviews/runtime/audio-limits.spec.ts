@@ -2,7 +2,13 @@ import { AUDIO_FRAME_SAMPLES } from '@mockroom/contracts';
 import { FrameBudget, participantBudget, RecordedTime, RecordingQuota, StreamAdmission } from './audio-limits';
 import { AudioStream, type StreamSink } from './audio-stream';
 
-const LIMITS = { streamsPerSpeaker: 4, newStreamsPerMinute: 30, maxRate: 1.25, burstMs: 12_000, maxRecordingMinutes: 180 };
+const LIMITS = {
+  streamsPerSpeaker: 4,
+  newStreamsPerMinute: 30,
+  maxRate: 1.25,
+  burstMs: 12_000,
+  maxRecordingMinutes: 180,
+};
 const FRAME = new Int16Array(AUDIO_FRAME_SAMPLES);
 
 /** A loud 220 Hz tone: speech to the endpointer. */
@@ -52,7 +58,11 @@ describe('AudioStream limits', () => {
   it('fills a gap with silence only as far as real time allows: one frame is not minutes of recording', async () => {
     const out = sink();
     const quota = RecordingQuota.from(LIMITS);
-    const stream = new AudioStream('s1', out, 600, { budget: new FrameBudget(1.25 / 20, 600, 0), quota, allowance: new RecordedTime(1.25 / 20, 600) });
+    const stream = new AudioStream('s1', out, 600, {
+      budget: new FrameBudget(1.25 / 20, 600, 0),
+      quota,
+      allowance: new RecordedTime(1.25 / 20, 600),
+    });
     expect(stream.push(0, FRAME, 0, 0)).toBe('taken');
     // A burst of frames each skipping 499 numbers, all at once: only the first gap fits the budget.
     for (let i = 1; i <= 100; i++) stream.push(i * 500, FRAME, 0, 0);
@@ -62,15 +72,23 @@ describe('AudioStream limits', () => {
     expect(seconds).toBeGreaterThan(0);
   });
 
-  it('refuses frames beyond the rate, and beyond the interview\'s recording space', () => {
-    const flood = new AudioStream('s2', sink(), 600, { budget: new FrameBudget(1.25 / 20, 600, 0), quota: RecordingQuota.from(LIMITS), allowance: new RecordedTime(1.25 / 20, 600) });
+  it("refuses frames beyond the rate, and beyond the interview's recording space", () => {
+    const flood = new AudioStream('s2', sink(), 600, {
+      budget: new FrameBudget(1.25 / 20, 600, 0),
+      quota: RecordingQuota.from(LIMITS),
+      allowance: new RecordedTime(1.25 / 20, 600),
+    });
     const results = Array.from({ length: 700 }, (_, seq) => flood.push(seq, FRAME, 0, 0));
     expect(results.filter((r) => r === 'taken')).toHaveLength(600);
     expect(results.at(-1)).toBe('too-fast');
     expect(flood.push(3, FRAME, 0, 10_000)).toBe('duplicate');
 
     const full = new RecordingQuota(100);
-    const capped = new AudioStream('s3', sink(), 600, { budget: new FrameBudget(1000, 10_000, 0), quota: full, allowance: new RecordedTime(1.25 / 20, 600) });
+    const capped = new AudioStream('s3', sink(), 600, {
+      budget: new FrameBudget(1000, 10_000, 0),
+      quota: full,
+      allowance: new RecordedTime(1.25 / 20, 600),
+    });
     const capResults = Array.from({ length: 150 }, (_, seq) => capped.push(seq, FRAME, 0, 0));
     expect(capResults.filter((r) => r === 'taken')).toHaveLength(100);
     expect(capResults.at(-1)).toBe('recording-full');
@@ -92,9 +110,17 @@ describe('AudioStream limits', () => {
     };
     const stream = new AudioStream(
       's4',
-      { onEvents: () => undefined, openRecording: async () => (opened++, file as never), onRecordingError: (_s, e) => errors.push(e.message) },
+      {
+        onEvents: () => undefined,
+        openRecording: async () => (opened++, file as never),
+        onRecordingError: (_s, e) => errors.push(e.message),
+      },
       600,
-      { budget: new FrameBudget(1000, 100_000, 0), quota: RecordingQuota.from(LIMITS), allowance: new RecordedTime(1.25 / 20, 600) },
+      {
+        budget: new FrameBudget(1000, 100_000, 0),
+        quota: RecordingQuota.from(LIMITS),
+        allowance: new RecordedTime(1.25 / 20, 600),
+      },
     );
     for (let seq = 0; seq < 60; seq++) stream.push(seq, FRAME, 0, 0);
     await new Promise((r) => setImmediate(r));
@@ -110,13 +136,18 @@ describe('AudioStream on the clock', () => {
   it('keeps the recording and the segments on the clock across an offline period longer than the resend', async () => {
     const events: { type: string; startMs?: number; endMs?: number }[] = [];
     const out = { ...sink(), onEvents: (_: AudioStream, e: { type: string }[]) => void events.push(...e) };
-    const stream = new AudioStream('gap', out, 600, { budget: new FrameBudget(1.25 / 20, 600, 0), quota: RecordingQuota.from(LIMITS), allowance: new RecordedTime(1.25 / 20, 600) });
+    const stream = new AudioStream('gap', out, 600, {
+      budget: new FrameBudget(1.25 / 20, 600, 0),
+      quota: RecordingQuota.from(LIMITS),
+      allowance: new RecordedTime(1.25 / 20, 600),
+    });
     // One second of speech from 2 s on the interview's clock, cut off mid-word by the network.
     const speech = tone(50);
     for (let i = 0; i < 50; i++) expect(stream.push(i, frameOf(speech, i), 2000 + i * 20, i * 20)).toBe('taken');
     // 30 s offline (1500 frames lost for good), then speech again, sent as it is spoken.
     const back = 50 + 1500;
-    for (let i = 0; i < 50; i++) expect(stream.push(back + i, frameOf(speech, i), 2000 + (back + i) * 20, (back + i) * 20)).toBe('taken');
+    for (let i = 0; i < 50; i++)
+      expect(stream.push(back + i, frameOf(speech, i), 2000 + (back + i) * 20, (back + i) * 20)).toBe('taken');
     for (let i = 0; i < 60; i++) stream.push(back + 50 + i, FRAME, 2000 + (back + 50 + i) * 20, (back + 50 + i) * 20);
     const segments = events.filter((e) => e.type === 'segment');
     expect(segments).toHaveLength(2);
@@ -133,7 +164,11 @@ describe('AudioStream on the clock', () => {
 
   it('refuses a frame that claims a moment not yet come, and records nothing for it', async () => {
     const out = sink();
-    const stream = new AudioStream('ahead', out, 600, { budget: new FrameBudget(1.25 / 20, 600, 0), quota: RecordingQuota.from(LIMITS), allowance: new RecordedTime(1.25 / 20, 600) });
+    const stream = new AudioStream('ahead', out, 600, {
+      budget: new FrameBudget(1.25 / 20, 600, 0),
+      quota: RecordingQuota.from(LIMITS),
+      allowance: new RecordedTime(1.25 / 20, 600),
+    });
     expect(stream.push(0, FRAME, 1000, 0)).toBe('taken');
     // 20 minutes ahead of the clock: one frame would have been 20 minutes of silence.
     expect(stream.push(60_000, FRAME, 1020, 20)).toBe('too-fast');
@@ -187,7 +222,11 @@ describe('AudioStream resumed after a restart', () => {
   it('takes up where its recording ended: earlier frames are duplicates, later ones land on the clock, a cut utterance is heard whole', async () => {
     const events: { type: string; startMs?: number; endMs?: number }[] = [];
     const out = { ...sink(), onEvents: (_: AudioStream, e: { type: string }[]) => void events.push(...e) };
-    const stream = new AudioStream('s4', out, 600, { budget: new FrameBudget(1.25 / 20, 600, 0), quota: RecordingQuota.from(LIMITS), allowance: new RecordedTime(1.25 / 20, 600) });
+    const stream = new AudioStream('s4', out, 600, {
+      budget: new FrameBudget(1.25 / 20, 600, 0),
+      quota: RecordingQuota.from(LIMITS),
+      allowance: new RecordedTime(1.25 / 20, 600),
+    });
     // Frames 10…109 were recorded from 5 s on the clock; the last 40 of them are speech no stored segment covers.
     stream.resume({ firstSeq: 10, startMs: 5000, frames: 100 }, tone(40));
     expect(stream.nextSeq).toBe(110);

@@ -81,7 +81,10 @@ export interface ParticipantBudget {
 }
 
 export function participantBudget(config: AppConfig['audio'], now = Date.now()): ParticipantBudget {
-  return { budget: FrameBudget.from(config, now), allowance: new RecordedTime(config.maxRate / AUDIO_FRAME_MS, Math.ceil(config.burstMs / AUDIO_FRAME_MS)) };
+  return {
+    budget: FrameBudget.from(config, now),
+    allowance: new RecordedTime(config.maxRate / AUDIO_FRAME_MS, Math.ceil(config.burstMs / AUDIO_FRAME_MS)),
+  };
 }
 
 /** The recording an interview may hold, all its streams together, in frames. */
@@ -136,7 +139,10 @@ export class StreamAdmission {
   admit<T>(existing: readonly T[], now = Date.now()): T[] {
     while (this.opened.length && this.opened[0] <= now - 60_000) this.opened.shift();
     if (this.opened.length >= this.config.newStreamsPerMinute) {
-      throw new SessionCommandError('too-many-streams', 'Too many audio streams were started for this interview; wait a minute and try again.');
+      throw new SessionCommandError(
+        'too-many-streams',
+        'Too many audio streams were started for this interview; wait a minute and try again.',
+      );
     }
     this.opened.push(now);
     // `existing` is oldest first; keep room for the new one.

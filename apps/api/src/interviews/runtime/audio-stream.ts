@@ -91,7 +91,9 @@ export class AudioStream {
     this.endpointerOriginMs = (this.nowMs as number) - replayFrames * AUDIO_FRAME_MS;
     const start = recent.length - replayFrames * AUDIO_FRAME_SAMPLES;
     for (let i = 0; i < replayFrames; i++) {
-      const events = this.endpointer.push(recent.subarray(start + i * AUDIO_FRAME_SAMPLES, start + (i + 1) * AUDIO_FRAME_SAMPLES));
+      const events = this.endpointer.push(
+        recent.subarray(start + i * AUDIO_FRAME_SAMPLES, start + (i + 1) * AUDIO_FRAME_SAMPLES),
+      );
       if (events.length) this.sink.onEvents(this, this.shift(events));
     }
   }
@@ -192,7 +194,12 @@ export class AudioStream {
     return events.map((event) => {
       switch (event.type) {
         case 'segment':
-          return { ...event, startMs: event.startMs + origin, endMs: event.endMs + origin, speechEndMs: event.speechEndMs + origin };
+          return {
+            ...event,
+            startMs: event.startMs + origin,
+            endMs: event.endMs + origin,
+            speechEndMs: event.speechEndMs + origin,
+          };
         case 'speech-start':
         case 'answer-end':
           return { ...event, atMs: event.atMs + origin };

@@ -9,14 +9,34 @@ import { HumanSessionRuntime, type HumanRuntimeDeps } from './human-session-runt
  * question while one of the candidate's segments is still being transcribed must not wait on itself.
  */
 const bank = QuestionBank.load();
-const turn: TurnState = { phase: 'waiting', questionIndex: 0, questionCount: 2, followUpsAsked: 0, answerId: null, answerStartedAtMs: null, currentPromptSeq: null };
+const turn: TurnState = {
+  phase: 'waiting',
+  questionIndex: 0,
+  questionCount: 2,
+  followUpsAsked: 0,
+  answerId: null,
+  answerStartedAtMs: null,
+  currentPromptSeq: null,
+};
 
 function fakeDeps() {
   let seq = 0;
-  const transcriptions: { resolve: (segment: LiveTranscriptSegment) => void; payload: { seq: number; speaker: string } }[] = [];
+  const transcriptions: {
+    resolve: (segment: LiveTranscriptSegment) => void;
+    payload: { seq: number; speaker: string };
+  }[] = [];
   const emitted: string[] = [];
   const deps = {
-    config: { interviews: { segmentSilenceMs: 600 }, audio: { streamsPerSpeaker: 4, newStreamsPerMinute: 30, maxRate: 1000, burstMs: 12_000, maxRecordingMinutes: 180 } },
+    config: {
+      interviews: { segmentSilenceMs: 600 },
+      audio: {
+        streamsPerSpeaker: 4,
+        newStreamsPerMinute: 30,
+        maxRate: 1000,
+        burstMs: 12_000,
+        maxRecordingMinutes: 180,
+      },
+    },
     interviews: {
       start: async () => true,
       allocateSeq: async () => seq++,
@@ -33,10 +53,21 @@ function fakeDeps() {
     queue: {
       add: async () => 'job',
       addAndWait: (name: string, payload: { seq: number; speaker: string }) =>
-        name === 'transcription.segment' ? new Promise((resolve) => transcriptions.push({ resolve, payload })) : Promise.resolve(null),
+        name === 'transcription.segment'
+          ? new Promise((resolve) => transcriptions.push({ resolve, payload }))
+          : Promise.resolve(null),
     },
     liveAudio: { newKey: () => `live-${seq}`, append: async () => 1, end: async () => [] },
-    media: { relativePath: (_id: string, name: string) => name, appendStream: async () => ({ write: () => true, end: (cb: () => void) => cb(), once: () => undefined, on: () => undefined }), size: async () => 0 },
+    media: {
+      relativePath: (_id: string, name: string) => name,
+      appendStream: async () => ({
+        write: () => true,
+        end: (cb: () => void) => cb(),
+        once: () => undefined,
+        on: () => undefined,
+      }),
+      size: async () => 0,
+    },
     bank,
     quickAssessment: new RubricEngine(),
     vocabulary: [],
@@ -49,7 +80,9 @@ function fakeDeps() {
 }
 
 function speech(ms: number): Int16Array {
-  return Int16Array.from({ length: (ms * 16) | 0 }, (_, i) => Math.round(6000 * Math.sin(i / 3) * (1 + Math.sin(i / 900))));
+  return Int16Array.from({ length: (ms * 16) | 0 }, (_, i) =>
+    Math.round(6000 * Math.sin(i / 3) * (1 + Math.sin(i / 900))),
+  );
 }
 
 describe('HumanSessionRuntime', () => {
@@ -88,7 +121,16 @@ describe('HumanSessionRuntime', () => {
       const shown = runtime.show({ kind: 'question', questionIndex: 1 });
       await new Promise((r) => setImmediate(r));
       const { payload, resolve } = transcriptions[0];
-      resolve({ seq: payload.seq, speaker: 'candidate', text: 'the server hashes the password with bcrypt', startMs: 0, endMs: 1500, questionId: null, answerId: null, engine: 'test' });
+      resolve({
+        seq: payload.seq,
+        speaker: 'candidate',
+        text: 'the server hashes the password with bcrypt',
+        startMs: 0,
+        endMs: 1500,
+        questionId: null,
+        answerId: null,
+        engine: 'test',
+      });
       const prompt = await shown;
       expect(prompt).toMatchObject({ kind: 'question', questionIndex: 1 });
       expect(emitted).toContain('prompt');

@@ -17,14 +17,35 @@ import {
   Speaker,
   TurnState,
 } from '@mockroom/contracts';
-import type { InterviewEntity, InterviewerFeedbackRepository, InterviewerNoteEntity, InterviewerScoreEntity } from '@mockroom/server-database';
+import type {
+  InterviewEntity,
+  InterviewerFeedbackRepository,
+  InterviewerNoteEntity,
+  InterviewerScoreEntity,
+} from '@mockroom/server-database';
 import { jobId } from '@mockroom/server-queue';
 import type { EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
-import { type FrameResult, participantBudget, type ParticipantBudget, RecordingQuota, StreamAdmission } from './audio-limits';
-import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, saveTurnFenced, segmentEndContour, SessionCommandError } from './runtime-support';
+import {
+  type FrameResult,
+  participantBudget,
+  type ParticipantBudget,
+  RecordingQuota,
+  StreamAdmission,
+} from './audio-limits';
+import {
+  closeRecording,
+  openRecording,
+  planQuestions,
+  recordedMs,
+  recordedPosition,
+  recordingProblem,
+  saveTurnFenced,
+  segmentEndContour,
+  SessionCommandError,
+} from './runtime-support';
 
 export { SessionCommandError } from './runtime-support';
 import type { RuntimeDeps } from './interview-runtime';
@@ -64,7 +85,14 @@ function toScore(row: InterviewerScoreEntity): InterviewerScore {
 }
 
 function toNote(row: InterviewerNoteEntity): InterviewerNote {
-  return { id: row.id, questionIndex: row.questionIndex, text: row.text, visibility: row.visibility, atMs: row.atMs, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    questionIndex: row.questionIndex,
+    text: row.text,
+    visibility: row.visibility,
+    atMs: row.atMs,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /**
@@ -135,16 +163,21 @@ export class HumanSessionRuntime implements StreamSink {
   }
 
   private async restore(): Promise<void> {
-    for (const row of await this.deps.feedback.listOverrides(this.id)) this.overrides.set(`${row.questionIndex}:${row.pointId}`, row.covered);
+    for (const row of await this.deps.feedback.listOverrides(this.id))
+      this.overrides.set(`${row.questionIndex}:${row.pointId}`, row.covered);
     if (this.entity.status !== 'live') return;
     this.quota = RecordingQuota.from(this.deps.config.audio, await recordedMs(this.deps, this.id));
-    const [answers, segments] = await Promise.all([this.deps.interviews.listAnswers(this.id), this.deps.interviews.listSegments(this.id)]);
+    const [answers, segments] = await Promise.all([
+      this.deps.interviews.listAnswers(this.id),
+      this.deps.interviews.listSegments(this.id),
+    ]);
     const open = answers.find((a) => a.status === 'open');
     if (open) this.answer = { id: open.id, questionIndex: open.questionIndex };
     const questionOf = new Map(answers.map((a) => [a.id, a.questionIndex]));
     for (const segment of segments) {
       const index = segment.answerId ? questionOf.get(segment.answerId) : undefined;
-      if (segment.speaker === 'candidate' && index !== undefined && segment.text) this.heard(index, segment.seq, segment.text);
+      if (segment.speaker === 'candidate' && index !== undefined && segment.text)
+        this.heard(index, segment.seq, segment.text);
     }
     await Promise.all([...this.said.keys()].map((index) => this.judge(index)));
   }
@@ -152,7 +185,9 @@ export class HumanSessionRuntime implements StreamSink {
   private run<T>(work: () => Promise<T>): Promise<T> {
     const next = this.chain.then(work, work);
     // A refused command is the caller's answer, not a fault of ours.
-    this.chain = next.catch((error: Error) => (error instanceof SessionCommandError ? undefined : this.logger.error(error.stack ?? error.message)));
+    this.chain = next.catch((error: Error) =>
+      error instanceof SessionCommandError ? undefined : this.logger.error(error.stack ?? error.message),
+    );
     return next;
   }
 
@@ -174,7 +209,11 @@ export class HumanSessionRuntime implements StreamSink {
   start(): Promise<TurnState> {
     return this.run(async () => {
       if (this.entity.status !== 'created') return this.turn;
-      if (!this.entity.candidateId) throw new SessionCommandError('no-candidate', 'Nobody has accepted the invitation yet: send the link to your candidate first.');
+      if (!this.entity.candidateId)
+        throw new SessionCommandError(
+          'no-candidate',
+          'Nobody has accepted the invitation yet: send the link to your candidate first.',
+        );
       const startedAt = new Date();
       const turn: TurnState = { ...this.turn, phase: 'waiting' };
       if (!(await this.deps.interviews.start(this.id, startedAt, turn, this.deps.lease.token))) return this.turn;
@@ -192,14 +231,23 @@ export class HumanSessionRuntime implements StreamSink {
       const index = command.questionIndex;
       if (command.kind === 'question') {
         if (!Number.isInteger(index) || index < 0 || index >= this.questions.length) {
-          throw new SessionCommandError('bad-request', `questionIndex must be between 0 and ${this.questions.length - 1}.`);
+          throw new SessionCommandError(
+            'bad-request',
+            `questionIndex must be between 0 and ${this.questions.length - 1}.`,
+          );
         }
         return this.prompt('question', index, this.questions[index].text);
       }
-      if (index !== this.turn.questionIndex) throw new SessionCommandError('bad-request', 'A follow-up belongs to the question on screen.');
+      if (index !== this.turn.questionIndex)
+        throw new SessionCommandError('bad-request', 'A follow-up belongs to the question on screen.');
       const text = typeof command.text === 'string' ? command.text.normalize('NFC').trim() : '';
-      if (!text || text.length > FOLLOW_UP_MAX_CHARS) throw new SessionCommandError('bad-request', `A follow-up needs its text (1–${FOLLOW_UP_MAX_CHARS} characters).`);
-      if (hasControlCharacters(text)) throw new SessionCommandError('bad-request', 'The follow-up contains control characters.');
+      if (!text || text.length > FOLLOW_UP_MAX_CHARS)
+        throw new SessionCommandError(
+          'bad-request',
+          `A follow-up needs its text (1–${FOLLOW_UP_MAX_CHARS} characters).`,
+        );
+      if (hasControlCharacters(text))
+        throw new SessionCommandError('bad-request', 'The follow-up contains control characters.');
       this.setTurn({ followUpsAsked: this.turn.followUpsAsked + 1 });
       return this.prompt('follow-up', index, text);
     });
@@ -210,13 +258,43 @@ export class HumanSessionRuntime implements StreamSink {
     const question = this.questions[index];
     const seq = await this.deps.interviews.allocateSeq(this.id);
     const atMs = Math.max(this.nowMs(), this.timelineMs);
-    await this.deps.interviews.addPrompt({ interviewId: this.id, seq, kind, questionId: question.id, questionIndex: index, text, atMs });
-    const row = await this.deps.interviews.createAnswer({ interviewId: this.id, questionId: question.id, questionIndex: index, kind: kind === 'question' ? 'answer' : 'follow-up', promptSeq: seq, startMs: atMs });
+    await this.deps.interviews.addPrompt({
+      interviewId: this.id,
+      seq,
+      kind,
+      questionId: question.id,
+      questionIndex: index,
+      text,
+      atMs,
+    });
+    const row = await this.deps.interviews.createAnswer({
+      interviewId: this.id,
+      questionId: question.id,
+      questionIndex: index,
+      kind: kind === 'question' ? 'answer' : 'follow-up',
+      promptSeq: seq,
+      startMs: atMs,
+    });
     this.answer = { id: row.id, questionIndex: index };
     if (kind === 'question' && index !== this.turn.questionIndex) this.setTurn({ followUpsAsked: 0 });
-    this.setTurn({ phase: 'listening', questionIndex: index, answerId: row.id, currentPromptSeq: seq, answerStartedAtMs: atMs });
+    this.setTurn({
+      phase: 'listening',
+      questionIndex: index,
+      answerId: row.id,
+      currentPromptSeq: seq,
+      answerStartedAtMs: atMs,
+    });
     await saveTurnFenced(this.deps, this.id, this.turn);
-    const prompt: Prompt = { seq, kind, questionId: question.id, questionIndex: index, text, atMs, audioUrl: null, audioDurationMs: null };
+    const prompt: Prompt = {
+      seq,
+      kind,
+      questionId: question.id,
+      questionIndex: index,
+      text,
+      atMs,
+      audioUrl: null,
+      audioDurationMs: null,
+    };
     this.deps.emit('prompt', prompt);
     if (!this.auto.has(index)) await this.judge(index);
     // The console's suggestions follow the question on screen.
@@ -234,7 +312,12 @@ export class HumanSessionRuntime implements StreamSink {
     if (this.said.get(answer.questionIndex)?.size) {
       this.assessments.push(
         this.deps.queue
-          .addAndWait(JobName.AssessAnswer, { interviewId: this.id, answerId: answer.id }, { jobId: jobId('assess', answer.id) }, 120_000)
+          .addAndWait(
+            JobName.AssessAnswer,
+            { interviewId: this.id, answerId: answer.id },
+            { jobId: jobId('assess', answer.id) },
+            120_000,
+          )
           .catch((error: Error) => this.logger.warn(`assessment of ${answer.id} failed: ${error.message}`)),
       );
     }
@@ -255,8 +338,10 @@ export class HumanSessionRuntime implements StreamSink {
       this.assertStarted();
       const { questionIndex, pointId, covered } = command;
       const question = this.questionAt(questionIndex);
-      if (typeof pointId !== 'string' || !question.rubric.some((p) => p.id === pointId)) throw new SessionCommandError('bad-request', 'No such rubric point in this question.');
-      if (covered !== null && typeof covered !== 'boolean') throw new SessionCommandError('bad-request', 'covered must be true, false or null.');
+      if (typeof pointId !== 'string' || !question.rubric.some((p) => p.id === pointId))
+        throw new SessionCommandError('bad-request', 'No such rubric point in this question.');
+      if (covered !== null && typeof covered !== 'boolean')
+        throw new SessionCommandError('bad-request', 'covered must be true, false or null.');
       await this.deps.feedback.setOverride(this.id, questionIndex, pointId, covered);
       if (covered === null) this.overrides.delete(`${questionIndex}:${pointId}`);
       else this.overrides.set(`${questionIndex}:${pointId}`, covered);
@@ -273,7 +358,8 @@ export class HumanSessionRuntime implements StreamSink {
       const values = command.scores ?? ({} as ScoreCommand['scores']);
       for (const key of ['relevance', 'depth', 'clarity', 'correctness'] as const) {
         const value = values[key];
-        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 10) throw new SessionCommandError('bad-request', `${key} must be a number from 0 to 10.`);
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 10)
+          throw new SessionCommandError('bad-request', `${key} must be a number from 0 to 10.`);
       }
       const round = (v: number) => Math.round(v * 10) / 10;
       const row = await this.deps.feedback.saveScores(this.id, command.questionIndex, {
@@ -290,18 +376,30 @@ export class HumanSessionRuntime implements StreamSink {
     return this.run(async () => {
       this.assertStarted(true);
       const text = typeof command.text === 'string' ? command.text.normalize('NFC').replace(/\r\n?/g, '\n').trim() : '';
-      if (!text || text.length > NOTE_MAX_CHARS) throw new SessionCommandError('bad-request', `A note needs text (1–${NOTE_MAX_CHARS} characters).`);
-      if (hasControlCharacters(text)) throw new SessionCommandError('bad-request', 'The note contains control characters.');
-      if (command.visibility !== 'private' && command.visibility !== 'shared') throw new SessionCommandError('bad-request', 'visibility must be "private" or "shared".');
+      if (!text || text.length > NOTE_MAX_CHARS)
+        throw new SessionCommandError('bad-request', `A note needs text (1–${NOTE_MAX_CHARS} characters).`);
+      if (hasControlCharacters(text))
+        throw new SessionCommandError('bad-request', 'The note contains control characters.');
+      if (command.visibility !== 'private' && command.visibility !== 'shared')
+        throw new SessionCommandError('bad-request', 'visibility must be "private" or "shared".');
       if (command.questionIndex !== null) this.questionAt(command.questionIndex);
-      const row = await this.deps.feedback.addNote({ interviewId: this.id, questionIndex: command.questionIndex, text, visibility: command.visibility, atMs: Math.round(this.nowMs()) });
+      const row = await this.deps.feedback.addNote({
+        interviewId: this.id,
+        questionIndex: command.questionIndex,
+        text,
+        visibility: command.visibility,
+        atMs: Math.round(this.nowMs()),
+      });
       return toNote(row);
     });
   }
 
   /** Everything the console shows, for the interviewer joining or rejoining. */
   async consoleState(): Promise<ConsoleState> {
-    const [notes, scores] = await Promise.all([this.deps.feedback.listNotes(this.id, false), this.deps.feedback.listScores(this.id)]);
+    const [notes, scores] = await Promise.all([
+      this.deps.feedback.listNotes(this.id, false),
+      this.deps.feedback.listScores(this.id),
+    ]);
     const asked = new Set([...this.auto.keys(), this.turn.questionIndex]);
     const current = this.questions[this.turn.questionIndex];
     const gap = this.auto.get(this.turn.questionIndex)?.followUp?.text;
@@ -309,7 +407,10 @@ export class HumanSessionRuntime implements StreamSink {
       checklists: [...asked].sort((a, b) => a - b).map((index) => this.checklist(index)),
       notes: notes.map(toNote),
       scores: scores.map(toScore),
-      suggestions: { questionIndex: this.turn.questionIndex, followUps: [...new Set([...(gap ? [gap] : []), ...current.followUps])].slice(0, 5) },
+      suggestions: {
+        questionIndex: this.turn.questionIndex,
+        followUps: [...new Set([...(gap ? [gap] : []), ...current.followUps])].slice(0, 5),
+      },
     };
   }
 
@@ -345,7 +446,8 @@ export class HumanSessionRuntime implements StreamSink {
 
   /** Scores and overrides may be given once the session started, and after it ended (the review is still to come). */
   private assertStarted(notesBeforeStart = false): void {
-    if (this.entity.status === 'created' && !notesBeforeStart) throw new SessionCommandError('not-started', 'Start the session first.');
+    if (this.entity.status === 'created' && !notesBeforeStart)
+      throw new SessionCommandError('not-started', 'Start the session first.');
   }
 
   private questionAt(index: unknown): Question {
@@ -365,22 +467,33 @@ export class HumanSessionRuntime implements StreamSink {
   async startStream(streamId: string, speaker: Speaker, viaAgent = false): Promise<AudioStreamAccepted> {
     const key = this.streamKey(speaker, streamId);
     // A stream recorded before the server restarted (or before the session was reloaded) takes up where it got to.
-    const resumed = this.streams.has(key) || this.entity.status !== 'live' ? null : await recordedPosition(this.deps, this.id, speaker, streamId);
+    const resumed =
+      this.streams.has(key) || this.entity.status !== 'live'
+        ? null
+        : await recordedPosition(this.deps, this.id, speaker, streamId);
     let entry = this.streams.get(key);
     if (!entry) {
       const sameWay = [...this.streams.entries()].filter(([, e]) => e.speaker === speaker && e.viaAgent === viaAgent);
       for (const [oldKey, old] of this.admission.admit(sameWay)) {
         this.streams.delete(oldKey);
-        void this.closeStream(old).catch((error: Error) => this.logger.warn(`closing stream ${old.stream.streamId}: ${error.message}`));
+        void this.closeStream(old).catch((error: Error) =>
+          this.logger.warn(`closing stream ${old.stream.streamId}: ${error.message}`),
+        );
       }
       // Each participant's frame rate is one budget over all their streams: a new stream brings no new burst.
       let budget = this.budgets.get(speaker);
       if (!budget) this.budgets.set(speaker, (budget = participantBudget(this.deps.config.audio)));
       const limits = { ...budget, quota: this.quota };
-      entry = { stream: new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs, limits), speaker, viaAgent };
+      entry = {
+        stream: new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs, limits),
+        speaker,
+        viaAgent,
+      };
       this.streams.set(key, entry);
       if (resumed) {
-        this.logger.log(`${speaker} stream ${streamId} of ${this.id} resumed at frame ${resumed.position.firstSeq + resumed.position.frames}`);
+        this.logger.log(
+          `${speaker} stream ${streamId} of ${this.id} resumed at frame ${resumed.position.firstSeq + resumed.position.frames}`,
+        );
         entry.stream.resume(resumed.position, resumed.recent);
       }
     }
@@ -408,7 +521,8 @@ export class HumanSessionRuntime implements StreamSink {
 
   pushFrame(streamId: string, speaker: Speaker, seq: number, pcm: Int16Array): FrameResult {
     const entry = this.streams.get(this.streamKey(speaker, streamId));
-    if (!entry || this.ended || entry.viaAgent !== this.viaRoom.has(speaker)) return { accepted: false, ackSeq: null, refused: null };
+    if (!entry || this.ended || entry.viaAgent !== this.viaRoom.has(speaker))
+      return { accepted: false, ackSeq: null, refused: null };
     const stream = entry.stream;
     const result = stream.push(seq, pcm, this.entity.status === 'live' ? this.nowMs() : null);
     if (result !== 'taken') return { accepted: false, ackSeq: null, refused: result };
@@ -432,7 +546,8 @@ export class HumanSessionRuntime implements StreamSink {
       if (event.type !== 'segment') continue;
       // How the candidate's voice ended, for the "still thinking / done" reading the console shows.
       if (speaker === 'candidate' && !stream.inSpeech) this.candidateContour = segmentEndContour(event);
-      if (!this.live.end(stream, event)) this.transcribe(speaker, { startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
+      if (!this.live.end(stream, event))
+        this.transcribe(speaker, { startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
     }
   }
 
@@ -460,12 +575,14 @@ export class HumanSessionRuntime implements StreamSink {
     return closeRecording(this.deps, this.id, entry.speaker, entry.stream);
   }
 
-
   /**
    * One utterance of either participant becomes a transcription job (started while it is spoken, or with its whole
    * audio); the candidate's words then tick the checklist.
    */
-  private transcribe(speaker: Speaker, audio: { startMs: number; liveKey: string } | { startMs: number; endMs: number; pcm: Int16Array }): void {
+  private transcribe(
+    speaker: Speaker,
+    audio: { startMs: number; liveKey: string } | { startMs: number; endMs: number; pcm: Int16Array },
+  ): void {
     const answer = speaker === 'candidate' ? this.answer : null;
     const questionIndex = answer?.questionIndex ?? this.turn.questionIndex;
     const question = this.questions[questionIndex];
@@ -482,7 +599,10 @@ export class HumanSessionRuntime implements StreamSink {
           startMs: Math.round(audio.startMs),
           ...('liveKey' in audio
             ? { endMs: Math.round(audio.startMs), liveKey: audio.liveKey }
-            : { endMs: Math.round(audio.endMs), audio: Buffer.from(audio.pcm.buffer, audio.pcm.byteOffset, audio.pcm.byteLength).toString('base64') }),
+            : {
+                endMs: Math.round(audio.endMs),
+                audio: Buffer.from(audio.pcm.buffer, audio.pcm.byteOffset, audio.pcm.byteLength).toString('base64'),
+              }),
           hints: [...(question?.keyTerms ?? []), ...(speaker === 'candidate' ? this.deps.vocabulary : [])],
         },
         { jobId: jobId('stt', this.id, seq) },
@@ -503,7 +623,11 @@ export class HumanSessionRuntime implements StreamSink {
             patienceMs: this.entity.plan.answerSilenceMs,
             prosody: this.candidateContour,
           });
-          this.deps.emitToInterviewer('candidate:listening', { questionIndex, state: decision.state, reasons: decision.reasons });
+          this.deps.emitToInterviewer('candidate:listening', {
+            questionIndex,
+            state: decision.state,
+            reasons: decision.reasons,
+          });
         });
       }
     })().catch((error: Error) => this.logger.warn(`a ${speaker} segment was not transcribed: ${error.message}`));
@@ -528,7 +652,14 @@ export class HumanSessionRuntime implements StreamSink {
   /** The engine's reading of everything the candidate said to one question (quick, in process). */
   private async judge(questionIndex: number): Promise<void> {
     const question = this.questions[questionIndex];
-    this.auto.set(questionIndex, await this.deps.quickAssessment.assess({ question, transcript: this.saidTo(questionIndex), level: this.entity.plan.level }));
+    this.auto.set(
+      questionIndex,
+      await this.deps.quickAssessment.assess({
+        question,
+        transcript: this.saidTo(questionIndex),
+        level: this.entity.plan.level,
+      }),
+    );
   }
 
   private checklist(questionIndex: number): QuestionChecklist {
@@ -538,7 +669,14 @@ export class HumanSessionRuntime implements StreamSink {
       const auto = judged.get(point.id);
       const override = this.overrides.get(`${questionIndex}:${point.id}`) ?? null;
       const ticked = auto?.covered ?? false;
-      return { pointId: point.id, text: point.text, auto: ticked, evidence: ticked ? (auto?.evidence?.quote ?? null) : null, override, covered: override ?? ticked };
+      return {
+        pointId: point.id,
+        text: point.text,
+        auto: ticked,
+        evidence: ticked ? (auto?.evidence?.quote ?? null) : null,
+        override,
+        covered: override ?? ticked,
+      };
     });
     return { questionIndex, points };
   }

@@ -39,10 +39,27 @@ import { jobId, type JobQueueService } from '@mockroom/server-queue';
 import type { LiveAudioChannel } from '@mockroom/server-realtime';
 import type { EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
-import { type FrameResult, participantBudget, type ParticipantBudget, RecordingQuota, StreamAdmission } from './audio-limits';
+import {
+  type FrameResult,
+  participantBudget,
+  type ParticipantBudget,
+  RecordingQuota,
+  StreamAdmission,
+} from './audio-limits';
 import { AudioStream, StreamSink } from './audio-stream';
 import { LiveSegments } from './live-segments';
-import { closeRecording, openRecording, planQuestions, recordedMs, recordedPosition, recordingProblem, type RuntimeLease, saveTurnFenced, segmentEndContour, SessionCommandError } from './runtime-support';
+import {
+  closeRecording,
+  openRecording,
+  planQuestions,
+  recordedMs,
+  recordedPosition,
+  recordingProblem,
+  type RuntimeLease,
+  saveTurnFenced,
+  segmentEndContour,
+  SessionCommandError,
+} from './runtime-support';
 
 type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
 
@@ -138,7 +155,6 @@ interface PendingAudio {
   pcm: Int16Array;
 }
 
-
 /**
  * One live AI interview in this API process: the candidate's audio streams, the answer being given,
  * and the interviewer's decisions. State changes run one at a time (a promise chain); audio frames are
@@ -229,8 +245,13 @@ export class InterviewRuntime implements StreamSink {
   private async restore(): Promise<void> {
     if (this.entity.status !== 'live') return;
     this.quota = RecordingQuota.from(this.deps.config.audio, await recordedMs(this.deps, this.id));
-    const [answers, prompts] = await Promise.all([this.deps.interviews.listAnswers(this.id), this.deps.interviews.listPrompts(this.id)]);
-    this.followUpsAsked = prompts.filter((p) => p.kind === 'follow-up' && p.questionIndex === this.turn.questionIndex).map((p) => p.text);
+    const [answers, prompts] = await Promise.all([
+      this.deps.interviews.listAnswers(this.id),
+      this.deps.interviews.listPrompts(this.id),
+    ]);
+    this.followUpsAsked = prompts
+      .filter((p) => p.kind === 'follow-up' && p.questionIndex === this.turn.questionIndex)
+      .map((p) => p.text);
     const open = answers.find((a) => a.status === 'open');
     if (open) {
       const prompt = prompts.find((p) => p.seq === open.promptSeq);
@@ -247,7 +268,9 @@ export class InterviewRuntime implements StreamSink {
   private run<T>(work: () => Promise<T>): Promise<T> {
     const next = this.chain.then(work, work);
     // A refused command is the caller's answer, not a fault of ours.
-    this.chain = next.catch((error: Error) => (error instanceof SessionCommandError ? undefined : this.logger.error(error.stack ?? error.message)));
+    this.chain = next.catch((error: Error) =>
+      error instanceof SessionCommandError ? undefined : this.logger.error(error.stack ?? error.message),
+    );
     return next;
   }
 
@@ -276,7 +299,10 @@ export class InterviewRuntime implements StreamSink {
       this.entity = { ...this.entity, status: 'live', startedAt };
       this.startedAtEpoch = startedAt.getTime();
       // A greeting and the plan, then the first question.
-      await this.ask(0, openingLine({ questionCount: this.questions.length, maxFollowUps: this.entity.plan.maxFollowUps }));
+      await this.ask(
+        0,
+        openingLine({ questionCount: this.questions.length, maxFollowUps: this.entity.plan.maxFollowUps }),
+      );
       return this.turn;
     });
   }
@@ -287,19 +313,29 @@ export class InterviewRuntime implements StreamSink {
    */
   async startStream(streamId: string, viaAgent = false): Promise<AudioStreamAccepted> {
     // A stream recorded before the server restarted (or before the interview was reloaded) takes up where it got to.
-    const resumed = this.streams.has(streamId) || this.entity.status !== 'live' ? null : await recordedPosition(this.deps, this.id, 'candidate', streamId);
+    const resumed =
+      this.streams.has(streamId) || this.entity.status !== 'live'
+        ? null
+        : await recordedPosition(this.deps, this.id, 'candidate', streamId);
     let stream = this.streams.get(streamId);
     if (!stream) {
       const sameWay = [...this.streams.values()].filter((s) => this.agentStreams.has(s.streamId) === viaAgent);
       for (const old of this.admission.admit(sameWay)) {
         this.streams.delete(old.streamId);
         this.agentStreams.delete(old.streamId);
-        void this.closeStream(old).catch((error: Error) => this.logger.warn(`closing stream ${old.streamId}: ${error.message}`));
+        void this.closeStream(old).catch((error: Error) =>
+          this.logger.warn(`closing stream ${old.streamId}: ${error.message}`),
+        );
       }
-      stream = new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs, { ...this.budget, quota: this.quota });
+      stream = new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs, {
+        ...this.budget,
+        quota: this.quota,
+      });
       this.streams.set(streamId, stream);
       if (resumed) {
-        this.logger.log(`stream ${streamId} of ${this.id} resumed at frame ${resumed.position.firstSeq + resumed.position.frames}`);
+        this.logger.log(
+          `stream ${streamId} of ${this.id} resumed at frame ${resumed.position.firstSeq + resumed.position.frames}`,
+        );
         stream.resume(resumed.position, resumed.recent);
       }
     }
@@ -320,7 +356,8 @@ export class InterviewRuntime implements StreamSink {
   /** The hot path: one 20 ms frame. Whether it was taken (and if not, why), and the frame number to acknowledge. */
   pushFrame(streamId: string, seq: number, pcm: Int16Array): FrameResult {
     const stream = this.streams.get(streamId);
-    if (!stream || this.ended || this.agentStreams.has(streamId) !== this.viaRoom) return { accepted: false, ackSeq: null, refused: null };
+    if (!stream || this.ended || this.agentStreams.has(streamId) !== this.viaRoom)
+      return { accepted: false, ackSeq: null, refused: null };
     const live = this.entity.status === 'live' ? this.nowMs() : null;
     const result = stream.push(seq, pcm, live);
     if (result !== 'taken') return { accepted: false, ackSeq: null, refused: result };
@@ -369,7 +406,16 @@ export class InterviewRuntime implements StreamSink {
           engine: TYPED_ANSWER_ENGINE,
         }),
       );
-      const dto: TranscriptSegment = { seq, speaker: 'candidate', text, startMs: segment.startMs, endMs: segment.endMs, questionId: question.id, answerId: answer.id, engine: TYPED_ANSWER_ENGINE };
+      const dto: TranscriptSegment = {
+        seq,
+        speaker: 'candidate',
+        text,
+        startMs: segment.startMs,
+        endMs: segment.endMs,
+        questionId: question.id,
+        answerId: answer.id,
+        engine: TYPED_ANSWER_ENGINE,
+      };
       answer.segmentCount++;
       answer.transcribed.set(seq, text);
       this.deps.emit('transcript:segment', dto);
@@ -393,7 +439,11 @@ export class InterviewRuntime implements StreamSink {
     const answer = this.answer;
     const stoppedHere = this.turn.phase === 'prompting' && this.turn.currentPromptSeq === seq;
     // Or the server had already taken the turn from it by the speech over it, and hears now where the voice stopped.
-    const takenHere = this.turn.phase === 'listening' && this.talkedOver?.seq === seq && this.talkedOver.answerId === answer?.id && !this.interruption;
+    const takenHere =
+      this.turn.phase === 'listening' &&
+      this.talkedOver?.seq === seq &&
+      this.talkedOver.answerId === answer?.id &&
+      !this.interruption;
     if (atMs !== null && answer && !answer.closing && (stoppedHere || takenHere) && this.resumes < MAX_PROMPT_RESUMES) {
       this.interruption = { seq, atMs, answerId: answer.id };
     }
@@ -412,7 +462,13 @@ export class InterviewRuntime implements StreamSink {
         for (const stream of this.streams.values()) stream.flush();
         await this.settle(this.answer);
         const text = this.answerText(this.answer);
-        await this.deps.interviews.closeAnswer(this.answer.id, this.timelineMs, text ? 'closed' : 'request', text ? null : 'skip', this.ending('interview-end'));
+        await this.deps.interviews.closeAnswer(
+          this.answer.id,
+          this.timelineMs,
+          text ? 'closed' : 'request',
+          text ? null : 'skip',
+          this.ending('interview-end'),
+        );
         if (text) this.assessments.push(this.scoreInBackground(this.answer.id));
         this.answer = null;
       }
@@ -448,7 +504,8 @@ export class InterviewRuntime implements StreamSink {
           // How the voice ended, for the reading of this pause.
           if (this.answer && !this.answer.closing) this.answer.contour = segmentEndContour(event);
         }
-        if (!this.live.end(stream, event)) this.onSegment({ startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
+        if (!this.live.end(stream, event))
+          this.onSegment({ startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
       }
     }
   }
@@ -486,39 +543,52 @@ export class InterviewRuntime implements StreamSink {
     const lost = (error: Error) => {
       answer.lost++;
       this.logger.warn(`a segment of answer ${answer.id} was not transcribed: ${error.message}`);
-      this.warn('segment-lost', 'Part of your answer could not be transcribed. It is still in the recording; you may want to say it again.');
+      this.warn(
+        'segment-lost',
+        'Part of your answer could not be transcribed. It is still in the recording; you may want to say it again.',
+      );
       resolveDone(null);
       void this.run(() => this.afterTranscript(answer));
     };
-    answer.dispatch = answer.dispatch.then(async () => {
-      let seq: number;
-      try {
-        // The sequence number is the segment's identity; without it nothing can be stored, so wait out a busy database.
-        seq = await this.retrying(() => this.deps.interviews.allocateSeq(this.id));
-      } catch (error) {
-        return lost(error as Error);
-      }
-      const payload = {
-        interviewId: this.id,
-        seq,
-        speaker: 'candidate' as const,
-        answerId: answer.id,
-        questionId: question.id,
-        startMs: Math.round(audio.startMs),
-        ...('liveKey' in audio
-          ? { endMs: Math.round(audio.startMs), liveKey: audio.liveKey }
-          : { endMs: Math.round(audio.endMs), audio: Buffer.from(audio.pcm.buffer, audio.pcm.byteOffset, audio.pcm.byteLength).toString('base64') }),
-        hints: [...question.keyTerms, ...this.deps.vocabulary],
-      };
-      // Not awaited: the next segment may be submitted while this one is transcribed.
-      this.deps.queue
-        .addAndWait(JobName.TranscribeSegment, payload, { jobId: jobId('stt', this.id, seq), onProgress: (progress) => this.onPartial(progress.partial) }, TRANSCRIBE_TIMEOUT_MS)
-        .then((segment) => {
-          answer.transcribed.set(segment.seq, segment.text);
-          resolveDone(segment);
-          void this.run(() => this.afterTranscript(answer));
-        }, lost);
-    }).catch((error: Error) => this.logger.error(error.stack ?? error.message));
+    answer.dispatch = answer.dispatch
+      .then(async () => {
+        let seq: number;
+        try {
+          // The sequence number is the segment's identity; without it nothing can be stored, so wait out a busy database.
+          seq = await this.retrying(() => this.deps.interviews.allocateSeq(this.id));
+        } catch (error) {
+          return lost(error as Error);
+        }
+        const payload = {
+          interviewId: this.id,
+          seq,
+          speaker: 'candidate' as const,
+          answerId: answer.id,
+          questionId: question.id,
+          startMs: Math.round(audio.startMs),
+          ...('liveKey' in audio
+            ? { endMs: Math.round(audio.startMs), liveKey: audio.liveKey }
+            : {
+                endMs: Math.round(audio.endMs),
+                audio: Buffer.from(audio.pcm.buffer, audio.pcm.byteOffset, audio.pcm.byteLength).toString('base64'),
+              }),
+          hints: [...question.keyTerms, ...this.deps.vocabulary],
+        };
+        // Not awaited: the next segment may be submitted while this one is transcribed.
+        this.deps.queue
+          .addAndWait(
+            JobName.TranscribeSegment,
+            payload,
+            { jobId: jobId('stt', this.id, seq), onProgress: (progress) => this.onPartial(progress.partial) },
+            TRANSCRIBE_TIMEOUT_MS,
+          )
+          .then((segment) => {
+            answer.transcribed.set(segment.seq, segment.text);
+            resolveDone(segment);
+            void this.run(() => this.afterTranscript(answer));
+          }, lost);
+      })
+      .catch((error: Error) => this.logger.error(error.stack ?? error.message));
   }
 
   /** Runs a storage step again while it fails (pool exhausted, failover), telling the candidate once that we are slow. */
@@ -566,20 +636,30 @@ export class InterviewRuntime implements StreamSink {
     }
     // "Yes, please" to "Would you like me to repeat the question?"
     const sinceNudge = this.nudgeSeq === null ? '' : this.answerText(answer, this.nudgeSeq);
-    if (sinceNudge && sinceNudge.split(/\s+/).length <= 6 && YES_TO_NUDGE.test(sinceNudge)) return this.endAnswer('request', 'repeat');
+    if (sinceNudge && sinceNudge.split(/\s+/).length <= 6 && YES_TO_NUDGE.test(sinceNudge))
+      return this.endAnswer('request', 'repeat');
     // Asking for time is not a request to act on: the answer stays open, and the wait grows.
     if (text && text.split(/\s+/).length <= REQUEST_MAX_WORDS && !asksForTime(text)) {
       const intent = classifyUtterance(text);
       if (intent !== 'answer') return this.endAnswer('request', intent);
     }
     const question = this.questions[this.turn.questionIndex];
-    const quick = text ? await this.deps.quickAssessment.assess({ question, transcript: text, level: this.entity.plan.level }) : null;
+    const quick = text
+      ? await this.deps.quickAssessment.assess({ question, transcript: text, level: this.entity.plan.level })
+      : null;
     if (this.answer !== answer || answer.closing || this.speaking) return;
-    const coverage = quick ? { covered: quick.rubric.filter((r) => r.covered).length, total: quick.rubric.length } : null;
+    const coverage = quick
+      ? { covered: quick.rubric.filter((r) => r.covered).length, total: quick.rubric.length }
+      : null;
     this.considerInterjection(answer, question, text, quick, coverage?.covered ?? 0);
     // The plain rule waits the whole patience, always; either way the pause is judged again now its words are known.
     if (this.deps.config.interviews.turnEndRule !== 'silence') {
-      this.turnEnd = decideTurnEnd({ text, coverage, patienceMs: this.entity.plan.answerSilenceMs, prosody: answer.contour });
+      this.turnEnd = decideTurnEnd({
+        text,
+        coverage,
+        patienceMs: this.entity.plan.answerSilenceMs,
+        prosody: answer.contour,
+      });
       this.lastCue = null; // the deadline changed: the candidate's cue follows at once
     }
     this.checkSilence();
@@ -591,23 +671,38 @@ export class InterviewRuntime implements StreamSink {
    * patience when the candidate is mid-thought); a candidate who seemed to be thinking is nudged before it ends.
    */
   private checkSilence(): void {
-    if (this.turn.phase === 'prompting' && this.resumeDeadlineMs !== null && this.timelineMs >= this.resumeDeadlineMs && this.turn.currentPromptSeq !== null) {
+    if (
+      this.turn.phase === 'prompting' &&
+      this.resumeDeadlineMs !== null &&
+      this.timelineMs >= this.resumeDeadlineMs &&
+      this.turn.currentPromptSeq !== null
+    ) {
       this.promptPlayed(this.turn.currentPromptSeq);
     }
     if (this.turn.phase === 'prompting' && this.speaking && this.bargeInFromMs !== null && this.interrupts()) {
-      if (this.answer && this.turn.currentPromptSeq !== null) this.talkedOver = { seq: this.turn.currentPromptSeq, answerId: this.answer.id };
+      if (this.answer && this.turn.currentPromptSeq !== null)
+        this.talkedOver = { seq: this.turn.currentPromptSeq, answerId: this.answer.id };
       this.setTurn({ phase: 'listening', answerStartedAtMs: this.bargeInFromMs });
       this.bargeInFromMs = null;
     }
     if (this.turn.phase !== 'listening' || !this.answer || this.answer.closing) return;
     const silenceAfterSpeech = !this.speaking && this.lastSpeechEndMs !== null && this.answer.segmentCount > 0;
-    const silenceMs = this.speaking ? 0 : Math.max(0, this.timelineMs - (this.lastSpeechEndMs ?? this.turn.answerStartedAtMs ?? this.timelineMs));
+    const silenceMs = this.speaking
+      ? 0
+      : Math.max(0, this.timelineMs - (this.lastSpeechEndMs ?? this.turn.answerStartedAtMs ?? this.timelineMs));
     const patience = this.entity.plan.answerSilenceMs;
     const limit = this.turnEnd?.waitMs ?? patience;
     const lastWordsPending = this.answer.transcribed.size + this.answer.lost < this.answer.segmentCount;
     const waitForLastWords = lastWordsPending && silenceMs < limit + LAST_WORDS_WAIT_MS;
     const interjection = this.interjection;
-    if (silenceAfterSpeech && interjection?.answerId === this.answer.id && !interjection.done && !lastWordsPending && !this.answerEnding && silenceMs >= Math.min(INTERJECT_AFTER_MS, limit)) {
+    if (
+      silenceAfterSpeech &&
+      interjection?.answerId === this.answer.id &&
+      !interjection.done &&
+      !lastWordsPending &&
+      !this.answerEnding &&
+      silenceMs >= Math.min(INTERJECT_AFTER_MS, limit)
+    ) {
       return this.interject(this.answer);
     }
     if (silenceAfterSpeech && silenceMs >= limit && !this.answerEnding && !waitForLastWords) {
@@ -619,7 +714,12 @@ export class InterviewRuntime implements StreamSink {
       return;
     }
     const waitingToStart = !this.speaking && this.answer.segmentCount === 0 && this.turn.answerStartedAtMs !== null;
-    if (waitingToStart && !this.nudged && this.timelineMs - this.turn.answerStartedAtMs! >= silentStartNudgeMs(patience)) return this.nudge();
+    if (
+      waitingToStart &&
+      !this.nudged &&
+      this.timelineMs - this.turn.answerStartedAtMs! >= silentStartNudgeMs(patience)
+    )
+      return this.nudge();
     // Sent when speaking starts or stops, and once a second during a pause after speech (the client counts down
     // between updates): every broadcast crosses Redis, so it is not repeated while nothing changes.
     const cue = silenceAfterSpeech ? 'countdown' : this.speaking ? 'speaking' : 'quiet';
@@ -630,7 +730,8 @@ export class InterviewRuntime implements StreamSink {
         speaking: this.speaking,
         silenceMs,
         answerEndsInMs: silenceAfterSpeech ? Math.max(0, limit - silenceMs) : null,
-        listening: silenceAfterSpeech && this.turnEnd ? { state: this.turnEnd.state, reasons: this.turnEnd.reasons } : null,
+        listening:
+          silenceAfterSpeech && this.turnEnd ? { state: this.turnEnd.state, reasons: this.turnEnd.reasons } : null,
       };
       this.deps.emit('voice:activity', activity);
     }
@@ -640,7 +741,13 @@ export class InterviewRuntime implements StreamSink {
    * Whether the interviewer should cut in at this pause: the answer has run past its question's time budget (it ends,
    * and the next prompt says why), or it has wandered off the question (brought back once, the answer stays open).
    */
-  private considerInterjection(answer: OpenAnswer, question: Question, text: string, quick: Assessment | null, covered: number): void {
+  private considerInterjection(
+    answer: OpenAnswer,
+    question: Question,
+    text: string,
+    quick: Assessment | null,
+    covered: number,
+  ): void {
     if (this.interjection?.answerId === answer.id) return;
     const startedAt = this.turn.answerStartedAtMs ?? answer.startMs;
     const decision = decideInterjection(
@@ -648,7 +755,9 @@ export class InterviewRuntime implements StreamSink {
         answerMs: Math.max(0, (this.lastSpeechEndMs ?? this.timelineMs) - startedAt),
         budgetMs: answerBudgetMs(question.category, answer.kind, this.deps.config.interviews.answerBudgetSeconds),
         words: text ? text.split(/\s+/).length : 0,
-        reading: quick ? { relevance: quick.scores.relevance, pointsCovered: covered, keyTermsSaid: quick.keyTermsUsed.length } : null,
+        reading: quick
+          ? { relevance: quick.scores.relevance, pointsCovered: covered, keyTermsSaid: quick.keyTermsUsed.length }
+          : null,
         redirected: answer.redirected,
       },
       this.turn.questionIndex,
@@ -669,10 +778,16 @@ export class InterviewRuntime implements StreamSink {
     // Off the question: said once, and the candidate has the whole patience again to take it up.
     answer.redirected = true;
     this.lastSpeechEndMs = this.timelineMs;
-    this.turnEnd = { state: 'mid-thought', waitMs: this.entity.plan.answerSilenceMs, reasons: ['brought back to the question'] };
+    this.turnEnd = {
+      state: 'mid-thought',
+      waitMs: this.entity.plan.answerSilenceMs,
+      reasons: ['brought back to the question'],
+    };
     this.lastCue = null;
     const question = this.questions[this.turn.questionIndex];
-    void this.run(() => this.sayAside('interjection', redirectText(question, answer.kind === 'follow-up' ? answer.askedText : null)));
+    void this.run(() =>
+      this.sayAside('interjection', redirectText(question, answer.kind === 'follow-up' ? answer.askedText : null)),
+    );
   }
 
   /**
@@ -693,7 +808,8 @@ export class InterviewRuntime implements StreamSink {
     this.turnEnd = null;
     const prompt = await this.deps.interviews.findPrompt(this.id, seq);
     const spoken = prompt ? (prompt.lead ? `${prompt.lead} ${prompt.text}` : prompt.text) : '';
-    const durationMs = prompt?.audioDurationMs ?? spoken.split(/\s+/).filter(Boolean).length * BROWSER_VOICE_MS_PER_WORD;
+    const durationMs =
+      prompt?.audioDurationMs ?? spoken.split(/\s+/).filter(Boolean).length * BROWSER_VOICE_MS_PER_WORD;
     const resume = resumePoint(spoken, durationMs, atMs);
     if (this.answer !== answer || answer.closing) return;
     this.logger.log(`prompt ${seq} of ${this.id} goes on from ${resume.fromMs} ms: only a backchannel stopped it`);
@@ -705,7 +821,9 @@ export class InterviewRuntime implements StreamSink {
   /** Whether the speech over the interviewer's voice is an interruption: real words, or sound that goes on. */
   private interrupts(): boolean {
     const voiced = this.voicedMs();
-    return voiced >= BARGE_IN_LONG_MS || (voiced >= BARGE_IN_CONFIRM_MS && realWords(this.bargeInWords) >= BARGE_IN_WORDS);
+    return (
+      voiced >= BARGE_IN_LONG_MS || (voiced >= BARGE_IN_CONFIRM_MS && realWords(this.bargeInWords) >= BARGE_IN_WORDS)
+    );
   }
 
   /** The recogniser's best guess at a segment still being spoken: words over the interviewer's voice may take the turn. */
@@ -736,11 +854,34 @@ export class InterviewRuntime implements StreamSink {
     const question = this.questions[this.turn.questionIndex];
     const seq = await this.retrying(() => this.deps.interviews.allocateSeq(this.id));
     const atMs = Math.max(this.nowMs(), this.timelineMs);
-    await this.retrying(() => this.deps.interviews.addPrompt({ interviewId: this.id, seq, kind, questionId: question.id, questionIndex: this.turn.questionIndex, text, atMs }));
+    await this.retrying(() =>
+      this.deps.interviews.addPrompt({
+        interviewId: this.id,
+        seq,
+        kind,
+        questionId: question.id,
+        questionIndex: this.turn.questionIndex,
+        text,
+        atMs,
+      }),
+    );
     if (kind === 'nudge') this.nudgeSeq = seq;
-    this.deps.emit('prompt', { seq, kind, questionId: question.id, questionIndex: this.turn.questionIndex, text, atMs, audioUrl: null, audioDurationMs: null });
+    this.deps.emit('prompt', {
+      seq,
+      kind,
+      questionId: question.id,
+      questionIndex: this.turn.questionIndex,
+      text,
+      atMs,
+      audioUrl: null,
+      audioDurationMs: null,
+    });
     if (this.entity.plan.voice === 'server') {
-      await this.deps.queue.add(JobName.SynthesizePrompt, { interviewId: this.id, seq, text }, { jobId: jobId('tts', this.id, seq) });
+      await this.deps.queue.add(
+        JobName.SynthesizePrompt,
+        { interviewId: this.id, seq, text },
+        { jobId: jobId('tts', this.id, seq) },
+      );
     }
   }
 
@@ -776,7 +917,10 @@ export class InterviewRuntime implements StreamSink {
     await Promise.all(answer.pending);
   }
 
-  private async endAnswer(reason: 'done' | 'typed' | 'silence' | 'request' | 'interjection', intent?: Exclude<ReturnType<typeof classifyUtterance>, 'answer'>): Promise<void> {
+  private async endAnswer(
+    reason: 'done' | 'typed' | 'silence' | 'request' | 'interjection',
+    intent?: Exclude<ReturnType<typeof classifyUtterance>, 'answer'>,
+  ): Promise<void> {
     const answer = this.answer;
     this.answerEnding = false;
     if (!answer || this.ended || answer.closing) return;
@@ -784,20 +928,39 @@ export class InterviewRuntime implements StreamSink {
     if (reason !== 'request') for (const stream of this.streams.values()) stream.flush();
     const ending = this.ending(reason === 'done' ? 'done-button' : reason);
     // Cut in for time: the next prompt says so first ("Let me stop you there, in the interest of time.").
-    const lead = reason === 'interjection' && this.interjection?.decision.reason === 'over-time' ? this.interjection.decision.lead : '';
+    const lead =
+      reason === 'interjection' && this.interjection?.decision.reason === 'over-time'
+        ? this.interjection.decision.lead
+        : '';
     await this.settle(answer);
     this.answer = null;
     const text = this.answerText(answer);
     const endMs = Math.max(this.timelineMs, answer.startMs);
     const question = this.questions[this.turn.questionIndex];
 
-    const request: AnswerIntent | null = !text ? 'skip' : text.split(/\s+/).length <= REQUEST_MAX_WORDS ? toIntent(intent ?? classifyUtterance(text)) : null;
+    const request: AnswerIntent | null = !text
+      ? 'skip'
+      : text.split(/\s+/).length <= REQUEST_MAX_WORDS
+        ? toIntent(intent ?? classifyUtterance(text))
+        : null;
     if (request) {
-      await this.retrying(() => this.deps.interviews.closeAnswer(answer.id, endMs, 'request', request, { ...ending, by: 'request' }));
+      await this.retrying(() =>
+        this.deps.interviews.closeAnswer(answer.id, endMs, 'request', request, { ...ending, by: 'request' }),
+      );
       if (request === 'repeat') {
-        await this.say('repeat', repeatText({ ...question, text: answer.askedText || question.text }), answer.kind, answer.askedText);
+        await this.say(
+          'repeat',
+          repeatText({ ...question, text: answer.askedText || question.text }),
+          answer.kind,
+          answer.askedText,
+        );
       } else if (request === 'clarify') {
-        await this.say('clarification', await this.deps.clarify(question, text, this.entity.plan.level), answer.kind, answer.askedText);
+        await this.say(
+          'clarification',
+          await this.deps.clarify(question, text, this.entity.plan.level),
+          answer.kind,
+          answer.askedText,
+        );
       } else {
         await this.next(text ? "No problem, let's move on." : "Let's move on.");
       }
@@ -811,7 +974,12 @@ export class InterviewRuntime implements StreamSink {
       return this.next(lead);
     }
     const assessment = await this.assess(answer.id, question, text);
-    const decision = decideNext({ assessment, followUpsAsked: this.followUpsAsked, maxFollowUps: this.entity.plan.maxFollowUps, level: this.entity.plan.level });
+    const decision = decideNext({
+      assessment,
+      followUpsAsked: this.followUpsAsked,
+      maxFollowUps: this.entity.plan.maxFollowUps,
+      level: this.entity.plan.level,
+    });
     if (decision.action === 'follow-up') {
       this.followUpsAsked.push(decision.text);
       this.setTurn({ followUpsAsked: this.followUpsAsked.length });
@@ -826,14 +994,27 @@ export class InterviewRuntime implements StreamSink {
     const job = this.scoreInBackground(answerId);
     this.assessments.push(job);
     const budget = this.deps.config.interviews.decisionBudgetMs;
-    const inTime = await Promise.race([job.then((r) => (r?.assessment as Assessment | undefined) ?? null), sleep(budget).then(() => null)]);
+    const inTime = await Promise.race([
+      job.then((r) => (r?.assessment as Assessment | undefined) ?? null),
+      sleep(budget).then(() => null),
+    ]);
     if (inTime) return inTime;
-    return this.deps.quickAssessment.assess({ question, transcript: text, level: this.entity.plan.level, followUpsAsked: this.followUpsAsked });
+    return this.deps.quickAssessment.assess({
+      question,
+      transcript: text,
+      level: this.entity.plan.level,
+      followUpsAsked: this.followUpsAsked,
+    });
   }
 
   private scoreInBackground(answerId: string) {
     return this.deps.queue
-      .addAndWait(JobName.AssessAnswer, { interviewId: this.id, answerId }, { jobId: jobId('assess', answerId) }, 120_000)
+      .addAndWait(
+        JobName.AssessAnswer,
+        { interviewId: this.id, answerId },
+        { jobId: jobId('assess', answerId) },
+        120_000,
+      )
       .catch((error: Error) => {
         this.logger.warn(`assessment of ${answerId} failed: ${error.message}`);
         return null;
@@ -859,28 +1040,59 @@ export class InterviewRuntime implements StreamSink {
   }
 
   /** The interviewer says something (`lead` first: a greeting, a transition); when an answer is expected, one opens. */
-  private async say(kind: PromptKind, text: string, expects: 'answer' | 'follow-up' | null, askedText = '', lead = ''): Promise<void> {
+  private async say(
+    kind: PromptKind,
+    text: string,
+    expects: 'answer' | 'follow-up' | null,
+    askedText = '',
+    lead = '',
+  ): Promise<void> {
     const question = this.questions[this.turn.questionIndex];
     const seq = await this.retrying(() => this.deps.interviews.allocateSeq(this.id));
     const atMs = Math.max(this.nowMs(), this.timelineMs);
     await this.retrying(() =>
-      this.deps.interviews.addPrompt({ interviewId: this.id, seq, kind, questionId: question?.id ?? null, questionIndex: this.turn.questionIndex, text, lead: lead || null, atMs }),
+      this.deps.interviews.addPrompt({
+        interviewId: this.id,
+        seq,
+        kind,
+        questionId: question?.id ?? null,
+        questionIndex: this.turn.questionIndex,
+        text,
+        lead: lead || null,
+        atMs,
+      }),
     );
-    const prompt: Prompt = { seq, kind, questionId: question?.id ?? null, questionIndex: this.turn.questionIndex, text, ...(lead ? { lead } : {}), atMs, audioUrl: null, audioDurationMs: null };
+    const prompt: Prompt = {
+      seq,
+      kind,
+      questionId: question?.id ?? null,
+      questionIndex: this.turn.questionIndex,
+      text,
+      ...(lead ? { lead } : {}),
+      atMs,
+      audioUrl: null,
+      audioDurationMs: null,
+    };
     this.deps.emit('prompt', prompt);
     if (this.entity.plan.voice === 'server') {
       const spoken = lead ? `${lead} ${text}` : text;
-      await this.deps.queue.add(JobName.SynthesizePrompt, { interviewId: this.id, seq, text: spoken }, { jobId: jobId('tts', this.id, seq) });
+      await this.deps.queue.add(
+        JobName.SynthesizePrompt,
+        { interviewId: this.id, seq, text: spoken },
+        { jobId: jobId('tts', this.id, seq) },
+      );
     }
     if (expects) {
-      const row = await this.retrying(() => this.deps.interviews.createAnswer({
-        interviewId: this.id,
-        questionId: question.id,
-        questionIndex: this.turn.questionIndex,
-        kind: expects,
-        promptSeq: seq,
-        startMs: atMs,
-      }));
+      const row = await this.retrying(() =>
+        this.deps.interviews.createAnswer({
+          interviewId: this.id,
+          questionId: question.id,
+          questionIndex: this.turn.questionIndex,
+          kind: expects,
+          promptSeq: seq,
+          startMs: atMs,
+        }),
+      );
       this.answer = this.newOpenAnswer(row.id, expects, seq, askedText, atMs);
       this.lastSpeechEndMs = null;
       this.turnEnd = null;
@@ -903,8 +1115,28 @@ export class InterviewRuntime implements StreamSink {
     await this.saveTurn();
   }
 
-  private newOpenAnswer(id: string, kind: 'answer' | 'follow-up', promptSeq: number, askedText: string, startMs: number): OpenAnswer {
-    return { id, kind, promptSeq, askedText, startMs, dispatch: Promise.resolve(), pending: [], transcribed: new Map(), segmentCount: 0, lost: 0, closing: false, contour: null, redirected: false };
+  private newOpenAnswer(
+    id: string,
+    kind: 'answer' | 'follow-up',
+    promptSeq: number,
+    askedText: string,
+    startMs: number,
+  ): OpenAnswer {
+    return {
+      id,
+      kind,
+      promptSeq,
+      askedText,
+      startMs,
+      dispatch: Promise.resolve(),
+      pending: [],
+      transcribed: new Map(),
+      segmentCount: 0,
+      lost: 0,
+      closing: false,
+      contour: null,
+      redirected: false,
+    };
   }
 
   private async finish(): Promise<void> {
@@ -925,7 +1157,6 @@ export class InterviewRuntime implements StreamSink {
   private closeStream(stream: AudioStream): Promise<void> {
     return closeRecording(this.deps, this.id, 'candidate', stream);
   }
-
 }
 
 function toIntent(intent: ReturnType<typeof classifyUtterance>): AnswerIntent | null {
@@ -936,4 +1167,3 @@ function toIntent(intent: ReturnType<typeof classifyUtterance>): AnswerIntent | 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
-

@@ -1,9 +1,18 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
-import { AssessmentEngine, clarificationReply, clarificationReplyWithLlm, createAssessmentEngine } from '@mockroom/assessment';
+import {
+  AssessmentEngine,
+  clarificationReply,
+  clarificationReplyWithLlm,
+  createAssessmentEngine,
+} from '@mockroom/assessment';
 import { interviewerRoom, interviewRoom, Level, Question, ServerToClientEvents } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
-import { InterviewerFeedbackRepository, InterviewRepository, TranscriptCorrectionRepository } from '@mockroom/server-database';
+import {
+  InterviewerFeedbackRepository,
+  InterviewRepository,
+  TranscriptCorrectionRepository,
+} from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
 import { assessmentOptions } from '@mockroom/server-jobs';
 import { JobQueueService, REDIS } from '@mockroom/server-queue';
@@ -19,7 +28,8 @@ import { InterviewRuntime } from './interview-runtime';
 /** The runtime of an AI interview or of a session run by a human interviewer. */
 export type LiveRuntime = InterviewRuntime | HumanSessionRuntime;
 
-export const DISCARDED_MESSAGE = 'Nothing was said or typed in this interview, so it was not saved. Check your microphone, or choose typed answers, and start again.';
+export const DISCARDED_MESSAGE =
+  'Nothing was said or typed in this interview, so it was not saved. Check your microphone, or choose typed answers, and start again.';
 
 /** The most words of a candidate's own vocabulary (from their corrections) given to the recogniser with each question's terms. */
 const CANDIDATE_VOCABULARY_MAX = 30;
@@ -91,7 +101,9 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
       runtime = this.takeLease(id).then(async (lease): Promise<LiveRuntime> => {
         const entity = await this.service.reload(id);
         // The words this candidate taught the recogniser by correcting earlier transcripts.
-        const vocabulary = entity.candidateId ? await this.corrections.vocabulary(entity.candidateId, CANDIDATE_VOCABULARY_MAX) : [];
+        const vocabulary = entity.candidateId
+          ? await this.corrections.vocabulary(entity.candidateId, CANDIDATE_VOCABULARY_MAX)
+          : [];
         const common = {
           vocabulary,
           config: this.config,
@@ -107,11 +119,19 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
         };
         if (entity.interviewerKind === 'human') {
           return HumanSessionRuntime.load(
-            { ...common, feedback: this.feedback, emitToInterviewer: ((event, ...args) => this.emitToInterviewer(id, event, ...args)) as InterviewRuntimeDeps['emit'] },
+            {
+              ...common,
+              feedback: this.feedback,
+              emitToInterviewer: ((event, ...args) =>
+                this.emitToInterviewer(id, event, ...args)) as InterviewRuntimeDeps['emit'],
+            },
             entity,
           );
         }
-        return InterviewRuntime.load({ ...common, clarify: (question, utterance, level) => this.clarify(question, utterance, level) }, entity);
+        return InterviewRuntime.load(
+          { ...common, clarify: (question, utterance, level) => this.clarify(question, utterance, level) },
+          entity,
+        );
       });
       runtime.catch(() => {
         this.runtimes.delete(id);
@@ -211,17 +231,28 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
     if (!this.config.openai) return clarificationReply(question, utterance, level);
     const { apiKey, baseURL, model } = assessmentOptions(this.config);
     // A short budget: the candidate is waiting. On any failure the reply drawn from the question is used.
-    const result = await clarificationReplyWithLlm(question, utterance, { llm: { apiKey, baseURL, model, timeoutMs: 6000, maxRetries: 0 }, level });
+    const result = await clarificationReplyWithLlm(question, utterance, {
+      llm: { apiKey, baseURL, model, timeoutMs: 6000, maxRetries: 0 },
+      level,
+    });
     if (result.fallbackReason) this.logger.warn(`clarification from the rules: ${result.fallbackReason}`);
     return result.value;
   }
 
-  private emit<E extends keyof ServerToClientEvents>(id: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+  private emit<E extends keyof ServerToClientEvents>(
+    id: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
     if (this.stopping) return;
     this.namespace?.to(interviewRoom(id)).emit(event, ...args);
   }
 
-  private emitToInterviewer<E extends keyof ServerToClientEvents>(id: string, event: E, ...args: Parameters<ServerToClientEvents[E]>): void {
+  private emitToInterviewer<E extends keyof ServerToClientEvents>(
+    id: string,
+    event: E,
+    ...args: Parameters<ServerToClientEvents[E]>
+  ): void {
     if (this.stopping) return;
     this.namespace?.to(interviewerRoom(id)).emit(event, ...args);
   }
@@ -259,7 +290,9 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
 
   async onApplicationShutdown(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
-    await Promise.all([...this.runtimes.values()].map((r) => r.then((runtime) => runtime.dispose()).catch(() => undefined)));
+    await Promise.all(
+      [...this.runtimes.values()].map((r) => r.then((runtime) => runtime.dispose()).catch(() => undefined)),
+    );
     this.runtimes.clear();
     this.loaded.clear();
     // Stopping on purpose: the interviews are free for another process at once, not after their leases lapse.

@@ -40,7 +40,12 @@ export class LiveSegments {
     }
     const startMs = stream.openSegmentStartMs;
     if (startMs === null || !mayStart) return null;
-    const started: LiveSegment = { key: this.liveAudio.newKey(this.interviewId), startMs, pushed: 0, framesSincePush: 0 };
+    const started: LiveSegment = {
+      key: this.liveAudio.newKey(this.interviewId),
+      startMs,
+      pushed: 0,
+      framesSincePush: 0,
+    };
     this.open.set(stream, started);
     this.push(stream, started);
     return { startMs, liveKey: started.key };
@@ -58,7 +63,9 @@ export class LiveSegments {
       // `cut`: the segment ended at its maximum length while the speaker went on.
       const cut = stream.openSegmentStartMs !== null;
       const rest = live.pushed < segment.pcm.length ? segment.pcm.subarray(live.pushed) : undefined;
-      this.liveAudio.end(live.key, segment.pcm.length, cut, rest).catch((error: Error) => this.logger.warn(`live audio not ended: ${error.message}`));
+      this.liveAudio
+        .end(live.key, segment.pcm.length, cut, rest)
+        .catch((error: Error) => this.logger.warn(`live audio not ended: ${error.message}`));
       return true;
     }
     if (live) this.liveAudio.end(live.key, live.pushed).catch(() => undefined);
@@ -77,6 +84,8 @@ export class LiveSegments {
     if (audio.length === 0) return;
     const first = live.pushed === 0;
     live.pushed += audio.length;
-    this.liveAudio.append(live.key, audio, first).catch((error: Error) => this.logger.warn(`live audio not sent: ${error.message}`));
+    this.liveAudio
+      .append(live.key, audio, first)
+      .catch((error: Error) => this.logger.warn(`live audio not sent: ${error.message}`));
   }
 }

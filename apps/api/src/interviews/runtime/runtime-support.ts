@@ -1,4 +1,11 @@
-import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES, AUDIO_SAMPLE_RATE, type Question, type Speaker, type TurnState } from '@mockroom/contracts';
+import {
+  AUDIO_FRAME_MS,
+  AUDIO_FRAME_SAMPLES,
+  AUDIO_SAMPLE_RATE,
+  type Question,
+  type Speaker,
+  type TurnState,
+} from '@mockroom/contracts';
 import type { QuestionBank } from '@mockroom/question-bank';
 import type { InterviewEntity, InterviewRepository } from '@mockroom/server-database';
 import type { MediaStorage } from '@mockroom/server-media';
@@ -27,7 +34,11 @@ export class LeaseLostError extends Error {
 }
 
 /** Saves the turn under the runtime's lease; a refused write stops the runtime (it throws, after telling the host). */
-export async function saveTurnFenced(deps: { interviews: InterviewRepository; lease: RuntimeLease }, interviewId: string, turn: TurnState): Promise<void> {
+export async function saveTurnFenced(
+  deps: { interviews: InterviewRepository; lease: RuntimeLease },
+  interviewId: string,
+  turn: TurnState,
+): Promise<void> {
   if (await deps.interviews.saveTurn(interviewId, turn, deps.lease.token)) return;
   deps.lease.lost();
   throw new LeaseLostError(interviewId);
@@ -37,9 +48,15 @@ export async function saveTurnFenced(deps: { interviews: InterviewRepository; le
 export function recordingProblem(error: Error): { code: string; message: string } {
   const code = (error as NodeJS.ErrnoException).code;
   if (code && ['ENOSPC', 'EIO', 'EROFS', 'EDQUOT', 'EFBIG', 'EACCES', 'EPERM', 'EMFILE', 'ENFILE'].includes(code)) {
-    return { code: 'recording-failed', message: 'Your audio could not be saved on the server just now; it is tried again, and the transcript goes on.' };
+    return {
+      code: 'recording-failed',
+      message: 'Your audio could not be saved on the server just now; it is tried again, and the transcript goes on.',
+    };
   }
-  return { code: 'server-busy', message: 'The server is busy; your answer is kept and will be transcribed in a moment.' };
+  return {
+    code: 'server-busy',
+    message: 'The server is busy; your answer is kept and will be transcribed in a moment.',
+  };
 }
 
 /** How much audio an interview has recorded so far (all its streams), from the stored recordings. */
@@ -68,7 +85,12 @@ export function planQuestions(bank: QuestionBank, entity: InterviewEntity): Ques
   });
 }
 
-function recordingPath(deps: RecordingDeps, interviewId: string, speaker: Speaker, stream: Pick<AudioStream, 'streamId'>): string {
+function recordingPath(
+  deps: RecordingDeps,
+  interviewId: string,
+  speaker: Speaker,
+  stream: Pick<AudioStream, 'streamId'>,
+): string {
   return deps.media.relativePath(interviewId, `${speaker}-${stream.streamId}.pcm`);
 }
 
@@ -78,13 +100,18 @@ export async function transcribedToMs(deps: RecordingDeps, interviewId: string, 
   return segments.reduce((end, s) => (s.speaker === speaker ? Math.max(end, s.endMs) : end), 0);
 }
 
-
 /**
  * How a segment's speech ended (the voice fell, or stayed level or rose), for the reading of the pause after it; null
  * when too little of its end is voiced to tell.
  */
-export function segmentEndContour(segment: { pcm: Int16Array; startMs: number; speechEndMs: number }): { falling: boolean } | null {
-  const contour = finalContour(segment.pcm, { speechEnd: Math.round((segment.speechEndMs - segment.startMs) * (AUDIO_SAMPLE_RATE / 1000)) });
+export function segmentEndContour(segment: {
+  pcm: Int16Array;
+  startMs: number;
+  speechEndMs: number;
+}): { falling: boolean } | null {
+  const contour = finalContour(segment.pcm, {
+    speechEnd: Math.round((segment.speechEndMs - segment.startMs) * (AUDIO_SAMPLE_RATE / 1000)),
+  });
   return contour && { falling: contour.falling };
 }
 
@@ -112,24 +139,57 @@ export async function recordedPosition(
   const endMs = recording.startMs + frames * AUDIO_FRAME_MS;
   const fromMs = Math.max(recording.startMs, await transcribedToMs(deps, interviewId, speaker), endMs - REPLAY_MAX_MS);
   const fromFrame = Math.min(frames, Math.ceil((fromMs - recording.startMs) / AUDIO_FRAME_MS));
-  const raw = fromFrame < frames ? await deps.media.readBytes(recording.path, fromFrame * FRAME_BYTES, frames * FRAME_BYTES) : Buffer.alloc(0);
+  const raw =
+    fromFrame < frames
+      ? await deps.media.readBytes(recording.path, fromFrame * FRAME_BYTES, frames * FRAME_BYTES)
+      : Buffer.alloc(0);
   const recent = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
   return { position: { firstSeq: recording.firstSeq, startMs: recording.startMs, frames }, recent };
 }
 
 /** Opens a stream's recording file, registered with its offset on the interview's clock. */
-export async function openRecording(deps: RecordingDeps, interviewId: string, speaker: Speaker, stream: AudioStream, startMs: number): Promise<WriteStream> {
+export async function openRecording(
+  deps: RecordingDeps,
+  interviewId: string,
+  speaker: Speaker,
+  stream: AudioStream,
+  startMs: number,
+): Promise<WriteStream> {
   const path = recordingPath(deps, interviewId, speaker, stream);
-  await deps.interviews.ensureRecording({ interviewId, speaker, streamId: stream.streamId, startMs, firstSeq: stream.recordingFirst, sampleRate: AUDIO_SAMPLE_RATE, path });
+  await deps.interviews.ensureRecording({
+    interviewId,
+    speaker,
+    streamId: stream.streamId,
+    startMs,
+    firstSeq: stream.recordingFirst,
+    sampleRate: AUDIO_SAMPLE_RATE,
+    path,
+  });
   return deps.media.appendStream(path);
 }
 
 /** Closes a stream and stores its recording's length (as written to the file, to the frame). */
-export async function closeRecording(deps: RecordingDeps, interviewId: string, speaker: Speaker, stream: AudioStream): Promise<void> {
+export async function closeRecording(
+  deps: RecordingDeps,
+  interviewId: string,
+  speaker: Speaker,
+  stream: AudioStream,
+): Promise<void> {
   const durationMs = await stream.close();
   if (stream.recordingStart === null) return;
   const path = recordingPath(deps, interviewId, speaker, stream);
-  const recording = await deps.interviews.ensureRecording({ interviewId, speaker, streamId: stream.streamId, startMs: stream.recordingStart, firstSeq: stream.recordingFirst, sampleRate: AUDIO_SAMPLE_RATE, path });
+  const recording = await deps.interviews.ensureRecording({
+    interviewId,
+    speaker,
+    streamId: stream.streamId,
+    startMs: stream.recordingStart,
+    firstSeq: stream.recordingFirst,
+    sampleRate: AUDIO_SAMPLE_RATE,
+    path,
+  });
   const bytes = await deps.media.size(path);
-  await deps.interviews.setRecordingDuration(recording.id, bytes === null ? durationMs : Math.round((bytes / 2 / AUDIO_SAMPLE_RATE) * 1000));
+  await deps.interviews.setRecordingDuration(
+    recording.id,
+    bytes === null ? durationMs : Math.round((bytes / 2 / AUDIO_SAMPLE_RATE) * 1000),
+  );
 }

@@ -1,6 +1,7 @@
 import { correctionTerms, realignWords, tidyCorrection } from './correction-text';
 
-const timed = (text: string, startMs = 0, each = 300) => text.split(' ').map((word, i) => ({ word, startMs: startMs + i * each, endMs: startMs + i * each + 250 }));
+const timed = (text: string, startMs = 0, each = 300) =>
+  text.split(' ').map((word, i) => ({ word, startMs: startMs + i * each, endMs: startMs + i * each + 250 }));
 
 describe('a corrected line', () => {
   it('keeps the times of the words it keeps, and gives a replaced word the time of the word it replaces', () => {
@@ -20,11 +21,18 @@ describe('a corrected line', () => {
     expect(aligned[4]).toEqual({ word: 'JSON', startMs: words[4].startMs, endMs: words[5].endMs });
     for (let i = 1; i < aligned.length; i++) expect(aligned[i].startMs).toBeGreaterThanOrEqual(aligned[i - 1].startMs);
     // Added words take the gap where they were put; removed ones are gone.
-    const added = realignWords(words, 'the token is a jay son web token', 'so the token is a signed jay son web token')!;
+    const added = realignWords(
+      words,
+      'the token is a jay son web token',
+      'so the token is a signed jay son web token',
+    )!;
     expect(added.map((w) => w.word).join(' ')).toBe('so the token is a signed jay son web token');
     expect(added[5].startMs).toBeGreaterThanOrEqual(words[3].endMs);
     expect(added[5].endMs).toBeLessThanOrEqual(words[4].startMs);
-    expect(realignWords(words, 'the token is a jay son web token', 'the token')!.map((w) => w.word)).toEqual(['the', 'token']);
+    expect(realignWords(words, 'the token is a jay son web token', 'the token')!.map((w) => w.word)).toEqual([
+      'the',
+      'token',
+    ]);
   });
 
   it('has no word times when the line had none, or they did not match its words', () => {
@@ -33,11 +41,19 @@ describe('a corrected line', () => {
   });
 
   it('teaches the words it brought in, without the common ones', () => {
-    expect(correctionTerms('we put it in a cash in front of the database', 'we put it in a cache in front of the database')).toEqual(['cache']);
+    expect(
+      correctionTerms('we put it in a cash in front of the database', 'we put it in a cache in front of the database'),
+    ).toEqual(['cache']);
     expect(correctionTerms('the token is a jay son web token', 'the token is a JSON web token')).toEqual(['JSON']);
-    expect(correctionTerms('i used sequel and reddish', 'I used SQL and the Redis cluster')).toEqual(['SQL', 'Redis cluster']);
+    expect(correctionTerms('i used sequel and reddish', 'I used SQL and the Redis cluster')).toEqual([
+      'SQL',
+      'Redis cluster',
+    ]);
     // A rewrite teaches its technical words first, word by word.
-    const rewrite = correctionTerms('i think it depends', 'REST exposes resources at fixed endpoints, and GraphQL has one endpoint with a schema.');
+    const rewrite = correctionTerms(
+      'i think it depends',
+      'REST exposes resources at fixed endpoints, and GraphQL has one endpoint with a schema.',
+    );
     expect(rewrite.slice(0, 2)).toEqual(['REST', 'GraphQL']);
     expect(rewrite).toContain('schema');
     expect(rewrite.length).toBeLessThanOrEqual(8);

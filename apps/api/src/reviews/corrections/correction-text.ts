@@ -3,7 +3,9 @@ import { diffArrays } from 'diff';
 
 /** Words too common to teach the recogniser anything. */
 const COMMON = new Set(
-  'a an the and or but so of to in on at for with from by as is are was were be been it its this that these those i we you they he she my our your their me us them not no yes do does did have has had will would can could should may might just very also then than there here what which who when where why how one two some any all more most'.split(' '),
+  'a an the and or but so of to in on at for with from by as is are was were be been it its this that these those i we you they he she my our your their me us them not no yes do does did have has had will would can could should may might just very also then than there here what which who when where why how one two some any all more most'.split(
+    ' ',
+  ),
 );
 
 const tokens = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -64,7 +66,9 @@ export function realignWords(words: TimedWord[] | null, before: string, after: s
 
 function spread(added: string[], from: number, to: number, into: TimedWord[]): void {
   const each = added.length ? (to - from) / added.length : 0;
-  added.forEach((word, k) => into.push({ word, startMs: Math.round(from + k * each), endMs: Math.round(from + (k + 1) * each) }));
+  added.forEach((word, k) =>
+    into.push({ word, startMs: Math.round(from + k * each), endMs: Math.round(from + (k + 1) * each) }),
+  );
 }
 
 /** The longest phrase taught as one term. */

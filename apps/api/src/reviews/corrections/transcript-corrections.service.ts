@@ -1,4 +1,12 @@
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import type { Assessment } from '@mockroom/assessment';
 import { JobName, SCORE_DIMENSIONS, type CorrectionResult, type ScoreChange, type User } from '@mockroom/contracts';
 import { InterviewRepository, TranscriptCorrectionRepository } from '@mockroom/server-database';
@@ -24,7 +32,11 @@ export const CORRECTION_WINDOW_SECONDS = 600;
 /** Score moves smaller than this are not reported as changes (scores are shown to one decimal). */
 const SMALLEST_CHANGE = 0.05;
 
-function scoreChanges(questionIndex: number, before: Assessment['scores'] | null, after: Assessment['scores'] | null): ScoreChange[] {
+function scoreChanges(
+  questionIndex: number,
+  before: Assessment['scores'] | null,
+  after: Assessment['scores'] | null,
+): ScoreChange[] {
   if (!before || !after) return [];
   return [...SCORE_DIMENSIONS, 'overall' as const]
     .filter((dimension) => Math.abs(after[dimension] - before[dimension]) >= SMALLEST_CHANGE)
@@ -63,7 +75,8 @@ export class TranscriptCorrectionsService {
     try {
       await this.limiter.consume(userId);
     } catch (error) {
-      if (error instanceof RateLimiterRes) throw new TooManyAttemptsException(Math.max(1, Math.ceil(error.msBeforeNext / 1000)), 'corrections');
+      if (error instanceof RateLimiterRes)
+        throw new TooManyAttemptsException(Math.max(1, Math.ceil(error.msBeforeNext / 1000)), 'corrections');
       throw error;
     }
   }
@@ -76,7 +89,8 @@ export class TranscriptCorrectionsService {
     }
     const line = (await this.repository.listSegments(entity.id)).find((s) => s.seq === seq);
     if (!line) throw new NotFoundException(`This interview has no transcript line ${seq}.`);
-    if (line.speaker !== 'candidate') throw new BadRequestException('Only your own words can be corrected: this line is the interviewer’s.');
+    if (line.speaker !== 'candidate')
+      throw new BadRequestException('Only your own words can be corrected: this line is the interviewer’s.');
 
     await this.allow(user.id);
     const answers = await this.repository.listAnswers(entity.id);
@@ -87,12 +101,16 @@ export class TranscriptCorrectionsService {
       seq,
       userId: user.id,
       after: text,
-      derive: (segment) => ({ words: realignWords(segment.words, segment.text, text), terms: correctionTerms(segment.text, text) }),
+      derive: (segment) => ({
+        words: realignWords(segment.words, segment.text, text),
+        terms: correctionTerms(segment.text, text),
+      }),
     });
     // Only corrections made count against the allowance.
     if (stored === null || stored === 'unchanged') await this.limiter.reward(user.id, 1);
     if (stored === null) throw new NotFoundException(`This interview has no transcript line ${seq}.`);
-    if (stored === 'unchanged') throw new BadRequestException('The line already reads like this: change the words that were misheard.');
+    if (stored === 'unchanged')
+      throw new BadRequestException('The line already reads like this: change the words that were misheard.');
     const { correction } = stored;
 
     if (answer && answer.status === 'closed') {
@@ -102,7 +120,12 @@ export class TranscriptCorrectionsService {
         .sort((a, b) => a.startMs - b.startMs);
       try {
         for (const a of affected) {
-          await this.queue.addAndWait(JobName.AssessAnswer, { interviewId: entity.id, answerId: a.id }, { jobId: jobId('reassess', a.id, correction.id) }, REASSESS_TIMEOUT_MS);
+          await this.queue.addAndWait(
+            JobName.AssessAnswer,
+            { interviewId: entity.id, answerId: a.id },
+            { jobId: jobId('reassess', a.id, correction.id) },
+            REASSESS_TIMEOUT_MS,
+          );
         }
         const after = ratedScores(await this.repository.listAnswers(entity.id), answer.questionIndex);
         correction.changes = scoreChanges(answer.questionIndex, before, after);

@@ -13,14 +13,31 @@ const GENERATED_AT = new Date('2026-11-23T09:30:00.000Z');
 const Q1_TEXT = 'How would you design a rate limiter for a public API? Explain the trade-offs | e.g. *burst* limits.';
 const Q2_TEXT = 'When would you pick PostgreSQL advisory locks over SELECT … FOR UPDATE?';
 const FOLLOW_UP_TEXT = 'What happens when Redis is unavailable?';
-const A1_TRANSCRIPT = "I'd use a token bucket per API key stored in Redis <script>alert(1)</script> with a Lua script so the check and decrement are atomic 🚀";
+const A1_TRANSCRIPT =
+  "I'd use a token bucket per API key stored in Redis <script>alert(1)</script> with a Lua script so the check and decrement are atomic 🚀";
 const A2_TRANSCRIPT = 'Fail open for reads and fail closed for writes, with a local in-memory fallback bucket.';
 
 function prompt(seq: number, kind: Prompt['kind'], questionIndex: number, text: string, atMs: number): Prompt {
-  return { seq, kind, questionId: questionIndex === 0 ? 'rate-limiter' : null, questionIndex, text, atMs, audioUrl: null, audioDurationMs: null };
+  return {
+    seq,
+    kind,
+    questionId: questionIndex === 0 ? 'rate-limiter' : null,
+    questionIndex,
+    text,
+    atMs,
+    audioUrl: null,
+    audioDurationMs: null,
+  };
 }
 
-function line(seq: number, speaker: ReviewLine['speaker'], text: string, startMs: number, questionIndex: number | null, answerId: string | null = null): ReviewLine {
+function line(
+  seq: number,
+  speaker: ReviewLine['speaker'],
+  text: string,
+  startMs: number,
+  questionIndex: number | null,
+  answerId: string | null = null,
+): ReviewLine {
   return { seq, speaker, text, startMs, endMs: startMs + 4_000, questionIndex, answerId, words: null, highlights: [] };
 }
 
@@ -50,7 +67,13 @@ function firstAnswer(): ReviewAnswer {
         confidence: 0.9,
         evidence: { quote: 'token bucket per API key', spans: [{ seq: 3, start: 10, end: 34 }], startMs: 26_000 },
       },
-      { pointId: 'rate-limiter#2', text: 'Return 429 with a Retry-After header', covered: false, confidence: 0.1, evidence: null },
+      {
+        pointId: 'rate-limiter#2',
+        text: 'Return 429 with a Retry-After header',
+        covered: false,
+        confidence: 0.1,
+        evidence: null,
+      },
     ],
     mistakes: [{ text: 'Claimed INCR and EXPIRE need no transaction', quote: 'INCR then EXPIRE is fine' }],
     keyTermsUsed: ['token bucket', 'Lua'],
@@ -124,7 +147,14 @@ function buildReview(): Review {
       line(7, 'interviewer', 'That’s all the time we have. Thank you!', 300_000, null),
       line(1, 'interviewer', 'Hi Zoë, welcome to your mock interview.', 0, null),
       line(2, 'interviewer', Q1_TEXT, 20_000, 0),
-      line(3, 'candidate', "I'd use a token bucket per API key stored in Redis <script>alert(1)</script>", 25_000, 0, 'a1'),
+      line(
+        3,
+        'candidate',
+        "I'd use a token bucket per API key stored in Redis <script>alert(1)</script>",
+        25_000,
+        0,
+        'a1',
+      ),
       line(4, 'candidate', 'with a Lua script so the check and decrement are atomic 🚀', 60_000, 0, 'a1'),
       line(5, 'interviewer', FOLLOW_UP_TEXT, 210_000, 0),
       line(6, 'candidate', A2_TRANSCRIPT, 215_000, 0, 'a2'),
@@ -161,7 +191,12 @@ function buildReview(): Review {
       workOn: ['State the HTTP contract: 429 and Retry-After', 'Fewer fillers ("um" ×3)'],
       practiseNext: [{ questionId: 'pg-advisory-locks', text: Q2_TEXT, reason: 'Not reached in this session.' }],
     },
-    audio: { url: '/api/interviews/iv-1/audio', durationMs: 312_000, peaks: { candidate: [], interviewer: [] }, bucketMs: 100 },
+    audio: {
+      url: '/api/interviews/iv-1/audio',
+      durationMs: 312_000,
+      peaks: { candidate: [], interviewer: [] },
+      bucketMs: 100,
+    },
     shares: [],
     interviewer: null,
     corrections: [],
@@ -173,9 +208,24 @@ function emptyReview(): Review {
   const review = buildReview();
   return {
     ...review,
-    interview: { ...review.interview, status: 'created', startedAt: null, endedAt: null, durationMs: null, overallScore: null, candidate: { id: 'u-2', name: '' } },
+    interview: {
+      ...review.interview,
+      status: 'created',
+      startedAt: null,
+      endedAt: null,
+      durationMs: null,
+      overallScore: null,
+      candidate: { id: 'u-2', name: '' },
+    },
     transcript: [],
-    questions: review.questions.map((q) => ({ ...q, prompts: [], answers: [], scores: null, asked: false, sampleAnswer: null })),
+    questions: review.questions.map((q) => ({
+      ...q,
+      prompts: [],
+      answers: [],
+      scores: null,
+      asked: false,
+      sampleAnswer: null,
+    })),
     scores: null,
     insights: { strengths: [], workOn: [], practiseNext: [] },
     audio: null,
@@ -263,7 +313,9 @@ describe('reviewToMarkdown', () => {
 
   it('shows the overall score and the mean of each dimension as a table', () => {
     expect(markdown).toContain('**Overall score:** 6.8 / 10');
-    expect(markdown).toContain('| Dimension | Mean score |\n| --- | --- |\n| Relevance | 8.0 / 10 |\n| Depth | 6.5 / 10 |');
+    expect(markdown).toContain(
+      '| Dimension | Mean score |\n| --- | --- |\n| Relevance | 8.0 / 10 |\n| Depth | 6.5 / 10 |',
+    );
     expect(lines).toContain('| Correctness | 5.5 / 10 |');
   });
 
@@ -273,9 +325,13 @@ describe('reviewToMarkdown', () => {
   });
 
   it('shows each answer with escaped transcript, scores with reasons and rubric points', () => {
-    expect(lines).toContain('**How would you design a rate limiter for a public API? Explain the trade-offs \\| e.g. \\*burst\\* limits.**');
+    expect(lines).toContain(
+      '**How would you design a rate limiter for a public API? Explain the trade-offs \\| e.g. \\*burst\\* limits.**',
+    );
     expect(lines).toContain('1. What happens when Redis is unavailable? _(at 03:30)_');
-    expect(lines).toContain("> I'd use a token bucket per API key stored in Redis \\<script\\>alert(1)\\</script\\> with a Lua script so the check and decrement are atomic 🚀");
+    expect(lines).toContain(
+      "> I'd use a token bucket per API key stored in Redis \\<script\\>alert(1)\\</script\\> with a Lua script so the check and decrement are atomic 🚀",
+    );
     expect(lines).toContain('| Relevance | 8.0 / 10 | Addresses rate limiting directly \\| on point. |');
     expect(lines).toContain('| Depth | 6.5 / 10 | Names the algorithm but not the storage \\*costs\\*. |');
     expect(lines).toContain('| **Overall** | **6.8 / 10** |  |');
@@ -290,7 +346,10 @@ describe('reviewToMarkdown', () => {
   });
 
   it('marks unscored answers and questions not reached', () => {
-    const followUp = markdown.slice(markdown.indexOf('### Answer to follow-up 1'), markdown.indexOf('### Sample answer'));
+    const followUp = markdown.slice(
+      markdown.indexOf('### Answer to follow-up 1'),
+      markdown.indexOf('### Sample answer'),
+    );
     expect(followUp).toContain('**Follow-up:** What happens when Redis is unavailable?');
     expect(followUp).toContain('_Not scored._');
     expect(followUp).toContain('_No speech analytics._');
@@ -302,7 +361,9 @@ describe('reviewToMarkdown', () => {
   it('ends with the whole transcript, timed and labelled', () => {
     const transcript = markdown.slice(markdown.indexOf('\n## Transcript\n'));
     expect(transcript).toContain('**00:00 Interviewer:** Hi Zoë, welcome to your mock interview.');
-    expect(transcript).toContain("**00:25 Zoë O’Brien:** I'd use a token bucket per API key stored in Redis \\<script\\>alert(1)\\</script\\>");
+    expect(transcript).toContain(
+      "**00:25 Zoë O’Brien:** I'd use a token bucket per API key stored in Redis \\<script\\>alert(1)\\</script\\>",
+    );
     expect(transcript).toContain('**05:00 Interviewer:** That’s all the time we have. Thank you!');
     expect(transcript.trimEnd().endsWith('_Generated by Mockroom on 2026-11-23 09:30 UTC._')).toBe(true);
   });
@@ -376,7 +437,9 @@ describe('reviewToPdf', () => {
     expect(text).toContain('Not reached');
     expect(text).toContain('Token bucket or sliding window algorithm (confidence 90%)');
     expect(text).toContain('Return 429 with a Retry-After header');
-    expect(text).toContain("00:25 Zoë O’Brien: I'd use a token bucket per API key stored in Redis <script>alert(1)</script>");
+    expect(text).toContain(
+      "00:25 Zoë O’Brien: I'd use a token bucket per API key stored in Redis <script>alert(1)</script>",
+    );
     expect(text).toContain('atomic ?');
     expect(text).toContain('Not scored');
     expect(text).toContain('Page 1 of');
@@ -398,10 +461,13 @@ describe('reviewToPdf', () => {
     const html = execFileSync('/usr/bin/pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
     const top = 56;
     const bottom = 841.89 - 64;
-    return html.split('<page ').slice(1).map((page) => {
-      const lows = [...page.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])).filter((y) => y <= bottom + 2);
-      return lows.length ? (Math.max(...lows) - top) / (bottom - top) : 0;
-    });
+    return html
+      .split('<page ')
+      .slice(1)
+      .map((page) => {
+        const lows = [...page.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1])).filter((y) => y <= bottom + 2);
+        return lows.length ? (Math.max(...lows) - top) / (bottom - top) : 0;
+      });
   }
 
   it('fills a page before it starts the next one: no page ends more than a quarter empty before a question', async () => {
@@ -409,7 +475,11 @@ describe('reviewToPdf', () => {
     const halfEmpty: string[] = [];
     for (let items = 1; items <= 10; items++) {
       const review = buildReview();
-      review.insights.workOn = Array.from({ length: items }, (_, i) => `Item ${i + 1}: go one level deeper on the trade-offs, with a concrete example and numbers from your own work.`);
+      review.insights.workOn = Array.from(
+        { length: items },
+        (_, i) =>
+          `Item ${i + 1}: go one level deeper on the trade-offs, with a concrete example and numbers from your own work.`,
+      );
       const pdf = await reviewToPdf(review, { generatedAt: GENERATED_AT });
       const fill = pageFill(pdf, `fill-${items}.pdf`);
       // Every page but the one before the transcript (which starts on its own page) and the transcript's last.

@@ -1,4 +1,11 @@
-import type { AnswerScores, Review, ReviewAnswer, ReviewQuestion, ReviewRubricPoint, ScoreDimension } from '@mockroom/contracts';
+import type {
+  AnswerScores,
+  Review,
+  ReviewAnswer,
+  ReviewQuestion,
+  ReviewRubricPoint,
+  ScoreDimension,
+} from '@mockroom/contracts';
 import {
   answerHeading,
   answerTiming,
@@ -40,11 +47,7 @@ export function escapeMarkdown(text: string): string {
 
 /** Multi-line user text as paragraphs (one per line of the original). */
 function paragraphs(text: string): string {
-  return text
-    .split('\n')
-    .map(escapeMarkdown)
-    .filter(Boolean)
-    .join('\n\n');
+  return text.split('\n').map(escapeMarkdown).filter(Boolean).join('\n\n');
 }
 
 /** User text as a block quote, indented to sit inside a list item when `indent` is given. */
@@ -80,7 +83,10 @@ function headerBlocks(review: Review): string[] {
 
 function scoreBlocks(review: Review): string[] {
   const overall = overallScore(review);
-  const blocks = [heading(2, 'Scores'), `**Overall score:** ${formatScore(overall)}${overall === null ? '' : ` — ${bandNote(overall)}`}`];
+  const blocks = [
+    heading(2, 'Scores'),
+    `**Overall score:** ${formatScore(overall)}${overall === null ? '' : ` — ${bandNote(overall)}`}`,
+  ];
   const scores = review.scores;
   if (scores) {
     const rows = scoreRows(scores)
@@ -98,7 +104,9 @@ function insightBlocks(review: Review): string[] {
   const practise =
     practiseNext.length === 0
       ? emphasis('No suggestions.')
-      : practiseNext.map((s) => `- **${escapeMarkdown(s.text)}**${s.reason.trim() ? ` — ${escapeMarkdown(s.reason)}` : ''}`).join('\n');
+      : practiseNext
+          .map((s) => `- **${escapeMarkdown(s.text)}**${s.reason.trim() ? ` — ${escapeMarkdown(s.reason)}` : ''}`)
+          .join('\n');
   return [
     heading(2, 'Strengths'),
     bullets(strengths, 'None noted.'),
@@ -112,7 +120,9 @@ function insightBlocks(review: Review): string[] {
 function answerScoreTable(scores: AnswerScores, reasons: Record<ScoreDimension, string> | null): string {
   const rows = scoreRows(scores).map((row) => {
     const reason = row.key === 'overall' ? '' : escapeMarkdown(reasons?.[row.key] ?? '');
-    return row.key === 'overall' ? [`**${row.label}**`, `**${formatScore(row.score)}**`, reason] : [row.label, formatScore(row.score), reason || '—'];
+    return row.key === 'overall'
+      ? [`**${row.label}**`, `**${formatScore(row.score)}**`, reason]
+      : [row.label, formatScore(row.score), reason || '—'];
   });
   return table(['Dimension', 'Score', 'Why'], rows);
 }
@@ -130,8 +140,13 @@ function rubricBlocks(answer: ReviewAnswer): string[] {
   const covered = answer.rubric.filter((p) => p.covered);
   const missed = answer.rubric.filter((p) => !p.covered);
   const blocks = [heading(4, `Rubric points (${covered.length} of ${answer.rubric.length} covered)`)];
-  blocks.push(answer.rubric.length === 0 ? emphasis('No rubric points were judged.') : [...covered, ...missed].map(rubricItem).join('\n'));
-  if (answer.keyTermsUsed.length > 0) blocks.push(`**Key terms used:** ${answer.keyTermsUsed.map(escapeMarkdown).join(', ')}`);
+  blocks.push(
+    answer.rubric.length === 0
+      ? emphasis('No rubric points were judged.')
+      : [...covered, ...missed].map(rubricItem).join('\n'),
+  );
+  if (answer.keyTermsUsed.length > 0)
+    blocks.push(`**Key terms used:** ${answer.keyTermsUsed.map(escapeMarkdown).join(', ')}`);
   return blocks;
 }
 
@@ -149,7 +164,10 @@ function answerBlocks(question: ReviewQuestion, answer: ReviewAnswer): string[] 
   if (answer.kind === 'follow-up' && prompt) blocks.push(`**Follow-up:** ${escapeMarkdown(prompt.text)}`);
   blocks.push(emphasis(escapeMarkdown(answerTiming(answer))));
 
-  blocks.push(heading(4, 'Transcript'), answer.transcript.trim() ? blockquote(answer.transcript) : emphasis('No words were recognised.'));
+  blocks.push(
+    heading(4, 'Transcript'),
+    answer.transcript.trim() ? blockquote(answer.transcript) : emphasis('No words were recognised.'),
+  );
 
   blocks.push(heading(4, 'Scores'));
   if (answer.scores) {
@@ -161,7 +179,10 @@ function answerBlocks(question: ReviewQuestion, answer: ReviewAnswer): string[] 
   if (answer.scores || answer.rubric.length > 0) blocks.push(...rubricBlocks(answer));
   if (answer.scores || answer.mistakes.length > 0) blocks.push(...mistakeBlocks(answer));
 
-  blocks.push(heading(4, 'Speech'), answer.analytics ? facts(speechFacts(answer.analytics)) : emphasis('No speech analytics.'));
+  blocks.push(
+    heading(4, 'Speech'),
+    answer.analytics ? facts(speechFacts(answer.analytics)) : emphasis('No speech analytics.'),
+  );
   blocks.push(heading(4, 'Feedback'), answer.feedback?.trim() ? paragraphs(answer.feedback) : emphasis('No feedback.'));
   return blocks;
 }
@@ -169,7 +190,8 @@ function answerBlocks(question: ReviewQuestion, answer: ReviewAnswer): string[] 
 function bankBlocks(question: ReviewQuestion): string[] {
   const blocks: string[] = [];
   if (question.sampleAnswer?.trim()) blocks.push(heading(3, 'Sample answer'), paragraphs(question.sampleAnswer));
-  if (question.commonMistakes.length > 0) blocks.push(heading(3, 'Common mistakes'), bullets(question.commonMistakes, ''));
+  if (question.commonMistakes.length > 0)
+    blocks.push(heading(3, 'Common mistakes'), bullets(question.commonMistakes, ''));
   return blocks;
 }
 
@@ -198,7 +220,12 @@ function interviewerBlocks(review: Review, questionIndex: number | null): string
   const scored = questionIndex === null ? undefined : view.scores.find((s) => s.questionIndex === questionIndex);
   const notes = view.notes.filter((n) => n.questionIndex === questionIndex);
   if (!scored && notes.length === 0) return [];
-  const blocks = [heading(questionIndex === null ? 2 : 3, `${escapeMarkdown(view.name)}'s ${questionIndex === null ? 'notes' : 'assessment'}`)];
+  const blocks = [
+    heading(
+      questionIndex === null ? 2 : 3,
+      `${escapeMarkdown(view.name)}'s ${questionIndex === null ? 'notes' : 'assessment'}`,
+    ),
+  ];
   if (scored) {
     blocks.push(
       table(
@@ -213,7 +240,10 @@ function interviewerBlocks(review: Review, questionIndex: number | null): string
       ),
     );
   }
-  for (const note of notes) blocks.push(`${note.visibility === 'private' ? '*(private)* ' : ''}${escapeMarkdown(note.text)} ${emphasis(`(at ${clock(note.atMs)})`)}`);
+  for (const note of notes)
+    blocks.push(
+      `${note.visibility === 'private' ? '*(private)* ' : ''}${escapeMarkdown(note.text)} ${emphasis(`(at ${clock(note.atMs)})`)}`,
+    );
   return blocks;
 }
 
@@ -224,7 +254,10 @@ function transcriptBlocks(review: Review): string[] {
     heading(2, 'Transcript'),
     ...parts.flatMap((part) => [
       heading(3, part.title),
-      ...part.lines.map((line) => `**${clock(line.startMs)} ${escapeMarkdown(speakerLabel(review, line.speaker))}:** ${escapeMarkdown(line.text)}`),
+      ...part.lines.map(
+        (line) =>
+          `**${clock(line.startMs)} ${escapeMarkdown(speakerLabel(review, line.speaker))}:** ${escapeMarkdown(line.text)}`,
+      ),
     ]),
   ];
 }

@@ -91,7 +91,10 @@ function style(doc: Doc, { font = FONT.regular, size = SIZE.body, color = COLOR.
 /** A block of (possibly multi-line) text across the content width, less `indent`. */
 function paragraph(doc: Doc, text: string, textStyle: TextStyle = {}): void {
   const indent = textStyle.indent ?? 0;
-  style(doc, textStyle).text(toWinAnsi(text), left(doc) + indent, doc.y, { width: contentWidth(doc) - indent, paragraphGap: 4 });
+  style(doc, textStyle).text(toWinAnsi(text), left(doc) + indent, doc.y, {
+    width: contentWidth(doc) - indent,
+    paragraphGap: 4,
+  });
   doc.x = left(doc);
   doc.moveDown(textStyle.gapAfter ?? 0.35);
 }
@@ -117,12 +120,22 @@ function heading(doc: Doc, text: string, level: 1 | 2 | 3 | 4, bookmark = false)
   if (doc.y > doc.page.margins.top) doc.moveDown(level <= 2 ? 0.8 : 0.5);
   ensureSpace(doc, size * 1.4 + KEEP_WITH_HEADING);
   if (bookmark) doc.outline.addItem(toWinAnsi(text));
-  style(doc, { font: FONT.bold, size, color: level === 2 ? COLOR.accent : COLOR.text }).text(toWinAnsi(text), left(doc), doc.y, {
-    width: contentWidth(doc),
-  });
+  style(doc, { font: FONT.bold, size, color: level === 2 ? COLOR.accent : COLOR.text }).text(
+    toWinAnsi(text),
+    left(doc),
+    doc.y,
+    {
+      width: contentWidth(doc),
+    },
+  );
   if (level === 2) {
     const y = doc.y + 2;
-    doc.moveTo(left(doc), y).lineTo(left(doc) + contentWidth(doc), y).lineWidth(0.75).strokeColor(COLOR.rule).stroke();
+    doc
+      .moveTo(left(doc), y)
+      .lineTo(left(doc) + contentWidth(doc), y)
+      .lineWidth(0.75)
+      .strokeColor(COLOR.rule)
+      .stroke();
     doc.y = y + 6;
   } else {
     doc.moveDown(0.25);
@@ -137,7 +150,9 @@ function bullet(doc: Doc, text: string, marker = '•', textStyle: TextStyle = {
   ensureSpace(doc, doc.currentLineHeight(true));
   const y = doc.y;
   doc.text(marker, left(doc) + indent, y, { width: BULLET_INDENT, lineBreak: false });
-  doc.text(toWinAnsi(text), left(doc) + indent + BULLET_INDENT, y, { width: contentWidth(doc) - indent - BULLET_INDENT });
+  doc.text(toWinAnsi(text), left(doc) + indent + BULLET_INDENT, y, {
+    width: contentWidth(doc) - indent - BULLET_INDENT,
+  });
   doc.x = left(doc);
   doc.moveDown(textStyle.gapAfter ?? 0.2);
 }
@@ -156,7 +171,9 @@ function facts(doc: Doc, list: Fact[], indent = 0): void {
     const value = toWinAnsi(fact.value);
     ensureSpace(doc, doc.heightOfString(value, { width: valueWidth }));
     const y = doc.y;
-    style(doc, { font: FONT.bold, color: COLOR.muted }).text(toWinAnsi(fact.label), left(doc) + indent, y, { width: FACT_LABEL_WIDTH - 8 });
+    style(doc, { font: FONT.bold, color: COLOR.muted }).text(toWinAnsi(fact.label), left(doc) + indent, y, {
+      width: FACT_LABEL_WIDTH - 8,
+    });
     const labelBottom = doc.y;
     style(doc, {}).text(value, valueX, y, { width: valueWidth });
     doc.y = Math.max(doc.y, labelBottom) + 2;
@@ -191,11 +208,16 @@ function scoreBar(doc: Doc, label: string, score: number | null, reason: string 
   const barX = left(doc) + BAR.labelWidth;
   const reasonText = reason?.trim() ? toWinAnsi(reason) : null;
   const reasonWidth = contentWidth(doc) - BAR.labelWidth;
-  const reasonHeight = reasonText ? style(doc, { size: SIZE.small }).heightOfString(reasonText, { width: reasonWidth }) : 0;
+  const reasonHeight = reasonText
+    ? style(doc, { size: SIZE.small }).heightOfString(reasonText, { width: reasonWidth })
+    : 0;
   ensureSpace(doc, BAR.rowHeight + reasonHeight);
 
   const y = doc.y;
-  style(doc, { font: strong ? FONT.bold : FONT.regular }).text(label, left(doc), y, { width: BAR.labelWidth - 6, lineBreak: false });
+  style(doc, { font: strong ? FONT.bold : FONT.regular }).text(label, left(doc), y, {
+    width: BAR.labelWidth - 6,
+    lineBreak: false,
+  });
   doc.rect(barX, y + 1, BAR.width, BAR.height).fill(COLOR.track);
   if (score !== null) {
     const filled = (BAR.width * Math.min(10, Math.max(0, score))) / 10;
@@ -230,7 +252,11 @@ function checkbox(doc: Doc, checked: boolean, text: string, indent = 0): void {
       .strokeColor('#ffffff')
       .stroke();
   } else {
-    doc.rect(x + 0.5, y + 1.5, size - 1, size - 1).lineWidth(0.75).strokeColor(COLOR.muted).stroke();
+    doc
+      .rect(x + 0.5, y + 1.5, size - 1, size - 1)
+      .lineWidth(0.75)
+      .strokeColor(COLOR.muted)
+      .stroke();
   }
   style(doc, {}).text(toWinAnsi(text), x + BULLET_INDENT, y, { width: contentWidth(doc) - indent - BULLET_INDENT });
   doc.x = left(doc);
@@ -264,7 +290,9 @@ function startSection(doc: Doc, height: number, headHeight: number): void {
 // Sections of the review, in the order they appear.
 
 function renderHeader(doc: Doc, review: Review): void {
-  style(doc, { size: SIZE.small, color: COLOR.muted }).text('MOCKROOM · INTERVIEW REVIEW', left(doc), doc.y, { characterSpacing: 0.8 });
+  style(doc, { size: SIZE.small, color: COLOR.muted }).text('MOCKROOM · INTERVIEW REVIEW', left(doc), doc.y, {
+    characterSpacing: 0.8,
+  });
   doc.moveDown(0.3);
   heading(doc, reviewTitle(review), 1);
   doc.moveDown(0.3);
@@ -296,7 +324,8 @@ function renderInsights(doc: Doc, review: Review): void {
   if (practiseNext.length === 0) note(doc, 'No suggestions.');
   for (const suggestion of practiseNext) {
     bullet(doc, suggestion.text, '•', { font: FONT.bold, gapAfter: 0 });
-    if (suggestion.reason.trim()) paragraph(doc, suggestion.reason, { color: COLOR.muted, indent: BULLET_INDENT, gapAfter: 0.3 });
+    if (suggestion.reason.trim())
+      paragraph(doc, suggestion.reason, { color: COLOR.muted, indent: BULLET_INDENT, gapAfter: 0.3 });
   }
 }
 
@@ -304,7 +333,11 @@ function renderRubricPoint(doc: Doc, point: ReviewRubricPoint): void {
   checkbox(doc, point.covered, point.covered ? `${point.text} (confidence ${percent(point.confidence)})` : point.text);
   const evidence = point.covered ? point.evidence : null;
   if (evidence?.quote.trim()) {
-    quote(doc, evidence.startMs === null ? evidence.quote : `${evidence.quote} (${clock(evidence.startMs)})`, BULLET_INDENT);
+    quote(
+      doc,
+      evidence.startMs === null ? evidence.quote : `${evidence.quote} (${clock(evidence.startMs)})`,
+      BULLET_INDENT,
+    );
   }
 }
 
@@ -411,7 +444,8 @@ function renderInterviewer(doc: Doc, review: Review, questionIndex: number | nul
     scoreBar(doc, 'Correctness', scored.scores.correctness);
     scoreBar(doc, 'Overall', scored.overall, null, true);
   }
-  for (const n of notes) bullet(doc, `${n.visibility === 'private' ? '(private) ' : ''}${n.text} (at ${clock(n.atMs)})`);
+  for (const n of notes)
+    bullet(doc, `${n.visibility === 'private' ? '(private) ' : ''}${n.text} (at ${clock(n.atMs)})`);
 }
 
 /** A question's section, on a new page when it would not fit on this one. */
@@ -433,7 +467,10 @@ function renderTranscriptLine(doc: Doc, review: Review, line: ReviewLine): void 
     continued: true,
   });
   doc.fillColor(line.speaker === 'interviewer' ? COLOR.accent : COLOR.text).text(`${speaker}: `, { continued: true });
-  doc.font(FONT.regular).fillColor(COLOR.text).text(toWinAnsi(line.text).trim() || '…');
+  doc
+    .font(FONT.regular)
+    .fillColor(COLOR.text)
+    .text(toWinAnsi(line.text).trim() || '…');
   doc.x = left(doc);
   doc.moveDown(0.3);
 }
@@ -473,7 +510,12 @@ function renderFooters(doc: Doc, review: Review): void {
     margins.bottom = 0; // writing inside the bottom margin must not start a new page
     const y = doc.page.height - savedBottom + 24;
     const width = contentWidth(doc);
-    doc.moveTo(left(doc), y - 8).lineTo(left(doc) + width, y - 8).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+    doc
+      .moveTo(left(doc), y - 8)
+      .lineTo(left(doc) + width, y - 8)
+      .lineWidth(0.5)
+      .strokeColor(COLOR.rule)
+      .stroke();
     style(doc, { size: SIZE.footer, color: COLOR.muted });
     doc.text(truncateToWidth(doc, label, width * 0.7), left(doc), y, { lineBreak: false });
     doc.text(`Page ${i + 1} of ${count}`, left(doc), y, { width, align: 'right', lineBreak: false });

@@ -8,50 +8,52 @@
 const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 
 /** Close stand-ins for common characters WinAnsi lacks. */
-const REPLACEMENTS = new Map<string, string>(Object.entries({
-  '\u2010': '-', // hyphen
-  '\u2011': '-', // non-breaking hyphen
-  '\u2012': '–', // figure dash
-  '\u2015': '—', // horizontal bar
-  '\u2212': '-', // minus sign
-  '\u2032': "'", // prime
-  '\u2033': '"', // double prime
-  '\u201b': '‘',
-  '\u201f': '“',
-  '\u2024': '.',
-  '\u2027': '·',
-  '\u2043': '-',
-  '\u2190': '<-',
-  '\u2192': '->',
-  '\u2194': '<->',
-  '\u21d2': '=>',
-  '\u21d0': '<=',
-  '\u2264': '<=',
-  '\u2265': '>=',
-  '\u2260': '!=',
-  '\u2248': '~',
-  '\u221e': 'infinity',
-  '\u2713': '[x]', // check mark
-  '\u2714': '[x]',
-  '\u2705': '[x]',
-  '\u2611': '[x]',
-  '\u2717': 'x', // ballot x
-  '\u2718': 'x',
-  '\u274c': 'x',
-  '\u2610': '[ ]',
-  '\u25cf': '•',
-  '\u25e6': '•',
-  '\u2219': '·',
-  '\u22c5': '·',
-  '\u2044': '/',
-  '\u2215': '/',
-  '\u0131': 'i', // dotless i
-  '\u0141': 'L',
-  '\u0142': 'l',
-  '\u0110': 'D',
-  '\u0111': 'd',
-  '\u00ad': '', // soft hyphen
-}));
+const REPLACEMENTS = new Map<string, string>(
+  Object.entries({
+    '\u2010': '-', // hyphen
+    '\u2011': '-', // non-breaking hyphen
+    '\u2012': '–', // figure dash
+    '\u2015': '—', // horizontal bar
+    '\u2212': '-', // minus sign
+    '\u2032': "'", // prime
+    '\u2033': '"', // double prime
+    '\u201b': '‘',
+    '\u201f': '“',
+    '\u2024': '.',
+    '\u2027': '·',
+    '\u2043': '-',
+    '\u2190': '<-',
+    '\u2192': '->',
+    '\u2194': '<->',
+    '\u21d2': '=>',
+    '\u21d0': '<=',
+    '\u2264': '<=',
+    '\u2265': '>=',
+    '\u2260': '!=',
+    '\u2248': '~',
+    '\u221e': 'infinity',
+    '\u2713': '[x]', // check mark
+    '\u2714': '[x]',
+    '\u2705': '[x]',
+    '\u2611': '[x]',
+    '\u2717': 'x', // ballot x
+    '\u2718': 'x',
+    '\u274c': 'x',
+    '\u2610': '[ ]',
+    '\u25cf': '•',
+    '\u25e6': '•',
+    '\u2219': '·',
+    '\u22c5': '·',
+    '\u2044': '/',
+    '\u2215': '/',
+    '\u0131': 'i', // dotless i
+    '\u0141': 'L',
+    '\u0142': 'l',
+    '\u0110': 'D',
+    '\u0111': 'd',
+    '\u00ad': '', // soft hyphen
+  }),
+);
 
 /** What stands for a character that has no WinAnsi form (an emoji, a CJK character). */
 export const UNSUPPORTED_CHARACTER = '?';

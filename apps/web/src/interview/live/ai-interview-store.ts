@@ -1,9 +1,23 @@
-import { AUDIO_FRAME_MS, type AnswerResult, type InterviewSnapshot, type Prompt, type TurnState, type VoiceActivity } from '@mockroom/contracts';
+import {
+  AUDIO_FRAME_MS,
+  type AnswerResult,
+  type InterviewSnapshot,
+  type Prompt,
+  type TurnState,
+  type VoiceActivity,
+} from '@mockroom/contracts';
 import { isErrorReply, type FatalProblem } from '../../shared/live/live-connection';
 import { LiveCore, type LiveState } from '../../shared/live/live-core';
 import { spokenText, upsertPrompt, upsertSegment } from '../../shared/live/transcript';
 import { BargeInDetector } from './barge-in';
-import { IDLE_PLAYBACK, PromptPlayer, speakingTimeMs, type PlaybackOutcome, type PlaybackSource, type PlaybackState } from './prompt-player';
+import {
+  IDLE_PLAYBACK,
+  PromptPlayer,
+  speakingTimeMs,
+  type PlaybackOutcome,
+  type PlaybackSource,
+  type PlaybackState,
+} from './prompt-player';
 
 /** The AI interview's room: what every live page holds, and the interviewer's voice, the turn's timing, typed answers. */
 export interface AiInterviewState extends LiveState {
@@ -83,7 +97,8 @@ export class AiInterviewStore {
           this.roomVoice = voices.has('interviewer');
           // The room lost the interviewer's voice while it spoke a prompt: the browser plays it itself.
           const playback = this.player.getState();
-          if (!this.roomVoice && playback.source === 'room' && playback.seq !== null) this.player.followed(playback.seq, 'failed');
+          if (!this.roomVoice && playback.source === 'room' && playback.seq !== null)
+            this.player.followed(playback.seq, 'failed');
         },
         onPlayback: (allowed) => this.player.roomBlocked(!allowed),
       },
@@ -99,7 +114,12 @@ export class AiInterviewStore {
       onPrompt: (prompt) => this.receivePrompt(prompt),
       // Real words over the interviewer's voice (not "mm-hmm, okay") take the turn at once.
       onPartial: (partial) => {
-        if (partial.speaker === 'candidate' && this.player.getState().status === 'playing' && this.bargeIn.words(partial.text) === 'interrupt') this.interruptPrompt();
+        if (
+          partial.speaker === 'candidate' &&
+          this.player.getState().status === 'playing' &&
+          this.bargeIn.words(partial.text) === 'interrupt'
+        )
+          this.interruptPrompt();
       },
       onFrame: (level, muted) => this.bargeInFrame(level, muted),
       complete: (snapshot) => this.complete(snapshot),
@@ -134,7 +154,9 @@ export class AiInterviewStore {
       socket.on('prompt:audio', ({ seq, audioUrl, audioDurationMs }) => {
         const prompt = this.state.snapshot.prompts.find((p) => p.seq === seq);
         if (!prompt) return;
-        this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, { ...prompt, audioUrl, audioDurationMs }) });
+        this.setSnapshot({
+          prompts: upsertPrompt(this.state.snapshot.prompts, { ...prompt, audioUrl, audioDurationMs }),
+        });
         if (this.state.waitingForAudio === seq) {
           this.clearAudioWait();
           this.set({ waitingForAudio: null });
@@ -143,7 +165,9 @@ export class AiInterviewStore {
         }
       });
       socket.on('voice:activity', (activity) => this.set({ activity, activityAt: performance.now() }));
-      socket.on('answer:assessed', (result) => this.setSnapshot({ answers: upsertAnswer(this.state.snapshot.answers, result) }));
+      socket.on('answer:assessed', (result) =>
+        this.setSnapshot({ answers: upsertAnswer(this.state.snapshot.answers, result) }),
+      );
       socket.on('interview:discarded', ({ message }) => this.fail(discarded(message)));
     });
     if (opened && !this.state.completed && !this.state.typing) void this.live.mic.start();
@@ -171,7 +195,11 @@ export class AiInterviewStore {
     );
     // The agent stops speaking a prompt once the turn leaves it (it was heard, or the candidate talked over it).
     const playback = this.player.getState();
-    if (playback.source === 'room' && playback.seq !== null && !(turn.phase === 'prompting' && turn.currentPromptSeq === playback.seq)) {
+    if (
+      playback.source === 'room' &&
+      playback.seq !== null &&
+      !(turn.phase === 'prompting' && turn.currentPromptSeq === playback.seq)
+    ) {
       this.player.followed(playback.seq);
     }
     if (turn.phase === 'prompting' && turn.currentPromptSeq !== null && !this.heard.has(turn.currentPromptSeq)) {
@@ -207,9 +235,13 @@ export class AiInterviewStore {
         this.live.mic.stop();
         this.live.uplink.stop();
         this.set({ wrappingUp: true, activity: null });
-        if (!this.state.snapshot.prompts.some((p) => p.seq === closing.seq)) this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, closing) });
+        if (!this.state.snapshot.prompts.some((p) => p.seq === closing.seq))
+          this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, closing) });
         this.enqueue(closing.seq);
-        this.closingWait = setTimeout(() => this.finishCompletion(), Math.min(CLOSING_WAIT_MAX_MS, speakingTimeMs(spokenText(closing)) + AUDIO_WAIT_MS));
+        this.closingWait = setTimeout(
+          () => this.finishCompletion(),
+          Math.min(CLOSING_WAIT_MAX_MS, speakingTimeMs(spokenText(closing)) + AUDIO_WAIT_MS),
+        );
       } else {
         this.pendingCompletion = snapshot;
       }
@@ -224,11 +256,21 @@ export class AiInterviewStore {
     this.pendingCompletion = null;
     if (this.closingWait) clearTimeout(this.closingWait);
     this.closingWait = null;
-    const playing = this.state.playback.seq === null ? undefined : this.state.snapshot.prompts.find((p) => p.seq === this.state.playback.seq);
+    const playing =
+      this.state.playback.seq === null
+        ? undefined
+        : this.state.snapshot.prompts.find((p) => p.seq === this.state.playback.seq);
     if (playing?.kind !== 'closing') this.player.stop();
     this.queue = [];
     this.clearAudioWait();
-    this.live.finish({ snapshot, completed: true, ending: false, wrappingUp: false, activity: null, waitingForAudio: null });
+    this.live.finish({
+      snapshot,
+      completed: true,
+      ending: false,
+      wrappingUp: false,
+      activity: null,
+      waitingForAudio: null,
+    });
   }
 
   private fail(problem: FatalProblem): void {
@@ -240,13 +282,17 @@ export class AiInterviewStore {
   // ---- prompts and the interviewer's voice -------------------------------------------------------------------
 
   private receivePrompt(prompt: Prompt): void {
-    this.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, prompt), interview: this.live.liveInterview() });
+    this.setSnapshot({
+      prompts: upsertPrompt(this.state.snapshot.prompts, prompt),
+      interview: this.live.liveInterview(),
+    });
     if (!this.heard.has(prompt.seq)) this.enqueue(prompt.seq);
   }
 
   private enqueue(seq: number): void {
     const playing = this.state.playback;
-    if (this.queue.includes(seq) || (playing.seq === seq && !playing.replay) || this.state.waitingForAudio === seq) return;
+    if (this.queue.includes(seq) || (playing.seq === seq && !playing.replay) || this.state.waitingForAudio === seq)
+      return;
     this.queue.push(seq);
     this.queue.sort((a, b) => a - b);
     this.playNext();
@@ -268,7 +314,11 @@ export class AiInterviewStore {
     if (this.state.snapshot.plan.voice === 'browser') {
       this.player.speak(seq, spokenText(prompt));
     } else if (prompt.audioUrl && this.voicedInRoom(seq)) {
-      this.player.follow(seq, (prompt.audioDurationMs ?? 20_000) + ROOM_VOICE_GRACE_MS, this.state.playback.status === 'blocked');
+      this.player.follow(
+        seq,
+        (prompt.audioDurationMs ?? 20_000) + ROOM_VOICE_GRACE_MS,
+        this.state.playback.status === 'blocked',
+      );
     } else if (prompt.audioUrl) {
       this.player.playAudio(seq, prompt.audioUrl);
     } else {
@@ -325,7 +375,8 @@ export class AiInterviewStore {
     if (this.heard.has(seq)) return;
     this.heard.add(seq);
     this.signal('prompt:played', seq);
-    if (this.pendingCompletion && this.state.snapshot.prompts.find((p) => p.seq === seq)?.kind === 'closing') return this.finishCompletion();
+    if (this.pendingCompletion && this.state.snapshot.prompts.find((p) => p.seq === seq)?.kind === 'closing')
+      return this.finishCompletion();
     this.playNext();
   }
 
@@ -350,8 +401,10 @@ export class AiInterviewStore {
     this.heard.delete(seq);
     this.queue = this.queue.filter((s) => s !== seq);
     // The agent takes its voice up again in the room: the page follows it, as it follows any prompt spoken there.
-    if (this.voicedInRoom(seq) && prompt.audioDurationMs) this.player.follow(seq, Math.max(0, prompt.audioDurationMs - fromMs) + ROOM_VOICE_GRACE_MS);
-    else if (this.state.snapshot.plan.voice === 'server' && prompt.audioUrl) this.player.playAudio(seq, prompt.audioUrl, false, fromMs);
+    if (this.voicedInRoom(seq) && prompt.audioDurationMs)
+      this.player.follow(seq, Math.max(0, prompt.audioDurationMs - fromMs) + ROOM_VOICE_GRACE_MS);
+    else if (this.state.snapshot.plan.voice === 'server' && prompt.audioUrl)
+      this.player.playAudio(seq, prompt.audioUrl, false, fromMs);
     else this.player.speak(seq, spokenText(prompt).slice(fromChar), false, fromMs);
   }
 
@@ -446,7 +499,8 @@ export class AiInterviewStore {
       // The summary may have arrived another way meanwhile (the event, or the REST check).
       if (this.state.completed) return;
       this.set({ ending: false });
-      if (error instanceof Error && error.message && !/timed? ?out|operation has timed out/i.test(error.message)) throw error;
+      if (error instanceof Error && error.message && !/timed? ?out|operation has timed out/i.test(error.message))
+        throw error;
       throw new Error("The server didn't answer in time. Please try again.");
     }
   }
@@ -506,7 +560,8 @@ export class AiInterviewStore {
       this.set({ doneSentFor: turn.answerId ?? 'current' });
       if (transcript !== this.state.snapshot.transcript) this.setSnapshot({ transcript });
     } catch (error) {
-      if (error instanceof Error && /timed? ?out|operation has timed out/i.test(error.message)) throw new Error("The server didn't answer in time. Please send it again.");
+      if (error instanceof Error && /timed? ?out|operation has timed out/i.test(error.message))
+        throw new Error("The server didn't answer in time. Please send it again.");
       throw error;
     } finally {
       this.set({ sendingText: false });
@@ -531,7 +586,8 @@ export class AiInterviewStore {
         this.set({ waitingForAudio: null });
       }
     }
-    if (this.state.snapshot.plan.voice === 'server' && prompt.audioUrl) this.player.playAudio(seq, prompt.audioUrl, !firstTime);
+    if (this.state.snapshot.plan.voice === 'server' && prompt.audioUrl)
+      this.player.playAudio(seq, prompt.audioUrl, !firstTime);
     else this.player.speak(seq, spokenText(prompt), !firstTime);
   }
 

@@ -19,7 +19,13 @@ export interface BargeInOptions {
   graceMs: number;
 }
 
-export const BARGE_IN_DEFAULTS: BargeInOptions = { threshold: 0.5, holdMs: 150, confirmMs: 900, releaseMs: 450, graceMs: 300 };
+export const BARGE_IN_DEFAULTS: BargeInOptions = {
+  threshold: 0.5,
+  holdMs: 150,
+  confirmMs: 900,
+  releaseMs: 450,
+  graceMs: 300,
+};
 
 export type BargeInStep = 'none' | 'duck' | 'interrupt' | 'release';
 

@@ -4,7 +4,10 @@ import { PromptPlayer, type PlaybackOutcome, type PlaybackSource, type PlaybackS
 function player() {
   const states: PlaybackState[] = [];
   const finished: { seq: number; source: PlaybackSource; outcome: PlaybackOutcome }[] = [];
-  const p = new PromptPlayer({ onChange: (s) => states.push(s), onFinish: (seq, source, outcome) => finished.push({ seq, source, outcome }) });
+  const p = new PromptPlayer({
+    onChange: (s) => states.push(s),
+    onFinish: (seq, source, outcome) => finished.push({ seq, source, outcome }),
+  });
   return { p, states, finished };
 }
 

@@ -32,7 +32,9 @@ export function speakingTimeMs(text: string): number {
 }
 
 export function speechAvailable(): boolean {
-  return typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined';
+  return (
+    typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined'
+  );
 }
 
 export class PromptPlayer {
@@ -207,7 +209,13 @@ export class PromptPlayer {
   }
 
   private setState(state: PlaybackState): void {
-    if (state.status === this.state.status && state.seq === this.state.seq && state.source === this.state.source && state.replay === this.state.replay) return;
+    if (
+      state.status === this.state.status &&
+      state.seq === this.state.seq &&
+      state.source === this.state.source &&
+      state.replay === this.state.replay
+    )
+      return;
     this.state = state;
     this.handlers.onChange(state);
   }

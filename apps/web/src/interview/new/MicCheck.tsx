@@ -86,7 +86,11 @@ export function MicCheck({ result, onResult }: MicCheckProps) {
                 ) : mic.status === 'suspended' ? (
                   <>
                     Your browser paused audio.{' '}
-                    <button type="button" className="button button--link" onClick={() => void capture.current?.resume()}>
+                    <button
+                      type="button"
+                      className="button button--link"
+                      onClick={() => void capture.current?.resume()}
+                    >
                       Turn audio on
                     </button>
                   </>

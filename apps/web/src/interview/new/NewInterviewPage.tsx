@@ -71,7 +71,6 @@ export function NewInterviewPage() {
         <FormSection number={3} title="Check your microphone">
           <MicCheck result={form.micCheck} onResult={form.setMicCheck} />
         </FormSection>
-
       </CreateForm>
     </PlanPage>
   );

@@ -15,7 +15,12 @@ const settings: InterviewSettings = { maxFollowUps: '1', silence: '5', voice: 's
 
 describe('buildInterviewRequest', () => {
   it('sends chosen questions in order, with the role, level and how the interview runs', () => {
-    const chosen = { ...plan, source: 'chosen' as const, role: 'backend' as const, questionIds: ['realtime-collaborative-editor-design', 'distributed-rate-limiter'] };
+    const chosen = {
+      ...plan,
+      source: 'chosen' as const,
+      role: 'backend' as const,
+      questionIds: ['realtime-collaborative-editor-design', 'distributed-rate-limiter'],
+    };
     expect(buildInterviewRequest(chosen, null, { maxFollowUps: '0', silence: '7.5', voice: 'browser' })).toEqual({
       request: {
         role: 'backend',
@@ -46,11 +51,20 @@ describe('buildInterviewRequest', () => {
       voice: 'server',
     });
     const track = { ...plan, source: 'track' as const, trackId: 'backend-senior', questionCount: '3' };
-    expect(buildInterviewRequest(track, 8, settings).request).toEqual({ trackId: 'backend-senior', questionCount: 3, maxFollowUps: 1, answerSilenceMs: 5000, voice: 'server' });
+    expect(buildInterviewRequest(track, 8, settings).request).toEqual({
+      trackId: 'backend-senior',
+      questionCount: 3,
+      maxFollowUps: 1,
+      answerSilenceMs: 5000,
+      voice: 'server',
+    });
   });
 
   it('reports every setting that needs fixing at once', () => {
-    expect(buildInterviewRequest({ ...plan, questionCount: '0' }, null, { ...settings, maxFollowUps: '4', silence: '1' }).errors).toEqual({
+    expect(
+      buildInterviewRequest({ ...plan, questionCount: '0' }, null, { ...settings, maxFollowUps: '4', silence: '1' })
+        .errors,
+    ).toEqual({
       questionCount: 'Enter a whole number from 1 to 12.',
       maxFollowUps: 'Enter a whole number from 0 to 3.',
       silence: 'Enter a number of seconds from 2 to 15.',

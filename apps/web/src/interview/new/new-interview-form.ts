@@ -34,5 +34,8 @@ export function buildInterviewRequest(
   const seconds = parseSeconds(settings.silence);
   if (seconds === null) errors.silence = `Enter a number of seconds from ${SILENCE_MIN_S} to ${SILENCE_MAX_S}.`;
   if (!built.plan || maxFollowUps === null || seconds === null) return { request: null, errors };
-  return { request: { ...built.plan, maxFollowUps, answerSilenceMs: Math.round(seconds * 1000), voice: settings.voice }, errors };
+  return {
+    request: { ...built.plan, maxFollowUps, answerSilenceMs: Math.round(seconds * 1000), voice: settings.voice },
+    errors,
+  };
 }

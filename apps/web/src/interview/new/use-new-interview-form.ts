@@ -23,7 +23,11 @@ export function useNewInterviewForm() {
 
   // Installations without a server voice engine speak with the browser's voice unless the user says otherwise.
   const browserOnly = system.data?.engines.find((engine) => engine.kind === 'tts')?.mode === 'browser';
-  const settings: InterviewSettings = { maxFollowUps, silence, voice: chosenVoice ?? (browserOnly ? 'browser' : 'server') };
+  const settings: InterviewSettings = {
+    maxFollowUps,
+    silence,
+    voice: chosenVoice ?? (browserOnly ? 'browser' : 'server'),
+  };
 
   const create = useCreateForm({
     what: 'interview',

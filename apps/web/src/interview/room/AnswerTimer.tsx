@@ -15,7 +15,11 @@ export function AnswerTimer({ startedAt }: { startedAt: number | null }) {
   return (
     <span className={`answer-timer${startedAt === null ? ' answer-timer--idle' : ''}`}>
       <span className="visually-hidden">Answer time: </span>
-      <time data-testid="answer-timer" dateTime={`PT${Math.floor(ms / 1000)}S`} aria-label={startedAt === null ? undefined : spokenDuration(ms)}>
+      <time
+        data-testid="answer-timer"
+        dateTime={`PT${Math.floor(ms / 1000)}S`}
+        aria-label={startedAt === null ? undefined : spokenDuration(ms)}
+      >
         {clock(ms)}
       </time>
     </span>

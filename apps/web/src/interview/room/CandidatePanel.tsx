@@ -79,11 +79,21 @@ export function CandidatePanel(props: CandidatePanelProps) {
             <MicIcon muted={muted || mic.status === 'error'} />
             {micLabel(mic, muted)}
           </span>
-          <button type="button" className="button button--secondary button--small candidate-panel__mute" onClick={props.onToggleMute}>
+          <button
+            type="button"
+            className="button button--secondary button--small candidate-panel__mute"
+            onClick={props.onToggleMute}
+          >
             {muted ? 'Unmute' : 'Mute'}
           </button>
         </div>
-        <LevelMeter subscribe={props.subscribeLevel} muted={muted} size="small" label="Your microphone level" testId="mic-level" />
+        <LevelMeter
+          subscribe={props.subscribeLevel}
+          muted={muted}
+          size="small"
+          label="Your microphone level"
+          testId="mic-level"
+        />
         <div className="candidate-panel__mic-note">
           {mic.status === 'error' && mic.problem ? (
             <span className="candidate-panel__problem" role="alert" data-testid="mic-problem">
@@ -121,7 +131,9 @@ export function CandidatePanel(props: CandidatePanelProps) {
           <AnswerTimer startedAt={listening ? props.answerStartedAt : null} />
         </p>
         <div className="candidate-panel__cue">
-          {showCue && activity && <StillListening activity={activity} receivedAt={props.activityAt} silenceMs={props.silenceMs} />}
+          {showCue && activity && (
+            <StillListening activity={activity} receivedAt={props.activityAt} silenceMs={props.silenceMs} />
+          )}
         </div>
       </div>
 
@@ -144,7 +156,12 @@ export function CandidatePanel(props: CandidatePanelProps) {
             </>
           )}
         </span>
-        <button type="button" className="button button--link candidate-panel__switch" onClick={() => props.onTypingChange(true)} data-testid="type-instead">
+        <button
+          type="button"
+          className="button button--link candidate-panel__switch"
+          onClick={() => props.onTypingChange(true)}
+          data-testid="type-instead"
+        >
           Type instead
         </button>
       </div>
@@ -191,7 +208,11 @@ function TypedAnswer(props: CandidatePanelProps) {
   }
 
   return (
-    <section className="candidate-panel candidate-panel--typed card" aria-label="Your typed answer" data-testid="typed-answer">
+    <section
+      className="candidate-panel candidate-panel--typed card"
+      aria-label="Your typed answer"
+      data-testid="typed-answer"
+    >
       <form className="typed-answer" onSubmit={(event) => void send(event)}>
         <div className="typed-answer__top">
           <label htmlFor={fieldId} className="typed-answer__label">
@@ -215,7 +236,8 @@ function TypedAnswer(props: CandidatePanelProps) {
         />
         <div className="typed-answer__actions">
           <span id={hintId} className="candidate-panel__shortcut">
-            {micBroken ? 'No working microphone: your answers are typed. ' : ''}Scored like a spoken answer. Send with <kbd>Ctrl</kbd>+<kbd>Enter</kbd>.
+            {micBroken ? 'No working microphone: your answers are typed. ' : ''}Scored like a spoken answer. Send with{' '}
+            <kbd>Ctrl</kbd>+<kbd>Enter</kbd>.
           </span>
           {!micBroken && (
             <button type="button" className="button button--link" onClick={() => props.onTypingChange(false)}>
@@ -249,7 +271,13 @@ function MicIcon({ muted }: { muted: boolean }) {
   return (
     <svg className="mic-icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
       <rect x="7" y="2.5" width="6" height="10" rx="3" fill="none" stroke="currentColor" strokeWidth="1.6" />
-      <path d="M4.5 9.5a5.5 5.5 0 0 0 11 0M10 15v2.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+      <path
+        d="M4.5 9.5a5.5 5.5 0 0 0 11 0M10 15v2.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+      />
       {muted && <path d="M3.5 3.5l13 13" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />}
     </svg>
   );

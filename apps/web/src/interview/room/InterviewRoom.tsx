@@ -24,7 +24,8 @@ import { Toasts } from '../../shared/live/Toasts';
 import { Transcript } from './Transcript';
 
 /** Elements where Enter means something already: the shortcut leaves them alone. */
-const INTERACTIVE = 'input, textarea, select, button, a[href], summary, dialog, [contenteditable=""], [contenteditable="true"], [role="button"], [role="link"], [role="textbox"]';
+const INTERACTIVE =
+  'input, textarea, select, button, a[href], summary, dialog, [contenteditable=""], [contenteditable="true"], [role="button"], [role="link"], [role="textbox"]';
 
 /** The live interview room for a created or live interview. */
 export function InterviewRoom({ initial }: { initial: InterviewSnapshot }) {
@@ -48,7 +49,8 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
   const { interview, plan, prompts } = snapshot;
   // Before the interview starts the turn may not know the question count yet; the interview does.
   const turn = useMemo(
-    () => (snapshot.turn.questionCount > 0 ? snapshot.turn : { ...snapshot.turn, questionCount: interview.questionCount }),
+    () =>
+      snapshot.turn.questionCount > 0 ? snapshot.turn : { ...snapshot.turn, questionCount: interview.questionCount },
     [snapshot.turn, interview.questionCount],
   );
   useDocumentTitle(state.completed ? `Summary: ${interview.title}` : interview.title);
@@ -57,14 +59,26 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
     const current = turn.currentPromptSeq === null ? undefined : prompts.find((p) => p.seq === turn.currentPromptSeq);
     return current ?? prompts[prompts.length - 1] ?? null;
   }, [prompts, turn.currentPromptSeq]);
-  const lines = useMemo(() => transcriptLines(withPartials(snapshot.transcript, state.partials), prompts), [snapshot.transcript, state.partials, prompts]);
+  const lines = useMemo(
+    () => transcriptLines(withPartials(snapshot.transcript, state.partials), prompts),
+    [snapshot.transcript, state.partials, prompts],
+  );
   const canFinish = session.canFinishAnswer();
   const started = interview.status !== 'created';
 
   // Enter finishes the answer, unless focus is somewhere Enter already does something.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' || event.repeat || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.isComposing) return;
+      if (
+        event.key !== 'Enter' ||
+        event.repeat ||
+        event.altKey ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.shiftKey ||
+        event.isComposing
+      )
+        return;
       const target = event.target instanceof Element ? event.target : null;
       if (target?.closest(INTERACTIVE) || document.querySelector('dialog[open]')) return;
       if (!session.canFinishAnswer()) return;
@@ -75,7 +89,10 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [session]);
 
-  const subscribeLevel = useCallback((listener: (level: number, raw: number) => void) => session.live.onLevel(listener), [session]);
+  const subscribeLevel = useCallback(
+    (listener: (level: number, raw: number) => void) => session.live.onLevel(listener),
+    [session],
+  );
 
   if (state.fatal) {
     return (
@@ -85,7 +102,10 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
           <p className="state__message">{state.fatal.message}</p>
           <div className="state__actions">
             {state.fatal.code === 'unauthorized' ? (
-              <Link to={`/sign-in?next=${encodeURIComponent(`/interviews/${interview.id}`)}`} className="button button--primary">
+              <Link
+                to={`/sign-in?next=${encodeURIComponent(`/interviews/${interview.id}`)}`}
+                className="button button--primary"
+              >
                 Sign in again
               </Link>
             ) : state.fatal.code === 'session-ended' ? (
@@ -110,7 +130,9 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
 
   const answered = Math.min(turn.questionIndex, turn.questionCount);
   const connected = state.connection === 'connected' && state.joined;
-  const announcement = prompt ? `${promptKindLabel(prompt.kind, prompt.questionIndex, turn.questionCount)}. ${prompt.text}` : '';
+  const announcement = prompt
+    ? `${promptKindLabel(prompt.kind, prompt.questionIndex, turn.questionCount)}. ${prompt.text}`
+    : '';
 
   return (
     <div className="room">
@@ -118,13 +140,19 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
       <header className="room__header">
         <div className="room__heading">
           <p className="room__eyebrow">
-            {ROLE_LABELS[plan.role] ?? plan.role} · {LEVEL_LABELS[plan.level] ?? plan.level} · with {interview.interviewer.name}
+            {ROLE_LABELS[plan.role] ?? plan.role} · {LEVEL_LABELS[plan.level] ?? plan.level} · with{' '}
+            {interview.interviewer.name}
           </p>
           <h1 className="room__title">{interview.title}</h1>
         </div>
         <div className="room__header-actions">
           <ConnectionPill connection={state.connection} joined={state.joined} />
-          <button type="button" className="button button--secondary button--small" onClick={() => setConfirmingEnd(true)} disabled={state.ending || state.wrappingUp}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setConfirmingEnd(true)}
+            disabled={state.ending || state.wrappingUp}
+          >
             End interview
           </button>
         </div>
@@ -136,7 +164,12 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
           <p className="room__engines" data-testid="engines">
             {engineLine(snapshot.engines, plan, system.data)}
           </p>
-          <p className="room__engines" data-testid="audio-transport" data-via={state.media.via} data-room={state.media.room}>
+          <p
+            className="room__engines"
+            data-testid="audio-transport"
+            data-via={state.media.via}
+            data-room={state.media.room}
+          >
             Audio: {describeTransport(state.media)}
           </p>
         </aside>
@@ -151,7 +184,11 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
             wrappingUp={state.wrappingUp}
             canAct={connected}
             starting={state.starting}
-            startBlocked={session.canStart() ? null : 'Your microphone isn’t working, so nothing you say could be heard. Fix it and try again, or type your answers instead.'}
+            startBlocked={
+              session.canStart()
+                ? null
+                : 'Your microphone isn’t working, so nothing you say could be heard. Fix it and try again, or type your answers instead.'
+            }
             onTypeInstead={() => session.setTyping(true)}
             interviewerName={interview.interviewer.name}
             onStart={() => void session.startInterview()}
@@ -162,7 +199,12 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
           <Transcript
             lines={lines}
             questionCount={turn.questionCount}
-            speaking={turn.phase === 'listening' && state.activity?.speaking === true && !state.muted && !lines.some((l) => l.partial)}
+            speaking={
+              turn.phase === 'listening' &&
+              state.activity?.speaking === true &&
+              !state.muted &&
+              !lines.some((l) => l.partial)
+            }
           />
           <CandidatePanel
             subscribeLevel={subscribeLevel}

@@ -24,7 +24,13 @@ interface InterviewerPanelProps {
 }
 
 /** What the interviewer is doing, in a few words. */
-function activityText(now: { speaking: boolean; wrappingUp: boolean; waitingForAudio: boolean; phase: TurnState['phase']; notStarted: boolean }): string {
+function activityText(now: {
+  speaking: boolean;
+  wrappingUp: boolean;
+  waitingForAudio: boolean;
+  phase: TurnState['phase'];
+  notStarted: boolean;
+}): string {
   if (now.speaking) return 'Speaking';
   if (now.wrappingUp) return 'Preparing your summary…';
   if (now.waitingForAudio) return 'Getting ready to speak…';
@@ -74,14 +80,28 @@ export function InterviewerPanel(props: InterviewerPanelProps) {
             <span className="interviewer-panel__activity">
               <Waveform active={speaking} />
               {activity}
-              {(turn.phase === 'thinking' || turn.phase === 'done' || waitingForAudio || wrappingUp) && !speaking && <Spinner size="small" />}
+              {(turn.phase === 'thinking' || turn.phase === 'done' || waitingForAudio || wrappingUp) && !speaking && (
+                <Spinner size="small" />
+              )}
             </span>
           </span>
         </h2>
         {prompt && (
-          <button type="button" className="button button--ghost button--small" onClick={props.onReplay} disabled={speaking}>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={props.onReplay}
+            disabled={speaking}
+          >
             <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
-              <path d="M4 10a6 6 0 1 0 2-4.5M4 3v3.5h3.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+              <path
+                d="M4 10a6 6 0 1 0 2-4.5M4 3v3.5h3.5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.8"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
             </svg>
             Replay
           </button>
@@ -92,10 +112,16 @@ export function InterviewerPanel(props: InterviewerPanelProps) {
         <div className="interviewer-panel__start">
           <p className="interviewer-panel__kind">Before you start</p>
           <p className="interviewer-panel__intro">
-            The interviewer asks {turn.questionCount === 1 ? 'one question' : `${turn.questionCount} questions`} out loud and may
-            follow up. Answer in your own words; when you've finished, press <kbd>Enter</kbd> or “I'm done”, or simply pause.
+            The interviewer asks {turn.questionCount === 1 ? 'one question' : `${turn.questionCount} questions`} out
+            loud and may follow up. Answer in your own words; when you've finished, press <kbd>Enter</kbd> or “I'm
+            done”, or simply pause.
           </p>
-          <button type="button" className="button button--primary button--large" onClick={props.onStart} disabled={!canAct || starting || props.startBlocked !== null}>
+          <button
+            type="button"
+            className="button button--primary button--large"
+            onClick={props.onStart}
+            disabled={!canAct || starting || props.startBlocked !== null}
+          >
             {starting && <Spinner size="small" />}
             Start interview
           </button>

@@ -51,7 +51,12 @@ export function StillListening({ activity, receivedAt, silenceMs }: StillListeni
   }, [remainingAtReceipt, receivedAt, total]);
 
   return (
-    <p className="still-listening" data-testid="still-listening" data-state={activity.listening?.state ?? 'unknown'} role="status">
+    <p
+      className="still-listening"
+      data-testid="still-listening"
+      data-state={activity.listening?.state ?? 'unknown'}
+      role="status"
+    >
       <svg className="still-listening__ring" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <circle className="still-listening__track" cx="12" cy="12" r={RADIUS} />
         <circle

@@ -92,7 +92,13 @@ export const Transcript = memo(function Transcript({ lines, questionCount, speak
   );
 });
 
-const TranscriptItem = memo(function TranscriptItem({ line, questionCount }: { line: TranscriptLine; questionCount: number }) {
+const TranscriptItem = memo(function TranscriptItem({
+  line,
+  questionCount,
+}: {
+  line: TranscriptLine;
+  questionCount: number;
+}) {
   const interviewer = line.speaker === 'interviewer';
   const kind = line.prompt ? promptKindLabel(line.prompt.kind, line.prompt.questionIndex, questionCount) : null;
   return (
@@ -109,7 +115,9 @@ const TranscriptItem = memo(function TranscriptItem({ line, questionCount }: { l
           {clock(line.startMs)}
         </time>
         {interviewer && kind && (
-          <span className={`segment__kind${line.prompt?.kind === 'question' ? ' segment__kind--question' : ''}`}>{kind}</span>
+          <span className={`segment__kind${line.prompt?.kind === 'question' ? ' segment__kind--question' : ''}`}>
+            {kind}
+          </span>
         )}
       </div>
       <p className="segment__text" data-testid="segment-text">

@@ -49,7 +49,10 @@ function Console({ session }: { session: SessionStore }) {
 
   const questions = usePlanQuestions(plan.questionIds);
   const names = useMemo(() => sessionNames(participants, interview), [participants, interview]);
-  const lines = useMemo(() => consoleLines(withPartials(snapshot.transcript, state.partials), prompts), [snapshot.transcript, state.partials, prompts]);
+  const lines = useMemo(
+    () => consoleLines(withPartials(snapshot.transcript, state.partials), prompts),
+    [snapshot.transcript, state.partials, prompts],
+  );
   const questionIndex = useMemo(() => currentQuestionIndex(prompts), [prompts]);
   const questionCount = Math.max(plan.questionIds.length, interview.questionCount, snapshot.turn.questionCount);
   const candidateHere = otherConnected(participants, 'interviewer');
@@ -110,16 +113,32 @@ function Console({ session }: { session: SessionStore }) {
           The session has ended. Preparing the review…
         </p>
       )}
-      {!started && <WaitingNotice interviewId={interview.id} noCandidate={noCandidate} candidateHere={candidateHere} candidateName={candidateName} />}
+      {!started && (
+        <WaitingNotice
+          interviewId={interview.id}
+          noCandidate={noCandidate}
+          candidateHere={candidateHere}
+          candidateName={candidateName}
+        />
+      )}
 
-      <SessionAudioControls session={session} state={state} otherName={names.candidate.trim() || 'Candidate'} otherConnected={candidateHere} />
+      <SessionAudioControls
+        session={session}
+        state={state}
+        otherName={names.candidate.trim() || 'Candidate'}
+        otherConnected={candidateHere}
+      />
 
       <div className="console__layout">
         <div className="console__left">
           <ConsoleTranscript lines={lines} names={names} questionCount={questionCount} />
         </div>
         <div className="console__centre">
-          <ListeningSignal signal={state.candidateListening} questionIndex={questionIndex} candidateName={candidateName} />
+          <ListeningSignal
+            signal={state.candidateListening}
+            questionIndex={questionIndex}
+            candidateName={candidateName}
+          />
           <QuestionPanel
             questionIndex={questionIndex}
             questionCount={questionCount}
@@ -171,8 +190,20 @@ function Console({ session }: { session: SessionStore }) {
 }
 
 /** Before the start: who is here, and the invitation link while no candidate has accepted it. */
-function WaitingNotice({ interviewId, noCandidate, candidateHere, candidateName }: { interviewId: string; noCandidate: boolean; candidateHere: boolean; candidateName: string }) {
-  const details = useResource(noCandidate ? `human-session:${interviewId}` : null, (signal) => sessionsApi.get(interviewId, signal));
+function WaitingNotice({
+  interviewId,
+  noCandidate,
+  candidateHere,
+  candidateName,
+}: {
+  interviewId: string;
+  noCandidate: boolean;
+  candidateHere: boolean;
+  candidateName: string;
+}) {
+  const details = useResource(noCandidate ? `human-session:${interviewId}` : null, (signal) =>
+    sessionsApi.get(interviewId, signal),
+  );
   const invitation = noCandidate && details.data?.invitePath ? details.data : null;
   return (
     <div className="console__waiting card" data-testid="console-waiting">
@@ -196,10 +227,23 @@ const LISTENING_TEXT: Record<CandidateListening['state'], string> = {
 };
 
 /** After each thing the candidate says: do they seem done, or mid-thought (the same reading the AI interviewer makes)? */
-function ListeningSignal({ signal, questionIndex, candidateName }: { signal: CandidateListening | null; questionIndex: number; candidateName: string }) {
+function ListeningSignal({
+  signal,
+  questionIndex,
+  candidateName,
+}: {
+  signal: CandidateListening | null;
+  questionIndex: number;
+  candidateName: string;
+}) {
   if (!signal || signal.questionIndex !== questionIndex) return null;
   return (
-    <p className={`console-listening console-listening--${signal.state}`} data-testid="candidate-listening" data-state={signal.state} role="status">
+    <p
+      className={`console-listening console-listening--${signal.state}`}
+      data-testid="candidate-listening"
+      data-state={signal.state}
+      role="status"
+    >
       <strong>
         {candidateName} {LISTENING_TEXT[signal.state]}
       </strong>

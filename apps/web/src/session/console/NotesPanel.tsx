@@ -55,7 +55,9 @@ export function NotesPanel({ questionIndex, notes, blocked, onAdd }: NotesPanelP
         <h2 id={headingId} className="console-panel__title">
           Notes
         </h2>
-        <span className="muted-text">{questionIndex >= 0 ? `For question ${questionIndex + 1}` : 'For the whole session'}</span>
+        <span className="muted-text">
+          {questionIndex >= 0 ? `For question ${questionIndex + 1}` : 'For the whole session'}
+        </span>
       </div>
       <form className="console-notes__form" onSubmit={(event) => void add(event)} noValidate>
         <div className="field">
@@ -75,20 +77,38 @@ export function NotesPanel({ questionIndex, notes, blocked, onAdd }: NotesPanelP
         <fieldset className="console-notes__visibility">
           <legend className="visually-hidden">Who sees this note</legend>
           <label className="console-radio">
-            <input type="radio" name="note-visibility" value="private" checked={visibility === 'private'} onChange={() => setVisibility('private')} />
+            <input
+              type="radio"
+              name="note-visibility"
+              value="private"
+              checked={visibility === 'private'}
+              onChange={() => setVisibility('private')}
+            />
             Private
           </label>
           <label className="console-radio">
-            <input type="radio" name="note-visibility" value="shared" checked={visibility === 'shared'} onChange={() => setVisibility('shared')} />
+            <input
+              type="radio"
+              name="note-visibility"
+              value="shared"
+              checked={visibility === 'shared'}
+              onChange={() => setVisibility('shared')}
+            />
             Shared with the candidate
           </label>
         </fieldset>
         <div className="console-scores__actions">
-          <button type="submit" className="button button--secondary button--small" disabled={adding || blocked !== null}>
+          <button
+            type="submit"
+            className="button button--secondary button--small"
+            disabled={adding || blocked !== null}
+          >
             {adding && <Spinner size="small" />}
             Add note
           </button>
-          <span className="muted-text">{blocked ?? (visibility === 'shared' ? 'The candidate sees it in their review.' : 'Only you see it.')}</span>
+          <span className="muted-text">
+            {blocked ?? (visibility === 'shared' ? 'The candidate sees it in their review.' : 'Only you see it.')}
+          </span>
         </div>
         {error && (
           <p className="form-alert" role="alert">
@@ -101,7 +121,9 @@ export function NotesPanel({ questionIndex, notes, blocked, onAdd }: NotesPanelP
           {newestFirst.map((note) => (
             <li key={note.id} className="console-note" data-testid="console-note" data-visibility={note.visibility}>
               <div className="console-note__meta">
-                <Chip tone={note.visibility === 'shared' ? 'info' : 'neutral'}>{note.visibility === 'shared' ? 'Shared' : 'Private'}</Chip>
+                <Chip tone={note.visibility === 'shared' ? 'info' : 'neutral'}>
+                  {note.visibility === 'shared' ? 'Shared' : 'Private'}
+                </Chip>
                 <span>{note.questionIndex === null ? 'Session' : `Question ${note.questionIndex + 1}`}</span>
                 <time dateTime={`PT${Math.floor(note.atMs / 1000)}S`}>{clock(note.atMs)}</time>
               </div>

@@ -1,4 +1,12 @@
-import type { ChecklistPoint, ConsoleState, Prompt, Question, QuestionChecklist, RubricOverrideCommand, ShowPromptCommand } from '@mockroom/contracts';
+import type {
+  ChecklistPoint,
+  ConsoleState,
+  Prompt,
+  Question,
+  QuestionChecklist,
+  RubricOverrideCommand,
+  ShowPromptCommand,
+} from '@mockroom/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import './QuestionPanel.css';
 import { errorMessage } from '../../shared/api/client';
@@ -56,7 +64,8 @@ export function QuestionPanel(props: QuestionPanelProps) {
   const [showError, setShowError] = useState<string | null>(null);
   const headingId = useId();
 
-  const text = prompt?.text ?? question?.text ?? (questions === undefined ? 'Loading the question…' : `Question ${viewIndex + 1}`);
+  const text =
+    prompt?.text ?? question?.text ?? (questions === undefined ? 'Loading the question…' : `Question ${viewIndex + 1}`);
 
   const previous = shown && questionIndex > 0 ? questionIndex - 1 : null;
   const [showing, setShowing] = useState<'next' | 'previous' | null>(null);
@@ -78,7 +87,13 @@ export function QuestionPanel(props: QuestionPanelProps) {
   const checklist = serverChecklist ?? (question ? blankChecklist(viewIndex, question.rubric) : null);
 
   return (
-    <section className="console-question card" aria-labelledby={headingId} data-testid="console-question" data-question-index={viewIndex} data-shown={shown}>
+    <section
+      className="console-question card"
+      aria-labelledby={headingId}
+      data-testid="console-question"
+      data-question-index={viewIndex}
+      data-shown={shown}
+    >
       <div className="console-question__top">
         <p className="console-question__position">
           Question {viewIndex + 1} of {questionCount}
@@ -179,7 +194,9 @@ function Checklist({
   const [error, setError] = useState<string | null>(null);
   const headingId = useId();
   let shownChecklist = checklist;
-  if (shownChecklist) for (const [pointId, override] of Object.entries(pending)) shownChecklist = withOverride(shownChecklist, pointId, override);
+  if (shownChecklist)
+    for (const [pointId, override] of Object.entries(pending))
+      shownChecklist = withOverride(shownChecklist, pointId, override);
   const { covered, total } = coverage(shownChecklist);
 
   async function cycle(point: ChecklistPoint) {
@@ -219,11 +236,18 @@ function Checklist({
       ) : (
         <>
           <p className="muted-text console-checklist__help">
-            Points tick themselves as the candidate covers them. Click one to mark it yourself; click again to change it.
+            Points tick themselves as the candidate covers them. Click one to mark it yourself; click again to change
+            it.
           </p>
           <ul className="console-checklist__list">
             {shownChecklist.points.map((point) => (
-              <ChecklistItem key={point.pointId} point={point} busy={point.pointId in pending} enabled={enabled} onCycle={() => void cycle(point)} />
+              <ChecklistItem
+                key={point.pointId}
+                point={point}
+                busy={point.pointId in pending}
+                enabled={enabled}
+                onCycle={() => void cycle(point)}
+              />
             ))}
           </ul>
         </>
@@ -237,7 +261,17 @@ function Checklist({
   );
 }
 
-function ChecklistItem({ point, busy, enabled, onCycle }: { point: ChecklistPoint; busy: boolean; enabled: boolean; onCycle: () => void }) {
+function ChecklistItem({
+  point,
+  busy,
+  enabled,
+  onCycle,
+}: {
+  point: ChecklistPoint;
+  busy: boolean;
+  enabled: boolean;
+  onCycle: () => void;
+}) {
   const statusId = useId();
   const source = pointSource(point);
   return (
@@ -371,7 +405,19 @@ function FollowUps({
   );
 }
 
-function FollowUpItem({ text, asked, busy, disabled, onAsk }: { text: string; asked: boolean; busy: boolean; disabled: boolean; onAsk: () => void }) {
+function FollowUpItem({
+  text,
+  asked,
+  busy,
+  disabled,
+  onAsk,
+}: {
+  text: string;
+  asked: boolean;
+  busy: boolean;
+  disabled: boolean;
+  onAsk: () => void;
+}) {
   const textId = useId();
   return (
     <li className="console-follow-up" data-testid="follow-up-suggestion" data-asked={asked ? 'true' : 'false'}>
@@ -379,7 +425,13 @@ function FollowUpItem({ text, asked, busy, disabled, onAsk }: { text: string; as
         {text}
       </span>
       {asked && <Chip tone="success">Asked</Chip>}
-      <button type="button" className="button button--secondary button--small" onClick={onAsk} disabled={disabled} aria-describedby={textId}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={onAsk}
+        disabled={disabled}
+        aria-describedby={textId}
+      >
         {busy && <Spinner size="small" />}
         Ask
       </button>

@@ -1,4 +1,10 @@
-import { SCORE_DIMENSIONS, type InterviewerScore, type Question, type ScoreCommand, type ScoreDimension } from '@mockroom/contracts';
+import {
+  SCORE_DIMENSIONS,
+  type InterviewerScore,
+  type Question,
+  type ScoreCommand,
+  type ScoreDimension,
+} from '@mockroom/contracts';
 import { useId, useState, type FormEvent } from 'react';
 import './ScoresPanel.css';
 import './console-panels.css';
@@ -96,7 +102,13 @@ export function ScoresPanel({ questionIndex, questionCount, questions, scores, b
       <form className="console-scores" onSubmit={(event) => void save(event)} noValidate>
         <div className="console-scores__grid">
           {SCORE_DIMENSIONS.map((dimension) => (
-            <ScoreField key={dimension} dimension={dimension} value={draft[dimension]} error={errors[dimension]} onChange={(value) => edit(dimension, value)} />
+            <ScoreField
+              key={dimension}
+              dimension={dimension}
+              value={draft[dimension]}
+              error={errors[dimension]}
+              onChange={(value) => edit(dimension, value)}
+            />
           ))}
         </div>
         <div className="console-scores__actions">
@@ -125,7 +137,17 @@ export function ScoresPanel({ questionIndex, questionCount, questions, scores, b
   );
 }
 
-function ScoreField({ dimension, value, error, onChange }: { dimension: ScoreDimension; value: string; error?: string; onChange: (value: string) => void }) {
+function ScoreField({
+  dimension,
+  value,
+  error,
+  onChange,
+}: {
+  dimension: ScoreDimension;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}) {
   const id = useId();
   return (
     <div className={`field console-score${error ? ' field--invalid' : ''}`}>

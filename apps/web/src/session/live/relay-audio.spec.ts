@@ -6,7 +6,12 @@ const FRAME = 0.02;
 describe('planFrame', () => {
   it('starts the first frame a jitter buffer behind now', () => {
     const plan = planFrame(10, 0, FRAME);
-    expect(plan).toEqual({ play: true, startAt: 10 + DEFAULT_JITTER.targetLatency, queuedUntil: 10 + DEFAULT_JITTER.targetLatency + FRAME, restarted: true });
+    expect(plan).toEqual({
+      play: true,
+      startAt: 10 + DEFAULT_JITTER.targetLatency,
+      queuedUntil: 10 + DEFAULT_JITTER.targetLatency + FRAME,
+      restarted: true,
+    });
   });
 
   it('schedules frames back to back while they keep coming', () => {

@@ -25,7 +25,12 @@ export type FramePlan =
  * Where the next frame goes on the audio clock: straight after what is queued, or, after an underrun (nothing
  * queued, or not enough to schedule in time), `targetLatency` from now. `queuedUntil` is 0 when nothing has played.
  */
-export function planFrame(now: number, queuedUntil: number, duration: number, options: JitterOptions = DEFAULT_JITTER): FramePlan {
+export function planFrame(
+  now: number,
+  queuedUntil: number,
+  duration: number,
+  options: JitterOptions = DEFAULT_JITTER,
+): FramePlan {
   if (queuedUntil < now + options.minLead) {
     const startAt = now + options.targetLatency;
     return { play: true, startAt, queuedUntil: startAt + duration, restarted: true };
@@ -36,7 +41,8 @@ export function planFrame(now: number, queuedUntil: number, duration: number, op
 
 /** Int16 little-endian PCM (an ArrayBuffer or any byte view of one) as float samples in -1..1. */
 export function pcmToFloat32(pcm: ArrayBuffer | ArrayBufferView): Float32Array<ArrayBuffer> {
-  const view = pcm instanceof ArrayBuffer ? new DataView(pcm) : new DataView(pcm.buffer, pcm.byteOffset, pcm.byteLength);
+  const view =
+    pcm instanceof ArrayBuffer ? new DataView(pcm) : new DataView(pcm.buffer, pcm.byteOffset, pcm.byteLength);
   const count = Math.floor(view.byteLength / 2);
   const samples = new Float32Array(count);
   for (let i = 0; i < count; i++) samples[i] = view.getInt16(i * 2, true) / 0x8000;

@@ -65,7 +65,11 @@ export class RelayPlayer {
       return;
     }
     this.sync();
-    if (this.context.state === 'suspended') void this.context.resume().then(() => this.sync(), () => this.sync());
+    if (this.context.state === 'suspended')
+      void this.context.resume().then(
+        () => this.sync(),
+        () => this.sync(),
+      );
   }
 
   /** Lets sound play; call it from a click (or any other user gesture). */

@@ -62,7 +62,12 @@ const END_TIMEOUT_MS = 75_000;
 const OFFLINE = "You're offline: wait for the connection to come back, then try again.";
 const NO_ANSWER = "The server didn't answer in time. Please try again.";
 
-const EMPTY_CONSOLE: ConsoleState = { checklists: [], notes: [], scores: [], suggestions: { questionIndex: -1, followUps: [] } };
+const EMPTY_CONSOLE: ConsoleState = {
+  checklists: [],
+  notes: [],
+  scores: [],
+  suggestions: { questionIndex: -1, followUps: [] },
+};
 
 /**
  * One participant's side of a session run by a human interviewer: the common part (`live`: socket, microphone,
@@ -98,7 +103,14 @@ export class SessionStore {
     this.relayStatus = this.player.getStatus();
     this.live = new LiveCore<SessionState>(initial, {
       noun: 'session',
-      initialState: (common) => ({ ...common, role, participants: [], console: null, candidateListening: null, audio: this.player.getStatus() }),
+      initialState: (common) => ({
+        ...common,
+        role,
+        participants: [],
+        console: null,
+        candidateListening: null,
+        audio: this.player.getStatus(),
+      }),
       retryRefusedAudio: true,
       media: {
         onVoices: (voices) => (this.roomVoices = voices),
@@ -139,7 +151,8 @@ export class SessionStore {
 
   /** "Join audio" shows while either the relayed voice or the room's audio waits for a click. */
   private syncAudioStatus(): void {
-    const audio: RelayAudioStatus = this.roomBlocked && this.relayStatus !== 'unsupported' ? 'blocked' : this.relayStatus;
+    const audio: RelayAudioStatus =
+      this.roomBlocked && this.relayStatus !== 'unsupported' ? 'blocked' : this.relayStatus;
     if (audio !== this.state?.audio) this.set({ audio });
   }
 
@@ -180,7 +193,9 @@ export class SessionStore {
   };
 
   private bindSocket(socket: LiveSocket): void {
-    socket.on('presence', (participants) => this.set({ participants: Array.isArray(participants) ? participants : [] }));
+    socket.on('presence', (participants) =>
+      this.set({ participants: Array.isArray(participants) ? participants : [] }),
+    );
     socket.on('audio:relay', ({ speaker, pcm }) => {
       // Only the other voice plays: an echo of one's own would be confusing.
       if (speaker !== this.role && pcm && !this.state.completed) this.player.push(pcm);
@@ -188,7 +203,9 @@ export class SessionStore {
     socket.on('console:state', (state) => {
       if (this.role === 'interviewer') this.set({ console: state });
     });
-    socket.on('checklist:update', (checklist) => this.setConsole((c) => ({ ...c, checklists: upsertChecklist(c.checklists, checklist) })));
+    socket.on('checklist:update', (checklist) =>
+      this.setConsole((c) => ({ ...c, checklists: upsertChecklist(c.checklists, checklist) })),
+    );
     socket.on('candidate:listening', (signal) => this.set({ candidateListening: signal }));
   }
 
@@ -200,7 +217,10 @@ export class SessionStore {
 
   private receivePrompt(prompt: Prompt): void {
     // A new prompt opens a new answer: the last reading of the candidate's pause no longer applies.
-    this.live.setSnapshot({ prompts: upsertPrompt(this.state.snapshot.prompts, prompt), interview: this.live.liveInterview() }, { candidateListening: null });
+    this.live.setSnapshot(
+      { prompts: upsertPrompt(this.state.snapshot.prompts, prompt), interview: this.live.liveInterview() },
+      { candidateListening: null },
+    );
   }
 
   private complete(snapshot: InterviewSnapshot): void {
@@ -219,7 +239,10 @@ export class SessionStore {
   // ---- actions -----------------------------------------------------------------------------------------------
 
   /** Sends an acknowledged event; resolves with the reply, or throws a CommandError with a message to show. */
-  private async request<T>(send: (socket: TimedSocket) => Promise<T | { error: SocketError }>, timeoutMs = ACK_TIMEOUT_MS): Promise<T> {
+  private async request<T>(
+    send: (socket: TimedSocket) => Promise<T | { error: SocketError }>,
+    timeoutMs = ACK_TIMEOUT_MS,
+  ): Promise<T> {
     const socket = this.live.connection.socket;
     if (!this.live.connection.ready) throw new CommandError('offline', OFFLINE);
     let reply: T | { error: SocketError };
@@ -247,7 +270,8 @@ export class SessionStore {
       this.live.setSnapshot({ interview: this.live.liveInterview() });
       this.applyTurn(turn);
     } catch (error) {
-      if (!this.state.completed) this.live.toast(`Couldn't start the session: ${error instanceof Error ? error.message : NO_ANSWER}`);
+      if (!this.state.completed)
+        this.live.toast(`Couldn't start the session: ${error instanceof Error ? error.message : NO_ANSWER}`);
     } finally {
       this.set({ starting: false });
     }

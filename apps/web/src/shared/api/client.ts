@@ -149,7 +149,8 @@ async function readError(response: Response): Promise<ApiError> {
   } catch {
     body = null;
   }
-  const message = typeof body?.message === 'string' && body.message.trim() ? body.message : fallbackMessage(response.status);
+  const message =
+    typeof body?.message === 'string' && body.message.trim() ? body.message : fallbackMessage(response.status);
   const details = Array.isArray(body?.details) ? body.details.filter((d): d is string => typeof d === 'string') : [];
   return new ApiError(response.status, message, details);
 }
@@ -165,7 +166,9 @@ function fallbackMessage(status: number): string {
 }
 
 export function isAbortError(error: unknown): boolean {
-  return error instanceof DOMException ? error.name === 'AbortError' : error instanceof Error && error.name === 'AbortError';
+  return error instanceof DOMException
+    ? error.name === 'AbortError'
+    : error instanceof Error && error.name === 'AbortError';
 }
 
 /** A message fit to show a person, whatever was thrown. */

@@ -41,7 +41,8 @@ export const questionBankApi = {
     request<QuestionPage>('GET', '/questions', { query: { ...query }, signal }),
   get: (id: string, signal?: AbortSignal): Promise<Question> =>
     request<Question>('GET', `/questions/${encodeURIComponent(id)}`, { signal }),
-  info: (signal?: AbortSignal): Promise<QuestionBankInfo> => request<QuestionBankInfo>('GET', '/question-bank', { signal }),
+  info: (signal?: AbortSignal): Promise<QuestionBankInfo> =>
+    request<QuestionBankInfo>('GET', '/question-bank', { signal }),
 };
 
 export const tracksApi = {
@@ -55,7 +56,8 @@ export const systemApi = {
 };
 
 export const interviewsApi = {
-  create: (body: CreateInterviewRequest): Promise<InterviewSummary> => request<InterviewSummary>('POST', '/interviews', { body }),
+  create: (body: CreateInterviewRequest): Promise<InterviewSummary> =>
+    request<InterviewSummary>('POST', '/interviews', { body }),
   list: (query: InterviewListQuery = {}, signal?: AbortSignal): Promise<InterviewSummary[]> =>
     request<InterviewSummary[]>('GET', '/interviews', { query: { ...query }, signal }),
   get: (id: string, signal?: AbortSignal): Promise<InterviewSnapshot> =>
@@ -63,24 +65,30 @@ export const interviewsApi = {
   /** Deletes the interview with its recording and transcript (the owner only). */
   remove: (id: string): Promise<void> => request<void>('DELETE', `/interviews/${encodeURIComponent(id)}`),
   /** A short-lived token for the interview's LiveKit room (409 when the server has no LiveKit). */
-  livekit: (id: string): Promise<LiveKitJoin> => request<LiveKitJoin>('POST', `/interviews/${encodeURIComponent(id)}/livekit`),
+  livekit: (id: string): Promise<LiveKitJoin> =>
+    request<LiveKitJoin>('POST', `/interviews/${encodeURIComponent(id)}/livekit`),
 };
 
 export const reviewsApi = {
-  get: (id: string, signal?: AbortSignal): Promise<Review> => request<Review>('GET', `/interviews/${encodeURIComponent(id)}/review`, { signal }),
+  get: (id: string, signal?: AbortSignal): Promise<Review> =>
+    request<Review>('GET', `/interviews/${encodeURIComponent(id)}/review`, { signal }),
   /** Download addresses (plain links: the browser saves the file). */
   exportUrl: (id: string, format: 'md' | 'pdf'): string => `/api/interviews/${encodeURIComponent(id)}/review.${format}`,
-  share: (id: string, email: string): Promise<ShareInfo> => request<ShareInfo>('POST', `/interviews/${encodeURIComponent(id)}/shares`, { body: { email } }),
+  share: (id: string, email: string): Promise<ShareInfo> =>
+    request<ShareInfo>('POST', `/interviews/${encodeURIComponent(id)}/shares`, { body: { email } }),
   revoke: (id: string, shareId: string): Promise<void> =>
     request<void>('DELETE', `/interviews/${encodeURIComponent(id)}/shares/${encodeURIComponent(shareId)}`),
   /** Corrects a misheard line of the candidate's transcript; the answer is assessed again. */
   correct: (id: string, seq: number, text: string): Promise<CorrectionResult> =>
-    request<CorrectionResult>('POST', `/interviews/${encodeURIComponent(id)}/transcript/${seq}/corrections`, { body: { text } }),
+    request<CorrectionResult>('POST', `/interviews/${encodeURIComponent(id)}/transcript/${seq}/corrections`, {
+      body: { text },
+    }),
 };
 
 /** Reports for admins. */
 export const reportsApi = {
-  agreement: (signal?: AbortSignal): Promise<AgreementReport> => request<AgreementReport>('GET', '/reports/agreement', { signal }),
+  agreement: (signal?: AbortSignal): Promise<AgreementReport> =>
+    request<AgreementReport>('GET', '/reports/agreement', { signal }),
   /** The answers behind the report, as a file for `npm run eval:scoring -- --agreement FILE`. */
   agreementAnswersUrl: '/api/reports/agreement/answers',
 };
@@ -91,11 +99,15 @@ export const progressApi = {
 
 /** Human interviewer sessions: created by an interviewer, joined by a candidate through an invitation link. */
 export const sessionsApi = {
-  create: (body: CreateHumanSessionRequest): Promise<HumanSession> => request<HumanSession>('POST', '/sessions', { body }),
-  get: (id: string, signal?: AbortSignal): Promise<HumanSession> => request<HumanSession>('GET', `/sessions/${encodeURIComponent(id)}`, { signal }),
+  create: (body: CreateHumanSessionRequest): Promise<HumanSession> =>
+    request<HumanSession>('POST', '/sessions', { body }),
+  get: (id: string, signal?: AbortSignal): Promise<HumanSession> =>
+    request<HumanSession>('GET', `/sessions/${encodeURIComponent(id)}`, { signal }),
   /** A new invitation link; the old one stops working. */
-  renewInvitation: (id: string): Promise<HumanSession> => request<HumanSession>('POST', `/sessions/${encodeURIComponent(id)}/invitation`),
+  renewInvitation: (id: string): Promise<HumanSession> =>
+    request<HumanSession>('POST', `/sessions/${encodeURIComponent(id)}/invitation`),
   invitation: (token: string, signal?: AbortSignal): Promise<InvitationInfo> =>
     request<InvitationInfo>('GET', `/invitations/${encodeURIComponent(token)}`, { signal }),
-  accept: (token: string): Promise<InterviewSummary> => request<InterviewSummary>('POST', `/invitations/${encodeURIComponent(token)}/accept`),
+  accept: (token: string): Promise<InterviewSummary> =>
+    request<InterviewSummary>('POST', `/invitations/${encodeURIComponent(token)}/accept`),
 };

@@ -56,7 +56,11 @@ export function useResource<T>(
         const apiError = error instanceof ApiError ? error : new ApiError(0, 'Something went wrong. Please try again.');
         setEntry((previous) => ({
           key,
-          resource: { status: 'error', data: previous.key === key || keepPrevious ? previous.resource.data : undefined, error: apiError },
+          resource: {
+            status: 'error',
+            data: previous.key === key || keepPrevious ? previous.resource.data : undefined,
+            error: apiError,
+          },
         }));
       },
     );

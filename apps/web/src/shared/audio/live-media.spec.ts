@@ -34,8 +34,13 @@ class MockRoom {
 
 const mockLivekit = jest.fn<(id: string) => Promise<LiveKitJoin>>();
 
-
-const JOIN: LiveKitJoin = { url: 'ws://livekit', room: 'mockroom-x', identity: 'u1', token: 'jwt', expiresAt: '2030-01-01T00:00:00Z' };
+const JOIN: LiveKitJoin = {
+  url: 'ws://livekit',
+  room: 'mockroom-x',
+  identity: 'u1',
+  token: 'jwt',
+  expiresAt: '2030-01-01T00:00:00Z',
+};
 const track = {} as MediaStreamTrack;
 
 function media(livekit?: boolean) {
@@ -46,7 +51,10 @@ function media(livekit?: boolean) {
   const m = new LiveMedia(
     'interview-1',
     { onChange: (t) => changes.push(t), onToRoom: toRoom, onBackToSocket: back, onVoices: (v) => voices.push(v) },
-    { token: (id) => mockLivekit(id), roomAudio: async () => MockRoom as unknown as new (handlers: RoomAudioHandlers) => RoomAudio },
+    {
+      token: (id) => mockLivekit(id),
+      roomAudio: async () => MockRoom as unknown as new (handlers: RoomAudioHandlers) => RoomAudio,
+    },
     livekit,
   );
   return { m, changes, back, toRoom, voices };
@@ -133,7 +141,11 @@ describe('LiveMedia', () => {
     first.status('failed', 'The audio room closed the connection.');
     expect(back).toHaveBeenCalledTimes(1);
     expect(first.closed).toBe(true);
-    expect(m.getTransport()).toEqual({ via: 'built-in', room: 'failed', problem: 'The audio room closed the connection.' });
+    expect(m.getTransport()).toEqual({
+      via: 'built-in',
+      room: 'failed',
+      problem: 'The audio room closed the connection.',
+    });
     expect(m.next(0.8, 20)).toBe('socket');
 
     jest.advanceTimersByTime(5_000);
@@ -151,7 +163,11 @@ describe('LiveMedia', () => {
     const { m, back } = media();
     m.start(() => track);
     await flush();
-    expect(m.getTransport()).toEqual({ via: 'built-in', room: 'failed', problem: 'could not establish signal connection' });
+    expect(m.getTransport()).toEqual({
+      via: 'built-in',
+      room: 'failed',
+      problem: 'could not establish signal connection',
+    });
     expect(back).not.toHaveBeenCalled(); // it never left the socket
     jest.advanceTimersByTime(4_999);
     await flush();

@@ -184,7 +184,8 @@ export class LiveMedia {
 
   private update(patch: Partial<MediaTransport>): void {
     const next = { ...this.transport, ...patch };
-    if (next.via === this.transport.via && next.room === this.transport.room && next.problem === this.transport.problem) return;
+    if (next.via === this.transport.via && next.room === this.transport.room && next.problem === this.transport.problem)
+      return;
     this.transport = next;
     this.handlers.onChange(next);
   }

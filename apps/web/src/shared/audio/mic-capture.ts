@@ -89,9 +89,13 @@ export class MicCapture {
     this.setState({ status: 'starting', problem: null, deviceRate: null });
     try {
       if (!navigator.mediaDevices?.getUserMedia) {
-        throw namedError(window.isSecureContext ? 'MicUnsupportedError' : 'SecurityError', 'getUserMedia is not available.');
+        throw namedError(
+          window.isSecureContext ? 'MicUnsupportedError' : 'SecurityError',
+          'getUserMedia is not available.',
+        );
       }
-      if (typeof AudioWorkletNode === 'undefined') throw namedError('MicUnsupportedError', 'AudioWorklet is not available.');
+      if (typeof AudioWorkletNode === 'undefined')
+        throw namedError('MicUnsupportedError', 'AudioWorklet is not available.');
       const stream = await navigator.mediaDevices.getUserMedia(MIC_CONSTRAINTS);
       if (generation !== this.generation) {
         stream.getTracks().forEach((track) => track.stop());
@@ -103,7 +107,10 @@ export class MicCapture {
       await context.audioWorklet.addModule(captureWorkletUrl);
       if (generation !== this.generation) return;
 
-      const processorOptions: CaptureProcessorOptions = { targetRate: AUDIO_SAMPLE_RATE, frameSamples: AUDIO_FRAME_SAMPLES };
+      const processorOptions: CaptureProcessorOptions = {
+        targetRate: AUDIO_SAMPLE_RATE,
+        frameSamples: AUDIO_FRAME_SAMPLES,
+      };
       const node = new AudioWorkletNode(context, CAPTURE_PROCESSOR, {
         numberOfInputs: 1,
         numberOfOutputs: 1,
@@ -155,7 +162,8 @@ export class MicCapture {
   private syncContextState(): void {
     const context = this.context;
     if (!context || this.state.status === 'error' || this.state.status === 'stopped') return;
-    const status: MicStatus = context.state === 'running' ? 'running' : context.state === 'suspended' ? 'suspended' : 'stopped';
+    const status: MicStatus =
+      context.state === 'running' ? 'running' : context.state === 'suspended' ? 'suspended' : 'stopped';
     if (status !== this.state.status) this.setState({ ...this.state, status });
   }
 

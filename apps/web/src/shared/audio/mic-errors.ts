@@ -22,7 +22,7 @@ export function micProblem(error: unknown): MicProblem {
       return {
         kind: 'no-device',
         title: 'No microphone found',
-        help: 'Plug in a microphone or headset (or turn on the built-in one), check it is selected as the input in your system\'s sound settings, then try again.',
+        help: "Plug in a microphone or headset (or turn on the built-in one), check it is selected as the input in your system's sound settings, then try again.",
       };
     case 'NotReadableError':
     case 'TrackStartError':

@@ -23,14 +23,17 @@ function rms(values: ArrayLike<number>, from = 0, to = values.length): number {
 }
 
 describe('Resampler', () => {
-  it.each([44_100, 48_000, 96_000, 22_050, 16_000, 8_000])('turns N seconds at %i Hz into N seconds at 16 kHz, without drift', (rate) => {
-    const resampler = new Resampler(rate, 16_000);
-    const seconds = 37;
-    const out = resampleAll(resampler, new Float32Array(rate * seconds));
-    // Linear interpolation needs the input sample after each position, so the output trails by under one input sample.
-    expect(out.length).toBeGreaterThanOrEqual(16_000 * seconds - Math.ceil(16_000 / rate));
-    expect(out.length).toBeLessThanOrEqual(16_000 * seconds);
-  });
+  it.each([44_100, 48_000, 96_000, 22_050, 16_000, 8_000])(
+    'turns N seconds at %i Hz into N seconds at 16 kHz, without drift',
+    (rate) => {
+      const resampler = new Resampler(rate, 16_000);
+      const seconds = 37;
+      const out = resampleAll(resampler, new Float32Array(rate * seconds));
+      // Linear interpolation needs the input sample after each position, so the output trails by under one input sample.
+      expect(out.length).toBeGreaterThanOrEqual(16_000 * seconds - Math.ceil(16_000 / rate));
+      expect(out.length).toBeLessThanOrEqual(16_000 * seconds);
+    },
+  );
 
   it('gives the same output whatever the block sizes (the position is carried across blocks)', () => {
     const input = sine(44_100, 0.5, 440);
@@ -130,7 +133,8 @@ describe('CapturePipeline', () => {
     const frames: ArrayBuffer[] = [];
     for (let start = 0; start < left.length; start += 128) {
       const end = Math.min(left.length, start + 128);
-      for (const frame of pipeline.process([left.subarray(start, end), right.subarray(start, end)])) frames.push(frame.pcm);
+      for (const frame of pipeline.process([left.subarray(start, end), right.subarray(start, end)]))
+        frames.push(frame.pcm);
     }
     // 10 s = 500 frames; the last one may still wait for its final sample.
     expect(frames.length).toBeGreaterThanOrEqual(499);

@@ -64,7 +64,7 @@ export class LowPass {
 
   constructor(sampleRate: number, cutoff: number) {
     // The Q of each section of a 4th-order Butterworth filter.
-    this.sections = [new Biquad(sampleRate, cutoff, 0.5411961), new Biquad(sampleRate, cutoff, 1.3065630)];
+    this.sections = [new Biquad(sampleRate, cutoff, 0.5411961), new Biquad(sampleRate, cutoff, 1.306563)];
   }
 
   processInPlace(samples: Float32Array): void {

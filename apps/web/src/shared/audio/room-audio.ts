@@ -1,5 +1,13 @@
 import type { LiveKitJoin, ParticipantRole } from '@mockroom/contracts';
-import { Room, RoomEvent, Track, type Participant, type RemoteParticipant, type RemoteTrack, type RemoteTrackPublication } from 'livekit-client';
+import {
+  Room,
+  RoomEvent,
+  Track,
+  type Participant,
+  type RemoteParticipant,
+  type RemoteTrack,
+  type RemoteTrackPublication,
+} from 'livekit-client';
 
 /**
  * `connecting`: joining the room; `connected`: in it; `reconnecting`: LiveKit is restoring a dropped connection;
@@ -66,17 +74,20 @@ export class RoomAudio {
   constructor(handlers: RoomAudioHandlers = {}) {
     this.handlers = handlers;
     const room = this.room;
-    room.on(RoomEvent.TrackSubscribed, (track: RemoteTrack, publication: RemoteTrackPublication, participant: RemoteParticipant) => {
-      if (track.kind !== Track.Kind.Audio) return;
-      const element = track.attach();
-      element.dataset.mockroomRoomAudio = participant.identity;
-      element.style.display = 'none';
-      document.body.appendChild(element);
-      this.elements.set(publication.trackSid, element);
-      const voice = voiceOf(participant);
-      if (voice) this.voices.set(publication.trackSid, voice);
-      this.emitVoices();
-    });
+    room.on(
+      RoomEvent.TrackSubscribed,
+      (track: RemoteTrack, publication: RemoteTrackPublication, participant: RemoteParticipant) => {
+        if (track.kind !== Track.Kind.Audio) return;
+        const element = track.attach();
+        element.dataset.mockroomRoomAudio = participant.identity;
+        element.style.display = 'none';
+        document.body.appendChild(element);
+        this.elements.set(publication.trackSid, element);
+        const voice = voiceOf(participant);
+        if (voice) this.voices.set(publication.trackSid, voice);
+        this.emitVoices();
+      },
+    );
     room.on(RoomEvent.TrackUnsubscribed, (track: RemoteTrack, publication: RemoteTrackPublication) => {
       track.detach().forEach((element) => element.remove());
       this.elements.get(publication.trackSid)?.remove();
@@ -93,7 +104,8 @@ export class RoomAudio {
     room.on(RoomEvent.Reconnecting, () => this.setStatus('reconnecting'));
     room.on(RoomEvent.Reconnected, () => this.setStatus('connected'));
     room.on(RoomEvent.Disconnected, () => {
-      if (this.status === 'connected' || this.status === 'reconnecting') this.setStatus('failed', 'The audio room closed the connection.');
+      if (this.status === 'connected' || this.status === 'reconnecting')
+        this.setStatus('failed', 'The audio room closed the connection.');
     });
   }
 
@@ -114,7 +126,11 @@ export class RoomAudio {
       if (this.status === 'closed') return;
       const track = microphone.clone();
       this.published = track;
-      const publication = await this.room.localParticipant.publishTrack(track, { source: Track.Source.Microphone, name: 'microphone', dtx: false });
+      const publication = await this.room.localParticipant.publishTrack(track, {
+        source: Track.Source.Microphone,
+        name: 'microphone',
+        dtx: false,
+      });
       if (this.muted) await publication.mute();
       this.setStatus('connected');
       this.handlers.onPlayback?.(this.room.canPlaybackAudio);

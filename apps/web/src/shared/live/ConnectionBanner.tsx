@@ -3,7 +3,15 @@ import type { ConnectionStatus } from './live-connection';
 import { Spinner } from '../ui/Spinner';
 
 /** Shown over the room (never pushing it around) while the connection is down. */
-export function ConnectionBanner({ connection, joined, attempt }: { connection: ConnectionStatus; joined: boolean; attempt: number }) {
+export function ConnectionBanner({
+  connection,
+  joined,
+  attempt,
+}: {
+  connection: ConnectionStatus;
+  joined: boolean;
+  attempt: number;
+}) {
   const down = connection === 'reconnecting' || (connection === 'connected' && !joined);
   const message =
     connection === 'reconnecting'
@@ -14,7 +22,10 @@ export function ConnectionBanner({ connection, joined, attempt }: { connection: 
   return (
     <div className="connection-banner-slot" role="status" aria-live="polite">
       {(down || connection === 'connecting') && (
-        <div className={`connection-banner${connection === 'reconnecting' ? ' connection-banner--warning' : ''}`} data-testid="connection-banner">
+        <div
+          className={`connection-banner${connection === 'reconnecting' ? ' connection-banner--warning' : ''}`}
+          data-testid="connection-banner"
+        >
           <Spinner size="small" />
           <span>{message}</span>
         </div>

@@ -8,7 +8,12 @@ export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id:
       {toasts.map((toast) => (
         <div key={toast.id} className="toast">
           <p className="toast__message">{toast.message}</p>
-          <button type="button" className="toast__dismiss" onClick={() => onDismiss(toast.id)} aria-label="Dismiss message">
+          <button
+            type="button"
+            className="toast__dismiss"
+            onClick={() => onDismiss(toast.id)}
+            aria-label="Dismiss message"
+          >
             <span aria-hidden="true">×</span>
           </button>
         </div>

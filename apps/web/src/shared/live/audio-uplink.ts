@@ -1,4 +1,10 @@
-import { AUDIO_FRAME_MS, AUDIO_SAMPLE_RATE, type ClientToServerEvents, type ServerToClientEvents, type SocketError } from '@mockroom/contracts';
+import {
+  AUDIO_FRAME_MS,
+  AUDIO_SAMPLE_RATE,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketError,
+} from '@mockroom/contracts';
 import type { Socket } from 'socket.io-client';
 import { FrameOutbox } from './frame-outbox';
 
@@ -35,7 +41,15 @@ export function audioLostMessage(ms: number): string {
 }
 
 /** Refusals that end a session for good. */
-export const FATAL_CODES = new Set(['not-your-session', 'unauthorized', 'forbidden', 'not-found', 'forbidden-origin', 'signed-out', 'session-expired']);
+export const FATAL_CODES = new Set([
+  'not-your-session',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'forbidden-origin',
+  'signed-out',
+  'session-expired',
+]);
 
 const ACK_TIMEOUT_MS = 10_000;
 /** About ten seconds of 20 ms frames, kept to resend after a reconnect. */
@@ -55,7 +69,14 @@ export interface StreamingState {
 /** A stream opens once joined, while the session is not over, with the microphone running (or frames waiting). */
 export function mayStream(state: StreamingState, hasFrames: boolean): boolean {
   const { joined, wrappingUp, completed, fatal, mic, snapshot } = state;
-  return joined && !wrappingUp && !completed && !fatal && snapshot.turn.phase !== 'done' && (mic.status === 'running' || hasFrames);
+  return (
+    joined &&
+    !wrappingUp &&
+    !completed &&
+    !fatal &&
+    snapshot.turn.phase !== 'done' &&
+    (mic.status === 'running' || hasFrames)
+  );
 }
 
 export function randomStreamId(): string {

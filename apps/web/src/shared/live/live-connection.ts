@@ -1,4 +1,10 @@
-import { LIVE_NAMESPACE, type ClientToServerEvents, type InterviewSnapshot, type ServerToClientEvents, type SocketError } from '@mockroom/contracts';
+import {
+  LIVE_NAMESPACE,
+  type ClientToServerEvents,
+  type InterviewSnapshot,
+  type ServerToClientEvents,
+  type SocketError,
+} from '@mockroom/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { interviewsApi } from '../api/endpoints';
 import { FATAL_CODES } from './audio-uplink';
@@ -20,7 +26,12 @@ export interface Toast {
 }
 
 export function isErrorReply(reply: unknown): reply is { error: SocketError } {
-  return typeof reply === 'object' && reply !== null && 'error' in reply && typeof (reply as { error: unknown }).error === 'object';
+  return (
+    typeof reply === 'object' &&
+    reply !== null &&
+    'error' in reply &&
+    typeof (reply as { error: unknown }).error === 'object'
+  );
 }
 
 export interface LiveConnectionHost {

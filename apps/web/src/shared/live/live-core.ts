@@ -1,8 +1,23 @@
-import { AUDIO_FRAME_MS, type InterviewSnapshot, type PartialTranscript, type Prompt, type SocketError, type TurnState } from '@mockroom/contracts';
+import {
+  AUDIO_FRAME_MS,
+  type InterviewSnapshot,
+  type PartialTranscript,
+  type Prompt,
+  type SocketError,
+  type TurnState,
+} from '@mockroom/contracts';
 import { MicCapture, type MicState } from '../audio/mic-capture';
 import { BUILT_IN_TRANSPORT, LiveMedia, type LiveMediaHandlers, type MediaTransport } from '../audio/live-media';
 import { AudioUplink, audioLostMessage, mayStream } from './audio-uplink';
-import { CompletionWatch, LiveConnection, Toasts, type ConnectionStatus, type FatalProblem, type LiveSocket, type Toast } from './live-connection';
+import {
+  CompletionWatch,
+  LiveConnection,
+  Toasts,
+  type ConnectionStatus,
+  type FatalProblem,
+  type LiveSocket,
+  type Toast,
+} from './live-connection';
 import { gaveUpWaiting, refusalFor, type LiveKind } from './refusals';
 import { upsertPartial, upsertSegment, withoutPartial } from './transcript';
 
@@ -215,7 +230,8 @@ export class LiveCore<S extends LiveState> {
     socket.on('transcript:segment', (segment) => {
       const transcript = upsertSegment(this.state.snapshot.transcript, segment);
       const partials = withoutPartial(this.state.partials, segment.seq);
-      if (transcript !== this.state.snapshot.transcript || partials !== this.state.partials) this.setSnapshot({ transcript }, { partials } as Partial<S>);
+      if (transcript !== this.state.snapshot.transcript || partials !== this.state.partials)
+        this.setSnapshot({ transcript }, { partials } as Partial<S>);
     });
     socket.on('transcript:partial', (partial) => {
       const partials = upsertPartial(this.state.partials, partial, this.state.snapshot.transcript);

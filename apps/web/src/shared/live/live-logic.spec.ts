@@ -67,7 +67,13 @@ describe('AudioUplink', () => {
     let serverAt = 0;
     const { socket, frames } = fakeSocket(() => serverAt);
     const lost: number[] = [];
-    const uplink = new AudioUplink({ socket: () => socket as never, mayStream: () => true, onEnded: () => undefined, onRefused: () => undefined, onAudioLost: (ms) => lost.push(ms) });
+    const uplink = new AudioUplink({
+      socket: () => socket as never,
+      mayStream: () => true,
+      onEnded: () => undefined,
+      onRefused: () => undefined,
+      onAudioLost: (ms) => lost.push(ms),
+    });
     for (let i = 0; i < 10; i++) uplink.push(frame(i));
     await settle();
     uplink.push(frame(10));
@@ -94,7 +100,11 @@ describe('AudioUplink', () => {
   });
 });
 
-const segment = (seq: number, text: string, speaker: TranscriptSegment['speaker'] = 'candidate'): TranscriptSegment => ({
+const segment = (
+  seq: number,
+  text: string,
+  speaker: TranscriptSegment['speaker'] = 'candidate',
+): TranscriptSegment => ({
   seq,
   speaker,
   text,
@@ -116,7 +126,16 @@ describe('transcript', () => {
   });
 
   it('shows prompts the server sent no segment for, once', () => {
-    const prompt: Prompt = { seq: 0, kind: 'question', questionId: 'q', questionIndex: 0, text: 'Q?', atMs: 0, audioUrl: null, audioDurationMs: null };
+    const prompt: Prompt = {
+      seq: 0,
+      kind: 'question',
+      questionId: 'q',
+      questionIndex: 0,
+      text: 'Q?',
+      atMs: 0,
+      audioUrl: null,
+      audioDurationMs: null,
+    };
     const followUp: Prompt = { ...prompt, seq: 2, kind: 'follow-up', text: 'And?' };
     const lines = transcriptLines([segment(0, 'Q?', 'interviewer'), segment(1, 'answer')], [prompt, followUp]);
     expect(lines.map((l) => [l.seq, l.speaker, l.text])).toEqual([
@@ -129,8 +148,24 @@ describe('transcript', () => {
 });
 
 describe('words while they are spoken', () => {
-  const final = (seq: number, text: string): TranscriptSegment => ({ seq, speaker: 'candidate', text, startMs: seq * 1000, endMs: seq * 1000 + 900, questionId: 'q', answerId: 'a', engine: 'pocketsphinx' });
-  const partial = (seq: number, text: string): PartialTranscript => ({ seq, speaker: 'candidate', text, startMs: seq * 1000, questionId: 'q', answerId: 'a' });
+  const final = (seq: number, text: string): TranscriptSegment => ({
+    seq,
+    speaker: 'candidate',
+    text,
+    startMs: seq * 1000,
+    endMs: seq * 1000 + 900,
+    questionId: 'q',
+    answerId: 'a',
+    engine: 'pocketsphinx',
+  });
+  const partial = (seq: number, text: string): PartialTranscript => ({
+    seq,
+    speaker: 'candidate',
+    text,
+    startMs: seq * 1000,
+    questionId: 'q',
+    answerId: 'a',
+  });
 
   it('shows the latest words of a segment being spoken until its final text replaces them', () => {
     let partials = upsertPartial([], partial(3, 'we keep'), []);

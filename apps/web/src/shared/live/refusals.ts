@@ -8,16 +8,46 @@ type Words = [title: string, message: string];
 
 /** What each kind of page says, per refusal (the server's own message wins where it sends one). */
 const WORDS: Record<'ended' | 'notYours' | 'signedOut' | 'notFound' | 'refused' | 'gaveUp', Record<LiveKind, Words>> = {
-  ended: { interview: ['This interview has ended', 'The interview is over, so it can no longer be joined.'], session: ['This session has ended', 'The session is over, so it can no longer be joined.'] },
-  notYours: { interview: ["This interview isn't yours", 'Only the candidate who started this interview can take part in it.'], session: ["This session isn't yours", 'Only its interviewer and the candidate who accepted the invitation can join it.'] },
-  signedOut: { interview: ['Your session has ended', 'Sign in again to continue the interview where you left off.'], session: ["You've been signed out", 'Sign in again to rejoin the session where it is.'] },
-  notFound: { interview: ['Interview not found', 'There is no interview at this address.'], session: ['Session not found', 'There is no session at this address.'] },
-  refused: { interview: ["You can't join this interview", 'The server refused the connection.'], session: ["You can't join this session", 'The server refused the connection.'] },
-  gaveUp: { interview: ['This interview has ended', 'The interview is over, but its summary is not ready yet. Check your history in a moment.'], session: ['This session has ended', 'The session is over, but its review is not ready yet. Check your interviews in a moment.'] },
+  ended: {
+    interview: ['This interview has ended', 'The interview is over, so it can no longer be joined.'],
+    session: ['This session has ended', 'The session is over, so it can no longer be joined.'],
+  },
+  notYours: {
+    interview: ["This interview isn't yours", 'Only the candidate who started this interview can take part in it.'],
+    session: [
+      "This session isn't yours",
+      'Only its interviewer and the candidate who accepted the invitation can join it.',
+    ],
+  },
+  signedOut: {
+    interview: ['Your session has ended', 'Sign in again to continue the interview where you left off.'],
+    session: ["You've been signed out", 'Sign in again to rejoin the session where it is.'],
+  },
+  notFound: {
+    interview: ['Interview not found', 'There is no interview at this address.'],
+    session: ['Session not found', 'There is no session at this address.'],
+  },
+  refused: {
+    interview: ["You can't join this interview", 'The server refused the connection.'],
+    session: ["You can't join this session", 'The server refused the connection.'],
+  },
+  gaveUp: {
+    interview: [
+      'This interview has ended',
+      'The interview is over, but its summary is not ready yet. Check your history in a moment.',
+    ],
+    session: [
+      'This session has ended',
+      'The session is over, but its review is not ready yet. Check your interviews in a moment.',
+    ],
+  },
 };
 
 /** The codes that say "not yours": a session's server also says `forbidden` (an interview's shows it as refused). */
-const NOT_YOURS: Record<LiveKind, readonly string[]> = { interview: ['not-your-session'], session: ['not-your-session', 'forbidden'] };
+const NOT_YOURS: Record<LiveKind, readonly string[]> = {
+  interview: ['not-your-session'],
+  session: ['not-your-session', 'forbidden'],
+};
 
 function problem(code: string, [title, message]: Words, given?: string): FatalProblem {
   return { code, title, message: given || message };

@@ -47,11 +47,25 @@ export interface TranscriptLine {
 export function transcriptLines(segments: readonly ShownSegment[], prompts: readonly Prompt[]): TranscriptLine[] {
   const bySeq = new Map<number, TranscriptLine>();
   for (const prompt of prompts) {
-    bySeq.set(prompt.seq, { seq: prompt.seq, speaker: 'interviewer', text: spokenText(prompt), startMs: prompt.atMs, prompt, partial: false });
+    bySeq.set(prompt.seq, {
+      seq: prompt.seq,
+      speaker: 'interviewer',
+      text: spokenText(prompt),
+      startMs: prompt.atMs,
+      prompt,
+      partial: false,
+    });
   }
   for (const segment of segments) {
     const prompt = bySeq.get(segment.seq)?.prompt ?? null;
-    bySeq.set(segment.seq, { seq: segment.seq, speaker: segment.speaker, text: segment.text, startMs: segment.startMs, prompt, partial: segment.partial === true });
+    bySeq.set(segment.seq, {
+      seq: segment.seq,
+      speaker: segment.speaker,
+      text: segment.text,
+      startMs: segment.startMs,
+      prompt,
+      partial: segment.partial === true,
+    });
   }
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
@@ -60,7 +74,11 @@ export function transcriptLines(segments: readonly ShownSegment[], prompts: read
 export type ShownSegment = TranscriptSegment & { partial?: boolean };
 
 /** Keeps the latest words of each segment being spoken; a partial for a segment already final is dropped. */
-export function upsertPartial(partials: readonly PartialTranscript[], partial: PartialTranscript, finals: readonly TranscriptSegment[]): PartialTranscript[] {
+export function upsertPartial(
+  partials: readonly PartialTranscript[],
+  partial: PartialTranscript,
+  finals: readonly TranscriptSegment[],
+): PartialTranscript[] {
   if (finals.some((s) => s.seq === partial.seq)) return partials as PartialTranscript[];
   const existing = partials.find((p) => p.seq === partial.seq);
   if (existing?.text === partial.text) return partials as PartialTranscript[];
@@ -69,17 +87,32 @@ export function upsertPartial(partials: readonly PartialTranscript[], partial: P
 
 /** Drops the partial of a segment once its final text has come. */
 export function withoutPartial(partials: readonly PartialTranscript[], seq: number): PartialTranscript[] {
-  return partials.some((p) => p.seq === seq) ? partials.filter((p) => p.seq !== seq) : (partials as PartialTranscript[]);
+  return partials.some((p) => p.seq === seq)
+    ? partials.filter((p) => p.seq !== seq)
+    : (partials as PartialTranscript[]);
 }
 
 /** The final segments with the partial ones of segments still being spoken, in order. */
-export function withPartials(segments: readonly TranscriptSegment[], partials: readonly PartialTranscript[]): ShownSegment[] {
+export function withPartials(
+  segments: readonly TranscriptSegment[],
+  partials: readonly PartialTranscript[],
+): ShownSegment[] {
   if (partials.length === 0) return segments as ShownSegment[];
   const finals = new Set(segments.map((s) => s.seq));
   const shown: ShownSegment[] = [...segments];
   for (const p of partials) {
     if (finals.has(p.seq)) continue;
-    shown.push({ seq: p.seq, speaker: p.speaker, text: p.text, startMs: p.startMs, endMs: p.startMs, questionId: p.questionId, answerId: p.answerId, engine: null, partial: true });
+    shown.push({
+      seq: p.seq,
+      speaker: p.speaker,
+      text: p.text,
+      startMs: p.startMs,
+      endMs: p.startMs,
+      questionId: p.questionId,
+      answerId: p.answerId,
+      engine: null,
+      partial: true,
+    });
   }
   return shown.sort((a, b) => a.seq - b.seq);
 }

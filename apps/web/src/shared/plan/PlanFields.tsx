@@ -10,8 +10,16 @@ import type { PlanForm } from './use-plan-form';
 
 const SOURCES: { value: QuestionSource; title: string; description: string }[] = [
   { value: 'track', title: 'A track', description: "A full interview's questions, in a set order." },
-  { value: 'picked', title: 'Picked for a role and level', description: 'Mockroom picks the questions, from the categories you choose.' },
-  { value: 'chosen', title: 'Chosen from the bank', description: 'Search the bank and line up exactly the questions you want.' },
+  {
+    value: 'picked',
+    title: 'Picked for a role and level',
+    description: 'Mockroom picks the questions, from the categories you choose.',
+  },
+  {
+    value: 'chosen',
+    title: 'Chosen from the bank',
+    description: 'Search the bank and line up exactly the questions you want.',
+  },
 ];
 
 /** Which questions are asked: from a track, picked for a role and level, or chosen one by one from the bank. */
@@ -23,7 +31,13 @@ export function PlanFields({ form, errors }: { form: PlanForm; errors: PlanError
         <legend className="field__label">Where the questions come from</legend>
         {SOURCES.map((option) => (
           <label key={option.value} className="choice">
-            <input type="radio" name="question-source" value={option.value} checked={source === option.value} onChange={() => form.setSource(option.value)} />
+            <input
+              type="radio"
+              name="question-source"
+              value={option.value}
+              checked={source === option.value}
+              onChange={() => form.setSource(option.value)}
+            />
             <span className="choice__text">
               <span className="choice__title">{option.title}</span>
               <span className="choice__description">{option.description}</span>
@@ -126,7 +140,13 @@ export function PlanFields({ form, errors }: { form: PlanForm; errors: PlanError
               </button>
             </p>
           )}
-          <QuestionPicker role={form.role} level={form.level} chosen={form.chosen} onChange={form.setChosen} error={errors.questionIds} />
+          <QuestionPicker
+            role={form.role}
+            level={form.level}
+            chosen={form.chosen}
+            onChange={form.setChosen}
+            error={errors.questionIds}
+          />
         </>
       ) : (
         <InputField
@@ -137,7 +157,11 @@ export function PlanFields({ form, errors }: { form: PlanForm; errors: PlanError
           min={1}
           max={form.countMax}
           error={errors.questionCount}
-          hint={source === 'track' && track ? `The first ones of this track's ${plural(track.questionIds.length, 'question')}, in order.` : `1 to ${form.countMax}.`}
+          hint={
+            source === 'track' && track
+              ? `The first ones of this track's ${plural(track.questionIds.length, 'question')}, in order.`
+              : `1 to ${form.countMax}.`
+          }
         />
       )}
     </>

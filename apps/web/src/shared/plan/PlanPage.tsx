@@ -5,7 +5,17 @@ import { FormAlert, type FormError } from '../ui/fields';
 import { Spinner } from '../ui/Spinner';
 
 /** The page that sets up a new interview or session: the way back, a title and what it is, then the form. */
-export function PlanPage({ title, lead, className, children }: { title: string; lead: ReactNode; className?: string; children: ReactNode }) {
+export function PlanPage({
+  title,
+  lead,
+  className,
+  children,
+}: {
+  title: string;
+  lead: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={`page page--reading new-interview${className ? ` ${className}` : ''}`}>
       <Breadcrumb to="/interviews" label="Interviews" />

@@ -74,7 +74,11 @@ export function QuestionPicker({ role, level, chosen, onChange, error }: Questio
         ) : !results.data ? (
           <Spinner label="Searching the bank…" />
         ) : results.data.items.length === 0 ? (
-          <p className="muted-text">{query ? 'No questions match. Try other words.' : 'No questions for this role and level. Search the whole bank above.'}</p>
+          <p className="muted-text">
+            {query
+              ? 'No questions match. Try other words.'
+              : 'No questions for this role and level. Search the whole bank above.'}
+          </p>
         ) : (
           <ul className="question-picker__list" aria-label={query ? 'Matching questions' : 'Suggested questions'}>
             {results.data.items.map((question) => (
@@ -99,7 +103,12 @@ export function QuestionPicker({ role, level, chosen, onChange, error }: Questio
         ) : (
           <ol className="question-picker__list question-picker__list--chosen" data-testid="chosen-questions">
             {chosen.map((question, index) => (
-              <li key={question.id} className="question-picker__row" data-testid="chosen-question" data-question-id={question.id}>
+              <li
+                key={question.id}
+                className="question-picker__row"
+                data-testid="chosen-question"
+                data-question-id={question.id}
+              >
                 <span className="question-picker__number" aria-hidden="true">
                   {index + 1}
                 </span>
@@ -143,7 +152,17 @@ export function QuestionPicker({ role, level, chosen, onChange, error }: Questio
   );
 }
 
-function PickerRow({ question, action, disabled, onAction }: { question: QuestionSummary; action: string; disabled: boolean; onAction: () => void }) {
+function PickerRow({
+  question,
+  action,
+  disabled,
+  onAction,
+}: {
+  question: QuestionSummary;
+  action: string;
+  disabled: boolean;
+  onAction: () => void;
+}) {
   const textId = useId();
   return (
     <li className="question-picker__row" data-testid="bank-question" data-question-id={question.id}>
@@ -151,7 +170,13 @@ function PickerRow({ question, action, disabled, onAction }: { question: Questio
         {question.text}
       </span>
       <QuestionFacts question={question} />
-      <button type="button" className="button button--secondary button--small" onClick={onAction} disabled={disabled} aria-describedby={textId}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={onAction}
+        disabled={disabled}
+        aria-describedby={textId}
+      >
         {action}
       </button>
     </li>

@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Question } from '@mockroom/contracts';
-import { buildPlan, defaultQuestionCount, linkedPlan, maxQuestions, moveItem, planFromUrl, type PlanValues } from './plan-form';
+import {
+  buildPlan,
+  defaultQuestionCount,
+  linkedPlan,
+  maxQuestions,
+  moveItem,
+  planFromUrl,
+  type PlanValues,
+} from './plan-form';
 import { TRACK_PLAN } from './plan-examples';
 
 const base: PlanValues = TRACK_PLAN;
@@ -8,12 +16,20 @@ const base: PlanValues = TRACK_PLAN;
 describe('buildPlan', () => {
   it('asks for a track and a count within it', () => {
     expect(buildPlan(base, 8)).toEqual({ plan: { trackId: 'fullstack-mid', questionCount: 5 }, errors: {} });
-    expect(buildPlan({ ...base, questionCount: '9' }, 8).errors.questionCount).toBe('Enter a whole number from 1 to 8.');
+    expect(buildPlan({ ...base, questionCount: '9' }, 8).errors.questionCount).toBe(
+      'Enter a whole number from 1 to 8.',
+    );
     expect(buildPlan({ ...base, trackId: '' }, null)).toEqual({ plan: null, errors: { trackId: 'Choose a track.' } });
   });
 
   it('picks by role and level, with categories only when some are chosen', () => {
-    const picked = { ...base, source: 'picked' as const, role: 'backend' as const, level: 'senior' as const, questionCount: '3' };
+    const picked = {
+      ...base,
+      source: 'picked' as const,
+      role: 'backend' as const,
+      level: 'senior' as const,
+      questionCount: '3',
+    };
     expect(buildPlan(picked, null).plan).toEqual({ role: 'backend', level: 'senior', questionCount: 3 });
     expect(buildPlan({ ...picked, categories: ['databases'] }, null).plan).toEqual({
       role: 'backend',
@@ -21,16 +37,26 @@ describe('buildPlan', () => {
       questionCount: 3,
       categories: ['databases'],
     });
-    expect(buildPlan({ ...picked, questionCount: '13' }, null).errors.questionCount).toBe('Enter a whole number from 1 to 12.');
+    expect(buildPlan({ ...picked, questionCount: '13' }, null).errors.questionCount).toBe(
+      'Enter a whole number from 1 to 12.',
+    );
     expect(buildPlan({ ...picked, questionCount: '2.5' }, null).plan).toBeNull();
   });
 
   it('sends chosen questions in order with the role and level, and needs one to twelve', () => {
     const chosen = { ...base, source: 'chosen' as const, questionIds: ['b', 'a'], questionCount: 'not read' };
-    expect(buildPlan(chosen, null)).toEqual({ plan: { role: 'fullstack', level: 'mid', questionIds: ['b', 'a'] }, errors: {} });
-    expect(buildPlan({ ...chosen, questionIds: [] }, null)).toEqual({ plan: null, errors: { questionIds: 'Add at least one question.' } });
+    expect(buildPlan(chosen, null)).toEqual({
+      plan: { role: 'fullstack', level: 'mid', questionIds: ['b', 'a'] },
+      errors: {},
+    });
+    expect(buildPlan({ ...chosen, questionIds: [] }, null)).toEqual({
+      plan: null,
+      errors: { questionIds: 'Add at least one question.' },
+    });
     const thirteen = Array.from({ length: 13 }, (_, i) => `q${i}`);
-    expect(buildPlan({ ...chosen, questionIds: thirteen }, null).errors.questionIds).toBe('Choose at most 12 questions.');
+    expect(buildPlan({ ...chosen, questionIds: thirteen }, null).errors.questionIds).toBe(
+      'Choose at most 12 questions.',
+    );
   });
 });
 
@@ -50,7 +76,8 @@ describe('maxQuestions and defaultQuestionCount', () => {
 });
 
 describe('planFromUrl', () => {
-  const read = (query: string, fallback: 'track' | 'picked' = 'picked') => planFromUrl(new URLSearchParams(query), fallback);
+  const read = (query: string, fallback: 'track' | 'picked' = 'picked') =>
+    planFromUrl(new URLSearchParams(query), fallback);
 
   it('uses the form’s own default source when the address says nothing', () => {
     expect(read('')).toEqual({ source: 'picked', trackId: '', role: 'fullstack', level: 'mid', questionId: null });
@@ -59,7 +86,11 @@ describe('planFromUrl', () => {
 
   it('starts from a track, or from a role and level', () => {
     expect(read('track=backend-senior')).toMatchObject({ source: 'track', trackId: 'backend-senior' });
-    expect(read('role=backend&level=staff', 'track')).toMatchObject({ source: 'picked', role: 'backend', level: 'staff' });
+    expect(read('role=backend&level=staff', 'track')).toMatchObject({
+      source: 'picked',
+      role: 'backend',
+      level: 'staff',
+    });
   });
 
   it('ignores a role or level the API would refuse', () => {

@@ -1,4 +1,13 @@
-import { LEVELS, QUESTION_COUNT_MAX, ROLES, type Category, type Level, type Question, type QuestionSummary, type Role } from '@mockroom/contracts';
+import {
+  LEVELS,
+  QUESTION_COUNT_MAX,
+  ROLES,
+  type Category,
+  type Level,
+  type Question,
+  type QuestionSummary,
+  type Role,
+} from '@mockroom/contracts';
 
 /** Where an interview's questions come from: a track, picked by role and level, or chosen one by one from the bank. */
 export type QuestionSource = 'track' | 'picked' | 'chosen';
@@ -52,7 +61,9 @@ export function parseWhole(value: string, min: number, max: number): number | nu
 
 /** The most questions there may be from this source (a track has only so many). */
 export function maxQuestions(trackQuestionCount: number | null): number {
-  return trackQuestionCount === null ? QUESTION_COUNT_MAX : Math.min(QUESTION_COUNT_MAX, Math.max(1, trackQuestionCount));
+  return trackQuestionCount === null
+    ? QUESTION_COUNT_MAX
+    : Math.min(QUESTION_COUNT_MAX, Math.max(1, trackQuestionCount));
 }
 
 /** The count the form shows until the user types one: all of a track's questions, else the default. */
@@ -86,10 +97,14 @@ export function linkedPlan(question: Question): { role: Role; level: Level; ques
  * The plan part of the request for the form as filled in, or what to fix.
  * `trackQuestionCount`: the chosen track's size, if known.
  */
-export function buildPlan(values: PlanValues, trackQuestionCount: number | null): { plan: PlanRequest | null; errors: PlanErrors } {
+export function buildPlan(
+  values: PlanValues,
+  trackQuestionCount: number | null,
+): { plan: PlanRequest | null; errors: PlanErrors } {
   if (values.source === 'chosen') {
     if (values.questionIds.length === 0) return { plan: null, errors: { questionIds: 'Add at least one question.' } };
-    if (values.questionIds.length > QUESTION_COUNT_MAX) return { plan: null, errors: { questionIds: `Choose at most ${QUESTION_COUNT_MAX} questions.` } };
+    if (values.questionIds.length > QUESTION_COUNT_MAX)
+      return { plan: null, errors: { questionIds: `Choose at most ${QUESTION_COUNT_MAX} questions.` } };
     return { plan: { role: values.role, level: values.level, questionIds: [...values.questionIds] }, errors: {} };
   }
 
@@ -102,7 +117,12 @@ export function buildPlan(values: PlanValues, trackQuestionCount: number | null)
 
   if (values.source === 'track') return { plan: { trackId: values.trackId, questionCount: count }, errors };
   return {
-    plan: { role: values.role, level: values.level, questionCount: count, ...(values.categories.length ? { categories: [...values.categories] } : {}) },
+    plan: {
+      role: values.role,
+      level: values.level,
+      questionCount: count,
+      ...(values.categories.length ? { categories: [...values.categories] } : {}),
+    },
     errors,
   };
 }

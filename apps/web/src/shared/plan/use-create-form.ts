@@ -44,7 +44,10 @@ export function useCreateForm<Request, Errors extends object, Created>({
       onCreated(await create(request));
     } catch (error) {
       setSubmitting(false);
-      setFormError({ message: `Couldn't create the ${what}. ${errorMessage(error)}`, details: error instanceof ApiError ? error.details : [] });
+      setFormError({
+        message: `Couldn't create the ${what}. ${errorMessage(error)}`,
+        details: error instanceof ApiError ? error.details : [],
+      });
     }
   }
 

@@ -1,9 +1,24 @@
-import { QUESTION_COUNT_MAX, type Category, type Level, type Question, type QuestionSummary, type Role, type Track } from '@mockroom/contracts';
+import {
+  QUESTION_COUNT_MAX,
+  type Category,
+  type Level,
+  type Question,
+  type QuestionSummary,
+  type Role,
+  type Track,
+} from '@mockroom/contracts';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { questionBankApi, tracksApi } from '../api/endpoints';
 import { useResource, type Resource } from '../api/use-resource';
-import { defaultQuestionCount, linkedPlan, maxQuestions, planFromUrl, type PlanValues, type QuestionSource } from './plan-form';
+import {
+  defaultQuestionCount,
+  linkedPlan,
+  maxQuestions,
+  planFromUrl,
+  type PlanValues,
+  type QuestionSource,
+} from './plan-form';
 
 type Reloadable<T> = Resource<T> & { reload: () => void };
 
@@ -41,7 +56,9 @@ export function usePlanForm(defaultSource: QuestionSource): PlanForm {
   const [params] = useSearchParams();
   const [start] = useState(() => planFromUrl(params, defaultSource));
   const tracks = useResource('tracks', (signal) => tracksApi.list(signal));
-  const linked = useResource(start.questionId ? `question:${start.questionId}` : null, (signal) => questionBankApi.get(start.questionId ?? '', signal));
+  const linked = useResource(start.questionId ? `question:${start.questionId}` : null, (signal) =>
+    questionBankApi.get(start.questionId ?? '', signal),
+  );
 
   const [source, setSource] = useState(start.source);
   const [pickedTrackId, setPickedTrackId] = useState(start.trackId);
@@ -85,7 +102,10 @@ export function usePlanForm(defaultSource: QuestionSource): PlanForm {
     setQuestionCount: setTypedCount,
     countMax: source === 'track' ? maxQuestions(trackSize) : QUESTION_COUNT_MAX,
     categories,
-    toggleCategory: (category) => setCategories((current) => (current.includes(category) ? current.filter((c) => c !== category) : [...current, category])),
+    toggleCategory: (category) =>
+      setCategories((current) =>
+        current.includes(category) ? current.filter((c) => c !== category) : [...current, category],
+      ),
     chosen,
     setChosen,
     tracks,

@@ -20,7 +20,16 @@ export interface ConfirmDialogProps {
  * A modal question with a safe and a destructive answer (focus kept inside, Escape cancels, the safe choice has the
  * focus). While confirming, both buttons wait; an error stays in the dialog.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, onCancel, onConfirm, testId }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  onCancel,
+  onConfirm,
+  testId,
+}: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
@@ -76,7 +85,13 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
         </p>
       )}
       <div className="dialog__actions">
-        <button ref={cancelButton} type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
+        <button
+          ref={cancelButton}
+          type="button"
+          className="button button--secondary"
+          onClick={onCancel}
+          disabled={busy}
+        >
           {cancelLabel}
         </button>
         <button type="button" className="button button--danger" onClick={() => void confirm()} disabled={busy}>

@@ -10,14 +10,28 @@ export function PageTitle({ title }: { title: string }) {
 }
 
 /** An interview (or its review) that could not be loaded: not found, not yours, or the server could not be reached. */
-export function InterviewLoadError({ status, message, onRetry, what = 'interview' }: { status: number; message: string; onRetry: () => void; what?: 'interview' | 'review' }) {
+export function InterviewLoadError({
+  status,
+  message,
+  onRetry,
+  what = 'interview',
+}: {
+  status: number;
+  message: string;
+  onRetry: () => void;
+  what?: 'interview' | 'review';
+}) {
   if (status === 404 || status === 403) {
     return (
       <div className="page page--narrow">
         <PageTitle title={status === 404 ? 'Interview not found' : 'Interview'} />
         <h1 className="page__title">{status === 404 ? 'Interview not found' : "You can't open this interview"}</h1>
         <EmptyState
-          title={status === 404 ? "There's no interview at this address" : "It belongs to someone else and hasn't been shared with you"}
+          title={
+            status === 404
+              ? "There's no interview at this address"
+              : "It belongs to someone else and hasn't been shared with you"
+          }
           actions={
             <>
               <Link to="/interviews" className="button button--primary">

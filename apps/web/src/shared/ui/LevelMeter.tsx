@@ -15,7 +15,13 @@ interface LevelMeterProps {
  * The live microphone level. Levels arrive ~50 times a second: the bar is drawn straight into the DOM once per
  * animation frame (no React render), falling back gently so it reads as a meter rather than a flicker.
  */
-export function LevelMeter({ subscribe, label = 'Microphone level', muted = false, size = 'large', testId }: LevelMeterProps) {
+export function LevelMeter({
+  subscribe,
+  label = 'Microphone level',
+  muted = false,
+  size = 'large',
+  testId,
+}: LevelMeterProps) {
   const root = useRef<HTMLDivElement>(null);
   const fill = useRef<HTMLSpanElement>(null);
 

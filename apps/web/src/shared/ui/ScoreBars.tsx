@@ -16,7 +16,15 @@ function tone(value: number): 'low' | 'mid' | 'high' {
 }
 
 /** A score out of 10 with a bar of its size (the number is always written; the bar is decoration). */
-export function ScoreMeter({ value, size = 'medium', children }: { value: number; size?: 'small' | 'medium' | 'large'; children?: ReactNode }) {
+export function ScoreMeter({
+  value,
+  size = 'medium',
+  children,
+}: {
+  value: number;
+  size?: 'small' | 'medium' | 'large';
+  children?: ReactNode;
+}) {
   const clamped = Math.max(0, Math.min(10, value));
   return (
     <span className={`score-meter score-meter--${size} score-meter--${tone(clamped)}`}>

@@ -1,13 +1,29 @@
 import type { CSSProperties } from 'react';
 
 /** A placeholder bar shown while content loads. */
-export function Skeleton({ width = '100%', height = '1em', className = '' }: { width?: string; height?: string; className?: string }) {
+export function Skeleton({
+  width = '100%',
+  height = '1em',
+  className = '',
+}: {
+  width?: string;
+  height?: string;
+  className?: string;
+}) {
   const style: CSSProperties = { width, height };
   return <span className={`skeleton ${className}`} style={style} aria-hidden="true" />;
 }
 
 /** Placeholder cards for a list that is loading; announced once to screen readers. */
-export function SkeletonCards({ count = 3, label, className = 'skeleton-list' }: { count?: number; label: string; className?: string }) {
+export function SkeletonCards({
+  count = 3,
+  label,
+  className = 'skeleton-list',
+}: {
+  count?: number;
+  label: string;
+  className?: string;
+}) {
   return (
     <div className={className} role="status">
       <span className="visually-hidden">{label}</span>

@@ -101,10 +101,16 @@ export function InputField({
   min,
   max,
   step,
-}: FieldProps & { type?: 'text' | 'number' | 'datetime-local' | 'search'; min?: number | string; max?: number | string; step?: number }) {
+}: FieldProps & {
+  type?: 'text' | 'number' | 'datetime-local' | 'search';
+  min?: number | string;
+  max?: number | string;
+  step?: number;
+}) {
   const id = useId();
   // A fractional step needs the keypad with a decimal point.
-  const inputMode = type !== 'number' ? undefined : step !== undefined && !Number.isInteger(step) ? 'decimal' : 'numeric';
+  const inputMode =
+    type !== 'number' ? undefined : step !== undefined && !Number.isInteger(step) ? 'decimal' : 'numeric';
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label className="field__label" htmlFor={id}>

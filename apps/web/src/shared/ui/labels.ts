@@ -1,4 +1,12 @@
-import { CATEGORY_LABELS, LEVELS, type Category, type EngineInfo, type Level, type Role, type UserRole } from '@mockroom/contracts';
+import {
+  CATEGORY_LABELS,
+  LEVELS,
+  type Category,
+  type EngineInfo,
+  type Level,
+  type Role,
+  type UserRole,
+} from '@mockroom/contracts';
 
 export const ROLE_LABELS: Record<Role, string> = {
   fullstack: 'Fullstack',

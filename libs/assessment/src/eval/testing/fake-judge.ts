@@ -17,7 +17,10 @@ export function rubricPointIds(request: RecordedRequest): string[] {
   return ids;
 }
 
-export function judgeReply(request: RecordedRequest, scores: { relevance: number; depth: number; clarity: number; correctness: number }): Record<string, unknown> {
+export function judgeReply(
+  request: RecordedRequest,
+  scores: { relevance: number; depth: number; clarity: number; correctness: number },
+): Record<string, unknown> {
   const reason = 'It answers the question.';
   return {
     scores,

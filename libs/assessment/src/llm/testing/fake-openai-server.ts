@@ -33,7 +33,9 @@ export function chatCompletion(content: string, model = 'gpt-4o-mini', finishRea
     object: 'chat.completion',
     created: 1_700_000_000,
     model,
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: finishReason, logprobs: null }],
+    choices: [
+      { index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: finishReason, logprobs: null },
+    ],
     usage: { prompt_tokens: 100, completion_tokens: 50, total_tokens: 150 },
   };
 }
@@ -44,7 +46,9 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-export async function startFakeOpenAiServer(reply: FakeOpenAiServer['reply'] = () => ({ kind: 'content', content: '{}' })): Promise<FakeOpenAiServer> {
+export async function startFakeOpenAiServer(
+  reply: FakeOpenAiServer['reply'] = () => ({ kind: 'content', content: '{}' }),
+): Promise<FakeOpenAiServer> {
   const hanging = new Set<ServerResponse>();
   const state: Omit<FakeOpenAiServer, 'baseURL' | 'close'> = { requests: [], reply };
   const server: Server = createServer((req, res) => {
@@ -73,7 +77,12 @@ export async function startFakeOpenAiServer(reply: FakeOpenAiServer['reply'] = (
           send(res, 200, chatCompletion(JSON.stringify(r.value), String(body['model'] ?? 'gpt-4o-mini')));
           return;
         case 'status':
-          send(res, r.status, r.body ?? { error: { message: `status ${r.status}`, type: 'server_error', code: null } }, r.headers);
+          send(
+            res,
+            r.status,
+            r.body ?? { error: { message: `status ${r.status}`, type: 'server_error', code: null } },
+            r.headers,
+          );
           return;
         case 'hang':
           hanging.add(res);

@@ -25,4 +25,17 @@ export {
 };
 export type { AnswerIntent, AnswerStatus } from './interview-answer.entity';
 
-export const ENTITIES = [UserEntity, AuthSessionEntity, InterviewEntity, InterviewPromptEntity, InterviewAnswerEntity, TranscriptSegmentEntity, RecordingEntity, InterviewShareEntity, InterviewerScoreEntity, InterviewerNoteEntity, RubricOverrideEntity, TranscriptCorrectionEntity];
+export const ENTITIES = [
+  UserEntity,
+  AuthSessionEntity,
+  InterviewEntity,
+  InterviewPromptEntity,
+  InterviewAnswerEntity,
+  TranscriptSegmentEntity,
+  RecordingEntity,
+  InterviewShareEntity,
+  InterviewerScoreEntity,
+  InterviewerNoteEntity,
+  RubricOverrideEntity,
+  TranscriptCorrectionEntity,
+];

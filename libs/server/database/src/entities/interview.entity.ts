@@ -1,4 +1,11 @@
-import type { EngineNames, InterviewerKind, InterviewPlan, InterviewStatus, MediaState, TurnState } from '@mockroom/contracts';
+import type {
+  EngineNames,
+  InterviewerKind,
+  InterviewPlan,
+  InterviewStatus,
+  MediaState,
+  TurnState,
+} from '@mockroom/contracts';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from './user.entity';
 

@@ -22,7 +22,9 @@ export class CreateInterviews1763900000000 implements MigrationInterface {
         last_activity_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX interviews_candidate_created_idx ON interviews (candidate_id, created_at DESC)`);
-    await q.query(`CREATE INDEX interviews_live_activity_idx ON interviews (last_activity_at) WHERE status IN ('created', 'live')`);
+    await q.query(
+      `CREATE INDEX interviews_live_activity_idx ON interviews (last_activity_at) WHERE status IN ('created', 'live')`,
+    );
 
     // Interviewer prompts and candidate segments share one sequence per interview: the transcript order.
     await q.query(`

@@ -11,8 +11,12 @@ export class CreateHumanSessions1764100000000 implements MigrationInterface {
     await q.query(`ALTER TABLE interviews ALTER COLUMN candidate_id DROP NOT NULL`);
     await q.query(`ALTER TABLE interviews ADD COLUMN scheduled_at timestamptz`);
     await q.query(`ALTER TABLE interviews ADD COLUMN invite_token_hash text`);
-    await q.query(`CREATE UNIQUE INDEX interviews_invite_token_idx ON interviews (invite_token_hash) WHERE invite_token_hash IS NOT NULL`);
-    await q.query(`CREATE INDEX interviews_interviewer_created_idx ON interviews (interviewer_id, created_at DESC) WHERE interviewer_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX interviews_invite_token_idx ON interviews (invite_token_hash) WHERE invite_token_hash IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX interviews_interviewer_created_idx ON interviews (interviewer_id, created_at DESC) WHERE interviewer_id IS NOT NULL`,
+    );
     // An AI interview always has its candidate; a human session has an interviewer.
     await q.query(`ALTER TABLE interviews ADD CONSTRAINT interviews_participants_check CHECK (
       (interviewer_kind = 'ai' AND candidate_id IS NOT NULL) OR (interviewer_kind = 'human' AND interviewer_id IS NOT NULL))`);

@@ -17,13 +17,17 @@ export class AddAnswerEnding1764300000000 implements MigrationInterface {
     await q.query(`ALTER TABLE interview_answers ADD COLUMN ending jsonb`);
     await q.query(`ALTER TABLE interview_prompts ADD COLUMN lead text`);
     await q.query(`ALTER TABLE interview_prompts DROP CONSTRAINT interview_prompts_kind_check`);
-    await q.query(`ALTER TABLE interview_prompts ADD CONSTRAINT interview_prompts_kind_check ${kindCheck(KINDS_AFTER)}`);
+    await q.query(
+      `ALTER TABLE interview_prompts ADD CONSTRAINT interview_prompts_kind_check ${kindCheck(KINDS_AFTER)}`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM interview_prompts WHERE kind IN ('nudge', 'interjection')`);
     await q.query(`ALTER TABLE interview_prompts DROP CONSTRAINT interview_prompts_kind_check`);
-    await q.query(`ALTER TABLE interview_prompts ADD CONSTRAINT interview_prompts_kind_check ${kindCheck(KINDS_BEFORE)}`);
+    await q.query(
+      `ALTER TABLE interview_prompts ADD CONSTRAINT interview_prompts_kind_check ${kindCheck(KINDS_BEFORE)}`,
+    );
     await q.query(`ALTER TABLE interview_prompts DROP COLUMN lead`);
     await q.query(`ALTER TABLE interview_answers DROP COLUMN ending`);
   }

@@ -17,7 +17,9 @@ export class SharesByAddress1764500000000 implements MigrationInterface {
     await q.query(`ALTER TABLE interview_shares DROP COLUMN user_id`);
     await q.query(`ALTER TABLE interview_shares ALTER COLUMN email SET NOT NULL`);
     await q.query(`ALTER TABLE interview_shares ADD PRIMARY KEY (id)`);
-    await q.query(`ALTER TABLE interview_shares ADD CONSTRAINT interview_shares_address_key UNIQUE (interview_id, email)`);
+    await q.query(
+      `ALTER TABLE interview_shares ADD CONSTRAINT interview_shares_address_key UNIQUE (interview_id, email)`,
+    );
     await q.query(`CREATE INDEX interview_shares_email_idx ON interview_shares (email, created_at DESC)`);
   }
 

@@ -21,7 +21,9 @@ export class CreateTranscriptCorrections1764800000000 implements MigrationInterf
         created_at timestamptz NOT NULL DEFAULT now(),
         FOREIGN KEY (interview_id, seq) REFERENCES transcript_segments (interview_id, seq) ON DELETE CASCADE
       )`);
-    await q.query(`CREATE INDEX transcript_corrections_interview_idx ON transcript_corrections (interview_id, created_at)`);
+    await q.query(
+      `CREATE INDEX transcript_corrections_interview_idx ON transcript_corrections (interview_id, created_at)`,
+    );
     await q.query(`CREATE INDEX transcript_corrections_user_idx ON transcript_corrections (user_id, created_at DESC)`);
   }
 

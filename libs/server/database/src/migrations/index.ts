@@ -12,4 +12,17 @@ import { CreateTranscriptCorrections1764800000000 } from './1764800000000-create
 import { AddLeaseToken1764900000000 } from './1764900000000-add-lease-token';
 
 /** Every migration in order. Listed by hand so the compiled and the test builds see the same set. */
-export const MIGRATIONS = [CreateAccounts1763800000000, CreateInterviews1763900000000, CreateInterviewShares1764000000000, CreateHumanSessions1764100000000, AddMediaState1764200000000, AddAnswerEnding1764300000000, AddCandidateRemoved1764400000000, SharesByAddress1764500000000, AddInvitationExpiry1764600000000, AddRecordingFirstSeq1764700000000, CreateTranscriptCorrections1764800000000, AddLeaseToken1764900000000];
+export const MIGRATIONS = [
+  CreateAccounts1763800000000,
+  CreateInterviews1763900000000,
+  CreateInterviewShares1764000000000,
+  CreateHumanSessions1764100000000,
+  AddMediaState1764200000000,
+  AddAnswerEnding1764300000000,
+  AddCandidateRemoved1764400000000,
+  SharesByAddress1764500000000,
+  AddInvitationExpiry1764600000000,
+  AddRecordingFirstSeq1764700000000,
+  CreateTranscriptCorrections1764800000000,
+  AddLeaseToken1764900000000,
+];

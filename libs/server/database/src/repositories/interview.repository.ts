@@ -1,7 +1,16 @@
 import type { Assessment } from '@mockroom/assessment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { AnswerEnding, EngineNames, InterviewPlan, InterviewStatus, MediaState, PromptKind, Speaker, TurnState } from '@mockroom/contracts';
+import type {
+  AnswerEnding,
+  EngineNames,
+  InterviewPlan,
+  InterviewStatus,
+  MediaState,
+  PromptKind,
+  Speaker,
+  TurnState,
+} from '@mockroom/contracts';
 import { Brackets, DataSource, FindOperator, In, IsNull, LessThan, LessThanOrEqual, Repository } from 'typeorm';
 import { AnswerIntent, InterviewAnswerEntity } from '../entities/interview-answer.entity';
 import { InterviewPromptEntity } from '../entities/interview-prompt.entity';
@@ -13,7 +22,8 @@ import { normalizeEmail } from './user.repository';
 
 /** TypeORM's postgres driver answers UPDATE … RETURNING with [rows, affected] and SELECT with rows. */
 function returning<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as T[];
   return result as T[];
 }
 
@@ -104,7 +114,12 @@ export class InterviewRepository {
   /** Changes the media state under a row lock, so webhooks arriving together do not overwrite each other. */
   async updateMediaState(id: string, change: (state: MediaState) => MediaState): Promise<MediaState | null> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.getRepository(InterviewEntity).createQueryBuilder('i').setLock('pessimistic_write').where('i.id = :id', { id }).getOne();
+      const row = await manager
+        .getRepository(InterviewEntity)
+        .createQueryBuilder('i')
+        .setLock('pessimistic_write')
+        .where('i.id = :id', { id })
+        .getOne();
       if (!row) return null;
       const next = change(row.mediaState ?? {});
       await manager.query(`UPDATE interviews SET media_state = $2 WHERE id = $1`, [id, JSON.stringify(next)]);
@@ -118,7 +133,10 @@ export class InterviewRepository {
 
   /** The interview an invitation token (its hash) belongs to. */
   findByInviteHash(hash: string): Promise<InterviewEntity | null> {
-    return this.interviews.findOne({ where: { inviteTokenHash: hash }, relations: { candidate: true, interviewer: true } });
+    return this.interviews.findOne({
+      where: { inviteTokenHash: hash },
+      relations: { candidate: true, interviewer: true },
+    });
   }
 
   /**
@@ -157,13 +175,17 @@ export class InterviewRepository {
       )
       .setParameter('userId', userId);
     if (filters.trackId) query.andWhere(`interview.plan->>'trackId' = :trackId`, { trackId: filters.trackId });
-    if (filters.from) query.andWhere('COALESCE(interview.started_at, interview.created_at) >= :from', { from: filters.from });
-    if (filters.toExclusive) query.andWhere('COALESCE(interview.started_at, interview.created_at) < :to', { to: filters.toExclusive });
+    if (filters.from)
+      query.andWhere('COALESCE(interview.started_at, interview.created_at) >= :from', { from: filters.from });
+    if (filters.toExclusive)
+      query.andWhere('COALESCE(interview.started_at, interview.created_at) < :to', { to: filters.toExclusive });
     return query.orderBy('interview.created_at', 'DESC').take(limit).getMany();
   }
 
   /** A candidate's finished interviews, oldest first, with their answers that were assessed. */
-  async listFinishedWithAnswers(candidateId: string): Promise<{ interview: InterviewEntity; answers: InterviewAnswerEntity[] }[]> {
+  async listFinishedWithAnswers(
+    candidateId: string,
+  ): Promise<{ interview: InterviewEntity; answers: InterviewAnswerEntity[] }[]> {
     const interviews = await this.interviews.find({
       where: { candidateId, candidateRemovedAt: IsNull(), status: In(['completed', 'abandoned']) },
       order: { startedAt: 'ASC', createdAt: 'ASC' },
@@ -177,7 +199,8 @@ export class InterviewRepository {
       .orderBy('answer.start_ms', 'ASC')
       .getMany();
     const byInterview = new Map<string, InterviewAnswerEntity[]>();
-    for (const answer of answers) byInterview.set(answer.interviewId, [...(byInterview.get(answer.interviewId) ?? []), answer]);
+    for (const answer of answers)
+      byInterview.set(answer.interviewId, [...(byInterview.get(answer.interviewId) ?? []), answer]);
     return interviews.map((interview) => ({ interview, answers: byInterview.get(interview.id) ?? [] }));
   }
 
@@ -193,7 +216,13 @@ export class InterviewRepository {
   /** Shares once: sharing again with the same address returns the existing share. */
   async addShare(interviewId: string, email: string): Promise<{ share: InterviewShareEntity; created: boolean }> {
     const address = normalizeEmail(email);
-    const inserted = await this.shares.createQueryBuilder().insert().values({ interviewId, email: address }).orIgnore().returning('id').execute();
+    const inserted = await this.shares
+      .createQueryBuilder()
+      .insert()
+      .values({ interviewId, email: address })
+      .orIgnore()
+      .returning('id')
+      .execute();
     const share = await this.shares.findOneByOrFail({ interviewId, email: address });
     return { share, created: (inserted.raw as unknown[]).length > 0 };
   }
@@ -206,10 +235,10 @@ export class InterviewRepository {
   /** Reserves the next transcript position; atomic, so concurrent prompts and segments never share one. */
   async allocateSeq(id: string, count = 1): Promise<number> {
     const rows = returning<{ first: number }>(
-      await this.dataSource.query(`UPDATE interviews SET next_seq = next_seq + $2, last_activity_at = now() WHERE id = $1 RETURNING next_seq - $2 AS first`, [
-        id,
-        count,
-      ]),
+      await this.dataSource.query(
+        `UPDATE interviews SET next_seq = next_seq + $2, last_activity_at = now() WHERE id = $1 RETURNING next_seq - $2 AS first`,
+        [id, count],
+      ),
     );
     if (!rows.length) throw new Error(`interview ${id} not found`);
     return rows[0].first;
@@ -221,7 +250,10 @@ export class InterviewRepository {
    * owns the interview now (see `saveTurn`).
    */
   async start(id: string, startedAt: Date, turn: TurnState, lease: number | null = null): Promise<boolean> {
-    const result = await this.interviews.update({ id, status: 'created', ...this.fence(lease) }, { status: 'live', startedAt, turn, lastActivityAt: startedAt, ...this.stamp(lease) });
+    const result = await this.interviews.update(
+      { id, status: 'created', ...this.fence(lease) },
+      { status: 'live', startedAt, turn, lastActivityAt: startedAt, ...this.stamp(lease) },
+    );
     return (result.affected ?? 0) > 0;
   }
 
@@ -230,19 +262,33 @@ export class InterviewRepository {
    * owner has written already: a process that lost its lease cannot overwrite its successor's turn.
    */
   async saveTurn(id: string, turn: TurnState, lease: number | null = null): Promise<boolean> {
-    const result = await this.interviews.update({ id, ...this.fence(lease) }, { turn, lastActivityAt: new Date(), ...this.stamp(lease) });
+    const result = await this.interviews.update(
+      { id, ...this.fence(lease) },
+      { turn, lastActivityAt: new Date(), ...this.stamp(lease) },
+    );
     return (result.affected ?? 0) > 0;
   }
 
   /** live → completed (or abandoned); false when it had already ended (or the lease is stale, see `saveTurn`). */
-  async finish(id: string, status: Extract<InterviewStatus, 'completed' | 'abandoned'>, endedAt: Date, turn: TurnState, lease: number | null = null): Promise<boolean> {
-    const result = await this.interviews.update({ id, status: In(['created', 'live']), ...this.fence(lease) }, { status, endedAt, turn, ...this.stamp(lease) });
+  async finish(
+    id: string,
+    status: Extract<InterviewStatus, 'completed' | 'abandoned'>,
+    endedAt: Date,
+    turn: TurnState,
+    lease: number | null = null,
+  ): Promise<boolean> {
+    const result = await this.interviews.update(
+      { id, status: In(['created', 'live']), ...this.fence(lease) },
+      { status, endedAt, turn, ...this.stamp(lease) },
+    );
     return (result.affected ?? 0) > 0;
   }
 
   /** The fencing token stored with the interview's turn (0 before any lease wrote it). */
   async leaseToken(id: string): Promise<number> {
-    const rows = (await this.dataSource.query(`SELECT lease_token FROM interviews WHERE id = $1`, [id])) as { lease_token: string }[];
+    const rows = (await this.dataSource.query(`SELECT lease_token FROM interviews WHERE id = $1`, [id])) as {
+      lease_token: string;
+    }[];
     return rows.length ? Number(rows[0].lease_token) : 0;
   }
 
@@ -278,7 +324,12 @@ export class InterviewRepository {
   /** Stores a prompt and its line in the transcript together. */
   async addPrompt(prompt: NewPrompt): Promise<InterviewPromptEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(InterviewPromptEntity, { ...prompt, lead: prompt.lead ?? null, audioPath: null, audioDurationMs: null });
+      const saved = await manager.save(InterviewPromptEntity, {
+        ...prompt,
+        lead: prompt.lead ?? null,
+        audioPath: null,
+        audioDurationMs: null,
+      });
       await manager
         .createQueryBuilder()
         .insert()
@@ -301,14 +352,18 @@ export class InterviewRepository {
   }
 
   /** Records the synthesised audio of a prompt; its transcript line gets the real duration. */
-  async setPromptAudio(interviewId: string, seq: number, audioPath: string, durationMs: number, engine: string): Promise<void> {
+  async setPromptAudio(
+    interviewId: string,
+    seq: number,
+    audioPath: string,
+    durationMs: number,
+    engine: string,
+  ): Promise<void> {
     await this.prompts.update({ interviewId, seq }, { audioPath, audioDurationMs: durationMs });
-    await this.dataSource.query(`UPDATE transcript_segments SET end_ms = start_ms + $3, engine = $4 WHERE interview_id = $1 AND seq = $2`, [
-      interviewId,
-      seq,
-      durationMs,
-      engine,
-    ]);
+    await this.dataSource.query(
+      `UPDATE transcript_segments SET end_ms = start_ms + $3, engine = $4 WHERE interview_id = $1 AND seq = $2`,
+      [interviewId, seq, durationMs, engine],
+    );
   }
 
   findPrompt(interviewId: string, seq: number): Promise<InterviewPromptEntity | null> {
@@ -320,16 +375,35 @@ export class InterviewRepository {
   }
 
   createAnswer(answer: NewAnswer): Promise<InterviewAnswerEntity> {
-    return this.answers.save(this.answers.create({ ...answer, status: 'open', intent: null, endMs: null, assessment: null, overallScore: null }));
+    return this.answers.save(
+      this.answers.create({
+        ...answer,
+        status: 'open',
+        intent: null,
+        endMs: null,
+        assessment: null,
+        overallScore: null,
+      }),
+    );
   }
 
-  async closeAnswer(id: string, endMs: number, status: 'closed' | 'request', intent: AnswerIntent | null = null, ending: AnswerEnding | null = null): Promise<void> {
+  async closeAnswer(
+    id: string,
+    endMs: number,
+    status: 'closed' | 'request',
+    intent: AnswerIntent | null = null,
+    ending: AnswerEnding | null = null,
+  ): Promise<void> {
     await this.answers.update({ id, status: 'open' }, { endMs, status, intent, ending });
   }
 
   async saveAssessment(answerId: string, assessment: Assessment, overallScore: number | null): Promise<void> {
     // jsonb column: TypeORM's partial-entity typing cannot take the nested assessment, so go through SQL.
-    await this.dataSource.query(`UPDATE interview_answers SET assessment = $2, overall_score = $3 WHERE id = $1`, [answerId, JSON.stringify(assessment), overallScore]);
+    await this.dataSource.query(`UPDATE interview_answers SET assessment = $2, overall_score = $3 WHERE id = $1`, [
+      answerId,
+      JSON.stringify(assessment),
+      overallScore,
+    ]);
   }
 
   findAnswer(id: string): Promise<InterviewAnswerEntity | null> {
@@ -363,8 +437,17 @@ export class InterviewRepository {
 
   /** A recording stream, created on first use (streams resume after a dropped connection). */
   async ensureRecording(recording: Omit<RecordingEntity, 'id' | 'createdAt' | 'durationMs'>): Promise<RecordingEntity> {
-    await this.recordings.createQueryBuilder().insert().values({ ...recording, durationMs: 0 }).orIgnore().execute();
-    return this.recordings.findOneByOrFail({ interviewId: recording.interviewId, speaker: recording.speaker, streamId: recording.streamId });
+    await this.recordings
+      .createQueryBuilder()
+      .insert()
+      .values({ ...recording, durationMs: 0 })
+      .orIgnore()
+      .execute();
+    return this.recordings.findOneByOrFail({
+      interviewId: recording.interviewId,
+      speaker: recording.speaker,
+      streamId: recording.streamId,
+    });
   }
 
   /** A stream's recording, if it has recorded anything. */
@@ -386,9 +469,14 @@ export class InterviewRepository {
    */
   async removeCandidate(id: string): Promise<RecordingEntity[] | null> {
     return this.dataSource.transaction(async (manager) => {
-      const marked = await manager.query(`UPDATE interviews SET candidate_removed_at = now() WHERE id = $1 AND candidate_removed_at IS NULL RETURNING id`, [id]);
+      const marked = await manager.query(
+        `UPDATE interviews SET candidate_removed_at = now() WHERE id = $1 AND candidate_removed_at IS NULL RETURNING id`,
+        [id],
+      );
       if (!returning(marked).length) return null;
-      const recordings = await manager.getRepository(RecordingEntity).find({ where: { interviewId: id, speaker: 'candidate' } });
+      const recordings = await manager
+        .getRepository(RecordingEntity)
+        .find({ where: { interviewId: id, speaker: 'candidate' } });
       await manager.getRepository(RecordingEntity).delete({ interviewId: id, speaker: 'candidate' });
       return recordings;
     });

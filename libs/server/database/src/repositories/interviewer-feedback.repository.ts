@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { InterviewerNoteEntity, InterviewerScoreEntity, RubricOverrideEntity } from '../entities/interviewer-feedback.entity';
+import {
+  InterviewerNoteEntity,
+  InterviewerScoreEntity,
+  RubricOverrideEntity,
+} from '../entities/interviewer-feedback.entity';
 
 export interface ScoreValues {
   relevance: number;
@@ -34,19 +38,34 @@ export class InterviewerFeedbackRepository {
     return this.scores.find({ where: { interviewId }, order: { questionIndex: 'ASC' } });
   }
 
-  addNote(note: Pick<InterviewerNoteEntity, 'interviewId' | 'questionIndex' | 'text' | 'visibility' | 'atMs'>): Promise<InterviewerNoteEntity> {
+  addNote(
+    note: Pick<InterviewerNoteEntity, 'interviewId' | 'questionIndex' | 'text' | 'visibility' | 'atMs'>,
+  ): Promise<InterviewerNoteEntity> {
     return this.notes.save(this.notes.create(note));
   }
 
   /** The notes of a session; `sharedOnly` for anyone but the interviewer. */
   listNotes(interviewId: string, sharedOnly: boolean): Promise<InterviewerNoteEntity[]> {
-    return this.notes.find({ where: sharedOnly ? { interviewId, visibility: 'shared' } : { interviewId }, order: { createdAt: 'ASC' } });
+    return this.notes.find({
+      where: sharedOnly ? { interviewId, visibility: 'shared' } : { interviewId },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   /** Sets the interviewer's tick on a rubric point, or (null) removes it so the engine's tick counts again. */
-  async setOverride(interviewId: string, questionIndex: number, pointId: string, covered: boolean | null): Promise<void> {
+  async setOverride(
+    interviewId: string,
+    questionIndex: number,
+    pointId: string,
+    covered: boolean | null,
+  ): Promise<void> {
     if (covered === null) await this.overrides.delete({ interviewId, questionIndex, pointId });
-    else await this.overrides.upsert({ interviewId, questionIndex, pointId, covered }, ['interviewId', 'questionIndex', 'pointId']);
+    else
+      await this.overrides.upsert({ interviewId, questionIndex, pointId, covered }, [
+        'interviewId',
+        'questionIndex',
+        'pointId',
+      ]);
   }
 
   listOverrides(interviewId: string): Promise<RubricOverrideEntity[]> {

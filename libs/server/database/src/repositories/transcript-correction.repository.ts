@@ -28,16 +28,33 @@ export class TranscriptCorrectionRepository {
    * applied one after the other, each with the text it replaced. Null when the line does not exist; `unchanged` when it
    * already reads so.
    */
-  async correct(input: NewCorrection): Promise<{ correction: TranscriptCorrectionEntity; segment: TranscriptSegmentEntity } | 'unchanged' | null> {
+  async correct(
+    input: NewCorrection,
+  ): Promise<{ correction: TranscriptCorrectionEntity; segment: TranscriptSegmentEntity } | 'unchanged' | null> {
     return this.dataSource.transaction(async (manager) => {
       const segments = manager.getRepository(TranscriptSegmentEntity);
-      const segment = await segments.findOne({ where: { interviewId: input.interviewId, seq: input.seq }, lock: { mode: 'pessimistic_write' } });
+      const segment = await segments.findOne({
+        where: { interviewId: input.interviewId, seq: input.seq },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!segment) return null;
       if (segment.text === input.after) return 'unchanged';
       const { words, terms } = input.derive(segment);
-      const correction = await manager.getRepository(TranscriptCorrectionEntity).save(
-        manager.getRepository(TranscriptCorrectionEntity).create({ interviewId: input.interviewId, seq: input.seq, userId: input.userId, before: segment.text, after: input.after, terms, changes: null }),
-      );
+      const correction = await manager
+        .getRepository(TranscriptCorrectionEntity)
+        .save(
+          manager
+            .getRepository(TranscriptCorrectionEntity)
+            .create({
+              interviewId: input.interviewId,
+              seq: input.seq,
+              userId: input.userId,
+              before: segment.text,
+              after: input.after,
+              terms,
+              changes: null,
+            }),
+        );
       await segments.update({ interviewId: input.interviewId, seq: input.seq }, { text: input.after, words });
       return { correction, segment: { ...segment, text: input.after, words } };
     });

@@ -40,7 +40,9 @@ export class AssessAnswerJob {
     const timed: TimedSegment[] = assessed.map((s) => ({ text: s.text, startMs: s.startMs, endMs: s.endMs }));
     // Typed words have no pace, pauses or fillers to measure: speech analytics come from spoken segments only.
     const spoken = assessed.some((s) => s.engine === TYPED_ANSWER_ENGINE) ? undefined : timed;
-    const followUpsAsked = prompts.filter((p) => p.kind === 'follow-up' && p.questionIndex === answer.questionIndex).map((p) => p.text);
+    const followUpsAsked = prompts
+      .filter((p) => p.kind === 'follow-up' && p.questionIndex === answer.questionIndex)
+      .map((p) => p.text);
 
     const assessment = await this.engines.assessment.assess({
       question,
@@ -52,7 +54,10 @@ export class AssessAnswerJob {
     await this.interviews.saveAssessment(answer.id, assessment, assessment.scores.overall);
     const stored = { ...answer, assessment, overallScore: assessment.scores.overall };
     const result = toAnswerResult(stored, segments);
-    await this.interviews.setOverallScore(interview.id, interviewOverall(answers.map((a) => (a.id === answer.id ? stored : a))));
+    await this.interviews.setOverallScore(
+      interview.id,
+      interviewOverall(answers.map((a) => (a.id === answer.id ? stored : a))),
+    );
     // With a human interviewer the candidate sees scores in the review only, not while the session runs.
     if (interview.interviewerKind === 'human') this.live.toInterviewer(interview.id, 'answer:assessed', result);
     else this.live.toInterview(interview.id, 'answer:assessed', result);

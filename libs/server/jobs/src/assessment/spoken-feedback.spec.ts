@@ -21,7 +21,10 @@ const engine = new RubricEngine();
 let stt: PocketSphinxSpeechToText;
 
 beforeAll(async () => {
-  stt = new PocketSphinxSpeechToText({ binDir: join(mkdtempSync(join(tmpdir(), 'mockroom-spoken-')), 'bin'), poolSize: 1 });
+  stt = new PocketSphinxSpeechToText({
+    binDir: join(mkdtempSync(join(tmpdir(), 'mockroom-spoken-')), 'bin'),
+    poolSize: 1,
+  });
   await stt.start();
 });
 
@@ -38,7 +41,8 @@ function question(id: string): Question {
 /** What the recogniser makes of the answer, one sentence (segment) at a time, as in a live interview. */
 async function heard(q: Question, answer: string): Promise<string> {
   const texts: string[] = [];
-  for (const sentence of splitSentences(answer)) texts.push((await stt.transcribe(speak(sentence), { hints: q.keyTerms })).text);
+  for (const sentence of splitSentences(answer))
+    texts.push((await stt.transcribe(speak(sentence), { hints: q.keyTerms })).text);
   return texts.join(' ').trim();
 }
 
@@ -55,16 +59,29 @@ function expectConsistent(q: Question, assessment: Assessment): void {
     // A quote stands for its point: it holds words of the point's parts (or of their examples).
     if (judgement.evidence) {
       const supports = engine.quoteSupports(q, judgement.pointId, judgement.evidence.quote);
-      expect({ point: judgement.text, quote: judgement.evidence.quote, covered: judgement.covered, confidence: judgement.confidence, supports }).toMatchObject({ supports: true });
+      expect({
+        point: judgement.text,
+        quote: judgement.evidence.quote,
+        covered: judgement.covered,
+        confidence: judgement.confidence,
+        supports,
+      }).toMatchObject({ supports: true });
     }
     // Feedback never calls missing what the answer said.
     const missingNamed = /but not ([^:]+):|also cover ([^(]+) \(/.exec(assessment.feedback);
     for (const said of parts.filter((p) => p.covered)) {
       const named = (missingNamed?.[1] ?? missingNamed?.[2] ?? '').toLowerCase();
-      expect({ said: said.text, named }).not.toMatchObject({ named: expect.stringContaining(lower(said.text).toLowerCase()) });
+      expect({ said: said.text, named }).not.toMatchObject({
+        named: expect.stringContaining(lower(said.text).toLowerCase()),
+      });
     }
     if (judgement.covered) {
-      expect(assessment.feedback).not.toMatch(new RegExp(`(?:biggest gap was|most valuable addition would be|Next time, also)[^.]*${escape(lower(judgement.text).slice(0, 24))}`, 'i'));
+      expect(assessment.feedback).not.toMatch(
+        new RegExp(
+          `(?:biggest gap was|most valuable addition would be|Next time, also)[^.]*${escape(lower(judgement.text).slice(0, 24))}`,
+          'i',
+        ),
+      );
     }
   }
 }
@@ -133,7 +150,9 @@ describe('feedback that agrees with what was said, on transcribed speech', () =>
         'After login the server generates a random session token and puts it in an HTTP only cookie.',
     );
     const assessment = engine.assessSync({ question: q, transcript, level: 'mid' });
-    console.log(`heard: ${transcript}\n${assessment.rubric.map((r) => `${r.covered ? '[x]' : '[ ]'} ${r.text}: ${r.evidence?.quote ?? '—'}`).join('\n')}`);
+    console.log(
+      `heard: ${transcript}\n${assessment.rubric.map((r) => `${r.covered ? '[x]' : '[ ]'} ${r.text}: ${r.evidence?.quote ?? '—'}`).join('\n')}`,
+    );
     expectConsistent(q, assessment);
     const hashing = point(assessment, /^Password hashing/);
     // Hashing was said, so it is ticked, and its quote is the hashing sentence, not HTTPS's neighbouring one.

@@ -21,7 +21,8 @@ export class AbandonIdleInterviewsJob {
     const ids = await this.interviews.abandonIdle(new Date(Date.now() - minutes * 60_000));
     if (ids.length) this.logger.log(`marked ${ids.length} idle interviews abandoned`);
     // What was recorded before they were left is reviewable: mix it now.
-    for (const id of ids) await this.queue.add(JobName.MixSessionAudio, { interviewId: id }, { jobId: jobId('mix', id) });
+    for (const id of ids)
+      await this.queue.add(JobName.MixSessionAudio, { interviewId: id }, { jobId: jobId('mix', id) });
     return { abandoned: ids.length };
   }
 }

@@ -1,7 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AUDIO_SAMPLE_RATE, type ReviewAudio } from '@mockroom/contracts';
-import type { InterviewEntity, InterviewPromptEntity, RecordingEntity, TranscriptSegmentEntity } from '@mockroom/server-database';
-import { MediaStorage, renderSessionMix, type PcmBufferSource, type PcmFileSource, type SessionMix } from '@mockroom/server-media';
+import type {
+  InterviewEntity,
+  InterviewPromptEntity,
+  RecordingEntity,
+  TranscriptSegmentEntity,
+} from '@mockroom/server-database';
+import {
+  MediaStorage,
+  renderSessionMix,
+  type PcmBufferSource,
+  type PcmFileSource,
+  type SessionMix,
+} from '@mockroom/server-media';
 import { wavToPcm16k } from '@mockroom/speech';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -35,7 +46,10 @@ export class SessionAudio {
   /** Forgets the mix (what it was made from changed in a way it must not keep, e.g. a voice was removed). */
   async discard(interviewId: string): Promise<void> {
     this.rendering.delete(interviewId);
-    await Promise.all([this.media.remove(this.mixPath(interviewId)), this.media.remove(this.media.relativePath(interviewId, META_FILE))]);
+    await Promise.all([
+      this.media.remove(this.mixPath(interviewId)),
+      this.media.remove(this.media.relativePath(interviewId, META_FILE)),
+    ]);
   }
 
   /** The mixed file's path relative to the media folder. */
@@ -43,20 +57,34 @@ export class SessionAudio {
     return this.media.relativePath(interviewId, MIX_FILE);
   }
 
-  async ensure(entity: InterviewEntity, recordings: RecordingEntity[], prompts: InterviewPromptEntity[], segments: TranscriptSegmentEntity[]): Promise<ReviewAudio | null> {
+  async ensure(
+    entity: InterviewEntity,
+    recordings: RecordingEntity[],
+    prompts: InterviewPromptEntity[],
+    segments: TranscriptSegmentEntity[],
+  ): Promise<ReviewAudio | null> {
     const voiced = prompts.filter((p) => p.audioPath && p.audioDurationMs);
     const sources = recordings.filter((r) => r.durationMs > 0);
     if (!sources.length && !voiced.length) return null;
     const fingerprint = createHash('sha256')
-      .update(JSON.stringify([MIX_VERSION, sources.map((r) => [r.path, r.startMs, r.durationMs]), voiced.map((p) => [p.audioPath, p.atMs, p.audioDurationMs])]))
+      .update(
+        JSON.stringify([
+          MIX_VERSION,
+          sources.map((r) => [r.path, r.startMs, r.durationMs]),
+          voiced.map((p) => [p.audioPath, p.atMs, p.audioDurationMs]),
+        ]),
+      )
       .digest('hex');
 
     const stored = await this.readStored(entity.id);
-    let mix: StoredMix | null = stored?.fingerprint === fingerprint && (await this.media.size(this.mixPath(entity.id))) !== null ? stored : null;
+    let mix: StoredMix | null =
+      stored?.fingerprint === fingerprint && (await this.media.size(this.mixPath(entity.id))) !== null ? stored : null;
     if (!mix) {
       let pending = this.rendering.get(entity.id);
       if (!pending) {
-        pending = this.render(entity.id, fingerprint, sources, voiced, segments).finally(() => this.rendering.delete(entity.id));
+        pending = this.render(entity.id, fingerprint, sources, voiced, segments).finally(() =>
+          this.rendering.delete(entity.id),
+        );
         this.rendering.set(entity.id, pending);
       }
       mix = await pending;
@@ -67,7 +95,9 @@ export class SessionAudio {
 
   private async readStored(interviewId: string): Promise<StoredMix | null> {
     try {
-      const stored = JSON.parse(await readFile(this.media.absolute(this.media.relativePath(interviewId, META_FILE)), 'utf8')) as StoredMix;
+      const stored = JSON.parse(
+        await readFile(this.media.absolute(this.media.relativePath(interviewId, META_FILE)), 'utf8'),
+      ) as StoredMix;
       return stored.version === MIX_VERSION ? stored : null;
     } catch {
       return null;
@@ -94,18 +124,24 @@ export class SessionAudio {
       try {
         let pcm = wavToPcm16k(await readFile(this.media.absolute(prompt.audioPath!)));
         // The candidate's browser stops the interviewer's voice when the candidate talks over it.
-        const interruptedAt = speech.find((at) => at > prompt.atMs + BARGE_IN_GRACE_MS && at < prompt.atMs + pcm.length / 16);
+        const interruptedAt = speech.find(
+          (at) => at > prompt.atMs + BARGE_IN_GRACE_MS && at < prompt.atMs + pcm.length / 16,
+        );
         if (interruptedAt !== undefined) pcm = pcm.subarray(0, (interruptedAt - prompt.atMs) * 16);
         buffers.push({ speaker: 'interviewer', startMs: prompt.atMs, pcm });
       } catch (error) {
-        this.logger.warn(`interview ${interviewId}: prompt ${prompt.seq}'s audio is unreadable (${(error as Error).message}); left out of the mix`);
+        this.logger.warn(
+          `interview ${interviewId}: prompt ${prompt.seq}'s audio is unreadable (${(error as Error).message}); left out of the mix`,
+        );
       }
     }
     const out = await this.media.prepare(this.mixPath(interviewId));
     const mix = await renderSessionMix(files, buffers, out, { sampleRate: AUDIO_SAMPLE_RATE });
     const stored: StoredMix = { version: MIX_VERSION, fingerprint, ...mix };
     await this.media.write(this.media.relativePath(interviewId, META_FILE), Buffer.from(JSON.stringify(stored)));
-    this.logger.log(`interview ${interviewId}: mixed ${Math.round(mix.durationMs / 1000)} s of audio in ${Date.now() - started} ms`);
+    this.logger.log(
+      `interview ${interviewId}: mixed ${Math.round(mix.durationMs / 1000)} s of audio in ${Date.now() - started} ms`,
+    );
     return stored;
   }
 }

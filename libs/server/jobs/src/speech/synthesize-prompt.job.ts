@@ -6,7 +6,8 @@ import { JobQueueService, jobId, OnJob } from '@mockroom/server-queue';
 import { LiveEmitter } from '@mockroom/server-realtime';
 import { Engines } from '../engines.providers';
 
-export const promptAudioUrl = (interviewId: string, seq: number) => `/api/interviews/${interviewId}/prompts/${seq}/audio`;
+export const promptAudioUrl = (interviewId: string, seq: number) =>
+  `/api/interviews/${interviewId}/prompts/${seq}/audio`;
 
 /** The interviewer's voice for one prompt: synthesised once, kept with the interview (it is part of the recording). */
 @Injectable()
@@ -34,12 +35,21 @@ export class SynthesizePromptJob {
       await this.interviews.setPromptAudio(payload.interviewId, payload.seq, path, durationMs, audio.engine);
       // The closing line is often voiced after the interview ended: the session's mix must include it.
       const interview = await this.interviews.findById(payload.interviewId);
-      if (!interview) await this.media.deleteInterview(payload.interviewId); // deleted while this voice was made
+      if (!interview)
+        await this.media.deleteInterview(payload.interviewId); // deleted while this voice was made
       else if (interview.status === 'completed' || interview.status === 'abandoned') {
-        await this.queue.add(JobName.MixSessionAudio, { interviewId: payload.interviewId }, { jobId: jobId('mix', payload.interviewId, payload.seq) });
+        await this.queue.add(
+          JobName.MixSessionAudio,
+          { interviewId: payload.interviewId },
+          { jobId: jobId('mix', payload.interviewId, payload.seq) },
+        );
       }
     }
-    const result = { seq: payload.seq, audioUrl: promptAudioUrl(payload.interviewId, payload.seq), audioDurationMs: durationMs };
+    const result = {
+      seq: payload.seq,
+      audioUrl: promptAudioUrl(payload.interviewId, payload.seq),
+      audioDurationMs: durationMs,
+    };
     this.live.toInterview(payload.interviewId, 'prompt:audio', result);
     return result;
   }

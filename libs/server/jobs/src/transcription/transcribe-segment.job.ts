@@ -53,7 +53,10 @@ export class TranscribeSegmentJob {
   @OnJob(JobName.TranscribeSegment)
   async run(payload: JobPayloads[JobName.TranscribeSegment], job?: Job): Promise<LiveTranscriptSegment> {
     const started = Date.now();
-    const { result, samples, engineMs, streamed } = payload.liveKey !== undefined ? await this.transcribeLive(payload, payload.liveKey, job) : await this.transcribeWhole(payload);
+    const { result, samples, engineMs, streamed } =
+      payload.liveKey !== undefined
+        ? await this.transcribeLive(payload, payload.liveKey, job)
+        : await this.transcribeWhole(payload);
     const endMs = payload.liveKey ? payload.startMs + Math.round(samples / 16) : payload.endMs;
     const { segment, created } = await this.interviews.upsertSegment({
       interviewId: payload.interviewId,
@@ -64,17 +67,27 @@ export class TranscribeSegmentJob {
       startMs: payload.startMs,
       endMs,
       text: result.text.trim(),
-      words: result.words?.map((w) => ({ word: w.word, startMs: payload.startMs + w.startMs, endMs: payload.startMs + w.endMs })) ?? null,
+      words:
+        result.words?.map((w) => ({
+          word: w.word,
+          startMs: payload.startMs + w.startMs,
+          endMs: payload.startMs + w.endMs,
+        })) ?? null,
       engine: result.engine,
     });
     const dto: LiveTranscriptSegment = { ...toSegmentDto(segment), engineMs, streamed };
-    if (created) this.logger.debug(`segment ${payload.interviewId}#${payload.seq}: ${samples / 16} ms of audio, ${streamed ? 'streamed' : 'whole'}, ${engineMs} ms`);
+    if (created)
+      this.logger.debug(
+        `segment ${payload.interviewId}#${payload.seq}: ${samples / 16} ms of audio, ${streamed ? 'streamed' : 'whole'}, ${engineMs} ms`,
+      );
     this.live.toInterview(payload.interviewId, 'transcript:segment', dto);
     if (payload.liveKey) await this.liveAudio.remove(payload.liveKey).catch(() => undefined);
     return dto;
   }
 
-  private async transcribeWhole(payload: JobPayloads[JobName.TranscribeSegment] & { audio: string }): Promise<Transcribed> {
+  private async transcribeWhole(
+    payload: JobPayloads[JobName.TranscribeSegment] & { audio: string },
+  ): Promise<Transcribed> {
     const audio = Buffer.from(payload.audio, 'base64');
     if (audio.length % 2 !== 0) throw new Error(`segment ${payload.seq}: odd number of audio bytes`);
     const pcm = new Int16Array(audio.buffer, audio.byteOffset, audio.length / 2);
@@ -88,8 +101,13 @@ export class TranscribeSegmentJob {
    * so when it ends only the last moment is left to decode. Without a free streaming decoder (or with an engine that
    * cannot stream) the audio is collected and transcribed whole at the end. `engineMs` counts from the end.
    */
-  private async transcribeLive(payload: JobPayloads[JobName.TranscribeSegment], key: string, job?: Job): Promise<Transcribed> {
-    if (!this.liveAudio.owns(key)) throw new UnrecoverableError(`segment ${payload.seq}: ${key} is not a live-audio list`);
+  private async transcribeLive(
+    payload: JobPayloads[JobName.TranscribeSegment],
+    key: string,
+    job?: Job,
+  ): Promise<Transcribed> {
+    if (!this.liveAudio.owns(key))
+      throw new UnrecoverableError(`segment ${payload.seq}: ${key} is not a live-audio list`);
     const stream = (await this.engines.stt.openStream?.({ hints: payload.hints, waitMs: STREAM_WAIT_MS })) ?? null;
     const chunks: Int16Array[] = [];
     let fed = 0;
@@ -128,7 +146,8 @@ export class TranscribeSegmentJob {
           }
         }
       }
-      if (total === null || !Number.isInteger(total) || total < 0) throw new Error(`segment ${payload.seq}: the live audio ended without its length`);
+      if (total === null || !Number.isInteger(total) || total < 0)
+        throw new Error(`segment ${payload.seq}: the live audio ended without its length`);
       const pcm = concatPcm(chunks).subarray(0, total);
       // Audio appended after the utterance's end was fed already: the pause that ended it does not matter, but speech
       // of the next utterance (a cut at the maximum length) would be heard twice, so then it is decoded whole. (The

@@ -95,7 +95,9 @@ class DecoderProcess {
     this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const startTimer = setTimeout(() => {
       if (!this.isReady) {
-        this.readyReject(new DecoderError(`the PocketSphinx decoder did not load its models within ${startTimeoutMs} ms`));
+        this.readyReject(
+          new DecoderError(`the PocketSphinx decoder did not load its models within ${startTimeoutMs} ms`),
+        );
         this.kill();
       }
     }, startTimeoutMs);
@@ -136,7 +138,11 @@ class DecoderProcess {
       if (timeoutMs !== undefined) {
         timer = setTimeout(() => {
           this.waiting = null;
-          reject(new DecoderError(`the PocketSphinx decoder did not answer within ${Math.round(timeoutMs)} ms; it was stopped and is being replaced`));
+          reject(
+            new DecoderError(
+              `the PocketSphinx decoder did not answer within ${Math.round(timeoutMs)} ms; it was stopped and is being replaced`,
+            ),
+          );
           this.kill();
         }, timeoutMs);
       }
@@ -174,7 +180,9 @@ class DecoderProcess {
       try {
         reply = JSON.parse(line) as Reply;
       } catch {
-        this.failWaiting(new DecoderError(`the PocketSphinx decoder wrote something that is not JSON: ${line.slice(0, 200)}`));
+        this.failWaiting(
+          new DecoderError(`the PocketSphinx decoder wrote something that is not JSON: ${line.slice(0, 200)}`),
+        );
         this.kill();
         return;
       }
@@ -195,9 +203,15 @@ class DecoderProcess {
   private onExit(code: number | null, signal: NodeJS.Signals | null, error?: Error): void {
     if (this.exited) return;
     this.exited = true;
-    const how = error ? `could not be started (${error.message})` : signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    const how = error
+      ? `could not be started (${error.message})`
+      : signal
+        ? `was killed by ${signal}`
+        : `exited with code ${code}`;
     const detail = this.stderr.trim() ? `: ${this.stderr.trim().split('\n').slice(-3).join(' / ')}` : '';
-    const failure = new DecoderError(`the PocketSphinx decoder (pid ${this.child.pid ?? '?'}) ${how}${detail}`, { cause: error });
+    const failure = new DecoderError(`the PocketSphinx decoder (pid ${this.child.pid ?? '?'}) ${how}${detail}`, {
+      cause: error,
+    });
     if (!this.isReady) this.readyReject(failure);
     this.failWaiting(failure);
     for (const listener of this.exitListeners) listener(failure);
@@ -217,7 +231,8 @@ export class DecoderPool {
   private readonly busy = new Set<DecoderProcess>();
   private readonly queue: Job[] = [];
   /** Streams waiting for a decoder to come free (served after queued whole requests). */
-  private readonly streamWaiters: { hints: DecoderHints | null; resolve: (stream: DecoderStream | null) => void }[] = [];
+  private readonly streamWaiters: { hints: DecoderHints | null; resolve: (stream: DecoderStream | null) => void }[] =
+    [];
   private closed = false;
   private readonly startTimeoutMs: number;
   private readonly decodeTimeoutMs: (audioMs: number) => number;
@@ -234,7 +249,9 @@ export class DecoderPool {
 
   /** Process ids of the running decoders. */
   pids(): number[] {
-    return this.slots.filter((d): d is DecoderProcess => d !== null && !d.exited && d.pid !== undefined).map((d) => d.pid as number);
+    return this.slots
+      .filter((d): d is DecoderProcess => d !== null && !d.exited && d.pid !== undefined)
+      .map((d) => d.pid as number);
   }
 
   /** Starts every decoder and waits until their models are loaded. */
@@ -264,7 +281,8 @@ export class DecoderPool {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const job of this.queue.splice(0)) this.settle(job, () => job.reject(new DecoderError('the PocketSphinx engine was closed')));
+    for (const job of this.queue.splice(0))
+      this.settle(job, () => job.reject(new DecoderError('the PocketSphinx engine was closed')));
     for (const waiter of this.streamWaiters.splice(0)) waiter.resolve(null);
     const exits: Promise<void>[] = [];
     for (const decoder of this.slots) {
@@ -313,7 +331,9 @@ export class DecoderPool {
   private dispatch(): void {
     if (this.closed) return;
     while (this.queue.length > 0) {
-      const idle = this.slots.find((d): d is DecoderProcess => d !== null && d.started && !d.exited && !this.busy.has(d));
+      const idle = this.slots.find(
+        (d): d is DecoderProcess => d !== null && d.started && !d.exited && !this.busy.has(d),
+      );
       if (!idle) {
         this.startMore();
         return;
@@ -356,8 +376,13 @@ export class DecoderPool {
       await this.useHints(decoder, job.hints);
       if (job.settled) return;
       const payload = int16ToBuffer(job.pcm);
-      const reply = await decoder.request(`UTT ${payload.length}\n`, payload, this.decodeTimeoutMs(job.pcm.length / 16));
-      if (typeof reply['error'] === 'string') throw new DecoderError(`the PocketSphinx decoder refused the audio: ${reply['error']}`);
+      const reply = await decoder.request(
+        `UTT ${payload.length}\n`,
+        payload,
+        this.decodeTimeoutMs(job.pcm.length / 16),
+      );
+      if (typeof reply['error'] === 'string')
+        throw new DecoderError(`the PocketSphinx decoder refused the audio: ${reply['error']}`);
       const result = toUtterance(reply, decoder.frameRate);
       this.settle(job, () => job.resolve(result));
     } catch (error) {
@@ -373,7 +398,11 @@ export class DecoderPool {
     const toAdd = (hints?.entries ?? []).filter((entry) => !decoder.known.has(entry.word));
     const lines = toAdd.map((entry) => `${entry.word} ${entry.phones}\n`).join('');
     const weight = this.options.hintWeight ?? 0.05;
-    const reply = await decoder.request(`HINTS ${toAdd.length} ${weight} ${hints?.arpaPath ?? '-'}\n${lines}`, undefined, 60_000);
+    const reply = await decoder.request(
+      `HINTS ${toAdd.length} ${weight} ${hints?.arpaPath ?? '-'}\n${lines}`,
+      undefined,
+      60_000,
+    );
     for (const entry of toAdd) decoder.known.add(entry.word);
     decoder.added += 1 + (Array.isArray(reply['added']) ? reply['added'].length : 0);
     decoder.hintKey = key;
@@ -417,10 +446,15 @@ export class DecoderPool {
     const idle = this.slots.find((d): d is DecoderProcess => d !== null && d.started && !d.exited && !this.busy.has(d));
     if (!idle) return null;
     this.busy.add(idle);
-    return new DecoderStream(idle, (decoder) => this.useHints(decoder, hints), this.decodeTimeoutMs, () => {
-      this.busy.delete(idle);
-      this.dispatch();
-    });
+    return new DecoderStream(
+      idle,
+      (decoder) => this.useHints(decoder, hints),
+      this.decodeTimeoutMs,
+      () => {
+        this.busy.delete(idle);
+        this.dispatch();
+      },
+    );
   }
 
   private settle(job: Job, action: () => void): void {
@@ -480,7 +514,8 @@ export class DecoderStream {
     const payload = int16ToBuffer(pcm);
     const step = this.chain.then(async () => {
       const reply = await this.decoder.request(`FEED ${payload.length}\n`, payload, this.timeoutMs(pcm.length / 16));
-      if (typeof reply['error'] === 'string') throw new DecoderError(`the PocketSphinx decoder refused the stream: ${reply['error']}`);
+      if (typeof reply['error'] === 'string')
+        throw new DecoderError(`the PocketSphinx decoder refused the stream: ${reply['error']}`);
       return typeof reply['hyp'] === 'string' ? reply['hyp'] : null;
     });
     this.chain = step;
@@ -495,7 +530,8 @@ export class DecoderStream {
     const result = this.chain
       .then(() => this.decoder.request('END\n', undefined, this.timeoutMs(1000)))
       .then((reply) => {
-        if (typeof reply['error'] === 'string') throw new DecoderError(`the PocketSphinx decoder refused the stream: ${reply['error']}`);
+        if (typeof reply['error'] === 'string')
+          throw new DecoderError(`the PocketSphinx decoder refused the stream: ${reply['error']}`);
         return toUtterance(reply, this.decoder.frameRate);
       });
     void result.then(this.release, this.release);
@@ -515,6 +551,7 @@ export class DecoderStream {
 
   private async expectOk(request: Promise<Reply>): Promise<void> {
     const reply = await request;
-    if (typeof reply['error'] === 'string') throw new DecoderError(`the PocketSphinx decoder refused the stream: ${reply['error']}`);
+    if (typeof reply['error'] === 'string')
+      throw new DecoderError(`the PocketSphinx decoder refused the stream: ${reply['error']}`);
   }
 }

@@ -25,8 +25,10 @@ export interface PocketSphinxModelOptions {
   searchPath?: string;
 }
 
-export const INSTALL_HINT = 'install the Debian/Ubuntu packages pocketsphinx and pocketsphinx-en-us (apt-get install pocketsphinx pocketsphinx-en-us)';
-export const INSTALL_DEV_HINT = 'install libpocketsphinx-dev, libsphinxbase-dev and a C compiler (gcc) for the fast resident decoder';
+export const INSTALL_HINT =
+  'install the Debian/Ubuntu packages pocketsphinx and pocketsphinx-en-us (apt-get install pocketsphinx pocketsphinx-en-us)';
+export const INSTALL_DEV_HINT =
+  'install libpocketsphinx-dev, libsphinxbase-dev and a C compiler (gcc) for the fast resident decoder';
 
 export function resolveModel(options: PocketSphinxModelOptions = {}): PocketSphinxModel {
   const dir = options.modelDir ?? DEFAULT_MODEL_DIR;
@@ -57,7 +59,12 @@ export function pocketsphinxAvailable(options: PocketSphinxModelOptions = {}): b
 
 /** Header folders for the PocketSphinx and SphinxBase C API when pkg-config is not available. */
 export function knownIncludeDirs(): string[] {
-  const dirs = ['/usr/include/pocketsphinx', '/usr/include/sphinxbase', '/usr/local/include/pocketsphinx', '/usr/local/include/sphinxbase'];
+  const dirs = [
+    '/usr/include/pocketsphinx',
+    '/usr/include/sphinxbase',
+    '/usr/local/include/pocketsphinx',
+    '/usr/local/include/sphinxbase',
+  ];
   // Debian puts part of sphinxbase under the multiarch folder (/usr/include/x86_64-linux-gnu/sphinxbase).
   for (const base of ['/usr/include', '/usr/local/include']) {
     try {
@@ -77,9 +84,12 @@ export function knownIncludeDirs(): string[] {
 /** What stops the resident decoder from being compiled (empty when it can be). */
 export function nativeBuildProblems(options: { searchPath?: string; compiler?: string } = {}): string[] {
   const problems: string[] = [];
-  if (!which(options.compiler ?? 'cc', options.searchPath)) problems.push(`no C compiler (${options.compiler ?? 'cc'}) found`);
+  if (!which(options.compiler ?? 'cc', options.searchPath))
+    problems.push(`no C compiler (${options.compiler ?? 'cc'}) found`);
   const includes = knownIncludeDirs();
-  if (!includes.some((d) => existsSync(join(d, 'pocketsphinx.h')))) problems.push('the PocketSphinx headers (pocketsphinx.h) are missing');
-  if (!includes.some((d) => existsSync(join(d, 'cmd_ln.h')))) problems.push('the SphinxBase headers (cmd_ln.h) are missing');
+  if (!includes.some((d) => existsSync(join(d, 'pocketsphinx.h'))))
+    problems.push('the PocketSphinx headers (pocketsphinx.h) are missing');
+  if (!includes.some((d) => existsSync(join(d, 'cmd_ln.h'))))
+    problems.push('the SphinxBase headers (cmd_ln.h) are missing');
   return problems;
 }

@@ -37,7 +37,10 @@ export const DECODER_SOURCE_NAME = 'ps-decoder.c';
 export function findDecoderSource(from: string = __dirname): string | null {
   let dir = resolve(from);
   for (;;) {
-    for (const candidate of [join(dir, 'native', DECODER_SOURCE_NAME), join(dir, 'libs', 'speech', 'native', DECODER_SOURCE_NAME)]) {
+    for (const candidate of [
+      join(dir, 'native', DECODER_SOURCE_NAME),
+      join(dir, 'libs', 'speech', 'native', DECODER_SOURCE_NAME),
+    ]) {
       if (existsSync(candidate)) return candidate;
     }
     const parent = dirname(dir);
@@ -49,9 +52,16 @@ export function findDecoderSource(from: string = __dirname): string | null {
 /** Path of the compiled decoder, compiling it first if needed. */
 export async function ensureDecoderBinary(options: NativeBuildOptions): Promise<string> {
   const sourcePath = options.sourcePath ?? findDecoderSource();
-  if (!sourcePath) throw new NativeBuildError(`cannot find ${DECODER_SOURCE_NAME} (looked for libs/speech/native/ above ${__dirname})`);
+  if (!sourcePath)
+    throw new NativeBuildError(
+      `cannot find ${DECODER_SOURCE_NAME} (looked for libs/speech/native/ above ${__dirname})`,
+    );
   const source = await readFile(sourcePath);
-  const hash = createHash('sha256').update(source).update(`${process.platform}-${process.arch}`).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(source)
+    .update(`${process.platform}-${process.arch}`)
+    .digest('hex')
+    .slice(0, 16);
   const target = resolve(options.binDir, `ps-decoder-${hash}`);
   let build = builds.get(target);
   if (!build) {

@@ -8,7 +8,14 @@ import { errorMessage, isAbortError, SpeechEngineError, SpeechEngineUnavailableE
 import { run, which } from '../../util/process';
 import type { OpenStreamOptions, SpeechStream, SpeechToText, SttResult, SttWord, TranscribeOptions } from '../types';
 import { DecoderPool, type DecoderHints } from './decoder-pool';
-import { INSTALL_DEV_HINT, INSTALL_HINT, pocketsphinxProblems, resolveModel, type PocketSphinxModel, type PocketSphinxModelOptions } from './model';
+import {
+  INSTALL_DEV_HINT,
+  INSTALL_HINT,
+  pocketsphinxProblems,
+  resolveModel,
+  type PocketSphinxModel,
+  type PocketSphinxModelOptions,
+} from './model';
 import { ensureDecoderBinary } from './native-build';
 import { hintLanguageModel, PronouncingDictionary } from './pronunciations';
 
@@ -124,7 +131,9 @@ export class PocketSphinxSpeechToText implements SpeechToText {
       return await this.withSlot(() => this.transcribeContinuous(pcm16k, options.signal), options.signal);
     } catch (error) {
       if (isAbortError(error)) throw error;
-      throw new SpeechEngineError(NAME, `PocketSphinx could not transcribe the audio: ${errorMessage(error)}`, { cause: error });
+      throw new SpeechEngineError(NAME, `PocketSphinx could not transcribe the audio: ${errorMessage(error)}`, {
+        cause: error,
+      });
     }
   }
 
@@ -140,7 +149,11 @@ export class PocketSphinxSpeechToText implements SpeechToText {
       end: async () => {
         try {
           const decoded = await stream.end();
-          return { text: decoded.text, words: decoded.words.map((w) => ({ word: w.w, startMs: w.s * 10, endMs: (w.e + 1) * 10 })), engine: NAME };
+          return {
+            text: decoded.text,
+            words: decoded.words.map((w) => ({ word: w.w, startMs: w.s * 10, endMs: (w.e + 1) * 10 })),
+            engine: NAME,
+          };
         } catch (error) {
           throw this.failure(error);
         }
@@ -150,7 +163,9 @@ export class PocketSphinxSpeechToText implements SpeechToText {
   }
 
   private failure(error: unknown): Error {
-    return new SpeechEngineError(NAME, `PocketSphinx could not transcribe the audio: ${errorMessage(error)}`, { cause: error });
+    return new SpeechEngineError(NAME, `PocketSphinx could not transcribe the audio: ${errorMessage(error)}`, {
+      cause: error,
+    });
   }
 
   async close(): Promise<void> {
@@ -168,13 +183,21 @@ export class PocketSphinxSpeechToText implements SpeechToText {
     const problems = pocketsphinxProblems(this.options);
     const modelProblems = problems.filter((p) => p.startsWith('no PocketSphinx'));
     if (modelProblems.length > 0) {
-      throw new SpeechEngineUnavailableError(NAME, `PocketSphinx is not installed: ${modelProblems.join('; ')}; ${INSTALL_HINT}`);
+      throw new SpeechEngineUnavailableError(
+        NAME,
+        `PocketSphinx is not installed: ${modelProblems.join('; ')}; ${INSTALL_HINT}`,
+      );
     }
     const backend = this.options.backend ?? 'auto';
     if (backend !== 'continuous') {
       try {
         const binDir = this.options.binDir ?? join(resolve(this.options.dataDir ?? '.mockroom'), 'bin');
-        const binary = await ensureDecoderBinary({ binDir, sourcePath: this.options.sourcePath, compiler: this.options.compiler, searchPath: this.options.searchPath });
+        const binary = await ensureDecoderBinary({
+          binDir,
+          sourcePath: this.options.sourcePath,
+          compiler: this.options.compiler,
+          searchPath: this.options.searchPath,
+        });
         const pool = new DecoderPool({
           command: binary,
           args: [...this.modelArgs(), ...(this.options.extraArgs ?? [])],
@@ -197,15 +220,24 @@ export class PocketSphinxSpeechToText implements SpeechToText {
         return;
       } catch (error) {
         if (backend === 'native' || this.closed) {
-          throw new SpeechEngineUnavailableError(NAME, `the resident PocketSphinx decoder is not available: ${errorMessage(error)}`, { cause: error });
+          throw new SpeechEngineUnavailableError(
+            NAME,
+            `the resident PocketSphinx decoder is not available: ${errorMessage(error)}`,
+            { cause: error },
+          );
         }
         this.fallbackReason = errorMessage(error);
       }
     }
     this.continuousPath = which('pocketsphinx_continuous', this.options.searchPath);
     if (!this.continuousPath) {
-      const reason = this.fallbackReason ? ` (and the resident decoder could not be built: ${this.fallbackReason}; ${INSTALL_DEV_HINT})` : '';
-      throw new SpeechEngineUnavailableError(NAME, `pocketsphinx_continuous is not installed${reason}; ${INSTALL_HINT}`);
+      const reason = this.fallbackReason
+        ? ` (and the resident decoder could not be built: ${this.fallbackReason}; ${INSTALL_DEV_HINT})`
+        : '';
+      throw new SpeechEngineUnavailableError(
+        NAME,
+        `pocketsphinx_continuous is not installed${reason}; ${INSTALL_HINT}`,
+      );
     }
     this.backendInUse = 'continuous';
   }
@@ -214,7 +246,20 @@ export class PocketSphinxSpeechToText implements SpeechToText {
     // One forward pass: measured on the spoken sample answers, the second passes (flat-lexicon search and lattice
     // best path) cost about a third more time and made the word error rate worse, not better (docs/benchmarks.md);
     // without them a streamed utterance is final within a few tens of ms of its end.
-    return ['-hmm', this.model.hmm, '-lm', this.model.lm, '-dict', this.model.dict, '-logfn', '/dev/null', '-fwdflat', 'no', '-bestpath', 'no'];
+    return [
+      '-hmm',
+      this.model.hmm,
+      '-lm',
+      this.model.lm,
+      '-dict',
+      this.model.dict,
+      '-logfn',
+      '/dev/null',
+      '-fwdflat',
+      'no',
+      '-bestpath',
+      'no',
+    ];
   }
 
   /** The hints as decoder vocabulary and a hint language model file (cached per hint set). */
@@ -256,12 +301,18 @@ export class PocketSphinxSpeechToText implements SpeechToText {
       await writeFile(wav, encodeWav(pcm, AUDIO_SAMPLE_RATE));
       const audioMs = pcm.length / 16;
       const timeoutMs = this.options.decodeTimeoutMs?.(audioMs) ?? 30_000 + 3 * audioMs;
-      const result = await run(this.continuousPath as string, ['-infile', wav, '-time', 'yes', ...this.modelArgs(), ...(this.options.extraArgs ?? [])], {
-        signal,
-        timeoutMs,
-      });
+      const result = await run(
+        this.continuousPath as string,
+        ['-infile', wav, '-time', 'yes', ...this.modelArgs(), ...(this.options.extraArgs ?? [])],
+        {
+          signal,
+          timeoutMs,
+        },
+      );
       if (result.code !== 0) {
-        throw new Error(`pocketsphinx_continuous exited with code ${result.code}${result.stderr ? `: ${result.stderr.trim().slice(-500)}` : ''}`);
+        throw new Error(
+          `pocketsphinx_continuous exited with code ${result.code}${result.stderr ? `: ${result.stderr.trim().slice(-500)}` : ''}`,
+        );
       }
       return parseContinuousOutput(result.stdout.toString('utf8'));
     } finally {
@@ -297,7 +348,8 @@ export function parseContinuousOutput(output: string): SttResult {
     const match = WORD_LINE.exec(trimmed);
     if (match) {
       const word = cleanWord(match[1]);
-      if (word) words.push({ word, startMs: Math.round(Number(match[2]) * 1000), endMs: Math.round(Number(match[3]) * 1000) });
+      if (word)
+        words.push({ word, startMs: Math.round(Number(match[2]) * 1000), endMs: Math.round(Number(match[3]) * 1000) });
     } else {
       hypotheses.push(trimmed);
     }

@@ -26,7 +26,10 @@ let engine: PocketSphinxSpeechToText;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mockroom-ps-'));
-  const [a, j] = await Promise.all([fliteWav(ANSWER, dir, { name: 'answer' }), fliteWav(JARGON, dir, { name: 'jargon' })]);
+  const [a, j] = await Promise.all([
+    fliteWav(ANSWER, dir, { name: 'answer' }),
+    fliteWav(JARGON, dir, { name: 'jargon' }),
+  ]);
   answer = wavToPcm16k(await readFile(a));
   jargon = wavToPcm16k(await readFile(j));
   engine = new PocketSphinxSpeechToText({ binDir: join(dir, 'bin'), poolSize: 2 });
@@ -76,7 +79,12 @@ describe('PocketSphinx with resident decoders', () => {
   it('serves concurrent requests from the pool', async () => {
     const half = answer.subarray(0, Math.floor(answer.length / 2));
     const started = Date.now();
-    const results = await Promise.all([engine.transcribe(answer), engine.transcribe(half), engine.transcribe(answer), engine.transcribe(half)]);
+    const results = await Promise.all([
+      engine.transcribe(answer),
+      engine.transcribe(half),
+      engine.transcribe(answer),
+      engine.transcribe(half),
+    ]);
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(results[0].text).toBe(results[2].text);
     expect(results[1].text).toBe(results[3].text);
@@ -103,14 +111,20 @@ describe('PocketSphinx with resident decoders', () => {
     const streamedWer = wordErrorRate(JARGON, result.text).wer;
     const wholeWer = wordErrorRate(JARGON, whole.text).wer;
     if (streamedWer > wholeWer + 1 / 14) {
-      throw new Error(`streamed "${result.text}" (WER ${streamedWer.toFixed(2)}) is worse than whole "${whole.text}" (WER ${wholeWer.toFixed(2)})`);
+      throw new Error(
+        `streamed "${result.text}" (WER ${streamedWer.toFixed(2)}) is worse than whole "${whole.text}" (WER ${wholeWer.toFixed(2)})`,
+      );
     }
   });
 
   it('gives the words recognised so far while the utterance is fed', async () => {
     const stream = await engine.openStream({ hints: JARGON_HINTS });
     const partials: { atMs: number; text: string | null }[] = [];
-    for (let at = 0; at < jargon.length; at += 4800) partials.push({ atMs: Math.min(jargon.length, at + 4800) / 16, text: await stream!.feed(jargon.subarray(at, at + 4800)) });
+    for (let at = 0; at < jargon.length; at += 4800)
+      partials.push({
+        atMs: Math.min(jargon.length, at + 4800) / 16,
+        text: await stream!.feed(jargon.subarray(at, at + 4800)),
+      });
     const result = await stream!.end();
     const words = partials.filter((p) => p.text);
     // Words appear while it is spoken, grow as it goes on, and end up as the final text (or close to it).
@@ -161,7 +175,9 @@ describe('PocketSphinx with resident decoders', () => {
     expect(await engine.transcribe(new Int16Array(0))).toEqual({ text: '', words: [], engine: 'pocketsphinx' });
     const controller = new AbortController();
     controller.abort();
-    await expect(engine.transcribe(answer, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(engine.transcribe(answer, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });
 
@@ -175,7 +191,9 @@ describe('PocketSphinx decoder failures', () => {
       const queued = single.transcribe(jargon);
       await new Promise((resolve) => setTimeout(resolve, 100));
       process.kill(pid, 'SIGKILL');
-      await expect(doomed).rejects.toThrow(/PocketSphinx could not transcribe the audio: the PocketSphinx decoder \(pid \d+\) was killed by SIGKILL/);
+      await expect(doomed).rejects.toThrow(
+        /PocketSphinx could not transcribe the audio: the PocketSphinx decoder \(pid \d+\) was killed by SIGKILL/,
+      );
       // The queued request is served by the replacement.
       expect((await queued).text.length).toBeGreaterThan(10);
       const pids = single.decoderPids();
@@ -207,7 +225,11 @@ describe('PocketSphinx fallback (pocketsphinx_continuous per request)', () => {
     expect(noCompiler.status.backend).toBe('continuous');
     expect(noCompiler.status.fallbackReason).toMatch(/no C compiler \(no-such-cc\) found; install libpocketsphinx-dev/);
     await noCompiler.close();
-    const strict = new PocketSphinxSpeechToText({ binDir: join(dir, 'bin-none'), compiler: 'no-such-cc', backend: 'native' });
+    const strict = new PocketSphinxSpeechToText({
+      binDir: join(dir, 'bin-none'),
+      compiler: 'no-such-cc',
+      backend: 'native',
+    });
     await expect(strict.start()).rejects.toThrow(/resident PocketSphinx decoder is not available/);
   });
 
@@ -215,11 +237,22 @@ describe('PocketSphinx fallback (pocketsphinx_continuous per request)', () => {
     const options = { modelDir: join(dir, 'no-model') };
     expect(pocketsphinxAvailable(options)).toBe(false);
     expect(pocketsphinxProblems(options)[0]).toMatch(/no PocketSphinx acoustic model/);
-    await expect(new PocketSphinxSpeechToText(options).transcribe(answer)).rejects.toThrow(/install pocketsphinx pocketsphinx-en-us/);
+    await expect(new PocketSphinxSpeechToText(options).transcribe(answer)).rejects.toThrow(
+      /install pocketsphinx pocketsphinx-en-us/,
+    );
   });
 
   it('parses pocketsphinx_continuous output', () => {
-    const output = ['i would use read this', '<s> 0.000 0.190 1.000200', 'i 0.200 0.340 0.947900', 'use(2) 0.550 0.790 0.570259', '<sil> 0.8 0.9 1', '[NOISE] 1.0 1.1 1', 'read 1.2 1.4 0.5', '</s> 1.5 1.6 1'].join('\n');
+    const output = [
+      'i would use read this',
+      '<s> 0.000 0.190 1.000200',
+      'i 0.200 0.340 0.947900',
+      'use(2) 0.550 0.790 0.570259',
+      '<sil> 0.8 0.9 1',
+      '[NOISE] 1.0 1.1 1',
+      'read 1.2 1.4 0.5',
+      '</s> 1.5 1.6 1',
+    ].join('\n');
     expect(parseContinuousOutput(output)).toEqual({
       text: 'i use read',
       words: [
@@ -242,7 +275,18 @@ describe('hint vocabulary', () => {
 
   it('splits hints into tokens', () => {
     expect(hintTokens(['Cross-site scripting (XSS)', 'socket.io', 'parent_id threading', 'Redis Pub/Sub'])).toEqual([
-      'Cross', 'site', 'scripting', 'XSS', 'socket', 'io', 'parent', 'id', 'threading', 'Redis', 'Pub', 'Sub',
+      'Cross',
+      'site',
+      'scripting',
+      'XSS',
+      'socket',
+      'io',
+      'parent',
+      'id',
+      'threading',
+      'Redis',
+      'Pub',
+      'Sub',
     ]);
   });
 

@@ -27,9 +27,32 @@ export interface DictEntry {
 }
 
 const LETTERS: Record<string, string> = {
-  a: 'EY', b: 'B IY', c: 'S IY', d: 'D IY', e: 'IY', f: 'EH F', g: 'JH IY', h: 'EY CH', i: 'AY', j: 'JH EY', k: 'K EY',
-  l: 'EH L', m: 'EH M', n: 'EH N', o: 'OW', p: 'P IY', q: 'K Y UW', r: 'AA R', s: 'EH S', t: 'T IY', u: 'Y UW', v: 'V IY',
-  w: 'D AH B AH L Y UW', x: 'EH K S', y: 'W AY', z: 'Z IY',
+  a: 'EY',
+  b: 'B IY',
+  c: 'S IY',
+  d: 'D IY',
+  e: 'IY',
+  f: 'EH F',
+  g: 'JH IY',
+  h: 'EY CH',
+  i: 'AY',
+  j: 'JH EY',
+  k: 'K EY',
+  l: 'EH L',
+  m: 'EH M',
+  n: 'EH N',
+  o: 'OW',
+  p: 'P IY',
+  q: 'K Y UW',
+  r: 'AA R',
+  s: 'EH S',
+  t: 'T IY',
+  u: 'Y UW',
+  v: 'V IY',
+  w: 'D AH B AH L Y UW',
+  x: 'EH K S',
+  y: 'W AY',
+  z: 'Z IY',
 };
 
 const MAX_PIECES = 4;
@@ -196,7 +219,9 @@ export class PronouncingDictionary {
 
 function spell(letters: string): { phones: string; pieces: number } | null {
   const phones = [...letters.toLowerCase()].map((l) => LETTERS[l]);
-  return phones.every(Boolean) ? { phones: phones.join(' '), pieces: Math.max(1, Math.ceil(letters.length / 2)) } : null;
+  return phones.every(Boolean)
+    ? { phones: phones.join(' '), pieces: Math.max(1, Math.ceil(letters.length / 2)) }
+    : null;
 }
 
 /** Hints split into word tokens: "Cross-site scripting (XSS)" → Cross, site, scripting, XSS; "socket.io" → socket, io. */
