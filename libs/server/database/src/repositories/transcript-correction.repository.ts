@@ -40,21 +40,17 @@ export class TranscriptCorrectionRepository {
       if (!segment) return null;
       if (segment.text === input.after) return 'unchanged';
       const { words, terms } = input.derive(segment);
-      const correction = await manager
-        .getRepository(TranscriptCorrectionEntity)
-        .save(
-          manager
-            .getRepository(TranscriptCorrectionEntity)
-            .create({
-              interviewId: input.interviewId,
-              seq: input.seq,
-              userId: input.userId,
-              before: segment.text,
-              after: input.after,
-              terms,
-              changes: null,
-            }),
-        );
+      const correction = await manager.getRepository(TranscriptCorrectionEntity).save(
+        manager.getRepository(TranscriptCorrectionEntity).create({
+          interviewId: input.interviewId,
+          seq: input.seq,
+          userId: input.userId,
+          before: segment.text,
+          after: input.after,
+          terms,
+          changes: null,
+        }),
+      );
       await segments.update({ interviewId: input.interviewId, seq: input.seq }, { text: input.after, words });
       return { correction, segment: { ...segment, text: input.after, words } };
     });
