@@ -1,7 +1,7 @@
 import { loadConfig } from '@mockroom/server-config';
 import IORedis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { LiveAudioChannel, type LiveAudioEntry } from './live-audio.channel';
+import { LiveAudioAbandonedError, LiveAudioChannel, type LiveAudioEntry } from './live-audio.channel';
 
 const config = loadConfig({
   DATABASE_URL: 'postgres://unused/db',
@@ -87,5 +87,27 @@ describe('LiveAudioChannel (real Redis)', () => {
       for await (const _ of channel.read(key, { pollMs: 10, idleTimeoutMs: 100 })) void _;
     };
     await expect(read()).rejects.toThrow(/no audio arrived/);
+  });
+
+  it('settles what a previous owner left: an ended utterance is waited for, an open one abandoned at once', async () => {
+    const interview = `interview-${randomUUID().slice(0, 8)}`;
+    const ended = channel.newKey(interview);
+    const open = channel.newKey(interview);
+    await channel.append(ended, pcm(320, 1), true);
+    await channel.end(ended, 320);
+    await channel.append(open, pcm(320, 2), true);
+    // The reader of the open utterance (a transcription job) would wait half a minute for audio that never comes.
+    const reading = (async () => {
+      for await (const _ of channel.read(open, { pollMs: 10 })) void _;
+    })();
+    // The ended one's job stores its segment and removes its list a moment later.
+    setTimeout(() => void channel.remove(ended), 300);
+    const started = Date.now();
+    expect(await channel.settle(interview, 5000)).toEqual({ ended: 1, abandoned: 1 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    await expect(reading).rejects.toBeInstanceOf(LiveAudioAbandonedError);
+    // Nothing left: settling again finds the open list already abandoned, and nothing to wait for.
+    expect(await channel.settle(interview, 5000)).toEqual({ ended: 0, abandoned: 0 });
+    await channel.remove(open);
   });
 });

@@ -6,6 +6,8 @@ import { REDIS } from '@mockroom/server-queue';
 
 const AUDIO = 0x01;
 const END = 0x02;
+/** The process that was sending the utterance is gone (its interview moved to another process): no more will come. */
+const ABANDONED = 0x03;
 /** The list outlives its utterance long enough for a job retried after a worker died to read it again. */
 const TTL_SECONDS = 600;
 
@@ -23,6 +25,14 @@ export interface LiveAudioReadOptions {
   pollMs?: number;
   /** Give up when nothing new arrives for this long (the sender went away). */
   idleTimeoutMs?: number;
+}
+
+/** The utterance will never end: whoever sent it was replaced (the interview is run by another process now). */
+export class LiveAudioAbandonedError extends Error {
+  constructor(key: string) {
+    super(`the utterance ${key} was abandoned: the interview moved to another process, which hears its audio again`);
+    this.name = 'LiveAudioAbandonedError';
+  }
 }
 
 export class LiveAudioTimeoutError extends Error {
@@ -68,10 +78,16 @@ export class LiveAudioChannel implements OnApplicationShutdown {
     return key.startsWith(`${this.config.redis.prefix}:live-audio:`);
   }
 
+  /** The set of an interview's utterance lists, so a process taking it over finds them without scanning Redis. */
+  private setOf(key: string): string {
+    return key.slice(0, key.lastIndexOf(':'));
+  }
+
   append(key: string, pcm: Int16Array, first = false): Promise<unknown> {
     const entry = audioEntry(pcm);
     if (!first) return this.redis.rpush(key, entry);
-    return this.redis.multi().rpush(key, entry).expire(key, TTL_SECONDS).exec();
+    const set = `${this.setOf(key)}:lists`;
+    return this.redis.multi().rpush(key, entry).expire(key, TTL_SECONDS).sadd(set, key).expire(set, TTL_SECONDS).exec();
   }
 
   /**
@@ -109,6 +125,7 @@ export class LiveAudioChannel implements OnApplicationShutdown {
         lastArrival = Date.now();
         const readAt = lastArrival;
         for (const entry of entries) {
+          if (entry[0] === ABANDONED) throw new LiveAudioAbandonedError(key);
           if (entry[0] === END) {
             const [samples, flag] = entry.subarray(1).toString('ascii').split(' ');
             yield {
@@ -137,7 +154,35 @@ export class LiveAudioChannel implements OnApplicationShutdown {
   }
 
   async remove(key: string): Promise<void> {
-    await this.redis.unlink(key);
+    await this.redis.multi().unlink(key).srem(`${this.setOf(key)}:lists`, key).exec();
+  }
+
+  /**
+   * Before a process takes up an interview another process was running: utterances that process ended are left to
+   * their transcription (waited for, up to `waitMs`, so what it stores is known before the recording is heard again
+   * from the last stored segment), and those it was still sending are abandoned, so their jobs stop at once instead of
+   * waiting half a minute for audio that will never come (holding a decoder meanwhile). Returns how many of each.
+   */
+  async settle(interviewId: string, waitMs = 5000): Promise<{ ended: number; abandoned: number }> {
+    const keys = await this.redis.smembers(`${this.config.redis.prefix}:live-audio:${interviewId}:lists`);
+    const ended: string[] = [];
+    let abandoned = 0;
+    for (const key of keys) {
+      const last = await this.redis.lindexBuffer(key, -1);
+      if (last && last[0] === END) ended.push(key);
+      else if (last && last[0] !== ABANDONED) {
+        await this.redis.multi().rpush(key, Buffer.from([ABANDONED])).publish(this.endChannel, key).exec();
+        abandoned++;
+      }
+    }
+    // A transcribed utterance's list is removed once its segment is stored.
+    const deadline = Date.now() + waitMs;
+    while (ended.length && Date.now() < deadline) {
+      const left = await Promise.all(ended.map((key) => this.redis.exists(key)));
+      if (left.every((n) => n === 0)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return { ended: ended.length, abandoned };
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -3,7 +3,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import { JobName, JobPayloads, JobProgress, LiveTranscriptSegment, TranscriptSegment } from '@mockroom/contracts';
 import { InterviewRepository, TranscriptSegmentEntity } from '@mockroom/server-database';
 import { OnJob } from '@mockroom/server-queue';
-import { LiveAudioChannel, LiveEmitter } from '@mockroom/server-realtime';
+import { LiveAudioChannel, LiveEmitter, LiveAudioAbandonedError } from '@mockroom/server-realtime';
 import { concatPcm, type SttResult } from '@mockroom/speech';
 import { Engines } from '../engines.providers';
 
@@ -162,6 +162,8 @@ export class TranscribeSegmentJob {
       return { result, samples: total, engineMs: Date.now() - endedAt, streamed: false };
     } catch (error) {
       stream?.abort();
+      // Its interview moved to another process, which hears this audio again from the recording: nothing to retry.
+      if (error instanceof LiveAudioAbandonedError) throw new UnrecoverableError(error.message);
       throw error;
     }
   }
