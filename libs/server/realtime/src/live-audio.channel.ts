@@ -154,7 +154,11 @@ export class LiveAudioChannel implements OnApplicationShutdown {
   }
 
   async remove(key: string): Promise<void> {
-    await this.redis.multi().unlink(key).srem(`${this.setOf(key)}:lists`, key).exec();
+    await this.redis
+      .multi()
+      .unlink(key)
+      .srem(`${this.setOf(key)}:lists`, key)
+      .exec();
   }
 
   /**
@@ -171,7 +175,11 @@ export class LiveAudioChannel implements OnApplicationShutdown {
       const last = await this.redis.lindexBuffer(key, -1);
       if (last && last[0] === END) ended.push(key);
       else if (last && last[0] !== ABANDONED) {
-        await this.redis.multi().rpush(key, Buffer.from([ABANDONED])).publish(this.endChannel, key).exec();
+        await this.redis
+          .multi()
+          .rpush(key, Buffer.from([ABANDONED]))
+          .publish(this.endChannel, key)
+          .exec();
         abandoned++;
       }
     }

@@ -102,7 +102,10 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
         // What a process that ran it before left in flight: its ended utterances are stored first, its open ones dropped
         // (the restored runtime hears the recording again from the last stored segment).
         const left = await this.liveAudio.settle(id);
-        if (left.ended || left.abandoned) this.logger.log(`interview ${id}: ${left.ended} utterances finished, ${left.abandoned} abandoned by its last owner`);
+        if (left.ended || left.abandoned)
+          this.logger.log(
+            `interview ${id}: ${left.ended} utterances finished, ${left.abandoned} abandoned by its last owner`,
+          );
         const entity = await this.service.reload(id);
         // The words this candidate taught the recogniser by correcting earlier transcripts.
         const vocabulary = entity.candidateId
