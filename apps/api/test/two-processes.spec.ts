@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { InterviewRepository } from '@mockroom/server-database';
+import IORedis from 'ioredis';
+import { LiveRelay } from '../src/interviews/relay/live-relay';
 import { InterviewRuntimes } from '../src/interviews/runtime/interview-runtimes.service';
 import { startPeerApp, startTestApp, TestApp, TestBrowser, uniqueEmail } from './test-app';
 
@@ -263,6 +265,23 @@ describe('two API processes', () => {
     expect(await repository.saveTurn(id, { ...turn, followUpsAsked: 2 }, 7)).toBe(true);
     expect(await repository.saveTurn(id, { ...turn, followUpsAsked: 3 }, 9)).toBe(true);
     expect(await repository.leaseToken(id)).toBe(9);
+  });
+
+  it('lets go of a relayed socket whose process died without saying it left', async () => {
+    const relay = a.app.get(LiveRelay);
+    const redis = new IORedis(a.config.redis.url, { maxRetriesPerRequest: null });
+    try {
+      // A frame relayed for a socket no process has (its process was killed before it could say the socket left).
+      await redis.publish(
+        `${a.config.redis.prefix}:live-relay:${relay.processId}`,
+        JSON.stringify({ t: 'frame', socket: { id: 'socket-of-a-dead-process', data: {} }, args: [0, { $bin: '' }] }),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await relay.sweep()).toBe(1);
+      expect(await relay.sweep()).toBe(0);
+    } finally {
+      await redis.quit();
+    }
   });
 
   // Last: it stops A.

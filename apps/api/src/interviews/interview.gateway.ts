@@ -73,6 +73,8 @@ const ERROR_EVERY_MS = 1000;
 const authRoom = (sessionId: string) => `auth:${sessionId}`;
 /** How often a process relaying sockets checks that the interview's owner still holds it. */
 const OWNER_CHECK_MS = 1000;
+/** How often an owner looks for relayed sockets whose process died (they keep an interview loaded until let go). */
+const RELAYED_SWEEP_MS = 30_000;
 /** Ending an interview waits for its scores: its relayed call may take this long. */
 const END_RELAY_TIMEOUT_MS = 60_000;
 /** A join relayed to an owner that does not answer this soon finds the owner dead (or hung) and waits for its lease. */
@@ -90,6 +92,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   private stopping = false;
   private sessionCheck: NodeJS.Timeout | null = null;
   private ownerCheck: NodeJS.Timeout | null = null;
+  private relayedSweep: NodeJS.Timeout | null = null;
   /** Interviews owned by another process whose sockets connected here are relayed to it: by interview, that owner. */
   private readonly relayedTo = new Map<string, string>();
 
@@ -147,6 +150,12 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     );
     this.ownerCheck = setInterval(() => void this.checkOwners(), OWNER_CHECK_MS);
     this.ownerCheck.unref();
+    this.relayedSweep = setInterval(
+      () =>
+        void this.relay.sweep().catch((error: Error) => this.logger.warn(`sweeping relayed sockets: ${error.message}`)),
+      RELAYED_SWEEP_MS,
+    );
+    this.relayedSweep.unref();
   }
 
   handleConnection(socket: Socket): void {
@@ -184,6 +193,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     this.stopping = true;
     if (this.sessionCheck) clearInterval(this.sessionCheck);
     if (this.ownerCheck) clearInterval(this.ownerCheck);
+    if (this.relayedSweep) clearInterval(this.relayedSweep);
   }
 
   /**

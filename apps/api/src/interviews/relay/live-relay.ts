@@ -179,13 +179,26 @@ export class LiveRelay implements OnApplicationShutdown {
       .catch(() => undefined);
   }
 
-  /** Relayed sockets of other processes this owner holds (for their interviews' bookkeeping). */
-  remoteSockets(): RemoteSocket[] {
-    return [...this.remote.values()];
+  /**
+   * Lets go of relayed sockets that no longer exist anywhere: their process died without saying they left (a socket's
+   * own room is empty across every process the adapter reaches).
+   */
+  async sweep(): Promise<number> {
+    let gone = 0;
+    for (const socket of [...this.remote.values()]) {
+      const found = await this.namespace!.in(socket.id)
+        .fetchSockets()
+        .catch(() => null);
+      if (found && found.length === 0) {
+        this.forget(socket.id);
+        gone++;
+      }
+    }
+    return gone;
   }
 
-  /** Drops a relayed socket whose process no longer has it (that process died without saying). */
-  forget(socketId: string): void {
+  /** Drops a relayed socket: its own process said it left, or no process has it any more. */
+  private forget(socketId: string): void {
     const socket = this.remote.get(socketId);
     if (!socket) return;
     this.remote.delete(socketId);
