@@ -67,13 +67,14 @@ async function main(): Promise<void> {
       const question = bank.get(answer.questionId) as Question;
       const hints = question.keyTerms ?? [];
       const key = createHash('sha256')
-        .update(JSON.stringify([answer.answer, VOICE, hints]))
+        // Version 2: one line per sentence heard (the pauses between them are the segments the engine reads).
+        .update(JSON.stringify([answer.answer, VOICE, hints, 2]))
         .digest('hex')
         .slice(0, 24);
       const cached = join(cacheDir, `${key}.txt`);
-      let transcript: string;
+      let heardSentences: string[];
       if (existsSync(cached)) {
-        transcript = readFileSync(cached, 'utf8');
+        heardSentences = readFileSync(cached, 'utf8').split('\n').filter(Boolean);
       } else {
         if (!stt) {
           stt = new PocketSphinxSpeechToText({ poolSize: 1 });
@@ -85,14 +86,17 @@ async function main(): Promise<void> {
           audioMs += pcm.length / 16;
           texts.push((await stt.transcribe(pcm, { hints })).text);
         }
-        transcript = texts.filter(Boolean).join(' ');
-        writeFileSync(cached, transcript);
+        heardSentences = texts.filter(Boolean);
+        writeFileSync(cached, heardSentences.join('\n'));
         decoded++;
       }
+      // As a live answer reaches the engine: its segments' words joined by spaces, and the segments themselves.
+      const transcript = heardSentences.join(' ');
+      const segments = heardSentences.map((text, i) => ({ text, startMs: i * 10_000, endMs: i * 10_000 + 8000 }));
       const level = question.levels[0] ?? 'mid';
       const clean = engine.assessSync({ question, transcript: answer.answer, level }).scores.overall;
-      const heard = engine.assessSync({ question, transcript, level }).scores.overall;
-      const literal = literalEngine.assessSync({ question, transcript, level }).scores.overall;
+      const heard = engine.assessSync({ question, transcript, segments, level }).scores.overall;
+      const literal = literalEngine.assessSync({ question, transcript, segments, level }).scores.overall;
       rows.push({
         questionId: answer.questionId,
         kind: answer.kind,

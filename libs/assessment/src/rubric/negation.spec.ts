@@ -2,7 +2,7 @@ import type { Question } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { analyze } from '../text/analyze';
 import { polarity } from './negation';
-import { RubricEngine } from './rubric-engine';
+import { RubricEngine, segmentStarts } from './rubric-engine';
 
 const bank = QuestionBank.load();
 const q = (id: string) => bank.get(id) as Question;
@@ -23,6 +23,23 @@ describe('negation: what an answer denies or dismisses', () => {
     expect(denied('Metrics tools like Datadog are overkill')).toEqual(
       expect.arrayContaining(['metrics', 'tools', 'datadog']),
     );
+  });
+
+  it('stops a denial at a pause of a spoken answer, where the recogniser wrote no full stop', () => {
+    // Said: "We check the estimate at month six, not eighteen. Hidden costs I would put numbers on…"; heard as one run.
+    const segments = [
+      { text: 'we check the estimate at month six not eighteen', startMs: 0, endMs: 2500 },
+      { text: 'hidden costs i would put numbers on', startMs: 3200, endMs: 5200 },
+    ];
+    const heard = segments.map((s) => s.text).join(' ');
+    expect(denied(heard)).toEqual(expect.arrayContaining(['hidden', 'costs']));
+    const a = { ...analyze(heard), pauses: segmentStarts(heard, segments)! };
+    const { deniedBy } = polarity(a);
+    const deniedWords = a.tokens.filter((_, i) => deniedBy[i] >= 0).map((t) => t.lower);
+    expect(deniedWords).not.toContain('hidden');
+    expect(deniedWords).not.toContain('costs');
+    expect(segmentStarts(heard, segments)).toEqual(new Set([heard.indexOf('hidden')]));
+    expect(segmentStarts(heard, segments.slice(0, 1))).toBeNull();
   });
 
   it('denies nothing in "not only", and a denial inside a denial cancels', () => {

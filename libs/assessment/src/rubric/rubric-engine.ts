@@ -28,6 +28,7 @@ import type {
   Scores,
   SpeechAnalytics,
   StarAnalysis,
+  TimedSegment,
 } from '../types';
 import { Corpus } from './corpus';
 import { bestWindow, evidenceSpan, functionWordRatio, proseFromRatio } from './coverage';
@@ -281,7 +282,7 @@ export class RubricEngine implements AssessmentEngine {
     const level: Level = input.level ?? question.levels[0] ?? 'mid';
     const transcript = input.transcript ?? '';
     const { model, corpus } = this.model(question);
-    const a = this.heard(model, corpus, transcript);
+    const a = this.heard(model, corpus, transcript, input.segments);
     const analytics = speechAnalytics(transcript, input.segments, a);
     const words = a.wordCount;
     const d = discourse(a);
@@ -497,7 +498,7 @@ export class RubricEngine implements AssessmentEngine {
     words: number;
   } {
     const { model, corpus } = this.model(input.question);
-    const a = this.heard(model, corpus, input.transcript ?? '');
+    const a = this.heard(model, corpus, input.transcript ?? '', input.segments);
     return {
       analytics: speechAnalytics(input.transcript ?? '', input.segments, a),
       keyTermsUsed: this.keyTermsUsed(model, a),
@@ -506,9 +507,14 @@ export class RubricEngine implements AssessmentEngine {
     };
   }
 
-  /** The answer's words as the engine reads them: analysed, with a recogniser's sound-alikes read as the question's terms. */
-  private heard(model: QuestionModel, corpus: Corpus, transcript: string): TextAnalysis {
-    const a = analyze(transcript);
+  /**
+   * The answer's words as the engine reads them: analysed, with a recogniser's sound-alikes read as the question's
+   * terms, and, for a spoken answer, the pauses between its segments as the sentence breaks the transcript lacks.
+   */
+  private heard(model: QuestionModel, corpus: Corpus, transcript: string, segments?: readonly TimedSegment[]): TextAnalysis {
+    const analysed = analyze(transcript);
+    const pauses = segmentStarts(transcript, segments);
+    const a = pauses ? { ...analysed, pauses } : analysed;
     return this.soundAlikes ? resolveSoundAlikes(a, model.sounds, model.vocabulary, corpus) : a;
   }
 
@@ -1009,4 +1015,23 @@ function abortError(signal: AbortSignal): Error {
   const err = new Error('The assessment was aborted');
   err.name = 'AbortError';
   return err;
+}
+
+/**
+ * Where each segment after the first starts in the transcript they were joined into (found in order, so a segment
+ * that is not in it is skipped): a spoken answer's pauses. Null without segments to go by.
+ */
+export function segmentStarts(transcript: string, segments?: readonly TimedSegment[]): ReadonlySet<number> | null {
+  if (!segments || segments.length < 2) return null;
+  const starts = new Set<number>();
+  let from = 0;
+  for (const [i, segment] of segments.entries()) {
+    const text = segment.text.trim();
+    if (!text) continue;
+    const at = transcript.indexOf(text, from);
+    if (at < 0) continue;
+    if (i > 0 && at > 0) starts.add(at);
+    from = at + text.length;
+  }
+  return starts.size ? starts : null;
 }

@@ -39,6 +39,11 @@ export interface TextAnalysis {
   wordCount: number;
   fillerCount: number;
   fillers: Map<string, number>;
+  /**
+   * Where a spoken answer paused between two of its segments (character offsets in `text` where a segment starts):
+   * a recogniser writes no punctuation, so these are the sentence breaks it heard.
+   */
+  pauses?: ReadonlySet<number>;
 }
 
 // Letters/digits with inner apostrophes and . + # (node.js, c++, n+1, e.g); hyphens and slashes split words
