@@ -216,7 +216,9 @@ export function polarity(a: TextAnalysis): Polarity {
   const deniedBy = new Int32Array(n).fill(-1);
   const dismissed = new Uint8Array(n);
   // A clause ends at punctuation, and in a spoken answer at a pause between two of its segments.
-  const breakBefore = (i: number) => i > 0 && (CLAUSE_BREAK.test(text.slice(tokens[i - 1].end, tokens[i].start)) || a.pauses?.has(tokens[i].start) === true);
+  const breakBefore = (i: number) =>
+    i > 0 &&
+    (CLAUSE_BREAK.test(text.slice(tokens[i - 1].end, tokens[i].start)) || a.pauses?.has(tokens[i].start) === true);
 
   // Denials before what they deny.
   for (let i = 0; i < n; i++) {

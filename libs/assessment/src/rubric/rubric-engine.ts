@@ -511,7 +511,12 @@ export class RubricEngine implements AssessmentEngine {
    * The answer's words as the engine reads them: analysed, with a recogniser's sound-alikes read as the question's
    * terms, and, for a spoken answer, the pauses between its segments as the sentence breaks the transcript lacks.
    */
-  private heard(model: QuestionModel, corpus: Corpus, transcript: string, segments?: readonly TimedSegment[]): TextAnalysis {
+  private heard(
+    model: QuestionModel,
+    corpus: Corpus,
+    transcript: string,
+    segments?: readonly TimedSegment[],
+  ): TextAnalysis {
     const analysed = analyze(transcript);
     const pauses = segmentStarts(transcript, segments);
     const a = pauses ? { ...analysed, pauses } : analysed;
