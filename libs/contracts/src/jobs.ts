@@ -1,3 +1,4 @@
+import type { Assessment } from './assessment';
 import type { AnswerResult, Speaker } from './interview';
 import type { LiveTranscriptSegment } from './realtime';
 
@@ -61,7 +62,7 @@ export interface JobResults {
   [JobName.TranscribeSegment]: LiveTranscriptSegment;
   [JobName.SynthesizePrompt]: { seq: number; audioUrl: string; audioDurationMs: number } | null;
   /** The stored result, and the engine's full assessment (its shape belongs to the assessment library). */
-  [JobName.AssessAnswer]: { answer: AnswerResult; assessment: unknown } | null;
+  [JobName.AssessAnswer]: { answer: AnswerResult; assessment: Assessment } | null;
   [JobName.PurgeExpiredSessions]: { deleted: number };
   [JobName.AbandonIdleInterviews]: { abandoned: number };
   [JobName.MixSessionAudio]: { durationMs: number } | null;

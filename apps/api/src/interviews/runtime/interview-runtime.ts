@@ -994,10 +994,7 @@ export class InterviewRuntime implements StreamSink {
     const job = this.scoreInBackground(answerId);
     this.assessments.push(job);
     const budget = this.deps.config.interviews.decisionBudgetMs;
-    const inTime = await Promise.race([
-      job.then((r) => (r?.assessment as Assessment | undefined) ?? null),
-      sleep(budget).then(() => null),
-    ]);
+    const inTime = await Promise.race([job.then((r) => r?.assessment ?? null), sleep(budget).then(() => null)]);
     if (inTime) return inTime;
     return this.deps.quickAssessment.assess({
       question,
