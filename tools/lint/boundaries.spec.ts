@@ -46,6 +46,12 @@ const cases: { name: string; file: string; code: string; rule: string; message?:
     rule: '@nx/enforce-module-boundaries',
   },
   {
+    name: 'the interviews lib importing the job handlers',
+    file: 'libs/server/interviews/src/__probe__.ts',
+    code: "import { JobsModule } from '@mockroom/server-jobs';\nexport const probe = JobsModule;\n",
+    rule: '@nx/enforce-module-boundaries',
+  },
+  {
     name: 'the question bank importing the database',
     file: 'libs/question-bank/src/__probe__.ts',
     code: "import { UserRepository } from '@mockroom/server-database';\nexport const probe = UserRepository;\n",

@@ -5,7 +5,7 @@ import type {
   InterviewPromptEntity,
   TranscriptSegmentEntity,
 } from '@mockroom/server-database';
-import { promptAudioUrl, toAnswerResult, toSegmentDto } from '@mockroom/server-jobs';
+import { promptAudioUrl, toAnswerResult, toSegmentDto } from '@mockroom/server-interviews';
 
 export function toSummary(entity: InterviewEntity): InterviewSummary {
   const started = entity.startedAt?.getTime() ?? null;

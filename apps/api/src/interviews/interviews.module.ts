@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SessionAudio } from '@mockroom/server-jobs';
+import { SessionAudio } from '@mockroom/server-interviews';
 import { AuthModule } from '../auth/auth.module';
 import { QuestionBankModule } from '../question-bank/question-bank.module';
 import { InterviewGateway } from './interview.gateway';

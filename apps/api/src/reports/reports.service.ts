@@ -3,7 +3,7 @@ import { agreementReport, type ScoredPair } from '@mockroom/assessment';
 import { TYPED_ANSWER_ENGINE, type AgreementAnswer, type AgreementAnswers, type AgreementReport } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { InterviewerFeedbackRepository, InterviewRepository, type InterviewAnswerEntity, type InterviewEntity, type InterviewerScoreEntity } from '@mockroom/server-database';
-import { assessedSegments, describeEngine } from '@mockroom/server-jobs';
+import { assessedSegments, describeEngine } from '@mockroom/server-interviews';
 import { ratedAnswers } from '../reviews/rated-scores';
 
 /** How many of the latest interviewer scores the report reads (a few hundred sessions). */

@@ -27,7 +27,7 @@ import type {
   InterviewPromptEntity,
   TranscriptSegmentEntity,
 } from '@mockroom/server-database';
-import { assessedSegments, describeEngine } from '@mockroom/server-jobs';
+import { assessedSegments, describeEngine } from '@mockroom/server-interviews';
 import { toPrompt, toSummary } from '../interviews/interview-snapshot';
 
 export interface ReviewSources {

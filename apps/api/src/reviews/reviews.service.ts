@@ -30,7 +30,7 @@ import { InterviewAccess, InterviewsService } from '../interviews/interviews.ser
 import { toCorrectionDto } from './corrections/correction-dto';
 import { ratedAnswers } from './rated-scores';
 import { buildReview, meanScores } from './review-builder';
-import { SessionAudio } from '@mockroom/server-jobs';
+import { SessionAudio } from '@mockroom/server-interviews';
 import { isUUID } from 'class-validator';
 
 const REVIEW_ACCESS: Record<InterviewAccess, ReviewAccess> = {

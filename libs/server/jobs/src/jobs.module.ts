@@ -8,7 +8,7 @@ import { Engines, QUESTION_BANK_PROVIDER } from './engines.providers';
 import { AbandonIdleInterviewsJob } from './interviews/abandon-idle-interviews.job';
 import { PurgeExpiredSessionsJob } from './maintenance/purge-expired-sessions.job';
 import { MixSessionAudioJob } from './review/mix-session-audio.job';
-import { SessionAudio } from './review/session-audio';
+import { SessionAudio } from '@mockroom/server-interviews';
 import { SynthesizePromptJob } from './speech/synthesize-prompt.job';
 import { TranscribeSegmentJob } from './transcription/transcribe-segment.job';
 

@@ -7,7 +7,7 @@ import { InterviewRepository } from '@mockroom/server-database';
 import { OnJob } from '@mockroom/server-queue';
 import { LiveEmitter } from '@mockroom/server-realtime';
 import { Engines } from '../engines.providers';
-import { assessedSegments, interviewOverall, toAnswerResult } from '../interviews/interview-presenters';
+import { assessedSegments, interviewOverall, toAnswerResult } from '@mockroom/server-interviews';
 
 /**
  * Scores an answer against its question's rubric. A follow-up answer is scored together with the answers before it

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JobName, JobPayloads, JobResults } from '@mockroom/contracts';
 import { InterviewRepository } from '@mockroom/server-database';
 import { OnJob } from '@mockroom/server-queue';
-import { SessionAudio } from './session-audio';
+import { SessionAudio } from '@mockroom/server-interviews';
 
 /** Mixes a finished interview's audio ahead of its review (the review makes it itself if this has not run yet). */
 @Injectable()

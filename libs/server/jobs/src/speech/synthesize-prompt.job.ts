@@ -3,11 +3,9 @@ import { JobName, JobPayloads, JobResults } from '@mockroom/contracts';
 import { InterviewRepository } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
 import { JobQueueService, jobId, OnJob } from '@mockroom/server-queue';
+import { promptAudioUrl } from '@mockroom/server-interviews';
 import { LiveEmitter } from '@mockroom/server-realtime';
 import { Engines } from '../engines.providers';
-
-export const promptAudioUrl = (interviewId: string, seq: number) =>
-  `/api/interviews/${interviewId}/prompts/${seq}/audio`;
 
 /** The interviewer's voice for one prompt: synthesised once, kept with the interview (it is part of the recording). */
 @Injectable()

@@ -1,24 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type Job, UnrecoverableError } from 'bullmq';
-import { JobName, JobPayloads, JobProgress, LiveTranscriptSegment, TranscriptSegment } from '@mockroom/contracts';
-import { InterviewRepository, TranscriptSegmentEntity } from '@mockroom/server-database';
+import { JobName, JobPayloads, JobProgress, LiveTranscriptSegment } from '@mockroom/contracts';
+import { InterviewRepository } from '@mockroom/server-database';
+import { toSegmentDto } from '@mockroom/server-interviews';
 import { OnJob } from '@mockroom/server-queue';
 import { LiveAudioChannel, LiveEmitter, LiveAudioAbandonedError } from '@mockroom/server-realtime';
 import { concatPcm, type SttResult } from '@mockroom/speech';
 import { Engines } from '../engines.providers';
-
-export function toSegmentDto(row: TranscriptSegmentEntity): TranscriptSegment {
-  return {
-    seq: row.seq,
-    speaker: row.speaker,
-    text: row.text,
-    startMs: row.startMs,
-    endMs: row.endMs,
-    questionId: row.questionId,
-    answerId: row.answerId,
-    engine: row.engine,
-  };
-}
 
 interface Transcribed {
   result: SttResult;

@@ -16,6 +16,7 @@ import {
 import { wavToPcm16k } from '@mockroom/speech';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { sessionAudioUrl } from './urls';
 
 const MIX_FILE = 'session.wav';
 const META_FILE = 'session.json';
@@ -28,8 +29,6 @@ interface StoredMix extends SessionMix {
   version: number;
   fingerprint: string;
 }
-
-export const sessionAudioUrl = (interviewId: string) => `/api/interviews/${interviewId}/audio`;
 
 /**
  * The whole session as one recording: the candidate's audio streams and the interviewer's synthesised prompts, mixed on

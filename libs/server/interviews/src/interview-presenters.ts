@@ -1,5 +1,5 @@
 import type { Assessment } from '@mockroom/assessment';
-import type { AnswerResult } from '@mockroom/contracts';
+import type { AnswerResult, TranscriptSegment } from '@mockroom/contracts';
 import type { InterviewAnswerEntity, TranscriptSegmentEntity } from '@mockroom/server-database';
 
 /** The answer as the client sees it: transcript, scores, rubric judgements with their evidence. */
@@ -71,4 +71,18 @@ export function interviewOverall(answers: InterviewAnswerEntity[]): number | nul
   if (!latest.size) return null;
   const mean = [...latest.values()].reduce((a, b) => a + b, 0) / latest.size;
   return Math.round(mean * 10) / 10;
+}
+
+/** A stored transcript segment as the clients see it. */
+export function toSegmentDto(row: TranscriptSegmentEntity): TranscriptSegment {
+  return {
+    seq: row.seq,
+    speaker: row.speaker,
+    text: row.text,
+    startMs: row.startMs,
+    endMs: row.endMs,
+    questionId: row.questionId,
+    answerId: row.answerId,
+    engine: row.engine,
+  };
 }

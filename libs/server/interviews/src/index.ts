@@ -1,0 +1,3 @@
+export * from './interview-presenters';
+export * from './session-audio';
+export * from './urls';
