@@ -6,3 +6,4 @@ export * from './queue.module';
 export * from './redis-connection';
 export * from './redis.module';
 export * from './redis-restarts';
+export * from './inline-job-queue';

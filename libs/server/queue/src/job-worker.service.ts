@@ -8,9 +8,42 @@ import { ON_JOB } from './on-job.decorator';
 import { QUEUE_SETTINGS } from './queue-settings';
 import { createRedisConnection } from './redis-connection';
 
-type Handler = (payload: unknown, job: Job) => Promise<unknown>;
+export type JobHandler = (payload: unknown, job: Job) => Promise<unknown>;
+type Handler = JobHandler;
 
 export class JobHandlerError extends Error {}
+
+/** Every provider method marked @OnJob, by job; and what does not match the JobName enum one to one. */
+export function findJobHandlers(
+  discovery: DiscoveryService,
+  scanner: MetadataScanner,
+  reflector: Reflector,
+): { handlers: Map<JobName, JobHandler>; problems: string[] } {
+  const found = new Map<JobName, JobHandler>();
+  const duplicates: string[] = [];
+  for (const wrapper of discovery.getProviders()) {
+    const instance = wrapper.instance as Record<string, unknown> | undefined;
+    if (!instance || typeof instance !== 'object') continue;
+    const prototype = Object.getPrototypeOf(instance) as object;
+    for (const method of scanner.getAllMethodNames(prototype)) {
+      const fn = instance[method];
+      if (typeof fn !== 'function') continue;
+      const name = reflector.get<JobName | undefined>(ON_JOB, fn);
+      if (!name) continue;
+      if (found.has(name)) duplicates.push(name);
+      found.set(name, (fn as JobHandler).bind(instance));
+    }
+  }
+  const known = new Set<string>(Object.values(JobName));
+  const unknown = [...found.keys()].filter((name) => !known.has(name));
+  const missing = Object.values(JobName).filter((name) => !found.has(name));
+  const problems = [
+    missing.length ? `no handler for ${missing.join(', ')}` : '',
+    duplicates.length ? `more than one handler for ${duplicates.join(', ')}` : '',
+    unknown.length ? `handlers for unknown jobs ${unknown.join(', ')}` : '',
+  ].filter(Boolean);
+  return { handlers: found, problems };
+}
 
 /**
  * Runs the BullMQ workers. Only the worker process (or the API when it hosts the jobs itself) calls start().
@@ -32,31 +65,9 @@ export class JobWorkerService implements OnApplicationShutdown {
 
   /** Finds every @OnJob method; throws when the set does not match the JobName enum one to one. */
   discoverHandlers(): Map<JobName, Handler> {
-    const found = new Map<JobName, Handler>();
-    const duplicates: string[] = [];
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance = wrapper.instance as Record<string, unknown> | undefined;
-      if (!instance || typeof instance !== 'object') continue;
-      const prototype = Object.getPrototypeOf(instance) as object;
-      for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const fn = instance[method];
-        if (typeof fn !== 'function') continue;
-        const name = this.reflector.get<JobName | undefined>(ON_JOB, fn);
-        if (!name) continue;
-        if (found.has(name)) duplicates.push(name);
-        found.set(name, (fn as Handler).bind(instance));
-      }
-    }
-    const known = new Set<string>(Object.values(JobName));
-    const unknown = [...found.keys()].filter((name) => !known.has(name));
-    const missing = Object.values(JobName).filter((name) => !found.has(name));
-    const problems = [
-      missing.length ? `no handler for ${missing.join(', ')}` : '',
-      duplicates.length ? `more than one handler for ${duplicates.join(', ')}` : '',
-      unknown.length ? `handlers for unknown jobs ${unknown.join(', ')}` : '',
-    ].filter(Boolean);
+    const { handlers, problems } = findJobHandlers(this.discovery, this.scanner, this.reflector);
     if (problems.length) throw new JobHandlerError(`Job handlers do not match the job list: ${problems.join('; ')}`);
-    return found;
+    return handlers;
   }
 
   async start(): Promise<void> {

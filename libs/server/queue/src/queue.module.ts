@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { InlineJobQueue } from './inline-job-queue';
 import { JobQueueService } from './job-queue.service';
 import { JobWorkerService } from './job-worker.service';
 import { RedisModule } from './redis.module';
@@ -11,3 +12,15 @@ import { RedisModule } from './redis.module';
   exports: [JobQueueService, JobWorkerService],
 })
 export class QueueModule {}
+
+/**
+ * In place of QueueModule, for service tests: jobs run inline in this process on their @OnJob handlers, without Redis
+ * (`InlineJobQueue` answers for JobQueueService).
+ */
+@Global()
+@Module({
+  imports: [DiscoveryModule],
+  providers: [{ provide: JobQueueService, useClass: InlineJobQueue }],
+  exports: [JobQueueService],
+})
+export class InlineQueueModule {}
