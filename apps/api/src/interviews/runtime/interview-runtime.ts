@@ -644,8 +644,14 @@ export class InterviewRuntime implements StreamSink {
       if (intent !== 'answer') return this.endAnswer('request', intent);
     }
     const question = this.questions[this.turn.questionIndex];
+    // Its segments go with it: the pauses between them are the sentence breaks a recogniser does not write.
     const quick = text
-      ? await this.deps.quickAssessment.assess({ question, transcript: text, level: this.entity.plan.level })
+      ? await this.deps.quickAssessment.assess({
+          question,
+          transcript: text,
+          segments: this.answerSegments(answer),
+          level: this.entity.plan.level,
+        })
       : null;
     if (this.answer !== answer || answer.closing || this.speaking) return;
     const coverage = quick
@@ -899,6 +905,14 @@ export class InterviewRuntime implements StreamSink {
   }
 
   // ---- the interviewer ----
+
+  /** The answer's segments so far, in order, for the engine's reading of its pauses (their times are not needed). */
+  private answerSegments(answer: OpenAnswer): { text: string; startMs: number; endMs: number }[] {
+    return [...answer.transcribed.entries()]
+      .sort(([a], [b]) => a - b)
+      .filter(([, text]) => Boolean(text))
+      .map(([, text]) => ({ text, startMs: 0, endMs: 0 }));
+  }
 
   /** The answer's words so far (those after `afterSeq` only, when given). */
   private answerText(answer: OpenAnswer, afterSeq = -1): string {
