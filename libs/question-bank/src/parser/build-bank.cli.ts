@@ -1,9 +1,9 @@
 /**
- * Rebuilds src/data/bank.json from the seed documents and the hand review.
+ * Rebuilds src/data/bank.json from the seed documents and the hand edits.
  *
  *   node tools/scripts/run-ts.mjs libs/question-bank/src/parser/build-bank.cli.ts          # write bank.json
  *   node tools/scripts/run-ts.mjs libs/question-bank/src/parser/build-bank.cli.ts --check  # fail if bank.json is stale
- *   node tools/scripts/run-ts.mjs libs/question-bank/src/parser/build-bank.cli.ts --raw    # print the parser output before review
+ *   node tools/scripts/run-ts.mjs libs/question-bank/src/parser/build-bank.cli.ts --raw    # print the parser output before the hand edits
  *
  * The compiled file runs from dist/server/…, so paths are resolved from the repository root
  * (the folder holding nx.json), found by walking up from this file.

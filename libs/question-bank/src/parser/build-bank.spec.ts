@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Question } from '@mockroom/contracts';
-import { REVIEW } from '../review';
+import { EDITS } from '../edits';
 import type { BankFile } from '../types';
 import { buildBank, documentPrefix, parseSeeds, questionProblems, serializeBank } from './build-bank';
 import { BANK_PATH, findRepoRoot, readSeeds } from './seeds';
@@ -101,8 +101,8 @@ const EXPECTED_IDS: Record<string, string[]> = {
 };
 
 describe('bank.json', () => {
-  it('is exactly what buildBank makes of the seeds (edit the parser or review, then rebuild)', () => {
-    // Fails when bank.json and the seeds/parser/review drift apart.
+  it('is exactly what buildBank makes of the seeds (edit the parser or the hand edits, then rebuild)', () => {
+    // Fails when bank.json and the seeds/parser/edits drift apart.
     // Fix: node tools/scripts/run-ts.mjs libs/question-bank/src/parser/build-bank.cli.ts
     expect(serializeBank(built)).toBe(committedJson);
   });
@@ -262,7 +262,7 @@ describe('parsed content', () => {
     expect(question('web-middleware-examples').whyAsked).toMatch(/^Understanding middleware is crucial/);
   });
 
-  it('repairs the scrambled STAR examples by review', () => {
+  it('repairs the scrambled STAR examples by hand edits', () => {
     expect(question('mentoring-junior-developer').starExample?.action).toContain('EXPLAIN ANALYZE');
     expect(question('cross-stack-performance-debugging').starExample?.result).toMatch(
       /^We refactored the API response/,
@@ -272,18 +272,18 @@ describe('parsed content', () => {
 });
 
 describe('buildBank', () => {
-  it('fails loudly when the review no longer matches the seeds', () => {
+  it('fails loudly when the hand edits no longer match the seeds', () => {
     const broken = {
-      ...REVIEW,
-      'rest-vs-graphql': { ...REVIEW['rest-vs-graphql'], anchor: 'something the question does not say' },
+      ...EDITS,
+      'rest-vs-graphql': { ...EDITS['rest-vs-graphql'], anchor: 'something the question does not say' },
     };
     expect(() => buildBank(seeds, broken)).toThrow(/anchor/);
-    const { ['rest-vs-graphql']: _removed, ...missing } = REVIEW;
-    expect(() => buildBank(seeds, missing)).toThrow(/004#1: no review entry/);
+    const { ['rest-vs-graphql']: _removed, ...missing } = EDITS;
+    expect(() => buildBank(seeds, missing)).toThrow(/004#1: no edit entry/);
     const badFix = {
-      ...REVIEW,
+      ...EDITS,
       'rest-vs-graphql': {
-        ...REVIEW['rest-vs-graphql'],
+        ...EDITS['rest-vs-graphql'],
         fixes: [{ field: 'sampleAnswer' as const, from: 'not in the text', to: 'x' }],
       },
     };

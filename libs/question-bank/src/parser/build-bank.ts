@@ -1,11 +1,11 @@
 /**
- * Builds the question bank: parses every seed document, applies the hand review (src/review) and
+ * Builds the question bank: parses every seed document, applies the hand edits (src/edits) and
  * validates the result. Pure: the same seeds always give the same bank, byte for byte once serialized.
  */
 import { createHash } from 'node:crypto';
 import { CATEGORIES, LEVELS, ROLES, type Question } from '@mockroom/contracts';
-import { REVIEW } from '../review';
-import type { FixableField, QuestionReview, ReviewSet } from '../review/types';
+import { EDITS } from '../edits';
+import type { FixableField, QuestionEdit, EditSet } from '../edits/types';
 import type { BankFile } from '../types';
 import { parse000 } from './parse-000';
 import { parse001 } from './parse-001';
@@ -35,7 +35,7 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Parses the seeds without the hand review (what `build-bank.cli.ts --raw` prints). */
+/** Parses the seeds without the hand edits (what `build-bank.cli.ts --raw` prints). */
 export function parseSeeds(seeds: readonly Seed[]): ParsedDocument[] {
   return [...seeds]
     .sort((a, b) => a.document.localeCompare(b.document))
@@ -92,21 +92,21 @@ function applyFix(parsed: ParsedQuestion, field: FixableField, from: string, to:
   if (!hit) throw new Error(`${where}: fix on ${field} does not apply (no "${from.slice(0, 60)}")`);
 }
 
-/** Merges one parsed question with its review into the final question. */
-export function reviewQuestion(id: string, parsed: ParsedQuestion, review: QuestionReview): Question {
-  const where = `${id} (${review.at})`;
+/** Merges one parsed question with its edits into the final question. */
+export function applyEdit(id: string, parsed: ParsedQuestion, edit: QuestionEdit): Question {
+  const where = `${id} (${edit.at})`;
   const haystack = `${parsed.text}\n${parsed.answerFramework ?? ''}`;
-  if (!haystack.includes(review.anchor))
-    throw new Error(`${where}: anchor "${review.anchor}" not found; does the review still match the seed?`);
+  if (!haystack.includes(edit.anchor))
+    throw new Error(`${where}: anchor "${edit.anchor}" not found; do the edits still match the seed?`);
   const q: ParsedQuestion = structuredClone(parsed);
-  for (const fix of review.fixes ?? []) applyFix(q, fix.field, fix.from, fix.to, where);
+  for (const fix of edit.fixes ?? []) applyFix(q, fix.field, fix.from, fix.to, where);
 
-  const category = review.category ?? q.category;
-  if (!category) throw new Error(`${where}: the source gives no category and the review assigns none`);
+  const category = edit.category ?? q.category;
+  if (!category) throw new Error(`${where}: the source gives no category and the edits assign none`);
   const textDerived = parsed.text.trim().length === 0;
-  const text = review.text ?? q.text;
-  const rubric = review.rubric ?? q.rubric;
-  const star = review.starExample ?? q.starExample;
+  const text = edit.text ?? q.text;
+  const rubric = edit.rubric ?? q.rubric;
+  const star = edit.starExample ?? q.starExample;
   const score = q.sourceScore;
   const solution = q.referenceSolution;
   return {
@@ -121,15 +121,15 @@ export function reviewQuestion(id: string, parsed: ParsedQuestion, review: Quest
     textDerived,
     context: q.context,
     rubric: rubric.map((t, i) => ({ id: `${id}#${i + 1}`, text: t })),
-    interviewerSignals: review.interviewerSignals ?? q.interviewerSignals,
+    interviewerSignals: edit.interviewerSignals ?? q.interviewerSignals,
     whyAsked: q.whyAsked,
     sampleAnswer: q.sampleAnswer,
     answerFramework: q.answerFramework,
     howToAnswer: q.howToAnswer,
     starExample: star ? { situation: star.situation, task: star.task, action: star.action, result: star.result } : null,
-    followUps: review.followUps ?? q.followUps,
-    commonMistakes: review.commonMistakes ?? q.commonMistakes,
-    keyTerms: review.keyTerms ?? q.keyTerms,
+    followUps: edit.followUps ?? q.followUps,
+    commonMistakes: edit.commonMistakes ?? q.commonMistakes,
+    keyTerms: edit.keyTerms ?? q.keyTerms,
     sourceScore: score ? { score: score.score, outOf: score.outOf, reasons: score.reasons } : null,
     referenceSolution: solution ? { language: solution.language, code: solution.code } : null,
   };
@@ -189,12 +189,12 @@ export function questionProblems(q: Question): string[] {
   return problems;
 }
 
-/** The parsed questions merged with the review, validated. Throws listing every problem found. */
-export function buildBank(seeds: readonly Seed[], review: ReviewSet = REVIEW): BankFile {
+/** The parsed questions merged with the edits, validated. Throws listing every problem found. */
+export function buildBank(seeds: readonly Seed[], edits: EditSet = EDITS): BankFile {
   const documents = parseSeeds(seeds);
-  const byLocation = new Map<string, [string, QuestionReview]>();
-  for (const [id, entry] of Object.entries(review)) {
-    if (byLocation.has(entry.at)) throw new Error(`Review: two entries for ${entry.at}`);
+  const byLocation = new Map<string, [string, QuestionEdit]>();
+  for (const [id, entry] of Object.entries(edits)) {
+    if (byLocation.has(entry.at)) throw new Error(`Edits: two entries for ${entry.at}`);
     byLocation.set(entry.at, [id, entry]);
   }
   const used = new Set<string>();
@@ -205,19 +205,18 @@ export function buildBank(seeds: readonly Seed[], review: ReviewSet = REVIEW): B
       const at = `${documentPrefix(doc.document)}#${parsed.position}`;
       const entry = byLocation.get(at);
       if (!entry) {
-        problems.push(`${at}: no review entry (every question needs one: it gives the id)`);
+        problems.push(`${at}: no edit entry (every question needs one: it gives the id)`);
         continue;
       }
       used.add(at);
       try {
-        questions.push(reviewQuestion(entry[0], parsed, entry[1]));
+        questions.push(applyEdit(entry[0], parsed, entry[1]));
       } catch (error) {
         problems.push((error as Error).message);
       }
     }
   }
-  for (const at of byLocation.keys())
-    if (!used.has(at)) problems.push(`${at}: review entry matches no parsed question`);
+  for (const at of byLocation.keys()) if (!used.has(at)) problems.push(`${at}: edit entry matches no parsed question`);
   const ids = new Set<string>();
   for (const q of questions) {
     if (ids.has(q.id)) problems.push(`${q.id}: duplicate id`);

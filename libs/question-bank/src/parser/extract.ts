@@ -8,7 +8,7 @@ function asQuestion(text: string): string {
 /**
  * Follow-up questions a sample answer anticipates: "Follow-up: what about CSRF? Use …" gives
  * "What about CSRF?"; "A follow-up question might be how I ensured idempotency." gives the phrase
- * as a question (the review rewords the ones that read badly out of context).
+ * as a question (the hand edits reword the ones that read badly out of context).
  */
 export function extractFollowUps(answer: string | null): string[] {
   if (!answer) return [];

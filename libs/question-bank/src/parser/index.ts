@@ -6,7 +6,7 @@ export {
   documentPrefix,
   parseSeeds,
   questionProblems,
-  reviewQuestion,
+  applyEdit,
   serializeBank,
   sha256,
 } from './build-bank';

@@ -5,7 +5,7 @@
  * bare number line followed by the sections "Answer Framework", "STAR Example" (S/T/A blocks; the
  * source labels the Result block "Task" a second time), "How to Answer" (bullets), "Key Points to
  * Mention" and "Key Terminology" (each item run into the next without a separator), "What Interviewers
- * Look For" and "Common Mistakes to Avoid". The question sentence itself is missing: the review writes it.
+ * Look For" and "Common Mistakes to Avoid". The question sentence itself is missing: the hand edits write it.
  */
 import type { StarExample } from '@mockroom/contracts';
 import { emptyQuestion, type ParsedDocument, type ParsedQuestion, type Seed } from './parsed-question';

@@ -3,7 +3,7 @@
  *
  * Format: each question is a numbered category line ("1. Coding – Data Structures") followed by the
  * same number with the question ("1. Given a stream of integers, …"), a "How to answer:" paragraph
- * and a "What they look for:" paragraph. There are no rubric bullets: the review derives them.
+ * and a "What they look for:" paragraph. There are no rubric bullets: the hand edits derive them.
  */
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '@mockroom/contracts';
 import { emptyQuestion, type ParsedDocument, type ParsedQuestion, type Seed } from './parsed-question';

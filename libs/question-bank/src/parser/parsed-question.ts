@@ -1,7 +1,7 @@
 import type { Category, Level, ReferenceSolution, Role, SourceScore, StarExample } from '@mockroom/contracts';
 
 /**
- * A question as a parser reads it from its document, before the hand review
+ * A question as a parser reads it from its document, before the hand edits
  * (which assigns the id, fills in what the source lacks and fixes what the parser gets wrong).
  */
 export interface ParsedQuestion {

@@ -25,17 +25,17 @@ export interface TextFix {
 }
 
 /**
- * The hand review of one question: what the parser cannot know (the id, categories where the source
+ * The hand edits of one question: what the parser cannot know (the id, categories where the source
  * gives none, derived question texts, rubric points and key terms written by hand) and corrections
  * of what it gets wrong. Every field except `at` and `anchor` is optional; a list given here replaces
  * the parsed list.
  */
-export interface QuestionReview {
+export interface QuestionEdit {
   /** Where the question is: the seed's three-digit prefix and the 1-based position, e.g. "002#4". */
   at: string;
   /**
    * A phrase the parsed question must contain (its text, or for 001 its answer framework): guards
-   * against a review entry landing on another question if a seed document changes.
+   * against an edit entry landing on another question if a seed document changes.
    */
   anchor: string;
   /** The question as an interviewer asks it (001: written by hand; 003: the source's title-cased question in sentence case). */
@@ -51,5 +51,5 @@ export interface QuestionReview {
   fixes?: TextFix[];
 }
 
-/** Review entries keyed by question id. */
-export type ReviewSet = Record<string, QuestionReview>;
+/** Edit entries keyed by question id. */
+export type EditSet = Record<string, QuestionEdit>;

@@ -1,13 +1,13 @@
 /**
- * Hand review of seed 004, "Back-end Engineer Interview Questions" (written for every level).
+ * Hand edits of seed 004, "Back-end Engineer Interview Questions" (written for every level).
  *
- * The source gives the question, why it is asked and one answer example. The review assigns the
+ * The source gives the question, why it is asked and one answer example. The edits assign the
  * category, derives 3–6 rubric points from each answer example (its claims only) and picks key terms
  * from it. Common mistakes are given only where the answer itself names something to avoid.
  */
-import type { ReviewSet } from './types';
+import type { EditSet } from './types';
 
-export const REVIEW_004: ReviewSet = {
+export const EDITS_004: EditSet = {
   'rest-vs-graphql': {
     at: '004#1',
     anchor: 'differences between REST and GraphQL',

@@ -1,8 +1,8 @@
 /**
- * Hand review of seed 003, "Full Stack Developer Interview Questions & Answers".
+ * Hand edits of seed 003, "Full Stack Developer Interview Questions & Answers".
  *
  * - `text`: the source prints each question in Title Case ("Design a System Where Your Architectural
- *   Choice Is…"); the review gives the same question in sentence case, as it would be spoken. It is
+ *   Choice Is…"); the edits give the same question in sentence case, as it would be spoken. It is
  *   still the source's question, so `textDerived` stays false.
  * - `category`: the source gives none; assigned by what the question probes.
  * - `rubric`: derived from the "Framework to Answer" structure and the "Why this score" reasons.
@@ -11,9 +11,9 @@
  * - `fixes`: lines the reflow could not rejoin or split correctly (the source wraps text at odd places).
  *   Code in the sample answers is kept as the source prints it.
  */
-import type { ReviewSet } from './types';
+import type { EditSet } from './types';
 
-export const REVIEW_003: ReviewSet = {
+export const EDITS_003: EditSet = {
   'architecture-choice-wrong-in-18-months': {
     at: '003#1',
     anchor: 'Your Architectural Choice Is Fundamentally Wrong',

@@ -1,14 +1,14 @@
 /**
- * Hand review of seed 002, "Mid-Level Backend Engineer Interview Questions".
+ * Hand edits of seed 002, "Mid-Level Backend Engineer Interview Questions".
  *
  * The source has no rubric bullets: each rubric below restates the points of its "How to answer"
  * paragraph (3–6 each), keeping the source's facts and nothing more. Common mistakes restate what the
  * source says to avoid or what interviewers penalise ("What they look for"). Key terms are the
  * technical terms those paragraphs use.
  */
-import type { ReviewSet } from './types';
+import type { EditSet } from './types';
 
-export const REVIEW_002: ReviewSet = {
+export const EDITS_002: EditSet = {
   'streaming-median-two-heaps': {
     at: '002#1',
     anchor: 'returns the median after each insertion',

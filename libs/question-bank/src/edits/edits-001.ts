@@ -1,5 +1,5 @@
 /**
- * Hand review of seed 001, "Senior Fullstack Developer Interview Questions".
+ * Hand edits of seed 001, "Senior Fullstack Developer Interview Questions".
  *
  * The source omits every question sentence: each `text` below is written by hand from the answer
  * framework, the STAR example, the key points and the "How to Answer" bullets, as an interviewer would
@@ -10,9 +10,9 @@
  *
  * Anchors are phrases from each answer framework (the only text that identifies the question).
  */
-import type { ReviewSet } from './types';
+import type { EditSet } from './types';
 
-export const REVIEW_001: ReviewSet = {
+export const EDITS_001: EditSet = {
   'strangler-fig-monolith-migration': {
     at: '001#1',
     anchor: 'Employ the Strangler Fig pattern with a phased, risk-mitigated approach',

@@ -1,12 +1,12 @@
 /**
- * Hand review of seed 000, "Mid Fullstack Engineer Interview Questions".
- * The source gives category labels, rubric bullets and sample answers; the review adds ids and key
+ * Hand edits of seed 000, "Mid Fullstack Engineer Interview Questions".
+ * The source gives category labels, rubric bullets and sample answers; the edits add ids and key
  * terms (taken from the sample answers and rubrics), and rewords follow-ups and pitfalls that read
  * badly out of context.
  */
-import type { ReviewSet } from './types';
+import type { EditSet } from './types';
 
-export const REVIEW_000: ReviewSet = {
+export const EDITS_000: EditSet = {
   'client-vs-server-logic': {
     at: '000#1',
     anchor: 'what logic belongs on the client',
