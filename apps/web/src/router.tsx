@@ -1,7 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth, SignInPage, SignUpPage } from './auth';
 import { HomePage } from './home';
-import { InterviewPage, InterviewSummaryPage, InterviewsPage, NewInterviewPage } from './interview';
+import { InterviewPage, InterviewReviewPage, InterviewsPage, NewInterviewPage } from './interview';
 import { AppLayout, NotFoundPage, RouteErrorPage } from './layout';
 import { ProgressPage } from './progress';
 import { QuestionBankPage, QuestionPage } from './question-bank';
@@ -27,7 +27,9 @@ export const router = createBrowserRouter([
           { path: 'interviews', element: <InterviewsPage /> },
           { path: 'interviews/new', element: <NewInterviewPage /> },
           { path: 'interviews/:id', element: <InterviewPage /> },
-          { path: 'interviews/:id/summary', element: <InterviewSummaryPage /> },
+          { path: 'interviews/:id/review', element: <InterviewReviewPage /> },
+          // The address it had before it was called a review: links people kept still open it.
+          { path: 'interviews/:id/summary', element: <InterviewReviewPage /> },
           { path: 'progress', element: <ProgressPage /> },
           { path: 'reports/agreement', element: <AgreementPage /> },
           { path: 'sessions/new', element: <NewSessionPage /> },

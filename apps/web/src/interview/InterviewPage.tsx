@@ -65,12 +65,12 @@ export function InterviewPage() {
   );
 }
 
-/** `/interviews/:id/summary`: the summary on its own (an unfinished interview links back to its room). */
-export function InterviewSummaryPage() {
+/** `/interviews/:id/review`: the review on its own (an unfinished interview links back to its room). */
+export function InterviewReviewPage() {
   const { id = '' } = useParams();
   return (
     <LoadedInterview
-      loading="summary"
+      loading="review"
       render={(snapshot) =>
         isOver(snapshot) ? (
           <ReviewPage id={id} />

@@ -1,4 +1,4 @@
 // Interviews: the history, starting an AI interview, and the page of one interview (its room, console or review).
-export { InterviewPage, InterviewSummaryPage } from './InterviewPage';
+export { InterviewPage, InterviewReviewPage } from './InterviewPage';
 export { InterviewsPage } from './InterviewsPage';
 export { NewInterviewPage } from './new/NewInterviewPage';

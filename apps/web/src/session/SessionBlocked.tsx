@@ -23,7 +23,7 @@ export function SessionBlocked({ problem, interviewId }: { problem: FatalProblem
               Sign in again
             </Link>
           ) : problem.code === 'session-ended' ? (
-            <Link to={`/interviews/${interviewId}/summary`} className="button button--primary">
+            <Link to={`/interviews/${interviewId}/review`} className="button button--primary">
               See the review
             </Link>
           ) : null}

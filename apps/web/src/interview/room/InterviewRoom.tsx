@@ -109,7 +109,7 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
                 Sign in again
               </Link>
             ) : state.fatal.code === 'session-ended' ? (
-              <Link to={`/interviews/${interview.id}/summary`} className="button button--primary">
+              <Link to={`/interviews/${interview.id}/review`} className="button button--primary">
                 See the summary
               </Link>
             ) : state.fatal.code === 'interview-discarded' ? (
