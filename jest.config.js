@@ -8,6 +8,7 @@ module.exports = {
     '<rootDir>/libs/server/database',
     '<rootDir>/libs/server/queue',
     '<rootDir>/libs/server/realtime',
+    '<rootDir>/libs/server/interviews',
     '<rootDir>/libs/server/jobs',
     '<rootDir>/libs/server/media',
     '<rootDir>/libs/server/agent',

@@ -1,5 +1,5 @@
 import { JobName, QueueName } from '@mockroom/contracts';
-import { engineKey } from '@mockroom/server-jobs';
+import { engineKey } from '@mockroom/server-interviews';
 import { JobQueueService, REDIS } from '@mockroom/server-queue';
 import type IORedis from 'ioredis';
 import { ForgetfulRedis } from '@mockroom/server-testing';

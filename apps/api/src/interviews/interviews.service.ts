@@ -20,7 +20,7 @@ import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { InterviewEntity, InterviewFilters, InterviewRepository } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
-import { engineKey } from '@mockroom/server-jobs';
+import { engineKey } from '@mockroom/server-interviews';
 import { SessionAudio } from '@mockroom/server-interviews';
 import { REDIS } from '@mockroom/server-queue';
 import { decodeWav, floatToInt16, mixToMono } from '@mockroom/speech';

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import type { EngineInfo, EngineNames, SystemInfo } from '@mockroom/contracts';
 import { APP_CONFIG, AppConfig, describeEngines } from '@mockroom/server-config';
-import { engineKey } from '@mockroom/server-jobs';
+import { engineKey } from '@mockroom/server-interviews';
 import { REDIS } from '@mockroom/server-queue';
 import type IORedis from 'ioredis';
 import { CurrentUser, Public } from '../auth/auth.decorators';

@@ -1,3 +1,4 @@
+export * from './engine-options';
 export * from './interview-presenters';
 export * from './session-audio';
 export * from './urls';

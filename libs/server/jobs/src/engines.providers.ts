@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { onRedisRestart, REDIS } from '@mockroom/server-queue';
 import { createSpeechToText, createTextToSpeech, SpeechToText, TextToSpeech } from '@mockroom/speech';
 import type IORedis from 'ioredis';
-import { assessmentOptions, speechOptions } from './engine-options';
+import { assessmentOptions, engineKey, speechOptions } from '@mockroom/server-interviews';
 
 /** The engines this worker runs, loaded once per process (decoders stay resident). */
 @Injectable()
@@ -66,10 +66,6 @@ export class Engines implements OnApplicationBootstrap, OnApplicationShutdown {
     this.stopWatching?.();
     await this.stt.close();
   }
-}
-
-export function engineKey(config: AppConfig): string {
-  return `${config.redis.prefix}:engines`;
 }
 
 export const QUESTION_BANK_PROVIDER = { provide: QuestionBank, useFactory: () => QuestionBank.load() };

@@ -1,3 +1,2 @@
-export { Engines, engineKey } from './engines.providers';
-export { assessmentOptions, speechOptions } from './engine-options';
+export { Engines } from './engines.providers';
 export * from './jobs.module';

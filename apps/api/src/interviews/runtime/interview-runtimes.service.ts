@@ -14,7 +14,7 @@ import {
   TranscriptCorrectionRepository,
 } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
-import { assessmentOptions } from '@mockroom/server-jobs';
+import { assessmentOptions } from '@mockroom/server-interviews';
 import { JobQueueService, REDIS } from '@mockroom/server-queue';
 import { InterviewLeases, LiveAudioChannel } from '@mockroom/server-realtime';
 import type IORedis from 'ioredis';

@@ -34,3 +34,8 @@ export function assessmentOptions(config: AppConfig): AssessmentEngineOptions {
     timeoutMs: assessment.timeoutMs ?? undefined,
   };
 }
+
+/** Where the worker says which engines it runs (the API shows them): a Redis key of the installation. */
+export function engineKey(config: AppConfig): string {
+  return `${config.redis.prefix}:engines`;
+}
