@@ -188,9 +188,9 @@ function windowProse(a: TextAnalysis, first: number, last: number): number {
 export function matchParts(
   a: TextAnalysis,
   parts: readonly PointPart[],
-  include: (termIndex: number) => boolean = () => true,
+  include: (termIndex: number, partIndex: number) => boolean = () => true,
 ): PointPartsMatch | null {
-  const matches = parts.map((part) => matchPart(a, part, include));
+  const matches = parts.map((part, p) => matchPart(a, part, (t) => include(t, p)));
   const coverage = combine(parts, matches);
   const met = matches.filter((m): m is PartMatch => m !== null && m.coverage >= 0.5);
   const candidates = met.length ? met : matches.filter((m): m is PartMatch => m !== null);
@@ -231,12 +231,15 @@ export function matchPointParts(
   a: TextAnalysis,
   parts: readonly PointPart[],
   pointIsNegative: boolean,
+  opposite: readonly (Uint8Array | null)[] = [],
 ): { positive: PointPartsMatch | null; negative: PointPartsMatch | null } {
-  if (pointIsNegative) return { positive: matchParts(a, parts), negative: null };
+  // Words said of the opposite of what a part is about (polar.ts) are not that part said.
+  const ownSide = (t: number, p: number) => opposite[p]?.[a.terms[t].first] !== 1;
+  if (pointIsNegative) return { positive: matchParts(a, parts, ownSide), negative: null };
   const { negated, deniedBy } = polarity(a);
   const denied = a.terms.map((t) => deniedBy[t.first] >= 0);
   return {
-    positive: matchParts(a, parts, (i) => negated[a.terms[i].first] === 0),
+    positive: matchParts(a, parts, (i, p) => negated[a.terms[i].first] === 0 && ownSide(i, p)),
     negative: denied.some(Boolean) ? matchParts(a, parts, (i) => denied[i]) : null,
   };
 }

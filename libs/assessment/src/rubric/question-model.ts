@@ -10,6 +10,7 @@ import type { Corpus } from './corpus';
 import { buildSoundIndex, type SoundIndex } from './sound-alike';
 import { discountGiven, pointParts, type PointPart } from './point-parts';
 import { pointFacet, type StoryFacet } from './story';
+import { comparedPair, DOMAIN_OPPOSITES, partPoles, type PartPole } from './polar';
 import type { WeightedTerm } from './weighted-term';
 
 export type { WeightedTerm } from './weighted-term';
@@ -33,6 +34,8 @@ export interface PointModel {
   parts: PointPart[];
   /** For behavioural questions: the facet of a story the point asks for (see story.ts). */
   facet: StoryFacet | null;
+  /** Per part: the sides of opposite pairs it is about ("asynchronously", "pessimistic", see polar.ts). */
+  poles: PartPole[][];
 }
 
 export interface MistakeModel {
@@ -170,6 +173,7 @@ function pointModel(id: string, text: string, corpus: Corpus): PointModel {
     starPart,
     parts: pointParts(text, corpus),
     facet: null,
+    poles: [],
   };
 }
 
@@ -247,9 +251,17 @@ function keyTermModel(text: string): KeyTermModel {
 export function buildQuestionModel(question: Question, corpus: Corpus): QuestionModel {
   const behavioral = question.category === 'behavioral';
   const given = termSet(question.text);
+  const compared = comparedPair(question.text);
+  const pairs = compared ? [...DOMAIN_OPPOSITES, compared] : DOMAIN_OPPOSITES;
   const points = question.rubric.map((p) => {
     const point = pointModel(p.id, p.text, corpus);
-    return { ...point, parts: discountGiven(point.parts, given), facet: behavioral ? pointFacet(p.text) : null };
+    const parts = discountGiven(point.parts, given);
+    return {
+      ...point,
+      parts,
+      facet: behavioral ? pointFacet(p.text) : null,
+      poles: partPoles(p.text, parts, pairs, given),
+    };
   });
   const mistakes = question.commonMistakes.map((m) => mistakeModel(m, points, corpus, given));
   const keyTerms = question.keyTerms.map(keyTermModel).filter((k) => k.alternatives.length > 0);

@@ -42,6 +42,7 @@ import {
   type PointPartsMatch,
 } from './part-match';
 import { polarity } from './negation';
+import { oppositePart, oppositeTokens, sidesOf, type PartPole } from './polar';
 import {
   completionSentence,
   followUpForPartOfPoint,
@@ -292,16 +293,27 @@ export class RubricEngine implements AssessmentEngine {
     // Rubric points.
     const contradictions: { point: PointModel; evidence: EvidenceSpan }[] = [];
     const rubric: RubricPointJudgement[] = model.points.map((p) => {
-      const m = matchPointParts(a, p.parts, p.negative);
+      const opposite = p.poles.map((poles) => (poles.length ? oppositeTokens(a, poles) : null));
+      const m = matchPointParts(a, p.parts, p.negative, opposite);
       let confidence = m.positive
         ? m.positive.coverage * (CALIBRATION.listFloor + (1 - CALIBRATION.listFloor) * m.positive.prose)
         : 0;
       let evidenceMatch: PointPartsMatch | null = m.positive;
       const denied = deniedPart(a, m);
+      const reversed = denied || !opposite.some(Boolean) ? null : oppositePart(a, p.parts, p.poles);
       if (denied && !warned(a, polarityCue(a, denied), polarityCue(a, denied), true)) {
         // The answer says the opposite of the point ("no need for idempotency", "sorting is not necessary"): no credit,
         // and flagged with the words that deny it.
         contradictions.push({ point: p, evidence: denialEvidence(a, denied) });
+        confidence = Math.min(confidence, 0.2);
+        evidenceMatch = null;
+      } else if (reversed) {
+        // …or says its words of the opposite ("I would send the request synchronously", "optimistic locking locks the row
+        // as soon as you read it"): flagged with the clause that says so.
+        contradictions.push({
+          point: p,
+          evidence: oppositeEvidence(a, reversed, p.poles[p.parts.indexOf(reversed.part)] ?? []),
+        });
         confidence = Math.min(confidence, 0.2);
         evidenceMatch = null;
       }
@@ -863,6 +875,28 @@ function denialEvidence(a: TextAnalysis, m: PartMatch): EvidenceSpan {
     first = Math.min(first, cue);
     // A dismissing predicate after its subject ("… is not necessary"): quote it to its end.
     if (cue > last) last = Math.min(a.tokens.length - 1, cue + 3);
+  }
+  return partsEvidence(a, { coverage: m.coverage, parts: [m], first, last, prose: 1 });
+}
+
+/** The quote of a part said of the opposite side: its words and the word naming that side, within their clause. */
+function oppositeEvidence(a: TextAnalysis, m: PartMatch, poles: readonly PartPole[]): EvidenceSpan {
+  let first = m.first;
+  let last = m.last;
+  const sentence = sentenceOf(a);
+  for (const pole of poles) {
+    // The nearest naming of the other side in the same sentence.
+    let best: { first: number; last: number } | null = null;
+    for (const n of sidesOf(a, pole.pair).named) {
+      if (n.side === pole.side || sentence[n.first] !== sentence[m.first]) continue;
+      const d = (x: { first: number; last: number }) =>
+        Math.min(Math.abs(x.first - m.first), Math.abs(x.last - m.last));
+      if (!best || d(n) < d(best)) best = n;
+    }
+    if (best) {
+      first = Math.min(first, best.first);
+      last = Math.max(last, best.last);
+    }
   }
   return partsEvidence(a, { coverage: m.coverage, parts: [m], first, last, prose: 1 });
 }
