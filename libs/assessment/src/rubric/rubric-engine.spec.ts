@@ -378,3 +378,25 @@ describe('RubricEngine: feedback and follow-up', () => {
     expect(a.reasons.relevance).toMatch(/another question/);
   });
 });
+
+describe('one statement makes one point', () => {
+  const cap = QuestionBank.load().get('cap-theorem-distributed-systems') as Question;
+  const engine = new RubricEngine();
+  const judge = (transcript: string, id: string) =>
+    engine.assessSync({ question: cap, transcript, level: 'mid' }).rubric.find((r) => r.pointId === id)!;
+  const theorem =
+    'The CAP theorem says a distributed system can only provide two out of three guarantees: consistency, availability and partition tolerance.';
+
+  it('does not credit a second point for the words that met a stronger one', () => {
+    expect(judge(theorem, 'cap-theorem-distributed-systems#1').covered).toBe(true);
+    // "partition tolerance" named in the statement of the theorem is not partition tolerance defined.
+    const named = judge(theorem, 'cap-theorem-distributed-systems#4');
+    expect(named.covered).toBe(false);
+    expect(named.confidence).toBeLessThan(0.35);
+  });
+
+  it('credits the second point where words of its own make it', () => {
+    const defined = `${theorem} Partition tolerance means the system keeps operating despite a network partition between nodes.`;
+    expect(judge(defined, 'cap-theorem-distributed-systems#4').covered).toBe(true);
+  });
+});

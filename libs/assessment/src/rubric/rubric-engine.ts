@@ -292,7 +292,9 @@ export class RubricEngine implements AssessmentEngine {
 
     // Rubric points.
     const contradictions: { point: PointModel; evidence: EvidenceSpan }[] = [];
-    const rubric: RubricPointJudgement[] = model.points.map((p) => {
+    // The words that met each point's parts, where the point's credit comes from them (see `sharedWordsDiscount`).
+    const metWords: (Set<number> | null)[] = [];
+    const drafts = model.points.map((p) => {
       const opposite = p.poles.map((poles) => (poles.length ? oppositeTokens(a, poles) : null));
       const m = matchPointParts(a, p.parts, p.negative, opposite);
       let confidence = m.positive
@@ -330,9 +332,11 @@ export class RubricEngine implements AssessmentEngine {
         .map((part, i) => ({ part, covered: evidenceMatch !== null && (evidenceMatch.parts[i]?.coverage ?? 0) >= 0.5 }))
         .filter(({ part }) => part.role !== 'label')
         .map(({ part, covered }) => ({ text: part.text, covered }));
+      let fromStory = false;
       if (star && p.starPart && star[p.starPart as keyof StarAnalysis] === true) {
         const starConfidence = 0.85;
         if (starConfidence > confidence) {
+          fromStory = true;
           confidence = starConfidence;
           evidence = star.evidence[p.starPart as keyof StarAnalysis['evidence']] ?? evidence;
         }
@@ -348,11 +352,17 @@ export class RubricEngine implements AssessmentEngine {
           (p.facet === 'role' ? 0.55 + 0.35 * story.ownShare : STORY_FACET_CONFIDENCE) *
           (0.55 + 0.45 * story.concreteness);
         if (facetConfidence > confidence) {
+          fromStory = true;
           confidence = facetConfidence;
           evidence = facetEvidence;
         }
       }
-      confidence = Math.round(clamp01(confidence) * 100) / 100;
+      metWords.push(evidenceMatch && evidence !== null && !fromStory ? metTokens(a, evidenceMatch) : null);
+      return { p, confidence, evidence, parts };
+    });
+    sharedWordsDiscount(drafts, metWords);
+    const rubric: RubricPointJudgement[] = drafts.map(({ p, confidence: raw, evidence, parts }) => {
+      const confidence = Math.round(clamp01(raw) * 100) / 100;
       const covered = confidence >= CALIBRATION.coveredAt;
       return {
         pointId: p.id,
@@ -877,6 +887,40 @@ function denialEvidence(a: TextAnalysis, m: PartMatch): EvidenceSpan {
     if (cue > last) last = Math.min(a.tokens.length - 1, cue + 3);
   }
   return partsEvidence(a, { coverage: m.coverage, parts: [m], first, last, prose: 1 });
+}
+
+/** A point whose words are mostly words that met a stronger point keeps this share of its confidence. */
+const SHARED_WORDS_FACTOR = 0.5;
+/** …mostly: at least this share of them. */
+const SHARED_WORDS_SHARE = 0.5;
+
+/** The tokens of the parts that met a point (each part met at least half). */
+function metTokens(a: TextAnalysis, m: PointPartsMatch): Set<number> | null {
+  const out = new Set<number>();
+  for (const part of m.parts) {
+    if (!part || part.part.role === 'label' || part.coverage < 0.5) continue;
+    for (const t of a.terms) if (t.first >= part.first && t.last <= part.last) out.add(t.first);
+  }
+  return out.size ? out : null;
+}
+
+/**
+ * One statement makes one point: where the words that met a point are mostly the words that met a stronger one ("CAP
+ * says you get two of consistency, availability and partition tolerance" for the CAP theorem and, again, for defining
+ * partition tolerance), the weaker point keeps `SHARED_WORDS_FACTOR` of its confidence. Points met by a story's facets
+ * are judged on the story, not on words.
+ */
+function sharedWordsDiscount(drafts: { confidence: number }[], met: readonly (Set<number> | null)[]): void {
+  const order = drafts.map((_, i) => i).sort((x, y) => drafts[y].confidence - drafts[x].confidence || x - y);
+  const claimed = new Set<number>();
+  for (const i of order) {
+    const words = met[i];
+    if (!words) continue;
+    let shared = 0;
+    for (const t of words) if (claimed.has(t)) shared++;
+    if (shared / words.size >= SHARED_WORDS_SHARE) drafts[i].confidence *= SHARED_WORDS_FACTOR;
+    for (const t of words) claimed.add(t);
+  }
 }
 
 /** The quote of a part said of the opposite side: its words and the word naming that side, within their clause. */
