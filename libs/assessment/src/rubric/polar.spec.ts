@@ -55,6 +55,13 @@ describe('opposites: a point said of the other side of a pair', () => {
     ).toEqual([expect.stringContaining('Explains synchronous execution')]);
   });
 
+  it('reads a clause that names neither side as said of neither, not of the side named before it', () => {
+    // As heard, "client" misrecognised: the clause after "because" names neither side and is no claim about the server.
+    const heard =
+      'the server has to validate the same inputs again because you can never rely on it on the upside i would use optimistic updates on supply so the interface stays responsive';
+    expect(opposites(q('client-vs-server-logic'), heard)).toEqual([]);
+  });
+
   it('takes the two things a question compares as a pair, unless the domain knows them already', () => {
     expect(comparedPair('What are the key differences between REST and GraphQL?')).not.toBeNull();
     expect(comparedPair('How do you decide what logic belongs on the client vs. the server?')).not.toBeNull();

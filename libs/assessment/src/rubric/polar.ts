@@ -6,10 +6,11 @@
  * "exactly-once is easy", "REST returns exactly the fields the client needs") has not made the point: it has said the
  * opposite of it, as a denial does.
  *
- * Each token of an answer gets the side of the pair it is said of: the side named nearest to it in its clause, or, when
- * its clause names neither, the side named last before it in its sentence (the sentence's subject). A side named under
- * a denial ("rather than synchronously", "not async") or as the thing contrasted ("unlike REST", "than GraphQL") names
- * nothing.
+ * Each token of an answer gets the side of the pair it is said of: the side named nearest to it in its clause (a clause
+ * ends at punctuation, at a pause of a spoken answer and at a turn: "because", "so", "while", "but" …). A clause that
+ * names neither side is said of neither: in speech without punctuation the subject of a sentence is no safe guess (a
+ * misheard "client" left "optimistic updates on supply" after a clause about the server). A side named under a denial
+ * ("rather than synchronously", "not async") or as the thing contrasted ("unlike REST", "than GraphQL") names nothing.
  */
 import type { TextAnalysis } from '../text/analyze';
 import { termList, tokenize } from '../text/analyze';
@@ -82,10 +83,25 @@ export function sideOf(text: string, p: PolarPair): { side: 0 | 1; words: string
 /** Words after which a side is the thing contrasted, not the one talked about. */
 const CONTRAST_BEFORE = new Set(['unlike', 'than', 'vs', 'versus', 'over', 'compared']);
 /** Words that start a new clause (besides punctuation). */
-const CLAUSE_STARTS = new Set(['while', 'whereas', 'but', 'unlike', 'although', 'though']);
+const CLAUSE_STARTS = new Set([
+  'while',
+  'whereas',
+  'but',
+  'unlike',
+  'although',
+  'though',
+  'because',
+  'since',
+  'so',
+  'which',
+  'if',
+  'when',
+  'unless',
+  'until',
+  'then',
+  'yet',
+]);
 const CLAUSE_BREAK = /[,.;:!?()[\]—–]/;
-/** How far back a sentence's subject carries to a clause that names neither side. */
-const SUBJECT_REACH = 24;
 
 interface Sides {
   /** The side each token is said of: 0 or 1, -1 for neither. */
@@ -148,13 +164,6 @@ export function sidesOf(a: TextAnalysis, p: PolarPair): Sides {
       if (distance < bestDistance) {
         bestDistance = distance;
         best = m.side;
-      }
-    }
-    if (best < 0) {
-      // The clause names neither: the side the sentence last named before it.
-      for (const m of named) {
-        if (m.last >= i) break;
-        if (sentence[m.first] === sentence[i] && i - m.last <= SUBJECT_REACH) best = m.side;
       }
     }
     out[i] = best;
