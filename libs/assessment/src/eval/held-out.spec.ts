@@ -68,22 +68,26 @@ describe('held-out evaluation (answers written for the tests)', () => {
     console.log(formatHeldOutReport(report));
     // Floors a little under the current figures, so a change that makes them worse fails; docs/benchmarks.md has the
     // figures and the gap to the goals (band accuracy, wrong answers and behavioural stories are still short of them).
-    expect(report.pairwise.accuracy).toBeGreaterThanOrEqual(0.96);
+    expect(report.pairwise.accuracy).toBeGreaterThanOrEqual(0.97);
     expect(report.perPair['strong > partial'].accuracy).toBeGreaterThanOrEqual(0.95);
-    expect(report.perPair['strong > wrong'].accuracy).toBeGreaterThanOrEqual(0.95);
-    expect(report.bands.accuracy).toBeGreaterThanOrEqual(0.62);
+    expect(report.perPair['strong > wrong'].accuracy).toBeGreaterThanOrEqual(0.96);
+    expect(report.bands.accuracy).toBeGreaterThanOrEqual(0.63);
     expect(report.perKind.strong.inBand / report.perKind.strong.answers).toBeGreaterThanOrEqual(0.8);
+    expect(report.perKind.partial.inBand / report.perKind.partial.answers).toBeGreaterThanOrEqual(0.55);
     expect(report.perKind.vague.inBand / report.perKind.vague.answers).toBeGreaterThanOrEqual(0.85);
-    expect(report.perKind.vague.mean).toBeLessThan(2.6);
-    expect(report.perKind.wrong.mean).toBeLessThan(5.4);
-    expect(report.behavioural.strongMean).toBeGreaterThan(6.7);
+    expect(report.perKind.vague.mean).toBeLessThan(2.3);
+    expect(report.perKind.wrong.mean).toBeLessThan(5);
+    expect(report.behavioural.strongMean).toBeGreaterThan(6.8);
   }, 60_000);
 
   it('orders and bands the development set as well as it does today', async () => {
     const report = await runHeldOutEval(new RubricEngine(), labelledAnswers('dev'), undefined, 'dev');
-    expect(report.pairwise.accuracy).toBeGreaterThanOrEqual(0.96);
-    expect(report.bands.accuracy).toBeGreaterThanOrEqual(0.74);
-    expect(report.perKind.vague.mean).toBeLessThan(2);
-    expect(report.behavioural.strongMean).toBeGreaterThanOrEqual(8);
+    expect(report.pairwise.accuracy).toBeGreaterThanOrEqual(0.98);
+    expect(report.perPair['strong > wrong'].accuracy).toBeGreaterThanOrEqual(1);
+    expect(report.bands.accuracy).toBeGreaterThanOrEqual(0.77);
+    expect(report.perKind.wrong.inBand / report.perKind.wrong.answers).toBeGreaterThanOrEqual(0.5);
+    expect(report.perKind.wrong.mean).toBeLessThan(3.7);
+    expect(report.perKind.vague.mean).toBeLessThan(1.6);
+    expect(report.behavioural.strongMean).toBeGreaterThanOrEqual(8.2);
   }, 60_000);
 });
