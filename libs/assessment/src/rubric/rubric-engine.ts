@@ -894,12 +894,25 @@ const SHARED_WORDS_FACTOR = 0.5;
 /** …mostly: at least this share of them. */
 const SHARED_WORDS_SHARE = 0.5;
 
-/** The tokens of the parts that met a point (each part met at least half). */
+/**
+ * The words that met a point: in each part met at least half, the first mention within its quote of each of the part's
+ * own terms. Other words inside the quote, or a term said again further on, met nothing: a garbled "every red gets the
+ * most recent right" may stretch a quote of consistency into the next sentence's "every request receives a response",
+ * which still defines availability.
+ */
 function metTokens(a: TextAnalysis, m: PointPartsMatch): Set<number> | null {
   const out = new Set<number>();
   for (const part of m.parts) {
     if (!part || part.part.role === 'label' || part.coverage < 0.5) continue;
-    for (const t of a.terms) if (t.first >= part.first && t.last <= part.last) out.add(t.first);
+    const own = new Set(
+      [...part.part.alternatives, ...part.part.examples].flatMap((alt) => alt.terms.map((t) => t.term)),
+    );
+    const seen = new Set<string>();
+    for (const t of a.terms) {
+      if (t.first < part.first || t.last > part.last || !own.has(t.term) || seen.has(t.term)) continue;
+      seen.add(t.term);
+      out.add(t.first);
+    }
   }
   return out.size ? out : null;
 }

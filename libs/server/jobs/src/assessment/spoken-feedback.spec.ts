@@ -1,4 +1,4 @@
-import { RubricEngine, type Assessment } from '@mockroom/assessment';
+import { RubricEngine, type Assessment, type TimedSegment } from '@mockroom/assessment';
 import type { Question } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { speak, splitSentences } from '@mockroom/server-testing';
@@ -38,12 +38,22 @@ function question(id: string): Question {
   return q;
 }
 
-/** What the recogniser makes of the answer, one sentence (segment) at a time, as in a live interview. */
-async function heard(q: Question, answer: string): Promise<string> {
-  const texts: string[] = [];
-  for (const sentence of splitSentences(answer))
-    texts.push((await stt.transcribe(speak(sentence), { hints: q.keyTerms })).text);
-  return texts.join(' ').trim();
+/**
+ * What the recogniser makes of the answer, one sentence (segment) at a time, as in a live interview: the transcript and
+ * its segments, which the scoring job passes on too (the pauses between them are the sentence breaks the recogniser does
+ * not write).
+ */
+async function heard(q: Question, answer: string): Promise<{ transcript: string; segments: TimedSegment[] }> {
+  const segments: TimedSegment[] = [];
+  let at = 0;
+  for (const sentence of splitSentences(answer)) {
+    const audio = speak(sentence);
+    const text = (await stt.transcribe(audio, { hints: q.keyTerms })).text.trim();
+    const ms = Math.round(audio.length / 16);
+    if (text) segments.push({ text, startMs: at, endMs: at + ms });
+    at += ms + 600;
+  }
+  return { transcript: segments.map((s) => s.text).join(' '), segments };
 }
 
 function point(assessment: Assessment, text: RegExp) {
@@ -97,12 +107,12 @@ function escape(text: string): string {
 describe('feedback that agrees with what was said, on transcribed speech', () => {
   it('does not call HTTPS the gap when the candidate said it', async () => {
     const q = question('authentication-sessions-end-to-end');
-    const transcript = await heard(
+    const { transcript, segments } = await heard(
       q,
       'The user sends their email and password over HTTPS. The server hashes the password with bcrypt and compares it to the stored hash. ' +
         'Then it creates a session in Redis and sets the session ID in an HTTP only cookie. On every request the middleware reads the cookie and looks up the session.',
     );
-    const assessment = engine.assessSync({ question: q, transcript, level: 'mid' });
+    const assessment = engine.assessSync({ question: q, transcript, segments, level: 'mid' });
     console.log(`heard: ${transcript}\nfeedback: ${assessment.feedback}`);
     expectConsistent(q, assessment);
     expect(assessment.feedback).not.toMatch(/gap was HTTPS/i);
@@ -113,13 +123,13 @@ describe('feedback that agrees with what was said, on transcribed speech', () =>
 
   it('does not ask to define availability when it was defined', async () => {
     const q = question('cap-theorem-distributed-systems');
-    const transcript = await heard(
+    const { transcript, segments } = await heard(
       q,
       'The CAP theorem says a distributed system cannot guarantee consistency, availability and partition tolerance at the same time. ' +
         'Consistency means every read gets the most recent write. Availability means every request receives a response, even if the data is stale. ' +
         'Partition tolerance means the system keeps working when the network splits. During a partition you choose between consistency and availability.',
     );
-    const assessment = engine.assessSync({ question: q, transcript, level: 'mid' });
+    const assessment = engine.assessSync({ question: q, transcript, segments, level: 'mid' });
     console.log(`heard: ${transcript}\nfeedback: ${assessment.feedback}`);
     expectConsistent(q, assessment);
     expect(point(assessment, /^Defines availability/).covered).toBe(true);
@@ -128,14 +138,14 @@ describe('feedback that agrees with what was said, on transcribed speech', () =>
 
   it('ticks clock skew when it was said, and not fail open on unrelated words', async () => {
     const q = question('distributed-rate-limiter');
-    const transcript = await heard(
+    const { transcript, segments } = await heard(
       q,
       'I would use a token bucket per user stored in Redis. Each request takes a token, and tokens refill at a fixed rate. ' +
         'The check and the decrement must be atomic, so I would run them in a Lua script to avoid the race condition. ' +
         'Servers may disagree about the time, so clock skew matters; I would use the Redis server time. ' +
         'If a login fails, the user can open the page again later.',
     );
-    const assessment = engine.assessSync({ question: q, transcript, level: 'senior' });
+    const assessment = engine.assessSync({ question: q, transcript, segments, level: 'senior' });
     console.log(`heard: ${transcript}\nfeedback: ${assessment.feedback}`);
     expectConsistent(q, assessment);
     expect(point(assessment, /clock skew/).covered).toBe(true);
@@ -144,12 +154,12 @@ describe('feedback that agrees with what was said, on transcribed speech', () =>
 
   it('quotes for each point the words that make it, not a neighbouring point', async () => {
     const q = question('authentication-sessions-end-to-end');
-    const transcript = await heard(
+    const { transcript, segments } = await heard(
       q,
       'Everything goes over HTTPS so nobody can intercept the token. The password is hashed with bcrypt before it is stored. ' +
         'After login the server generates a random session token and puts it in an HTTP only cookie.',
     );
-    const assessment = engine.assessSync({ question: q, transcript, level: 'mid' });
+    const assessment = engine.assessSync({ question: q, transcript, segments, level: 'mid' });
     console.log(
       `heard: ${transcript}\n${assessment.rubric.map((r) => `${r.covered ? '[x]' : '[ ]'} ${r.text}: ${r.evidence?.quote ?? '—'}`).join('\n')}`,
     );
