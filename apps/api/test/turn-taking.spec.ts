@@ -71,7 +71,9 @@ describe('turn-taking: when the answer is over', () => {
   it('does not take a pause after a sentence left open as the end, and takes the finished answer after a short silence', async () => {
     const { live, id, first } = await listening(['authentication-sessions-end-to-end', 'rest-vs-graphql']);
     const open = speakSentences('The server hashes the password with bcrypt, and the second thing is');
-    const rest = speakSentences('it sets the session id in an HTTP only cookie and keeps the session in Redis.');
+    const rest = speakSentences(
+      'it sets the session id in an HTTP only cookie and keeps the session in a database table.',
+    );
     // 3.5 s of thinking in the middle; then the end, and silence. The clock is the audio's, so each part is sent once
     // the words before it are transcribed: a busy machine takes longer to decode but hears the same pauses.
     let seq = await live.streamPcm(concatPcm(silence(300), open, silence(1000)), { speed: 2 });
@@ -113,7 +115,7 @@ describe('turn-taking: when the answer is over', () => {
     // out on the audio's clock before the last words are transcribed. Judged on the stale reading, that is a nudge.
     await live.streamPcm(
       concatPcm(
-        speakSentences('it sets the session id in an HTTP only cookie and keeps the session in Redis.'),
+        speakSentences('it sets the session id in an HTTP only cookie and keeps the session in a database table.'),
         silence(PATIENCE_MS + 1000),
       ),
       { fromSeq: sent },
