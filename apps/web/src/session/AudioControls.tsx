@@ -2,6 +2,7 @@ import './AudioControls.css';
 import type { MicState } from '../shared/audio/mic-capture';
 import { describeTransport, type MediaTransport } from '../shared/audio/live-media';
 import { LevelMeter, type LevelSubscribe } from '../shared/ui/LevelMeter';
+import { MicControl } from '../shared/ui/MicControl';
 import type { SessionStore, SessionState } from './live/session-store';
 import type { RelayAudioStatus } from './live/relay-player';
 
@@ -54,32 +55,10 @@ export function SessionAudioControls({
 /** This participant's microphone (on/mute, level, problems) and the other voice (level, "Join audio"). */
 function AudioControls(props: AudioControlsProps) {
   const { mic, muted, audio } = props;
-  const micOff = mic.status === 'error' || mic.status === 'stopped';
   return (
     <section className="session-audio card" aria-label="Audio">
       <div className="session-audio__side">
-        <div className="session-audio__top">
-          <span className="session-audio__label">
-            <MicIcon muted={muted || micOff} />
-            {micLabel(mic, muted)}
-          </span>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={props.onToggleMute}
-            aria-pressed={muted}
-            data-testid="mute-toggle"
-          >
-            {muted ? 'Unmute' : 'Mute'}
-          </button>
-        </div>
-        <LevelMeter
-          subscribe={props.subscribeLevel}
-          muted={muted}
-          size="small"
-          label="Your microphone level"
-          testId="mic-level"
-        />
+        <MicControl mic={mic} muted={muted} subscribeLevel={props.subscribeLevel} onToggleMute={props.onToggleMute} />
         {mic.status === 'error' && mic.problem ? (
           <p className="session-audio__problem" role="alert">
             <strong>{mic.problem.title}.</strong> {mic.problem.help}{' '}
@@ -98,8 +77,8 @@ function AudioControls(props: AudioControlsProps) {
       </div>
 
       <div className="session-audio__side">
-        <div className="session-audio__top">
-          <span className="session-audio__label">
+        <div className="voice-row">
+          <span className="voice-row__label">
             <SpeakerIcon />
             {props.otherConnected ? props.otherName : `${props.otherName} (not connected)`}
           </span>
@@ -141,29 +120,6 @@ function AudioControls(props: AudioControlsProps) {
         </p>
       </div>
     </section>
-  );
-}
-
-function micLabel(mic: MicState, muted: boolean): string {
-  if (mic.status === 'error' || mic.status === 'stopped') return 'Microphone off';
-  if (mic.status === 'starting' || mic.status === 'idle') return 'Starting microphone…';
-  if (mic.status === 'suspended') return 'Microphone paused';
-  return muted ? 'Muted' : 'Microphone on';
-}
-
-function MicIcon({ muted }: { muted: boolean }) {
-  return (
-    <svg className="mic-icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
-      <rect x="7" y="2.5" width="6" height="10" rx="3" fill="none" stroke="currentColor" strokeWidth="1.6" />
-      <path
-        d="M4.5 9.5a5.5 5.5 0 0 0 11 0M10 15v2.5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-        strokeLinecap="round"
-      />
-      {muted && <path d="M3.5 3.5l13 13" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />}
-    </svg>
   );
 }
 

@@ -4,7 +4,8 @@ import { TYPED_ANSWER_MAX_CHARS } from '@mockroom/contracts';
 import './CandidatePanel.css';
 import { Spinner } from '../../shared/ui/Spinner';
 import type { MicState } from '../../shared/audio/mic-capture';
-import { LevelMeter, type LevelSubscribe } from '../../shared/ui/LevelMeter';
+import type { LevelSubscribe } from '../../shared/ui/LevelMeter';
+import { MicControl } from '../../shared/ui/MicControl';
 import { AnswerTimer } from './AnswerTimer';
 import { StillListening } from './StillListening';
 
@@ -74,26 +75,7 @@ export function CandidatePanel(props: CandidatePanelProps) {
   return (
     <section className="candidate-panel card" aria-label="Your microphone and answer">
       <div className="candidate-panel__mic">
-        <div className="candidate-panel__mic-top">
-          <span className="candidate-panel__label">
-            <MicIcon muted={muted || mic.status === 'error'} />
-            {micLabel(mic, muted)}
-          </span>
-          <button
-            type="button"
-            className="button button--secondary button--small candidate-panel__mute"
-            onClick={props.onToggleMute}
-          >
-            {muted ? 'Unmute' : 'Mute'}
-          </button>
-        </div>
-        <LevelMeter
-          subscribe={props.subscribeLevel}
-          muted={muted}
-          size="small"
-          label="Your microphone level"
-          testId="mic-level"
-        />
+        <MicControl mic={mic} muted={muted} subscribeLevel={props.subscribeLevel} onToggleMute={props.onToggleMute} />
         <div className="candidate-panel__mic-note">
           {mic.status === 'error' && mic.problem ? (
             <span className="candidate-panel__problem" role="alert" data-testid="mic-problem">
@@ -256,29 +238,5 @@ function TypedAnswer(props: CandidatePanelProps) {
         )}
       </form>
     </section>
-  );
-}
-
-function micLabel(mic: MicState, muted: boolean): string {
-  if (mic.status === 'error') return 'Microphone off';
-  if (mic.status === 'starting' || mic.status === 'idle') return 'Starting microphone…';
-  if (mic.status === 'suspended') return 'Microphone paused';
-  if (mic.status === 'stopped') return 'Microphone off';
-  return muted ? 'Muted' : 'Microphone on';
-}
-
-function MicIcon({ muted }: { muted: boolean }) {
-  return (
-    <svg className="mic-icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
-      <rect x="7" y="2.5" width="6" height="10" rx="3" fill="none" stroke="currentColor" strokeWidth="1.6" />
-      <path
-        d="M4.5 9.5a5.5 5.5 0 0 0 11 0M10 15v2.5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-        strokeLinecap="round"
-      />
-      {muted && <path d="M3.5 3.5l13 13" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />}
-    </svg>
   );
 }
