@@ -11,7 +11,6 @@ import {
 } from '@nestjs/websockets';
 import {
   AUDIO_FRAME_BYTES,
-  AUDIO_SAMPLE_RATE,
   AudioStreamAccepted,
   InterviewerNote,
   InterviewerScore,
@@ -19,19 +18,14 @@ import {
   interviewRoom,
   InterviewSnapshot,
   LIVE_NAMESPACE,
-  NoteCommand,
   Participant,
   ParticipantRole,
   Prompt,
   PromptVoice,
   QuestionChecklist,
-  RubricOverrideCommand,
-  ScoreCommand,
-  ShowPromptCommand,
   SocketError,
   TranscriptSegment,
   TurnState,
-  TYPED_ANSWER_MAX_CHARS,
 } from '@mockroom/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
@@ -48,7 +42,7 @@ import {
   OwnedElsewhere,
 } from './runtime/interview-runtimes.service';
 import { LiveRelay, type LiveSocket, RelayTimeoutError, RemoteSocket } from './relay/live-relay';
-import { hasControlCharacters } from '../common/clean-text';
+import { KindOf, LiveActor, LiveEvent, LiveKind, parsePayload, PayloadOf, refusalFor } from './live-events';
 import { payloadProblem } from '../common/payload-shape';
 import { isUUID } from 'class-validator';
 
@@ -65,8 +59,9 @@ interface LiveSocketData extends SocketData {
 }
 
 type Reply<T> = T | { error: SocketError };
+/** The runtime of an interview of this kind. */
+type RuntimeOf<K extends LiveKind> = K extends 'human' ? HumanSessionRuntime : InterviewRuntime;
 
-const STREAM_ID = /^[A-Za-z0-9_-]{6,64}$/;
 /** Repeated bad frames produce one error event per second, not fifty. */
 const ERROR_EVERY_MS = 1000;
 /** The room of one sign-in's sockets. */
@@ -447,8 +442,9 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
 
   @SubscribeMessage('interview:start')
   async start(@ConnectedSocket() socket: LiveSocket): Promise<Reply<TurnState>> {
-    const runtime = this.leadRuntime(socket, 'interview:start');
-    if ('error' in runtime) return runtime;
+    const asked = this.authorize(socket, 'interview:start', []);
+    if ('error' in asked) return asked;
+    const { runtime } = asked;
     if (runtime.ended) return this.fail(socket, 'session-ended', 'This interview has ended.', 'interview:start');
     return this.command(socket, 'interview:start', () => runtime.start());
   }
@@ -458,27 +454,16 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody() body: unknown,
   ): Promise<Reply<AudioStreamAccepted>> {
-    const runtime = this.speakerRuntime(socket, 'audio:start');
-    if ('error' in runtime) return runtime;
-    const { streamId, sampleRate } = (body ?? {}) as { streamId?: unknown; sampleRate?: unknown };
-    if (typeof streamId !== 'string' || !STREAM_ID.test(streamId)) {
-      return this.fail(socket, 'bad-request', 'streamId must be 6–64 letters, digits, "-" or "_".', 'audio:start');
-    }
-    if (sampleRate !== AUDIO_SAMPLE_RATE) {
-      return this.fail(
-        socket,
-        'bad-rate',
-        `Audio must be ${AUDIO_SAMPLE_RATE} Hz mono 16-bit PCM; got ${String(sampleRate)} Hz.`,
-        'audio:start',
-      );
-    }
+    const asked = this.authorize(socket, 'audio:start', [body]);
+    if ('error' in asked) return asked;
+    const { runtime, actor, payload } = asked;
     if (runtime.ended) return this.fail(socket, 'session-ended', 'This interview has ended.', 'audio:start');
     const data = socket.data as LiveSocketData;
-    if (data.agentFor !== undefined) {
+    const human = runtime instanceof HumanSessionRuntime;
+    if (actor === 'agent') {
       // The agent says whose audio this is: each participant's track comes on its own socket.
-      const speaker = (body as { speaker?: unknown }).speaker;
-      const allowed = runtime instanceof HumanSessionRuntime ? ['candidate', 'interviewer'] : ['candidate'];
-      if (typeof speaker !== 'string' || !allowed.includes(speaker)) {
+      const allowed: ParticipantRole[] = human ? ['candidate', 'interviewer'] : ['candidate'];
+      if (!allowed.includes(payload.speaker as ParticipantRole)) {
         return this.fail(
           socket,
           'bad-request',
@@ -486,14 +471,14 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
           'audio:start',
         );
       }
-      data.role = speaker as ParticipantRole;
+      data.role = payload.speaker as ParticipantRole;
     }
-    const viaAgent = data.agentFor !== undefined;
+    const viaAgent = actor === 'agent';
     try {
-      const accepted = await (runtime instanceof HumanSessionRuntime
-        ? runtime.startStream(streamId, data.role ?? 'candidate', viaAgent)
-        : runtime.startStream(streamId, viaAgent));
-      data.streamId = streamId;
+      const accepted = await (human
+        ? runtime.startStream(payload.streamId, data.role ?? 'candidate', viaAgent)
+        : runtime.startStream(payload.streamId, viaAgent));
+      data.streamId = payload.streamId;
       return accepted;
     } catch (error) {
       if (error instanceof SessionCommandError) return this.fail(socket, error.code, error.message, 'audio:start');
@@ -507,23 +492,19 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody() route: unknown,
   ): Reply<{ route: 'room' | 'socket' }> {
-    const data = socket.data as LiveSocketData;
-    if (data.agentFor !== undefined)
-      return this.fail(socket, 'not-your-session', 'The agent only sends audio.', 'audio:route');
-    const runtime = this.speakerRuntime(socket, 'audio:route');
-    if ('error' in runtime) return runtime;
-    if (route !== 'room' && route !== 'socket')
-      return this.fail(socket, 'bad-request', 'route must be "room" or "socket".', 'audio:route');
-    if (runtime instanceof HumanSessionRuntime) runtime.setRoute(data.role!, route);
-    else runtime.setRoute(route);
-    return { route };
+    const asked = this.authorize(socket, 'audio:route', [route]);
+    if ('error' in asked) return asked;
+    const { runtime, actor, payload } = asked;
+    if (runtime instanceof HumanSessionRuntime) runtime.setRoute(actor as ParticipantRole, payload);
+    else runtime.setRoute(payload);
+    return { route: payload };
   }
 
   @SubscribeMessage('answer:done')
   async answerDone(@ConnectedSocket() socket: LiveSocket): Promise<Reply<{ ok: true }>> {
-    const runtime = this.aiRuntime(socket, 'answer:done');
-    if ('error' in runtime) return runtime;
-    await runtime.answerDone();
+    const asked = this.authorize(socket, 'answer:done', []);
+    if ('error' in asked) return asked;
+    await asked.runtime.answerDone();
     return { ok: true };
   }
 
@@ -533,66 +514,44 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody() body: unknown,
   ): Promise<Reply<TranscriptSegment>> | Reply<TranscriptSegment> {
-    const runtime = this.aiRuntime(socket, 'answer:text');
-    if ('error' in runtime) return runtime;
-    const text = typeof body === 'string' ? body.normalize('NFC').replace(/\r\n?/g, '\n').trim() : null;
-    if (!text) return this.fail(socket, 'bad-request', 'answer:text needs the answer as text.', 'answer:text');
-    if (text.length > TYPED_ANSWER_MAX_CHARS)
-      return this.fail(
-        socket,
-        'bad-request',
-        `A typed answer can be up to ${TYPED_ANSWER_MAX_CHARS} characters.`,
-        'answer:text',
-      );
-    // Control characters (NUL and the like) have no place in an answer and break storage; tabs and new lines are fine.
-    if (hasControlCharacters(text))
-      return this.fail(socket, 'bad-request', 'The answer contains control characters.', 'answer:text');
-    return this.command(socket, 'answer:text', () => runtime.typedAnswer(text));
+    const asked = this.authorize(socket, 'answer:text', [body]);
+    if ('error' in asked) return asked;
+    const { runtime, payload } = asked;
+    return this.command(socket, 'answer:text', () => runtime.typedAnswer(payload));
   }
 
   /** The candidate's browser, or with LiveKit the agent that spoke the prompt into the room: it has been heard. */
   @SubscribeMessage('prompt:played')
   promptPlayed(@ConnectedSocket() socket: LiveSocket, @MessageBody() seq: unknown): void {
-    const runtime =
-      (socket.data as LiveSocketData).agentFor !== undefined
-        ? this.agentVoiceRuntime(socket, 'prompt:played')
-        : this.aiRuntime(socket, 'prompt:played');
-    if (!('error' in runtime) && Number.isInteger(seq)) runtime.promptPlayed(seq as number);
+    const asked = this.authorize(socket, 'prompt:played', [seq]);
+    if (!('error' in asked)) asked.runtime.promptPlayed(asked.payload);
   }
 
   /** The media agent speaks the AI interviewer's prompts into the LiveKit room: it fetches each one's voice here. */
   @SubscribeMessage('agent:prompt-voice')
   async promptVoice(@ConnectedSocket() socket: LiveSocket, @MessageBody() seq: unknown): Promise<Reply<PromptVoice>> {
-    const runtime = this.agentVoiceRuntime(socket, 'agent:prompt-voice');
-    if ('error' in runtime) return runtime;
-    if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0)
-      return this.fail(socket, 'bad-request', 'agent:prompt-voice needs a prompt number.', 'agent:prompt-voice');
+    const asked = this.authorize(socket, 'agent:prompt-voice', [seq]);
+    if ('error' in asked) return asked;
     try {
-      return await this.service.promptVoice(runtime.id, seq);
+      return await this.service.promptVoice(asked.runtime.id, asked.payload);
     } catch (error) {
       return this.failFrom(socket, error, 'agent:prompt-voice');
     }
   }
 
+  /** The candidate's page, or with LiveKit the agent whose voice in the room was talked over. */
   @SubscribeMessage('prompt:interrupted')
   promptInterrupted(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): void {
     // Sent as (seq) or (seq, atMs); Nest hands several arguments over as one array.
-    const [seq, atMs] = Array.isArray(body) ? body : [body];
-    // The candidate's page, or with LiveKit the agent whose voice in the room was talked over.
-    const runtime =
-      (socket.data as LiveSocketData).agentFor !== undefined
-        ? this.agentVoiceRuntime(socket, 'prompt:interrupted')
-        : this.aiRuntime(socket, 'prompt:interrupted');
-    if ('error' in runtime || !Number.isInteger(seq)) return;
-    // Where the voice stopped: a number of ms into the prompt, or unknown (then nothing is taken up again).
-    const at = typeof atMs === 'number' && Number.isFinite(atMs) && atMs >= 0 && atMs <= 3_600_000 ? atMs : null;
-    runtime.promptInterrupted(seq as number, at);
+    const asked = this.authorize(socket, 'prompt:interrupted', Array.isArray(body) ? body : [body]);
+    if (!('error' in asked)) asked.runtime.promptInterrupted(asked.payload.seq, asked.payload.atMs);
   }
 
   @SubscribeMessage('interview:end')
   async end(@ConnectedSocket() socket: LiveSocket): Promise<Reply<InterviewSnapshot>> {
-    const runtime = this.leadRuntime(socket, 'interview:end');
-    if ('error' in runtime) return runtime;
+    const asked = this.authorize(socket, 'interview:end', []);
+    if ('error' in asked) return asked;
+    const { runtime } = asked;
     try {
       await runtime.end();
       const entity = await this.service.find(runtime.id);
@@ -605,12 +564,9 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
 
   @SubscribeMessage('console:show')
   show(@ConnectedSocket() socket: LiveSocket, @MessageBody() command: unknown): Promise<Reply<Prompt>> | Reply<Prompt> {
-    const runtime = this.consoleRuntime(socket, 'console:show');
-    if ('error' in runtime) return runtime;
-    const body = (command ?? {}) as ShowPromptCommand;
-    if (body.kind !== 'question' && body.kind !== 'follow-up')
-      return this.fail(socket, 'bad-request', 'kind must be "question" or "follow-up".', 'console:show');
-    return this.command(socket, 'console:show', () => runtime.show(body));
+    const asked = this.authorize(socket, 'console:show', [command]);
+    if ('error' in asked) return asked;
+    return this.command(socket, 'console:show', () => asked.runtime.show(asked.payload));
   }
 
   @SubscribeMessage('console:rubric')
@@ -618,9 +574,9 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody() command: unknown,
   ): Promise<Reply<QuestionChecklist>> | Reply<QuestionChecklist> {
-    const runtime = this.consoleRuntime(socket, 'console:rubric');
-    if ('error' in runtime) return runtime;
-    return this.command(socket, 'console:rubric', () => runtime.override((command ?? {}) as RubricOverrideCommand));
+    const asked = this.authorize(socket, 'console:rubric', [command]);
+    if ('error' in asked) return asked;
+    return this.command(socket, 'console:rubric', () => asked.runtime.override(asked.payload));
   }
 
   @SubscribeMessage('console:score')
@@ -628,9 +584,9 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody() command: unknown,
   ): Promise<Reply<InterviewerScore>> | Reply<InterviewerScore> {
-    const runtime = this.consoleRuntime(socket, 'console:score');
-    if ('error' in runtime) return runtime;
-    return this.command(socket, 'console:score', () => runtime.score((command ?? {}) as ScoreCommand));
+    const asked = this.authorize(socket, 'console:score', [command]);
+    if ('error' in asked) return asked;
+    return this.command(socket, 'console:score', () => asked.runtime.score(asked.payload));
   }
 
   @SubscribeMessage('console:note')
@@ -638,12 +594,9 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     @ConnectedSocket() socket: LiveSocket,
     @MessageBody() command: unknown,
   ): Promise<Reply<InterviewerNote>> | Reply<InterviewerNote> {
-    const runtime = this.consoleRuntime(socket, 'console:note');
-    if ('error' in runtime) return runtime;
-    const body = (command ?? {}) as NoteCommand;
-    return this.command(socket, 'console:note', () =>
-      runtime.note({ ...body, questionIndex: body.questionIndex ?? null }),
-    );
+    const asked = this.authorize(socket, 'console:note', [command]);
+    if ('error' in asked) return asked;
+    return this.command(socket, 'console:note', () => asked.runtime.note(asked.payload));
   }
 
   /** Runs a session command; a refusal becomes an error event and an error reply. */
@@ -662,9 +615,10 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     if (!data.interviewId || !runtime)
       return void this.fail(socket, 'not-joined', 'Join an interview before sending audio.', 'audio:frame', true);
     const human = runtime instanceof HumanSessionRuntime;
-    const agent = data.agentFor !== undefined;
-    if (agent ? !data.role : human ? !data.role : runtime.candidateId !== data.user.id)
-      return void this.fail(socket, 'not-your-session', 'This is not your interview.', 'audio:frame', true);
+    const actor = this.actorOf(socket, runtime);
+    const refusal = refusalFor('audio:frame', human ? 'human' : 'ai', actor);
+    if (refusal) return void this.fail(socket, refusal.code, refusal.message, 'audio:frame', true);
+    const agent = actor === 'agent';
     if (runtime.ended)
       return void this.fail(
         socket,
@@ -735,64 +689,33 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     return runtime;
   }
 
-  /** An AI interview's runtime, for its candidate. */
-  private aiRuntime(socket: LiveSocket, event: string): InterviewRuntime | { error: SocketError } {
-    const runtime = this.joinedRuntime(socket, event);
-    if ('error' in runtime) return runtime;
-    if ((socket.data as LiveSocketData).agentFor !== undefined)
-      return this.fail(socket, 'not-your-session', 'The agent only sends audio.', event);
-    if (!(runtime instanceof InterviewRuntime))
-      return this.fail(socket, 'bad-request', `${event} is for AI interviews.`, event);
-    if (runtime.candidateId !== (socket.data as LiveSocketData).user.id)
-      return this.fail(socket, 'not-your-session', 'This is not your interview.', event);
-    return runtime;
-  }
-
-  /** An AI interview's runtime, for the media agent its credential names (it voices the interviewer). */
-  private agentVoiceRuntime(socket: LiveSocket, event: string): InterviewRuntime | { error: SocketError } {
-    if ((socket.data as LiveSocketData).agentFor === undefined)
-      return this.fail(socket, 'not-your-session', `${event} is for the media agent.`, event);
-    const runtime = this.joinedRuntime(socket, event);
-    if ('error' in runtime) return runtime;
-    if (!(runtime instanceof InterviewRuntime))
-      return this.fail(socket, 'bad-request', `${event} is for AI interviews.`, event);
-    return runtime;
-  }
-
-  /** Whoever leads: the candidate of an AI interview, the interviewer of a human session. */
-  private leadRuntime(socket: LiveSocket, event: string): LiveRuntime | { error: SocketError } {
-    const runtime = this.joinedRuntime(socket, event);
-    if ('error' in runtime) return runtime;
-    if (runtime instanceof HumanSessionRuntime) {
-      const data = socket.data as LiveSocketData;
-      if (data.role !== 'interviewer' || data.agentFor !== undefined)
-        return this.fail(socket, 'not-interviewer', 'Only the interviewer starts and ends the session.', event);
-      return runtime;
-    }
-    return this.aiRuntime(socket, event);
-  }
-
-  /** Anyone whose audio the session takes: the AI interview's candidate, or either participant of a human session. */
-  private speakerRuntime(socket: LiveSocket, event: string): LiveRuntime | { error: SocketError } {
-    const runtime = this.joinedRuntime(socket, event);
-    if ('error' in runtime) return runtime;
+  /** Who this socket is in the interview `runtime` runs: its candidate, its interviewer, the media agent, or nobody. */
+  private actorOf(socket: LiveSocket, runtime: LiveRuntime): LiveActor | null {
     const data = socket.data as LiveSocketData;
-    if (data.agentFor !== undefined) return runtime; // it says whose audio at audio:start
-    if (runtime instanceof HumanSessionRuntime)
-      return data.role ? runtime : this.fail(socket, 'not-your-session', 'This is not your session.', event);
-    return this.aiRuntime(socket, event);
+    if (data.agentFor !== undefined) return 'agent';
+    if (runtime instanceof HumanSessionRuntime) return data.role ?? null;
+    return runtime.candidateId === data.user.id ? 'candidate' : null;
   }
 
-  /** A human session's runtime, for its interviewer. */
-  private consoleRuntime(socket: LiveSocket, event: string): HumanSessionRuntime | { error: SocketError } {
+  /**
+   * Who may send `event` and what it may carry, from the table of live events: the runtime of the interview this
+   * socket joined (of the kind the event belongs to), who the socket is there, and the payload checked; or the refusal,
+   * sent as an error event too.
+   */
+  private authorize<E extends LiveEvent>(
+    socket: LiveSocket,
+    event: E,
+    args: readonly unknown[],
+  ): { runtime: RuntimeOf<KindOf<E>>; actor: LiveActor; payload: PayloadOf<E> } | { error: SocketError } {
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
-    if (!(runtime instanceof HumanSessionRuntime))
-      return this.fail(socket, 'bad-request', `${event} is for sessions with a human interviewer.`, event);
-    const data = socket.data as LiveSocketData;
-    if (data.role !== 'interviewer' || data.agentFor !== undefined)
-      return this.fail(socket, 'not-interviewer', 'Only the interviewer can do this.', event);
-    return runtime;
+    const actor = this.actorOf(socket, runtime);
+    const refusal = refusalFor(event, runtime instanceof HumanSessionRuntime ? 'human' : 'ai', actor);
+    if (refusal) return this.fail(socket, refusal.code, refusal.message, event);
+    const parsed = parsePayload(event, args);
+    if ('refusal' in parsed) return this.fail(socket, parsed.refusal.code, parsed.refusal.message, event);
+    // The row said which kinds of interview the event belongs to, and the refusal above checked this one against it.
+    return { runtime: runtime as RuntimeOf<KindOf<E>>, actor: actor as LiveActor, payload: parsed.value };
   }
 
   private failFrom(socket: LiveSocket, error: unknown, event: string): { error: SocketError } {

@@ -49,7 +49,6 @@ import {
 
 export { SessionCommandError } from './runtime-support';
 import type { RuntimeDeps } from './interview-runtime';
-import { hasControlCharacters } from '../../common/clean-text';
 
 export interface HumanRuntimeDeps extends Omit<RuntimeDeps, 'clarify'> {
   feedback: InterviewerFeedbackRepository;
@@ -61,8 +60,6 @@ const ACK_EVERY_FRAMES = 25;
 /** How long showing a prompt waits for the closing answer's last words to be transcribed. */
 const SETTLE_MS = 4000;
 const TRANSCRIBE_TIMEOUT_MS = 90_000;
-const NOTE_MAX_CHARS = 4000;
-const FOLLOW_UP_MAX_CHARS = 500;
 
 interface OpenAnswer {
   id: string;
@@ -200,7 +197,7 @@ export class HumanSessionRuntime implements StreamSink {
     this.deps.emit('interview:state', this.turn);
   }
 
-  // ---- the interviewer's commands ----
+  // ---- the interviewer's commands (their shape is checked before they get here: live-events.ts) ----
 
   /**
    * created → live. No question is shown yet: the interviewer greets the candidate and shows the first question when
@@ -229,25 +226,10 @@ export class HumanSessionRuntime implements StreamSink {
     return this.run(async () => {
       this.assertLive();
       const index = command.questionIndex;
-      if (command.kind === 'question') {
-        if (!Number.isInteger(index) || index < 0 || index >= this.questions.length) {
-          throw new SessionCommandError(
-            'bad-request',
-            `questionIndex must be between 0 and ${this.questions.length - 1}.`,
-          );
-        }
-        return this.prompt('question', index, this.questions[index].text);
-      }
+      if (command.kind === 'question') return this.prompt('question', index, this.questionAt(index).text);
       if (index !== this.turn.questionIndex)
         throw new SessionCommandError('bad-request', 'A follow-up belongs to the question on screen.');
-      const text = typeof command.text === 'string' ? command.text.normalize('NFC').trim() : '';
-      if (!text || text.length > FOLLOW_UP_MAX_CHARS)
-        throw new SessionCommandError(
-          'bad-request',
-          `A follow-up needs its text (1–${FOLLOW_UP_MAX_CHARS} characters).`,
-        );
-      if (hasControlCharacters(text))
-        throw new SessionCommandError('bad-request', 'The follow-up contains control characters.');
+      const text = command.text ?? '';
       this.setTurn({ followUpsAsked: this.turn.followUpsAsked + 1 });
       return this.prompt('follow-up', index, text);
     });
@@ -338,10 +320,8 @@ export class HumanSessionRuntime implements StreamSink {
       this.assertStarted();
       const { questionIndex, pointId, covered } = command;
       const question = this.questionAt(questionIndex);
-      if (typeof pointId !== 'string' || !question.rubric.some((p) => p.id === pointId))
+      if (!question.rubric.some((p) => p.id === pointId))
         throw new SessionCommandError('bad-request', 'No such rubric point in this question.');
-      if (covered !== null && typeof covered !== 'boolean')
-        throw new SessionCommandError('bad-request', 'covered must be true, false or null.');
       await this.deps.feedback.setOverride(this.id, questionIndex, pointId, covered);
       if (covered === null) this.overrides.delete(`${questionIndex}:${pointId}`);
       else this.overrides.set(`${questionIndex}:${pointId}`, covered);
@@ -355,19 +335,7 @@ export class HumanSessionRuntime implements StreamSink {
     return this.run(async () => {
       this.assertStarted();
       this.questionAt(command.questionIndex);
-      const values = command.scores ?? ({} as ScoreCommand['scores']);
-      for (const key of ['relevance', 'depth', 'clarity', 'correctness'] as const) {
-        const value = values[key];
-        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 10)
-          throw new SessionCommandError('bad-request', `${key} must be a number from 0 to 10.`);
-      }
-      const round = (v: number) => Math.round(v * 10) / 10;
-      const row = await this.deps.feedback.saveScores(this.id, command.questionIndex, {
-        relevance: round(values.relevance),
-        depth: round(values.depth),
-        clarity: round(values.clarity),
-        correctness: round(values.correctness),
-      });
+      const row = await this.deps.feedback.saveScores(this.id, command.questionIndex, command.scores);
       return toScore(row);
     });
   }
@@ -375,18 +343,11 @@ export class HumanSessionRuntime implements StreamSink {
   note(command: NoteCommand): Promise<InterviewerNote> {
     return this.run(async () => {
       this.assertStarted(true);
-      const text = typeof command.text === 'string' ? command.text.normalize('NFC').replace(/\r\n?/g, '\n').trim() : '';
-      if (!text || text.length > NOTE_MAX_CHARS)
-        throw new SessionCommandError('bad-request', `A note needs text (1–${NOTE_MAX_CHARS} characters).`);
-      if (hasControlCharacters(text))
-        throw new SessionCommandError('bad-request', 'The note contains control characters.');
-      if (command.visibility !== 'private' && command.visibility !== 'shared')
-        throw new SessionCommandError('bad-request', 'visibility must be "private" or "shared".');
       if (command.questionIndex !== null) this.questionAt(command.questionIndex);
       const row = await this.deps.feedback.addNote({
         interviewId: this.id,
         questionIndex: command.questionIndex,
-        text,
+        text: command.text,
         visibility: command.visibility,
         atMs: Math.round(this.nowMs()),
       });
