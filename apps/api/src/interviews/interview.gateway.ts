@@ -475,9 +475,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     }
     const viaAgent = actor === 'agent';
     try {
-      const accepted = await (human
-        ? runtime.startStream(payload.streamId, data.role ?? 'candidate', viaAgent)
-        : runtime.startStream(payload.streamId, viaAgent));
+      const accepted = await runtime.startStream(payload.streamId, voiceOf(data), viaAgent);
       data.streamId = payload.streamId;
       return accepted;
     } catch (error) {
@@ -495,8 +493,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const asked = this.authorize(socket, 'audio:route', [route]);
     if ('error' in asked) return asked;
     const { runtime, actor, payload } = asked;
-    if (runtime instanceof HumanSessionRuntime) runtime.setRoute(actor as ParticipantRole, payload);
-    else runtime.setRoute(payload);
+    runtime.setRoute(actor as ParticipantRole, payload);
     return { route: payload };
   }
 
@@ -627,7 +624,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
         'audio:frame',
         true,
       );
-    if (!data.streamId || !(human ? runtime.hasStream(data.streamId, data.role!) : runtime.hasStream(data.streamId)))
+    if (!data.streamId || !runtime.hasStream(data.streamId, voiceOf(data)))
       return void this.fail(socket, 'no-stream', 'Send audio:start before audio frames.', 'audio:frame', true);
     if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0) {
       return void this.fail(
@@ -655,9 +652,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
         : new Int16Array(Uint8Array.from(bytes).buffer);
     let result: FrameResult;
     try {
-      result = human
-        ? runtime.pushFrame(data.streamId, data.role!, seq, samples)
-        : runtime.pushFrame(data.streamId, seq, samples);
+      result = runtime.pushFrame(data.streamId, voiceOf(data), seq, samples);
     } catch (error) {
       // A fault of ours on one frame (it is a bug) costs that frame, never the process and everyone's interviews.
       this.logger.error(`audio frame ${seq} of ${data.interviewId}: ${(error as Error).stack ?? String(error)}`);
@@ -744,6 +739,14 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     }
     return { error };
   }
+}
+
+/**
+ * Whose voice a socket's audio is: its participant's in a human session (for the media agent, the one it named at
+ * audio:start), the candidate's in an AI interview.
+ */
+function voiceOf(data: LiveSocketData): ParticipantRole {
+  return data.role ?? 'candidate';
 }
 
 function toBuffer(value: unknown): Buffer | null {

@@ -112,7 +112,7 @@ export class Microphone extends PacedStream {
   constructor(socket: LiveSocket, originAt: number, segmentSilenceMs: number) {
     super(socket, originAt);
     // As the server's AudioStream: the answer's long silence is not the endpointer's business there.
-    this.endpointer = new Endpointer({ segmentSilenceMs, answerSilenceMs: 24 * 3600 * 1000 });
+    this.endpointer = new Endpointer({ segmentSilenceMs, answerSilenceMs: null });
   }
 
   /** Queues speech; resolves once its last frame has been sent. */

@@ -102,6 +102,19 @@ describe('Endpointer on synthetic signals', () => {
     expect(() => endpointer.setAnswerSilence(0)).toThrow(RangeError);
   });
 
+  it('only cuts utterances when the answer is ended above it (answerSilenceMs: null)', () => {
+    const endpointer = new Endpointer({ answerSilenceMs: null });
+    expect(endpointer.answerSilenceMs).toBeNull();
+    const events = runAll(toInt16(concat(bursts(), silence(30_000))), undefined, endpointer);
+    expect(segmentsOf(events)).toHaveLength(2);
+    expect(ofType(events, 'answer-end')).toHaveLength(0);
+    expect(ofType(events, 'silence')).toHaveLength(0);
+    // flush (the candidate said "I'm done") still ends the utterance in progress.
+    const open = runAll(toInt16(concat(silence(300), tone(800))), undefined, endpointer);
+    expect(segmentsOf(open)).toHaveLength(0);
+    expect(segmentsOf(endpointer.flush({ endAnswer: false }))).toHaveLength(1);
+  });
+
   it('cuts speech longer than the maximum segment at a quiet frame', () => {
     // 25 s of "syllables": 200 ms voiced, 60 ms much quieter (but not a pause), every 2 s a 100 ms dip to near silence.
     const parts: Float32Array[] = [silence(500)];

@@ -61,8 +61,11 @@ export interface EndpointerOptions {
   preRollMs?: number;
   /** Audio kept after the last speech frame (default 200 ms). */
   postRollMs?: number;
-  /** Silence after speech that ends the answer (default 5000 ms, see ANSWER_SILENCE_DEFAULT_MS). */
-  answerSilenceMs?: number;
+  /**
+   * Silence after speech that ends the answer (default 5000 ms, see ANSWER_SILENCE_DEFAULT_MS); null: this endpointer
+   * only cuts utterances, and what ends an answer is decided above it (a turn detector that also reads the words).
+   */
+  answerSilenceMs?: number | null;
   /** Interval of `silence` events while paused (default 250 ms). */
   silenceEventIntervalMs?: number;
   /** dB above the noise floor to start speech (default 12). */
@@ -103,6 +106,8 @@ export const ENDPOINTER_DEFAULTS = {
 } as const satisfies Required<EndpointerOptions>;
 
 const NOISE_BLOCK_FRAMES = 25;
+/** `answerSilenceMs: null`: no silence ends the answer here. */
+const NO_ANSWER_END = Number.POSITIVE_INFINITY;
 const MIN_NOISE_FLOOR_DBFS = -100;
 const FULL_SCALE_SQUARED = 32768 * 32768;
 const NO_EVENTS: EndpointEvent[] = Object.freeze([] as EndpointEvent[]) as EndpointEvent[];
@@ -167,6 +172,7 @@ export class Endpointer {
   constructor(options: EndpointerOptions = {}) {
     const o = { ...ENDPOINTER_DEFAULTS, ...definedOnly(options) };
     for (const [key, value] of Object.entries(o)) {
+      if (key === 'answerSilenceMs' && value === null) continue;
       if (typeof value !== 'number' || !Number.isFinite(value))
         throw new RangeError(`Endpointer option ${key} must be a finite number`);
     }
@@ -241,12 +247,13 @@ export class Endpointer {
     return this.nextIndex * this.frameMs;
   }
 
-  get answerSilenceMs(): number {
-    return this.answerSilenceFrames * this.frameMs;
+  /** The silence that ends the answer, or null when this endpointer does not end answers. */
+  get answerSilenceMs(): number | null {
+    return this.answerSilenceFrames === NO_ANSWER_END ? null : this.answerSilenceFrames * this.frameMs;
   }
 
-  /** Changes the silence that ends the answer (takes effect at the next frame). */
-  setAnswerSilence(ms: number): void {
+  /** Changes the silence that ends the answer (takes effect at the next frame); null: none does. */
+  setAnswerSilence(ms: number | null): void {
     this.answerSilenceFrames = this.answerFrames(ms);
   }
 
@@ -268,7 +275,9 @@ export class Endpointer {
       const gap = frameIndex - this.nextIndex;
       const fill = Math.min(
         gap,
-        this.answerSilenceFrames + this.segmentSilenceFrames + this.blockMins.length * NOISE_BLOCK_FRAMES,
+        (this.answerSilenceFrames === NO_ANSWER_END ? 0 : this.answerSilenceFrames) +
+          this.segmentSilenceFrames +
+          this.blockMins.length * NOISE_BLOCK_FRAMES,
       );
       for (let i = 0; i < fill; i++) out = this.process(this.zeroFrame, out);
       this.nextIndex = frameIndex;
@@ -309,7 +318,8 @@ export class Endpointer {
     this.lastSegmentEndFrame = this.nextIndex;
   }
 
-  private answerFrames(ms: number): number {
+  private answerFrames(ms: number | null): number {
+    if (ms === null) return NO_ANSWER_END;
     if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0)
       throw new RangeError(`answer silence must be a positive number of ms, got ${ms}`);
     return Math.max(1, Math.round(ms / this.frameMs));
@@ -368,7 +378,12 @@ export class Endpointer {
       }
     }
 
-    if (this.answerHasSpeech && !this.answerEnded && !(this.confirmed && this.lastVoicedFrame === f)) {
+    if (
+      this.answerSilenceFrames !== NO_ANSWER_END &&
+      this.answerHasSpeech &&
+      !this.answerEnded &&
+      !(this.confirmed && this.lastVoicedFrame === f)
+    ) {
       const silentFrames = f + 1 - this.lastSpeechEndFrame;
       const silenceMs = silentFrames * this.frameMs;
       if (silenceMs >= this.nextSilenceEventMs) {

@@ -1,6 +1,6 @@
 import { AUDIO_FRAME_SAMPLES } from '@mockroom/contracts';
 import { FrameBudget, participantBudget, RecordedTime, RecordingQuota, StreamAdmission } from './audio-limits';
-import { AudioStream, type StreamSink } from './audio-stream';
+import { AudioStream, type AudioPathHooks, type Utterance } from './audio-stream';
 
 const LIMITS = {
   streamsPerSpeaker: 4,
@@ -21,7 +21,7 @@ function tone(frames: number): Int16Array {
 const frameOf = (pcm: Int16Array, i: number) => pcm.subarray(i * AUDIO_FRAME_SAMPLES, (i + 1) * AUDIO_FRAME_SAMPLES);
 
 /** A sink that records what the stream would write, without files. */
-function sink(): StreamSink & { written: () => number } {
+function sink(): AudioPathHooks & { written: () => number } {
   let bytes = 0;
   const file = {
     write: (chunk: Buffer) => {
@@ -33,7 +33,7 @@ function sink(): StreamSink & { written: () => number } {
     destroyed: false,
   };
   return {
-    onEvents: () => undefined,
+    onUtterance: () => undefined,
     openRecording: async () => file as never,
     written: () => bytes,
   };
@@ -111,7 +111,7 @@ describe('AudioStream limits', () => {
     const stream = new AudioStream(
       's4',
       {
-        onEvents: () => undefined,
+        onUtterance: () => undefined,
         openRecording: async () => (opened++, file as never),
         onRecordingError: (_s, e) => errors.push(e.message),
       },
@@ -134,8 +134,8 @@ describe('AudioStream limits', () => {
 
 describe('AudioStream on the clock', () => {
   it('keeps the recording and the segments on the clock across an offline period longer than the resend', async () => {
-    const events: { type: string; startMs?: number; endMs?: number }[] = [];
-    const out = { ...sink(), onEvents: (_: AudioStream, e: { type: string }[]) => void events.push(...e) };
+    const segments: Utterance[] = [];
+    const out = { ...sink(), onUtterance: (_: AudioStream, u: Utterance) => void segments.push(u) };
     const stream = new AudioStream('gap', out, 600, {
       budget: new FrameBudget(1.25 / 20, 600, 0),
       quota: RecordingQuota.from(LIMITS),
@@ -149,7 +149,6 @@ describe('AudioStream on the clock', () => {
     for (let i = 0; i < 50; i++)
       expect(stream.push(back + i, frameOf(speech, i), 2000 + (back + i) * 20, (back + i) * 20)).toBe('taken');
     for (let i = 0; i < 60; i++) stream.push(back + 50 + i, FRAME, 2000 + (back + 50 + i) * 20, (back + 50 + i) * 20);
-    const segments = events.filter((e) => e.type === 'segment');
     expect(segments).toHaveLength(2);
     // The first ends where the audio stopped; the second starts where it was spoken, 31 s later on the clock.
     expect(segments[0].startMs).toBeLessThanOrEqual(2000 + 100);
@@ -220,8 +219,8 @@ describe('StreamAdmission', () => {
 
 describe('AudioStream resumed after a restart', () => {
   it('takes up where its recording ended: earlier frames are duplicates, later ones land on the clock, a cut utterance is heard whole', async () => {
-    const events: { type: string; startMs?: number; endMs?: number }[] = [];
-    const out = { ...sink(), onEvents: (_: AudioStream, e: { type: string }[]) => void events.push(...e) };
+    const segments: Utterance[] = [];
+    const out = { ...sink(), onUtterance: (_: AudioStream, u: Utterance) => void segments.push(u) };
     const stream = new AudioStream('s4', out, 600, {
       budget: new FrameBudget(1.25 / 20, 600, 0),
       quota: RecordingQuota.from(LIMITS),
@@ -239,7 +238,6 @@ describe('AudioStream resumed after a restart', () => {
     const more = tone(30);
     for (let i = 0; i < 30; i++) expect(stream.push(110 + i, frameOf(more, i), 9000, 0)).toBe('taken');
     for (let i = 0; i < 60; i++) stream.push(140 + i, FRAME, 9000, 0);
-    const segments = events.filter((e) => e.type === 'segment');
     expect(segments).toHaveLength(1);
     expect(segments[0].startMs).toBeLessThanOrEqual(6200);
     expect(segments[0].startMs).toBeGreaterThanOrEqual(5900);

@@ -1,4 +1,6 @@
 import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES } from '@mockroom/contracts';
+import type { Logger } from '@nestjs/common';
+import type { LiveAudioChannel } from '@mockroom/server-realtime';
 import { Endpointer, EndpointEvent } from '@mockroom/speech';
 import type { WriteStream } from 'node:fs';
 import type { FrameBudget, FrameRefusal, RecordedTime, RecordingQuota } from './audio-limits';
@@ -12,15 +14,59 @@ const SILENCE = new Int16Array(AUDIO_FRAME_SAMPLES);
 /** Recordings are written a second at a time. */
 const RECORD_CHUNK_SAMPLES = AUDIO_FRAME_SAMPLES * 50;
 const OPEN_RETRY_MS = 1000;
+/** An utterance in progress is sent on every this many frames (300 ms). */
+const LIVE_SEND_EVERY_FRAMES = 15;
 const CLOSE_OPEN_ATTEMPTS = 10;
 
-export interface StreamSink {
-  /** Endpointer events with offsets already on the interview's timeline. */
-  onEvents(stream: AudioStream, events: EndpointEvent[]): void;
+/** An utterance the endpointer cut, on the interview's clock. */
+export interface Utterance {
+  startMs: number;
+  endMs: number;
+  /** Where its last voiced frame ends (before the post-roll): the silence after the last word counts from there. */
+  speechEndMs: number;
+  pcm: Int16Array;
+  /**
+   * It travelled to the worker while it was spoken (`onStreaming` started its job, which now has the rest of it); when
+   * false, it is to be transcribed whole.
+   */
+  streamed: boolean;
+  /** The speaker goes on: the utterance was cut at its maximum length, not at a pause. */
+  speaking: boolean;
+}
+
+/**
+ * What a participant's audio path reports to the session it belongs to, and the one thing it asks (whether an utterance
+ * may travel now). Times are on the interview's clock.
+ */
+export interface AudioPathHooks {
+  /** Speech began at `atMs` (not yet an utterance: a cough or a "mm-hmm" starts like a word). */
+  onSpeechStart?(stream: AudioStream, atMs: number): void;
+  /** An utterance ended. */
+  onUtterance(stream: AudioStream, utterance: Utterance): void;
+  /** Whether an utterance confirmed now may travel to the worker while it is spoken (default: no). */
+  mayStream?(stream: AudioStream): boolean;
+  /** An utterance began travelling: start its transcription job now, reading the live audio under `liveKey`. */
+  onStreaming?(stream: AudioStream, live: { startMs: number; liveKey: string }): void;
   /** Where the stream's audio goes on disk; opened on the first frame inside the interview. */
   openRecording(stream: AudioStream, startMs: number): Promise<WriteStream>;
   /** The recording could not be opened (it is retried, no audio is dropped) or a write failed (it is reopened). */
   onRecordingError?(stream: AudioStream, error: Error): void;
+}
+
+/** Where the audio of utterances in progress goes while they are spoken (the worker reads it as it comes). */
+export interface LiveUplink {
+  channel: Pick<LiveAudioChannel, 'newKey' | 'append' | 'end'>;
+  interviewId: string;
+  logger: Pick<Logger, 'warn'>;
+}
+
+/** The utterance in progress that is travelling to the worker. */
+interface LiveUtterance {
+  key: string;
+  startMs: number;
+  /** Samples sent so far. */
+  sent: number;
+  framesSinceSend: number;
 }
 
 /** Where a stream's recording had got to: its first frame, where that lies on the interview's clock, and its length. */
@@ -40,11 +86,18 @@ export interface StreamLimits {
 }
 
 /**
- * One continuous capture of the candidate's microphone. Frames are numbered by the client; duplicates (resent after
- * a reconnect) are dropped and gaps (frames lost for good) are filled with silence, so the recording and the timeline
- * stay exact: frame n always lies at n × 20 ms from the stream's origin, in the file as on the interview's clock. A
- * frame is refused when it claims a moment that has not come yet, so a skipped sequence number cannot make a
- * recording longer than the time that passed.
+ * One participant's audio path, from one continuous capture of their microphone: the recording, the endpointing that
+ * cuts it into utterances, each utterance sent to the worker while it is spoken, and what it reports upward (speech
+ * began, an utterance ended, one began travelling) through `AudioPathHooks`. Nothing above it reads the endpointer.
+ *
+ * Frames are numbered by the client; duplicates (resent after a reconnect) are dropped and gaps (frames lost for good)
+ * are filled with silence, so the recording and the timeline stay exact: frame n always lies at n × 20 ms from the
+ * stream's origin, in the file as on the interview's clock. A frame is refused when it claims a moment that has not
+ * come yet, so a skipped sequence number cannot make a recording longer than the time that passed.
+ *
+ * Once an utterance's speech is confirmed (and the session says it may travel), its transcription job starts and its
+ * audio follows every 300 ms; when the endpointer cuts it, the rest goes with its exact length, so only the last
+ * moment is left to decode.
  */
 export class AudioStream {
   /** The next frame number expected. */
@@ -64,15 +117,17 @@ export class AudioStream {
   private openRetryAt = 0;
   framesSinceAck = 0;
   recordedFrames = 0;
+  private live: LiveUtterance | null = null;
 
   constructor(
     readonly streamId: string,
-    private readonly sink: StreamSink,
+    private readonly sink: AudioPathHooks,
     segmentSilenceMs: number,
     private readonly limits: StreamLimits,
+    private readonly uplink: LiveUplink | null = null,
   ) {
-    // The long silence that ends an answer is the runtime's business (it depends on the turn), not the endpointer's.
-    this.endpointer = new Endpointer({ segmentSilenceMs, answerSilenceMs: 24 * 3600 * 1000 });
+    // When an answer is over is decided from the words as well as the silence, above this path: it only cuts utterances.
+    this.endpointer = new Endpointer({ segmentSilenceMs, answerSilenceMs: null });
   }
 
   /**
@@ -94,7 +149,7 @@ export class AudioStream {
       const events = this.endpointer.push(
         recent.subarray(start + i * AUDIO_FRAME_SAMPLES, start + (i + 1) * AUDIO_FRAME_SAMPLES),
       );
-      if (events.length) this.sink.onEvents(this, this.shift(events));
+      this.report(events);
     }
   }
 
@@ -138,25 +193,9 @@ export class AudioStream {
     return 'taken';
   }
 
-  /** Whether speech is going on (a segment is open); a segment cut at the maximum length leaves it open. */
-  get inSpeech(): boolean {
-    return this.endpointer.inSpeech;
-  }
-
-  /** Voiced audio of the segment in progress, ms (pauses and the hangover after speech left out). */
+  /** Voiced audio of the utterance in progress, ms (pauses and the hangover after speech left out). */
   get voicedMs(): number {
     return this.endpointer.voicedMs;
-  }
-
-  /** Timeline offset of the start of the confirmed segment in progress, or null. */
-  get openSegmentStartMs(): number | null {
-    const start = this.endpointer.openSegmentStartMs;
-    return start === null ? null : start + (this.endpointerOriginMs ?? 0);
-  }
-
-  /** Samples of the segment in progress from `fromSample` on (a view, valid until the next frame). */
-  openSegmentAudio(fromSample: number): Int16Array {
-    return this.endpointer.openSegmentAudio(fromSample);
   }
 
   /** Timeline offset of the end of the last frame taken. */
@@ -164,17 +203,25 @@ export class AudioStream {
     return this.originMs === null ? null : this.originMs + this.nextSeq * AUDIO_FRAME_MS;
   }
 
-  /** Ends the segment in progress now (the candidate pressed "I'm done"). */
+  /** Ends the utterance in progress now (the candidate pressed "I'm done"). */
   flush(): void {
-    const events = this.endpointer.flush();
-    if (events.length) this.sink.onEvents(this, this.shift(events));
+    this.report(this.endpointer.flush({ endAnswer: false }));
   }
 
+  /** Writes the recording out and closes it; an utterance still travelling ends where its audio ends. */
   async close(): Promise<number> {
+    this.abandonLive();
     const recording = await this.drain();
     if (recording && !recording.destroyed) await new Promise<void>((resolve) => recording.end(resolve));
     this.recording = null;
     return this.recordedFrames * AUDIO_FRAME_MS;
+  }
+
+  /** The session goes away without closing the recording: an utterance cut off here ends where its audio ends. */
+  abandonLive(): void {
+    const live = this.live;
+    this.live = null;
+    if (live && this.uplink) void this.uplink.channel.end(live.key, live.sent).catch(() => undefined);
   }
 
   private take(seq: number, pcm: Int16Array): void {
@@ -182,32 +229,93 @@ export class AudioStream {
     const atMs = this.originMs + seq * AUDIO_FRAME_MS;
     if (atMs < 0) return; // captured before the interview started
     this.record(seq, atMs, pcm);
-    const events = this.endpointer.push(pcm);
-    if (events.length) this.sink.onEvents(this, this.shift(events));
+    this.report(this.endpointer.push(pcm));
+    this.sendLive();
+  }
+
+  /** Endpointer events, on the interview's timeline, to the hooks. */
+  private report(events: EndpointEvent[]): void {
+    if (events.length === 0) return;
+    const origin = this.endpointerOriginMs ?? 0;
+    for (const event of events) {
+      if (event.type === 'speech-start') this.sink.onSpeechStart?.(this, event.atMs + origin);
+      else if (event.type === 'segment') {
+        const utterance = { ...event, startMs: event.startMs + origin, endMs: event.endMs + origin };
+        this.sink.onUtterance(this, {
+          startMs: utterance.startMs,
+          endMs: utterance.endMs,
+          speechEndMs: event.speechEndMs + origin,
+          pcm: event.pcm,
+          streamed: this.endLive(utterance),
+          // Cut at the maximum length while the speaker went on.
+          speaking: this.endpointer.inSpeech,
+        });
+      }
+    }
+  }
+
+  /**
+   * After each frame: sends the utterance in progress on every 300 ms, or, when one was just confirmed and may travel,
+   * starts sending it and has its job started.
+   */
+  private sendLive(): void {
+    if (!this.uplink) return;
+    const live = this.live;
+    if (live) {
+      if (++live.framesSinceSend >= LIVE_SEND_EVERY_FRAMES) this.send(live);
+      return;
+    }
+    const confirmedAt = this.endpointer.openSegmentStartMs;
+    if (confirmedAt === null || !this.sink.mayStream?.(this)) return;
+    const startMs = confirmedAt + (this.endpointerOriginMs ?? 0);
+    const started: LiveUtterance = {
+      key: this.uplink.channel.newKey(this.uplink.interviewId),
+      startMs,
+      sent: 0,
+      framesSinceSend: 0,
+    };
+    this.live = started;
+    this.send(started);
+    this.sink.onStreaming?.(this, { startMs, liveKey: started.key });
+  }
+
+  private send(live: LiveUtterance): void {
+    live.framesSinceSend = 0;
+    const audio = this.endpointer.openSegmentAudio(live.sent);
+    if (audio.length === 0 || !this.uplink) return;
+    const first = live.sent === 0;
+    live.sent += audio.length;
+    const { channel, logger } = this.uplink;
+    channel
+      .append(live.key, audio, first)
+      .catch((error: Error) => logger.warn(`live audio not sent: ${error.message}`));
+  }
+
+  /**
+   * The endpointer cut an utterance. True when it was the one travelling (its job is under way and gets the rest of the
+   * audio now); false when it must be sent whole (it never travelled, or it began elsewhere than the one that did,
+   * whose job then ends with what it has).
+   */
+  private endLive(utterance: { startMs: number; pcm: Int16Array }): boolean {
+    const live = this.live;
+    this.live = null;
+    if (!live || !this.uplink) return false;
+    const { channel, logger } = this.uplink;
+    if (live.startMs === utterance.startMs) {
+      // `cut`: the utterance ended at its maximum length while the speaker went on.
+      const cut = this.endpointer.openSegmentStartMs !== null;
+      const rest = live.sent < utterance.pcm.length ? utterance.pcm.subarray(live.sent) : undefined;
+      channel
+        .end(live.key, utterance.pcm.length, cut, rest)
+        .catch((error: Error) => logger.warn(`live audio not ended: ${error.message}`));
+      return true;
+    }
+    channel.end(live.key, live.sent).catch(() => undefined);
+    return false;
   }
 
   /** Endpointer offsets count from the first frame it saw; put them on the interview's timeline. */
   private endpointerOriginMs: number | null = null;
-
-  private shift(events: EndpointEvent[]): EndpointEvent[] {
-    const origin = this.endpointerOriginMs ?? 0;
-    return events.map((event) => {
-      switch (event.type) {
-        case 'segment':
-          return {
-            ...event,
-            startMs: event.startMs + origin,
-            endMs: event.endMs + origin,
-            speechEndMs: event.speechEndMs + origin,
-          };
-        case 'speech-start':
-        case 'answer-end':
-          return { ...event, atMs: event.atMs + origin };
-        default:
-          return event;
-      }
-    });
-  }
 
   private record(seq: number, atMs: number, pcm: Int16Array): void {
     if (this.endpointerOriginMs === null) this.endpointerOriginMs = atMs;

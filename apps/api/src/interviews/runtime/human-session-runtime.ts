@@ -24,28 +24,10 @@ import type {
   InterviewerScoreEntity,
 } from '@mockroom/server-database';
 import { jobId } from '@mockroom/server-queue';
-import type { EndpointEvent } from '@mockroom/speech';
-import type { WriteStream } from 'node:fs';
-import { AudioStream, StreamSink } from './audio-stream';
-import { LiveSegments } from './live-segments';
-import {
-  type FrameResult,
-  participantBudget,
-  type ParticipantBudget,
-  RecordingQuota,
-  StreamAdmission,
-} from './audio-limits';
-import {
-  closeRecording,
-  openRecording,
-  planQuestions,
-  recordedMs,
-  recordedPosition,
-  recordingProblem,
-  saveTurnFenced,
-  segmentEndContour,
-  SessionCommandError,
-} from './runtime-support';
+import type { Utterance } from './audio-stream';
+import { type ParticipantAudioHooks, ParticipantStreams } from './participant-streams';
+import type { FrameResult } from './audio-limits';
+import { planQuestions, saveTurnFenced, segmentEndContour, SessionCommandError } from './runtime-support';
 
 export { SessionCommandError } from './runtime-support';
 import type { RuntimeDeps } from './interview-runtime';
@@ -56,7 +38,6 @@ export interface HumanRuntimeDeps extends Omit<RuntimeDeps, 'clarify'> {
   emitToInterviewer: RuntimeDeps['emit'];
 }
 
-const ACK_EVERY_FRAMES = 25;
 /** How long showing a prompt waits for the closing answer's last words to be transcribed. */
 const SETTLE_MS = 4000;
 const TRANSCRIBE_TIMEOUT_MS = 90_000;
@@ -64,13 +45,6 @@ const TRANSCRIBE_TIMEOUT_MS = 90_000;
 interface OpenAnswer {
   id: string;
   questionIndex: number;
-}
-
-interface ParticipantStream {
-  stream: AudioStream;
-  speaker: Speaker;
-  /** Fed by the LiveKit media agent (the participant is in the room), not by the participant's browser. */
-  viaAgent: boolean;
 }
 
 function toScore(row: InterviewerScoreEntity): InterviewerScore {
@@ -97,14 +71,12 @@ function toNote(row: InterviewerNoteEntity): InterviewerNote {
  * its speaker), the question on the candidate's screen, and the interviewer's checklist, which the engine ticks as the
  * candidate covers rubric points. The interviewer decides everything else. State changes run one at a time.
  */
-export class HumanSessionRuntime implements StreamSink {
+export class HumanSessionRuntime implements ParticipantAudioHooks {
   readonly kind = 'human' as const;
   private readonly logger: Logger;
   private chain: Promise<unknown> = Promise.resolve();
-  private readonly streams = new Map<string, ParticipantStream>();
-  private readonly admission: StreamAdmission;
-  private quota: RecordingQuota;
-  private readonly budgets = new Map<Speaker, ParticipantBudget>();
+  /** Both participants' audio: their streams, recordings and limits, and the way each one's audio comes. */
+  readonly audio: ParticipantStreams;
   private answer: OpenAnswer | null = null;
   /** The candidate's transcribed words per question, by transcript position. */
   private readonly said = new Map<number, Map<number, string>>();
@@ -116,10 +88,6 @@ export class HumanSessionRuntime implements StreamSink {
   private candidateContour: { falling: boolean } | null = null;
   private readonly assessments: Promise<unknown>[] = [];
   private startedAtEpoch: number | null;
-  private timelineMs = 0;
-  private readonly live: LiveSegments;
-  /** Participants whose audio comes through the LiveKit room (their browser said so), not over their socket. */
-  private readonly viaRoom = new Set<Speaker>();
   ended: boolean;
 
   private constructor(
@@ -129,9 +97,7 @@ export class HumanSessionRuntime implements StreamSink {
     public turn: TurnState,
   ) {
     this.logger = new Logger(`Session ${entity.id.slice(0, 8)}`);
-    this.live = new LiveSegments(deps.liveAudio, entity.id, this.logger);
-    this.admission = new StreamAdmission(deps.config.audio);
-    this.quota = RecordingQuota.from(deps.config.audio);
+    this.audio = new ParticipantStreams(deps, entity.id, this, this.logger);
     this.startedAtEpoch = entity.startedAt?.getTime() ?? null;
     this.ended = entity.status === 'completed' || entity.status === 'abandoned';
   }
@@ -163,7 +129,7 @@ export class HumanSessionRuntime implements StreamSink {
     for (const row of await this.deps.feedback.listOverrides(this.id))
       this.overrides.set(`${row.questionIndex}:${row.pointId}`, row.covered);
     if (this.entity.status !== 'live') return;
-    this.quota = RecordingQuota.from(this.deps.config.audio, await recordedMs(this.deps, this.id));
+    await this.audio.restore();
     const [answers, segments] = await Promise.all([
       this.deps.interviews.listAnswers(this.id),
       this.deps.interviews.listSegments(this.id),
@@ -239,7 +205,7 @@ export class HumanSessionRuntime implements StreamSink {
     await this.closeAnswer();
     const question = this.questions[index];
     const seq = await this.deps.interviews.allocateSeq(this.id);
-    const atMs = Math.max(this.nowMs(), this.timelineMs);
+    const atMs = Math.max(this.nowMs(), this.audio.latestMs);
     await this.deps.interviews.addPrompt({
       interviewId: this.id,
       seq,
@@ -290,7 +256,7 @@ export class HumanSessionRuntime implements StreamSink {
     if (!answer) return;
     this.answer = null;
     await this.settle();
-    await this.deps.interviews.closeAnswer(answer.id, Math.max(this.nowMs(), this.timelineMs), 'closed');
+    await this.deps.interviews.closeAnswer(answer.id, Math.max(this.nowMs(), this.audio.latestMs), 'closed');
     if (this.said.get(answer.questionIndex)?.size) {
       this.assessments.push(
         this.deps.queue
@@ -311,7 +277,7 @@ export class HumanSessionRuntime implements StreamSink {
    * with its answer.
    */
   private async settle(): Promise<void> {
-    for (const stream of this.streams.values()) stream.stream.flush();
+    this.audio.flush();
     await Promise.race([Promise.all([...this.pending]), sleep(SETTLE_MS)]);
   }
 
@@ -385,7 +351,7 @@ export class HumanSessionRuntime implements StreamSink {
       const status = this.entity.status === 'live' ? 'completed' : 'abandoned';
       await this.deps.interviews.finish(this.id, status, new Date(), this.turn, this.deps.lease.token);
       this.entity = { ...this.entity, status };
-      await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
+      await this.audio.closeAll();
       await this.deps.queue
         .add(JobName.MixSessionAudio, { interviewId: this.id }, { jobId: jobId('mix', this.id) })
         .catch((error: Error) => this.logger.warn(`could not queue the session mix: ${error.message}`));
@@ -395,9 +361,7 @@ export class HumanSessionRuntime implements StreamSink {
   }
 
   async dispose(): Promise<void> {
-    this.live.dispose();
-    await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
-    this.streams.clear();
+    await this.audio.closeAll();
   }
 
   private assertLive(): void {
@@ -420,52 +384,14 @@ export class HumanSessionRuntime implements StreamSink {
 
   // ---- audio ----
 
-  private streamKey(speaker: Speaker, streamId: string): string {
-    return `${speaker}:${streamId}`;
-  }
-
-  /** Opens (or resumes) a participant's stream; a new one closes that participant's oldest beyond the limit. */
-  async startStream(streamId: string, speaker: Speaker, viaAgent = false): Promise<AudioStreamAccepted> {
-    const key = this.streamKey(speaker, streamId);
-    // A stream recorded before the server restarted (or before the session was reloaded) takes up where it got to.
-    const resumed =
-      this.streams.has(key) || this.entity.status !== 'live'
-        ? null
-        : await recordedPosition(this.deps, this.id, speaker, streamId);
-    let entry = this.streams.get(key);
-    if (!entry) {
-      const sameWay = [...this.streams.entries()].filter(([, e]) => e.speaker === speaker && e.viaAgent === viaAgent);
-      for (const [oldKey, old] of this.admission.admit(sameWay)) {
-        this.streams.delete(oldKey);
-        void this.closeStream(old).catch((error: Error) =>
-          this.logger.warn(`closing stream ${old.stream.streamId}: ${error.message}`),
-        );
-      }
-      // Each participant's frame rate is one budget over all their streams: a new stream brings no new burst.
-      let budget = this.budgets.get(speaker);
-      if (!budget) this.budgets.set(speaker, (budget = participantBudget(this.deps.config.audio)));
-      const limits = { ...budget, quota: this.quota };
-      entry = {
-        stream: new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs, limits),
-        speaker,
-        viaAgent,
-      };
-      this.streams.set(key, entry);
-      if (resumed) {
-        this.logger.log(
-          `${speaker} stream ${streamId} of ${this.id} resumed at frame ${resumed.position.firstSeq + resumed.position.frames}`,
-        );
-        entry.stream.resume(resumed.position, resumed.recent);
-      }
-    }
-    if (!viaAgent) this.viaRoom.delete(speaker); // the browser streams over its socket (again)
-    return { streamId, nextSeq: entry.stream.nextSeq };
+  /** Opens (or resumes) a participant's stream (see `ParticipantStreams.open`). */
+  startStream(streamId: string, speaker: Speaker, viaAgent = false): Promise<AudioStreamAccepted> {
+    return this.audio.open(speaker, streamId, viaAgent, this.entity.status === 'live');
   }
 
   /** Which way a participant's audio comes: the other way's frames are not taken, so nothing is heard twice. */
   setRoute(speaker: Speaker, route: 'room' | 'socket'): void {
-    if (route === 'room') this.viaRoom.add(speaker);
-    else this.viaRoom.delete(speaker);
+    this.audio.setRoute(speaker, route);
   }
 
   /**
@@ -473,67 +399,36 @@ export class HumanSessionRuntime implements StreamSink {
    * or left it): then audio the agent brings from the room must be relayed to them over the socket.
    */
   relaysRoomAudioOf(speaker: Speaker): boolean {
-    return !this.viaRoom.has(speaker === 'candidate' ? 'interviewer' : 'candidate');
+    return !this.audio.inRoom(speaker === 'candidate' ? 'interviewer' : 'candidate');
   }
 
   hasStream(streamId: string, speaker: Speaker): boolean {
-    return this.streams.has(this.streamKey(speaker, streamId));
+    return this.audio.has(speaker, streamId);
   }
 
   pushFrame(streamId: string, speaker: Speaker, seq: number, pcm: Int16Array): FrameResult {
-    const entry = this.streams.get(this.streamKey(speaker, streamId));
-    if (!entry || this.ended || entry.viaAgent !== this.viaRoom.has(speaker))
-      return { accepted: false, ackSeq: null, refused: null };
-    const stream = entry.stream;
-    const result = stream.push(seq, pcm, this.entity.status === 'live' ? this.nowMs() : null);
-    if (result !== 'taken') return { accepted: false, ackSeq: null, refused: result };
-    const accepted = true;
-    // Each participant's speech is transcribed while it is spoken, once the session runs.
-    const started = this.live.feed(stream, this.entity.status === 'live');
-    if (started) this.transcribe(entry.speaker, started);
-    const now = stream.nowMs;
-    if (now !== null && now > this.timelineMs) this.timelineMs = now;
-    let ackSeq: number | null = null;
-    if (stream.framesSinceAck >= ACK_EVERY_FRAMES) {
-      stream.framesSinceAck = 0;
-      ackSeq = stream.nextSeq - 1;
-    }
-    return { accepted, ackSeq, refused: null };
+    if (this.ended) return { accepted: false, ackSeq: null, refused: null };
+    return this.audio.push(speaker, streamId, seq, pcm, this.entity.status === 'live' ? this.nowMs() : null);
   }
 
-  onEvents(stream: AudioStream, events: EndpointEvent[]): void {
-    const speaker = this.speakerOf(stream);
-    for (const event of events) {
-      if (event.type !== 'segment') continue;
-      // How the candidate's voice ended, for the "still thinking / done" reading the console shows.
-      if (speaker === 'candidate' && !stream.inSpeech) this.candidateContour = segmentEndContour(event);
-      if (!this.live.end(stream, event))
-        this.transcribe(speaker, { startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
-    }
+  /** Each participant's speech is transcribed while it is spoken, once the session runs. */
+  mayStream(): boolean {
+    return this.entity.status === 'live';
   }
 
-  private speakerOf(stream: AudioStream): Speaker {
-    for (const entry of this.streams.values()) if (entry.stream === stream) return entry.speaker;
-    return 'candidate';
+  onStreaming(speaker: Speaker, live: { startMs: number; liveKey: string }): void {
+    this.transcribe(speaker, live);
   }
 
-  openRecording(stream: AudioStream, startMs: number): Promise<WriteStream> {
-    return openRecording(this.deps, this.id, this.speakerOf(stream), stream, startMs);
+  onUtterance(speaker: Speaker, utterance: Utterance): void {
+    // How the candidate's voice ended, for the "still thinking / done" reading the console shows.
+    if (speaker === 'candidate' && !utterance.speaking) this.candidateContour = segmentEndContour(utterance);
+    if (!utterance.streamed)
+      this.transcribe(speaker, { startMs: utterance.startMs, endMs: utterance.endMs, pcm: utterance.pcm });
   }
 
-  onRecordingError(stream: AudioStream, error: Error): void {
-    this.logger.warn(`recording of stream ${stream.streamId}: ${error.message}`);
-    const now = Date.now();
-    if (now - this.recordingWarnedAt < 5000) return;
-    this.recordingWarnedAt = now;
-    const problem = recordingProblem(error);
+  onRecordingProblem(problem: { code: string; message: string }): void {
     this.deps.emit('error', { code: problem.code, message: problem.message, event: 'audio:frame' });
-  }
-
-  private recordingWarnedAt = 0;
-
-  private closeStream(entry: ParticipantStream): Promise<void> {
-    return closeRecording(this.deps, this.id, entry.speaker, entry.stream);
   }
 
   /**

@@ -26,6 +26,7 @@ import {
   Question,
   realWords,
   ServerToClientEvents,
+  Speaker,
   TranscriptSegment,
   TurnState,
   TYPED_ANSWER_ENGINE,
@@ -37,24 +38,11 @@ import type { AnswerIntent, InterviewEntity, InterviewRepository } from '@mockro
 import type { MediaStorage } from '@mockroom/server-media';
 import { jobId, type JobQueueService } from '@mockroom/server-queue';
 import type { LiveAudioChannel } from '@mockroom/server-realtime';
-import type { EndpointEvent } from '@mockroom/speech';
-import type { WriteStream } from 'node:fs';
+import type { FrameResult } from './audio-limits';
+import type { Utterance } from './audio-stream';
+import { type ParticipantAudioHooks, ParticipantStreams } from './participant-streams';
 import {
-  type FrameResult,
-  participantBudget,
-  type ParticipantBudget,
-  RecordingQuota,
-  StreamAdmission,
-} from './audio-limits';
-import { AudioStream, StreamSink } from './audio-stream';
-import { LiveSegments } from './live-segments';
-import {
-  closeRecording,
-  openRecording,
   planQuestions,
-  recordedMs,
-  recordedPosition,
-  recordingProblem,
   type RuntimeLease,
   saveTurnFenced,
   segmentEndContour,
@@ -94,8 +82,6 @@ const COUNTDOWN_EVERY_MS = 1000;
  * person hears the last words before deciding): the end waits for their transcript, at most this much longer.
  */
 export const LAST_WORDS_WAIT_MS = 4000;
-/** Frames acknowledged in batches: the client needs to know how far the server got, not about every frame. */
-const ACK_EVERY_FRAMES = 25;
 /** Waits between attempts at a storage step that failed; about half a minute in all. */
 const STORE_RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 15_000];
 const WARN_EVERY_MS = 5000;
@@ -160,15 +146,11 @@ interface PendingAudio {
  * and the interviewer's decisions. State changes run one at a time (a promise chain); audio frames are
  * handled synchronously on the hot path and only hand finished segments to the chain.
  */
-export class InterviewRuntime implements StreamSink {
+export class InterviewRuntime implements ParticipantAudioHooks {
   private readonly logger: Logger;
   private chain: Promise<unknown> = Promise.resolve();
-  private readonly streams = new Map<string, AudioStream>();
-  private readonly live: LiveSegments;
-  /** Streams the media agent feeds from the LiveKit room. */
-  private readonly agentStreams = new Set<string>();
-  /** The candidate's audio comes through the room (their browser said so), not over their socket. */
-  private viaRoom = false;
+  /** The candidate's audio: their streams, recordings and limits, and the way it comes. */
+  readonly audio: ParticipantStreams;
   private answer: OpenAnswer | null = null;
   private carryOver: PendingAudio[] = [];
   private speaking = false;
@@ -205,10 +187,6 @@ export class InterviewRuntime implements StreamSink {
   private followUpsAsked: string[] = [];
   private readonly assessments: Promise<unknown>[] = [];
   private readonly warnedAt = new Map<string, number>();
-  private readonly admission: StreamAdmission;
-  private quota: RecordingQuota;
-  /** The candidate's frame rate and recorded time, over all their streams: a new stream brings no new burst. */
-  private readonly budget: ParticipantBudget;
   private startedAtEpoch: number | null;
   ended: boolean;
 
@@ -219,10 +197,7 @@ export class InterviewRuntime implements StreamSink {
     public turn: TurnState,
   ) {
     this.logger = new Logger(`Interview ${entity.id.slice(0, 8)}`);
-    this.live = new LiveSegments(deps.liveAudio, entity.id, this.logger);
-    this.admission = new StreamAdmission(deps.config.audio);
-    this.quota = RecordingQuota.from(deps.config.audio);
-    this.budget = participantBudget(deps.config.audio);
+    this.audio = new ParticipantStreams(deps, entity.id, this, this.logger);
     this.startedAtEpoch = entity.startedAt?.getTime() ?? null;
     this.ended = entity.status === 'completed' || entity.status === 'abandoned';
   }
@@ -244,7 +219,7 @@ export class InterviewRuntime implements StreamSink {
   /** Picks up where the interview was (after a reload, a restart, or on another API instance). */
   private async restore(): Promise<void> {
     if (this.entity.status !== 'live') return;
-    this.quota = RecordingQuota.from(this.deps.config.audio, await recordedMs(this.deps, this.id));
+    await this.audio.restore();
     const [answers, prompts] = await Promise.all([
       this.deps.interviews.listAnswers(this.id),
       this.deps.interviews.listPrompts(this.id),
@@ -308,70 +283,30 @@ export class InterviewRuntime implements StreamSink {
   }
 
   /**
-   * Opens (or resumes, same id) an audio stream; returns where the client must resume sending. A new stream closes the
-   * candidate's oldest ones beyond the limit, and too many new streams in a minute are refused.
+   * Opens (or resumes, same id) an audio stream of the candidate (the only voice an AI interview takes); returns where
+   * the client must resume sending. See `ParticipantStreams.open`.
    */
-  async startStream(streamId: string, viaAgent = false): Promise<AudioStreamAccepted> {
-    // A stream recorded before the server restarted (or before the interview was reloaded) takes up where it got to.
-    const resumed =
-      this.streams.has(streamId) || this.entity.status !== 'live'
-        ? null
-        : await recordedPosition(this.deps, this.id, 'candidate', streamId);
-    let stream = this.streams.get(streamId);
-    if (!stream) {
-      const sameWay = [...this.streams.values()].filter((s) => this.agentStreams.has(s.streamId) === viaAgent);
-      for (const old of this.admission.admit(sameWay)) {
-        this.streams.delete(old.streamId);
-        this.agentStreams.delete(old.streamId);
-        void this.closeStream(old).catch((error: Error) =>
-          this.logger.warn(`closing stream ${old.streamId}: ${error.message}`),
-        );
-      }
-      stream = new AudioStream(streamId, this, this.deps.config.interviews.segmentSilenceMs, {
-        ...this.budget,
-        quota: this.quota,
-      });
-      this.streams.set(streamId, stream);
-      if (resumed) {
-        this.logger.log(
-          `stream ${streamId} of ${this.id} resumed at frame ${resumed.position.firstSeq + resumed.position.frames}`,
-        );
-        stream.resume(resumed.position, resumed.recent);
-      }
-    }
-    if (viaAgent) this.agentStreams.add(streamId);
-    else this.viaRoom = false; // the browser streams over its socket (again)
-    return { streamId, nextSeq: stream.nextSeq };
+  startStream(streamId: string, speaker: Speaker, viaAgent = false): Promise<AudioStreamAccepted> {
+    return this.audio.open(speaker, streamId, viaAgent, this.entity.status === 'live');
   }
 
-  hasStream(streamId: string): boolean {
-    return this.streams.has(streamId);
+  hasStream(streamId: string, speaker: Speaker): boolean {
+    return this.audio.has(speaker, streamId);
   }
 
   /** Which way the candidate's audio comes: the other way's frames are not taken, so nothing is heard twice. */
-  setRoute(route: 'room' | 'socket'): void {
-    this.viaRoom = route === 'room';
+  setRoute(speaker: Speaker, route: 'room' | 'socket'): void {
+    this.audio.setRoute(speaker, route);
   }
 
   /** The hot path: one 20 ms frame. Whether it was taken (and if not, why), and the frame number to acknowledge. */
-  pushFrame(streamId: string, seq: number, pcm: Int16Array): FrameResult {
-    const stream = this.streams.get(streamId);
-    if (!stream || this.ended || this.agentStreams.has(streamId) !== this.viaRoom)
-      return { accepted: false, ackSeq: null, refused: null };
-    const live = this.entity.status === 'live' ? this.nowMs() : null;
-    const result = stream.push(seq, pcm, live);
-    if (result !== 'taken') return { accepted: false, ackSeq: null, refused: result };
-    const accepted = true;
-    this.feedLive(stream);
-    const now = stream.nowMs;
-    if (now !== null && now > this.timelineMs) this.timelineMs = now;
+  pushFrame(streamId: string, speaker: Speaker, seq: number, pcm: Int16Array): FrameResult {
+    if (this.ended) return { accepted: false, ackSeq: null, refused: null };
+    const result = this.audio.push(speaker, streamId, seq, pcm, this.entity.status === 'live' ? this.nowMs() : null);
+    if (!result.accepted) return result;
+    if (this.audio.latestMs > this.timelineMs) this.timelineMs = this.audio.latestMs;
     this.checkSilence();
-    let ackSeq: number | null = null;
-    if (stream.framesSinceAck >= ACK_EVERY_FRAMES) {
-      stream.framesSinceAck = 0;
-      ackSeq = stream.nextSeq - 1;
-    }
-    return { accepted, ackSeq, refused: null };
+    return result;
   }
 
   answerDone(): Promise<void> {
@@ -459,7 +394,7 @@ export class InterviewRuntime implements StreamSink {
         return;
       }
       if (this.answer) {
-        for (const stream of this.streams.values()) stream.flush();
+        this.audio.flush();
         await this.settle(this.answer);
         const text = this.answerText(this.answer);
         await this.deps.interviews.closeAnswer(
@@ -477,52 +412,46 @@ export class InterviewRuntime implements StreamSink {
   }
 
   async dispose(): Promise<void> {
-    this.live.dispose();
-    await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
-    this.streams.clear();
+    await this.audio.closeAll();
   }
 
   // ---- audio events ----
 
-  onEvents(stream: AudioStream, events: EndpointEvent[]): void {
-    for (const event of events) {
-      if (event.type === 'speech-start') {
-        this.speaking = true;
-        // Over the interviewer's voice, speech must last before it counts as taking the turn: a "mm-hmm", a cough or
-        // a click does not stop the interviewer (checkSilence confirms it).
-        if (this.turn.phase === 'prompting') {
-          this.bargeInFromMs = event.atMs;
-          this.bargeInWords = '';
-        }
-      } else if (event.type === 'segment') {
-        // A segment cut at the maximum length ends while the candidate is still talking.
-        this.speaking = stream.inSpeech;
-        if (!this.speaking) {
-          // The silence after the last word counts from the word, not from the end of the segment's post-roll.
-          this.lastSpeechEndMs = event.speechEndMs;
-          this.bargeInFromMs = null; // it ended before it was long enough to interrupt
-          // How the voice ended, for the reading of this pause.
-          if (this.answer && !this.answer.closing) this.answer.contour = segmentEndContour(event);
-        }
-        if (!this.live.end(stream, event))
-          this.onSegment({ startMs: event.startMs, endMs: event.endMs, pcm: event.pcm });
-      }
+  onSpeechStart(_speaker: Speaker, atMs: number): void {
+    this.speaking = true;
+    // Over the interviewer's voice, speech must last before it counts as taking the turn: a "mm-hmm", a cough or a
+    // click does not stop the interviewer (checkSilence confirms it).
+    if (this.turn.phase === 'prompting') {
+      this.bargeInFromMs = atMs;
+      this.bargeInWords = '';
     }
   }
 
-  openRecording(stream: AudioStream, startMs: number): Promise<WriteStream> {
-    return openRecording(this.deps, this.id, 'candidate', stream, startMs);
+  onUtterance(_speaker: Speaker, utterance: Utterance): void {
+    // An utterance cut at the maximum length ends while the candidate is still talking.
+    this.speaking = utterance.speaking;
+    if (!this.speaking) {
+      // The silence after the last word counts from the word, not from the end of the utterance's post-roll.
+      this.lastSpeechEndMs = utterance.speechEndMs;
+      this.bargeInFromMs = null; // it ended before it was long enough to interrupt
+      // How the voice ended, for the reading of this pause.
+      if (this.answer && !this.answer.closing) this.answer.contour = segmentEndContour(utterance);
+    }
+    if (!utterance.streamed) this.onSegment({ startMs: utterance.startMs, endMs: utterance.endMs, pcm: utterance.pcm });
   }
 
   /**
-   * Once a segment's speech is confirmed, its transcription job starts and its audio follows as it is spoken, so when
-   * the segment ends only the last moment is left to decode. Segments spoken while no answer is open (the interviewer
-   * is deciding) wait for the next answer and are sent whole.
+   * Once an utterance's speech is confirmed, its transcription job starts and its audio follows as it is spoken, so when
+   * it ends only the last moment is left to decode. Utterances spoken while no answer is open (the interviewer is
+   * deciding) wait for the next answer and are sent whole.
    */
-  private feedLive(stream: AudioStream): void {
+  mayStream(): boolean {
     const answer = this.answer;
-    const started = this.live.feed(stream, answer !== null && !answer.closing && this.turn.phase !== 'thinking');
-    if (started && answer) this.dispatch(answer, started);
+    return answer !== null && !answer.closing && this.turn.phase !== 'thinking';
+  }
+
+  onStreaming(_speaker: Speaker, live: { startMs: number; liveKey: string }): void {
+    if (this.answer) this.dispatch(this.answer, live);
   }
 
   private onSegment(audio: PendingAudio): void {
@@ -615,9 +544,7 @@ export class InterviewRuntime implements StreamSink {
     this.deps.emit('error', { code, message, event: 'audio:frame' });
   }
 
-  onRecordingError(stream: AudioStream, error: Error): void {
-    this.logger.warn(`recording of stream ${stream.streamId}: ${error.message}`);
-    const problem = recordingProblem(error);
+  onRecordingProblem(problem: { code: string; message: string }): void {
     this.warn(problem.code, problem.message);
   }
 
@@ -842,7 +769,7 @@ export class InterviewRuntime implements StreamSink {
   /** Voiced audio of the candidate's utterance in progress (the longest of their streams'), ms. */
   private voicedMs(): number {
     let voiced = 0;
-    for (const stream of this.streams.values()) voiced = Math.max(voiced, stream.voicedMs);
+    voiced = this.audio.voicedMs('candidate');
     return voiced;
   }
 
@@ -939,7 +866,7 @@ export class InterviewRuntime implements StreamSink {
     this.answerEnding = false;
     if (!answer || this.ended || answer.closing) return;
     this.setTurn({ phase: 'thinking' });
-    if (reason !== 'request') for (const stream of this.streams.values()) stream.flush();
+    if (reason !== 'request') this.audio.flush();
     const ending = this.ending(reason === 'done' ? 'done-button' : reason);
     // Cut in for time: the next prompt says so first ("Let me stop you there, in the interest of time.").
     const lead =
@@ -1154,7 +1081,7 @@ export class InterviewRuntime implements StreamSink {
     this.ended = true;
     this.setTurn({ phase: 'done', answerId: null });
     await this.deps.interviews.finish(this.id, 'completed', new Date(), this.turn, this.deps.lease.token);
-    await Promise.all([...this.streams.values()].map((s) => this.closeStream(s)));
+    await this.audio.closeAll();
     this.entity = { ...this.entity, status: 'completed' };
     // The review's audio is made ahead of its first opening; the closing line's voice queues its own mix when ready.
     await this.deps.queue
@@ -1163,10 +1090,6 @@ export class InterviewRuntime implements StreamSink {
     // The summary waits for the scores still being computed, within reason.
     await Promise.race([Promise.all(this.assessments), sleep(30_000)]);
     await this.deps.onFinished(this.id);
-  }
-
-  private closeStream(stream: AudioStream): Promise<void> {
-    return closeRecording(this.deps, this.id, 'candidate', stream);
   }
 }
 

@@ -72,8 +72,11 @@ export async function recordedMs(deps: RecordingDeps, interviewId: string): Prom
 
 /** What both runtimes (AI interview, human session) need to keep recordings. */
 export interface RecordingDeps {
-  interviews: InterviewRepository;
-  media: MediaStorage;
+  interviews: Pick<
+    InterviewRepository,
+    'listRecordings' | 'findRecording' | 'ensureRecording' | 'setRecordingDuration' | 'listSegments'
+  >;
+  media: Pick<MediaStorage, 'relativePath' | 'appendStream' | 'size' | 'truncate' | 'readBytes'>;
 }
 
 /** The plan's questions from the bank; an interview whose question left the bank cannot run. */
