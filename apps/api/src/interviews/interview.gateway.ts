@@ -357,7 +357,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
         }
         data.counted = true;
         const current = await this.service.reload(id);
-        if (runtime instanceof HumanSessionRuntime) {
+        if (runtime.kind === 'human') {
           if (current.candidateId) runtime.candidateJoined(current.candidateId);
           void this.presence(id);
           if (role === 'interviewer') socket.emit('console:state', await runtime.consoleState());
@@ -459,7 +459,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const { runtime, actor, payload } = asked;
     if (runtime.ended) return this.fail(socket, 'session-ended', 'This interview has ended.', 'audio:start');
     const data = socket.data as LiveSocketData;
-    const human = runtime instanceof HumanSessionRuntime;
+    const human = runtime.kind === 'human';
     if (actor === 'agent') {
       // The agent says whose audio this is: each participant's track comes on its own socket.
       const allowed: ParticipantRole[] = human ? ['candidate', 'interviewer'] : ['candidate'];
@@ -611,9 +611,9 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const runtime = data.interviewId ? this.runtimes.peek(data.interviewId) : null;
     if (!data.interviewId || !runtime)
       return void this.fail(socket, 'not-joined', 'Join an interview before sending audio.', 'audio:frame', true);
-    const human = runtime instanceof HumanSessionRuntime;
+    const human = runtime.kind === 'human';
     const actor = this.actorOf(socket, runtime);
-    const refusal = refusalFor('audio:frame', human ? 'human' : 'ai', actor);
+    const refusal = refusalFor('audio:frame', runtime.kind, actor);
     if (refusal) return void this.fail(socket, refusal.code, refusal.message, 'audio:frame', true);
     const agent = actor === 'agent';
     if (runtime.ended)
@@ -688,7 +688,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
   private actorOf(socket: LiveSocket, runtime: LiveRuntime): LiveActor | null {
     const data = socket.data as LiveSocketData;
     if (data.agentFor !== undefined) return 'agent';
-    if (runtime instanceof HumanSessionRuntime) return data.role ?? null;
+    if (runtime.kind === 'human') return data.role ?? null;
     return runtime.candidateId === data.user.id ? 'candidate' : null;
   }
 
@@ -705,7 +705,7 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const runtime = this.joinedRuntime(socket, event);
     if ('error' in runtime) return runtime;
     const actor = this.actorOf(socket, runtime);
-    const refusal = refusalFor(event, runtime instanceof HumanSessionRuntime ? 'human' : 'ai', actor);
+    const refusal = refusalFor(event, runtime.kind, actor);
     if (refusal) return this.fail(socket, refusal.code, refusal.message, event);
     const parsed = parsePayload(event, args);
     if ('refusal' in parsed) return this.fail(socket, parsed.refusal.code, parsed.refusal.message, event);

@@ -1,7 +1,5 @@
-import { Logger } from '@nestjs/common';
 import { decideTurnEnd, type Assessment } from '@mockroom/assessment';
 import {
-  AudioStreamAccepted,
   ChecklistPoint,
   ConsoleState,
   InterviewerNote,
@@ -25,17 +23,15 @@ import type {
 } from '@mockroom/server-database';
 import { jobId } from '@mockroom/server-queue';
 import type { Utterance } from './audio-stream';
-import { type ParticipantAudioHooks, ParticipantStreams } from './participant-streams';
-import type { FrameResult } from './audio-limits';
-import { planQuestions, saveTurnFenced, segmentEndContour, SessionCommandError } from './runtime-support';
+import { type Emit, LiveSession, type LiveSessionDeps, sleep } from './live-session';
+import { planQuestions, segmentEndContour, SessionCommandError } from './runtime-support';
 
 export { SessionCommandError } from './runtime-support';
-import type { RuntimeDeps } from './interview-runtime';
 
-export interface HumanRuntimeDeps extends Omit<RuntimeDeps, 'clarify'> {
+export interface HumanRuntimeDeps extends LiveSessionDeps {
   feedback: InterviewerFeedbackRepository;
   /** To the interviewer's sockets only: rubric, scores and notes never reach the candidate. */
-  emitToInterviewer: RuntimeDeps['emit'];
+  emitToInterviewer: Emit;
 }
 
 /** How long showing a prompt waits for the closing answer's last words to be transcribed. */
@@ -71,12 +67,8 @@ function toNote(row: InterviewerNoteEntity): InterviewerNote {
  * its speaker), the question on the candidate's screen, and the interviewer's checklist, which the engine ticks as the
  * candidate covers rubric points. The interviewer decides everything else. State changes run one at a time.
  */
-export class HumanSessionRuntime implements ParticipantAudioHooks {
+export class HumanSessionRuntime extends LiveSession<HumanRuntimeDeps> {
   readonly kind = 'human' as const;
-  private readonly logger: Logger;
-  private chain: Promise<unknown> = Promise.resolve();
-  /** Both participants' audio: their streams, recordings and limits, and the way each one's audio comes. */
-  readonly audio: ParticipantStreams;
   private answer: OpenAnswer | null = null;
   /** The candidate's transcribed words per question, by transcript position. */
   private readonly said = new Map<number, Map<number, string>>();
@@ -86,34 +78,15 @@ export class HumanSessionRuntime implements ParticipantAudioHooks {
   private readonly pending = new Set<Promise<unknown>>();
   /** How the candidate's voice ended on their last words (fell, or stayed level), when the audio tells. */
   private candidateContour: { falling: boolean } | null = null;
-  private readonly assessments: Promise<unknown>[] = [];
-  private startedAtEpoch: number | null;
-  ended: boolean;
 
-  private constructor(
-    private readonly deps: HumanRuntimeDeps,
-    private entity: InterviewEntity,
-    private readonly questions: Question[],
-    public turn: TurnState,
-  ) {
-    this.logger = new Logger(`Session ${entity.id.slice(0, 8)}`);
-    this.audio = new ParticipantStreams(deps, entity.id, this, this.logger);
-    this.startedAtEpoch = entity.startedAt?.getTime() ?? null;
-    this.ended = entity.status === 'completed' || entity.status === 'abandoned';
+  private constructor(deps: HumanRuntimeDeps, entity: InterviewEntity, questions: Question[], turn: TurnState) {
+    super(deps, entity, questions, turn, 'Session');
   }
 
   static async load(deps: HumanRuntimeDeps, entity: InterviewEntity): Promise<HumanSessionRuntime> {
     const runtime = new HumanSessionRuntime(deps, entity, planQuestions(deps.bank, entity), entity.turn);
     await runtime.restore();
     return runtime;
-  }
-
-  get id(): string {
-    return this.entity.id;
-  }
-
-  get candidateId(): string | null {
-    return this.entity.candidateId;
   }
 
   get interviewerId(): string | null {
@@ -143,24 +116,6 @@ export class HumanSessionRuntime implements ParticipantAudioHooks {
         this.heard(index, segment.seq, segment.text);
     }
     await Promise.all([...this.said.keys()].map((index) => this.judge(index)));
-  }
-
-  private run<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.chain.then(work, work);
-    // A refused command is the caller's answer, not a fault of ours.
-    this.chain = next.catch((error: Error) =>
-      error instanceof SessionCommandError ? undefined : this.logger.error(error.stack ?? error.message),
-    );
-    return next;
-  }
-
-  private nowMs(): number {
-    return this.startedAtEpoch === null ? 0 : Date.now() - this.startedAtEpoch;
-  }
-
-  private setTurn(patch: Partial<TurnState>): void {
-    this.turn = { ...this.turn, ...patch };
-    this.deps.emit('interview:state', this.turn);
   }
 
   // ---- the interviewer's commands (their shape is checked before they get here: live-events.ts) ----
@@ -232,7 +187,7 @@ export class HumanSessionRuntime implements ParticipantAudioHooks {
       currentPromptSeq: seq,
       answerStartedAtMs: atMs,
     });
-    await saveTurnFenced(this.deps, this.id, this.turn);
+    await this.saveTurn();
     const prompt: Prompt = {
       seq,
       kind,
@@ -346,22 +301,8 @@ export class HumanSessionRuntime implements ParticipantAudioHooks {
     return this.run(async () => {
       if (this.ended) return;
       if (this.entity.status === 'live') await this.closeAnswer();
-      this.ended = true;
-      this.setTurn({ phase: 'done', answerId: null });
-      const status = this.entity.status === 'live' ? 'completed' : 'abandoned';
-      await this.deps.interviews.finish(this.id, status, new Date(), this.turn, this.deps.lease.token);
-      this.entity = { ...this.entity, status };
-      await this.audio.closeAll();
-      await this.deps.queue
-        .add(JobName.MixSessionAudio, { interviewId: this.id }, { jobId: jobId('mix', this.id) })
-        .catch((error: Error) => this.logger.warn(`could not queue the session mix: ${error.message}`));
-      await Promise.race([Promise.all(this.assessments), sleep(30_000)]);
-      await this.deps.onFinished(this.id);
+      await this.finishSession(this.entity.status === 'live' ? 'completed' : 'abandoned');
     });
-  }
-
-  async dispose(): Promise<void> {
-    await this.audio.closeAll();
   }
 
   private assertLive(): void {
@@ -384,31 +325,12 @@ export class HumanSessionRuntime implements ParticipantAudioHooks {
 
   // ---- audio ----
 
-  /** Opens (or resumes) a participant's stream (see `ParticipantStreams.open`). */
-  startStream(streamId: string, speaker: Speaker, viaAgent = false): Promise<AudioStreamAccepted> {
-    return this.audio.open(speaker, streamId, viaAgent, this.entity.status === 'live');
-  }
-
-  /** Which way a participant's audio comes: the other way's frames are not taken, so nothing is heard twice. */
-  setRoute(speaker: Speaker, route: 'room' | 'socket'): void {
-    this.audio.setRoute(speaker, route);
-  }
-
   /**
    * Whether the other side of `speaker` listens over the built-in transport (their browser is not in the LiveKit room,
    * or left it): then audio the agent brings from the room must be relayed to them over the socket.
    */
   relaysRoomAudioOf(speaker: Speaker): boolean {
     return !this.audio.inRoom(speaker === 'candidate' ? 'interviewer' : 'candidate');
-  }
-
-  hasStream(streamId: string, speaker: Speaker): boolean {
-    return this.audio.has(speaker, streamId);
-  }
-
-  pushFrame(streamId: string, speaker: Speaker, seq: number, pcm: Int16Array): FrameResult {
-    if (this.ended) return { accepted: false, ackSeq: null, refused: null };
-    return this.audio.push(speaker, streamId, seq, pcm, this.entity.status === 'live' ? this.nowMs() : null);
   }
 
   /** Each participant's speech is transcribed while it is spoken, once the session runs. */
@@ -536,9 +458,4 @@ export class HumanSessionRuntime implements ParticipantAudioHooks {
     });
     return { questionIndex, points };
   }
-}
-
-/** A wait that does not keep a stopping process alive (the waits here bound other work). */
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -1,8 +1,6 @@
-import { Logger } from '@nestjs/common';
 import {
   answerBudgetMs,
   Assessment,
-  AssessmentEngine,
   asksForTime,
   classifyUtterance,
   CLOSING_LINE,
@@ -18,59 +16,27 @@ import {
 } from '@mockroom/assessment';
 import {
   AnswerEnding,
-  AudioStreamAccepted,
   JobName,
   Level,
   Prompt,
   PromptKind,
   Question,
   realWords,
-  ServerToClientEvents,
   Speaker,
   TranscriptSegment,
   TurnState,
   TYPED_ANSWER_ENGINE,
   VoiceActivity,
 } from '@mockroom/contracts';
-import type { QuestionBank } from '@mockroom/question-bank';
-import type { AppConfig } from '@mockroom/server-config';
-import type { AnswerIntent, InterviewEntity, InterviewRepository } from '@mockroom/server-database';
-import type { MediaStorage } from '@mockroom/server-media';
-import { jobId, type JobQueueService } from '@mockroom/server-queue';
-import type { LiveAudioChannel } from '@mockroom/server-realtime';
-import type { FrameResult } from './audio-limits';
+import type { AnswerIntent, InterviewEntity } from '@mockroom/server-database';
+import { jobId } from '@mockroom/server-queue';
 import type { Utterance } from './audio-stream';
-import { type ParticipantAudioHooks, ParticipantStreams } from './participant-streams';
-import {
-  planQuestions,
-  type RuntimeLease,
-  saveTurnFenced,
-  segmentEndContour,
-  SessionCommandError,
-} from './runtime-support';
+import { LiveSession, type LiveSessionDeps, sleep } from './live-session';
+import { planQuestions, segmentEndContour, SessionCommandError } from './runtime-support';
 
-type Emit = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
-
-export interface RuntimeDeps {
-  config: AppConfig;
-  interviews: InterviewRepository;
-  queue: JobQueueService;
-  /** Carries a segment's audio to the worker while it is spoken. */
-  liveAudio: LiveAudioChannel;
-  bank: QuestionBank;
-  media: MediaStorage;
-  /** The offline rubric engine, for deciding in time when the scoring job is slow. */
-  quickAssessment: AssessmentEngine;
-  /** The candidate's own words (from their corrections of earlier transcripts), given to the recogniser as hints. */
-  vocabulary: readonly string[];
-  /** To everyone in the interview's room. */
-  emit: Emit;
-  /** Called once the interview has ended and its answers are assessed (or the wait timed out). */
-  onFinished: (interviewId: string) => Promise<void>;
+export interface RuntimeDeps extends LiveSessionDeps {
   /** The interviewer's answer to a clarifying question (the LLM when configured, else drawn from the question). */
   clarify: (question: Question, utterance: string, level: Level) => Promise<string>;
-  /** This process's lease on the interview: its token fences every write of the turn. */
-  lease: RuntimeLease;
 }
 
 /** Short answers that are really requests ("could you repeat that?") are at most this long. */
@@ -146,11 +112,8 @@ interface PendingAudio {
  * and the interviewer's decisions. State changes run one at a time (a promise chain); audio frames are
  * handled synchronously on the hot path and only hand finished segments to the chain.
  */
-export class InterviewRuntime implements ParticipantAudioHooks {
-  private readonly logger: Logger;
-  private chain: Promise<unknown> = Promise.resolve();
-  /** The candidate's audio: their streams, recordings and limits, and the way it comes. */
-  readonly audio: ParticipantStreams;
+export class InterviewRuntime extends LiveSession<RuntimeDeps> {
+  readonly kind = 'ai' as const;
   private answer: OpenAnswer | null = null;
   private carryOver: PendingAudio[] = [];
   private speaking = false;
@@ -185,35 +148,16 @@ export class InterviewRuntime implements ParticipantAudioHooks {
   private bargeInWords = '';
   private endingSilenceMs: number | null = null;
   private followUpsAsked: string[] = [];
-  private readonly assessments: Promise<unknown>[] = [];
   private readonly warnedAt = new Map<string, number>();
-  private startedAtEpoch: number | null;
-  ended: boolean;
 
-  private constructor(
-    private readonly deps: RuntimeDeps,
-    private entity: InterviewEntity,
-    private readonly questions: Question[],
-    public turn: TurnState,
-  ) {
-    this.logger = new Logger(`Interview ${entity.id.slice(0, 8)}`);
-    this.audio = new ParticipantStreams(deps, entity.id, this, this.logger);
-    this.startedAtEpoch = entity.startedAt?.getTime() ?? null;
-    this.ended = entity.status === 'completed' || entity.status === 'abandoned';
+  private constructor(deps: RuntimeDeps, entity: InterviewEntity, questions: Question[], turn: TurnState) {
+    super(deps, entity, questions, turn, 'Interview');
   }
 
   static async load(deps: RuntimeDeps, entity: InterviewEntity): Promise<InterviewRuntime> {
     const runtime = new InterviewRuntime(deps, entity, planQuestions(deps.bank, entity), entity.turn);
     await runtime.restore();
     return runtime;
-  }
-
-  get id(): string {
-    return this.entity.id;
-  }
-
-  get candidateId(): string | null {
-    return this.entity.candidateId;
   }
 
   /** Picks up where the interview was (after a reload, a restart, or on another API instance). */
@@ -240,29 +184,6 @@ export class InterviewRuntime implements ParticipantAudioHooks {
     }
   }
 
-  private run<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.chain.then(work, work);
-    // A refused command is the caller's answer, not a fault of ours.
-    this.chain = next.catch((error: Error) =>
-      error instanceof SessionCommandError ? undefined : this.logger.error(error.stack ?? error.message),
-    );
-    return next;
-  }
-
-  /** Milliseconds since the interview started, by the wall clock. */
-  private nowMs(): number {
-    return this.startedAtEpoch === null ? 0 : Date.now() - this.startedAtEpoch;
-  }
-
-  private setTurn(patch: Partial<TurnState>): void {
-    this.turn = { ...this.turn, ...patch };
-    this.deps.emit('interview:state', this.turn);
-  }
-
-  private async saveTurn(): Promise<void> {
-    await saveTurnFenced(this.deps, this.id, this.turn);
-  }
-
   // ---- commands from the candidate ----
 
   start(): Promise<TurnState> {
@@ -282,31 +203,10 @@ export class InterviewRuntime implements ParticipantAudioHooks {
     });
   }
 
-  /**
-   * Opens (or resumes, same id) an audio stream of the candidate (the only voice an AI interview takes); returns where
-   * the client must resume sending. See `ParticipantStreams.open`.
-   */
-  startStream(streamId: string, speaker: Speaker, viaAgent = false): Promise<AudioStreamAccepted> {
-    return this.audio.open(speaker, streamId, viaAgent, this.entity.status === 'live');
-  }
-
-  hasStream(streamId: string, speaker: Speaker): boolean {
-    return this.audio.has(speaker, streamId);
-  }
-
-  /** Which way the candidate's audio comes: the other way's frames are not taken, so nothing is heard twice. */
-  setRoute(speaker: Speaker, route: 'room' | 'socket'): void {
-    this.audio.setRoute(speaker, route);
-  }
-
-  /** The hot path: one 20 ms frame. Whether it was taken (and if not, why), and the frame number to acknowledge. */
-  pushFrame(streamId: string, speaker: Speaker, seq: number, pcm: Int16Array): FrameResult {
-    if (this.ended) return { accepted: false, ackSeq: null, refused: null };
-    const result = this.audio.push(speaker, streamId, seq, pcm, this.entity.status === 'live' ? this.nowMs() : null);
-    if (!result.accepted) return result;
+  /** Silence is watched on the audio's own clock: after each frame. */
+  protected override afterFrame(): void {
     if (this.audio.latestMs > this.timelineMs) this.timelineMs = this.audio.latestMs;
     this.checkSilence();
-    return result;
   }
 
   answerDone(): Promise<void> {
@@ -409,10 +309,6 @@ export class InterviewRuntime implements ParticipantAudioHooks {
       }
       await this.finish();
     });
-  }
-
-  async dispose(): Promise<void> {
-    await this.audio.closeAll();
   }
 
   // ---- audio events ----
@@ -1078,26 +974,10 @@ export class InterviewRuntime implements ParticipantAudioHooks {
   }
 
   private async finish(): Promise<void> {
-    this.ended = true;
-    this.setTurn({ phase: 'done', answerId: null });
-    await this.deps.interviews.finish(this.id, 'completed', new Date(), this.turn, this.deps.lease.token);
-    await this.audio.closeAll();
-    this.entity = { ...this.entity, status: 'completed' };
-    // The review's audio is made ahead of its first opening; the closing line's voice queues its own mix when ready.
-    await this.deps.queue
-      .add(JobName.MixSessionAudio, { interviewId: this.id }, { jobId: jobId('mix', this.id) })
-      .catch((error: Error) => this.logger.warn(`could not queue the session mix: ${error.message}`));
-    // The summary waits for the scores still being computed, within reason.
-    await Promise.race([Promise.all(this.assessments), sleep(30_000)]);
-    await this.deps.onFinished(this.id);
+    await this.finishSession('completed');
   }
 }
 
 function toIntent(intent: ReturnType<typeof classifyUtterance>): AnswerIntent | null {
   return intent === 'answer' ? null : intent;
-}
-
-/** A wait that does not keep a stopping process alive (the waits here bound other work). */
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
