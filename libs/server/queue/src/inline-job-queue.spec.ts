@@ -70,4 +70,15 @@ describe('InlineJobQueue: jobs run inline, without Redis', () => {
     );
     await module.close();
   }, 20_000);
+
+  it('settles the runs of one id prefix: waits for them, for at most the time given', async () => {
+    const { module, queue, jobs } = await setUp();
+    jobs.failuresLeft = 1; // the first run waits out a 5 s backoff
+    await queue.add(JobName.PurgeExpiredSessions, {}, { jobId: 'purge.a.1' });
+    expect(await queue.settle(JobName.PurgeExpiredSessions, 'purge.a.', 100)).toEqual({ finished: 0, left: 1 });
+    expect(await queue.settle(JobName.PurgeExpiredSessions, 'purge.b.', 100)).toEqual({ finished: 0, left: 0 });
+    expect(await queue.settle(JobName.PurgeExpiredSessions, 'purge.a.', 10_000)).toEqual({ finished: 1, left: 0 });
+    expect(jobs.purged).toHaveLength(1);
+    await module.close();
+  }, 20_000);
 });

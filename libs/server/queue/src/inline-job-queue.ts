@@ -7,6 +7,7 @@ import { findJobHandlers, JobHandlerError, type JobHandler } from './job-worker.
 import { QUEUE_SETTINGS } from './queue-settings';
 
 interface Run {
+  name: JobName;
   result: Promise<unknown>;
   progress: Set<(progress: never) => void>;
 }
@@ -67,6 +68,20 @@ export class InlineJobQueue implements OnApplicationShutdown {
     }
   }
 
+  /** Waits for the runs of `name` whose id starts with `idPrefix`, for at most `waitMs` (see JobQueueService.settle). */
+  async settle(name: JobName, idPrefix: string, waitMs: number): Promise<{ finished: number; left: number }> {
+    const runs = [...this.runs.entries()].filter(([id, run]) => id.startsWith(idPrefix) && run.name === name);
+    const done = new Set<Run>();
+    for (const [, run] of runs)
+      void run.result.then(
+        () => done.add(run),
+        () => done.add(run),
+      );
+    await Promise.race([Promise.allSettled(runs.map(([, run]) => run.result)), this.sleep(waitMs)]);
+    await Promise.resolve();
+    return { finished: done.size, left: runs.length - done.size };
+  }
+
   /** Runs the job every `everyMs` while the module lives. */
   async repeat<J extends JobName>(name: J, payload: JobPayloads[J], everyMs: number): Promise<void> {
     const timer = setInterval(() => void this.add(name, payload), everyMs);
@@ -105,7 +120,7 @@ export class InlineJobQueue implements OnApplicationShutdown {
         }
       }
     })();
-    const run = { result, progress };
+    const run = { name, result, progress };
     this.runs.set(id, run);
     return run;
   }

@@ -50,26 +50,26 @@ for (const name of Object.values(JobName).filter((n) => n !== JobName.Transcribe
   OnJob(name)(Others.prototype, name, Object.getOwnPropertyDescriptor(Others.prototype, name)!);
 }
 
+let queue: JobQueueService;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule.withConfig(config), QueueModule],
+    providers: [Handlers, Others],
+  }).compile();
+  const app = moduleRef.createNestApplication();
+  await app.init();
+  await moduleRef.get(JobWorkerService).start();
+  queue = moduleRef.get(JobQueueService);
+  close = () => app.close();
+});
+
+afterAll(async () => {
+  await close?.();
+});
+
 describe('hearing an awaited job while it runs', () => {
-  let queue: JobQueueService;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.withConfig(config), QueueModule],
-      providers: [Handlers, Others],
-    }).compile();
-    const app = moduleRef.createNestApplication();
-    await app.init();
-    await moduleRef.get(JobWorkerService).start();
-    queue = moduleRef.get(JobQueueService);
-    close = () => app.close();
-  });
-
-  afterAll(async () => {
-    await close?.();
-  });
-
   it('passes each job its own progress, in order, and then its result', async () => {
     const payload = (seq: number): JobPayloads[JobName.TranscribeSegment] => ({
       interviewId: randomUUID(),
@@ -117,5 +117,35 @@ describe('hearing an awaited job while it runs', () => {
       10_000,
     );
     expect(result.text).toBe('so the server 3');
+  });
+});
+
+describe('settling what a process left queued for one interview', () => {
+  const job = (interviewId: string, seq: number): JobPayloads[JobName.TranscribeSegment] => ({
+    interviewId,
+    seq,
+    speaker: 'candidate',
+    answerId: null,
+    questionId: null,
+    startMs: 0,
+    endMs: 0,
+    liveKey: 'x',
+    hints: [],
+  });
+
+  it('waits for the interview’s queued jobs to be done, and only for them', async () => {
+    const [mine, other] = [randomUUID(), randomUUID()];
+    await queue.add(JobName.TranscribeSegment, job(mine, 1), { jobId: `stt.${mine}.1`, delayMs: 800 });
+    await queue.add(JobName.TranscribeSegment, job(mine, 2), { jobId: `stt.${mine}.2`, delayMs: 800 });
+    await queue.add(JobName.TranscribeSegment, job(other, 1), { jobId: `stt.${other}.1`, delayMs: 800 });
+    // Not done within a short wait: both are still there, the other interview's is not counted.
+    expect(await queue.settle(JobName.TranscribeSegment, `stt.${mine}.`, 100)).toEqual({ finished: 0, left: 2 });
+    // Waited for: both ran.
+    expect(await queue.settle(JobName.TranscribeSegment, `stt.${mine}.`, 10_000)).toEqual({ finished: 2, left: 0 });
+    // Nothing queued: no wait at all.
+    expect(await queue.settle(JobName.TranscribeSegment, `stt.${randomUUID()}.`, 10_000)).toEqual({
+      finished: 0,
+      left: 0,
+    });
   });
 });

@@ -9,6 +9,8 @@ import { redisRunId } from './redis-restarts';
 
 /** How often an awaited job is looked at directly, in case its 'completed' event was lost. */
 const WATCH_JOB_MS = 3_000;
+/** How often `settle` looks at the queue again. */
+const SETTLE_POLL_MS = 100;
 
 /** A job id from its parts. BullMQ refuses custom ids with ':' (its own key separator), so parts are joined with '.'. */
 export function jobId(...parts: (string | number)[]): string {
@@ -105,6 +107,38 @@ export class JobQueueService implements OnApplicationShutdown {
       clearTimeout(timer);
       if (onProgress) this.progressListeners.delete(id);
     }
+  }
+
+  /**
+   * Waits until no job `name` whose id starts with `idPrefix` is waiting, delayed or running, for at most `waitMs`:
+   * what a process that died left in the queue for one interview is done before another process takes the interview
+   * up. How many such jobs finished meanwhile, and how many were still there when the wait ran out.
+   */
+  async settle(name: JobName, idPrefix: string, waitMs: number): Promise<{ finished: number; left: number }> {
+    const queue = this.queue(JOB_QUEUE[name]);
+    // Ids only (a transcription job carries seconds of audio): the lists and sets of jobs not yet finished.
+    const pending = async () => {
+      const client = this.sharedConnection();
+      const { wait, paused, active, delayed, prioritized } = queue.keys;
+      const ids = (
+        await Promise.all([
+          client.lrange(wait, 0, -1),
+          client.lrange(paused, 0, -1),
+          client.lrange(active, 0, -1),
+          client.zrange(delayed, 0, -1),
+          client.zrange(prioritized, 0, -1),
+        ])
+      ).flat();
+      return ids.filter((id: string) => id.startsWith(idPrefix)).length;
+    };
+    const deadline = Date.now() + waitMs;
+    const initial = await pending();
+    let left = initial;
+    while (left > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+      left = await pending();
+    }
+    return { finished: Math.max(0, initial - left), left };
   }
 
   /** The Redis server's run id (it changes when Redis restarts), cached per connection until `fresh`. */

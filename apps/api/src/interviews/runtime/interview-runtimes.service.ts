@@ -5,7 +5,7 @@ import {
   clarificationReplyWithLlm,
   createAssessmentEngine,
 } from '@mockroom/assessment';
-import { interviewerRoom, interviewRoom, Level, Question, ServerToClientEvents } from '@mockroom/contracts';
+import { interviewerRoom, interviewRoom, JobName, Level, Question, ServerToClientEvents } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import {
@@ -15,7 +15,7 @@ import {
 } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
 import { assessmentOptions } from '@mockroom/server-interviews';
-import { JobQueueService, REDIS } from '@mockroom/server-queue';
+import { jobId, JobQueueService, REDIS } from '@mockroom/server-queue';
 import { InterviewLeases, LiveAudioChannel } from '@mockroom/server-realtime';
 import type IORedis from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -39,6 +39,8 @@ const IDLE_UNLOAD_MS = 5 * 60 * 1000;
 /** How long an interview's lease lives unrenewed: about how long the interview waits for a new owner after its owner died. */
 export const LEASE_TTL_MS = 5000;
 const RENEW_EVERY_MS = Math.round(LEASE_TTL_MS / 3);
+/** At takeover, how long the transcription jobs the last owner queued (with their audio) are waited for. */
+const SETTLE_JOBS_MS = 10_000;
 
 /** The interview is run by another API process (its lease is theirs): this one relays its sockets there. */
 export class OwnedElsewhere extends Error {
@@ -105,6 +107,13 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
         if (left.ended || left.abandoned)
           this.logger.log(
             `interview ${id}: ${left.ended} utterances finished, ${left.abandoned} abandoned by its last owner`,
+          );
+        // Utterances it sent whole are jobs with their audio: stored first too, or the recording's replay (which
+        // starts after the last stored segment) would transcribe them a second time.
+        const queued = await this.queue.settle(JobName.TranscribeSegment, jobId('stt', id, ''), SETTLE_JOBS_MS);
+        if (queued.finished || queued.left)
+          this.logger.log(
+            `interview ${id}: ${queued.finished} queued utterances of its last owner stored, ${queued.left} still queued`,
           );
         const entity = await this.service.reload(id);
         // The words this candidate taught the recogniser by correcting earlier transcripts.
