@@ -1,81 +1,31 @@
-import { RubricEngine } from '@mockroom/assessment';
-import { AUDIO_FRAME_SAMPLES, type LiveTranscriptSegment, type TurnState } from '@mockroom/contracts';
-import { QuestionBank } from '@mockroom/question-bank';
-import type { InterviewEntity } from '@mockroom/server-database';
-import { HumanSessionRuntime, type HumanRuntimeDeps } from './human-session-runtime';
+import {
+  AUDIO_FRAME_SAMPLES,
+  JobName,
+  type JobPayloads,
+  type LiveTranscriptSegment,
+  type QuestionChecklist,
+} from '@mockroom/contracts';
+import { HumanSessionRuntime } from './human-session-runtime';
+import { fakeInterview, fakeSessionDeps } from './runtime-fakes';
 
 /**
- * The runtime on its own, with its storage and queue faked (the unit under test is the turn logic): showing the next
- * question while one of the candidate's segments is still being transcribed must not wait on itself.
+ * The human interviewer's policy on its own, over the live core, with typed fakes for its storage, queue and live
+ * channel (runtime-fakes.ts): the unit under test is the console's logic.
  */
-const bank = QuestionBank.load();
-const turn: TurnState = {
-  phase: 'waiting',
-  questionIndex: 0,
-  questionCount: 2,
-  followUpsAsked: 0,
-  answerId: null,
-  answerStartedAtMs: null,
-  currentPromptSeq: null,
-};
-
-function fakeDeps() {
-  let seq = 0;
+function setUp() {
+  const deps = fakeSessionDeps();
   const transcriptions: {
     resolve: (segment: LiveTranscriptSegment) => void;
-    payload: { seq: number; speaker: string };
+    payload: JobPayloads[JobName.TranscribeSegment];
   }[] = [];
-  const emitted: string[] = [];
-  const deps = {
-    config: {
-      interviews: { segmentSilenceMs: 600 },
-      audio: {
-        streamsPerSpeaker: 4,
-        newStreamsPerMinute: 30,
-        maxRate: 1000,
-        burstMs: 12_000,
-        maxRecordingMinutes: 180,
-      },
-    },
-    interviews: {
-      start: async () => true,
-      allocateSeq: async () => seq++,
-      addPrompt: async () => undefined,
-      createAnswer: async () => ({ id: `answer-${seq}` }),
-      closeAnswer: async () => undefined,
-      saveTurn: async () => true,
-      ensureRecording: async () => ({ id: 'rec' }),
-      listRecordings: async () => [],
-      findRecording: async () => null,
-      setRecordingDuration: async () => undefined,
-    },
-    feedback: { listOverrides: async () => [], listNotes: async () => [], listScores: async () => [] },
-    queue: {
-      add: async () => 'job',
-      addAndWait: (name: string, payload: { seq: number; speaker: string }) =>
-        name === 'transcription.segment'
-          ? new Promise((resolve) => transcriptions.push({ resolve, payload }))
-          : Promise.resolve(null),
-    },
-    liveAudio: { newKey: () => `live-${seq}`, append: async () => 1, end: async () => [] },
-    media: {
-      relativePath: (_id: string, name: string) => name,
-      appendStream: async () => ({
-        write: () => true,
-        end: (cb: () => void) => cb(),
-        once: () => undefined,
-        on: () => undefined,
-      }),
-      size: async () => 0,
-    },
-    bank,
-    quickAssessment: new RubricEngine(),
-    vocabulary: [],
-    emit: (event: string) => emitted.push(event),
-    emitToInterviewer: (event: string) => emitted.push(`interviewer:${event}`),
-    onFinished: async () => undefined,
-    lease: { token: 1, lost: () => undefined },
-  } as unknown as HumanRuntimeDeps;
+  // The worker's transcriptions stay pending until the test gives their words.
+  deps.queue.on(
+    JobName.TranscribeSegment,
+    (payload) => new Promise((resolve) => transcriptions.push({ resolve, payload })),
+  );
+  // The scoring job finds nothing to add (the offline checklist is what the console shows meanwhile).
+  deps.queue.on(JobName.AssessAnswer, async () => null);
+  const emitted = () => deps.emitted.room.map((e) => e.event);
   return { deps, transcriptions, emitted };
 }
 
@@ -86,24 +36,17 @@ function speech(ms: number): Int16Array {
 }
 
 describe('HumanSessionRuntime', () => {
+  let cleanup = () => undefined as void;
   it('shows the next question once pending transcriptions finish, without waiting on its own checklist update', async () => {
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     try {
-      const { deps, transcriptions, emitted } = fakeDeps();
-      const entity = {
-        id: '00000000-0000-4000-8000-000000000001',
-        candidateId: 'candidate',
-        interviewerId: 'interviewer',
-        interviewerKind: 'human',
-        status: 'created',
-        startedAt: null,
-        plan: { questionIds: ['authentication-sessions-end-to-end', 'rest-vs-graphql'], level: 'mid' },
-        turn,
-      } as unknown as InterviewEntity;
+      const { deps, transcriptions, emitted } = setUp();
+      cleanup = deps.dispose;
+      const entity = fakeInterview('human', ['authentication-sessions-end-to-end', 'rest-vs-graphql']);
       const runtime = await HumanSessionRuntime.load(deps, entity);
       // Starting shows nothing by itself: the interviewer shows the first question.
       expect(await runtime.start()).toMatchObject({ phase: 'waiting' });
-      expect(emitted).not.toContain('prompt');
+      expect(emitted()).not.toContain('prompt');
       await runtime.show({ kind: 'question', questionIndex: 0 });
 
       // The candidate speaks one utterance, then pauses: its transcription job starts and stays pending.
@@ -133,9 +76,73 @@ describe('HumanSessionRuntime', () => {
       });
       const prompt = await shown;
       expect(prompt).toMatchObject({ kind: 'question', questionIndex: 1 });
-      expect(emitted).toContain('prompt');
+      expect(emitted()).toContain('prompt');
     } finally {
       jest.useRealTimers();
+      cleanup();
     }
   }, 10_000);
+
+  it('ticks the checklist from the candidate’s words, keeps the interviewer’s overrides, scores and notes, and ends', async () => {
+    const { deps, transcriptions } = setUp();
+    try {
+      const entity = fakeInterview('human', ['authentication-sessions-end-to-end', 'rest-vs-graphql']);
+      const runtime = await HumanSessionRuntime.load(deps, entity);
+      await runtime.start();
+      await runtime.show({ kind: 'question', questionIndex: 0 });
+      await runtime.startStream('cand-stream', 'candidate');
+      const audio = new Int16Array([...speech(1500), ...new Int16Array(16 * 1200)]);
+      for (let i = 0, seq = 0; i + AUDIO_FRAME_SAMPLES <= audio.length; i += AUDIO_FRAME_SAMPLES, seq++)
+        runtime.pushFrame('cand-stream', 'candidate', seq, audio.subarray(i, i + AUDIO_FRAME_SAMPLES));
+      for (let i = 0; i < 100 && transcriptions.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      const { payload, resolve } = transcriptions[0];
+      resolve({
+        seq: payload.seq,
+        speaker: 'candidate',
+        text: 'the server hashes the password with bcrypt and keeps the session in redis',
+        startMs: 0,
+        endMs: 1500,
+        questionId: payload.questionId,
+        answerId: payload.answerId,
+        engine: 'test',
+      });
+      const checklists = () =>
+        deps.emitted.interviewer
+          .filter((e) => e.event === 'checklist:update')
+          .map((e) => e.args[0] as QuestionChecklist);
+      for (let i = 0; i < 100 && checklists().length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      const hashing = checklists()
+        .at(-1)!
+        .points.find((p) => /hashing/i.test(p.text))!;
+      expect(hashing).toMatchObject({ covered: true, auto: true });
+      // Only the interviewer hears the checklist.
+      expect(deps.emitted.room.map((e) => e.event)).not.toContain('checklist:update');
+
+      const overridden = await runtime.override({ questionIndex: 0, pointId: hashing.pointId, covered: false });
+      expect(overridden.points.find((p) => p.pointId === hashing.pointId)).toMatchObject({ covered: false });
+      expect(deps.feedback.overrides).toEqual([{ questionIndex: 0, pointId: hashing.pointId, covered: false }]);
+      await expect(runtime.override({ questionIndex: 0, pointId: 'nope', covered: true })).rejects.toMatchObject({
+        code: 'bad-request',
+      });
+      await runtime.score({ questionIndex: 0, scores: { relevance: 8, depth: 6, clarity: 7, correctness: 7.5 } });
+      await runtime.note({ questionIndex: 0, text: 'Good on hashing; ask about rotation.', visibility: 'shared' });
+      expect(deps.feedback.scores).toHaveLength(1);
+      expect(deps.feedback.notes).toHaveLength(1);
+      await expect(
+        runtime.score({ questionIndex: 5, scores: { relevance: 1, depth: 1, clarity: 1, correctness: 1 } }),
+      ).rejects.toMatchObject({ code: 'bad-request' });
+
+      await runtime.end();
+      expect(deps.interviews.interviews.get(entity.id)?.status).toBe('completed');
+      expect(deps.interviews.answers.every((a) => a.status !== 'open')).toBe(true);
+      expect(deps.queue.added.map((j) => j.name)).toEqual(
+        expect.arrayContaining([JobName.AssessAnswer, JobName.MixSessionAudio]),
+      );
+      const [recording] = await deps.interviews.listRecordings(entity.id);
+      expect(recording).toMatchObject({ speaker: 'candidate', streamId: 'cand-stream' });
+      expect(recording.durationMs).toBe(audio.length / 16);
+    } finally {
+      deps.dispose();
+    }
+  }, 20_000);
 });

@@ -29,7 +29,10 @@ import { planQuestions, segmentEndContour, SessionCommandError } from './runtime
 export { SessionCommandError } from './runtime-support';
 
 export interface HumanRuntimeDeps extends LiveSessionDeps {
-  feedback: InterviewerFeedbackRepository;
+  feedback: Pick<
+    InterviewerFeedbackRepository,
+    'listOverrides' | 'setOverride' | 'saveScores' | 'addNote' | 'listNotes' | 'listScores'
+  >;
   /** To the interviewer's sockets only: rubric, scores and notes never reach the candidate. */
   emitToInterviewer: Emit;
 }

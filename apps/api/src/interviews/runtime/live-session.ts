@@ -11,28 +11,48 @@ import {
 import type { QuestionBank } from '@mockroom/question-bank';
 import type { AppConfig } from '@mockroom/server-config';
 import type { InterviewEntity, InterviewRepository } from '@mockroom/server-database';
-import type { MediaStorage } from '@mockroom/server-media';
 import { jobId, type JobQueueService } from '@mockroom/server-queue';
 import type { LiveAudioChannel } from '@mockroom/server-realtime';
 import type { FrameResult } from './audio-limits';
 import type { Utterance } from './audio-stream';
 import { type ParticipantAudioHooks, ParticipantStreams } from './participant-streams';
-import { type RuntimeLease, saveTurnFenced, SessionCommandError } from './runtime-support';
+import { type RecordingDeps, type RuntimeLease, saveTurnFenced, SessionCommandError } from './runtime-support';
 
 export type Emit = <E extends keyof ServerToClientEvents>(
   event: E,
   ...args: Parameters<ServerToClientEvents[E]>
 ) => void;
 
-/** What every live session needs, whoever interviews. */
+/** The part of the interviews' storage a live session uses. */
+export type SessionStore = Pick<
+  InterviewRepository,
+  | 'start'
+  | 'saveTurn'
+  | 'finish'
+  | 'allocateSeq'
+  | 'addPrompt'
+  | 'findPrompt'
+  | 'listPrompts'
+  | 'createAnswer'
+  | 'closeAnswer'
+  | 'listAnswers'
+  | 'upsertSegment'
+  | 'listSegments'
+  | 'ensureRecording'
+  | 'findRecording'
+  | 'listRecordings'
+  | 'setRecordingDuration'
+>;
+
+/** What every live session needs, whoever interviews (each the slice it uses, so tests can give typed fakes). */
 export interface LiveSessionDeps {
   config: AppConfig;
-  interviews: InterviewRepository;
-  queue: JobQueueService;
+  interviews: SessionStore;
+  queue: Pick<JobQueueService, 'add' | 'addAndWait'>;
   /** Carries an utterance's audio to the worker while it is spoken. */
-  liveAudio: LiveAudioChannel;
+  liveAudio: Pick<LiveAudioChannel, 'newKey' | 'append' | 'end'>;
   bank: QuestionBank;
-  media: MediaStorage;
+  media: RecordingDeps['media'];
   /** The offline rubric engine: the AI interviewer decides in time with it, the console's checklist ticks with it. */
   quickAssessment: AssessmentEngine;
   /** The candidate's own words (from their corrections of earlier transcripts), given to the recogniser as hints. */

@@ -35,7 +35,7 @@ export class LeaseLostError extends Error {
 
 /** Saves the turn under the runtime's lease; a refused write stops the runtime (it throws, after telling the host). */
 export async function saveTurnFenced(
-  deps: { interviews: InterviewRepository; lease: RuntimeLease },
+  deps: { interviews: Pick<InterviewRepository, 'saveTurn'>; lease: RuntimeLease },
   interviewId: string,
   turn: TurnState,
 ): Promise<void> {
