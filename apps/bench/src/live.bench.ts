@@ -225,7 +225,13 @@ async function main(): Promise<void> {
     maxMs: 60_000,
     pauseMs: [250, 1250],
   });
-  const stack = await startStack({ worker: true, env: { STT_ENGINE: 'pocketsphinx', TTS_ENGINE: 'flite' } });
+  // The pipeline's latency is measured here, on answers ended by "I'm done" or by the plain silence window: the
+  // interviewer's reading of pauses (which may take a long answer's breath as its end) has its own benchmark,
+  // turn-taking.
+  const stack = await startStack({
+    worker: true,
+    env: { STT_ENGINE: 'pocketsphinx', TTS_ENGINE: 'flite', TURN_END_RULE: 'silence' },
+  });
   const pacer = new FramePacer();
   const turns: TurnResult[] = [];
   const segments: SegmentResult[] = [];

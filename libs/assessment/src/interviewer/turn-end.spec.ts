@@ -26,6 +26,23 @@ describe('decideTurnEnd', () => {
     });
   });
 
+  it('waits past the breaths this candidate went on after, never past the patience', () => {
+    const clearly = { coverage: { covered: 3, total: 5 }, prosody: { falling: true } };
+    // They went on after 1.1 s once, though the answer read as finished: a finished answer now waits 1.6 s.
+    const d = decide(FINISHED, { ...clearly, resumedAfterMs: 1100 });
+    expect(d).toMatchObject({ state: 'done', waitMs: 1600 });
+    expect(d.reasons.at(-1)).toBe('went on after 1.1 s before');
+    // A breath shorter than the wait changes nothing.
+    expect(decide(FINISHED, { ...clearly, resumedAfterMs: 200 })).toMatchObject({ waitMs: DONE_WAIT_MS });
+    // Capped at the patience; saying so still ends it quickly; a sentence left open waits the patience anyway.
+    expect(decide(FINISHED, { ...clearly, resumedAfterMs: 4800 }).waitMs).toBe(PATIENCE);
+    expect(decide("that's it, i'm done", { resumedAfterMs: 3000 }).waitMs).toBe(DONE_WAIT_MS);
+    expect(decide('the server hashes the password and then', { resumedAfterMs: 3000 })).toMatchObject({
+      state: 'mid-thought',
+      waitMs: PATIENCE,
+    });
+  });
+
   it('waits the whole patience for a sentence left open', () => {
     for (const text of [
       `${FINISHED} and`,

@@ -18,6 +18,11 @@ export interface TurnEndInput {
   patienceMs: number;
   /** How the last words sounded: a falling end (a statement finished) or a level one (more to come), when measured. */
   prosody?: { falling: boolean } | null;
+  /**
+   * The longest pause after which this candidate went on although what they had said read as finished, in this
+   * interview so far (their breath between finished sentences), ms; null until they have done so.
+   */
+  resumedAfterMs?: number | null;
 }
 
 export interface TurnEndDecision {
@@ -36,6 +41,11 @@ export const DONE_WAIT_MS = 800;
  * a spoken three-sentence answer after its second sentence, whose pause with the voice's own silence ran 1.2 s.)
  */
 export const LIKELY_DONE_WAIT_MS = 1500;
+/**
+ * A candidate who went on after a pause that read as finished is given that pause and this much more before a
+ * finished-looking answer is taken: people learn each other's breaths, and one cut-off costs more than the wait.
+ */
+export const BREATH_MARGIN_MS = 500;
 /** Asking for time stretches the patience this much, up to `ASKED_FOR_TIME_MAX_MS`. */
 const ASKED_FOR_TIME_FACTOR = 3;
 export const ASKED_FOR_TIME_MAX_MS = 30_000;
@@ -240,6 +250,7 @@ export function decideTurnEnd(input: TurnEndInput): TurnEndDecision {
   if (all.length === 0) return { state: 'mid-thought', waitMs: patience, reasons: ['nothing said yet'] };
 
   if (SAID_DONE.test(tail)) return { state: 'done', waitMs: DONE_WAIT_MS, reasons: ['said they were done'] };
+  const finished = (decision: TurnEndDecision): TurnEndDecision => pastBreaths(decision, input, patience);
   const last = all[all.length - 1];
   const openPhrase = OPEN_PHRASES.find((re) => re.test(tail));
   if (openPhrase || OPEN_ENDINGS.has(last)) {
@@ -279,14 +290,25 @@ export function decideTurnEnd(input: TurnEndInput): TurnEndDecision {
       reasons.push('voice stayed level');
     }
   }
-  if (done >= 3) return { state: 'done', waitMs: DONE_WAIT_MS, reasons };
-  if (done >= 2) return { state: 'done', waitMs: Math.min(patience, LIKELY_DONE_WAIT_MS), reasons };
+  if (done >= 3) return finished({ state: 'done', waitMs: DONE_WAIT_MS, reasons });
+  if (done >= 2) return finished({ state: 'done', waitMs: Math.min(patience, LIKELY_DONE_WAIT_MS), reasons });
   if (done <= 0) return { state: 'mid-thought', waitMs: patience, reasons };
   // Unsure: half the patience, and never less than a probably finished answer gets.
-  return {
+  return finished({
     state: 'unsure',
     waitMs: Math.min(patience, Math.max(LIKELY_DONE_WAIT_MS, Math.round(patience / 2))),
     reasons,
+  });
+}
+
+/** A finished-looking answer waits past the candidate's own breaths between finished sentences (never past patience). */
+function pastBreaths(decision: TurnEndDecision, input: TurnEndInput, patience: number): TurnEndDecision {
+  const breath = input.resumedAfterMs;
+  if (breath === null || breath === undefined || breath + BREATH_MARGIN_MS <= decision.waitMs) return decision;
+  return {
+    ...decision,
+    waitMs: Math.min(patience, Math.round(breath + BREATH_MARGIN_MS)),
+    reasons: [...decision.reasons, `went on after ${(breath / 1000).toFixed(1)} s before`],
   };
 }
 

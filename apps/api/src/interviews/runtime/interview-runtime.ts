@@ -124,6 +124,8 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
   private answerEnding = false;
   /** The interviewer's reading of the current pause (after each of the answer's segments), and whether it nudged. */
   private turnEnd: TurnEndDecision | null = null;
+  /** The longest pause this candidate went on after although their answer read as finished (see `decideTurnEnd`). */
+  private resumedAfterMs: number | null = null;
   private nudged = false;
   /** The interviewer means to cut in at the next pause (the answer ran long, or off the question), or did. */
   private interjection: { answerId: string; decision: Interjection; done: boolean } | null = null;
@@ -314,6 +316,21 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
   // ---- audio events ----
 
   onSpeechStart(_speaker: Speaker, atMs: number): void {
+    // Going on after a pause that read as finished: that pause is this candidate's breath, and is waited past from now on.
+    const answer = this.answer;
+    const state = this.turnEnd?.state;
+    if (
+      this.turn.phase === 'listening' &&
+      answer &&
+      !answer.closing &&
+      answer.segmentCount > 0 &&
+      this.lastSpeechEndMs !== null &&
+      (state === 'done' || state === 'unsure')
+    ) {
+      const pauseMs = atMs - this.lastSpeechEndMs;
+      if (pauseMs > 0 && pauseMs < this.entity.plan.answerSilenceMs)
+        this.resumedAfterMs = Math.max(this.resumedAfterMs ?? 0, pauseMs);
+    }
     this.speaking = true;
     // Over the interviewer's voice, speech must last before it counts as taking the turn: a "mm-hmm", a cough or a
     // click does not stop the interviewer (checkSilence confirms it).
@@ -488,6 +505,7 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
         coverage,
         patienceMs: this.entity.plan.answerSilenceMs,
         prosody: answer.contour,
+        resumedAfterMs: this.resumedAfterMs,
       });
       this.lastCue = null; // the deadline changed: the candidate's cue follows at once
     }
