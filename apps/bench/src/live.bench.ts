@@ -152,7 +152,9 @@ async function interview(
       (prompt.kind === 'question' && plan.find((a) => a.questionId === prompt.questionId)) ||
       plan[rotation++ % plan.length];
     const asked = prompt.seq;
-    const nextPrompt = live.next('prompt', (p) => p.seq > asked, 180_000);
+    // An aside that brings an answer back to the question (the sample answers given to follow-ups are another
+    // question's) leaves the answer open: the next turn is the prompt after the answer ends.
+    const nextPrompt = live.next('prompt', (p) => p.seq > asked && p.kind !== 'interjection', 180_000);
     live.socket.emit('prompt:played', asked);
     const segmentsBefore = mic.segments.length;
     const ticks = machineTicks();
