@@ -169,10 +169,11 @@ async function interview(
     }
     const { payload: next, at } = await nextPrompt;
     if (mode === 'silence') {
-      // The server ends the answer on the frame that completes the silence window after the last segment's end.
+      // The server ends the answer on the frame that completes the silence window after the last word (the last
+      // segment's speech end, without the endpointer's post-roll).
       const last = mic.segments.length > segmentsBefore ? mic.segments[mic.segments.length - 1] : null;
       endAt = last
-        ? (mic.sentAt[Math.ceil((last.endMs + ANSWER_SILENCE_DEFAULT_MS) / AUDIO_FRAME_MS) - 1] ?? null)
+        ? (mic.sentAt[Math.ceil((last.speechEndMs + ANSWER_SILENCE_DEFAULT_MS) / AUDIO_FRAME_MS) - 1] ?? null)
         : null;
     }
     for (const segment of mic.segments.slice(segmentsBefore)) localSegments.push({ ...segment, answer: index });

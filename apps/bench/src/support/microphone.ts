@@ -90,6 +90,8 @@ export interface LocalSegment {
   /** Offsets from the stream's frame 0, in ms. */
   startMs: number;
   endMs: number;
+  /** Where its last voiced frame ends (the server counts an answer's silence from there). */
+  speechEndMs: number;
   /** performance.now() when the frame that ended the segment (the end of the pause) was sent, or of the flush. */
   at: number;
   /** Cut by "I'm done" rather than by the pause. */
@@ -122,9 +124,15 @@ export class Microphone extends PacedStream {
 
   /** The candidate pressed "I'm done": the server flushes its endpointer, so this one does too. */
   flush(at: number): void {
-    for (const event of this.endpointer.flush()) {
+    for (const event of this.endpointer.flush({ endAnswer: false })) {
       if (event.type === 'segment')
-        this.segments.push({ startMs: event.startMs, endMs: event.endMs, at, flushed: true });
+        this.segments.push({
+          startMs: event.startMs,
+          endMs: event.endMs,
+          speechEndMs: event.speechEndMs,
+          at,
+          flushed: true,
+        });
     }
   }
 
@@ -149,7 +157,13 @@ export class Microphone extends PacedStream {
     this.sentAt[seq] = at;
     for (const event of this.endpointer.push(frame)) {
       if (event.type === 'segment')
-        this.segments.push({ startMs: event.startMs, endMs: event.endMs, at, flushed: false });
+        this.segments.push({
+          startMs: event.startMs,
+          endMs: event.endMs,
+          speechEndMs: event.speechEndMs,
+          at,
+          flushed: false,
+        });
     }
   }
 }
