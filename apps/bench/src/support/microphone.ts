@@ -1,5 +1,5 @@
 import { AUDIO_FRAME_MS, AUDIO_FRAME_SAMPLES, ClientToServerEvents, ServerToClientEvents } from '@mockroom/contracts';
-import { Endpointer } from '@mockroom/speech';
+import { Endpointer, type EndpointEvent } from '@mockroom/speech';
 import { performance } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 
@@ -124,16 +124,7 @@ export class Microphone extends PacedStream {
 
   /** The candidate pressed "I'm done": the server flushes its endpointer, so this one does too. */
   flush(at: number): void {
-    for (const event of this.endpointer.flush({ endAnswer: false })) {
-      if (event.type === 'segment')
-        this.segments.push({
-          startMs: event.startMs,
-          endMs: event.endMs,
-          speechEndMs: event.speechEndMs,
-          at,
-          flushed: true,
-        });
-    }
+    for (const event of this.endpointer.flush({ endAnswer: false })) this.note(event, at, true);
   }
 
   protected fill(frame: Int16Array): void {
@@ -155,15 +146,13 @@ export class Microphone extends PacedStream {
 
   protected override onSent(seq: number, frame: Int16Array, at: number): void {
     this.sentAt[seq] = at;
-    for (const event of this.endpointer.push(frame)) {
-      if (event.type === 'segment')
-        this.segments.push({
-          startMs: event.startMs,
-          endMs: event.endMs,
-          speechEndMs: event.speechEndMs,
-          at,
-          flushed: false,
-        });
-    }
+    for (const event of this.endpointer.push(frame)) this.note(event, at, false);
+  }
+
+  /** Keeps a segment the endpointer cut, with when the frame (or the flush) that cut it was sent. */
+  private note(event: EndpointEvent, at: number, flushed: boolean): void {
+    if (event.type !== 'segment') return;
+    const { startMs, endMs, speechEndMs } = event;
+    this.segments.push({ startMs, endMs, speechEndMs, at, flushed });
   }
 }

@@ -72,14 +72,7 @@ const DENIERS = new Set([
   'shouldnt',
   "needn't",
   'without',
-  'skip',
-  'skips',
-  'skipping',
-  'skipped',
-  'ignore',
-  'ignores',
-  'ignoring',
-  'ignored',
+  ...DISMISSING_DENIERS,
   'nor',
 ]);
 /** Two-word deniers: "instead of X", "rather than X". */

@@ -1,5 +1,6 @@
 import { AUDIO_FRAME_SAMPLES } from '@mockroom/contracts';
 import { FrameBudget, participantBudget, RecordedTime, RecordingQuota, StreamAdmission } from './audio-limits';
+import { tone } from './runtime-fakes';
 import { AudioStream, type AudioPathHooks, type Utterance } from './audio-stream';
 
 const LIMITS = {
@@ -10,13 +11,6 @@ const LIMITS = {
   maxRecordingMinutes: 180,
 };
 const FRAME = new Int16Array(AUDIO_FRAME_SAMPLES);
-
-/** A loud 220 Hz tone: speech to the endpointer. */
-function tone(frames: number): Int16Array {
-  const pcm = new Int16Array(frames * AUDIO_FRAME_SAMPLES);
-  for (let i = 0; i < pcm.length; i++) pcm[i] = Math.round(9000 * Math.sin((2 * Math.PI * 220 * i) / 16_000));
-  return pcm;
-}
 
 const frameOf = (pcm: Int16Array, i: number) => pcm.subarray(i * AUDIO_FRAME_SAMPLES, (i + 1) * AUDIO_FRAME_SAMPLES);
 

@@ -1,23 +1,13 @@
 import { AUDIO_FRAME_SAMPLES } from '@mockroom/contracts';
 import { FrameBudget, RecordedTime, RecordingQuota } from './audio-limits';
 import { AudioStream, type AudioPathHooks, type Utterance } from './audio-stream';
-import { FakeLiveAudio } from './runtime-fakes';
+import { FakeLiveAudio, tone } from './runtime-fakes';
 
 /**
  * One participant's audio path on its own: what it reports upward and what it sends to the worker while an utterance
  * is spoken, with typed fakes for the session above it and for the live-audio channel.
  */
 
-const SILENT = new Int16Array(AUDIO_FRAME_SAMPLES);
-
-/** A loud 220 Hz tone: speech to the endpointer. */
-function tone(frames: number): Int16Array {
-  const pcm = new Int16Array(frames * AUDIO_FRAME_SAMPLES);
-  for (let i = 0; i < pcm.length; i++) pcm[i] = Math.round(9000 * Math.sin((2 * Math.PI * 220 * i) / 16_000));
-  return pcm;
-}
-
-/** The live-audio channel as the stream uses it: keys, appends and ends, kept in order. */
 /** The session above the path: records what it was told, and says whether utterances may travel. */
 class FakeSession implements AudioPathHooks {
   may = true;

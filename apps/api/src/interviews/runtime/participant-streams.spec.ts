@@ -1,7 +1,7 @@
 import { AUDIO_FRAME_SAMPLES, type Speaker } from '@mockroom/contracts';
 import type { Utterance } from './audio-stream';
 import { type ParticipantAudioHooks, ParticipantStreams } from './participant-streams';
-import { fakeStreamsDeps } from './runtime-fakes';
+import { fakeStreamsDeps, tone } from './runtime-fakes';
 
 /**
  * The audio of a live interview, whoever interviews, on its own: typed fakes for the recordings table and the live
@@ -9,13 +9,6 @@ import { fakeStreamsDeps } from './runtime-fakes';
  */
 
 const INTERVIEW = '0b6c1f7e-4c55-4a8e-9d0e-6f5b2a3c4d5e';
-
-/** A loud 220 Hz tone: speech to the endpointer. */
-function tone(frames: number): Int16Array {
-  const pcm = new Int16Array(frames * AUDIO_FRAME_SAMPLES);
-  for (let i = 0; i < pcm.length; i++) pcm[i] = Math.round(9000 * Math.sin((2 * Math.PI * 220 * i) / 16_000));
-  return pcm;
-}
 
 class FakeSession implements ParticipantAudioHooks {
   /** Whose utterances may travel to the worker while spoken. */

@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppConfig, loadConfig } from '@mockroom/server-config';
 import { RubricEngine } from '@mockroom/assessment';
-import type {
-  AnswerEnding,
-  InterviewPlan,
-  InterviewStatus,
-  JobName,
-  JobPayloads,
-  JobResults,
-  Speaker,
-  TurnState,
+import {
+  AUDIO_FRAME_SAMPLES,
+  type AnswerEnding,
+  type InterviewPlan,
+  type InterviewStatus,
+  type JobName,
+  type JobPayloads,
+  type JobResults,
+  type Speaker,
+  type TurnState,
 } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import type {
@@ -413,4 +414,11 @@ export function fakeInterview(
     },
   };
   return entity as InterviewEntity;
+}
+
+/** `frames` 20 ms frames of a loud 220 Hz tone: speech to the endpointer. */
+export function tone(frames: number): Int16Array {
+  const pcm = new Int16Array(frames * AUDIO_FRAME_SAMPLES);
+  for (let i = 0; i < pcm.length; i++) pcm[i] = Math.round(9000 * Math.sin((2 * Math.PI * 220 * i) / 16_000));
+  return pcm;
 }
