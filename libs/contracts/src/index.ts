@@ -10,3 +10,4 @@ export * from './review';
 export * from './system';
 export * from './backchannel';
 export * from './reports';
+export * from './coding';

@@ -13,3 +13,4 @@ export {
 } from './question-bank';
 export { TRACKS } from './data/tracks';
 export type { BankFile, BankSeed } from './types';
+export * from './coding';
