@@ -13,6 +13,7 @@ module.exports = {
     '<rootDir>/libs/server/media',
     '<rootDir>/libs/server/agent',
     '<rootDir>/libs/server/livekit',
+    '<rootDir>/libs/server/sandbox',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',
     '<rootDir>/apps/launcher',
