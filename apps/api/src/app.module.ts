@@ -8,6 +8,7 @@ import { LiveKitModule } from '@mockroom/server-livekit';
 import { QueueModule, RedisModule } from '@mockroom/server-queue';
 import { RealtimeModule } from '@mockroom/server-realtime';
 import { AuthModule } from './auth/auth.module';
+import { CodingModule } from './coding/coding.module';
 import { QuestionBankModule } from './question-bank/question-bank.module';
 import { InterviewsModule } from './interviews/interviews.module';
 import { LiveKitRoomsModule } from './livekit/livekit-rooms.module';
@@ -36,6 +37,7 @@ export class AppModule {
       ReviewsModule,
       ReportsModule,
       ProgressModule,
+      CodingModule,
     ];
     if (config.webRoot) {
       // The built web client, with index.html for every client-side route; the API and socket paths stay the API's.

@@ -100,7 +100,32 @@ export interface CodeRunRequest {
   kind: CodeRunKind;
 }
 
-/** The editor's content at one moment, sent while the candidate types (debounced), replayed in the review. */
+/**
+ * A question's editor as a shared (Yjs) document: the whole of it as one update, and the copy it is (`epoch`). The
+ * candidate's browser edits its copy and sends `code:sync` updates made on that epoch; a watcher applies the updates it
+ * receives, or loads the update whole when the epoch changes.
+ */
+export interface CodeDocView {
+  questionId: string;
+  epoch: string;
+  update: Uint8Array | ArrayBuffer;
+  language: CodeLanguage | null;
+}
+
+/** An edit of a question's document (a Yjs update), made on copy `epoch`. */
+export interface CodeSync {
+  questionId: string;
+  epoch: string;
+  update: Uint8Array | ArrayBuffer;
+}
+
+/** Human sessions: the interviewer points at a line of the candidate's code (null: stops pointing). */
+export interface CodePoint {
+  questionId: string;
+  line: number | null;
+}
+
+/** The editor's content at one moment, kept while the candidate types (once typing pauses), replayed in the review. */
 export interface CodeSnapshot {
   questionId: string;
   language: CodeLanguage;

@@ -1,4 +1,5 @@
 import type { Assessment } from './assessment';
+import type { CodeRunView } from './coding';
 import type { AnswerResult, Speaker } from './interview';
 import type { LiveTranscriptSegment } from './realtime';
 
@@ -11,6 +12,8 @@ export enum QueueName {
   Speech = 'speech',
   Assessment = 'assessment',
   Maintenance = 'maintenance',
+  /** Candidates' code run in the sandbox: its own queue, so runs never wait behind speech and scale with workers. */
+  Code = 'code',
 }
 
 export enum JobName {
@@ -20,6 +23,7 @@ export enum JobName {
   PurgeExpiredSessions = 'auth.purge-expired-sessions',
   AbandonIdleInterviews = 'interviews.abandon-idle',
   MixSessionAudio = 'review.mix-session-audio',
+  RunCode = 'code.run',
 }
 
 /** A segment to transcribe: its audio whole, or the key of the live-audio list it is still arriving through. */
@@ -55,6 +59,8 @@ export interface JobPayloads {
   [JobName.AbandonIdleInterviews]: { idleMinutes?: number };
   /** Mixes a finished interview's voices for its review, so the first opening does not wait for it. */
   [JobName.MixSessionAudio]: { interviewId: string };
+  /** A stored run (code_runs) to execute against its question's tests. */
+  [JobName.RunCode]: { runId: string };
 }
 
 export interface JobResults {
@@ -66,6 +72,8 @@ export interface JobResults {
   [JobName.PurgeExpiredSessions]: { deleted: number };
   [JobName.AbandonIdleInterviews]: { abandoned: number };
   [JobName.MixSessionAudio]: { durationMs: number } | null;
+  /** The finished run, or null when it was gone or already taken. */
+  [JobName.RunCode]: CodeRunView | null;
 }
 
 /**
@@ -83,4 +91,5 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
   [JobName.AbandonIdleInterviews]: QueueName.Maintenance,
   [JobName.MixSessionAudio]: QueueName.Maintenance,
+  [JobName.RunCode]: QueueName.Code,
 };

@@ -1,3 +1,4 @@
+import type { CodeDocView, CodePoint, CodeRunView, CodeSync } from './coding';
 import type {
   ConsoleState,
   InterviewerNote,
@@ -88,6 +89,12 @@ export interface ServerToClientEvents {
   'checklist:update': (checklist: QuestionChecklist) => void;
   /** Human sessions, interviewer only: whether the candidate seems done or still thinking, after each thing they say. */
   'candidate:listening': (signal: CandidateListening) => void;
+  /** A code run was queued, started or finished (everyone in the interview sees it). */
+  'code:run': (run: CodeRunView) => void;
+  /** Human sessions, interviewer only: an edit of the candidate's editor (or, with a new epoch, the whole document). */
+  'code:sync': (sync: CodeSync) => void;
+  /** Human sessions: the interviewer points at a line of the code (both see it). */
+  'code:point': (point: CodePoint) => void;
 }
 
 export interface ClientToServerEvents {
@@ -129,4 +136,10 @@ export interface ClientToServerEvents {
   'console:score': (command: ScoreCommand, ack: Ack<InterviewerScore>) => void;
   /** Human sessions, interviewer only: a private or shared note. */
   'console:note': (command: NoteCommand, ack: Ack<InterviewerNote>) => void;
+  /** A question's editor as a shared document, whole (on opening it, and to load it again after a refused edit). */
+  'code:state': (questionId: string, ack: Ack<CodeDocView>) => void;
+  /** The candidate's edit of a question's editor; refused edits (`stale-doc`, `malformed`, `too-large`) mean: load it again. */
+  'code:sync': (sync: CodeSync, ack?: Ack<{ atMs: number }>) => void;
+  /** Human sessions, interviewer only: point at a line of the candidate's code. */
+  'code:point': (point: CodePoint, ack?: Ack<CodePoint>) => void;
 }

@@ -1,5 +1,5 @@
 export interface EngineInfo {
-  kind: 'database' | 'queue' | 'stt' | 'tts' | 'assessment' | 'media';
+  kind: 'database' | 'queue' | 'stt' | 'tts' | 'assessment' | 'media' | 'code';
   name: string;
   mode: 'offline' | 'external' | 'embedded' | 'local' | 'browser';
   detail?: string;

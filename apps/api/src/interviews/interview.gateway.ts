@@ -11,6 +11,8 @@ import {
 } from '@nestjs/websockets';
 import {
   AUDIO_FRAME_BYTES,
+  CodeDocView,
+  CodePoint,
   AudioStreamAccepted,
   InterviewerNote,
   InterviewerScore,
@@ -119,6 +121,9 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     'console:rubric': (socket, [command]) => this.rubric(socket, command),
     'console:score': (socket, [command]) => this.score(socket, command),
     'console:note': (socket, [command]) => this.note(socket, command),
+    'code:state': (socket, [questionId]) => this.codeState(socket, questionId),
+    'code:sync': (socket, [sync]) => this.codeSync(socket, sync),
+    'code:point': (socket, [point]) => this.codePoint(socket, point),
   };
 
   afterInit(namespace: Namespace): void {
@@ -594,6 +599,40 @@ export class InterviewGateway implements OnGatewayInit, OnGatewayConnection, OnG
     const asked = this.authorize(socket, 'console:note', [command]);
     if ('error' in asked) return asked;
     return this.command(socket, 'console:note', () => asked.runtime.note(asked.payload));
+  }
+
+  /** A coding question's editor, whole: the candidate edits it, a human interviewer watches it. */
+  @SubscribeMessage('code:state')
+  codeState(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() questionId: unknown,
+  ): Promise<Reply<CodeDocView>> | Reply<CodeDocView> {
+    const asked = this.authorize(socket, 'code:state', [questionId]);
+    if ('error' in asked) return asked;
+    const { runtime, payload } = asked;
+    return this.command(socket, 'code:state', () => runtime.codeState(payload));
+  }
+
+  @SubscribeMessage('code:sync')
+  codeSync(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() sync: unknown,
+  ): Promise<Reply<{ atMs: number }>> | Reply<{ atMs: number }> {
+    const asked = this.authorize(socket, 'code:sync', [sync]);
+    if ('error' in asked) return asked;
+    const { runtime, payload } = asked;
+    return this.command(socket, 'code:sync', async () => runtime.codeSync(payload));
+  }
+
+  @SubscribeMessage('code:point')
+  codePoint(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() point: unknown,
+  ): Promise<Reply<CodePoint>> | Reply<CodePoint> {
+    const asked = this.authorize(socket, 'code:point', [point]);
+    if ('error' in asked) return asked;
+    const { runtime, payload } = asked;
+    return this.command(socket, 'code:point', () => runtime.codePoint(payload));
   }
 
   /** Runs a session command; a refusal becomes an error event and an error reply. */

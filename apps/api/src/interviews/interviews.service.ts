@@ -18,7 +18,7 @@ import type {
 } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
-import { InterviewEntity, InterviewFilters, InterviewRepository } from '@mockroom/server-database';
+import { CodeRunRepository, InterviewEntity, InterviewFilters, InterviewRepository } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
 import { engineKey } from '@mockroom/server-interviews';
 import { SessionAudio } from '@mockroom/server-interviews';
@@ -51,6 +51,7 @@ export class InterviewsService {
 
   constructor(
     private readonly interviews: InterviewRepository,
+    private readonly codeRuns: CodeRunRepository,
     private readonly media: MediaStorage,
     private readonly audio: SessionAudio,
     private readonly bank: QuestionBank,
@@ -129,12 +130,13 @@ export class InterviewsService {
   }
 
   /**
-   * Deletes an ended interview in which the candidate said nothing at all (no transcribed or typed word), with its
-   * media; true when it did.
+   * Deletes an ended interview in which the candidate said nothing at all (no transcribed or typed word) and wrote no
+   * code, with its media; true when it did.
    */
   async discardIfEmpty(entity: InterviewEntity): Promise<boolean> {
     const segments = await this.interviews.listSegments(entity.id);
     if (segments.some((s) => s.speaker === 'candidate' && s.text.trim().length > 0)) return false;
+    if (await this.codeRuns.anyCode(entity.id)) return false;
     await this.interviews.delete(entity.id);
     await this.media.deleteInterview(entity.id);
     this.logger.log(`interview ${entity.id} ended with nothing said: not kept`);

@@ -16,12 +16,14 @@ const MAY: Record<LiveKind, Record<LiveActor, LiveEvent[]>> = {
       'answer:text',
       'prompt:played',
       'prompt:interrupted',
+      'code:state',
+      'code:sync',
     ],
     interviewer: [],
     agent: ['audio:start', 'audio:frame', 'prompt:played', 'prompt:interrupted', 'agent:prompt-voice'],
   },
   human: {
-    candidate: ['audio:start', 'audio:frame', 'audio:route'],
+    candidate: ['audio:start', 'audio:frame', 'audio:route', 'code:state', 'code:sync'],
     interviewer: [
       'interview:start',
       'interview:end',
@@ -32,6 +34,8 @@ const MAY: Record<LiveKind, Record<LiveActor, LiveEvent[]>> = {
       'console:rubric',
       'console:score',
       'console:note',
+      'code:state',
+      'code:point',
     ],
     agent: ['audio:start', 'audio:frame'],
   },
@@ -180,5 +184,31 @@ describe('what each live event may carry', () => {
     expect(refused('console:note', { text: 'x', visibility: 'public' })).not.toBeNull();
     expect(refused('console:note', { text: '', visibility: 'private' })).not.toBeNull();
     expect(refused('console:note', { questionIndex: -1, text: 'x', visibility: 'private' })).not.toBeNull();
+  });
+
+  it('code:state, code:sync, code:point: a coding question, a copy and its bytes, a line', () => {
+    expect(value('code:state', 'parse-http-query-string')).toBe('parse-http-query-string');
+    expect(refused('code:state', '../etc/passwd')).not.toBeNull();
+    expect(refused('code:state', 42)).not.toBeNull();
+    const update = new Uint8Array([1, 2, 3]);
+    expect(value('code:sync', { questionId: 'parse-http-query-string', epoch: 'abc_12-x', update })).toEqual({
+      questionId: 'parse-http-query-string',
+      epoch: 'abc_12-x',
+      update,
+    });
+    // Bytes as a Node Buffer or an ArrayBuffer are bytes too; text, numbers and empty edits are not.
+    expect(value('code:sync', { questionId: 'q', epoch: 'e', update: Buffer.from([9]) })).toMatchObject({
+      update: Buffer.from([9]),
+    });
+    expect(value('code:sync', { questionId: 'q', epoch: 'e', update: new ArrayBuffer(2) })).toMatchObject({
+      update: new Uint8Array(2),
+    });
+    for (const bad of ['text', 7, new Uint8Array(0), null])
+      expect(refused('code:sync', { questionId: 'q', epoch: 'e', update: bad })).not.toBeNull();
+    expect(refused('code:sync', { questionId: 'q', epoch: 'not a copy!', update })).not.toBeNull();
+    expect(value('code:point', { questionId: 'q', line: 12 })).toEqual({ questionId: 'q', line: 12 });
+    expect(value('code:point', { questionId: 'q', line: null })).toEqual({ questionId: 'q', line: null });
+    for (const line of [0, -3, 1.5, '4', undefined])
+      expect(refused('code:point', { questionId: 'q', line })).not.toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import {
   AUDIO_SAMPLE_RATE,
+  type CodePoint,
   TYPED_ANSWER_MAX_CHARS,
   type ClientToServerEvents,
   type NoteCommand,
@@ -71,6 +72,24 @@ function promptSeq(value: unknown, event: string): Parsed<number> {
 }
 
 const SCORE_KEYS = ['relevance', 'depth', 'clarity', 'correctness'] as const;
+
+const QUESTION_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+const EPOCH = /^[A-Za-z0-9_-]{1,64}$/;
+
+function codingQuestion(value: unknown): Parsed<string> {
+  return typeof value === 'string' && QUESTION_ID.test(value)
+    ? { value }
+    : bad('questionId names the coding question.');
+}
+
+/** Bytes as Socket.IO delivers them (a Buffer in Node, a view or an ArrayBuffer from elsewhere), or null. */
+export function binary(value: unknown): Uint8Array | null {
+  if (Buffer.isBuffer(value)) return value;
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  // Checked by tag, not instanceof: the buffer may come from another realm.
+  if (Object.prototype.toString.call(value) === '[object ArrayBuffer]') return new Uint8Array(value as ArrayBuffer);
+  return null;
+}
 
 /** A row, keeping its lists' literal types (the gateway types each event's runtime by them). */
 function rule<T, const A extends readonly LiveActor[], const H extends readonly LiveActor[]>(
@@ -215,7 +234,45 @@ export const LIVE_EVENTS = {
       return { value: { questionIndex: at, text: clean.value, visibility } };
     },
   }),
+  'code:state': rule({
+    ai: ['candidate'],
+    human: ['candidate', 'interviewer'],
+    parse: ([questionId]): Parsed<string> => codingQuestion(questionId),
+  }),
+  'code:sync': rule({
+    ai: ['candidate'],
+    human: ['candidate'],
+    parse: ([body]): Parsed<CodeSyncPayload> => {
+      const { questionId, epoch, update } = record(body);
+      const question = codingQuestion(questionId);
+      if ('refusal' in question) return question;
+      if (typeof epoch !== 'string' || !EPOCH.test(epoch))
+        return bad('epoch names the copy of the editor the edit was made on.');
+      const bytes = binary(update);
+      if (!bytes || bytes.byteLength === 0) return bad('update must be the edit, as bytes.');
+      return { value: { questionId: question.value, epoch, update: bytes } };
+    },
+  }),
+  'code:point': rule({
+    ai: [],
+    human: ['interviewer'],
+    parse: ([body]): Parsed<CodePoint> => {
+      const { questionId, line } = record(body);
+      const question = codingQuestion(questionId);
+      if ('refusal' in question) return question;
+      if (line !== null && !(isInt(line) && (line as number) >= 1 && (line as number) <= 100_000))
+        return bad('line must be a line number (1 for the first), or null to stop pointing.');
+      return { value: { questionId: question.value, line: line as number | null } };
+    },
+  }),
 } satisfies Partial<Record<keyof ClientToServerEvents, EventRule<unknown>>>;
+
+/** An edit of a question's editor, its bytes checked to be bytes (what they say, the session's document checks). */
+export interface CodeSyncPayload {
+  questionId: string;
+  epoch: string;
+  update: Uint8Array;
+}
 
 export type LiveEvent = keyof typeof LIVE_EVENTS;
 export type PayloadOf<E extends LiveEvent> = (typeof LIVE_EVENTS)[E] extends EventRule<infer T> ? T : never;

@@ -1,5 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import type {
+  CodingTaskView,
   Page,
   Question,
   QuestionBankInfo,
@@ -8,7 +9,7 @@ import type {
   Track,
   TrackDetail,
 } from '@mockroom/contracts';
-import { QuestionBank } from '@mockroom/question-bank';
+import { codingTaskFor, QuestionBank, toTaskView } from '@mockroom/question-bank';
 import { QuestionQueryDto } from './dto/question-query.dto';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -32,6 +33,14 @@ export class QuestionBankController {
     const question = ID_PATTERN.test(id) ? this.bank.get(id) : undefined;
     if (!question) throw new NotFoundException(`No question with id "${id.slice(0, 100)}".`);
     return question;
+  }
+
+  /** The editor of a coding question: statement, starter code, example tests (hidden ones only counted). */
+  @Get('questions/:id/coding')
+  coding(@Param('id') id: string): CodingTaskView {
+    const task = ID_PATTERN.test(id) ? codingTaskFor(id) : null;
+    if (!task) throw new NotFoundException(`Question "${id.slice(0, 100)}" has no code editor.`);
+    return toTaskView(task);
   }
 
   @Get('tracks')

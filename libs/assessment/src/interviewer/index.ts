@@ -5,6 +5,7 @@ export {
   CLARIFY_MAX_WORDS,
   type UtteranceKind,
 } from './classify-utterance';
+export { codeFollowUp, type CodeFollowUp, type CodeFollowUpInput, type CodeRunSummary } from './code-follow-up';
 export {
   decideNext,
   GAP_THRESHOLD,

@@ -124,6 +124,8 @@ export interface AppConfig {
     /** Where egress writes the recordings, on its host or its configured storage (LIVEKIT_EGRESS_PATH). */
     egressPath: string;
   } | null;
+  /** Where candidates' code runs: a Piston server (CODE_RUNNER_URL), or null for the bubblewrap sandbox on the worker. */
+  codeRunner: { url: string | null };
 }
 
 export class ConfigError extends Error {}
@@ -314,7 +316,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
           egressPath: (env.LIVEKIT_EGRESS_PATH || 'mockroom').replace(/\/+$/, ''),
         }
       : null,
+    codeRunner: { url: httpUrl(env, 'CODE_RUNNER_URL') },
   };
+}
+
+function httpUrl(env: Env, name: string): string | null {
+  const raw = text(env, name);
+  if (raw === null) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
 }
 
 /** What the UI and the start-up banner report about the services in use. Never includes secrets. */
@@ -337,6 +354,9 @@ export function describeEngines(config: AppConfig): EngineInfo[] {
     config.livekit
       ? { kind: 'media', name: 'LiveKit', mode: 'external', detail: config.livekit.url }
       : { kind: 'media', name: 'Built-in audio transport (Socket.IO)', mode: 'local' },
+    config.codeRunner.url
+      ? { kind: 'code', name: 'Piston', mode: 'external', detail: redactUrl(config.codeRunner.url) }
+      : { kind: 'code', name: 'bubblewrap sandbox on the worker', mode: 'local' },
   );
   return engines;
 }

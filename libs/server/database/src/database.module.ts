@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
 import { dataSourceOptions } from './data-source';
 import { ENTITIES } from './entities';
 import { AuthSessionRepository } from './repositories/auth-session.repository';
+import { CodeRunRepository } from './repositories/code-run.repository';
 import { InterviewRepository } from './repositories/interview.repository';
 import { InterviewerFeedbackRepository } from './repositories/interviewer-feedback.repository';
 import { TranscriptCorrectionRepository } from './repositories/transcript-correction.repository';
@@ -15,6 +16,7 @@ const REPOSITORIES = [
   InterviewRepository,
   InterviewerFeedbackRepository,
   TranscriptCorrectionRepository,
+  CodeRunRepository,
 ];
 
 /** The database connection and every repository; features inject repositories, never TypeORM. */

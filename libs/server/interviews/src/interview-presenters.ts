@@ -1,6 +1,6 @@
 import type { Assessment } from '@mockroom/assessment';
-import type { AnswerResult, TranscriptSegment } from '@mockroom/contracts';
-import type { InterviewAnswerEntity, TranscriptSegmentEntity } from '@mockroom/server-database';
+import type { AnswerResult, CodeRunView, TranscriptSegment } from '@mockroom/contracts';
+import type { CodeRunEntity, InterviewAnswerEntity, TranscriptSegmentEntity } from '@mockroom/server-database';
 
 /** The answer as the client sees it: transcript, scores, rubric judgements with their evidence. */
 export function toAnswerResult(answer: InterviewAnswerEntity, segments: TranscriptSegmentEntity[]): AnswerResult {
@@ -84,5 +84,30 @@ export function toSegmentDto(row: TranscriptSegmentEntity): TranscriptSegment {
     questionId: row.questionId,
     answerId: row.answerId,
     engine: row.engine,
+  };
+}
+
+/** A code run as the editor and the review show it. */
+export function toCodeRunView(run: CodeRunEntity): CodeRunView {
+  return {
+    id: run.id,
+    interviewId: run.interviewId,
+    questionId: run.questionId,
+    kind: run.kind,
+    language: run.language,
+    status: run.status,
+    verdict: run.verdict,
+    message: run.message,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    tests: run.tests,
+    passed: run.passed,
+    total: run.total,
+    atMs: run.atMs,
+    code: run.code,
+    createdAt: run.createdAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    durationMs: run.finishedAt ? run.finishedAt.getTime() - run.createdAt.getTime() : null,
+    by: run.byRole,
   };
 }

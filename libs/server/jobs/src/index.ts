@@ -1,2 +1,3 @@
 export { Engines } from './engines.providers';
 export * from './jobs.module';
+export { CODE_SANDBOX } from './coding/run-code.job';

@@ -1,9 +1,12 @@
 import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JobName } from '@mockroom/contracts';
 import { MediaModule } from '@mockroom/server-media';
+import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
+import { createSandbox } from '@mockroom/server-sandbox';
 import { JobQueueService, JobWorkerService, onRedisRestart, REDIS } from '@mockroom/server-queue';
 import type IORedis from 'ioredis';
 import { AssessAnswerJob } from './assessment/assess-answer.job';
+import { CODE_SANDBOX, RunCodeJob } from './coding/run-code.job';
 import { Engines, QUESTION_BANK_PROVIDER } from './engines.providers';
 import { AbandonIdleInterviewsJob } from './interviews/abandon-idle-interviews.job';
 import { PurgeExpiredSessionsJob } from './maintenance/purge-expired-sessions.job';
@@ -28,6 +31,12 @@ const EVERY_TEN_MINUTES = 10 * 60 * 1000;
     AbandonIdleInterviewsJob,
     SessionAudio,
     MixSessionAudioJob,
+    RunCodeJob,
+    {
+      provide: CODE_SANDBOX,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => createSandbox({ CODE_RUNNER_URL: config.codeRunner.url ?? undefined }),
+    },
   ],
 })
 export class JobsModule implements OnApplicationBootstrap, OnApplicationShutdown {

@@ -58,4 +58,15 @@ export const QUEUE_SETTINGS: { [Q in QueueName]: QueueSettings } = {
     keepCompleted: 100,
     keepFailed: 500,
   },
+  // A candidate waits for each run, and each is one sandboxed process with its own CPU and memory limits: as many at
+  // once as a worker has cores. A run never takes longer than its wall limit (10 s); a retry must not run it twice.
+  [QueueName.Code]: {
+    concurrency: 2,
+    lockDurationMs: 30_000,
+    stalledIntervalMs: 15_000,
+    attempts: 2,
+    backoffMs: 250,
+    keepCompleted: 200,
+    keepFailed: 200,
+  },
 };

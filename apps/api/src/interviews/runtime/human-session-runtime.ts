@@ -1,6 +1,7 @@
 import { decideTurnEnd, type Assessment } from '@mockroom/assessment';
 import {
   ChecklistPoint,
+  CodePoint,
   ConsoleState,
   InterviewerNote,
   InterviewerScore,
@@ -280,6 +281,21 @@ export class HumanSessionRuntime extends LiveSession<HumanRuntimeDeps> {
   }
 
   /** Everything the console shows, for the interviewer joining or rejoining. */
+  /** The interviewer watches the candidate's code as it is written. */
+  protected override onCodeSync(sync: { questionId: string; epoch: string; update: Uint8Array }): void {
+    this.deps.emitToInterviewer('code:sync', sync);
+  }
+
+  /** The interviewer points at a line of the candidate's code; both see it. */
+  async codePoint(point: CodePoint): Promise<CodePoint> {
+    if (this.ended || this.entity.status !== 'live')
+      throw new SessionCommandError('not-live', 'The session is not running.');
+    if (!this.questions.some((q) => q.id === point.questionId))
+      throw new SessionCommandError('bad-request', 'That question has no code editor in this session.');
+    this.deps.emit('code:point', point);
+    return point;
+  }
+
   async consoleState(): Promise<ConsoleState> {
     const [notes, scores] = await Promise.all([
       this.deps.feedback.listNotes(this.id, false),

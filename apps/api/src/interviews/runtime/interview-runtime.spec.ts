@@ -1,4 +1,5 @@
 import { JobName, type Prompt } from '@mockroom/contracts';
+import * as Y from 'yjs';
 import { InterviewRuntime } from './interview-runtime';
 import { fakeInterview, fakeSessionDeps } from './runtime-fakes';
 
@@ -106,5 +107,60 @@ describe('the AI interviewer over the live core', () => {
     await until(() => lost > 0, 'the lease reported lost');
     // The stored turn is still the one this owner wrote before it lost the interview.
     expect(mine.interviews.interviews.get(entity.id)!.turn).toMatchObject({ questionIndex: 0, phase: 'prompting' });
+  });
+
+  it('asks about the failing example of a coding question, and keeps the editor for the review', async () => {
+    const deps = fakeSessionDeps();
+    cleanups.push(deps.dispose);
+    deps.config.interviews.decisionBudgetMs = 50;
+    const entity = fakeInterview('ai', ['parse-http-query-string'], { maxFollowUps: 2 });
+    const runtime = await InterviewRuntime.load(deps, entity);
+    await runtime.start();
+    const prompts = () => deps.emitted.room.filter((e) => e.event === 'prompt').map((e) => e.args[0] as Prompt);
+    runtime.promptPlayed(prompts()[0].seq);
+    const code = 'function parseQuery(q) {\n  return Object.fromEntries(q.split("&").map((t) => t.split("=")));\n}\n';
+    // The candidate's browser loads the editor's document and types into its copy.
+    const opened = await runtime.codeState('parse-http-query-string');
+    const browser = new Y.Doc();
+    Y.applyUpdate(browser, opened.update as Uint8Array);
+    const edits: Uint8Array[] = [];
+    browser.on('update', (update: Uint8Array) => edits.push(update));
+    browser.getText('code').insert(0, code);
+    browser.getMap('meta').set('language', 'javascript');
+    let atMs = 0;
+    for (const update of edits)
+      atMs = (await runtime.codeSync({ questionId: 'parse-http-query-string', epoch: opened.epoch, update })).atMs;
+    expect(runtime.editors.current('parse-http-query-string')).toMatchObject({ code, language: 'javascript' });
+    // Kept for the review once the typing pauses.
+    await until(() => deps.code.snapshots.length === 1, 'the code kept');
+    expect(deps.code.snapshots).toEqual([
+      { interviewId: entity.id, questionId: 'parse-http-query-string', language: 'javascript', code, atMs },
+    ]);
+    // A question of another interview, or without an editor, is refused.
+    await expect(runtime.codeState('streaming-median-two-heaps')).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(runtime.codeState('rest-vs-graphql')).rejects.toMatchObject({ code: 'bad-request' });
+    deps.code.runs.push({
+      id: 'run-1',
+      interviewId: entity.id,
+      questionId: 'parse-http-query-string',
+      status: 'done',
+      kind: 'run',
+      verdict: 'ok',
+      language: 'javascript',
+      code,
+      passed: 1,
+      total: 3,
+      tests: [
+        { name: 'repeated keys', hidden: false, passed: false },
+        { name: 'URL encoding and plus signs', hidden: false, passed: false },
+        { name: 'empty values', hidden: false, passed: true },
+      ],
+    } as unknown as (typeof deps.code.runs)[number]);
+    await runtime.typedAnswer('I split on ampersands and then on equals signs and build an object from the pairs.');
+    await until(() => prompts().length === 2, 'the follow-up');
+    expect(prompts()[1]).toMatchObject({
+      kind: 'follow-up',
+      text: 'Your last run failed the example “repeated keys”. What does your code do with that input?',
+    });
   });
 });

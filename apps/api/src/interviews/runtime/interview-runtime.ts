@@ -1,4 +1,5 @@
 import {
+  codeFollowUp,
   answerBudgetMs,
   Assessment,
   asksForTime,
@@ -28,6 +29,7 @@ import {
   TYPED_ANSWER_ENGINE,
   VoiceActivity,
 } from '@mockroom/contracts';
+import { codingTaskFor } from '@mockroom/question-bank';
 import type { AnswerIntent, InterviewEntity } from '@mockroom/server-database';
 import { jobId } from '@mockroom/server-queue';
 import type { Utterance } from './audio-stream';
@@ -119,6 +121,8 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
   private speaking = false;
   private lastSpeechEndMs: number | null = null;
   private timelineMs = 0;
+  /** When the candidate last edited code, on the audio's clock: typing is answering too, so it is not silence. */
+  private lastEditMs: number | null = null;
   private lastActivityAt = 0;
   private lastCue: 'speaking' | 'quiet' | 'countdown' | null = null;
   private answerEnding = false;
@@ -534,9 +538,11 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
     }
     if (this.turn.phase !== 'listening' || !this.answer || this.answer.closing) return;
     const silenceAfterSpeech = !this.speaking && this.lastSpeechEndMs !== null && this.answer.segmentCount > 0;
-    const silenceMs = this.speaking
-      ? 0
-      : Math.max(0, this.timelineMs - (this.lastSpeechEndMs ?? this.turn.answerStartedAtMs ?? this.timelineMs));
+    const lastActive = Math.max(
+      this.lastSpeechEndMs ?? this.turn.answerStartedAtMs ?? this.timelineMs,
+      this.lastEditMs ?? -Infinity,
+    );
+    const silenceMs = this.speaking ? 0 : Math.max(0, this.timelineMs - lastActive);
     const patience = this.entity.plan.answerSilenceMs;
     const limit = this.turnEnd?.waitMs ?? patience;
     const lastWordsPending = this.answer.transcribed.size + this.answer.lost < this.answer.segmentCount;
@@ -564,7 +570,8 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
     if (
       waitingToStart &&
       !this.nudged &&
-      this.timelineMs - this.turn.answerStartedAtMs! >= silentStartNudgeMs(patience)
+      this.timelineMs - Math.max(this.turn.answerStartedAtMs!, this.lastEditMs ?? -Infinity) >=
+        silentStartNudgeMs(patience)
     )
       return this.nudge();
     // Sent when speaking starts or stops, and once a second during a pause after speech (the client counts down
@@ -828,6 +835,15 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
       this.assessments.push(this.scoreInBackground(answer.id));
       return this.next(lead);
     }
+    const codeQuestion = await this.codeFollowUp(question, text);
+    if (codeQuestion) {
+      // A coding question is asked about its code first; the rubric is scored in the background meanwhile.
+      this.assessments.push(this.scoreInBackground(answer.id));
+      this.followUpsAsked.push(codeQuestion);
+      this.setTurn({ followUpsAsked: this.followUpsAsked.length });
+      await this.say('follow-up', codeQuestion, 'follow-up', codeQuestion, lead);
+      return;
+    }
     const assessment = await this.assess(answer.id, question, text);
     const decision = decideNext({
       assessment,
@@ -842,6 +858,29 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
     } else {
       await this.next(lead);
     }
+  }
+
+  /** Typing in the editor holds the answer open as speaking does. */
+  protected override onCodeSync(): void {
+    this.lastEditMs = Math.max(this.timelineMs, this.audio.latestMs);
+  }
+
+  /** For a question answered in the editor: what to ask about the code and its last run, or null. */
+  private async codeFollowUp(question: Question, text: string): Promise<string | null> {
+    const task = codingTaskFor(question.id);
+    if (!task) return null;
+    const snapshot = this.editors.current(question.id);
+    const lastRun = await this.deps.code.latestFinished(this.id, question.id);
+    const language = snapshot?.language ?? lastRun?.language ?? task.languages[0];
+    return (
+      codeFollowUp({
+        code: snapshot?.code ?? lastRun?.code ?? null,
+        starter: task.starter[language] ?? null,
+        lastRun,
+        transcript: text,
+        asked: this.followUpsAsked,
+      })?.text ?? null
+    );
   }
 
   /** The scoring job's assessment if it comes within the budget; otherwise the offline rubric, so the turn never stalls. */

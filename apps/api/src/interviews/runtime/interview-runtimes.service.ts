@@ -12,6 +12,7 @@ import {
   InterviewerFeedbackRepository,
   InterviewRepository,
   TranscriptCorrectionRepository,
+  CodeRunRepository,
 } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
 import { assessmentOptions } from '@mockroom/server-interviews';
@@ -81,6 +82,7 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
     private readonly service: InterviewsService,
     private readonly feedback: InterviewerFeedbackRepository,
     private readonly corrections: TranscriptCorrectionRepository,
+    private readonly codeRuns: CodeRunRepository,
     @Inject(REDIS) redis: IORedis,
   ) {
     this.leases = new InterviewLeases(redis, config.redis.prefix, this.processId, LEASE_TTL_MS);
@@ -132,6 +134,7 @@ export class InterviewRuntimes implements OnModuleDestroy, OnApplicationShutdown
           emit: ((event, ...args) => this.emit(id, event, ...args)) as InterviewRuntimeDeps['emit'],
           onFinished: (interviewId: string) => this.finished(interviewId),
           lease,
+          code: this.codeRuns,
         };
         if (entity.interviewerKind === 'human') {
           return HumanSessionRuntime.load(

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { AssessmentEngine } from '@mockroom/assessment';
 import {
   type AudioStreamAccepted,
+  type CodeDocView,
   JobName,
   type Question,
   type ServerToClientEvents,
@@ -13,6 +14,10 @@ import type { AppConfig } from '@mockroom/server-config';
 import type { InterviewEntity, InterviewRepository } from '@mockroom/server-database';
 import { jobId, type JobQueueService } from '@mockroom/server-queue';
 import type { LiveAudioChannel } from '@mockroom/server-realtime';
+import type { CodeSyncPayload } from '../live-events';
+import { type CodeStore, SessionCode } from './session-code';
+
+export type { CodeStore } from './session-code';
 import type { FrameResult } from './audio-limits';
 import type { Utterance } from './audio-stream';
 import { type ParticipantAudioHooks, ParticipantStreams } from './participant-streams';
@@ -63,6 +68,7 @@ export interface LiveSessionDeps {
   onFinished: (interviewId: string) => Promise<void>;
   /** This process's lease on the interview: its token fences every write of the turn. */
   lease: RuntimeLease;
+  code: CodeStore;
 }
 
 /** How long ending an interview waits for the scores still being computed before the summary goes out. */
@@ -85,6 +91,8 @@ export abstract class LiveSession<D extends LiveSessionDeps = LiveSessionDeps> i
   /** Scores being computed in the background: the ending waits for them, within reason. */
   protected readonly assessments: Promise<unknown>[] = [];
   ended: boolean;
+  /** The editors of the coding questions: shared documents, their history kept for the review. */
+  readonly editors: SessionCode;
 
   protected constructor(
     protected readonly deps: D,
@@ -95,6 +103,17 @@ export abstract class LiveSession<D extends LiveSessionDeps = LiveSessionDeps> i
   ) {
     this.logger = new Logger(`${label} ${entity.id.slice(0, 8)}`);
     this.audio = new ParticipantStreams(deps, entity.id, this, this.logger);
+    this.editors = new SessionCode(
+      deps,
+      entity.id,
+      {
+        nowMs: () => this.nowMs(),
+        isLive: () => this.entity.status === 'live' && !this.ended,
+        questionIds: () => this.questions.map((q) => q.id),
+        onSync: (sync) => this.onCodeSync(sync),
+      },
+      this.logger,
+    );
     this.startedAtEpoch = entity.startedAt?.getTime() ?? null;
     this.ended = entity.status === 'completed' || entity.status === 'abandoned';
   }
@@ -129,6 +148,24 @@ export abstract class LiveSession<D extends LiveSessionDeps = LiveSessionDeps> i
 
   protected async saveTurn(): Promise<void> {
     await saveTurnFenced(this.deps, this.id, this.turn);
+  }
+
+  // ---- the editors of coding questions ----
+
+  /** A question's editor, whole, to load. */
+  codeState(questionId: string): Promise<CodeDocView> {
+    return this.editors.state(questionId);
+  }
+
+  /** The candidate's edit of a question's editor. */
+  async codeSync(sync: CodeSyncPayload): Promise<{ atMs: number }> {
+    if (this.ended) throw new SessionCommandError('not-live', 'The interview is not running: the code was not kept.');
+    return this.editors.sync(sync);
+  }
+
+  /** The policy's turn to pass an edit on (a human interviewer watches; the AI reads the code when it asks). */
+  protected onCodeSync(_sync: { questionId: string; epoch: string; update: Uint8Array }): void {
+    // Nothing by default.
   }
 
   // ---- audio, the same for every kind of session ----
@@ -175,6 +212,7 @@ export abstract class LiveSession<D extends LiveSessionDeps = LiveSessionDeps> i
     await this.deps.interviews.finish(this.id, status, new Date(), this.turn, this.deps.lease.token);
     this.entity = { ...this.entity, status };
     await this.audio.closeAll();
+    await this.editors.flush();
     // The review's audio is made ahead of its first opening; the closing line's voice queues its own mix when ready.
     await this.deps.queue
       .add(JobName.MixSessionAudio, { interviewId: this.id }, { jobId: jobId('mix', this.id) })
@@ -186,6 +224,8 @@ export abstract class LiveSession<D extends LiveSessionDeps = LiveSessionDeps> i
   /** This process lets the interview go (it ended, or another process owns it now): the recordings are closed. */
   async dispose(): Promise<void> {
     await this.audio.closeAll();
+    await this.editors.flush();
+    this.editors.dispose();
   }
 }
 

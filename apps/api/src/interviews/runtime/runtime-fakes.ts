@@ -18,6 +18,8 @@ import {
 import { QuestionBank } from '@mockroom/question-bank';
 import type {
   AnswerIntent,
+  CodeRunEntity,
+  CodeSnapshotEntity,
   InterviewAnswerEntity,
   InterviewEntity,
   InterviewerNoteEntity,
@@ -37,7 +39,7 @@ import type { ParticipantStreamsDeps } from './participant-streams';
 import type { RecordingDeps } from './runtime-support';
 import type { HumanRuntimeDeps } from './human-session-runtime';
 import type { RuntimeDeps } from './interview-runtime';
-import type { Emit, LiveSessionDeps, SessionStore } from './live-session';
+import type { CodeStore, Emit, LiveSessionDeps, SessionStore } from './live-session';
 
 /**
  * Typed fakes of what the live core depends on, for unit tests of its parts: the recordings' table in memory, the
@@ -343,6 +345,42 @@ export class FakeQueue implements QueueSlice {
   }
 }
 
+/** The editor's snapshots, in memory. */
+export class FakeCodeStore implements CodeStore {
+  readonly snapshots: Omit<CodeSnapshotEntity, 'createdAt'>[] = [];
+
+  async saveSnapshot(snapshot: FakeCodeStore['snapshots'][number]): Promise<void> {
+    const at = this.snapshots.findIndex(
+      (s) => s.interviewId === snapshot.interviewId && s.questionId === snapshot.questionId && s.atMs === snapshot.atMs,
+    );
+    if (at === -1) this.snapshots.push({ ...snapshot });
+    else this.snapshots[at] = { ...snapshot };
+  }
+
+  async countSnapshots(interviewId: string): Promise<number> {
+    return this.snapshots.filter((s) => s.interviewId === interviewId).length;
+  }
+
+  async latestSnapshot(interviewId: string, questionId: string): Promise<CodeSnapshotEntity | null> {
+    const kept = this.snapshots
+      .filter((s) => s.interviewId === interviewId && s.questionId === questionId)
+      .sort((a, b) => a.atMs - b.atMs)
+      .at(-1);
+    return kept ? ({ ...kept, createdAt: new Date() } as CodeSnapshotEntity) : null;
+  }
+
+  /** Finished runs a test puts here, newest last. */
+  readonly runs: CodeRunEntity[] = [];
+
+  async latestFinished(interviewId: string, questionId: string): Promise<CodeRunEntity | null> {
+    return (
+      this.runs
+        .filter((r) => r.interviewId === interviewId && r.questionId === questionId && r.status === 'done')
+        .at(-1) ?? null
+    );
+  }
+}
+
 /** What a test reads of a session's output: every event to the room, and to the interviewer alone. */
 export interface Emitted {
   room: { event: string; args: unknown[] }[];
@@ -356,6 +394,7 @@ export function fakeSessionDeps(): HumanRuntimeDeps &
     feedback: FakeFeedback;
     queue: FakeQueue;
     liveAudio: FakeLiveAudio;
+    code: FakeCodeStore;
     emitted: Emitted;
     dispose: () => void;
   } {
@@ -374,6 +413,7 @@ export function fakeSessionDeps(): HumanRuntimeDeps &
     onFinished: async () => undefined,
     clarify: async () => 'Assume a few thousand users to start with.',
     lease: { token: 1, lost: () => undefined },
+    code: new FakeCodeStore(),
     emitted,
   };
 }

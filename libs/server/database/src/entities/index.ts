@@ -1,4 +1,5 @@
 import { AuthSessionEntity } from './auth-session.entity';
+import { CodeRunEntity, CodeSnapshotEntity } from './code-run.entity';
 import { InterviewAnswerEntity } from './interview-answer.entity';
 import { InterviewPromptEntity } from './interview-prompt.entity';
 import { InterviewShareEntity } from './interview-share.entity';
@@ -11,6 +12,8 @@ import { UserEntity } from './user.entity';
 
 export {
   AuthSessionEntity,
+  CodeRunEntity,
+  CodeSnapshotEntity,
   InterviewAnswerEntity,
   InterviewEntity,
   InterviewerNoteEntity,
@@ -38,4 +41,6 @@ export const ENTITIES = [
   InterviewerNoteEntity,
   RubricOverrideEntity,
   TranscriptCorrectionEntity,
+  CodeRunEntity,
+  CodeSnapshotEntity,
 ];

@@ -10,6 +10,7 @@ import { AddInvitationExpiry1764600000000 } from './1764600000000-add-invitation
 import { AddRecordingFirstSeq1764700000000 } from './1764700000000-add-recording-first-seq';
 import { CreateTranscriptCorrections1764800000000 } from './1764800000000-create-transcript-corrections';
 import { AddLeaseToken1764900000000 } from './1764900000000-add-lease-token';
+import { CreateCodingRounds1765000000000 } from './1765000000000-create-coding-rounds';
 
 /** Every migration in order. Listed by hand so the compiled and the test builds see the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddRecordingFirstSeq1764700000000,
   CreateTranscriptCorrections1764800000000,
   AddLeaseToken1764900000000,
+  CreateCodingRounds1765000000000,
 ];
