@@ -32,6 +32,7 @@ export const ENGINE_KIND_LABELS: Record<EngineInfo['kind'], string> = {
   tts: 'Text-to-speech',
   assessment: 'Scoring',
   media: 'Audio',
+  code: 'Code runner',
 };
 
 export function categoryLabel(category: Category): string {
