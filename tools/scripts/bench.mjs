@@ -1,7 +1,7 @@
 // `npm run bench`: builds the server code, then runs the benchmarks one after another and prints their figures.
 //
 //   npm run bench                          all of them (about 25 minutes on 2 cores)
-//   npm run bench -- live stt              some of them: live, concurrency, turn-taking, cluster, flood, review, stt, robustness, assessment
+//   npm run bench -- live stt              some of them: live, concurrency, turn-taking, cluster, flood, review, stt, robustness, coding, assessment
 //   npm run bench -- --quick               small runs, to check that everything works (about six minutes)
 //   npm run bench -- live --answers 6      other options go to the benchmarks (see each file's header)
 //
@@ -56,6 +56,11 @@ const BENCHES = {
       'Scores of answers as heard: held-out answers spoken by flite, transcribed by PocketSphinx, scored clean and heard',
     entry: 'apps/bench/src/scoring-robustness.bench.js',
     quick: ['--questions', '3'],
+  },
+  coding: {
+    title: 'Coding rounds: Run → result for a trivial program and the reference solutions, runs per second per worker',
+    entry: 'apps/bench/src/coding.bench.js',
+    quick: ['--runs', '3', '--burst', '10'],
   },
   assessment: {
     title: 'Assessment engine throughput (answers/s, p95 for a 300-word answer)',

@@ -292,4 +292,31 @@ describe('coding rounds', () => {
     ]);
     s.live.close();
   });
+  it('weighs the tests into the answer’s correctness, and keeps a coding-only interview', async () => {
+    const s = await started();
+    const submitted = await run(s, { language: 'javascript', code: reference.javascript!, kind: 'submit' });
+    expect(submitted.passed).toBe(submitted.total);
+    const typed = await s.live.emitAck<Ack<unknown>>(
+      'answer:text',
+      'I split the query on ampersands, split each token on the first equals sign only, decode keys and values with ' +
+        'decodeURIComponent after turning plus signs into spaces, and keep every value in a list per key.',
+    );
+    expect(typed).not.toHaveProperty('error');
+    await s.live.emitAck('interview:end');
+    const review = (await s.browser.get(`/api/interviews/${s.id}/review`)).body as {
+      questions: { answers: { reasons: { correctness: string } | null }[] }[];
+    };
+    const reasons = review.questions[0].answers[0].reasons;
+    expect(reasons?.correctness).toMatch(/^The code passed 11 of 11 tests \(hidden ones included\)\./);
+    s.live.close();
+
+    // Nothing said, only code written and run: the interview is kept (one with nothing at all is not).
+    const silent = await started();
+    await run(silent, { language: 'python', code: reference.python! });
+    await silent.live.emitAck('interview:end');
+    const kept = await silent.browser.get(`/api/interviews/${silent.id}`);
+    expect(kept.status).toBe(200);
+    expect(kept.body.interview.status).toBe('completed');
+    silent.live.close();
+  });
 });

@@ -47,3 +47,4 @@ export {
 export { toAnswerScores, toRubricJudgements, engineLabel } from './contracts-mapping';
 export { sessionInsights, type QuestionOutcome, type OtherQuestion } from './review/session-insights';
 export { agreementReport, interviewerOverall, type ScoredPair } from './agreement/agreement';
+export { EXAMPLES_ONLY_CEILING, runThatCounts, TEST_WEIGHT, withCodeResults, type CodeRunOutcome } from './code/code-correctness';

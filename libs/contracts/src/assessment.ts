@@ -88,4 +88,19 @@ export interface Assessment {
   /** 2–3 sentences, specific, like a coach. */
   feedback: string;
   followUp: FollowUp | null;
+  /** Coding questions: the tests' verdict on the candidate's code, which correctness weighs in. */
+  code?: CodeTestEvidence | null;
+}
+
+/** How the candidate's code did against the question's tests, from the run that counts (the last submit, else the last run). */
+export interface CodeTestEvidence {
+  kind: 'run' | 'submit';
+  passed: number;
+  total: number;
+  /** How the program ended ('ok' when it ran to the end). */
+  verdict: string | null;
+  /** 0–10 from the tests alone: all hidden and example tests passing is 10; examples alone reach 8 at most. */
+  testScore: number;
+  /** Correctness as the words alone had it, before the tests were weighed in. */
+  spokenCorrectness: number;
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import type { TimedSegment } from '@mockroom/assessment';
+import { runThatCounts, withCodeResults, type TimedSegment } from '@mockroom/assessment';
 import { JobName, JobPayloads, JobResults, TYPED_ANSWER_ENGINE } from '@mockroom/contracts';
-import { QuestionBank } from '@mockroom/question-bank';
-import { InterviewRepository } from '@mockroom/server-database';
+import { codingTaskFor, QuestionBank } from '@mockroom/question-bank';
+import { CodeRunRepository, InterviewRepository } from '@mockroom/server-database';
 import { OnJob } from '@mockroom/server-queue';
 import { LiveEmitter } from '@mockroom/server-realtime';
 import { Engines } from '../engines.providers';
@@ -11,12 +11,14 @@ import { assessedSegments, interviewOverall, toAnswerResult } from '@mockroom/se
 
 /**
  * Scores an answer against its question's rubric. A follow-up answer is scored together with the answers before it
- * to the same question: the follow-up exists to fill the first answer's gaps, so the question's score is cumulative.
+ * to the same question: the follow-up exists to fill the first answer's gaps, so the question's score is cumulative. A
+ * coding question's correctness weighs in its code's tests.
  */
 @Injectable()
 export class AssessAnswerJob {
   constructor(
     private readonly interviews: InterviewRepository,
+    private readonly codeRuns: CodeRunRepository,
     private readonly engines: Engines,
     private readonly bank: QuestionBank,
     private readonly live: LiveEmitter,
@@ -44,13 +46,24 @@ export class AssessAnswerJob {
       .filter((p) => p.kind === 'follow-up' && p.questionIndex === answer.questionIndex)
       .map((p) => p.text);
 
-    const assessment = await this.engines.assessment.assess({
+    const heard = await this.engines.assessment.assess({
       question,
       transcript: timed.map((s) => s.text).join(' '),
       segments: spoken,
       level: interview.plan.level,
       followUpsAsked,
     });
+    // A coding question's correctness is also what its tests say of the code.
+    const assessment = codingTaskFor(question.id)
+      ? withCodeResults(
+          heard,
+          runThatCounts(
+            (await this.codeRuns.listForInterview(interview.id)).filter(
+              (r) => r.questionId === question.id && r.status === 'done',
+            ),
+          ),
+        )
+      : heard;
     await this.interviews.saveAssessment(answer.id, assessment, assessment.scores.overall);
     const stored = { ...answer, assessment, overallScore: assessment.scores.overall };
     const result = toAnswerResult(stored, segments);
