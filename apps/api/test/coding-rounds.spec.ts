@@ -319,4 +319,80 @@ describe('coding rounds', () => {
     expect(kept.body.interview.status).toBe('completed');
     silent.live.close();
   });
+  it('lets a human interviewer watch the candidate type, run the code and point at a line', async () => {
+    const interviewer = new TestBrowser(t.baseUrl);
+    await interviewer.signUp(uniqueEmail('watcher'), 'correct horse battery', 'Wanda Watcher', 'interviewer');
+    const candidate = new TestBrowser(t.baseUrl);
+    await candidate.signUp(uniqueEmail('typist'));
+    const session = (await interviewer.post('/api/sessions', { questionIds: [QUESTION] })).body as {
+      interview: { id: string };
+      invitePath: string;
+    };
+    const id = session.interview.id;
+    expect((await candidate.post(`/api/invitations/${session.invitePath.split('/').pop()}/accept`)).status).toBe(201);
+    const lead = new LiveClient(t.baseUrl, interviewer.cookieHeader());
+    const cand = new LiveClient(t.baseUrl, candidate.cookieHeader());
+    await lead.connect();
+    await cand.connect();
+    expect(await lead.emitAck('interview:join', id)).not.toHaveProperty('error');
+    expect(await cand.emitAck('interview:join', id)).not.toHaveProperty('error');
+    expect(await lead.emitAck('interview:start')).not.toHaveProperty('error');
+    expect(await lead.emitAck('console:show', { kind: 'question', questionIndex: 0 })).not.toHaveProperty('error');
+
+    // Both open the editor's document: the candidate to type, the interviewer to watch.
+    const opened = (await cand.emitAck('code:state', QUESTION)) as CodeDocView;
+    const watched = (await lead.emitAck('code:state', QUESTION)) as CodeDocView;
+    expect(watched.epoch).toBe(opened.epoch);
+    const typing = new Y.Doc();
+    Y.applyUpdate(typing, new Uint8Array(opened.update as ArrayBuffer));
+    const watching = new Y.Doc();
+    Y.applyUpdate(watching, new Uint8Array(watched.update as ArrayBuffer));
+    typing.on('update', (update: Uint8Array) => {
+      void cand.emitAck('code:sync', { questionId: QUESTION, epoch: opened.epoch, update });
+    });
+    // Keystroke by keystroke.
+    const code = reference.javascript!;
+    for (const char of code.slice(0, 80)) typing.getText('code').insert(typing.getText('code').length, char);
+    typing.getText('code').insert(typing.getText('code').length, code.slice(80));
+    await lead.waitFor('code:sync', () => {
+      // Each edit the console receives is applied as the browser would.
+      for (const sync of lead.all('code:sync').splice(0))
+        Y.applyUpdate(watching, new Uint8Array(sync.update as ArrayBuffer));
+      return watching.getText('code').toString() === code;
+    });
+    // The candidate's own edits are not echoed back to them.
+    expect(cand.all('code:sync')).toEqual([]);
+
+    // The interviewer runs the code; everyone in the session sees the result.
+    const asked = await interviewer.post(`/api/interviews/${id}/code-runs`, {
+      questionId: QUESTION,
+      language: 'javascript',
+      code: watching.getText('code').toString(),
+      kind: 'submit',
+    });
+    expect(asked.status).toBe(202);
+    const done = (await cand.waitFor(
+      'code:run',
+      (r: CodeRunView) => r.id === asked.body.id && r.status === 'done',
+      60_000,
+    )) as CodeRunView;
+    expect(done).toMatchObject({ by: 'interviewer', passed: done.total });
+
+    // Pointing is the interviewer's; both see it.
+    expect(await lead.emitAck('code:point', { questionId: QUESTION, line: 3 })).toEqual({
+      questionId: QUESTION,
+      line: 3,
+    });
+    expect(await cand.waitFor('code:point')).toEqual({ questionId: QUESTION, line: 3 });
+    expect(await cand.emitAck('code:point', { questionId: QUESTION, line: 1 })).toMatchObject({
+      error: { code: 'not-interviewer' },
+    });
+    // The interviewer watches; only the candidate types.
+    const update = Y.encodeStateAsUpdate(watching);
+    expect(await lead.emitAck('code:sync', { questionId: QUESTION, epoch: watched.epoch, update })).toMatchObject({
+      error: { code: 'not-candidate', message: 'Only the candidate types in the editor; the console watches it.' },
+    });
+    lead.close();
+    cand.close();
+  });
 });

@@ -71,6 +71,10 @@ describe('who may send each live event', () => {
       code: 'not-interviewer',
       message: 'Only the interviewer starts and ends the session.',
     });
+    expect(refusalFor('code:sync', 'human', 'interviewer')).toEqual({
+      code: 'not-candidate',
+      message: 'Only the candidate types in the editor; the console watches it.',
+    });
     // The agent holds no seat at the console either.
     expect(refusalFor('console:note', 'human', 'agent')).toMatchObject({ code: 'not-interviewer' });
     expect(refusalFor('audio:route', 'ai', 'agent')).toEqual({

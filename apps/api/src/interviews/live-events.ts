@@ -42,6 +42,8 @@ interface EventRule<T> {
   human: readonly LiveActor[];
   /** What the candidate of a human session hears when they try an interviewer's event. */
   interviewerOnly?: string;
+  /** What the interviewer of a human session hears when they try the candidate's event. */
+  candidateOnly?: string;
   /** The payload (the event's arguments, ack removed), checked for shape; what needs the interview's state is not. */
   parse: (args: readonly unknown[]) => Parsed<T>;
 }
@@ -242,6 +244,7 @@ export const LIVE_EVENTS = {
   'code:sync': rule({
     ai: ['candidate'],
     human: ['candidate'],
+    candidateOnly: 'Only the candidate types in the editor; the console watches it.',
     parse: ([body]): Parsed<CodeSyncPayload> => {
       const { questionId, epoch, update } = record(body);
       const question = codingQuestion(questionId);
@@ -279,8 +282,8 @@ export type PayloadOf<E extends LiveEvent> = (typeof LIVE_EVENTS)[E] extends Eve
 
 /**
  * Why `actor` may not send `event` in an interview of this kind, or null when it may. The reasons, in order: the event
- * belongs to the other kind of interview; it is the media agent's; it is the interviewer's; the agent only brings audio;
- * it is somebody else's interview.
+ * belongs to the other kind of interview; it is the media agent's; it is the interviewer's; it is the candidate's; the
+ * agent only brings audio; it is somebody else's interview.
  */
 export function refusalFor(event: LiveEvent, kind: LiveKind, actor: LiveActor | null): Refusal | null {
   const row: EventRule<unknown> = LIVE_EVENTS[event];
@@ -295,6 +298,8 @@ export function refusalFor(event: LiveEvent, kind: LiveKind, actor: LiveActor | 
     return { code: 'not-your-session', message: `${event} is for the media agent.` };
   if (kind === 'human' && allowed.includes('interviewer') && !allowed.includes('candidate'))
     return { code: 'not-interviewer', message: row.interviewerOnly ?? 'Only the interviewer can do this.' };
+  if (kind === 'human' && actor === 'interviewer' && allowed.includes('candidate'))
+    return { code: 'not-candidate', message: row.candidateOnly ?? 'Only the candidate can do this.' };
   if (actor === 'agent') return { code: 'not-your-session', message: 'The agent only sends audio.' };
   return {
     code: 'not-your-session',
