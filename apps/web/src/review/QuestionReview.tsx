@@ -1,5 +1,5 @@
 import { scoreBand, type ReviewInterviewerView, type ReviewQuestion } from '@mockroom/contracts';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import './QuestionReview.css';
 import { score } from '../shared/format';
@@ -26,6 +26,8 @@ interface QuestionReviewProps {
   onEmphasis: (pointId: string | null) => void;
   /** A human interviewer's scores and notes (human sessions). */
   interviewer?: ReviewInterviewerView | null;
+  /** The question's code replayed on the timeline (coding questions). */
+  codeReplay?: ReactNode;
 }
 
 /** Everything about one question: the follow-ups asked, each answer assessed, and the bank's sample answer and pitfalls. */
@@ -36,6 +38,7 @@ export const QuestionReview = memo(function QuestionReview({
   onHear,
   onEmphasis,
   interviewer = null,
+  codeReplay = null,
 }: QuestionReviewProps) {
   const headingId = `review-question-${question.index}`;
   const followUps = question.prompts.filter((prompt) => prompt.kind === 'follow-up');
@@ -111,6 +114,8 @@ export const QuestionReview = memo(function QuestionReview({
           )}
         </>
       )}
+
+      {codeReplay}
 
       {(question.sampleAnswer || question.commonMistakes.length > 0) && (
         <div className="review-question__bank">

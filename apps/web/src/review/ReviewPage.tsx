@@ -18,6 +18,8 @@ import { describeScoreChanges, questionMarkers, speakerLabels } from './review-l
 import { ReviewTranscript } from './ReviewTranscript';
 import { SharePanel } from './SharePanel';
 import { useReview } from './use-review';
+import { CodeReplay } from './code-replay/CodeReplay';
+import { useCodeHistory } from './code-replay/use-code-history';
 import { Breadcrumb } from '../shared/ui/Breadcrumb';
 
 /** `/interviews/:id` once the interview is over: the review (audio, synced transcript, question cards, insights). */
@@ -98,6 +100,18 @@ function ReviewContent({
   const lines = useMemo(() => sortLines(review.transcript), [review.transcript]);
   const labels = useMemo(() => speakerLabels(review), [review]);
   const markers = useMemo(() => questionMarkers(review.questions), [review.questions]);
+  const codeHistory = useCodeHistory(interview.id);
+  // Made once per load, so the memoised question reviews do not render again with the page.
+  const codeReplays = useMemo(
+    () =>
+      new Map(
+        [...codeHistory].map(([questionId, history]) => [
+          questionId,
+          <CodeReplay history={history} playback={audio ? playback : null} />,
+        ]),
+      ),
+    [codeHistory, playback, audio],
+  );
 
   const hear = useCallback(
     (ms: number) => {
@@ -175,6 +189,7 @@ function ReviewContent({
                     onHear={audio ? hear : null}
                     onEmphasis={emphasise}
                     interviewer={review.interviewer}
+                    codeReplay={codeReplays.get(question.questionId)}
                   />
                 </li>
               ))}

@@ -1,5 +1,5 @@
 import type { InterviewSnapshot } from '@mockroom/contracts';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import '../../shared/live/room.css';
 import { systemApi } from '../../shared/api/endpoints';
@@ -13,6 +13,7 @@ import type { AiInterviewStore } from '../live/ai-interview-store';
 import { transcriptLines, withPartials } from '../../shared/live/transcript';
 import { useAiInterviewStore, useAiInterviewState } from '../live/use-ai-interview-store';
 import { ReviewPage } from '../../review';
+import { CodePanel, useCodingTask } from '../../coding';
 import { CandidatePanel } from './CandidatePanel';
 import { ConnectionBanner, ConnectionPill } from '../../shared/live/ConnectionBanner';
 import { EndInterviewDialog } from './EndInterviewDialog';
@@ -23,7 +24,7 @@ import { ProgressRail } from './ProgressRail';
 import { Toasts } from '../../shared/live/Toasts';
 import { Transcript } from './Transcript';
 
-/** Elements where Enter means something already: the shortcut leaves them alone. */
+/** Elements where Enter means something already: the shortcut leaves them alone (the code editor is contenteditable). */
 const INTERACTIVE =
   'input, textarea, select, button, a[href], summary, dialog, [contenteditable=""], [contenteditable="true"], [role="button"], [role="link"], [role="textbox"]';
 
@@ -65,6 +66,8 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
   );
   const canFinish = session.canFinishAnswer();
   const started = interview.status !== 'created';
+  // A coding question opens an editor beside the conversation (most questions have none).
+  const task = useCodingTask(started ? (prompt?.questionId ?? null) : null);
 
   // Enter finishes the answer, unless focus is somewhere Enter already does something.
   useEffect(() => {
@@ -130,12 +133,13 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
 
   const answered = Math.min(turn.questionIndex, turn.questionCount);
   const connected = state.connection === 'connected' && state.joined;
+  const codingLive = interview.status === 'live' && connected && !state.wrappingUp && !state.ending;
   const announcement = prompt
     ? `${promptKindLabel(prompt.kind, prompt.questionIndex, turn.questionCount)}. ${prompt.text}`
     : '';
 
   return (
-    <div className="room">
+    <div className={task ? 'room room--coding' : 'room'}>
       <ConnectionBanner connection={state.connection} joined={state.joined} attempt={state.reconnectAttempt} />
       <header className="room__header">
         <div className="room__heading">
@@ -158,7 +162,7 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
         </div>
       </header>
 
-      <div className="room__layout">
+      <div className={task ? 'room__layout room__layout--coding' : 'room__layout'}>
         <aside className="room__aside">
           <ProgressRail turn={turn} prompts={prompts} started={started} />
           <p className="room__engines" data-testid="engines">
@@ -229,6 +233,25 @@ function LiveRoom({ session }: { session: AiInterviewStore }) {
             onSendText={(text) => session.sendTypedAnswer(text)}
           />
         </div>
+
+        {task && (
+          <div className="room__code">
+            <Suspense
+              fallback={
+                <div className="card room__code-loading">
+                  <Spinner label="Opening the editor…" />
+                </div>
+              }
+            >
+              <CodePanel
+                interviewId={interview.id}
+                task={task}
+                live={codingLive}
+                socket={session.live.connection.socket}
+              />
+            </Suspense>
+          </div>
+        )}
       </div>
 
       <p className="visually-hidden" aria-live="polite">

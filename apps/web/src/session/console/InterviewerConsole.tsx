@@ -1,5 +1,5 @@
 import type { CandidateListening, InterviewSnapshot } from '@mockroom/contracts';
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import '../../shared/live/room.css';
 import '../session-pages.css';
 import './InterviewerConsole.css';
@@ -8,6 +8,7 @@ import { useResource } from '../../shared/api/use-resource';
 import { ConnectionBanner, ConnectionPill } from '../../shared/live/ConnectionBanner';
 import { Toasts } from '../../shared/live/Toasts';
 import { ReviewPage } from '../../review';
+import { CodeWatchPanel, useCodingTask } from '../../coding';
 import { InvitationLink } from '../InvitationLink';
 import { ConfirmDialog } from '../../shared/ui/ConfirmDialog';
 import { LEVEL_LABELS, ROLE_LABELS } from '../../shared/ui/labels';
@@ -22,7 +23,14 @@ import { ScoresPanel } from './ScoresPanel';
 import { SessionBlocked } from '../SessionBlocked';
 import { SessionTimer } from '../SessionTimer';
 import { ConsoleTranscript } from '../SessionTranscript';
-import { consoleLines, currentQuestionIndex, hasCandidate, otherConnected, sessionNames } from '../session-logic';
+import {
+  consoleLines,
+  currentQuestionIndex,
+  hasCandidate,
+  latestPrompt,
+  otherConnected,
+  sessionNames,
+} from '../session-logic';
 import { withPartials } from '../../shared/live/transcript';
 import { useSessionStore, useSessionState } from '../live/use-session-store';
 import { usePlanQuestions } from './use-questions';
@@ -57,12 +65,16 @@ function Console({ session }: { session: SessionStore }) {
   const questionCount = Math.max(plan.questionIds.length, interview.questionCount, snapshot.turn.questionCount);
   const candidateHere = otherConnected(participants, 'interviewer');
   const noCandidate = !hasCandidate(participants, interview);
+  const started = interview.status !== 'created';
+  // The question on the candidate's screen may come with an editor: its code shows here as they write it.
+  const shownQuestionId = useMemo(() => latestPrompt(prompts)?.questionId ?? null, [prompts]);
+  const task = useCodingTask(started && !state.completed ? shownQuestionId : null);
 
   if (state.fatal) return <SessionBlocked problem={state.fatal} interviewId={interview.id} />;
   if (state.completed) return <ReviewPage id={interview.id} justFinished />;
 
   const online = state.connection === 'connected' && state.joined;
-  const started = interview.status !== 'created';
+  const codingLive = interview.status === 'live' && online && !state.wrappingUp && !state.ending;
   const blocked = !started ? 'Start the session first.' : !online ? 'Waiting for the connection…' : null;
   const consoleState = state.console;
   const candidateName = names.candidate.trim() || 'The candidate';
@@ -151,6 +163,23 @@ function Console({ session }: { session: SessionStore }) {
             onShow={(command) => session.show(command)}
             onRubric={(command) => session.setRubric(command)}
           />
+          {task && (
+            <Suspense
+              fallback={
+                <div className="card room__code-loading">
+                  <Spinner label="Opening the candidate’s code…" />
+                </div>
+              }
+            >
+              <CodeWatchPanel
+                interviewId={interview.id}
+                task={task}
+                online={online}
+                live={codingLive}
+                socket={session.live.connection.socket}
+              />
+            </Suspense>
+          )}
         </div>
         <div className="console__right">
           <ScoresPanel

@@ -21,6 +21,9 @@ import {
 import { gaveUpWaiting, refusalFor, type LiveKind } from './refusals';
 import { upsertPartial, upsertSegment, withoutPartial } from './transcript';
 
+/** Editor events whose refusals come back in their replies, where the coding panel handles them. */
+const ACKED_CODE_EVENTS: ReadonlySet<string> = new Set(['code:state', 'code:sync', 'code:point']);
+
 /** What every live page's state holds: the AI interview's room, and a session's console and candidate room. */
 export interface LiveState {
   connection: ConnectionStatus;
@@ -252,6 +255,8 @@ export class LiveCore<S extends LiveState> {
     } else if (error.event === 'audio:frame' && this.options.retryRefusedAudio) {
       // Audio the server won't take yet (e.g. before the start): the stream is retried, no need to alarm anyone.
       this.uplink.refusedForNow();
+    } else if (error.event && ACKED_CODE_EVENTS.has(error.event)) {
+      // The editor's requests hear their refusals in their replies (a reloaded document is routine, not an alarm).
     } else {
       this.toast(error.message || 'Something went wrong on the server.');
     }
