@@ -96,6 +96,15 @@ describe('coding rounds', () => {
     expect(text).not.toContain('decodeURIComponent'); // the reference solutions stay on the server
     expect(text).not.toContain('%zz'); // and so do the hidden tests
     expect((await browser.get('/api/questions/rest-vs-graphql/coding')).status).toBe(404);
+    expect((await browser.get('/api/coding-questions')).body).toEqual({
+      questionIds: [
+        'crud-feature-schema-api-ui',
+        'optimistic-ui-updates-rollback',
+        'parse-http-query-string',
+        'sliding-window-request-counts',
+        'streaming-median-two-heaps',
+      ],
+    });
     expect((await browser.get('/api/questions/no-such-question/coding')).status).toBe(404);
     expect((await new TestBrowser(t.baseUrl).get(`/api/questions/${QUESTION}/coding`)).status).toBe(401);
   });

@@ -9,7 +9,7 @@ import type {
   Track,
   TrackDetail,
 } from '@mockroom/contracts';
-import { codingTaskFor, QuestionBank, toTaskView } from '@mockroom/question-bank';
+import { CODING_TASKS, codingTaskFor, QuestionBank, toTaskView } from '@mockroom/question-bank';
 import { QuestionQueryDto } from './dto/question-query.dto';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
@@ -33,6 +33,12 @@ export class QuestionBankController {
     const question = ID_PATTERN.test(id) ? this.bank.get(id) : undefined;
     if (!question) throw new NotFoundException(`No question with id "${id.slice(0, 100)}".`);
     return question;
+  }
+
+  /** The questions that open an editor, so a page asks for the editor of those only. */
+  @Get('coding-questions')
+  codingQuestions(): { questionIds: string[] } {
+    return { questionIds: [...CODING_TASKS.keys()].sort() };
   }
 
   /** The editor of a coding question: statement, starter code, example tests (hidden ones only counted). */

@@ -3,6 +3,9 @@ import { request } from '../shared/api/client';
 
 /** The coding rounds' endpoints. */
 export const codingApi = {
+  /** The questions that open an editor. */
+  questionIds: (signal?: AbortSignal): Promise<{ questionIds: string[] }> =>
+    request<{ questionIds: string[] }>('GET', '/coding-questions', { signal }),
   /** The editor of a question; 404 when the question has none. */
   task: (questionId: string, signal?: AbortSignal): Promise<CodingTaskView> =>
     request<CodingTaskView>('GET', `/questions/${encodeURIComponent(questionId)}/coding`, { signal }),

@@ -12,9 +12,24 @@ const RETRY_MS = [1_000, 4_000];
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The questions with an editor, asked once: most questions have none, and are not asked about one by one. */
+let withEditor: Promise<Set<string>> | null = null;
+
+function questionsWithEditor(): Promise<Set<string>> {
+  withEditor ??= codingApi.questionIds().then(
+    ({ questionIds }) => new Set(questionIds),
+    (error: unknown) => {
+      withEditor = null;
+      throw error;
+    },
+  );
+  return withEditor;
+}
+
 async function fetchTask(questionId: string): Promise<CodingTaskView | null> {
   for (let attempt = 0; ; attempt++) {
     try {
+      if (!(await questionsWithEditor()).has(questionId)) return null;
       return await codingApi.task(questionId);
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return null;
