@@ -168,6 +168,36 @@ describe('coding rounds', () => {
     expect(loop.tests.every((x) => !x.passed)).toBe(true);
     expect(loop.tests[0].skipped).toBe(true);
 
+    // Hostile programs through the whole path: refused by the sandbox, reported as results.
+    const hostile: [string, string, (r: CodeRunView) => void][] = [
+      [
+        'python',
+        'def parseQuery(q):\n    return open("/etc/passwd").read()\n',
+        (r) => expect(r.tests[0].error).toMatch(/FileNotFoundError/),
+      ],
+      [
+        'python',
+        'import socket\ndef parseQuery(q):\n    socket.create_connection(("127.0.0.1", 5432), timeout=2)\n    return {}\n',
+        (r) => expect(r.tests[0].error).toMatch(/(ConnectionRefusedError|OSError|unreachable)/i),
+      ],
+      [
+        'python',
+        'import os\ndef parseQuery(q):\n    while True:\n        os.fork()\n',
+        (r) =>
+          expect(r.tests[0].error ?? r.message).toMatch(/(BlockingIOError|Resource temporarily unavailable|stopped)/),
+      ],
+      [
+        'javascript',
+        'function parseQuery(q) { const hog = []; for (;;) hog.push(new Array(1e6).fill(7)); }',
+        (r) => expect(r.verdict).toBe('memory-limit'),
+      ],
+    ];
+    for (const [language, code, check] of hostile) {
+      const result = await run(s, { language, code });
+      expect(result.tests.every((x) => !x.passed)).toBe(true);
+      check(result);
+    }
+
     // The API is fine and the next run works.
     expect((await s.browser.get('/api/health')).status).toBe(200);
     const after = await run(s, { language: 'typescript', code: reference.typescript! });
