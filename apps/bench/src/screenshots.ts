@@ -1,6 +1,6 @@
 /**
  * Retakes the README's screenshots from the running product: a live interview with words on screen while the
- * candidate speaks, its review, the question bank and a question's page. Chromium's fake microphone plays flite
+ * candidate speaks, its review, the question bank and a question's page, and a coding round after a run. Chromium's fake microphone plays flite
  * speech, so the pages show what a real interview shows.
  *
  *   npm run screenshots            (writes docs/images/*.png)
@@ -29,6 +29,55 @@ const ANSWERS = [
   'REST exposes resources at fixed endpoints and works well with HTTP caching. GraphQL has a single endpoint where the client asks for exactly the fields it needs. ' +
     'I would choose GraphQL when many clients need different shapes of the same data, and REST for simple, cacheable public APIs.',
 ];
+
+/** Two heaps, as a candidate would write it in the editor (the shot shows its run against the examples). */
+const CODING_ANSWER = `// Lower half in a max-heap, upper half in a min-heap; sizes differ by at most one.
+class MedianFinder {
+  constructor() {
+    this.low = [];  // max-heap, as negated values
+    this.high = []; // min-heap
+  }
+
+  add(num) {
+    if (this.low.length === 0 || num <= -this.low[0]) push(this.low, -num);
+    else push(this.high, num);
+    if (this.low.length > this.high.length + 1) push(this.high, -pop(this.low));
+    else if (this.high.length > this.low.length) push(this.low, -pop(this.high));
+  }
+
+  median() {
+    if (this.low.length > this.high.length) return -this.low[0];
+    return (-this.low[0] + this.high[0]) / 2;
+  }
+}
+
+function push(heap, value) {
+  heap.push(value);
+  for (let i = heap.length - 1; i > 0; ) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent] <= heap[i]) break;
+    [heap[parent], heap[i]] = [heap[i], heap[parent]];
+    i = parent;
+  }
+}
+
+function pop(heap) {
+  const top = heap[0];
+  const last = heap.pop();
+  if (heap.length > 0) {
+    heap[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < heap.length && heap[l] < heap[m]) m = l;
+      if (r < heap.length && heap[r] < heap[m]) m = r;
+      if (m === i) break;
+      [heap[m], heap[i]] = [heap[i], heap[m]];
+      i = m;
+    }
+  }
+  return top;
+}`;
 
 function spoken(text: string, dir: string, name: string): Int16Array {
   const file = join(dir, `${name}.wav`);
@@ -150,6 +199,33 @@ async function main(): Promise<void> {
       );
     await page.evaluate(() => (globalThis as unknown as { scrollBy(x: number, y: number): void }).scrollBy(0, -90));
     await shoot(page, 'review', root);
+
+    // A coding round: the editor beside the conversation, after a run against the examples.
+    const coding = await page.evaluate(async () => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const res = await fetch('/api/interviews', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({
+          questionIds: ['streaming-median-two-heaps'],
+          maxFollowUps: 0,
+          answerSilenceMs: 30_000,
+          voice: 'browser',
+        }),
+      });
+      return ((await res.json()) as { id: string }).id;
+    });
+    await page.goto(`${stack.baseUrl}/interviews/${coding}`);
+    await page.getByRole('button', { name: 'Start interview' }).click();
+    await page.getByTestId('code-panel').waitFor({ timeout: 60_000 });
+    await page.getByTestId('code-editor').locator('.cm-content').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(CODING_ANSWER);
+    await page.getByTestId('code-run').click();
+    await page.locator('[data-testid="code-result"][data-status="done"]').waitFor({ timeout: 60_000 });
+    // The run's results in view, under the end of the code.
+    await page.getByTestId('code-result').scrollIntoViewIfNeeded();
+    await shoot(page, 'coding-round', root);
   } finally {
     await browser.close();
     await stack.stop();
