@@ -2,6 +2,7 @@
 module.exports = {
   projects: [
     '<rootDir>/libs/question-bank',
+    '<rootDir>/libs/resume',
     '<rootDir>/libs/assessment',
     '<rootDir>/libs/server/config',
     '<rootDir>/libs/speech',
@@ -14,6 +15,7 @@ module.exports = {
     '<rootDir>/libs/server/agent',
     '<rootDir>/libs/server/livekit',
     '<rootDir>/libs/server/sandbox',
+    '<rootDir>/libs/server/documents',
     '<rootDir>/apps/api',
     '<rootDir>/apps/web',
     '<rootDir>/apps/launcher',
