@@ -11,3 +11,4 @@ export * from './system';
 export * from './backchannel';
 export * from './reports';
 export * from './coding';
+export * from './resume';

@@ -49,6 +49,12 @@ export interface CreateInterviewRequest {
   /** Silence that ends an answer, in ms (default 5000). */
   answerSilenceMs?: number;
   voice?: VoiceSource;
+  /** Tailor the interview: questions that probe this résumé's claims (the candidate's own résumé). */
+  resumeId?: string;
+  /** Tailor the interview: bank questions chosen for this job description (the candidate's own). */
+  jobDescriptionId?: string;
+  /** How many of the questions probe the résumé's claims (default: about a third, at least one). */
+  claimQuestionCount?: number;
 }
 
 export interface InterviewPlan {
@@ -66,6 +72,31 @@ export interface InterviewPlan {
    * candidate's view names only the questions already asked.
    */
   chosenByCandidate?: boolean;
+  /** A tailored interview: its claim questions (ids `claim-…` in `questionIds`) and why each bank question was chosen. */
+  tailoring?: InterviewTailoring;
+}
+
+/** What a tailored interview asks beyond the bank, and why. */
+export interface InterviewTailoring {
+  /** The questions made from the résumé's claims, each with the claim it probes. */
+  claims: TailoredClaimQuestion[];
+  /** Bank question id → why the job description called for it. */
+  reasons: Record<string, string[]>;
+  /** The posting's title, and the résumé's file name, as they were when the interview was made. */
+  jobTitle: string | null;
+  resumeName: string | null;
+  /** Phrased by the language model, or from templates (and why: not configured, not agreed, or it failed). */
+  phrasing: { by: 'templates' | 'llm'; note: string | null };
+}
+
+export interface TailoredClaimQuestion {
+  /** The question's id in the plan: `claim-<claim id>`. */
+  questionId: string;
+  claim: { id: string; text: string; metric: string | null; organisation: string | null; kind: string };
+  text: string;
+  followUps: string[];
+  rubric: { id: string; text: string }[];
+  keyTerms: string[];
 }
 
 export interface InterviewSummary {
