@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AnswerScores, Category, CategoryProgress, Progress, ProgressSession, User } from '@mockroom/contracts';
+import { resolvePlanQuestion } from '@mockroom/server-interviews';
 import { QuestionBank } from '@mockroom/question-bank';
 import { InterviewRepository } from '@mockroom/server-database';
 import { ratedAnswers } from '../reviews/rated-scores';
@@ -34,7 +35,7 @@ export class ProgressService {
         answers: rated.length,
       });
       for (const answer of rated) {
-        const category = this.bank.get(answer.questionId)?.category;
+        const category = resolvePlanQuestion(this.bank, interview.plan, answer.questionId)?.category;
         if (!category) continue;
         const entry = byCategory.get(category) ?? { scores: [], sessions: [] };
         const score = answer.assessment!.scores;

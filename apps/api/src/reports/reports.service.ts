@@ -3,7 +3,7 @@ import { agreementReport, type ScoredPair } from '@mockroom/assessment';
 import { TYPED_ANSWER_ENGINE, type AgreementAnswer, type AgreementAnswers, type AgreementReport } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { InterviewerFeedbackRepository, InterviewRepository, type InterviewAnswerEntity, type InterviewEntity, type InterviewerScoreEntity } from '@mockroom/server-database';
-import { assessedSegments, describeEngine } from '@mockroom/server-interviews';
+import { assessedSegments, describeEngine, resolvePlanQuestion } from '@mockroom/server-interviews';
 import { ratedAnswers } from '../reviews/rated-scores';
 
 /** How many of the latest interviewer scores the report reads (a few hundred sessions). */
@@ -96,7 +96,10 @@ export class ReportsService {
       interviewId: interview.id,
       title: interview.plan.title,
       questionIndex: score.questionIndex,
-      questionText: this.bank.get(questionId)?.text ?? questionId ?? `Question ${score.questionIndex + 1}`,
+      questionText:
+        (questionId && resolvePlanQuestion(this.bank, interview.plan, questionId)?.text) ??
+        questionId ??
+        `Question ${score.questionIndex + 1}`,
       interviewer: interview.interviewer?.displayName ?? 'Interviewer',
       engine: rated.assessment.scores,
       human: { relevance: score.relevance, depth: score.depth, clarity: score.clarity, correctness: score.correctness },

@@ -30,7 +30,7 @@ import { InterviewAccess, InterviewsService } from '../interviews/interviews.ser
 import { toCorrectionDto } from './corrections/correction-dto';
 import { ratedAnswers } from './rated-scores';
 import { buildReview, meanScores } from './review-builder';
-import { SessionAudio } from '@mockroom/server-interviews';
+import { resolvePlanQuestion, SessionAudio } from '@mockroom/server-interviews';
 import { isUUID } from 'class-validator';
 
 const REVIEW_ACCESS: Record<InterviewAccess, ReviewAccess> = {
@@ -79,7 +79,7 @@ export class ReviewsService {
     ]);
     const questions = new Map<string, Question>();
     for (const questionId of entity.plan.questionIds) {
-      const question = this.bank.get(questionId);
+      const question = resolvePlanQuestion(this.bank, entity.plan, questionId);
       if (question) questions.set(questionId, question);
     }
     const others: OtherQuestion[] = this.bank

@@ -5,6 +5,7 @@ import { dataSourceOptions } from './data-source';
 import { ENTITIES } from './entities';
 import { AuthSessionRepository } from './repositories/auth-session.repository';
 import { CodeRunRepository } from './repositories/code-run.repository';
+import { ResumeRepository } from './repositories/resume.repository';
 import { InterviewRepository } from './repositories/interview.repository';
 import { InterviewerFeedbackRepository } from './repositories/interviewer-feedback.repository';
 import { TranscriptCorrectionRepository } from './repositories/transcript-correction.repository';
@@ -17,6 +18,7 @@ const REPOSITORIES = [
   InterviewerFeedbackRepository,
   TranscriptCorrectionRepository,
   CodeRunRepository,
+  ResumeRepository,
 ];
 
 /** The database connection and every repository; features inject repositories, never TypeORM. */

@@ -3,6 +3,7 @@ export * from './database.module';
 export * from './entities';
 export * from './repositories/auth-session.repository';
 export * from './repositories/code-run.repository';
+export * from './repositories/resume.repository';
 export * from './repositories/interview.repository';
 export * from './repositories/interviewer-feedback.repository';
 export * from './repositories/transcript-correction.repository';

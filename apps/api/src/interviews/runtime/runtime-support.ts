@@ -7,6 +7,7 @@ import {
   type TurnState,
 } from '@mockroom/contracts';
 import type { QuestionBank } from '@mockroom/question-bank';
+import { resolvePlanQuestion } from '@mockroom/server-interviews';
 import type { InterviewEntity, InterviewRepository } from '@mockroom/server-database';
 import type { MediaStorage } from '@mockroom/server-media';
 import { finalContour } from '@mockroom/speech';
@@ -79,10 +80,10 @@ export interface RecordingDeps {
   media: Pick<MediaStorage, 'relativePath' | 'appendStream' | 'size' | 'truncate' | 'readBytes'>;
 }
 
-/** The plan's questions from the bank; an interview whose question left the bank cannot run. */
+/** The plan's questions (from the bank, or made from the résumé); one that left the bank stops the interview. */
 export function planQuestions(bank: QuestionBank, entity: InterviewEntity): Question[] {
   return entity.plan.questionIds.map((id) => {
-    const question = bank.get(id);
+    const question = resolvePlanQuestion(bank, entity.plan, id);
     if (!question) throw new Error(`question ${id} of interview ${entity.id} is not in the bank`);
     return question;
   });

@@ -6,6 +6,7 @@ import { InterviewShareEntity } from './interview-share.entity';
 import { InterviewerNoteEntity, InterviewerScoreEntity, RubricOverrideEntity } from './interviewer-feedback.entity';
 import { InterviewEntity } from './interview.entity';
 import { RecordingEntity } from './recording.entity';
+import { JobDescriptionEntity, ResumeEntity } from './resume.entity';
 import { TranscriptCorrectionEntity } from './transcript-correction.entity';
 import { TranscriptSegmentEntity } from './transcript-segment.entity';
 import { UserEntity } from './user.entity';
@@ -20,7 +21,9 @@ export {
   InterviewerScoreEntity,
   InterviewPromptEntity,
   InterviewShareEntity,
+  JobDescriptionEntity,
   RecordingEntity,
+  ResumeEntity,
   RubricOverrideEntity,
   TranscriptCorrectionEntity,
   TranscriptSegmentEntity,
@@ -43,4 +46,6 @@ export const ENTITIES = [
   TranscriptCorrectionEntity,
   CodeRunEntity,
   CodeSnapshotEntity,
+  ResumeEntity,
+  JobDescriptionEntity,
 ];

@@ -89,4 +89,12 @@ export class InterviewEntity {
   /** SHA-256 of the invitation token (human sessions, until a candidate accepts). */
   @Column({ name: 'invite_token_hash', type: 'text', nullable: true, select: false })
   inviteTokenHash?: string | null;
+
+  /** The résumé this interview was tailored to (null when it was not, or the résumé was deleted). */
+  @Column({ name: 'resume_id', type: 'uuid', nullable: true })
+  resumeId: string | null;
+
+  /** The job description this interview was tailored to. */
+  @Column({ name: 'job_description_id', type: 'uuid', nullable: true })
+  jobDescriptionId: string | null;
 }

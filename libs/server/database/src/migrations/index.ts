@@ -11,6 +11,7 @@ import { AddRecordingFirstSeq1764700000000 } from './1764700000000-add-recording
 import { CreateTranscriptCorrections1764800000000 } from './1764800000000-create-transcript-corrections';
 import { AddLeaseToken1764900000000 } from './1764900000000-add-lease-token';
 import { CreateCodingRounds1765000000000 } from './1765000000000-create-coding-rounds';
+import { CreateResumes1765100000000 } from './1765100000000-create-resumes';
 
 /** Every migration in order. Listed by hand so the compiled and the test builds see the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateTranscriptCorrections1764800000000,
   AddLeaseToken1764900000000,
   CreateCodingRounds1765000000000,
+  CreateResumes1765100000000,
 ];

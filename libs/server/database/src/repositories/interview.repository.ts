@@ -37,6 +37,9 @@ export interface NewInterview {
   plan: InterviewPlan;
   turn: TurnState;
   engines: EngineNames;
+  /** What the interview was tailored to, if anything. */
+  resumeId?: string | null;
+  jobDescriptionId?: string | null;
 }
 
 export interface NewPrompt {
@@ -100,6 +103,8 @@ export class InterviewRepository {
         interviewerId: interview.interviewerId ?? null,
         scheduledAt: interview.scheduledAt ?? null,
         inviteTokenHash: interview.inviteTokenHash ?? null,
+        resumeId: interview.resumeId ?? null,
+        jobDescriptionId: interview.jobDescriptionId ?? null,
         status: 'created',
         nextSeq: 0,
         lastActivityAt: new Date(),

@@ -7,7 +7,7 @@ import { CodeRunRepository, InterviewRepository } from '@mockroom/server-databas
 import { OnJob } from '@mockroom/server-queue';
 import { LiveEmitter } from '@mockroom/server-realtime';
 import { Engines } from '../engines.providers';
-import { assessedSegments, interviewOverall, toAnswerResult } from '@mockroom/server-interviews';
+import { assessedSegments, interviewOverall, resolvePlanQuestion, toAnswerResult } from '@mockroom/server-interviews';
 
 /**
  * Scores an answer against its question's rubric. A follow-up answer is scored together with the answers before it
@@ -29,7 +29,7 @@ export class AssessAnswerJob {
     const interview = await this.interviews.findById(payload.interviewId);
     const answer = await this.interviews.findAnswer(payload.answerId);
     if (!interview || !answer) return null; // deleted meanwhile
-    const question = this.bank.get(answer.questionId);
+    const question = resolvePlanQuestion(this.bank, interview.plan, answer.questionId);
     // Not worth retrying: the bank will not have it on the next attempt either.
     if (!question) throw new UnrecoverableError(`question ${answer.questionId} is no longer in the bank`);
 
