@@ -13,7 +13,7 @@ const TYPEORM_ONLY_IN_DATA_ACCESS = [
   { name: '@nestjs/typeorm', message: 'Only repositories (libs/server/database) touch TypeORM.' },
 ];
 /** The web client's feature folders (apps/web/src/<feature>); shared/ is the kernel they all use. */
-const WEB_FEATURES = '(auth|coding|home|interview|layout|progress|question-bank|reports|review|session|tracks)';
+const WEB_FEATURES = '(auth|coding|home|interview|layout|progress|question-bank|reports|resumes|review|session|tracks)';
 const TESTING_ONLY_IN_TESTS = { name: '@mockroom/server-testing', message: 'Test helpers are for tests only.' };
 
 export default tseslint.config(

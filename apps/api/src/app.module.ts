@@ -14,6 +14,7 @@ import { InterviewsModule } from './interviews/interviews.module';
 import { LiveKitRoomsModule } from './livekit/livekit-rooms.module';
 import { ProgressModule } from './progress/progress.module';
 import { ReportsModule } from './reports/reports.module';
+import { ResumesModule } from './resumes/resumes.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SystemController } from './system/system.controller';
@@ -38,6 +39,7 @@ export class AppModule {
       ReportsModule,
       ProgressModule,
       CodingModule,
+      ResumesModule,
     ];
     if (config.webRoot) {
       // The built web client, with index.html for every client-side route; the API and socket paths stay the API's.

@@ -5,4 +5,6 @@ export interface ApiErrorBody {
   message: string;
   /** Field-level problems for validation errors. */
   details?: string[];
+  /** Why a request was refused, for code to act on (e.g. an upload's `ResumeRefusal`). */
+  reason?: string;
 }

@@ -1,5 +1,6 @@
 import type { Assessment } from './assessment';
 import type { CodeRunView } from './coding';
+import type { ResumeKind, ResumeProfile, ResumeRefusal } from './resume';
 import type { AnswerResult, Speaker } from './interview';
 import type { LiveTranscriptSegment } from './realtime';
 
@@ -14,6 +15,8 @@ export enum QueueName {
   Maintenance = 'maintenance',
   /** Candidates' code run in the sandbox: its own queue, so runs never wait behind speech and scale with workers. */
   Code = 'code',
+  /** Uploaded documents read in the worker (never in the API), one at a time per worker. */
+  Documents = 'documents',
 }
 
 export enum JobName {
@@ -24,6 +27,7 @@ export enum JobName {
   AbandonIdleInterviews = 'interviews.abandon-idle',
   MixSessionAudio = 'review.mix-session-audio',
   RunCode = 'code.run',
+  ReadResume = 'documents.read-resume',
 }
 
 /** A segment to transcribe: its audio whole, or the key of the live-audio list it is still arriving through. */
@@ -61,6 +65,8 @@ export interface JobPayloads {
   [JobName.MixSessionAudio]: { interviewId: string };
   /** A stored run (code_runs) to execute against its question's tests. */
   [JobName.RunCode]: { runId: string };
+  /** An uploaded résumé, base64: read and understood, nothing stored (the API stores it once it is read). */
+  [JobName.ReadResume]: { fileName: string; data: string };
 }
 
 export interface JobResults {
@@ -74,6 +80,9 @@ export interface JobResults {
   [JobName.MixSessionAudio]: { durationMs: number } | null;
   /** The finished run, or null when it was gone or already taken. */
   [JobName.RunCode]: CodeRunView | null;
+  [JobName.ReadResume]:
+    | { ok: true; kind: ResumeKind; text: string; profile: ResumeProfile }
+    | { ok: false; reason: ResumeRefusal; message: string };
 }
 
 /**
@@ -92,4 +101,5 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.AbandonIdleInterviews]: QueueName.Maintenance,
   [JobName.MixSessionAudio]: QueueName.Maintenance,
   [JobName.RunCode]: QueueName.Code,
+  [JobName.ReadResume]: QueueName.Documents,
 };

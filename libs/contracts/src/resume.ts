@@ -80,3 +80,77 @@ export interface ClaimQuestion {
   rubric: { id: string; text: string }[];
   keyTerms: string[];
 }
+
+/** Largest résumé file accepted, in bytes. */
+export const MAX_RESUME_BYTES = 5 * 1024 * 1024;
+/** Largest job posting accepted, in characters. */
+export const MAX_JOB_DESCRIPTION_CHARS = 20_000;
+
+export interface ResumeSummary {
+  id: string;
+  fileName: string;
+  kind: ResumeKind;
+  byteSize: number;
+  createdAt: string;
+  /** The name and headline as understood (or corrected). */
+  name: string | null;
+  headline: string | null;
+  skillCount: number;
+  claimCount: number;
+  /** The owner corrected what was understood. */
+  edited: boolean;
+  /** The owner agreed that it may be sent to the configured language model. */
+  llmConsent: boolean;
+}
+
+export interface ResumeDetail extends ResumeSummary {
+  /** What is used: the owner's corrections, or the profile as read. */
+  profile: ResumeProfile;
+  /** Interviews of the owner tailored to it. */
+  interviewCount: number;
+}
+
+/** The owner's corrections of what was understood: each field given replaces the one read. */
+export interface ResumeCorrection {
+  name?: string | null;
+  headline?: string | null;
+  /** The skills, as they should read (added, renamed or removed). */
+  skills?: string[];
+  /** The claims to keep, in order, with their text as it should read (a changed text is read again). */
+  claims?: { id: string; text: string }[];
+}
+
+export interface JobDescriptionSummary {
+  id: string;
+  title: string | null;
+  createdAt: string;
+  role: 'fullstack' | 'backend' | null;
+  level: 'mid' | 'senior' | null;
+  /** The skills the posting stresses most, strongest first. */
+  topSkills: string[];
+}
+
+export interface JobDescriptionDetail extends JobDescriptionSummary {
+  text: string;
+  profile: JobProfile;
+  /** The bank questions it calls for, best first, with why. */
+  ranked: { questionId: string; text: string; category: string; reasons: string[] }[];
+  interviewCount: number;
+}
+
+export interface CreateJobDescriptionRequest {
+  text: string;
+  title?: string;
+}
+
+/** How the refusal of an upload reads, beside its HTTP status. */
+export type ResumeRefusal =
+  | 'too-large'
+  | 'empty'
+  | 'unsupported-type'
+  | 'encrypted'
+  | 'no-text'
+  | 'malformed'
+  | 'active-content'
+  | 'too-slow'
+  | 'too-much-text';

@@ -105,6 +105,19 @@ export interface ReviewQuestion {
   commonMistakes: string[];
   sampleAnswer: string | null;
   asked: boolean;
+  /** A question made from a résumé claim: how well the answer backed the claim. */
+  claim?: ClaimVerdict;
+}
+
+/** How well an answer backed a claim of the résumé, from the points a well-backed claim covers. */
+export interface ClaimVerdict {
+  /** The claim as the résumé words it. */
+  claim: string;
+  verdict: 'backed' | 'partly' | 'weak';
+  /** The points the answer made, with the words that made them. */
+  covered: { text: string; quote: string | null }[];
+  /** What it left out: what to be ready to say. */
+  missing: string[];
 }
 
 export interface PractiseSuggestion {
@@ -195,6 +208,8 @@ export interface Review {
   interviewer: ReviewInterviewerView | null;
   /** The candidate's corrections of misheard lines, oldest first (everyone who reads the review sees them). */
   corrections: TranscriptCorrection[];
+  /** Tailored interviews: the résumé's claims that came out weak or partly backed ("be ready to back this up"). */
+  weakClaims?: { questionIndex: number; claim: string; verdict: 'partly' | 'weak'; missing: string[] }[];
 }
 
 export interface ShareRequest {

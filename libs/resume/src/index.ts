@@ -16,3 +16,5 @@ export {
 } from './lexicon/skill-lexicon.matcher';
 export { THEMES, THEME_LABELS, type ThemeDefinition } from './job/job-themes.data';
 export type { SkillArea } from './lexicon/tech-lexicon.data';
+export { claimId, extractClaim, type ClaimContext } from './claims/claim.parser';
+export { correctProfile, CorrectionRefused, MAX_CLAIM_CHARS, MAX_CLAIMS, MAX_SKILLS } from './claims/correct-profile';

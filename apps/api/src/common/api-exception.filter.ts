@@ -3,7 +3,10 @@ import type { ApiErrorBody } from '@mockroom/contracts';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 
-/** Every error leaves the API in one shape: { statusCode, error, message, details? }. Unknown errors are 500 and logged. */
+/**
+ * Every error leaves the API in one shape: { statusCode, error, message, details?, reason? } (`reason`: a refusal's
+ * machine-readable cause, e.g. why an upload was refused). Unknown errors are 500 and logged.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -26,9 +29,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const error = STATUS_CODES[status] ?? 'Error';
       if (typeof response === 'string') return { statusCode: status, error, message: response };
-      const { message, details } = response as { message?: string | string[]; details?: string[] };
+      const { message, details, reason } = response as {
+        message?: string | string[];
+        details?: string[];
+        reason?: string;
+      };
       if (Array.isArray(message)) return { statusCode: status, error, message: message.join('; '), details: message };
-      return { statusCode: status, error, message: message ?? exception.message, ...(details ? { details } : {}) };
+      return {
+        statusCode: status,
+        error,
+        message: message ?? exception.message,
+        ...(details ? { details } : {}),
+        ...(typeof reason === 'string' ? { reason } : {}),
+      };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

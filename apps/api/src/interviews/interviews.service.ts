@@ -18,7 +18,13 @@ import type {
 } from '@mockroom/contracts';
 import { QuestionBank } from '@mockroom/question-bank';
 import { APP_CONFIG, AppConfig } from '@mockroom/server-config';
-import { CodeRunRepository, InterviewEntity, InterviewFilters, InterviewRepository } from '@mockroom/server-database';
+import {
+  CodeRunRepository,
+  InterviewEntity,
+  InterviewFilters,
+  InterviewRepository,
+  ResumeRepository,
+} from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
 import { engineKey } from '@mockroom/server-interviews';
 import { SessionAudio } from '@mockroom/server-interviews';
@@ -29,6 +35,7 @@ import { readFile } from 'node:fs/promises';
 import { CreateInterviewDto } from './dto/create-interview.dto';
 import { InterviewListQueryDto } from './dto/interview-list-query.dto';
 import { planInterview } from './interview-plan';
+import { tailorPlan, type TailoringSources } from './tailored-plan';
 import { buildSnapshot, toSummary } from './interview-snapshot';
 import { isUUID } from 'class-validator';
 
@@ -52,6 +59,7 @@ export class InterviewsService {
   constructor(
     private readonly interviews: InterviewRepository,
     private readonly codeRuns: CodeRunRepository,
+    private readonly resumes: ResumeRepository,
     private readonly media: MediaStorage,
     private readonly audio: SessionAudio,
     private readonly bank: QuestionBank,
@@ -62,11 +70,17 @@ export class InterviewsService {
   async create(user: User, request: CreateInterviewDto): Promise<InterviewSummary> {
     const engines = await this.engines();
     const defaultVoice: VoiceSource = engines.tts.startsWith('Browser') ? 'browser' : 'server';
-    const plan: InterviewPlan = {
-      ...planInterview(this.bank, request, defaultVoice),
-      chosenByCandidate: Boolean(request.trackId || request.questionIds),
-    };
+    const tailored = Boolean(request.resumeId || request.jobDescriptionId);
+    const sources = tailored ? await this.tailoringSources(user, request) : null;
+    const plan: InterviewPlan = sources
+      ? tailorPlan(this.bank, request, sources, defaultVoice)
+      : {
+          ...planInterview(this.bank, request, defaultVoice),
+          chosenByCandidate: Boolean(request.trackId || request.questionIds),
+        };
     const entity = await this.interviews.create({
+      resumeId: request.resumeId ?? null,
+      jobDescriptionId: request.jobDescriptionId ?? null,
       candidateId: user.id,
       interviewerKind: 'ai',
       plan,
@@ -82,6 +96,24 @@ export class InterviewsService {
       },
     });
     return toSummary({ ...entity, candidate: undefined });
+  }
+
+  /** The candidate's own résumé and job description for a tailored interview (404 for anyone else's). */
+  private async tailoringSources(user: User, request: CreateInterviewDto): Promise<TailoringSources> {
+    const resume = request.resumeId ? await this.resumes.findResume(user.id, request.resumeId) : null;
+    if (request.resumeId && !resume) throw new NotFoundException('No résumé of yours with that id.');
+    const job = request.jobDescriptionId ? await this.resumes.findJob(user.id, request.jobDescriptionId) : null;
+    if (request.jobDescriptionId && !job) throw new NotFoundException('No job description of yours with that id.');
+    const why = !this.config.openai
+      ? 'no language model is configured'
+      : resume && !resume.llmConsent
+        ? 'you did not agree to send this résumé to the language model'
+        : 'phrasing by the language model is not offered yet';
+    return {
+      resume: resume && { fileName: resume.fileName, profile: resume.editedProfile ?? resume.profile },
+      job: job && { title: job.title, profile: job.profile },
+      phrasingNote: `Phrased offline from templates: ${why}.`,
+    };
   }
 
   /** The interviews a user took, ran, or was shared, newest first. */

@@ -12,6 +12,8 @@ import {
   type Question,
   type Review,
   type ReviewAccess,
+  type ClaimVerdict,
+  type TailoredClaimQuestion,
   type ReviewAnswer,
   type ReviewAudio,
   type ReviewInterviewerView,
@@ -199,7 +201,9 @@ export function buildReview(sources: ReviewSources): Review {
       .filter((a) => a.questionIndex === index)
       .map((a) => reviewAnswer(a, answers, segments, bySeq));
     const lastScored = [...answered].reverse().find((a) => a.scores !== null);
+    const claim = entity.plan.tailoring?.claims.find((c) => c.questionId === questionId);
     return {
+      ...(claim ? { claim: claimVerdict(claim, lastScored ?? null) } : {}),
       index,
       questionId,
       text: asked?.text ?? question?.text ?? questionId,
@@ -245,6 +249,34 @@ export function buildReview(sources: ReviewSources): Review {
     shares: sources.access === 'owner' ? sources.shares : [],
     interviewer: sources.interviewer ?? null,
     corrections,
+    ...(entity.plan.tailoring
+      ? {
+          weakClaims: reviewQuestions.flatMap((q) =>
+            q.claim && q.claim.verdict !== 'backed'
+              ? [{ questionIndex: q.index, claim: q.claim.claim, verdict: q.claim.verdict, missing: q.claim.missing }]
+              : [],
+          ),
+        }
+      : {}),
+  };
+}
+
+/** Overall score from which a claim counts as backed, and below which as weak (between: partly). */
+const BACKED_FROM = 7;
+const WEAK_BELOW = 4.5;
+
+/**
+ * How well the answers backed a résumé claim: by the question's score, with the points made (and the words that made
+ * them) and the points left out. A claim never answered is weak: an interviewer would have nothing to go on.
+ */
+function claimVerdict(question: TailoredClaimQuestion, answer: ReviewAnswer | null): ClaimVerdict {
+  const overall = answer?.scores?.overall ?? 0;
+  const rubric = answer?.rubric ?? [];
+  return {
+    claim: question.claim.text,
+    verdict: overall >= BACKED_FROM ? 'backed' : overall >= WEAK_BELOW ? 'partly' : 'weak',
+    covered: rubric.filter((p) => p.covered).map((p) => ({ text: p.text, quote: p.evidence?.quote ?? null })),
+    missing: answer ? rubric.filter((p) => !p.covered).map((p) => p.text) : question.rubric.map((p) => p.text),
   };
 }
 

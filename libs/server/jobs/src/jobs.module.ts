@@ -7,6 +7,7 @@ import { JobQueueService, JobWorkerService, onRedisRestart, REDIS } from '@mockr
 import type IORedis from 'ioredis';
 import { AssessAnswerJob } from './assessment/assess-answer.job';
 import { CODE_SANDBOX, RunCodeJob } from './coding/run-code.job';
+import { ReadResumeJob } from './documents/read-resume.job';
 import { Engines, QUESTION_BANK_PROVIDER } from './engines.providers';
 import { AbandonIdleInterviewsJob } from './interviews/abandon-idle-interviews.job';
 import { PurgeExpiredSessionsJob } from './maintenance/purge-expired-sessions.job';
@@ -32,6 +33,7 @@ const EVERY_TEN_MINUTES = 10 * 60 * 1000;
     SessionAudio,
     MixSessionAudioJob,
     RunCodeJob,
+    ReadResumeJob,
     {
       provide: CODE_SANDBOX,
       inject: [APP_CONFIG],

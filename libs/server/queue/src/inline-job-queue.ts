@@ -83,6 +83,11 @@ export class InlineJobQueue implements OnApplicationShutdown {
   }
 
   /** Runs the job every `everyMs` while the module lives. */
+  /** Nothing is kept after an inline job. */
+  async discard(_name: JobName, _jobId: string): Promise<void> {
+    // Inline jobs live only while they run.
+  }
+
   async repeat<J extends JobName>(name: J, payload: JobPayloads[J], everyMs: number): Promise<void> {
     const timer = setInterval(() => void this.add(name, payload), everyMs);
     timer.unref();

@@ -52,8 +52,14 @@ export class JobQueueService implements OnApplicationShutdown {
       priority: options.priority,
       attempts: settings.attempts,
       backoff: { type: 'exponential', delay: settings.backoffMs },
-      removeOnComplete: settings.keepCompleted,
-      removeOnFail: settings.keepFailed,
+      removeOnComplete:
+        settings.keepForSeconds === undefined
+          ? settings.keepCompleted
+          : { count: settings.keepCompleted, age: settings.keepForSeconds },
+      removeOnFail:
+        settings.keepForSeconds === undefined
+          ? settings.keepFailed
+          : { count: settings.keepFailed, age: settings.keepForSeconds },
     };
     const job = await this.queue(queueName).add(name, payload, jobOptions);
     return job.id ?? '';
@@ -174,6 +180,13 @@ export class JobQueueService implements OnApplicationShutdown {
   }
 
   /** Registers a repeating job (same key, so restarts do not multiply it). */
+  /** Removes a finished job with its payload and result (personal data that should not stay in Redis). */
+  async discard(name: JobName, jobId: string): Promise<void> {
+    await this.queue(JOB_QUEUE[name])
+      .remove(jobId)
+      .catch(() => undefined);
+  }
+
   async repeat<J extends JobName>(name: J, payload: JobPayloads[J], everyMs: number): Promise<void> {
     await this.queue(JOB_QUEUE[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
   }

@@ -15,6 +15,8 @@ export interface QueueSettings {
   keepCompleted: number;
   /** Failed jobs kept for inspection. */
   keepFailed: number;
+  /** Jobs carrying personal data: finished ones leave Redis after this many seconds, whatever the counts above. */
+  keepForSeconds?: number;
 }
 
 /** One entry per queue: leaving a queue out is a compile error. */
@@ -68,5 +70,17 @@ export const QUEUE_SETTINGS: { [Q in QueueName]: QueueSettings } = {
     backoffMs: 250,
     keepCompleted: 200,
     keepFailed: 200,
+  },
+  // Someone waits on the upload page. The file is personal data: a finished job leaves Redis within a minute.
+  // Reading runs in a thread with its own time and memory limits; a retry would read the same file the same way.
+  [QueueName.Documents]: {
+    concurrency: 2,
+    lockDurationMs: 60_000,
+    stalledIntervalMs: 30_000,
+    attempts: 1,
+    backoffMs: 1_000,
+    keepCompleted: 20,
+    keepFailed: 20,
+    keepForSeconds: 60,
   },
 };

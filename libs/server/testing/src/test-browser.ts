@@ -23,12 +23,14 @@ export class TestBrowser {
   ) {
     const headers: Record<string, string> = { ...this.headers, ...options.headers };
     if (this.cookies.size) headers.cookie = this.cookieHeader();
-    if (body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
+    // A form (a file upload) sets its own multipart type and boundary.
+    const form = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (!form && (body !== undefined || options.rawBody !== undefined)) headers['content-type'] ??= 'application/json';
     if (options.csrf !== false && this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,
-      body: options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      body: form ? (body as FormData) : (options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body))),
       redirect: 'manual',
     });
     for (const line of res.headers.getSetCookie()) {

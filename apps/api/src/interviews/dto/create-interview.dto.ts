@@ -21,6 +21,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   Min,
@@ -83,4 +84,18 @@ export class CreateInterviewDto extends QuestionSelectionDto implements CreateIn
   @IsOptional()
   @IsIn(['server', 'browser'], { message: 'voice must be server or browser' })
   voice?: VoiceSource;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'resumeId must be the id of one of your résumés' })
+  resumeId?: string;
+
+  @IsOptional()
+  @IsUUID('all', { message: 'jobDescriptionId must be the id of one of your job descriptions' })
+  jobDescriptionId?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  claimQuestionCount?: number;
 }
