@@ -8,6 +8,7 @@ import type {
   SocketError,
   TurnState,
 } from '@mockroom/contracts';
+import { startFakeOpenAiServer, type FakeOpenAiServer } from '@mockroom/assessment/testing';
 import { LiveClient } from '@mockroom/server-testing';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -300,5 +301,84 @@ describe('résumés, job descriptions and tailored interviews', () => {
     expect(((await owner.get('/api/resumes')).body as ResumeSummary[]).map((r) => r.id)).toEqual([]);
     expect(documentsOf(me)).toEqual([]);
     expect((await owner.get(`/api/resumes/${kept.id}`)).status).toBe(404);
+  });
+});
+
+describe('claim questions worded by a language model, with the owner’s agreement only', () => {
+  let t: TestApp;
+  let model: FakeOpenAiServer;
+
+  beforeAll(async () => {
+    model = await startFakeOpenAiServer((request) => {
+      const user = JSON.stringify(request.body);
+      const ids = [...user.matchAll(/CLAIM (claim-[a-z0-9]+)/g)].map((m) => m[1]);
+      return {
+        kind: 'json',
+        value: {
+          questions: ids.map((claimId) => ({
+            claimId,
+            text: 'Walk me through that result: what did you change, and how do you know it worked?',
+            followUps: ['What would you do differently?'],
+          })),
+        },
+      };
+    });
+    t = await startTestApp({
+      MOCKROOM_WORKER_IN_PROCESS: 'true',
+      MOCKROOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'mockroom-resumes-llm-')),
+      OPENAI_API_KEY: 'test-key',
+      OPENAI_BASE_URL: model.baseURL,
+      ASSESSMENT_ENGINE: 'rubric',
+      STT_ENGINE: 'pocketsphinx',
+      TTS_ENGINE: 'flite',
+    });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await model?.close();
+  });
+
+  async function tailoredWith(consent: boolean) {
+    const browser = new TestBrowser(t.baseUrl);
+    await browser.signUp(uniqueEmail(consent ? 'agrees' : 'declines'));
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await resumePdf())]), 'resume.pdf');
+    form.append('llmConsent', String(consent));
+    const resume = (await browser.request('POST', '/api/resumes', form)).body as ResumeDetail;
+    expect(resume.llmConsent).toBe(consent);
+    const created = await browser.post('/api/interviews', { resumeId: resume.id, questionCount: 3, voice: 'browser' });
+    expect(created.status).toBe(201);
+    const live = new LiveClient(t.baseUrl, browser.cookieHeader());
+    await live.connect();
+    const joined = (await live.emitAck<Ack<InterviewSnapshot>>('interview:join', created.body.id)) as InterviewSnapshot;
+    live.close();
+    return { resume, tailoring: joined.plan.tailoring! };
+  }
+
+  it('sends the claims, never the résumé without agreement, and falls back to the templates saying why', async () => {
+    const asked = model.requests.length;
+    const declined = await tailoredWith(false);
+    expect(declined.tailoring.phrasing).toEqual({
+      by: 'templates',
+      note: 'Phrased offline from templates: you did not agree to send this résumé to the language model.',
+    });
+    expect(model.requests.length).toBe(asked);
+
+    const agreed = await tailoredWith(true);
+    expect(agreed.tailoring.phrasing).toEqual({ by: 'llm', note: null });
+    expect(agreed.tailoring.claims[0].text).toBe(
+      'Walk me through that result: what did you change, and how do you know it worked?',
+    );
+    const sent = JSON.stringify(model.requests.at(-1)!.body);
+    expect(sent).toContain(agreed.tailoring.claims[0].claim.text);
+    // Only the claims: not the rest of the résumé (its e-mail address, for one).
+    expect(sent).not.toContain('priya.raman@example.com');
+
+    model.reply = () => ({ kind: 'status', status: 503 });
+    const failed = await tailoredWith(true);
+    expect(failed.tailoring.phrasing.by).toBe('templates');
+    expect(failed.tailoring.phrasing.note).toMatch(/^Phrased offline from templates: the language model failed \(/);
+    expect(failed.tailoring.claims[0].text).toMatch(/\?$/);
   });
 });

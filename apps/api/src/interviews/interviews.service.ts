@@ -26,7 +26,8 @@ import {
   ResumeRepository,
 } from '@mockroom/server-database';
 import { MediaStorage } from '@mockroom/server-media';
-import { engineKey } from '@mockroom/server-interviews';
+import { assessmentOptions, engineKey } from '@mockroom/server-interviews';
+import { phraseClaimQuestionsWithLlm } from '@mockroom/assessment';
 import { SessionAudio } from '@mockroom/server-interviews';
 import { REDIS } from '@mockroom/server-queue';
 import { decodeWav, floatToInt16, mixToMono } from '@mockroom/speech';
@@ -73,7 +74,7 @@ export class InterviewsService {
     const tailored = Boolean(request.resumeId || request.jobDescriptionId);
     const sources = tailored ? await this.tailoringSources(user, request) : null;
     const plan: InterviewPlan = sources
-      ? tailorPlan(this.bank, request, sources, defaultVoice)
+      ? await this.phrased(tailorPlan(this.bank, request, sources, defaultVoice), sources)
       : {
           ...planInterview(this.bank, request, defaultVoice),
           chosenByCandidate: Boolean(request.trackId || request.questionIds),
@@ -99,7 +100,10 @@ export class InterviewsService {
   }
 
   /** The candidate's own résumé and job description for a tailored interview (404 for anyone else's). */
-  private async tailoringSources(user: User, request: CreateInterviewDto): Promise<TailoringSources> {
+  private async tailoringSources(
+    user: User,
+    request: CreateInterviewDto,
+  ): Promise<TailoringSources & { mayUseLlm: boolean }> {
     const resume = request.resumeId ? await this.resumes.findResume(user.id, request.resumeId) : null;
     if (request.resumeId && !resume) throw new NotFoundException('No résumé of yours with that id.');
     const job = request.jobDescriptionId ? await this.resumes.findJob(user.id, request.jobDescriptionId) : null;
@@ -108,11 +112,44 @@ export class InterviewsService {
       ? 'no language model is configured'
       : resume && !resume.llmConsent
         ? 'you did not agree to send this résumé to the language model'
-        : 'phrasing by the language model is not offered yet';
+        : null;
     return {
       resume: resume && { fileName: resume.fileName, profile: resume.editedProfile ?? resume.profile },
       job: job && { title: job.title, profile: job.profile },
-      phrasingNote: `Phrased offline from templates: ${why}.`,
+      phrasingNote: `Phrased offline from templates: ${why ?? 'the language model was not asked'}.`,
+      mayUseLlm: why === null,
+    };
+  }
+
+  /**
+   * With a language model configured and the owner's agreement, the model words the claim questions (only the claims
+   * are sent); on any failure the templates' wording stays, and the plan says why.
+   */
+  private async phrased(
+    plan: InterviewPlan,
+    sources: TailoringSources & { mayUseLlm: boolean },
+  ): Promise<InterviewPlan> {
+    const tailoring = plan.tailoring;
+    if (!tailoring?.claims.length || !sources.mayUseLlm) return plan;
+    const { apiKey, baseURL, model } = assessmentOptions(this.config);
+    const result = await phraseClaimQuestionsWithLlm(tailoring.claims, {
+      llm: { apiKey, baseURL, model, timeoutMs: 15_000, maxRetries: 0 },
+      level: plan.level,
+    });
+    if (result.fallbackReason) this.logger.warn(`claim questions from the templates: ${result.fallbackReason}`);
+    return {
+      ...plan,
+      tailoring: {
+        ...tailoring,
+        claims: result.value,
+        phrasing:
+          result.source === 'llm'
+            ? { by: 'llm', note: null }
+            : {
+                by: 'templates',
+                note: `Phrased offline from templates: the language model failed (${result.fallbackReason}).`,
+              },
+      },
     };
   }
 

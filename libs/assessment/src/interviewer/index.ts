@@ -52,3 +52,4 @@ export {
   type Interjection,
   type InterjectionInput,
 } from './interjection';
+export { phraseClaimQuestionsWithLlm } from './llm-claim-questions';

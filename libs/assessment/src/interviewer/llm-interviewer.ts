@@ -23,6 +23,8 @@ function settingsOf(llm: LlmClientOptions | LlmSettings): LlmSettings {
   return 'client' in llm ? llm : llmSettings(llm);
 }
 
+export { settingsOf as llmSettingsOf };
+
 const KINDS: UtteranceKind[] = ['repeat', 'skip', 'clarify', 'answer'];
 
 const CLASSIFY_SCHEMA = {
