@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth, SignInPage, SignUpPage } from './auth';
 import { HomePage } from './home';
 import { InterviewPage, InterviewReviewPage, InterviewsPage, NewInterviewPage } from './interview';
@@ -6,6 +6,7 @@ import { AppLayout, NotFoundPage, RouteErrorPage } from './layout';
 import { ProgressPage } from './progress';
 import { QuestionBankPage, QuestionPage } from './question-bank';
 import { AgreementPage } from './reports';
+import { JobDescriptionPage, ResumePage, ResumesPage } from './resumes';
 import { JoinPage, NewSessionPage } from './session';
 import { TrackPage, TracksPage } from './tracks';
 
@@ -31,6 +32,11 @@ export const router = createBrowserRouter([
           // The address it had before it was called a review: links people kept still open it.
           { path: 'interviews/:id/summary', element: <InterviewReviewPage /> },
           { path: 'progress', element: <ProgressPage /> },
+          { path: 'resumes', element: <ResumesPage /> },
+          { path: 'resumes/:id', element: <ResumePage /> },
+          // Job descriptions are listed beside the résumés.
+          { path: 'job-descriptions', element: <Navigate to="/resumes" replace /> },
+          { path: 'job-descriptions/:id', element: <JobDescriptionPage /> },
           { path: 'reports/agreement', element: <AgreementPage /> },
           { path: 'sessions/new', element: <NewSessionPage /> },
           { path: 'join/:token', element: <JoinPage /> },

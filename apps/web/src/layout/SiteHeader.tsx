@@ -12,6 +12,7 @@ const NAV = [
   { to: '/', label: 'Home', end: true },
   { to: '/questions', label: 'Question bank', end: false },
   { to: '/tracks', label: 'Tracks', end: false },
+  { to: '/resumes', label: 'Résumé & job', end: false },
   { to: '/interviews', label: 'Interviews', end: false },
   { to: '/progress', label: 'Progress', end: false },
 ];

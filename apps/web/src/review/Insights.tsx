@@ -5,6 +5,7 @@ import { elapsed, score } from '../shared/format';
 import { ScoreBars } from '../shared/ui/ScoreBars';
 import { Spinner } from '../shared/ui/Spinner';
 import { answeredCount, awaitingScores, headlineScore, practiseAgainHref } from './review-logic';
+import { WeakClaims } from './WeakClaims';
 
 /** The top of the review: the overall score, the mean per dimension, and what to keep, fix and practise next. */
 export function Insights({ review, polling }: { review: Review; polling: boolean }) {
@@ -133,6 +134,8 @@ export function Insights({ review, polling }: { review: Review; polling: boolean
           </>
         )}
       </div>
+
+      {review.weakClaims && review.weakClaims.length > 0 && <WeakClaims claims={review.weakClaims} />}
     </section>
   );
 }

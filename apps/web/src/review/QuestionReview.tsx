@@ -6,6 +6,7 @@ import { score } from '../shared/format';
 import { Chip } from '../shared/ui/Chip';
 import { categoryLabel } from '../shared/ui/labels';
 import { AnswerReview } from './AnswerReview';
+import { ClaimCheck } from './ClaimCheck';
 import { InterviewerVerdict } from './InterviewerVerdict';
 import { answerTitle } from './review-logic';
 
@@ -75,10 +76,13 @@ export const QuestionReview = memo(function QuestionReview({
             </span>
           ) : null}
         </div>
-        <h3 id={headingId} className="question-result__text">
+        {/* Focusable, so "Be ready to back these up" can move the reader here. */}
+        <h3 id={headingId} className="question-result__text" tabIndex={-1}>
           {question.text}
         </h3>
       </header>
+
+      {question.claim && <ClaimCheck claim={question.claim} />}
 
       {!question.asked ? (
         <p className="question-result__none">The interview ended before this question was asked.</p>
@@ -138,11 +142,14 @@ export const QuestionReview = memo(function QuestionReview({
         </div>
       )}
 
-      <p className="review-question__bank-link">
-        <Link to={`/questions/${encodeURIComponent(question.questionId)}`}>
-          Open this question in the bank<span className="visually-hidden">: {question.text}</span>
-        </Link>
-      </p>
+      {/* A question made from a résumé claim is not in the bank. */}
+      {!question.claim && !question.questionId.startsWith('claim-') && (
+        <p className="review-question__bank-link">
+          <Link to={`/questions/${encodeURIComponent(question.questionId)}`}>
+            Open this question in the bank<span className="visually-hidden">: {question.text}</span>
+          </Link>
+        </p>
+      )}
     </article>
   );
 });

@@ -1,4 +1,5 @@
 import { FOLLOW_UPS_MAX, type VoiceSource } from '@mockroom/contracts';
+import { Link } from 'react-router';
 import { PlanFields } from '../../shared/plan/PlanFields';
 import { CreateForm, PlanPage } from '../../shared/plan/PlanPage';
 import { FormSection, InputField, SelectField } from '../../shared/ui/fields';
@@ -16,7 +17,13 @@ export function NewInterviewPage() {
   return (
     <PlanPage
       title="Start an interview"
-      lead="An AI interviewer asks the questions out loud, listens to your answers and follows up. Pick what to practise, check your microphone, and you're in."
+      lead={
+        <>
+          An AI interviewer asks the questions out loud, listens to your answers and follows up. Pick what to practise,
+          check your microphone, and you're in. Or{' '}
+          <Link to="/resumes">tailor one to your résumé and a job posting</Link>.
+        </>
+      }
     >
       <CreateForm
         onSubmit={() => void form.submit()}

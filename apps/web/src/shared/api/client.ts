@@ -4,12 +4,15 @@ import { CSRF_HEADER, type ApiErrorBody, type User } from '@mockroom/contracts';
 export class ApiError extends Error {
   readonly status: number;
   readonly details: string[];
+  /** The server's short code for why it refused, when it gave one (a refused upload: "encrypted", "no-text"…). */
+  readonly reason: string | null;
 
-  constructor(status: number, message: string, details: string[] = []) {
+  constructor(status: number, message: string, details: string[] = [], reason: string | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.details = details;
+    this.reason = reason;
   }
 }
 
@@ -22,6 +25,7 @@ export interface SessionResponse {
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
+  /** Sent as JSON, or as it is when it is FormData (multipart, with the boundary the browser writes). */
   body?: unknown;
   query?: Record<string, string | number | undefined>;
   signal?: AbortSignal;
@@ -99,7 +103,9 @@ export async function request<T>(method: HttpMethod, path: string, options: Requ
 
 async function send<T>(method: HttpMethod, path: string, { body, query, signal }: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const payload = body === undefined ? undefined : isFormData(body) ? body : JSON.stringify(body);
+  // A multipart body goes without a Content-Type of ours: the browser sets it, with the parts' boundary.
+  if (typeof payload === 'string') headers['Content-Type'] = 'application/json';
   if (WRITE_METHODS.has(method) && csrfToken) headers[CSRF_HEADER] = csrfToken;
 
   let response: Response;
@@ -107,7 +113,7 @@ async function send<T>(method: HttpMethod, path: string, { body, query, signal }
     response = await fetch(API_BASE + path + queryString(query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload,
       credentials: 'same-origin',
       signal,
     });
@@ -132,6 +138,10 @@ async function send<T>(method: HttpMethod, path: string, { body, query, signal }
   }
 }
 
+function isFormData(body: unknown): body is FormData {
+  return typeof FormData !== 'undefined' && body instanceof FormData;
+}
+
 function queryString(query: RequestOptions['query']): string {
   if (!query) return '';
   const params = new URLSearchParams();
@@ -152,7 +162,8 @@ async function readError(response: Response): Promise<ApiError> {
   const message =
     typeof body?.message === 'string' && body.message.trim() ? body.message : fallbackMessage(response.status);
   const details = Array.isArray(body?.details) ? body.details.filter((d): d is string => typeof d === 'string') : [];
-  return new ApiError(response.status, message, details);
+  const reason = typeof body?.reason === 'string' ? body.reason : null;
+  return new ApiError(response.status, message, details, reason);
 }
 
 function fallbackMessage(status: number): string {
@@ -160,6 +171,7 @@ function fallbackMessage(status: number): string {
   if (status === 401) return 'Please sign in to continue.';
   if (status === 403) return "You don't have access to this.";
   if (status === 404) return 'We could not find what you were looking for.';
+  if (status === 413) return 'That is too large to send.';
   if (status === 429) return 'Too many attempts. Please wait a moment and try again.';
   if (status === 502 || status === 503 || status === 504) return NETWORK_MESSAGE;
   return 'Something went wrong on our side. Please try again.';

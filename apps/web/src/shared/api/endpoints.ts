@@ -3,12 +3,15 @@ import type {
   CorrectionResult,
   CreateHumanSessionRequest,
   CreateInterviewRequest,
+  CreateJobDescriptionRequest,
   HumanSession,
   InvitationInfo,
   InterviewListQuery,
   LiveKitJoin,
   InterviewSnapshot,
   InterviewSummary,
+  JobDescriptionDetail,
+  JobDescriptionSummary,
   Page,
   Progress,
   Question,
@@ -16,6 +19,9 @@ import type {
   QuestionFacets,
   QuestionQuery,
   QuestionSummary,
+  ResumeCorrection,
+  ResumeDetail,
+  ResumeSummary,
   Review,
   SessionInfo,
   ShareInfo,
@@ -110,4 +116,39 @@ export const sessionsApi = {
     request<InvitationInfo>('GET', `/invitations/${encodeURIComponent(token)}`, { signal }),
   accept: (token: string): Promise<InterviewSummary> =>
     request<InterviewSummary>('POST', `/invitations/${encodeURIComponent(token)}/accept`),
+};
+
+/** What deleting a résumé or job description does to the interviews tailored to it. */
+export type TailoredInterviews = 'keep' | 'delete';
+
+/** The candidate's résumés: uploaded, read, corrected by hand, and used to tailor interviews. */
+export const resumesApi = {
+  /** Uploads and reads a résumé (a few seconds). `llmConsent`: it may be sent to the configured language model. */
+  upload: (file: File, llmConsent: boolean, signal?: AbortSignal): Promise<ResumeDetail> => {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    body.append('llmConsent', llmConsent ? 'true' : 'false');
+    return request<ResumeDetail>('POST', '/resumes', { body, signal });
+  },
+  list: (signal?: AbortSignal): Promise<ResumeSummary[]> => request<ResumeSummary[]>('GET', '/resumes', { signal }),
+  get: (id: string, signal?: AbortSignal): Promise<ResumeDetail> =>
+    request<ResumeDetail>('GET', `/resumes/${encodeURIComponent(id)}`, { signal }),
+  correct: (id: string, body: ResumeCorrection): Promise<ResumeDetail> =>
+    request<ResumeDetail>('PUT', `/resumes/${encodeURIComponent(id)}/profile`, { body }),
+  remove: (id: string, interviews: TailoredInterviews): Promise<void> =>
+    request<void>('DELETE', `/resumes/${encodeURIComponent(id)}`, { query: { interviews } }),
+  /** The file as uploaded (a plain link: the browser saves it). */
+  fileUrl: (id: string): string => `/api/resumes/${encodeURIComponent(id)}/file`,
+};
+
+/** The candidate's job descriptions: pasted postings, read for the skills and themes they stress. */
+export const jobDescriptionsApi = {
+  create: (body: CreateJobDescriptionRequest): Promise<JobDescriptionDetail> =>
+    request<JobDescriptionDetail>('POST', '/job-descriptions', { body }),
+  list: (signal?: AbortSignal): Promise<JobDescriptionSummary[]> =>
+    request<JobDescriptionSummary[]>('GET', '/job-descriptions', { signal }),
+  get: (id: string, signal?: AbortSignal): Promise<JobDescriptionDetail> =>
+    request<JobDescriptionDetail>('GET', `/job-descriptions/${encodeURIComponent(id)}`, { signal }),
+  remove: (id: string, interviews: TailoredInterviews): Promise<void> =>
+    request<void>('DELETE', `/job-descriptions/${encodeURIComponent(id)}`, { query: { interviews } }),
 };
