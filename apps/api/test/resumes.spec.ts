@@ -204,6 +204,30 @@ describe('résumés, job descriptions and tailored interviews', () => {
     expect(detail.profile.skills).not.toContain('Docker');
     expect(detail.profile.claims).toHaveLength(2);
     expect(detail.profile.claims[0]).toMatchObject({ id: first.id, metric: expect.stringMatching(/55%/) });
+
+    // Roles and their dates, and projects, as they should read.
+    const earlier = detail.profile.roles[1];
+    const dated = await owner.request('PUT', `/api/resumes/${resume.id}/profile`, {
+      roles: [
+        { title: 'Staff Engineer', organisation: 'Acme Payments', start: '2020-01', end: null, current: true },
+        { title: earlier.title, organisation: earlier.organisation, start: '2014-03', end: '2019-12', current: false },
+      ],
+      projects: [{ name: 'Ledger', description: 'A double-entry ledger in Go on PostgreSQL.' }],
+    });
+    expect(dated.status).toBe(200);
+    const redated = dated.body as ResumeDetail;
+    expect(redated.profile.roles.map((r) => [r.title, r.start, r.end])).toEqual([
+      ['Staff Engineer', '2020-01', null],
+      [earlier.title, '2014-03', '2019-12'],
+    ]);
+    // The bullets (where the claims came from) stay with their roles; the years follow the dates.
+    expect(redated.profile.roles[1].bullets).toEqual(earlier.bullets);
+    expect(redated.profile.yearsOfExperience).toBeGreaterThan(detail.profile.yearsOfExperience ?? 0);
+    expect(redated.profile.projects[0]).toMatchObject({
+      name: 'Ledger',
+      skills: expect.arrayContaining(['PostgreSQL']),
+    });
+    expect(redated.profile.claims).toEqual(detail.profile.claims);
     // Bad corrections change nothing.
     for (const body of [
       { skills: 'Kafka' },
@@ -211,10 +235,14 @@ describe('résumés, job descriptions and tailored interviews', () => {
       { claims: [{ id: 'claim-nope', text: 'Built things.' }] },
       { claims: [{ id: first.id, text: '' }] },
       { name: 'A\u0000B' },
+      { roles: [{ title: 'Engineer', organisation: null, start: '2021-13', end: null, current: true }] },
+      { roles: [{ title: 'Engineer', organisation: null, start: '2022', end: '2020', current: false }] },
+      { roles: [{ title: '  ', organisation: null, start: null, end: null, current: false }] },
+      { projects: [{ name: 'x' }] },
     ]) {
       expect((await owner.request('PUT', `/api/resumes/${resume.id}/profile`, body)).status).toBe(400);
     }
-    expect(((await owner.get(`/api/resumes/${resume.id}`)).body as ResumeDetail).profile).toEqual(detail.profile);
+    expect(((await owner.get(`/api/resumes/${resume.id}`)).body as ResumeDetail).profile).toEqual(redated.profile);
   });
 
   it('tailors an interview to a résumé and a posting, asks about a claim first, and judges how well it was backed', async () => {

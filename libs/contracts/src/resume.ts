@@ -118,6 +118,10 @@ export interface ResumeCorrection {
   skills?: string[];
   /** The claims to keep, in order, with their text as it should read (a changed text is read again). */
   claims?: { id: string; text: string }[];
+  /** The roles as they should read, newest first: dates 'YYYY' or 'YYYY-MM', end null while current. */
+  roles?: Pick<ResumeRole, 'title' | 'organisation' | 'start' | 'end' | 'current'>[];
+  /** The projects as they should read (their skills are read again from the words). */
+  projects?: Pick<ResumeProject, 'name' | 'description'>[];
 }
 
 export interface JobDescriptionSummary {

@@ -1,11 +1,16 @@
 import type { ResumeClaim, ResumeCorrection, ResumeProfile } from '@mockroom/contracts';
 import { SkillLexicon } from '../lexicon/skill-lexicon.matcher';
+import { currentMonth, yearsCovered } from '../resume/date-range.parser';
 import { extractClaim } from './claim.parser';
 
 /** Longest claim text a correction may give, and most skills and claims a profile keeps. */
 export const MAX_CLAIM_CHARS = 400;
 export const MAX_SKILLS = 150;
 export const MAX_CLAIMS = 60;
+export const MAX_ROLES = 30;
+export const MAX_PROJECTS = 30;
+
+const MONTH = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
 
 export class CorrectionRefused extends Error {}
 
@@ -37,6 +42,43 @@ export function correctProfile(profile: ResumeProfile, correction: ResumeCorrect
         throw new CorrectionRefused(`A claim needs text (1–${MAX_CLAIM_CHARS} characters).`);
       if (written === before.text) return before;
       return reread(written, before);
+    });
+  }
+  if (correction.roles !== undefined) {
+    if (correction.roles.length > MAX_ROLES) throw new CorrectionRefused(`A profile keeps at most ${MAX_ROLES} roles.`);
+    next.roles = correction.roles.map((role, i) => {
+      const title = role.title.trim();
+      if (!title) throw new CorrectionRefused(`Role ${i + 1} needs a title.`);
+      for (const [field, value] of [
+        ['start', role.start],
+        ['end', role.end],
+      ] as const) {
+        if (value !== null && !MONTH.test(value))
+          throw new CorrectionRefused(`Role ${i + 1}: ${field} must be a year (2021) or a month (2021-03).`);
+      }
+      if (role.start && role.end && role.end < role.start)
+        throw new CorrectionRefused(`Role ${i + 1} ends before it starts.`);
+      // The bullets stay: they are where the claims came from.
+      const before = profile.roles.find((r) => r.title === title && r.organisation === role.organisation);
+      return {
+        title,
+        organisation: role.organisation?.trim() || null,
+        start: role.start,
+        end: role.current ? null : role.end,
+        current: role.current,
+        bullets: before?.bullets ?? profile.roles[i]?.bullets ?? [],
+      };
+    });
+    next.yearsOfExperience = yearsCovered(next.roles, currentMonth());
+  }
+  if (correction.projects !== undefined) {
+    if (correction.projects.length > MAX_PROJECTS)
+      throw new CorrectionRefused(`A profile keeps at most ${MAX_PROJECTS} projects.`);
+    next.projects = correction.projects.map((project, i) => {
+      const name = project.name.trim();
+      if (!name) throw new CorrectionRefused(`Project ${i + 1} needs a name.`);
+      const description = project.description.trim();
+      return { name, description, skills: SkillLexicon.default().find(`${name}. ${description}`) };
     });
   }
   return next;

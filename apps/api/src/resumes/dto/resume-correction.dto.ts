@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsOptional,
   IsString,
   Matches,
@@ -22,6 +23,42 @@ class ClaimCorrectionDto {
   @MaxLength(400, { message: 'a claim must be at most 400 characters' })
   @Matches(NO_CONTROL, { message: 'a claim must not contain control characters' })
   text: string;
+}
+
+class RoleCorrectionDto {
+  @IsString({ message: 'each role needs a title' })
+  @MaxLength(120, { message: 'a role title must be at most 120 characters' })
+  @Matches(NO_CONTROL, { message: 'a role title must not contain control characters' })
+  title: string;
+
+  @ValidateIf((_o, value) => value !== null)
+  @IsString({ message: 'organisation must be text or null' })
+  @MaxLength(120)
+  @Matches(NO_CONTROL, { message: 'organisation must not contain control characters' })
+  organisation: string | null;
+
+  @ValidateIf((_o, value) => value !== null)
+  @Matches(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { message: 'start must be a year (2021) or a month (2021-03), or null' })
+  start: string | null;
+
+  @ValidateIf((_o, value) => value !== null)
+  @Matches(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { message: 'end must be a year (2021) or a month (2021-03), or null' })
+  end: string | null;
+
+  @IsBoolean({ message: 'current must be true or false' })
+  current: boolean;
+}
+
+class ProjectCorrectionDto {
+  @IsString({ message: 'each project needs a name' })
+  @MaxLength(120)
+  @Matches(NO_CONTROL, { message: 'a project name must not contain control characters' })
+  name: string;
+
+  @IsString({ message: 'each project needs a description (it may be empty)' })
+  @MaxLength(1000)
+  @Matches(NO_CONTROL, { message: 'a project description must not contain control characters' })
+  description: string;
 }
 
 export class ResumeCorrectionDto implements ResumeCorrection {
@@ -53,4 +90,18 @@ export class ResumeCorrectionDto implements ResumeCorrection {
   @ValidateNested({ each: true })
   @Type(() => ClaimCorrectionDto)
   claims?: ClaimCorrectionDto[];
+
+  @IsOptional()
+  @IsArray({ message: 'roles must be a list' })
+  @ArrayMaxSize(30, { message: 'a profile keeps at most 30 roles' })
+  @ValidateNested({ each: true })
+  @Type(() => RoleCorrectionDto)
+  roles?: RoleCorrectionDto[];
+
+  @IsOptional()
+  @IsArray({ message: 'projects must be a list' })
+  @ArrayMaxSize(30, { message: 'a profile keeps at most 30 projects' })
+  @ValidateNested({ each: true })
+  @Type(() => ProjectCorrectionDto)
+  projects?: ProjectCorrectionDto[];
 }
