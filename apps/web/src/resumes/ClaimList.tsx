@@ -2,7 +2,7 @@ import type { ResumeClaim } from '@mockroom/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Chip } from '../shared/ui/Chip';
 import { splitAtMetric } from './claim-text';
-import { CLAIM_MAX_CHARS, tidy, type ClaimDraft } from './profile-draft';
+import { CLAIM_MAX_CHARS, errorKey, tidy, type ClaimDraft } from './profile-draft';
 import { CLAIM_KIND_LABELS } from './resume-file';
 import type { ProfileEditor } from './use-profile-editor';
 
@@ -28,7 +28,7 @@ export function ClaimList({ editor, claims }: { editor: ProfileEditor; claims: R
               key={claim.id}
               claim={claim}
               read={read.get(claim.id) ?? null}
-              error={editor.errors[claim.id] ?? null}
+              error={editor.errors[errorKey.claim(claim.id)] ?? null}
               onChange={(text) => editor.setClaimText(claim.id, text)}
               onRemove={() => {
                 editor.removeClaim(claim.id);

@@ -4,6 +4,7 @@ import { Spinner } from '../shared/ui/Spinner';
 import { LEVEL_LABELS, ROLE_LABELS } from '../shared/ui/labels';
 import { ClaimList } from './ClaimList';
 import { HEADLINE_MAX_CHARS, NAME_MAX_CHARS } from './profile-draft';
+import { ProjectList } from './ProjectList';
 import { yearsLabel } from './resume-view';
 import { RoleList } from './RoleList';
 import { SkillEditor } from './SkillEditor';
@@ -78,7 +79,10 @@ export function ProfileEditor({ resume, onSaved }: { resume: ResumeDetail; onSav
       <dl className="facts facts--wide">
         <div>
           <dt>Years of experience</dt>
-          <dd>{yearsLabel(profile.yearsOfExperience) ?? 'Not found'}</dd>
+          <dd>
+            {yearsLabel(profile.yearsOfExperience) ?? 'Not found'}
+            {editor.rolesChanged && <span className="muted-text"> (counted again from the dates when saved)</span>}
+          </dd>
         </div>
         <div>
           <dt>Suggested role and level</dt>
@@ -86,7 +90,8 @@ export function ProfileEditor({ resume, onSaved }: { resume: ResumeDetail; onSav
         </div>
       </dl>
 
-      <RoleList roles={profile.roles} />
+      <RoleList editor={editor} />
+      <ProjectList editor={editor} />
 
       <section className="profile-block" aria-labelledby="profile-skills-heading">
         <h3 id="profile-skills-heading" className="profile-block__title">
@@ -102,7 +107,8 @@ export function ProfileEditor({ resume, onSaved }: { resume: ResumeDetail; onSav
           type="submit"
           className="button button--primary"
           data-testid="profile-save"
-          disabled={!editor.dirty || editor.save.status === 'saving'}
+          disabled={!editor.dirty || editor.save.status === 'saving' || editor.firstError !== null}
+          aria-describedby={editor.firstError ? `${id}-blocked` : undefined}
         >
           {editor.save.status === 'saving' && <Spinner size="small" />}
           Save corrections
@@ -121,6 +127,12 @@ export function ProfileEditor({ resume, onSaved }: { resume: ResumeDetail; onSav
             <span className="muted-text">Unsaved changes.</span>
           ) : null}
         </div>
+        {editor.firstError && (
+          <p className="field__error profile-save__blocked" id={`${id}-blocked`} data-testid="profile-save-blocked">
+            To save, fix {editor.firstError.label} first: {editor.firstError.message}
+            {editor.errorCount > 1 && ` (${editor.errorCount - 1} more to fix)`}
+          </p>
+        )}
         {editor.save.status === 'failed' && (
           <p className="form-alert profile-save__failed" role="alert" data-testid="profile-save-failed">
             {editor.save.message}
