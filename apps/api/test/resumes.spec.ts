@@ -228,6 +228,16 @@ describe('résumés, job descriptions and tailored interviews', () => {
       skills: expect.arrayContaining(['PostgreSQL']),
     });
     expect(redated.profile.claims).toEqual(detail.profile.claims);
+    // The first role removed and the second renamed: its bullets go with it, by the role it was read as.
+    const renamed = await owner.request('PUT', `/api/resumes/${resume.id}/profile`, {
+      roles: [
+        { from: 1, title: 'Lead Engineer', organisation: 'Initech', start: '2014-03', end: '2019-12', current: false },
+      ],
+    });
+    expect(renamed.status).toBe(200);
+    expect((renamed.body as ResumeDetail).profile.roles).toEqual([
+      expect.objectContaining({ title: 'Lead Engineer', bullets: earlier.bullets }),
+    ]);
     // Bad corrections change nothing.
     for (const body of [
       { skills: 'Kafka' },
@@ -239,10 +249,13 @@ describe('résumés, job descriptions and tailored interviews', () => {
       { roles: [{ title: 'Engineer', organisation: null, start: '2022', end: '2020', current: false }] },
       { roles: [{ title: '  ', organisation: null, start: null, end: null, current: false }] },
       { projects: [{ name: 'x' }] },
+      { roles: [{ from: 7, title: 'Engineer', organisation: null, start: null, end: null, current: false }] },
     ]) {
       expect((await owner.request('PUT', `/api/resumes/${resume.id}/profile`, body)).status).toBe(400);
     }
-    expect(((await owner.get(`/api/resumes/${resume.id}`)).body as ResumeDetail).profile).toEqual(redated.profile);
+    expect(((await owner.get(`/api/resumes/${resume.id}`)).body as ResumeDetail).profile).toEqual(
+      (renamed.body as ResumeDetail).profile,
+    );
   });
 
   it('tailors an interview to a résumé and a posting, asks about a claim first, and judges how well it was backed', async () => {

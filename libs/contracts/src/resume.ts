@@ -119,7 +119,10 @@ export interface ResumeCorrection {
   /** The claims to keep, in order, with their text as it should read (a changed text is read again). */
   claims?: { id: string; text: string }[];
   /** The roles as they should read, newest first: dates 'YYYY' or 'YYYY-MM', end null while current. */
-  roles?: Pick<ResumeRole, 'title' | 'organisation' | 'start' | 'end' | 'current'>[];
+  roles?: (Pick<ResumeRole, 'title' | 'organisation' | 'start' | 'end' | 'current'> & {
+    /** Which role as read this one corrects (its bullets stay with it); null or absent for a new role. */
+    from?: number | null;
+  })[];
   /** The projects as they should read (their skills are read again from the words). */
   projects?: Pick<ResumeProject, 'name' | 'description'>[];
 }

@@ -125,16 +125,20 @@ describe('correctionFrom', () => {
     });
     expect(correctionFrom(draft, profile)).toEqual({
       roles: [
-        { title: 'Staff engineer', organisation: 'Acme', start: '2021-03', end: null, current: true },
-        { title: 'Senior engineer', organisation: null, start: '2017', end: '2021-03', current: false },
+        { from: 0, title: 'Staff engineer', organisation: 'Acme', start: '2021-03', end: null, current: true },
+        { from: 1, title: 'Senior engineer', organisation: null, start: '2017', end: '2021-03', current: false },
       ],
     });
   });
 
   it('sends the roles when one was added, removed or became current', () => {
     const read = draftFromProfile(profile);
-    expect(correctionFrom(removeRole(read, read.roles[0].key), profile).roles).toHaveLength(1);
+    // A removed role: the one left still says which role it was, so its bullets stay with it.
+    expect(correctionFrom(removeRole(read, read.roles[0].key), profile).roles).toEqual([
+      expect.objectContaining({ from: 1 }),
+    ]);
     expect(correctionFrom(setRoleCurrent(read, read.roles[1].key, true), profile).roles?.[1]).toEqual({
+      from: 1,
       title: 'Engineer',
       organisation: null,
       start: '2017',
@@ -143,6 +147,7 @@ describe('correctionFrom', () => {
     });
     const added = addRole(read);
     expect(correctionFrom(added, profile).roles?.[0]).toEqual({
+      from: null,
       title: '',
       organisation: null,
       start: null,

@@ -320,8 +320,13 @@ function sameRole(x: RoleCorrection, y: RoleCorrection): boolean {
 }
 
 /** A role as sent: tidied, empty as null, no end while current. */
-function roleToSend(role: Pick<RoleDraft, 'title' | 'organisation' | 'start' | 'end' | 'current'>): RoleCorrection {
+function roleToSend(
+  role: Pick<RoleDraft, 'title' | 'organisation' | 'start' | 'end' | 'current'> & { key?: string },
+): RoleCorrection {
+  // Which role as read this is: its bullets stay with it on the server, whatever it is renamed to.
+  const read = role.key ? /^read-role-(\d+)$/.exec(role.key) : null;
   return {
+    ...(role.key !== undefined ? { from: read ? Number(read[1]) : null } : {}),
     title: tidy(role.title),
     organisation: tidy(role.organisation) || null,
     start: role.start.trim() || null,

@@ -58,15 +58,22 @@ export function correctProfile(profile: ResumeProfile, correction: ResumeCorrect
       }
       if (role.start && role.end && role.end < role.start)
         throw new CorrectionRefused(`Role ${i + 1} ends before it starts.`);
-      // The bullets stay: they are where the claims came from.
-      const before = profile.roles.find((r) => r.title === title && r.organisation === role.organisation);
+      // The bullets stay with the role they were read under: they are where the claims came from.
+      const before =
+        role.from === undefined
+          ? profile.roles.find((r) => r.title === title && r.organisation === role.organisation)
+          : role.from === null
+            ? undefined
+            : profile.roles[role.from];
+      if (role.from !== undefined && role.from !== null && !before)
+        throw new CorrectionRefused(`Role ${i + 1} says it corrects role ${role.from + 1}, which was not read.`);
       return {
         title,
         organisation: role.organisation?.trim() || null,
         start: role.start,
         end: role.current ? null : role.end,
         current: role.current,
-        bullets: before?.bullets ?? profile.roles[i]?.bullets ?? [],
+        bullets: before?.bullets ?? (role.from === undefined ? (profile.roles[i]?.bullets ?? []) : []),
       };
     });
     next.yearsOfExperience = yearsCovered(next.roles, currentMonth());

@@ -4,6 +4,9 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsInt,
+  Max,
+  Min,
   IsOptional,
   IsString,
   Matches,
@@ -47,6 +50,13 @@ class RoleCorrectionDto {
 
   @IsBoolean({ message: 'current must be true or false' })
   current: boolean;
+
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsInt({ message: 'from must be the number of a role as read (0 for the first), or null for a new role' })
+  @Min(0)
+  @Max(29)
+  from?: number | null;
 }
 
 class ProjectCorrectionDto {
