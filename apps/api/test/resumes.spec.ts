@@ -321,6 +321,8 @@ describe('résumés, job descriptions and tailored interviews', () => {
     expect(probed.claim?.verdict).toMatch(/backed|partly/);
     expect(probed.claim?.covered.length).toBeGreaterThan(0);
     expect(probed.claim?.covered.some((p) => p.quote !== null)).toBe(true);
+    // A claim question is not one to practise from the bank (its link would lead nowhere).
+    expect(review.insights.practiseNext.every((s) => !s.questionId.startsWith('claim-'))).toBe(true);
     // The bank questions were not answered: nothing to check there; the weak list names unanswered claims only.
     expect(review.weakClaims?.every((w) => w.questionIndex !== 0 || probed.claim?.verdict === 'partly')).toBe(true);
   });

@@ -29,7 +29,7 @@ import type {
   InterviewPromptEntity,
   TranscriptSegmentEntity,
 } from '@mockroom/server-database';
-import { assessedSegments, describeEngine } from '@mockroom/server-interviews';
+import { assessedSegments, CLAIM_QUESTION_PREFIX, describeEngine } from '@mockroom/server-interviews';
 import { toPrompt, toSummary } from '../interviews/interview-snapshot';
 
 export interface ReviewSources {
@@ -244,7 +244,7 @@ export function buildReview(sources: ReviewSources): Review {
     transcript,
     questions: reviewQuestions,
     scores: meanScores(reviewQuestions.map((q) => q.scores)),
-    insights: sessionInsights(outcomes, sources.others),
+    insights: withoutClaims(sessionInsights(outcomes, sources.others)),
     audio: sources.audio,
     shares: sources.access === 'owner' ? sources.shares : [],
     interviewer: sources.interviewer ?? null,
@@ -258,6 +258,17 @@ export function buildReview(sources: ReviewSources): Review {
           ),
         }
       : {}),
+  };
+}
+
+/**
+ * A claim question is not in the bank, so it is not one to practise from there: the review lists weak claims on their
+ * own ("be ready to back these up").
+ */
+function withoutClaims(insights: Review['insights']): Review['insights'] {
+  return {
+    ...insights,
+    practiseNext: insights.practiseNext.filter((s) => !s.questionId.startsWith(CLAIM_QUESTION_PREFIX)),
   };
 }
 
