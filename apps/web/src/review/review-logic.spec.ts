@@ -135,6 +135,17 @@ describe('practiseAgainHref', () => {
       '/interviews/new?role=fullstack&level=mid',
     );
   });
+
+  it('makes a tailored interview again where résumés and postings are chosen', () => {
+    const tailoring = {
+      claims: [],
+      reasons: {},
+      jobTitle: null,
+      resumeName: 'resume.pdf',
+      phrasing: { by: 'templates' as const, note: null },
+    };
+    expect(practiseAgainHref({ trackId: null, role: 'backend', level: 'senior', tailoring })).toBe('/resumes');
+  });
 });
 
 describe('groupLines', () => {

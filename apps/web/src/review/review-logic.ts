@@ -36,8 +36,12 @@ export function shouldPollScores(
   return !Number.isNaN(endedAt) && now - endedAt < SCORES_GRACE_MS;
 }
 
-/** The new-interview form set up like this one: the same track, or the same role and level. */
-export function practiseAgainHref(plan: Pick<InterviewPlan, 'trackId' | 'role' | 'level'>): string {
+/**
+ * The new-interview form set up like this one: the same track, or the same role and level; a tailored interview is
+ * made again from the résumés and postings page, where the candidate picks what to tailor to.
+ */
+export function practiseAgainHref(plan: Pick<InterviewPlan, 'trackId' | 'role' | 'level' | 'tailoring'>): string {
+  if (plan.tailoring) return '/resumes';
   return plan.trackId
     ? `/interviews/new?track=${encodeURIComponent(plan.trackId)}`
     : `/interviews/new?role=${encodeURIComponent(plan.role)}&level=${encodeURIComponent(plan.level)}`;
