@@ -64,17 +64,18 @@ export class CodeDocs {
    * not this one, the update is not a Yjs update or refers to edits this copy never saw, or the text would grow past
    * the limit.
    */
-  apply(questionId: string, epoch: string, update: Uint8Array): CodeDocState {
+  apply(questionId: string, epoch: string, update: Uint8Array): { code: string; language: string | null } {
     const held = this.docs.get(questionId);
     if (!held || held.epoch !== epoch)
       throw new CodeDocError('stale-doc', 'The editor was out of date: it has been loaded again.');
     if (update.byteLength > MAX_UPDATE_BYTES)
       throw new CodeDocError('too-large', `An edit can be up to ${MAX_UPDATE_BYTES / 1024} KiB.`);
-    const before = describe(held);
+    // Read on every keystroke: the text as it was, not the whole document encoded (that only for a trial).
+    const before = { code: held.doc.getText(CODE_TEXT).toString(), language: languageOf(held.doc) };
     // An update can add no more characters than its bytes: only a large one needs a trial on a copy first.
     if (before.code.length + update.byteLength > this.maxChars) {
       const trial = new Y.Doc();
-      Y.applyUpdate(trial, before.update);
+      Y.applyUpdate(trial, Y.encodeStateAsUpdate(held.doc));
       if (tryApply(trial, update) !== 'ok' || trial.getText(CODE_TEXT).length > this.maxChars) {
         throw new CodeDocError('too-large', `Code can be up to ${this.maxChars} characters.`);
       }
@@ -87,7 +88,7 @@ export class CodeDocs {
         ? new CodeDocError('malformed', 'That edit could not be read: the editor has been loaded again.')
         : new CodeDocError('stale-doc', 'The editor was out of date: it has been loaded again.');
     }
-    return describe(held);
+    return { code: held.doc.getText(CODE_TEXT).toString(), language: languageOf(held.doc) };
   }
 
   dispose(): void {
@@ -115,12 +116,16 @@ function tryApply(doc: Y.Doc, update: Uint8Array): 'ok' | 'unreadable' | 'elsewh
   return doc.store.pendingStructs === null && doc.store.pendingDs === null ? 'ok' : 'elsewhere';
 }
 
+function languageOf(doc: Y.Doc): string | null {
+  const language = doc.getMap(CODE_META).get('language');
+  return typeof language === 'string' ? language : null;
+}
+
 function describe(held: Held): CodeDocState {
-  const language = held.doc.getMap(CODE_META).get('language');
   return {
     epoch: held.epoch,
     update: Y.encodeStateAsUpdate(held.doc),
     code: held.doc.getText(CODE_TEXT).toString(),
-    language: typeof language === 'string' ? language : null,
+    language: languageOf(held.doc),
   };
 }

@@ -70,7 +70,7 @@ export class SessionCode {
     if (!this.hooks.isLive())
       throw new SessionCommandError('not-live', 'The interview is not running: the code was not kept.');
     const task = this.taskOf(sync.questionId);
-    let state: CodeDocState;
+    let state: { code: string; language: string | null };
     try {
       state = this.docs.apply(sync.questionId, sync.epoch, sync.update);
     } catch (error) {
