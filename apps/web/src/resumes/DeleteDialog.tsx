@@ -1,10 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import '../shared/ui/ConfirmDialog.css';
 import './DeleteDialog.css';
-import { errorMessage } from '../shared/api/client';
 import type { TailoredInterviews } from '../shared/api/endpoints';
 import { plural } from '../shared/ui/labels';
 import { Spinner } from '../shared/ui/Spinner';
+import { useModalAction } from '../shared/ui/use-modal-action';
 
 export interface DeleteDialogProps {
   open: boolean;
@@ -29,36 +28,8 @@ function interviewsText(count: number | null): string {
  * to it, or delete them too. Escape cancels; an error stays in the dialog.
  */
 export function DeleteDialog({ open, title, what, interviewCount, onCancel, onConfirm }: DeleteDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const [busy, setBusy] = useState<TailoredInterviews | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const titleId = useId();
-  const textId = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      setError(null);
-      element.showModal();
-      cancelButton.current?.focus();
-    } else if (!open && element.open) {
-      element.close();
-    }
-  }, [open]);
-
-  const confirm = async (interviews: TailoredInterviews) => {
-    setBusy(interviews);
-    setError(null);
-    try {
-      await onConfirm(interviews);
-    } catch (problem) {
-      setError(errorMessage(problem));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { dialog, cancelButton, busy, error, titleId, textId, run } = useModalAction<TailoredInterviews>(open);
+  const confirm = (interviews: TailoredInterviews) => run(interviews, () => onConfirm(interviews));
 
   const keepLabel = interviewCount ? `Keep my ${plural(interviewCount, 'interview')}` : 'Keep my interviews';
   return (

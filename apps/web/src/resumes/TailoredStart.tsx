@@ -1,9 +1,9 @@
-import { LEVELS, ROLES, type Level, type Role, type VoiceSource } from '@mockroom/contracts';
+import type { VoiceSource } from '@mockroom/contracts';
 import type { FormEvent } from 'react';
 import './TailoredStart.css';
 import { formatDate } from '../shared/format';
 import { FormAlert, InputField, SelectField } from '../shared/ui/fields';
-import { LEVEL_LABELS, ROLE_LABELS } from '../shared/ui/labels';
+import { RoleLevelFields } from '../shared/plan/RoleLevelFields';
 import { Spinner } from '../shared/ui/Spinner';
 import { jobTitle } from './job-view';
 import { SourceSelect } from './SourceSelect';
@@ -102,22 +102,7 @@ export function TailoredStart({ from }: { from: TailoredFrom }) {
           )}
         </div>
 
-        <div className="form-row">
-          <SelectField label="Role" value={form.role} onChange={(value) => form.setRole(value as Role)}>
-            {ROLES.map((value) => (
-              <option key={value} value={value}>
-                {ROLE_LABELS[value]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label="Level" value={form.level} onChange={(value) => form.setLevel(value as Level)}>
-            {LEVELS.map((value) => (
-              <option key={value} value={value}>
-                {LEVEL_LABELS[value]}
-              </option>
-            ))}
-          </SelectField>
-        </div>
+        <RoleLevelFields role={form.role} level={form.level} onRole={form.setRole} onLevel={form.setLevel} />
 
         <SelectField
           label="Interviewer voice"

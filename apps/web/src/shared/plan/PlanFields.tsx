@@ -1,4 +1,4 @@
-import { CATEGORIES, LEVELS, ROLES, type Level, type Role } from '@mockroom/contracts';
+import { CATEGORIES } from '@mockroom/contracts';
 import './PlanFields.css';
 import { Chip } from '../ui/Chip';
 import { InputField, SelectField } from '../ui/fields';
@@ -6,6 +6,7 @@ import { categoryLabel, duration, LEVEL_LABELS, plural, ROLE_LABELS } from '../u
 import { Spinner } from '../ui/Spinner';
 import type { PlanErrors, QuestionSource } from './plan-form';
 import { QuestionPicker } from './QuestionPicker';
+import { RoleLevelFields } from './RoleLevelFields';
 import type { PlanForm } from './use-plan-form';
 
 const SOURCES: { value: QuestionSource; title: string; description: string }[] = [
@@ -90,22 +91,7 @@ export function PlanFields({ form, errors }: { form: PlanForm; errors: PlanError
       )}
 
       {source !== 'track' && (
-        <div className="form-row">
-          <SelectField label="Role" value={form.role} onChange={(value) => form.setRole(value as Role)}>
-            {ROLES.map((value) => (
-              <option key={value} value={value}>
-                {ROLE_LABELS[value]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label="Level" value={form.level} onChange={(value) => form.setLevel(value as Level)}>
-            {LEVELS.map((value) => (
-              <option key={value} value={value}>
-                {LEVEL_LABELS[value]}
-              </option>
-            ))}
-          </SelectField>
-        </div>
+        <RoleLevelFields role={form.role} level={form.level} onRole={form.setRole} onLevel={form.setLevel} />
       )}
 
       {source === 'picked' && (

@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import './ConfirmDialog.css';
-import { errorMessage } from '../api/client';
 import { Spinner } from './Spinner';
+import { useModalAction } from './use-modal-action';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -30,36 +30,9 @@ export function ConfirmDialog({
   onConfirm,
   testId,
 }: ConfirmDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const titleId = useId();
-  const textId = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      setError(null);
-      element.showModal();
-      cancelButton.current?.focus();
-    } else if (!open && element.open) {
-      element.close();
-    }
-  }, [open]);
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onConfirm();
-    } catch (problem) {
-      setError(errorMessage(problem));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { dialog, cancelButton, busy: running, error, titleId, textId, run } = useModalAction<'confirm'>(open);
+  const busy = running !== null;
+  const confirm = () => run('confirm', onConfirm);
 
   return (
     <dialog
