@@ -59,6 +59,8 @@ import {
 import { buildQuestionModel, type MistakeModel, type PointModel, type QuestionModel } from './question-model';
 import { analyzeStar, starCount } from './star';
 import { resolveSoundAlikes } from './sound-alike';
+import { dismissedConcerns } from './dismissals';
+import { storyRedFlags } from './red-flags';
 import { analyzeStory } from './story';
 
 /** Weights of the overall score (a weighted mean of the four). */
@@ -289,12 +291,17 @@ export class RubricEngine implements AssessmentEngine {
     const d = discourse(a);
     const star = model.behavioral ? analyzeStar(a) : null;
     const story = star ? analyzeStory(a, star) : null;
+    // What an interviewer notes against a story however well told: blame, going around the team, no lesson.
+    const redFlags = story ? storyRedFlags(a) : [];
 
     // Rubric points.
     const contradictions: { point: PointModel; evidence: EvidenceSpan }[] = [];
     // The words that met each point's parts, where the point's credit comes from them (see `sharedWordsDiscount`).
     const metWords: (Set<number> | null)[] = [];
-    const drafts = model.points.map((p) => {
+    // Concerns waved away without a scope ("JWTs are not needed", "no need for Redis or locks").
+    const asked = new Set(model.questionTerms.map((t) => t.term));
+    const dismissed = new Map(dismissedConcerns(a, model.points, asked).map((d) => [d.point, d]));
+    const drafts = model.points.map((p, pointIndex) => {
       const opposite = p.poles.map((poles) => (poles.length ? oppositeTokens(a, poles) : null));
       const m = matchPointParts(a, p.parts, p.negative, opposite);
       let confidence = m.positive
@@ -316,6 +323,13 @@ export class RubricEngine implements AssessmentEngine {
           point: p,
           evidence: oppositeEvidence(a, reversed, p.poles[p.parts.indexOf(reversed.part)] ?? []),
         });
+        confidence = Math.min(confidence, 0.2);
+        evidenceMatch = null;
+      } else if (
+        dismissed.has(pointIndex) &&
+        !warned(a, dismissed.get(pointIndex)!.at, dismissed.get(pointIndex)!.at, true)
+      ) {
+        contradictions.push({ point: p, evidence: dismissed.get(pointIndex)!.evidence });
         confidence = Math.min(confidence, 0.2);
         evidenceMatch = null;
       }
@@ -437,6 +451,7 @@ export class RubricEngine implements AssessmentEngine {
     const mistakes = this.detectMistakes(model, a, rubric, onTopic, words);
     const commonMistakes = [
       ...mistakes.map((m) => ({ text: m.mistake.text, evidence: m.evidence })),
+      ...redFlags.map((f) => ({ text: f.text, evidence: f.evidence })),
       ...contradictions.map((c) => ({
         text: `Says the opposite of a key point: ${tidy(c.point.text)}`,
         evidence: c.evidence,
@@ -446,6 +461,7 @@ export class RubricEngine implements AssessmentEngine {
     for (const m of mistakes)
       penalty += m.mistake.kind === 'commission' ? CALIBRATION.commissionPenalty : CALIBRATION.omissionPenalty;
     penalty += contradictions.length * CALIBRATION.contradictionPenalty;
+    penalty += redFlags.length * CALIBRATION.commissionPenalty;
     penalty = Math.min(CALIBRATION.maxMistakePenalty, penalty);
     const correctness = score10(10 * (0.2 * onTopic * Math.min(1, coverage * 3) + 0.8 * coverage) - penalty);
 
