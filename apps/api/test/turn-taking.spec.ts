@@ -103,6 +103,51 @@ describe('turn-taking: when the answer is over', () => {
     live.close();
   }, 90_000);
 
+  it('answers a finished answer within about a second, and takes its prompt back when the candidate goes on', async () => {
+    const { live, id, first } = await listening(['authentication-sessions-end-to-end', 'rest-vs-graphql']);
+    const sentence = speakSentences('The server keeps the session in Redis and sends its id in an HTTP only cookie.');
+    let seq = await live.streamPcm(concatPcm(silence(300), sentence, silence(300)), { speed: 2 });
+    await live.waitFor('transcript:segment', undefined, 30_000);
+    // Silence, a little at a time, until the interviewer speaks: a finished sentence with a question after it is
+    // answered within about a second of the last word.
+    const asked = () => live.all('prompt').find((p) => nextQuestion(first)(p as Prompt)) as Prompt | undefined;
+    let quietMs = 300;
+    for (; !asked() && quietMs < PATIENCE_MS; quietMs += 100)
+      seq = await live.streamPcm(silence(100), { fromSeq: seq, speed: 1 });
+    const begun = asked();
+    expect(begun).toMatchObject({ kind: 'question', questionIndex: 1 });
+    const ended = await endingOf(id, first.seq);
+    expect(ended).toMatchObject({ by: 'silence' });
+    expect(ended!.silenceMs).toBeLessThanOrEqual(1200);
+    // The candidate had more to say, and goes on while the question begins: the question is taken back.
+    const more = speakSentences('Logout deletes the session from Redis, and every request checks it in middleware.');
+    seq = await live.streamPcm(more, { fromSeq: seq, speed: 1 });
+    await live.waitFor('prompt:withdrawn', (w) => w.seq === begun!.seq, 10_000);
+    expect(live.all('interview:state').at(-1)).toMatchObject({ phase: 'listening', questionIndex: 0 });
+    const prompts = await db.query('SELECT seq FROM interview_prompts WHERE interview_id = $1', [id]);
+    expect(prompts.rows.map((r) => r.seq)).not.toContain(begun!.seq);
+    // It ends again at its next pause, with both sentences in the one answer, and the question is asked again.
+    let again: Prompt | undefined;
+    for (let heard = 0; !again && heard < 15_000; heard += 200) {
+      seq = await live.streamPcm(silence(200), { fromSeq: seq, speed: 1 });
+      again = live.all('prompt').find((p) => nextQuestion(first)(p as Prompt) && (p as Prompt).seq !== begun!.seq) as
+        Prompt | undefined;
+    }
+    expect(again).toMatchObject({ kind: 'question', questionIndex: 1 });
+    const answers = await db.query(
+      `SELECT a.status, a.ending, string_agg(s.text, ' ' ORDER BY s.seq) AS text FROM interview_answers a
+       JOIN transcript_segments s ON s.answer_id = a.id WHERE a.interview_id = $1 AND a.question_index = 0
+       GROUP BY a.id`,
+      [id],
+    );
+    expect(answers.rows).toHaveLength(1);
+    expect(answers.rows[0].status).toBe('closed');
+    expect(answers.rows[0].ending).toMatchObject({ by: 'silence', wentOn: 1 });
+    expect(answers.rows[0].text).toMatch(/cookie|session/i);
+    expect(answers.rows[0].text).toMatch(/logout|middleware|request/i);
+    live.close();
+  }, 90_000);
+
   it('hears the last words before judging the pause: a finished answer whose transcript is late is not nudged', async () => {
     const { live, id, first } = await listening(['authentication-sessions-end-to-end', 'rest-vs-graphql']);
     // The first half is left open: the interviewer reads the pause as mid-thought.

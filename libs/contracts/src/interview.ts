@@ -193,6 +193,11 @@ export interface AnswerEnding {
   reasons: string[];
   /** A nudge was given during a long silence. */
   nudged: boolean;
+  /**
+   * How often the candidate went on after a pause the interviewer had taken as the end (its next prompt was taken back
+   * and the answer went on); absent when never.
+   */
+  wentOn?: number;
 }
 
 /** Where a live interview's turn stands. */

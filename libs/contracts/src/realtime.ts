@@ -71,6 +71,11 @@ export interface ServerToClientEvents {
    * stopped in (`fromMs` into its audio, `fromChar` into its spoken text: the lead, a space, then the text).
    */
   'prompt:resume': (resume: { seq: number; fromMs: number; fromChar: number }) => void;
+  /**
+   * The candidate went on after the interviewer had begun this prompt (the pause was a breath, not the end): the prompt
+   * is taken back (stop its voice, drop it from the transcript) and answer `answerId` is open again.
+   */
+  'prompt:withdrawn': (withdrawn: { seq: number; answerId: string }) => void;
   'transcript:segment': (segment: LiveTranscriptSegment) => void;
   /** Words of a segment while it is spoken; the segment's final text follows as `transcript:segment`. */
   'transcript:partial': (partial: PartialTranscript) => void;

@@ -38,6 +38,7 @@ export {
   describeAnswerEnding,
   DONE_WAIT_MS,
   LIKELY_DONE_WAIT_MS,
+  QUICK_WAITS_MS,
   ASKED_FOR_TIME_MAX_MS,
   type TurnEndDecision,
   type TurnEndInput,

@@ -1,4 +1,4 @@
-import { decideTurnEnd, describeAnswerEnding, DONE_WAIT_MS, LIKELY_DONE_WAIT_MS } from './turn-end';
+import { decideTurnEnd, describeAnswerEnding, DONE_WAIT_MS, LIKELY_DONE_WAIT_MS, QUICK_WAITS_MS } from './turn-end';
 
 const PATIENCE = 5000;
 const decide = (text: string, extra: Partial<Parameters<typeof decideTurnEnd>[0]> = {}) =>
@@ -24,6 +24,34 @@ describe('decideTurnEnd', () => {
       state: 'done',
       reasons: ['said they were done'],
     });
+  });
+
+  it('answers a finished-looking pause sooner when an early end can be taken back, and a thinking one no sooner', () => {
+    const recoverable = { recoverable: true };
+    expect(decide(FINISHED, { coverage: { covered: 3, total: 5 }, ...recoverable })).toMatchObject({
+      state: 'done',
+      waitMs: QUICK_WAITS_MS.likely,
+    });
+    expect(
+      decide(FINISHED, { coverage: { covered: 3, total: 5 }, prosody: { falling: true }, ...recoverable }),
+    ).toMatchObject({ state: 'done', waitMs: QUICK_WAITS_MS.done });
+    // Unsure (short, little of the rubric): still about a second, not half the patience.
+    const short = 'i would use a token bucket per user kept in redis';
+    expect(decide(short, { coverage: { covered: 2, total: 5 }, ...recoverable })).toMatchObject({
+      state: 'unsure',
+      waitMs: QUICK_WAITS_MS.unsure,
+    });
+    expect(decide(short, { coverage: { covered: 2, total: 5 } }).waitMs).toBeGreaterThan(QUICK_WAITS_MS.unsure);
+    // Mid-thought and asking for time wait as long as ever.
+    expect(decide('the first thing is the token bucket and', recoverable)).toMatchObject({
+      state: 'mid-thought',
+      waitMs: PATIENCE,
+    });
+    expect(decide('hmm let me think', recoverable).state).toBe('asked-for-time');
+    // A breath learnt (they went on once after 1.4 s) is waited past.
+    expect(decide(FINISHED, { coverage: { covered: 3, total: 5 }, resumedAfterMs: 1400, ...recoverable }).waitMs).toBe(
+      1900,
+    );
   });
 
   it('waits past the breaths this candidate went on after, never past the patience', () => {
@@ -121,6 +149,19 @@ describe('decideTurnEnd', () => {
       waitMs: LIKELY_DONE_WAIT_MS,
     });
     expect(level.reasons).toContain('voice stayed level');
+  });
+
+  it('says in the review that the candidate went on after the interviewer had begun', () => {
+    expect(
+      describeAnswerEnding({
+        by: 'silence',
+        silenceMs: 1900,
+        state: 'done',
+        reasons: ['finished sentence'],
+        nudged: false,
+        wentOn: 1,
+      }),
+    ).toBe('ended after 1.9 s of silence: finished sentence; went on once after the interviewer had begun');
   });
 
   it('says why, for the review', () => {

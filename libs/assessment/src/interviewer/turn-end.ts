@@ -23,6 +23,12 @@ export interface TurnEndInput {
    * interview so far (their breath between finished sentences), ms; null until they have done so.
    */
   resumedAfterMs?: number | null;
+  /**
+   * Whether an end taken too early can be taken back: the candidate who goes on while the next prompt begins gets their
+   * answer back (not so after the last question, whose end ends the interview). A finished-looking pause is then
+   * answered sooner, as a person answers and yields when the other goes on.
+   */
+  recoverable?: boolean;
 }
 
 export interface TurnEndDecision {
@@ -46,6 +52,12 @@ export const LIKELY_DONE_WAIT_MS = 1500;
  * finished-looking answer is taken: people learn each other's breaths, and one cut-off costs more than the wait.
  */
 export const BREATH_MARGIN_MS = 500;
+/**
+ * When an early end can be taken back (`recoverable`), finished-looking pauses are answered sooner: a clearly finished
+ * answer after 0.7 s, a probably finished one after 0.9 s, an unsure one after 1.1 s. The breath learning still holds:
+ * after the candidate has gone on once, finished-looking pauses wait past that breath.
+ */
+export const QUICK_WAITS_MS = { done: 700, likely: 900, unsure: 1100 } as const;
 /** Asking for time stretches the patience this much, up to `ASKED_FOR_TIME_MAX_MS`. */
 const ASKED_FOR_TIME_FACTOR = 3;
 export const ASKED_FOR_TIME_MAX_MS = 30_000;
@@ -249,7 +261,12 @@ export function decideTurnEnd(input: TurnEndInput): TurnEndDecision {
   }
   if (all.length === 0) return { state: 'mid-thought', waitMs: patience, reasons: ['nothing said yet'] };
 
-  if (SAID_DONE.test(tail)) return { state: 'done', waitMs: DONE_WAIT_MS, reasons: ['said they were done'] };
+  if (SAID_DONE.test(tail))
+    return {
+      state: 'done',
+      waitMs: input.recoverable ? QUICK_WAITS_MS.done : DONE_WAIT_MS,
+      reasons: ['said they were done'],
+    };
   const finished = (decision: TurnEndDecision): TurnEndDecision => pastBreaths(decision, input, patience);
   const last = all[all.length - 1];
   const openPhrase = OPEN_PHRASES.find((re) => re.test(tail));
@@ -290,9 +307,13 @@ export function decideTurnEnd(input: TurnEndInput): TurnEndDecision {
       reasons.push('voice stayed level');
     }
   }
+  if (done <= 0) return { state: 'mid-thought', waitMs: patience, reasons };
+  if (input.recoverable) {
+    const waitMs = done >= 3 ? QUICK_WAITS_MS.done : done >= 2 ? QUICK_WAITS_MS.likely : QUICK_WAITS_MS.unsure;
+    return finished({ state: done >= 2 ? 'done' : 'unsure', waitMs: Math.min(patience, waitMs), reasons });
+  }
   if (done >= 3) return finished({ state: 'done', waitMs: DONE_WAIT_MS, reasons });
   if (done >= 2) return finished({ state: 'done', waitMs: Math.min(patience, LIKELY_DONE_WAIT_MS), reasons });
-  if (done <= 0) return { state: 'mid-thought', waitMs: patience, reasons };
   // Unsure: half the patience, and never less than a probably finished answer gets.
   return finished({
     state: 'unsure',
@@ -328,7 +349,10 @@ export function describeAnswerEnding(ending: AnswerEnding): string {
       return `the interviewer cut in${ending.reasons.length ? `: ${ending.reasons.join(', ')}` : ''}${nudged}`;
     case 'silence': {
       const seconds = ending.silenceMs === null ? '' : ` after ${(ending.silenceMs / 1000).toFixed(1)} s`;
-      return `ended${seconds} of silence${nudged}${ending.reasons.length ? `: ${ending.reasons.join(', ')}` : ''}`;
+      const wentOn = ending.wentOn
+        ? `; went on ${ending.wentOn === 1 ? 'once' : `${ending.wentOn} times`} after the interviewer had begun`
+        : '';
+      return `ended${seconds} of silence${nudged}${ending.reasons.length ? `: ${ending.reasons.join(', ')}` : ''}${wentOn}`;
     }
   }
 }

@@ -45,9 +45,11 @@ export async function takeSpokenInterview(
     );
     let seq = 0;
     for (const [index, answer] of options.answers.entries()) {
+      // A question taken back because the candidate went on with the answer before is asked again later.
+      const taken = new Set(live.all('prompt:withdrawn').map((w) => w.seq));
       const prompt = (await live.waitFor(
         'prompt',
-        (p) => p.kind === 'question' && p.questionIndex === index,
+        (p) => p.kind === 'question' && p.questionIndex === index && !taken.has(p.seq),
         90_000,
       )) as Prompt;
       // The microphone hears silence while the interviewer's voice plays; then the candidate answers.
@@ -60,11 +62,17 @@ export async function takeSpokenInterview(
       seq = await live.streamPcm(concatPcm(silence(400), speakSentences(answer)), { speed, fromSeq: seq });
       const spokeAt = Date.now();
       seq = await live.streamPcm(silence(2600), { speed, fromSeq: seq });
-      // The pauses between its sentences are not the end: nothing may move on before the last words were sent.
+      // The pauses between its sentences are not the end: nothing may move on before the last words were sent. The
+      // interviewer may begin at such a pause, as people do, if it takes that prompt back when the candidate goes on.
+      const withdrawn = () =>
+        new Set(
+          live.received.filter((r) => r.event === 'prompt:withdrawn').map((r) => (r.args[0] as { seq: number }).seq),
+        );
+      const stands = (p: Prompt) => p.seq > prompt.seq && !withdrawn().has(p.seq);
       const early = live.received.find(
         (r) =>
           r.at < spokeAt &&
-          (r.event === 'interview:completed' || (r.event === 'prompt' && (r.args[0] as Prompt).seq > prompt.seq)),
+          (r.event === 'interview:completed' || (r.event === 'prompt' && stands(r.args[0] as Prompt))),
       );
       if (early)
         throw new Error(
@@ -75,7 +83,7 @@ export async function takeSpokenInterview(
         live.received.some(
           (r) =>
             r.event === 'interview:completed' ||
-            (r.event === 'prompt' && (r.args[0] as Prompt).seq > prompt.seq && !ASIDES.has((r.args[0] as Prompt).kind)),
+            (r.event === 'prompt' && stands(r.args[0] as Prompt) && !ASIDES.has((r.args[0] as Prompt).kind)),
         );
       for (let heardMs = 0; !movedOn() && heardMs < 60_000; heardMs += 200)
         seq = await live.streamPcm(silence(200), { speed: 1, fromSeq: seq });

@@ -1,7 +1,9 @@
 import { JobName, type Prompt } from '@mockroom/contracts';
 import * as Y from 'yjs';
 import { InterviewRuntime } from './interview-runtime';
-import { fakeInterview, fakeSessionDeps } from './runtime-fakes';
+import { AUDIO_FRAME_SAMPLES } from '@mockroom/contracts';
+import { GO_ON_WINDOW_MS } from './interview-runtime';
+import { fakeInterview, fakeSessionDeps, tone } from './runtime-fakes';
 
 /**
  * The AI interviewer's policy on its own, over the live core, with typed fakes for its storage, queue and live channel
@@ -15,11 +17,11 @@ const STRONG =
   'It creates a random session token, keeps the session in Redis with an expiry, and sets it in an HTTP only, secure ' +
   'cookie. Middleware verifies the session on every request and refreshes it; logout deletes it from the store.';
 
-async function started() {
+async function started(plan: Parameters<typeof fakeInterview>[2] = {}) {
   const deps = fakeSessionDeps();
   // Scores come from the quick reading once the decision budget has passed: keep that short here.
   deps.config.interviews.decisionBudgetMs = 50;
-  const entity = fakeInterview('ai', QUESTIONS);
+  const entity = fakeInterview('ai', QUESTIONS, plan);
   const runtime = await InterviewRuntime.load(deps, entity);
   const turn = await runtime.start();
   const prompts = () => deps.emitted.room.filter((e) => e.event === 'prompt').map((e) => e.args[0] as Prompt);
@@ -161,6 +163,127 @@ describe('the AI interviewer over the live core', () => {
     expect(prompts()[1]).toMatchObject({
       kind: 'follow-up',
       text: 'Your last run failed the example “repeated keys”. What does your code do with that input?',
+    });
+  });
+
+  describe('an answer taken as ended too early', () => {
+    const FIRST = 'I would keep the session in Redis with an expiry, and send its id in an HTTP only secure cookie.';
+    const MORE = 'Passwords are hashed with bcrypt, and logout deletes the session from the store.';
+
+    /** Speech to the endpointer (a tone) and its transcripts in order, with the worker's storing of each. */
+    async function speaking(texts: string[]) {
+      // No follow-ups: the next prompt is the next question.
+      const ctx = await started({ maxFollowUps: 0 });
+      let closed = false;
+      cleanups.push(ctx.deps.dispose, () => void (closed = true));
+      const said = [...texts];
+      ctx.deps.queue.on(JobName.TranscribeSegment, async (payload) => {
+        // A live utterance is read to its end, as the worker does: its audio ends when the candidate stops.
+        let endMs = payload.endMs;
+        if (payload.liveKey) {
+          const ended = () => ctx.deps.liveAudio.calls.find((c) => c.op === 'end' && c.key === payload.liveKey);
+          for (let i = 0; i < 2000 && !ended() && !closed; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+          if (!ended()) throw new Error('the live utterance never ended');
+          const end = ended() as { total: number };
+          endMs = payload.startMs + Math.round(end.total / 16);
+        }
+        const text = said.shift() ?? '';
+        await ctx.deps.interviews.upsertSegment({
+          interviewId: payload.interviewId,
+          seq: payload.seq,
+          speaker: 'candidate',
+          answerId: payload.answerId,
+          questionId: payload.questionId,
+          startMs: payload.startMs,
+          endMs,
+          text,
+          engine: 'test',
+        });
+        return {
+          seq: payload.seq,
+          speaker: 'candidate' as const,
+          text,
+          startMs: payload.startMs,
+          endMs,
+          questionId: payload.questionId,
+          answerId: payload.answerId,
+          engine: 'test',
+        };
+      });
+      // The engine reads the bank once, on first use: not while the audio runs.
+      ctx.deps.quickAssessment.assessSync({ question: ctx.deps.bank.get(QUESTIONS[0])!, transcript: FIRST });
+      ctx.runtime.promptPlayed(ctx.prompts()[0].seq);
+      await ctx.runtime.startStream('mic', 'candidate');
+      let seq = 0;
+      /** Pushes 20 ms frames (of `pcm`'s length), yielding between them so the session's chain can run. */
+      const push = async (pcm: Int16Array) => {
+        for (let at = 0; at < pcm.length; at += AUDIO_FRAME_SAMPLES) {
+          ctx.runtime.pushFrame('mic', 'candidate', seq++, pcm.subarray(at, at + AUDIO_FRAME_SAMPLES));
+          // A little of the wall clock per frame: the session's chain keeps up with the audio, as it does live.
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      };
+      const silence = (frames: number) => push(new Int16Array(frames * AUDIO_FRAME_SAMPLES));
+      /** Silence, a frame at a time, until `check` holds (at most `frames`). */
+      const silentUntil = async (check: () => boolean, frames: number, what: string) => {
+        for (let i = 0; i < frames && !check(); i++) await silence(1);
+        if (!check())
+          throw new Error(
+            `never happened: ${what} ${JSON.stringify(ctx.deps.emitted.room.map((e) => [e.event, e.args[0]]))}`,
+          );
+      };
+      const withdrawn = () => ctx.deps.emitted.room.filter((e) => e.event === 'prompt:withdrawn').map((e) => e.args[0]);
+      return { ...ctx, push, silence, silentUntil, withdrawn };
+    }
+
+    it('takes the next prompt back when the candidate goes on, and keeps one answer with all of it', async () => {
+      const { deps, runtime, prompts, push, silentUntil, withdrawn } = await speaking([FIRST, MORE]);
+      await push(tone(100));
+      // A finished sentence, and a question after it to go to: the pause is answered within about a second.
+      await silentUntil(() => prompts().length === 2, 150, 'the next prompt');
+      const next = prompts()[1];
+      expect(next).toMatchObject({ kind: 'question', questionIndex: 1 });
+      const [answer] = deps.interviews.answers;
+      expect(answer.ending).toMatchObject({ by: 'silence' });
+      expect(answer.ending!.silenceMs).toBeLessThanOrEqual(1200);
+      // The candidate goes on while the question begins.
+      await push(tone(60));
+      expect(withdrawn()).toEqual([{ seq: next.seq, answerId: answer.id }]);
+      expect(runtime.turn).toMatchObject({ phase: 'listening', questionIndex: 0, answerId: answer.id });
+      expect(deps.interviews.prompts.map((p) => p.seq)).not.toContain(next.seq);
+      expect(deps.interviews.answers).toHaveLength(1);
+      expect(deps.interviews.answers[0]).toMatchObject({ status: 'open', ending: null });
+      // Their words go with that answer, which ends again at its next pause, and waits past the breath it learnt.
+      await silentUntil(() => prompts().length === 3, 300, 'the question again');
+      const [again] = deps.interviews.answers.filter((a) => a.questionIndex === 0);
+      expect(again).toMatchObject({ id: answer.id, status: 'closed' });
+      expect(again.ending).toMatchObject({ by: 'silence', wentOn: 1 });
+      expect(again.ending!.reasons.join(' ')).toMatch(/went on after/);
+      expect(deps.interviews.segments.filter((s) => s.answerId === answer.id).map((s) => s.text)).toEqual([
+        FIRST,
+        MORE,
+      ]);
+      expect(prompts()[2]).toMatchObject({ kind: 'question', questionIndex: 1 });
+      // Its earlier close was scored under its own job id: the later close gets a fresh one.
+      const assessIds = deps.queue.added.filter((j) => j.name === JobName.AssessAnswer).map((j) => j.jobId);
+      expect(new Set(assessIds).size).toBe(assessIds.length);
+    });
+
+    it('does not take the prompt back for a short sound, nor for speech after the window', async () => {
+      const { deps, prompts, push, silence, silentUntil, withdrawn } = await speaking([FIRST, 'okay', MORE]);
+      await push(tone(100));
+      await silentUntil(() => prompts().length === 2, 150, 'the next prompt');
+      // An "okay" (0.3 s) while the question begins.
+      await push(tone(15));
+      await silence(30);
+      expect(withdrawn()).toEqual([]);
+      // Speech well after the window answers the new question.
+      await silence(Math.ceil(GO_ON_WINDOW_MS / 20));
+      await push(tone(80));
+      await silence(5);
+      expect(withdrawn()).toEqual([]);
+      expect(deps.interviews.answers.filter((a) => a.questionIndex === 0)).toHaveLength(1);
+      expect(deps.interviews.answers[0]).toMatchObject({ status: 'closed' });
     });
   });
 });

@@ -74,6 +74,14 @@ const RESUME_GRACE_MS = 5000;
 const BROWSER_VOICE_MS_PER_WORD = 420;
 /** The interviewer cuts in only at a pause of at least this much (not at a breath between phrases). */
 export const INTERJECT_AFTER_MS = 700;
+/**
+ * Speech that starts this soon after an answer was taken as ended by its pause (counted from the next prompt, or from
+ * the end while the interviewer still decides) goes on with that answer rather than answering the prompt, which the
+ * candidate cannot have heard yet.
+ */
+export const GO_ON_WINDOW_MS = 2000;
+/** …once this much of it is voiced: a cough, an "okay" or a "mm-hmm" is shorter, and the prompt carries on. */
+export const GO_ON_CONFIRM_MS = 1000;
 /** A reply to the nudge that asks for the question again. */
 const YES_TO_NUDGE = /^(?:yes|yeah|yep|sure|please|ok|okay|go ahead)\b/i;
 
@@ -101,7 +109,33 @@ interface OpenAnswer {
   contour: { falling: boolean } | null;
   /** The interviewer brought this answer back to the question once (it went off topic). */
   redirected: boolean;
+  /** How often the candidate went on after its end was taken (see `GoOn`). */
+  wentOn: number;
 }
+
+/**
+ * An answer the interviewer took as ended by its pause, while the candidate may still go on with it: what is needed to
+ * take the next prompt back and give the answer back.
+ */
+interface GoOn {
+  answer: OpenAnswer;
+  /** On the timeline: when the answer was taken as ended, and when the next prompt began (once it has). */
+  endedAtMs: number;
+  promptAtMs: number | null;
+  promptSeq: number | null;
+  /** The pause that was taken as the end: the candidate's breath, if they go on. */
+  pauseMs: number | null;
+  /** The turn and the answer's own state as they were before it ended. */
+  questionIndex: number;
+  followUpsAsked: string[];
+  answerStartedAtMs: number | null;
+  nudged: boolean;
+  nudgeSeq: number | null;
+  interjection: PendingInterjection;
+}
+
+/** The interviewer means to cut in at the next pause (the answer ran long, or off the question), or did. */
+type PendingInterjection = { answerId: string; decision: Interjection; done: boolean } | null;
 
 interface PendingAudio {
   startMs: number;
@@ -132,7 +166,7 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
   private resumedAfterMs: number | null = null;
   private nudged = false;
   /** The interviewer means to cut in at the next pause (the answer ran long, or off the question), or did. */
-  private interjection: { answerId: string; decision: Interjection; done: boolean } | null = null;
+  private interjection: PendingInterjection = null;
   /** The nudge's place in the interview: what the candidate says after it may answer it. */
   private nudgeSeq: number | null = null;
   /**
@@ -155,6 +189,11 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
   private endingSilenceMs: number | null = null;
   private followUpsAsked: string[] = [];
   private readonly warnedAt = new Map<string, number>();
+  /** The answer last taken as ended by its pause, while the candidate may still go on with it. */
+  private goOn: GoOn | null = null;
+  /** Speech began within the window after such an end: it goes on with that answer once it lasts. */
+  private goingOn: { fromMs: number; interrupted: { seq: number; atMs: number | null } | null } | null = null;
+  private reopening = false;
 
   private constructor(deps: RuntimeDeps, entity: InterviewEntity, questions: Question[], turn: TurnState) {
     super(deps, entity, questions, turn, 'Interview');
@@ -277,6 +316,12 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
 
   /** The page stopped the interviewer's voice for the candidate's sound, `atMs` into the prompt (when it says where). */
   promptInterrupted(seq: number, atMs: number | null = null): void {
+    if (this.goingOn && this.goOn?.promptSeq === seq) {
+      // The page stopped the voice for speech that may be the candidate going on with their answer: decided once it
+      // lasts (the prompt is taken back) or ends (this interruption then counts as usual).
+      this.goingOn.interrupted = { seq, atMs };
+      return;
+    }
     const answer = this.answer;
     const stoppedHere = this.turn.phase === 'prompting' && this.turn.currentPromptSeq === seq;
     // Or the server had already taken the turn from it by the speech over it, and hears now where the voice stopped.
@@ -336,6 +381,10 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
         this.resumedAfterMs = Math.max(this.resumedAfterMs ?? 0, pauseMs);
     }
     this.speaking = true;
+    // Right after an answer was taken as ended: the candidate may be going on with it (checkSilence confirms it).
+    const goOn = this.goOn;
+    if (goOn && !this.ended && atMs >= goOn.endedAtMs && atMs - (goOn.promptAtMs ?? goOn.endedAtMs) <= GO_ON_WINDOW_MS)
+      this.goingOn = { fromMs: atMs, interrupted: null };
     // Over the interviewer's voice, speech must last before it counts as taking the turn: a "mm-hmm", a cough or a
     // click does not stop the interviewer (checkSilence confirms it).
     if (this.turn.phase === 'prompting') {
@@ -351,6 +400,8 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
       // The silence after the last word counts from the word, not from the end of the utterance's post-roll.
       this.lastSpeechEndMs = utterance.speechEndMs;
       this.bargeInFromMs = null; // it ended before it was long enough to interrupt
+      // Too short to be going on with the answer (a cough, an "okay"): the prompt is what it answers, as usual.
+      if (this.goingOn && !this.reopening) this.notGoingOn();
       // How the voice ended, for the reading of this pause.
       if (this.answer && !this.answer.closing) this.answer.contour = segmentEndContour(utterance);
     }
@@ -364,7 +415,8 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
    */
   mayStream(): boolean {
     const answer = this.answer;
-    return answer !== null && !answer.closing && this.turn.phase !== 'thinking';
+    // Speech that may be going on with the last answer travels once it is known which answer it belongs to.
+    return answer !== null && !answer.closing && this.turn.phase !== 'thinking' && this.goingOn === null;
   }
 
   onStreaming(_speaker: Speaker, live: { startMs: number; liveKey: string }): void {
@@ -510,6 +562,8 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
         patienceMs: this.entity.plan.answerSilenceMs,
         prosody: answer.contour,
         resumedAfterMs: this.resumedAfterMs,
+        // After the last question the interview ends: no prompt to take back if the candidate goes on.
+        recoverable: this.turn.questionIndex < this.questions.length - 1,
       });
       this.lastCue = null; // the deadline changed: the candidate's cue follows at once
     }
@@ -522,6 +576,12 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
    * patience when the candidate is mid-thought); a candidate who seemed to be thinking is nudged before it ends.
    */
   private checkSilence(): void {
+    const goOn = this.goOn;
+    if (goOn && !this.goingOn && this.timelineMs - (goOn.promptAtMs ?? Infinity) > GO_ON_WINDOW_MS) this.goOn = null;
+    if (this.goingOn && !this.reopening && this.speaking && this.voicedMs() >= GO_ON_CONFIRM_MS) {
+      this.reopening = true;
+      void this.run(() => this.reopen());
+    }
     if (
       this.turn.phase === 'prompting' &&
       this.resumeDeadlineMs !== null &&
@@ -530,7 +590,13 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
     ) {
       this.promptPlayed(this.turn.currentPromptSeq);
     }
-    if (this.turn.phase === 'prompting' && this.speaking && this.bargeInFromMs !== null && this.interrupts()) {
+    if (
+      this.turn.phase === 'prompting' &&
+      this.speaking &&
+      this.bargeInFromMs !== null &&
+      this.goingOn === null &&
+      this.interrupts()
+    ) {
       if (this.answer && this.turn.currentPromptSeq !== null)
         this.talkedOver = { seq: this.turn.currentPromptSeq, answerId: this.answer.id };
       this.setTurn({ phase: 'listening', answerStartedAtMs: this.bargeInFromMs });
@@ -739,6 +805,78 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
     }
   }
 
+  /** Speech held back while the interviewer decided, given to the answer now open. */
+  private takeCarryOver(answer: OpenAnswer): void {
+    for (const audio of this.carryOver.splice(0)) {
+      this.dispatch(answer, audio);
+      this.lastSpeechEndMs = audio.endMs;
+    }
+  }
+
+  /** The speech after an end was not the candidate going on: it answers the next prompt, or spoke over it, as usual. */
+  private notGoingOn(): void {
+    const interrupted = this.goingOn?.interrupted ?? null;
+    this.goingOn = null;
+    if (this.answer && !this.answer.closing && this.turn.phase !== 'thinking') this.takeCarryOver(this.answer);
+    if (interrupted) this.promptInterrupted(interrupted.seq, interrupted.atMs);
+  }
+
+  /**
+   * The candidate went on with the answer the interviewer had taken as ended by its pause (they spoke within
+   * `GO_ON_WINDOW_MS` of the next prompt, for `GO_ON_CONFIRM_MS`): the prompt is taken back, the answer is open again
+   * with the turn as it was, and that pause is learnt as their breath, so finished-looking pauses wait past it from now
+   * on. A person who starts to reply and hears the other go on stops and listens.
+   */
+  private async reopen(): Promise<void> {
+    this.reopening = false;
+    const goOn = this.goOn;
+    const next = this.answer;
+    if (
+      !goOn ||
+      !this.goingOn ||
+      this.ended ||
+      goOn.promptSeq === null ||
+      !next ||
+      next.promptSeq !== goOn.promptSeq ||
+      next.segmentCount > 0
+    ) {
+      return this.notGoingOn();
+    }
+    const seq = goOn.promptSeq;
+    const withdrawn = await this.retrying(() => this.deps.interviews.withdrawPrompt(this.id, seq, goOn.answer.id));
+    if (!withdrawn || this.ended) return this.notGoingOn();
+    this.logger.log(`answer ${goOn.answer.id} of ${this.id} goes on: prompt ${seq} is taken back`);
+    this.goOn = null;
+    this.goingOn = null;
+    const answer = goOn.answer;
+    answer.closing = false;
+    answer.wentOn++;
+    answer.contour = null;
+    this.answer = answer;
+    this.followUpsAsked = goOn.followUpsAsked;
+    this.nudged = goOn.nudged;
+    this.nudgeSeq = goOn.nudgeSeq;
+    this.interjection = goOn.interjection;
+    this.turnEnd = null;
+    this.endingSilenceMs = null;
+    this.interruption = null;
+    this.talkedOver = null;
+    this.resumeDeadlineMs = null;
+    this.bargeInFromMs = null;
+    if (goOn.pauseMs !== null) this.resumedAfterMs = Math.max(this.resumedAfterMs ?? 0, goOn.pauseMs);
+    this.setTurn({
+      phase: 'listening',
+      questionIndex: goOn.questionIndex,
+      followUpsAsked: goOn.followUpsAsked.length,
+      answerId: answer.id,
+      currentPromptSeq: answer.promptSeq,
+      answerStartedAtMs: goOn.answerStartedAtMs,
+    });
+    this.deps.emit('prompt:withdrawn', { seq, answerId: answer.id });
+    this.takeCarryOver(answer);
+    await this.saveTurn();
+  }
+
   /** How the answer ended and why, kept with it (the review shows it). */
   private ending(by: AnswerEnding['by']): AnswerEnding {
     const silence = by === 'silence';
@@ -749,6 +887,7 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
       state: silence ? (this.turnEnd?.state ?? null) : null,
       reasons: silence ? (this.turnEnd?.reasons ?? []) : cutIn,
       nudged: this.nudged,
+      ...(this.answer?.wentOn ? { wentOn: this.answer.wentOn } : {}),
     };
   }
 
@@ -829,22 +968,39 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
       return;
     }
 
+    // Taken as ended by a pause that read as finished: the candidate may yet go on with it (see `reopen`).
+    this.goOn =
+      reason === 'silence' && (ending.state === 'done' || ending.state === 'unsure')
+        ? {
+            answer,
+            endedAtMs: endMs,
+            promptAtMs: null,
+            promptSeq: null,
+            pauseMs: ending.silenceMs,
+            questionIndex: this.turn.questionIndex,
+            followUpsAsked: [...this.followUpsAsked],
+            answerStartedAtMs: this.turn.answerStartedAtMs,
+            nudged: this.nudged,
+            nudgeSeq: this.nudgeSeq,
+            interjection: this.interjection,
+          }
+        : null;
     await this.retrying(() => this.deps.interviews.closeAnswer(answer.id, endMs, 'closed', null, ending));
     if (this.followUpsAsked.length >= this.entity.plan.maxFollowUps) {
       // No follow-up can come of it: the answer is scored in the background and the candidate does not wait.
-      this.assessments.push(this.scoreInBackground(answer.id));
+      this.assessments.push(this.scoreInBackground(answer.id, answer.wentOn));
       return this.next(lead);
     }
     const codeQuestion = await this.codeFollowUp(question, text);
     if (codeQuestion) {
       // A coding question is asked about its code first; the rubric is scored in the background meanwhile.
-      this.assessments.push(this.scoreInBackground(answer.id));
+      this.assessments.push(this.scoreInBackground(answer.id, answer.wentOn));
       this.followUpsAsked.push(codeQuestion);
       this.setTurn({ followUpsAsked: this.followUpsAsked.length });
       await this.say('follow-up', codeQuestion, 'follow-up', codeQuestion, lead);
       return;
     }
-    const assessment = await this.assess(answer.id, question, text);
+    const assessment = await this.assess(answer.id, question, text, answer.wentOn);
     const decision = decideNext({
       assessment,
       followUpsAsked: this.followUpsAsked,
@@ -884,8 +1040,8 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
   }
 
   /** The scoring job's assessment if it comes within the budget; otherwise the offline rubric, so the turn never stalls. */
-  private async assess(answerId: string, question: Question, text: string): Promise<Assessment> {
-    const job = this.scoreInBackground(answerId);
+  private async assess(answerId: string, question: Question, text: string, revision = 0): Promise<Assessment> {
+    const job = this.scoreInBackground(answerId, revision);
     this.assessments.push(job);
     const budget = this.deps.config.interviews.decisionBudgetMs;
     const inTime = await Promise.race([job.then((r) => r?.assessment ?? null), sleep(budget).then(() => null)]);
@@ -898,12 +1054,13 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
     });
   }
 
-  private scoreInBackground(answerId: string) {
+  /** `revision`: how often the answer was reopened (its earlier closes were assessed under their own job ids). */
+  private scoreInBackground(answerId: string, revision = 0) {
     return this.deps.queue
       .addAndWait(
         JobName.AssessAnswer,
         { interviewId: this.id, answerId },
-        { jobId: jobId('assess', answerId) },
+        { jobId: revision ? jobId('assess', answerId, revision) : jobId('assess', answerId) },
         120_000,
       )
       .catch((error: Error) => {
@@ -965,6 +1122,12 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
       audioDurationMs: null,
     };
     this.deps.emit('prompt', prompt);
+    const goOn = this.goOn;
+    if (goOn && goOn.promptSeq === null) {
+      // The candidate may still go on with the answer just ended, until this prompt has been heard a moment.
+      if (expects) Object.assign(goOn, { promptSeq: seq, promptAtMs: atMs });
+      else this.goOn = null;
+    }
     if (this.entity.plan.voice === 'server') {
       const spoken = lead ? `${lead} ${text}` : text;
       await this.deps.queue.add(
@@ -996,10 +1159,8 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
       this.resumes = 0;
       this.resumeDeadlineMs = null;
       this.setTurn({ phase: 'prompting', answerId: row.id, currentPromptSeq: seq, answerStartedAtMs: null });
-      for (const audio of this.carryOver.splice(0)) {
-        this.dispatch(this.answer, audio);
-        this.lastSpeechEndMs = audio.endMs;
-      }
+      // Unless it may be the candidate going on with the last answer: that waits until it is known.
+      if (!this.goingOn) this.takeCarryOver(this.answer);
     } else {
       this.setTurn({ currentPromptSeq: seq, answerId: null });
     }
@@ -1027,6 +1188,7 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
       closing: false,
       contour: null,
       redirected: false,
+      wentOn: 0,
     };
   }
 

@@ -40,6 +40,7 @@ export type SessionStore = Pick<
   | 'listPrompts'
   | 'createAnswer'
   | 'closeAnswer'
+  | 'withdrawPrompt'
   | 'listAnswers'
   | 'upsertSegment'
   | 'listSegments'

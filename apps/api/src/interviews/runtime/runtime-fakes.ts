@@ -255,6 +255,17 @@ export class FakeSessionStore extends FakeRecordings implements SessionStore {
     if (row) Object.assign(row, { endMs, status, intent, ending });
   }
 
+  async withdrawPrompt(interviewId: string, seq: number, reopenAnswerId: string): Promise<boolean> {
+    const opened = this.answers.find((a) => a.interviewId === interviewId && a.promptSeq === seq);
+    if (opened && this.segments.some((s) => s.answerId === opened.id)) return false;
+    if (opened) this.answers.splice(this.answers.indexOf(opened), 1);
+    const prompt = this.prompts.findIndex((p) => p.interviewId === interviewId && p.seq === seq);
+    if (prompt >= 0) this.prompts.splice(prompt, 1);
+    const row = this.answers.find((a) => a.id === reopenAnswerId);
+    if (row) Object.assign(row, { status: 'open', endMs: null, intent: null, ending: null, assessment: null });
+    return true;
+  }
+
   async listAnswers(interviewId: string): Promise<InterviewAnswerEntity[]> {
     return this.answers.filter((a) => a.interviewId === interviewId);
   }

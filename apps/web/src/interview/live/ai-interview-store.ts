@@ -151,6 +151,7 @@ export class AiInterviewStore {
   open(): void {
     const opened = this.live.open((socket) => {
       socket.on('prompt:resume', ({ seq, fromMs, fromChar }) => this.resumePrompt(seq, fromMs, fromChar));
+      socket.on('prompt:withdrawn', ({ seq }) => this.withdrawPrompt(seq));
       socket.on('prompt:audio', ({ seq, audioUrl, audioDurationMs }) => {
         const prompt = this.state.snapshot.prompts.find((p) => p.seq === seq);
         if (!prompt) return;
@@ -406,6 +407,22 @@ export class AiInterviewStore {
     else if (this.state.snapshot.plan.voice === 'server' && prompt.audioUrl)
       this.player.playAudio(seq, prompt.audioUrl, false, fromMs);
     else this.player.speak(seq, spokenText(prompt).slice(fromChar), false, fromMs);
+  }
+
+  /** The candidate went on with their answer: the prompt begun meanwhile is taken back, its voice stopped, unshown. */
+  private withdrawPrompt(seq: number): void {
+    this.queue = this.queue.filter((s) => s !== seq);
+    this.heard.add(seq);
+    if (this.state.waitingForAudio === seq) {
+      this.clearAudioWait();
+      this.set({ waitingForAudio: null });
+    }
+    if (this.player.getState().seq === seq) this.player.stop();
+    const { prompts, transcript } = this.state.snapshot;
+    this.setSnapshot({
+      prompts: prompts.filter((p) => p.seq !== seq),
+      transcript: transcript.filter((line) => !(line.speaker === 'interviewer' && line.seq === seq)),
+    });
   }
 
   private flushSignals(): void {

@@ -402,13 +402,54 @@ export class InterviewRepository {
     await this.answers.update({ id, status: 'open' }, { endMs, status, intent, ending });
   }
 
-  async saveAssessment(answerId: string, assessment: Assessment, overallScore: number | null): Promise<void> {
+  /**
+   * Stores an answer's assessment. With `endedAtMs`, only while the answer is still the one that was assessed: closed,
+   * and ended there (an answer the candidate went on with was reopened, and closes later with more words).
+   * Returns whether it was stored.
+   */
+  async saveAssessment(
+    answerId: string,
+    assessment: Assessment,
+    overallScore: number | null,
+    endedAtMs?: number | null,
+  ): Promise<boolean> {
     // jsonb column: TypeORM's partial-entity typing cannot take the nested assessment, so go through SQL.
-    await this.dataSource.query(`UPDATE interview_answers SET assessment = $2, overall_score = $3 WHERE id = $1`, [
-      answerId,
-      JSON.stringify(assessment),
-      overallScore,
-    ]);
+    const [, affected] = (await this.dataSource.query(
+      endedAtMs === undefined
+        ? `UPDATE interview_answers SET assessment = $2, overall_score = $3 WHERE id = $1`
+        : `UPDATE interview_answers SET assessment = $2, overall_score = $3
+           WHERE id = $1 AND status <> 'open' AND end_ms IS NOT DISTINCT FROM $4`,
+      endedAtMs === undefined
+        ? [answerId, JSON.stringify(assessment), overallScore]
+        : [answerId, JSON.stringify(assessment), overallScore, endedAtMs],
+    )) as [unknown, number];
+    return affected > 0;
+  }
+
+  /**
+   * The candidate went on after the interviewer had begun its next prompt: that prompt is taken back (its row, its line
+   * in the transcript and the answer it opened, which has nothing in it yet), and the answer it followed is open again.
+   * One transaction, so a reload sees either the prompt or the reopened answer. False when the prompt's answer has
+   * words already (it is being answered: nothing is changed).
+   */
+  async withdrawPrompt(interviewId: string, seq: number, reopenAnswerId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const opened = await manager.findOneBy(InterviewAnswerEntity, { interviewId, promptSeq: seq });
+      if (opened) {
+        const said = await manager.countBy(TranscriptSegmentEntity, { interviewId, answerId: opened.id });
+        if (said > 0) return false;
+        await manager.delete(InterviewAnswerEntity, { id: opened.id });
+      }
+      await manager.delete(InterviewPromptEntity, { interviewId, seq });
+      await manager.delete(TranscriptSegmentEntity, { interviewId, seq, speaker: 'interviewer' });
+      await manager.update(
+        InterviewAnswerEntity,
+        { id: reopenAnswerId, interviewId },
+        { status: 'open', endMs: null, intent: null, ending: null, overallScore: null },
+      );
+      await manager.query(`UPDATE interview_answers SET assessment = NULL WHERE id = $1`, [reopenAnswerId]);
+      return true;
+    });
   }
 
   findAnswer(id: string): Promise<InterviewAnswerEntity | null> {

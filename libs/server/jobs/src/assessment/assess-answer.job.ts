@@ -29,6 +29,8 @@ export class AssessAnswerJob {
     const interview = await this.interviews.findById(payload.interviewId);
     const answer = await this.interviews.findAnswer(payload.answerId);
     if (!interview || !answer) return null; // deleted meanwhile
+    // Open again: the candidate went on after the interviewer had begun; it is assessed when it closes again.
+    if (answer.status === 'open') return null;
     const question = resolvePlanQuestion(this.bank, interview.plan, answer.questionId);
     // Not worth retrying: the bank will not have it on the next attempt either.
     if (!question) throw new UnrecoverableError(`question ${answer.questionId} is no longer in the bank`);
@@ -64,7 +66,10 @@ export class AssessAnswerJob {
           ),
         )
       : heard;
-    await this.interviews.saveAssessment(answer.id, assessment, assessment.scores.overall);
+    // Only if the answer is still the one read: reopened (and perhaps closed again with more words) meanwhile, the
+    // assessment of its later close is the one that counts.
+    if (!(await this.interviews.saveAssessment(answer.id, assessment, assessment.scores.overall, answer.endMs)))
+      return null;
     const stored = { ...answer, assessment, overallScore: assessment.scores.overall };
     const result = toAnswerResult(stored, segments);
     await this.interviews.setOverallScore(
