@@ -52,6 +52,8 @@ interface CaseResult {
   kind: Kind;
   pauseMs: number;
   cutOff: boolean;
+  /** Prompts the interviewer began at a pause and took back when the candidate went on. */
+  takenBack: number;
   nudged: boolean;
   delayMs: number | null;
   /** End of the last word → its transcript at the client (the part of the delay that is hearing, not deciding). */
@@ -147,6 +149,11 @@ async function buildCases(count: number, between: number): Promise<Case[]> {
   return cases;
 }
 
+/** A prompt not taken back this long after it began stands (the candidate's window to go on, and then some). */
+const STANDS_AFTER_MS = 4000;
+/** The second question of each case's interview. */
+const OTHER_QUESTION = 'authentication-sessions-end-to-end';
+
 const frameOf = (sample: number) => Math.floor(sample / (AUDIO_SAMPLE_RATE / 1000) / AUDIO_FRAME_MS);
 
 /** How the review says the case's answer ended ("ended after 2.5 s of silence: finished sentence, …"), once it opens. */
@@ -173,8 +180,10 @@ async function runCase(
   c: Case,
   patienceMs: number,
 ): Promise<CaseResult> {
+  // Two questions, the case's first: its answer is not the interview's last, as most answers are not (after the last
+  // one the interview ends, so an end taken there cannot be taken back, and the interviewer waits longer).
   const id = await session.createInterview({
-    questionIds: [c.questionId],
+    questionIds: [c.questionId, c.questionId === OTHER_QUESTION ? 'rest-vs-graphql' : OTHER_QUESTION],
     maxFollowUps: 0,
     answerSilenceMs: patienceMs,
     voice: 'browser',
@@ -203,17 +212,29 @@ async function runCase(
       }
     });
     await live.ack('audio:start', { streamId: `turns-${id.slice(0, 8)}`, sampleRate: AUDIO_SAMPLE_RATE });
-    const next = live.next(
-      'prompt',
-      (p) => p.seq > asked.seq && p.kind !== 'nudge' && p.kind !== 'interjection',
-      120_000,
-    );
+    // The next prompt that stands: one taken back (the candidate went on) is counted, not measured.
+    const begun: { seq: number; at: number }[] = [];
+    const withdrawn = new Set<number>();
+    live.socket.on('prompt', (p: Prompt) => {
+      if (p.seq > asked.seq && p.kind !== 'nudge' && p.kind !== 'interjection')
+        begun.push({ seq: p.seq, at: performance.now() });
+    });
+    live.socket.on('prompt:withdrawn', (w: { seq: number }) => withdrawn.add(w.seq));
     const mic = new Microphone(live.socket, performance.now(), 600);
     pacer.add(mic);
     void mic.play(c.pcm);
-    const { at } = await next;
+    const deadline = performance.now() + 120_000;
+    let standing: { seq: number; at: number } | undefined;
+    while (!standing && performance.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      standing = begun.find((b) => !withdrawn.has(b.seq) && performance.now() - b.at > STANDS_AFTER_MS);
+    }
+    if (!standing) throw new Error(`case ${c.questionId}: no prompt followed the answer`);
+    const { at } = standing;
     const lastWordsAt = lastSegmentAt;
     pacer.remove(mic);
+    // The second question is not answered: the interview ends here, and its review says how the first answer ended.
+    await live.ack('interview:end');
     const restSentAt = mic.sentAt[frameOf(c.restStart)];
     const cutOff = restSentAt === undefined || at < restSentAt;
     const endSentAt = mic.sentAt[frameOf(c.lastWordEnd)];
@@ -223,6 +244,7 @@ async function runCase(
       kind: c.kind,
       pauseMs: c.pauseMs,
       cutOff,
+      takenBack: withdrawn.size,
       nudged,
       delayMs: cutOff || endSentAt === undefined ? null : at - endSentAt,
       lastWordsMs: cutOff || endSentAt === undefined || lastWordsAt === null ? null : lastWordsAt - endSentAt,
@@ -249,7 +271,7 @@ async function runRule(rule: 'meaning' | 'silence', cases: Case[], patienceMs: n
       const result = await runCase(stack.baseUrl, session, pacer, c, patienceMs);
       results.push(result);
       process.stderr.write(
-        `  ${rule} ${i + 1}/${cases.length}: ${c.kind}, ${c.pauseMs / 1000} s pause → ${result.cutOff ? 'CUT OFF' : `answered ${ms(result.delayMs ?? NaN)} after the last word (its transcript after ${ms(result.lastWordsMs ?? NaN)})`}${result.nudged ? ' (nudged)' : ''}; ${result.ending ?? 'no ending recorded'}\n`,
+        `  ${rule} ${i + 1}/${cases.length}: ${c.kind}, ${c.pauseMs / 1000} s pause → ${result.cutOff ? 'CUT OFF' : `answered ${ms(result.delayMs ?? NaN)} after the last word (its transcript after ${ms(result.lastWordsMs ?? NaN)})`}${result.nudged ? ' (nudged)' : ''}${result.takenBack ? ` (began ${result.takenBack}× and took it back)` : ''}; ${result.ending ?? 'no ending recorded'}\n`,
       );
     }
   } finally {
@@ -397,6 +419,12 @@ async function main(): Promise<void> {
       ['figure', 'reading the pause', 'fixed silence'],
       [
         ...cutRows,
+        [
+          'prompts begun at a pause and taken back (the candidate went on)',
+          ...(['meaning', 'silence'] as const).map((rule) =>
+            pct(byRule[rule].filter((x) => x.takenBack > 0).length, byRule[rule].length),
+          ),
+        ],
         [
           'answers that got a nudge',
           ...(['meaning', 'silence'] as const).map((rule) =>

@@ -48,6 +48,10 @@ describe('decideTurnEnd', () => {
       waitMs: PATIENCE,
     });
     expect(decide('hmm let me think', recoverable).state).toBe('asked-for-time');
+    // A longer patience (a slower interviewer, by the candidate's choice) stretches the quick waits alike.
+    expect(decide(FINISHED, { coverage: { covered: 3, total: 5 }, ...recoverable, patienceMs: 15_000 }).waitMs).toBe(
+      3 * QUICK_WAITS_MS.likely,
+    );
     // A breath learnt (they went on once after 1.4 s) is waited past.
     expect(decide(FINISHED, { coverage: { covered: 3, total: 5 }, resumedAfterMs: 1400, ...recoverable }).waitMs).toBe(
       1900,

@@ -53,11 +53,19 @@ export const LIKELY_DONE_WAIT_MS = 1500;
  */
 export const BREATH_MARGIN_MS = 500;
 /**
- * When an early end can be taken back (`recoverable`), finished-looking pauses are answered sooner: a clearly finished
- * answer after 0.7 s, a probably finished one after 0.9 s, an unsure one after 1.1 s. The breath learning still holds:
- * after the candidate has gone on once, finished-looking pauses wait past that breath.
+ * When an early end can be taken back (`recoverable`), finished-looking pauses are answered sooner: at the default
+ * patience (5 s), a clearly finished answer after 0.7 s, a probably finished one after 0.9 s, an unsure one after 1.1 s.
+ * A longer patience (the candidate asked for a slower interviewer) stretches them alike (`quickWaitMs`). The breath
+ * learning still holds: after the candidate has gone on once, finished-looking pauses wait past that breath.
  */
 export const QUICK_WAITS_MS = { done: 700, likely: 900, unsure: 1100 } as const;
+const DEFAULT_PATIENCE_MS = 5000;
+
+/** A quick wait at this patience: the default's, scaled up with a longer patience, never past the patience. */
+export function quickWaitMs(kind: keyof typeof QUICK_WAITS_MS, patienceMs: number): number {
+  const base = QUICK_WAITS_MS[kind];
+  return Math.min(patienceMs, Math.max(base, Math.round((base * patienceMs) / DEFAULT_PATIENCE_MS)));
+}
 /** Asking for time stretches the patience this much, up to `ASKED_FOR_TIME_MAX_MS`. */
 const ASKED_FOR_TIME_FACTOR = 3;
 export const ASKED_FOR_TIME_MAX_MS = 30_000;
@@ -264,7 +272,7 @@ export function decideTurnEnd(input: TurnEndInput): TurnEndDecision {
   if (SAID_DONE.test(tail))
     return {
       state: 'done',
-      waitMs: input.recoverable ? QUICK_WAITS_MS.done : DONE_WAIT_MS,
+      waitMs: input.recoverable ? quickWaitMs('done', patience) : DONE_WAIT_MS,
       reasons: ['said they were done'],
     };
   const finished = (decision: TurnEndDecision): TurnEndDecision => pastBreaths(decision, input, patience);
@@ -309,8 +317,8 @@ export function decideTurnEnd(input: TurnEndInput): TurnEndDecision {
   }
   if (done <= 0) return { state: 'mid-thought', waitMs: patience, reasons };
   if (input.recoverable) {
-    const waitMs = done >= 3 ? QUICK_WAITS_MS.done : done >= 2 ? QUICK_WAITS_MS.likely : QUICK_WAITS_MS.unsure;
-    return finished({ state: done >= 2 ? 'done' : 'unsure', waitMs: Math.min(patience, waitMs), reasons });
+    const waitMs = quickWaitMs(done >= 3 ? 'done' : done >= 2 ? 'likely' : 'unsure', patience);
+    return finished({ state: done >= 2 ? 'done' : 'unsure', waitMs, reasons });
   }
   if (done >= 3) return finished({ state: 'done', waitMs: DONE_WAIT_MS, reasons });
   if (done >= 2) return finished({ state: 'done', waitMs: Math.min(patience, LIKELY_DONE_WAIT_MS), reasons });

@@ -211,7 +211,7 @@ describe('the AI interviewer over the live core', () => {
         };
       });
       // The engine reads the bank once, on first use: not while the audio runs.
-      ctx.deps.quickAssessment.assessSync({ question: ctx.deps.bank.get(QUESTIONS[0])!, transcript: FIRST });
+      await ctx.deps.quickAssessment.assess({ question: ctx.deps.bank.get(QUESTIONS[0])!, transcript: FIRST });
       ctx.runtime.promptPlayed(ctx.prompts()[0].seq);
       await ctx.runtime.startStream('mic', 'candidate');
       let seq = 0;
