@@ -2,7 +2,8 @@
  * When is an answer over? A labelled set, built here from the bank's sample answers (flite, kal16): each case is a
  * first part left open on purpose (a sentence ending "…and the second thing is", "…because", a trailing "um", or a
  * list of three announced with two given), a pause of 1–6 s at that labelled mid-thought point, the rest of the answer
- * (a true end) and silence. Each case is one AI interview of one question, spoken in real time through the product's
+ * (a true end) and silence. Each case is one AI interview of two questions (the case's answers the first: it is not the
+ * last answer, whose end cannot be taken back), spoken in real time through the product's
  * socket as a browser would (API and worker processes, PocketSphinx). The same cases run twice: with the interviewer's
  * reading of the pause (TURN_END_RULE=meaning, the default) and with the plain silence rule (TURN_END_RULE=silence),
  * printed side by side:
