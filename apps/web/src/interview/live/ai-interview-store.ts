@@ -436,7 +436,7 @@ export class AiInterviewStore {
   /** Each frame of the microphone (it also drives the meter, and leaves by the socket or the LiveKit room). */
   private bargeInFrame(level: number, muted: boolean): void {
     if (this.player.getState().status === 'playing' && !muted) {
-      // A sound over the interviewer lowers its voice; speech that goes on stops it; a backchannel lets it carry on.
+      // A sound over the interviewer holds its voice; speech that goes on stops it; a backchannel lets it go on.
       const step = this.bargeIn.push(level, AUDIO_FRAME_MS);
       if (step === 'duck') this.player.duck(true);
       else if (step === 'release') this.player.duck(false);

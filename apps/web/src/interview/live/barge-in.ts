@@ -3,13 +3,13 @@ import { realWords } from '@mockroom/contracts';
 /**
  * Whether the candidate is taking the turn while the interviewer speaks. Not every sound is an interruption: a
  * "mm-hmm", an "okay", a cough or a click over the interviewer's voice is how people listen. So sound first only
- * lowers the interviewer's voice (`duck`); it interrupts once it has gone on like speech (`confirmMs`), or once the
+ * holds the interviewer's voice (`duck`: paused where it is); it interrupts once it has gone on like speech (`confirmMs`), or once the
  * live transcript shows real words (more than a backchannel); and when it stops before that, the voice comes back up
  * (`release`) and carries on where it was.
  */
 export interface BargeInOptions {
   threshold: number;
-  /** Sound this long lowers the interviewer's voice. */
+  /** Sound this long holds the interviewer's voice. */
   holdMs: number;
   /** Sound this long is speech taking the turn. */
   confirmMs: number;

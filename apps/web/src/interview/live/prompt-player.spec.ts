@@ -66,10 +66,14 @@ describe('PromptPlayer taking a prompt up again', () => {
     constructor() {
       FakeAudio.last = this;
     }
+    paused = true;
     play(): Promise<void> {
+      this.paused = false;
       return Promise.resolve();
     }
-    pause(): void {}
+    pause(): void {
+      this.paused = true;
+    }
     load(): void {}
     removeAttribute(name: string): void {
       if (name === 'src') this.src = '';
@@ -97,5 +101,30 @@ describe('PromptPlayer taking a prompt up again', () => {
     // The room's voice is not played here: where it is, is the room's to know.
     p.follow(7, 10_000);
     expect(p.positionMs()).toBeNull();
+  });
+
+  it('holds the voice for a sound over it and lets it go on where it was, and stops it for good on a stop', () => {
+    globals.Audio = FakeAudio;
+    const { p, finished } = player();
+    p.playAudio(8, '/api/interviews/x/prompts/8/audio');
+    const audio = FakeAudio.last!;
+    expect(audio.paused).toBe(false);
+    audio.currentTime = 1.5;
+    p.duck(true);
+    expect(audio.paused).toBe(true);
+    expect(p.getState()).toMatchObject({ status: 'playing', seq: 8 });
+    expect(p.positionMs()).toBe(1500);
+    p.duck(true); // held already: nothing changes
+    p.duck(false);
+    expect(audio.paused).toBe(false);
+    expect(audio.src).toBe('/api/interviews/x/prompts/8/audio');
+    // A real interruption: held, then stopped.
+    p.duck(true);
+    expect(p.stop()).toMatchObject({ seq: 8, source: 'audio' });
+    expect(audio.paused).toBe(true);
+    expect(finished).toEqual([]);
+    // The next prompt plays, not held.
+    p.playAudio(9, '/api/interviews/x/prompts/9/audio');
+    expect(FakeAudio.last!.paused).toBe(false);
   });
 });

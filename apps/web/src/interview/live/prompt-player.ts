@@ -16,7 +16,6 @@ export interface PlaybackState {
 }
 
 /** The interviewer's volume while the candidate makes a sound over it. */
-const DUCKED_VOLUME = 0.3;
 
 export const IDLE_PLAYBACK: PlaybackState = { status: 'idle', seq: null, source: null, replay: false };
 
@@ -48,6 +47,9 @@ export class PromptPlayer {
   /** When the browser's voice began, and how far into the prompt it began (a prompt taken up again mid-way). */
   private speechStartedAt = 0;
   private speechFromMs = 0;
+  /** The voice is held for a sound over it (see `duck`), since `heldAt` (the browser's voice). */
+  private held = false;
+  private heldAt = 0;
 
   constructor(handlers: PromptPlayerHandlers) {
     this.handlers = handlers;
@@ -136,15 +138,26 @@ export class PromptPlayer {
   }
 
   /**
-   * Lowers the interviewer's voice while the candidate makes a sound over it (or brings it back): the server's voice
-   * plays on quietly; the browser's own voice pauses and resumes where it was (its volume cannot change mid-sentence).
+   * Holds the interviewer's voice while the candidate makes a sound over it, and lets it go on where it was when the
+   * sound stops short of an interruption. A person who hears the other start to speak stops at once and goes on if it
+   * was only an "mm-hmm": so the voice stops within the barge-in's hold (150 ms) of a real interruption, and a
+   * backchannel costs a moment's pause, not the rest of the sentence.
    */
   duck(on: boolean): void {
-    if (this.state.status !== 'playing') return;
-    if (this.audio) this.audio.volume = on ? DUCKED_VOLUME : 1;
-    else if (this.utterance && speechAvailable()) {
-      if (on) window.speechSynthesis.pause();
-      else window.speechSynthesis.resume();
+    if (this.state.status !== 'playing' || on === this.held) return;
+    this.held = on;
+    if (this.audio) {
+      if (on) this.audio.pause();
+      else this.startAudio(this.token, this.audio);
+    } else if (this.utterance && speechAvailable()) {
+      if (on) {
+        this.heldAt = performance.now();
+        window.speechSynthesis.pause();
+      } else {
+        // Its position is counted on the wall clock: the held time did not move it.
+        this.speechStartedAt += performance.now() - this.heldAt;
+        window.speechSynthesis.resume();
+      }
     }
   }
 
@@ -189,6 +202,7 @@ export class PromptPlayer {
 
   /** Releases the current audio element or utterance. */
   private halt(): void {
+    this.held = false;
     if (this.watchdog) clearTimeout(this.watchdog);
     this.watchdog = null;
     if (this.audio) {
