@@ -39,6 +39,7 @@ export {
   DONE_WAIT_MS,
   LIKELY_DONE_WAIT_MS,
   QUICK_WAITS_MS,
+  quickWaitMs,
   ASKED_FOR_TIME_MAX_MS,
   type TurnEndDecision,
   type TurnEndInput,

@@ -60,9 +60,10 @@ export const NUDGE_TEXT = 'Take your time. Would you like me to repeat the quest
  * this much of it is voiced and the live transcript has words that are more than a backchannel ("sorry, could you…";
  * not "okay", "right", nor a cough or a door, of which the recogniser makes a stray word or two at most: "if", "thank").
  * The browser stops the voice by its own, alike rule (three words); this is the turn on the server and the voice over
- * LiveKit.
+ * LiveKit. A second of voice: a long "mm-hmm" (its live words a recogniser's guess, "i'm a major") is shorter, and a real
+ * interruption's words take about that long to be heard anyway, while the page has held the voice since 150 ms in.
  */
-export const BARGE_IN_CONFIRM_MS = 700;
+export const BARGE_IN_CONFIRM_MS = 1000;
 export const BARGE_IN_WORDS = 2;
 /** Sound that goes on this long takes the turn whatever its words (the recogniser could not make them out yet). */
 export const BARGE_IN_LONG_MS = 1500;
@@ -425,8 +426,9 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
 
   private onSegment(audio: PendingAudio): void {
     const answer = this.answer;
-    if (!answer || answer.closing || this.turn.phase === 'thinking') {
-      // Spoken while the interviewer decides: it belongs to the next answer.
+    if (!answer || answer.closing || this.turn.phase === 'thinking' || this.goingOn) {
+      // Spoken while the interviewer decides: it belongs to the next answer. Or it may be the candidate going on with
+      // the last one (a reopen is on its way, behind a busy chain): held until that is known.
       this.carryOver.push(audio);
       return;
     }
