@@ -856,14 +856,7 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
     answer.contour = null;
     this.answer = answer;
     this.followUpsAsked = goOn.followUpsAsked;
-    this.nudged = goOn.nudged;
-    this.nudgeSeq = goOn.nudgeSeq;
-    this.interjection = goOn.interjection;
-    this.turnEnd = null;
-    this.endingSilenceMs = null;
-    this.interruption = null;
-    this.talkedOver = null;
-    this.resumeDeadlineMs = null;
+    this.freshReading(goOn);
     this.bargeInFromMs = null;
     if (goOn.pauseMs !== null) this.resumedAfterMs = Math.max(this.resumedAfterMs ?? 0, goOn.pauseMs);
     this.setTurn({
@@ -877,6 +870,27 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
     this.deps.emit('prompt:withdrawn', { seq, answerId: answer.id });
     this.takeCarryOver(answer);
     await this.saveTurn();
+  }
+
+  /**
+   * The interviewer's reading of the answer starts afresh: for a new answer, or for one the candidate went on with (which
+   * keeps its nudge and its interjection, as they were before it ended).
+   */
+  private freshReading(
+    kept: { nudged: boolean; nudgeSeq: number | null; interjection: PendingInterjection } = {
+      nudged: false,
+      nudgeSeq: null,
+      interjection: null,
+    },
+  ): void {
+    this.turnEnd = null;
+    this.nudged = kept.nudged;
+    this.nudgeSeq = kept.nudgeSeq;
+    this.interjection = kept.interjection;
+    this.endingSilenceMs = null;
+    this.interruption = null;
+    this.talkedOver = null;
+    this.resumeDeadlineMs = null;
   }
 
   /** How the answer ended and why, kept with it (the review shows it). */
@@ -1151,15 +1165,8 @@ export class InterviewRuntime extends LiveSession<RuntimeDeps> {
       );
       this.answer = this.newOpenAnswer(row.id, expects, seq, askedText, atMs);
       this.lastSpeechEndMs = null;
-      this.turnEnd = null;
-      this.nudged = false;
-      this.interjection = null;
-      this.nudgeSeq = null;
-      this.endingSilenceMs = null;
-      this.interruption = null;
-      this.talkedOver = null;
+      this.freshReading();
       this.resumes = 0;
-      this.resumeDeadlineMs = null;
       this.setTurn({ phase: 'prompting', answerId: row.id, currentPromptSeq: seq, answerStartedAtMs: null });
       // Unless it may be the candidate going on with the last answer: that waits until it is known.
       if (!this.goingOn) this.takeCarryOver(this.answer);
