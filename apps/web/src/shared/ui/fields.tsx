@@ -52,7 +52,8 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
   return [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+/** A field's hint and error, under its control (their ids are the control's `aria-describedby`). */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
     <>
       {hint && (
