@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { FieldNotes } from '../shared/ui/fields';
+import { describedBy, FieldNotes } from '../shared/ui/fields';
 
 /** What a control needs to be tied to its label, hint and error. */
 export interface EntryControl {
@@ -21,13 +21,12 @@ export function EntryField({
   children: (control: EntryControl) => ReactNode;
 }) {
   const id = useId();
-  const described = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined })}
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, hint, error) })}
       <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );

@@ -48,7 +48,8 @@ interface FieldProps {
   error?: string;
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+/** The ids of a field's error and hint, for its control's `aria-describedby`. */
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
   return [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
 }
 
